@@ -1,0 +1,24 @@
+import type { Block, DocumentFormat, ParsedDocument, ParseOptions } from "./model.js";
+import { runPipeline } from "./pipeline.js";
+import { readDocument } from "./readers/index.js";
+
+/** Parses plan text (or blocks from a reader) into plans and tasks. Never throws on irregular input. */
+export function parsePlan(input: string | Block[], options: ParseOptions = {}, format: DocumentFormat = "txt"): ParsedDocument {
+  const blocks: Block[] =
+    typeof input === "string" ? input.split(/\r\n|\r|\n/).map((text) => ({ kind: "paragraph", text })) : input;
+  return runPipeline(blocks, options, format);
+}
+
+/** Reads a file's bytes (any supported format) and parses it. Throws PlanParseError only on unreadable input. */
+export async function parseDocument(
+  bytes: Uint8Array,
+  options: ParseOptions & { filename?: string } = {},
+): Promise<ParsedDocument> {
+  const { format, blocks } = await readDocument(bytes, options.filename);
+  return parsePlan(blocks, options, format);
+}
+
+/** The scored JSON of SCHEMA.md plus our additive fields, without the (large) source text. */
+export function toSchemaJson(doc: ParsedDocument): { plans: unknown[]; diagnostics: unknown[] } {
+  return { plans: doc.plans, diagnostics: doc.diagnostics };
+}

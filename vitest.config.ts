@@ -1,0 +1,16 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const src = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      "@luoshi/plan-parser": src("./packages/plan-parser/src/index.ts"),
+    },
+  },
+  test: {
+    include: ["packages/*/src/**/*.test.{ts,tsx}"],
+    testTimeout: 30000,
+  },
+});
