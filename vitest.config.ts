@@ -7,6 +7,7 @@ export default defineConfig({
   resolve: {
     alias: {
       "@luoshi/plan-parser": src("./packages/plan-parser/src/index.ts"),
+      "@luoshi/ledger-export": src("./packages/ledger-export/src/index.ts"),
     },
   },
   test: {
