@@ -1,0 +1,171 @@
+import { DomUtils, parseDocument } from "htmlparser2";
+import type { Block } from "../model.js";
+import { decodeText } from "./decode.js";
+import { type GridCell, layoutGrid, spanOf } from "./table-grid.js";
+import { cellText } from "./text-utils.js";
+
+type AnyNode = Parameters<typeof DomUtils.isTag>[0];
+type Element = Parameters<typeof DomUtils.getAttributeValue>[0];
+
+/** Page furniture that never holds plan text. */
+const DROP_TAGS = new Set([
+  "head",
+  "script",
+  "style",
+  "nav",
+  "header",
+  "footer",
+  "aside",
+  "form",
+  "iframe",
+  "noscript",
+  "template",
+  "svg",
+  "object",
+  "button",
+  "select",
+  "textarea",
+]);
+const BLOCK_TAGS = new Set([
+  "p",
+  "div",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "li",
+  "ul",
+  "ol",
+  "dl",
+  "dt",
+  "dd",
+  "section",
+  "article",
+  "main",
+  "blockquote",
+  "pre",
+  "center",
+  "address",
+  "figure",
+  "figcaption",
+  "caption",
+  "hr",
+  "table",
+  "tbody",
+  "thead",
+  "tfoot",
+  "tr",
+  "td",
+  "th",
+]);
+/** Containers too big to be judged by their class (a body class "has-sidebar" must not drop the page). */
+const NEVER_JUNK = new Set(["html", "body", "main", "article"]);
+/** Class or id words of navigation, breadcrumbs (当前位置 = dqwz), sidebars, footers, sharing, recommendations. */
+const JUNK_TOKEN =
+  /^(nav\w*|menu\w*|bread\w*|crumbs?|foot|footer\w*|sidebar|side|share\w*|related|relate|recommend\w*|hot\w*|comments?|copyright|login|dqwz|weizhi)$/i;
+const JUNK_WORD = /breadcrumb|navigation|navbar|sidebar|footer|copyright|recommend/i;
+
+function isJunk(el: Element): boolean {
+  if (NEVER_JUNK.has(el.name)) return false;
+  const names = `${el.attribs.class ?? ""} ${el.attribs.id ?? ""}`;
+  if (JUNK_WORD.test(names)) return true;
+  const tokens = names.replace(/([a-z])([A-Z])/g, "$1 $2").split(/[\s_-]+/);
+  return tokens.some((t) => JUNK_TOKEN.test(t));
+}
+
+/** Collects paragraphs and table rows in document order. */
+class Collector {
+  readonly blocks: Block[] = [];
+  private line = "";
+  private tables = 0;
+
+  constructor(private readonly inArticle = false) {}
+
+  text(data: string): void {
+    this.line += data;
+  }
+
+  flush(): void {
+    const text = cellText(this.line);
+    if (text) this.blocks.push({ kind: "paragraph", text });
+    this.line = "";
+  }
+
+  rows(rows: string[][]): void {
+    this.flush();
+    const table = this.tables++;
+    for (const cells of rows) {
+      if (cells.some((c) => c !== "")) this.blocks.push({ kind: "row", cells, table });
+    }
+  }
+
+  walk(node: AnyNode, inArticle = this.inArticle): void {
+    if (DomUtils.isText(node)) {
+      this.text(node.data);
+      return;
+    }
+    if (!DomUtils.isTag(node)) {
+      if (DomUtils.hasChildren(node)) for (const child of node.children) this.walk(child, inArticle);
+      return;
+    }
+    const name = node.name.toLowerCase();
+    // A <header> inside an article usually carries the document title.
+    if ((DROP_TAGS.has(name) && !(name === "header" && inArticle)) || isJunk(node)) return;
+    if (name === "br") {
+      this.flush();
+      return;
+    }
+    if (name === "table" && isDataTable(node)) {
+      this.rows(tableRows(node));
+      return;
+    }
+    const block = BLOCK_TAGS.has(name);
+    if (block) this.flush();
+    const childInArticle = inArticle || name === "article" || name === "main";
+    for (const child of node.children) this.walk(child, childInArticle);
+    if (block) this.flush();
+  }
+}
+
+/** A data table has cells side by side and no nested tables; otherwise it only lays out the page. */
+function isDataTable(table: Element): boolean {
+  if (DomUtils.getElementsByTagName("table", table.children, true).length > 0) return false;
+  return DomUtils.getElementsByTagName("tr", table.children, true).some((tr) => cellsOf(tr).length >= 2);
+}
+
+function cellsOf(tr: Element): Element[] {
+  return tr.children.filter((c): c is Element => DomUtils.isTag(c) && (c.name === "td" || c.name === "th"));
+}
+
+function tableRows(table: Element): string[][] {
+  const rows: GridCell[][] = DomUtils.getElementsByTagName("tr", table.children, true).map((tr) =>
+    cellsOf(tr).map((td) => {
+      const inner = new Collector(true);
+      for (const child of td.children) inner.walk(child);
+      inner.flush();
+      const text = inner.blocks.map((b) => (b.kind === "paragraph" ? b.text : b.cells.join(" "))).join(" ");
+      return { text, rowSpan: spanOf(td.attribs.rowspan, 1000), colSpan: spanOf(td.attribs.colspan, 100) };
+    }),
+  );
+  return layoutGrid(rows);
+}
+
+/** The charset a page declares in <meta charset> or <meta http-equiv content="…; charset=…">. */
+function declaredCharset(bytes: Uint8Array): string | undefined {
+  const head = Buffer.from(bytes.subarray(0, 4096)).toString("latin1");
+  return /<meta[^>]*?charset\s*=\s*["']?\s*([a-z0-9_:.-]+)/i.exec(head)?.[1];
+}
+
+export function htmlToBlocks(html: string): Block[] {
+  const collector = new Collector();
+  collector.walk(parseDocument(html, { decodeEntities: true, lowerCaseTags: true }));
+  collector.flush();
+  return collector.blocks;
+}
+
+/** An HTML page: the plan's paragraphs and tables without the site's navigation and furniture. */
+export function readHtml(bytes: Uint8Array): Block[] {
+  return htmlToBlocks(decodeText(bytes, declaredCharset(bytes)));
+}

@@ -1,0 +1,44 @@
+import type { Block } from "../model.js";
+import { decodeText } from "./decode.js";
+import { cellText, collapseSpaces } from "./text-utils.js";
+
+const tabCount = (line: string): number => line.split("\t").length - 1;
+
+/**
+ * A line is a table row when it has two or more tabs, or when it has a tab and sits in a run
+ * of consecutive tabbed lines (a task decomposition table pasted as text).
+ */
+function rowLines(lines: string[]): boolean[] {
+  return lines.map((line, i) => {
+    const tabs = tabCount(line.trim() === "" ? "" : line);
+    if (tabs >= 2) return true;
+    if (tabs === 0) return false;
+    const prev = lines[i - 1];
+    const next = lines[i + 1];
+    return (prev !== undefined && tabCount(prev) > 0) || (next !== undefined && tabCount(next) > 0);
+  });
+}
+
+/** Turns already-decoded plain text into blocks: one paragraph per line, tabbed lines as rows. */
+export function textToBlocks(text: string): Block[] {
+  const lines = text.split(/\r\n|\r|\n/);
+  const isRow = rowLines(lines);
+  const blocks: Block[] = [];
+  let table = -1;
+  lines.forEach((line, i) => {
+    if (isRow[i]) {
+      if (!isRow[i - 1]) table++;
+      const cells = line.split("\t").map(cellText);
+      while (cells.length > 0 && cells[cells.length - 1] === "") cells.pop();
+      blocks.push({ kind: "row", cells, table });
+    } else {
+      blocks.push({ kind: "paragraph", text: collapseSpaces(line) });
+    }
+  });
+  return blocks;
+}
+
+/** Plain text in UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK. */
+export function readText(bytes: Uint8Array): Block[] {
+  return textToBlocks(decodeText(bytes));
+}
