@@ -1,11 +1,15 @@
 import type { Block, DocumentFormat, ParsedDocument, ParseOptions } from "./model.js";
 import { runPipeline } from "./pipeline.js";
 import { readDocument } from "./readers/index.js";
+import { textToBlocks } from "./steps/lines.js";
 
 /** Parses plan text (or blocks from a reader) into plans and tasks. Never throws on irregular input. */
-export function parsePlan(input: string | Block[], options: ParseOptions = {}, format: DocumentFormat = "txt"): ParsedDocument {
-  const blocks: Block[] =
-    typeof input === "string" ? input.split(/\r\n|\r|\n/).map((text) => ({ kind: "paragraph", text })) : input;
+export function parsePlan(
+  input: string | Block[],
+  options: ParseOptions = {},
+  format: DocumentFormat = "txt",
+): ParsedDocument {
+  const blocks: Block[] = typeof input === "string" ? textToBlocks(input) : input;
   return runPipeline(blocks, options, format);
 }
 

@@ -1,6 +1,80 @@
-import type { Block, DocumentFormat, ParsedDocument, ParseOptions } from "./model.js";
+import type { Block, Diagnostic, DocumentFormat, ParsedDocument, ParseOptions, Plan } from "./model.js";
+import { buildTasks } from "./steps/build-tasks.js";
+import { isIssuerLine, titleOf } from "./steps/find-plans.js";
+import { type Line, spanOf, toLines } from "./steps/lines.js";
+import { calendarFromTitle, type PlanCalendar } from "./steps/plan-calendar.js";
+import { buildTableTasks } from "./steps/tables.js";
 
-export function runPipeline(blocks: Block[], _options: ParseOptions, format: DocumentFormat): ParsedDocument {
-  const source = blocks.map((b) => (b.kind === "paragraph" ? b.text : b.cells.join("\t"))).join("\n");
-  return { plans: [], source, format, diagnostics: [] };
+interface Region {
+  title: string;
+  titleLine: Line | null;
+  lines: Line[];
+}
+
+/** Splits the document at plan titles; a title printed twice with nothing between counts once. */
+function splitPlans(lines: Line[]): Region[] {
+  const regions: Region[] = [];
+  let current: Region = { title: "", titleLine: null, lines: [] };
+  lines.forEach((line, i) => {
+    const cellTitle = line.cells ? singleCellText(line.cells) : null;
+    const title = titleOf(cellTitle ?? line.text);
+    if (title && !(line.cells && cellTitle === null)) {
+      const prev = lines[i - 1];
+      const joined =
+        prev && !prev.cells && isIssuerLine(prev.text) && !/局|委员会|政府|县|市|区|省|州|旗/.test(title)
+          ? prev.text + title
+          : title;
+      regions.push(current);
+      current = { title: joined, titleLine: line, lines: [] };
+      return;
+    }
+    current.lines.push(line);
+  });
+  regions.push(current);
+  return regions;
+}
+
+function singleCellText(cells: string[]): string | null {
+  const distinct = [...new Set(cells.filter((c) => c))];
+  return distinct.length === 1 ? distinct[0]! : null;
+}
+
+function firstShortLine(lines: Line[]): string {
+  for (const l of lines) {
+    if (!l.text || l.cells) continue;
+    return l.text.length <= 40 && !/[。;；]/.test(l.text) ? l.text : "";
+  }
+  return "";
+}
+
+export function runPipeline(blocks: Block[], options: ParseOptions, format: DocumentFormat): ParsedDocument {
+  const { lines, source } = toLines(blocks);
+  const diagnostics: Diagnostic[] = [];
+  const regions = splitPlans(lines);
+  const plans: Plan[] = [];
+  for (const region of regions) {
+    const fromTitle = calendarFromTitle(region.title);
+    const cal: PlanCalendar =
+      options.year !== undefined
+        ? { year: options.year, academic: fromTitle?.academic ?? false }
+        : (fromTitle ?? { year: null, academic: false });
+    const narrative = buildTasks(region.lines, cal);
+    const tabular = buildTableTasks(region.lines, cal);
+    const tasks = [...narrative.tasks, ...tabular.tasks].sort((a, b) => a.span.start - b.span.start);
+    if (tasks.length === 0) continue;
+    const title = region.title || firstShortLine(region.lines) || "未命名工作计划";
+    const planDiagnostics = [...narrative.diagnostics, ...tabular.diagnostics];
+    if (cal.year === null)
+      planDiagnostics.push({
+        code: "PLAN_YEAR_UNKNOWN",
+        severity: "warning",
+        message: "未能从标题识别计划年度，请指定年度",
+      });
+    const first = region.titleLine ?? region.lines[0]!;
+    const last = region.lines[region.lines.length - 1] ?? first;
+    plans.push({ title, year: cal.year, tasks, span: spanOf(first, last), diagnostics: planDiagnostics });
+  }
+  if (plans.length === 0)
+    diagnostics.push({ code: "NO_TASKS", severity: "warning", message: "未识别到任何编号任务，请检查文档内容或格式" });
+  return { plans, source, format, diagnostics };
 }

@@ -1,0 +1,175 @@
+import type { Diagnostic, Task } from "../model.js";
+import { isUnitLine } from "./extract-units.js";
+import { isJunk, isTocEntry } from "./find-plans.js";
+import { type Line, spanOf } from "./lines.js";
+import { type Marker, type MarkerLevel, parseMarker } from "./numbering.js";
+import type { PlanCalendar } from "./plan-calendar.js";
+import { readTaskFields } from "./task-fields.js";
+
+/** Headings after the tasks that hold requirements, not work items. */
+const CLOSING_SECTION =
+  /^(?:保障措施|工作要求|组织保障|保障机制|有关要求|工作保障|实施步骤|工作步骤|组织实施|几点要求)/;
+
+interface Classified {
+  line: Line;
+  marker: Marker | null;
+}
+
+type TaskLevel = Extract<MarkerLevel, "arabic" | "l2" | "l1">;
+
+/** The task level: Arabic numbers where the plan has them, else the innermost Chinese level. */
+function taskLevelOf(items: Classified[]): TaskLevel | null {
+  const count = (level: MarkerLevel) => items.filter((i) => i.marker?.level === level).length;
+  if (count("arabic") >= 2) return "arabic";
+  if (count("l2") >= 1) return "l2";
+  if (count("l1") >= 1) return "l1";
+  return null;
+}
+
+/** A standalone "一是…" line heads the tasks after it when it sits between tasks, not inside one. */
+function ordinalHeadings(items: Classified[]): Set<number> {
+  const headings = new Set<number>();
+  let previousWasHeading = false;
+  items.forEach((item, i) => {
+    const m = item.marker;
+    if (m?.level !== "ordinal") return;
+    let j = i + 1;
+    while (j < items.length && !items[j]!.line.text) j++;
+    const nextIsTask = items[j]?.marker?.level === "arabic";
+    if (nextIsTask && (m.value === 1 || previousWasHeading)) {
+      headings.add(i);
+      previousWasHeading = true;
+    } else previousWasHeading = false;
+  });
+  return headings;
+}
+
+interface Draft {
+  no: string;
+  path: string[];
+  first: string;
+  rest: string[];
+  startLine: Line;
+  endLine: Line;
+}
+
+/** Builds the tasks of one plan from its lines (a plan region without its title). */
+export function buildTasks(lines: Line[], cal: PlanCalendar): { tasks: Task[]; diagnostics: Diagnostic[] } {
+  const items: Classified[] = lines
+    .filter((l) => !l.cells && !isTocEntry(l.text))
+    .map((line) => ({ line, marker: line.text ? parseMarker(line.text) : null }));
+  const level = taskLevelOf(items);
+  const diagnostics: Diagnostic[] = [];
+  if (!level) return { tasks: [], diagnostics };
+  const ordinalHeads = level === "arabic" ? ordinalHeadings(items) : new Set<number>();
+
+  const drafts: Draft[] = [];
+  const heads: Partial<Record<"part" | "l1" | "l2" | "ordinal", string>> = {};
+  let current: Draft | null = null;
+  let closing = false;
+
+  const path = () =>
+    (["part", "l1", "l2", "ordinal"] as const)
+      .filter((k) => (level === "l2" ? k !== "l2" && k !== "ordinal" : level === "l1" ? k === "part" : true))
+      .map((k) => heads[k])
+      .filter((h): h is string => !!h);
+
+  items.forEach((item, i) => {
+    const { line, marker } = item;
+    if (!line.text) return;
+    if (isJunk(line.text)) {
+      current = null;
+      return;
+    }
+    const lv = marker?.level;
+    if (lv === level) {
+      if (closing) {
+        current = null;
+        return;
+      }
+      current = { no: marker!.no, path: path(), first: marker!.rest, rest: [], startLine: line, endLine: line };
+      drafts.push(current);
+      return;
+    }
+    if (lv === "part" || (lv === "l1" && level !== "l1") || (lv === "l2" && level === "arabic")) {
+      if (lv === "part") {
+        heads.part = line.text;
+        delete heads.l1;
+      }
+      if (lv === "l1") {
+        heads.l1 = line.text;
+        closing = drafts.length > 0 && CLOSING_SECTION.test(marker!.rest);
+      }
+      if (lv === "part" || lv === "l1") delete heads.l2;
+      if (lv === "l2") heads.l2 = line.text;
+      delete heads.ordinal;
+      current = null;
+      return;
+    }
+    if (lv === "ordinal" && ordinalHeads.has(i)) {
+      heads.ordinal = line.text;
+      current = null;
+      return;
+    }
+    if (current) {
+      current.rest.push(line.text);
+      current.endLine = line;
+    } else if (isUnitLine(line.text) && drafts.length > 0) {
+      // A unit line printed after a blank line still belongs to the task above.
+      const last = drafts[drafts.length - 1]!;
+      last.rest.push(line.text);
+      last.endLine = line;
+    }
+  });
+
+  const tasks = drafts.map((d) => {
+    const f = readTaskFields(d.first, d.rest, cal);
+    const span = spanOf(d.startLine, d.endLine);
+    if (f.unitsUnsplit)
+      diagnostics.push({
+        code: "UNIT_LIST_UNSPLIT",
+        severity: "warning",
+        message: `第${d.no}项的责任单位无法可靠拆分，请核对`,
+        span,
+      });
+    if (f.yearMissing)
+      diagnostics.push({
+        code: "DEADLINE_NO_YEAR",
+        severity: "warning",
+        message: `第${d.no}项的完成时限缺少年份，请补充计划年度`,
+        span,
+      });
+    const task: Task = {
+      no: d.no,
+      path: d.path,
+      title: f.title,
+      units: f.units,
+      leadCount: f.leadCount,
+      deadlines: f.deadlines,
+      targets: f.targets,
+      body: f.body,
+      measures: f.measures,
+      span,
+    };
+    return task;
+  });
+  diagnostics.push(...numberingDiagnostics(tasks, level));
+  return { tasks, diagnostics };
+}
+
+function numberingDiagnostics(tasks: Task[], level: TaskLevel): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  let prev: number | null = null;
+  for (const t of tasks) {
+    const value =
+      parseMarker(level === "arabic" ? `${t.no}.` : level === "l2" ? `(${t.no})` : `${t.no}、`)?.value ?? null;
+    if (value === null) continue;
+    if (prev !== null && value !== prev + 1 && value !== 1) {
+      const code = value === prev ? "NUMBERING_DUPLICATE" : "NUMBERING_GAP";
+      const message = value === prev ? `任务编号${t.no}重复` : `任务编号从${prev}跳到${t.no}，中间可能有遗漏`;
+      out.push({ code, severity: "warning", message, span: t.span });
+    }
+    prev = value;
+  }
+  return out;
+}

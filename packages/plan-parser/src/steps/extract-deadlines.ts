@@ -1,0 +1,193 @@
+import type { Deadline } from "../model.js";
+import { isoDate, lastDayOfMonth, type PlanCalendar, planYearEnd, yearOfMonth } from "./plan-calendar.js";
+
+/**
+ * Deadlines: explicit times by which something is due, every one in printed order.
+ * `field` mode reads a deadline column (完成时限), where a bare month ("6月") is a deadline too.
+ */
+export interface FoundDeadline extends Deadline {
+  index: number;
+  /** True when the year had to come from the plan but the plan has none. */
+  yearMissing: boolean;
+}
+
+interface Hit {
+  index: number;
+  length: number;
+  deadlines: FoundDeadline[];
+}
+
+const YEAR = String.raw`(?:(20\d{2})年)?`;
+const MONTH = String.raw`(1[0-2]|0?[1-9])月份?`;
+const BEFORE = String.raw`(?:前|之前|以前)`;
+const DONE = String.raw`(?:完成)?`;
+
+type Rule = (
+  m: RegExpExecArray,
+  cal: PlanCalendar,
+  field: boolean,
+) => Array<{ date: string | null; kind: Deadline["kind"]; yearMissing: boolean }> | null;
+
+function monthEnd(cal: PlanCalendar, month: number, printed?: string) {
+  const y = yearOfMonth(cal, month, printed ? Number(printed) : undefined);
+  return {
+    date: y === null ? null : isoDate(y, month, lastDayOfMonth(y, month)),
+    kind: "by" as const,
+    yearMissing: y === null,
+  };
+}
+
+function yearEnd(cal: PlanCalendar, printed?: string) {
+  const date = planYearEnd(cal, printed ? Number(printed) : undefined);
+  return { date, kind: "by" as const, yearMissing: date === null };
+}
+
+const RULES: Array<{ re: RegExp; rule: Rule }> = [
+  { re: /贯穿全年/g, rule: () => [{ date: null, kind: "throughout", yearMissing: false }] },
+  // "3月、9月底前完成", "2024年6月、12月" (a list: every month, the whole phrase as text)
+  {
+    re: new RegExp(String.raw`${YEAR}${MONTH}(?:\s*[、,和及与]\s*${YEAR}${MONTH})+(底|末)?(${BEFORE})?${DONE}`, "g"),
+    rule: (m, cal, field) => {
+      const all = [...m[0].matchAll(new RegExp(String.raw`${YEAR}${MONTH}`, "g"))];
+      if (!m[5] && !m[6] && !field) return null;
+      return all.map((x) => monthEnd(cal, Number(x[2]), x[1]));
+    },
+  },
+  // "4至5月", "7-8月底前"
+  {
+    re: new RegExp(
+      String.raw`${YEAR}(1[0-2]|0?[1-9])(?:月份?)?\s*[至到\-—–~]\s*(1[0-2]|0?[1-9])月份?(?:底|末)?(?:${BEFORE})?${DONE}`,
+      "g",
+    ),
+    rule: (m, cal) => [monthEnd(cal, Number(m[3]), m[1])],
+  },
+  // "10月15日前"
+  {
+    re: new RegExp(String.raw`${YEAR}(1[0-2]|0?[1-9])月([12]\d|3[01]|0?[1-9])[日号](${BEFORE})?${DONE}`, "g"),
+    rule: (m, cal, field) => {
+      if (!m[4] && !field) return null;
+      const month = Number(m[2]);
+      const y = yearOfMonth(cal, month, m[1] ? Number(m[1]) : undefined);
+      const day = Math.min(Number(m[3]), y === null ? 31 : lastDayOfMonth(y, month));
+      return [{ date: y === null ? null : isoDate(y, month, day), kind: "by", yearMissing: y === null }];
+    },
+  },
+  // "6月底前完成", "3月末", "11月底之前"
+  {
+    re: new RegExp(String.raw`${YEAR}${MONTH}(?:底|末|中下旬|下旬)(?:${BEFORE})?${DONE}`, "g"),
+    rule: (m, cal) => [monthEnd(cal, Number(m[2]), m[1])],
+  },
+  // "9月前完成" (before a month: the previous month's last day)
+  {
+    re: new RegExp(String.raw`${YEAR}${MONTH}${BEFORE}${DONE}`, "g"),
+    rule: (m, cal) => {
+      const month = Number(m[2]);
+      if (month === 1) {
+        const y = yearOfMonth(cal, 1, m[1] ? Number(m[1]) : undefined);
+        return [{ date: y === null ? null : isoDate(y - 1, 12, 31), kind: "by", yearMissing: y === null }];
+      }
+      const prev = monthEnd(cal, month - 1, m[1]);
+      return [prev];
+    },
+  },
+  // A bare month: only in a deadline field ("完成时限：6月").
+  {
+    re: new RegExp(String.raw`${YEAR}${MONTH}(?!\d)`, "g"),
+    rule: (m, cal, field) => (field ? [monthEnd(cal, Number(m[2]), m[1])] : null),
+  },
+  // "2024年底前", "年底前", "年末", "力争年底开工"
+  {
+    re: /(?:(20\d{2})\s*)?年(?:底|末)(?:前|之前|以前)?(?:完成)?/g,
+    rule: (m, cal) => [yearEnd(cal, m[1])],
+  },
+  // "年内", "今年"
+  { re: /年内|今年(?!以来)/g, rule: (_m, cal) => [yearEnd(cal)] },
+  // "一季度" … "四季度"
+  {
+    re: /(?:第)?([一二三四1-4])季度(?:末|底)?(?:前)?/g,
+    rule: (m, cal) => {
+      const q = "一二三四".indexOf(m[1]!) + 1 || Number(m[1]);
+      return [monthEnd(cal, q * 3)];
+    },
+  },
+  // "上半年" / "下半年"
+  { re: /(上|下)半年/g, rule: (m, cal) => [m[1] === "上" ? monthEnd(cal, 6) : yearEnd(cal)] },
+  // "秋季开学前" → Aug 31; "秋季学期", "秋季开学" (a start) → Sep 1
+  {
+    re: /秋季(?:学期)?开学(?:前|之前)/g,
+    rule: (_m, cal) => [monthEnd(cal, 8)],
+  },
+  {
+    re: /秋季(?:学期|开学)/g,
+    rule: (_m, cal) => {
+      const y = yearOfMonth(cal, 9);
+      return [{ date: y === null ? null : isoDate(y, 9, 1), kind: "by", yearMissing: y === null }];
+    },
+  },
+  // "力争2025年…" (a printed year, no month)
+  {
+    re: /(?:力争|争取|计划|预计|到)(20\d{2})年(?!\d|度|以来|起|春|秋|[上下]半年|底|末)/g,
+    rule: (m) => [yearEnd({ year: null, academic: false }, m[1])],
+  },
+];
+
+/** Context that turns a match into a non-deadline: frequencies (每月底), spans (五年内), academic ends. */
+function rejected(text: string, index: number, match: string): boolean {
+  const before = text.slice(Math.max(0, index - 3), index);
+  const after = text.slice(index + match.length, index + match.length + 3);
+  if (/每[^,，。;；]{0,2}$/.test(before) || /每$/.test(before)) return true;
+  if (/^年内|^年底|^年末/.test(match) && /[\d一二三四五六七八九十两几多学]$/.test(before)) return true;
+  if (/^[上下]半年/.test(match) && (/[、,]$/.test(before) || /^[、和及两各]/.test(after))) return true;
+  if (/^秋季(?:学期|开学)$/.test(match)) {
+    // A start date only where it is when something is due: "力争秋季学期完工", "秋季开学投入使用".
+    if (!/(?:力争|确保|争取|于|在|到)$/.test(before) && !/^(?:前|完成|完工|竣工|投入|交付|启用|开工|建成)/.test(after))
+      return true;
+  }
+  if (/^今年/.test(match) && /^(?:以来|是|的)/.test(after)) return true;
+  // "一季度一次", "一月一调度": a frequency.
+  if (/季度$|半年$/.test(match) && /^[一每]/.test(after)) return true;
+  return false;
+}
+
+export function extractDeadlines(text: string, cal: PlanCalendar, field = false): FoundDeadline[] {
+  const hits: Hit[] = [];
+  for (const { re, rule } of RULES) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      if (rejected(text, m.index, m[0])) continue;
+      const parenthesised = field || isParenthesisedField(text, m.index, m[0].length);
+      const resolved = rule(m, cal, parenthesised);
+      if (!resolved) continue;
+      const textAs = m[0];
+      hits.push({
+        index: m.index,
+        length: m[0].length,
+        deadlines: resolved.map((r) => ({ text: textAs, ...r, index: m!.index })),
+      });
+    }
+  }
+  // Earliest first; at one position the longest wins; overlapping later hits are dropped.
+  hits.sort((a, b) => a.index - b.index || b.length - a.length);
+  const out: FoundDeadline[] = [];
+  let end = -1;
+  for (const h of hits) {
+    if (h.index < end) continue;
+    out.push(...h.deadlines);
+    end = h.index + h.length;
+  }
+  return out;
+}
+
+/** "(6月)", "（3月、9月）": a bracketed time that is the whole bracket reads as a deadline field. */
+function isParenthesisedField(text: string, index: number, length: number): boolean {
+  const open = text.lastIndexOf("(", index);
+  if (open < 0 || /[)]/.test(text.slice(open, index))) return false;
+  const close = text.indexOf(")", index + length);
+  if (close < 0) return false;
+  const inner = text.slice(open + 1, close).replace(text.slice(index, index + length), "");
+  return /^\s*(?:完成|前|底前|底|之前)?\s*$/.test(inner);
+}

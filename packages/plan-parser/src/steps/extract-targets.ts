@@ -1,0 +1,253 @@
+import type { Target, TargetOp } from "../model.js";
+import { CHINESE_NUMERAL_CHARS, parseNumber } from "./chinese-numerals.js";
+
+/**
+ * Targets: numbers the plan commits to reach, keep, add or cut ("普惠率达到89%", "新增学位8130个",
+ * "不超过5%", "700-800人", "下降0.5%"). Candidates are every number with a unit; rules over the
+ * surrounding clause then drop ordinals, names, slogans, frequencies and counts of what exists.
+ */
+export interface FoundTarget extends Target {
+  index: number;
+}
+
+const NUM = `(?:\\d+(?:\\.\\d+)?|[${CHINESE_NUMERAL_CHARS}]+)`;
+const MULT = "(?:万|亿|千)?";
+/** Longest first, so "个百分点" wins over "个" and "人次" over "人". */
+const UNITS = [
+  "个百分点",
+  "百分点",
+  "个学时",
+  "个课时",
+  "个小时",
+  "平方米",
+  "平方公里",
+  "人次",
+  "场次",
+  "课时",
+  "学时",
+  "小时",
+  "亿元",
+  "万元",
+  "美元",
+  "元",
+  "%",
+  "㎡",
+  "m2",
+  "所",
+  "个",
+  "人",
+  "名",
+  "次",
+  "场",
+  "项",
+  "家",
+  "套",
+  "台",
+  "件",
+  "节",
+  "篇",
+  "期",
+  "处",
+  "份",
+  "支",
+  "间",
+  "座",
+  "条",
+  "门",
+  "本",
+  "册",
+  "部",
+  "批",
+  "队",
+  "户",
+  "张",
+  "块",
+  "亩",
+  "吨",
+  "辆",
+  "位",
+  "种",
+  "类",
+  "堂",
+  "册",
+];
+const UNIT = `(?:${UNITS.map((u) => u.replace(/[%]/g, "\\$&")).join("|")})(?:\\([^()]{1,4}\\))?`;
+const CANDIDATE_RE = new RegExp(
+  `(${NUM})(?:\\s*(?:${MULT})\\s*(?:${UNIT}))?\\s*[-—–~至到]\\s*(${NUM})\\s*(${MULT})\\s*(${UNIT})|(${NUM})\\s*(${MULT})\\s*(${UNIT})`,
+  "g",
+);
+/** Units a Chinese-numeral count may carry ("两个以上", "三所", "两次"); others are idiom ("一校一品"). */
+const CN_UNITS = new Set(["所", "个", "次", "项", "名", "人", "家", "场", "套", "支"]);
+const CLAUSE_SEP = /[,，;；。:：!！?？\n]/;
+
+interface Candidate {
+  index: number;
+  end: number;
+  raw: string;
+  value: number | null;
+  min: number | null;
+  max: number | null;
+  unit: string;
+  chinese: boolean;
+}
+
+function readCandidate(m: RegExpExecArray): Candidate | null {
+  const range = m[1] !== undefined;
+  const unit = `${(range ? m[3] : m[6]) ?? ""}${range ? m[4] : m[7]}`;
+  const a = range ? parseNumber(m[1]!) : parseNumber(m[5]!);
+  const b = range ? parseNumber(m[2]!) : null;
+  if (a === null || (range && b === null)) return null;
+  const chinese = !/\d/.test(range ? m[1]! : m[5]!);
+  return {
+    index: m.index,
+    end: m.index + m[0].length,
+    raw: m[0],
+    value: range ? null : a,
+    min: range ? a : null,
+    max: range ? b : null,
+    unit,
+    chinese,
+  };
+}
+
+function clauseBounds(text: string, index: number, end: number): [number, number] {
+  let s = index;
+  while (s > 0 && !CLAUSE_SEP.test(text[s - 1]!)) s--;
+  let e = end;
+  while (e < text.length && !CLAUSE_SEP.test(text[e]!)) e++;
+  return [s, e];
+}
+
+function sentenceBounds(text: string, index: number): [number, number] {
+  let s = index;
+  while (s > 0 && !/[。;；\n]/.test(text[s - 1]!)) s--;
+  let e = index;
+  while (e < text.length && !/[。;；\n]/.test(text[e]!)) e++;
+  return [s, e];
+}
+
+/** Inside 《…》, or inside “…” unless the quote holds just this number ("四个“100%”"). */
+function quoted(text: string, c: Candidate): boolean {
+  const before = text.slice(0, c.index);
+  if (before.lastIndexOf("《") > before.lastIndexOf("》")) return true;
+  const open = Math.max(before.lastIndexOf("“"), before.lastIndexOf('"'));
+  const close = Math.max(before.lastIndexOf("”"), before.lastIndexOf('"') === open ? -1 : before.lastIndexOf('"'));
+  if (open > close && open >= 0) {
+    const after = text.slice(c.end);
+    return c.chinese || !(open === c.index - 1 && /^[”"]/.test(after));
+  }
+  return false;
+}
+
+const INSTRUMENT = /(?:围绕|依托|借助|按照|利用|发挥|聚焦|对照|参照|针对)/;
+const INSTRUMENT_START = /^(?:[^\d]{0,4})(?:通过|结合|根据|立足)/;
+const EXISTING = /(?:现有|已有|已建成|已创建|共有|目前|现已|已经|原有)/;
+const FLOOR = /(?:不少于|至少|以上|不低于|不得少于|达到)/;
+/** Nouns after a Chinese-numeral count that make it a name ("八项规定", "四个故事"), not a quantity. */
+const NAMED_AFTER =
+  /^(?:规定|准则|原则|要求|工程|行动|机制|制度|举措|措施|任务|重点|基础|保障|抓手|主线|目标|理念|方针|职能|关系|清单|品牌|模式|路径|领域|方面|层面|环节|故事|意识|自信|维护|服务|融合|结合|到位|统一|确保|一|[“"‘'])/;
+const FREQUENCY = /每(?:天|日|周|两周|半月|月|季度|季|学期|学年|年|次|届)/;
+
+function rejected(text: string, c: Candidate): boolean {
+  const prev = text.slice(Math.max(0, c.index - 2), c.index);
+  const next = text.slice(c.end, c.end + 3);
+  if (/第[^\d]?$|第$|前$/.test(prev) || /^[届级]/.test(next)) return true;
+  if (/[+×*:：/A-Za-z]$/.test(prev) || /^[+×*:/\dA-Za-z]/.test(next)) return true;
+  if (quoted(text, c)) return true;
+  const unit = c.unit.replace(/^[万亿千]/, "");
+  if (unit.startsWith("个") && /^(?:年级|月|工作日|学期|季度|小时|方面|层面|维度|环节|“|")/.test(next)) return true;
+  if (/^内/.test(next) || (unit === "小时" && (c.value ?? 0) >= 24)) return true;
+  if (c.chinese) {
+    if (!CN_UNITS.has(unit)) return true;
+    // "百场讲座", "千名教师", "万师访万家": a lone 百/千/万 is rhetoric.
+    if (
+      /^[百千万]$/.test(c.raw.replace(/[^零〇一二两三四五六七八九十百千万]/g, "").slice(0, 1)) &&
+      !/[一二两三四五六七八九]/.test(c.raw)
+    )
+      return true;
+    if (NAMED_AFTER.test(next) || /[”"’]$/.test(prev)) return true;
+    if ((c.value ?? c.min) === 1 && unit !== "所") return true;
+    if (/^(?:万|亿|千)/.test(c.unit)) return true;
+  }
+  const [cs, ce] = clauseBounds(text, c.index, c.end);
+  const clauseBefore = text.slice(cs, c.index);
+  const clause = text.slice(cs, ce);
+  // A floor ("不低于5%", "两个以上") is a commitment whatever the clause opens with.
+  const floor =
+    /^\s*(?:以上|及以上)/.test(text.slice(c.end)) || /(?:不少于|不低于|至少|不得少于)[^\d]{0,6}$/.test(clauseBefore);
+  if (!floor) {
+    if (c.chinese && (clauseBefore.match(/、/g)?.length ?? 0) >= 2) return true;
+    if (INSTRUMENT.test(clauseBefore) || INSTRUMENT_START.test(clauseBefore)) return true;
+  }
+  if (/^(?:[^\d]{0,4})以/.test(clauseBefore) && /为/.test(text.slice(c.end, ce))) return true;
+  if (EXISTING.test(clauseBefore)) return true;
+  if (/^(?:次|场|期|轮)$/.test(unit) && FREQUENCY.test(clauseBefore) && !FLOOR.test(clause)) return true;
+  const [ss, se] = sentenceBounds(text, c.index);
+  if ((c.value ?? 0) === 1 && /[“"]\s*\d+\s*个\s*[1一]\s*[”"]/.test(text.slice(ss, se))) return true;
+  return false;
+}
+
+function opOf(text: string, c: Candidate): TargetOp {
+  const [cs] = clauseBounds(text, c.index, c.end);
+  const before = text.slice(cs, c.index);
+  const after = text.slice(c.end, c.end + 4);
+  const change = /(下降|降低|减少|压减|缩减)[了约近]?$/.test(before)
+    ? "decrease_by"
+    : /(提升|提高|增加|增长|上升|增幅)[了约近]?$/.test(before)
+      ? "increase_by"
+      : null;
+  if (change) return change;
+  if (c.min !== null) return "range";
+  if (/^(?:以内|以下)/.test(after)) return "<=";
+  if (/不少于|不低于|不得少于/.test(before.slice(-8))) return ">=";
+  if (
+    /(?:不超过|不高于|不多于|不大于|控制在|低于|少于|降至|降到|降低到|降低至|下降至|下降到|压减至|压减到|减少至|减少到|压缩至|压缩到)[^\d]{0,6}$/.test(
+      before,
+    )
+  )
+    return "<=";
+  if (/[≤]\s*$/.test(before)) return "<=";
+  return ">=";
+}
+
+const LEAD_VERBS =
+  /^(?:力争|确保|争取|全面|持续|进一步|继续|努力|切实|计划|年内|全年|今年|其中|并|同时|实现|推动|推进|完成|保障|保证|使|让|将|把|和|及|与|、)+/;
+const TRAILING_OPS =
+  /(?:达到|达|保持在|保持|稳定在|稳定|提升至|提升到|提高至|提高到|提升|提高|增加|增长|下降|降低|减少|不低于|不少于|不超过|不高于|控制在|超过|至少|为|在|了|再|逐年|约)+$/;
+
+function subjectOf(text: string, c: Candidate, clauseStart: number): string {
+  let s = text.slice(clauseStart, c.index).replace(LEAD_VERBS, "");
+  s = s.replace(TRAILING_OPS, "").trim();
+  if (!s) {
+    // "新增学位8130个" has its subject before; "创建6所省级特色学校" after the number.
+    const after = text.slice(c.end).split(CLAUSE_SEP)[0] ?? "";
+    s = after.replace(/^(?:以上|以内|左右)/, "").slice(0, 30);
+  }
+  return s.trim();
+}
+
+export function extractTargets(text: string): FoundTarget[] {
+  const out: FoundTarget[] = [];
+  CANDIDATE_RE.lastIndex = 0;
+  for (let m = CANDIDATE_RE.exec(text); m; m = CANDIDATE_RE.exec(text)) {
+    const c = readCandidate(m);
+    if (!c || rejected(text, c)) continue;
+    const [cs] = clauseBounds(text, c.index, c.end);
+    const suffix = /^(?:以上|以内|以下|左右)/.exec(text.slice(c.end))?.[0] ?? "";
+    const segStart = Math.max(
+      cs,
+      text.lastIndexOf("、", c.index) > cs && out.some((t) => t.index >= cs) ? text.lastIndexOf("、", c.index) + 1 : cs,
+    );
+    out.push({
+      index: c.index,
+      text: text.slice(segStart, c.end + suffix.length).trim(),
+      subject: subjectOf(text, c, segStart),
+      op: opOf(text, c),
+      value: c.value,
+      min: c.min,
+      max: c.max,
+      unit: c.unit,
+    });
+  }
+  return out;
+}

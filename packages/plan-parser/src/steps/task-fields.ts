@@ -1,0 +1,67 @@
+import type { Deadline, Target } from "../model.js";
+import { extractDeadlines } from "./extract-deadlines.js";
+import { extractTargets } from "./extract-targets.js";
+import { extractUnits } from "./extract-units.js";
+import type { PlanCalendar } from "./plan-calendar.js";
+
+export interface TaskFields {
+  title: string;
+  body: string;
+  units: string[];
+  leadCount: number;
+  deadlines: Deadline[];
+  targets: Target[];
+  measures: string[];
+  unitsUnsplit: boolean;
+  yearMissing: boolean;
+}
+
+/** The lead phrase: up to the first 。 (the whole first line where it holds only the title). */
+export function titleOf(firstLine: string, hasMore: boolean): string {
+  const stop = firstLine.indexOf("。");
+  let title = stop >= 0 ? firstLine.slice(0, stop) : firstLine;
+  if (stop < 0 && !hasMore) title = firstLine;
+  // A label or schedule in brackets at the end of a title line is not part of the title.
+  title = title.replace(/\s*[(（][^()（）]*(?:单位|科室|股室|处室|完成|月|年底|贯穿全年)[^()（）]*[)）]\s*$/, "");
+  return title.replace(/[。;；,，:：\s]+$/, "").trim();
+}
+
+const ORDINAL_SPLIT = /(?=(?:^|[。;；])\s*[一二三四五六七八九十]+是)/;
+
+/** Sub-items of a task: (1)… lines, ①… lines, and 一是…二是… clauses. */
+export function measuresOf(lines: string[]): string[] {
+  const out: string[] = [];
+  for (const line of lines) {
+    if (/^(?:\(?\d{1,2}\)|[\u2460-\u2473]|[一二三四五六七八九十]+是)/.test(line)) {
+      out.push(line);
+      continue;
+    }
+    const parts = line.split(ORDINAL_SPLIT).map((p) => p.replace(/^[。;；]\s*/, "").trim());
+    for (const p of parts) if (/^[一二三四五六七八九十]+是/.test(p)) out.push(p);
+  }
+  return out;
+}
+
+/**
+ * Reads a task's fields from its text: `first` is the line after the number, `rest` the lines
+ * that follow (continuations, sub-items, a unit line).
+ */
+export function readTaskFields(first: string, rest: string[], cal: PlanCalendar): TaskFields {
+  const full = [first, ...rest].join("\n");
+  const found = extractUnits(full);
+  const withoutUnits = found ? full.slice(0, found.index) + full.slice(found.index + found.length) : full;
+  const body = withoutUnits.replace(/\n{2,}/g, "\n").trim();
+  const deadlines = extractDeadlines(withoutUnits, cal);
+  const targets = extractTargets(withoutUnits);
+  return {
+    title: titleOf(first, rest.length > 0),
+    body,
+    units: found?.units ?? [],
+    leadCount: found?.leadCount ?? 0,
+    deadlines: deadlines.map(({ text, date, kind }) => ({ text, date, kind })),
+    targets: targets.map(({ index: _i, ...t }) => t),
+    measures: measuresOf([first, ...rest]),
+    unitsUnsplit: found?.unsplit ?? false,
+    yearMissing: deadlines.some((d) => d.yearMissing),
+  };
+}
