@@ -56,11 +56,13 @@ const EDGE_LINES = 2;
 const isEdge = (i: number, count: number): boolean => i < EDGE_LINES || i >= count - EDGE_LINES;
 
 /**
- * Drops page numbers and running headers/footers: edge lines whose text (digits aside) repeats
- * at the edge of most pages.
+ * Drops page numbers and running headers/footers: edge lines whose text repeats at the same
+ * height on most pages.
  */
 export function dropPageFurniture(pages: PdfLine[][]): PdfLine[][] {
-  const key = (l: PdfLine): string => l.text.replace(/\d+/g, "#");
+  // Same place on the page and same text; digits only vary in short lines ("第3页", "2025年3月").
+  const key = (l: PdfLine): string =>
+    `${Math.round(l.y / 4)}|${l.text.length <= 20 ? l.text.replace(/\d+/g, "#") : l.text}`;
   const pagesWith = new Map<string, number>();
   for (const lines of pages) {
     const keys = new Set(lines.filter((_, i) => isEdge(i, lines.length)).map(key));
