@@ -83,7 +83,10 @@ export function detectFormat(bytes: Uint8Array, filename?: string): DocumentForm
   const other = OTHER_BINARIES.find((b) => startsWith(bytes, b.magic));
   if (other) throw new PlanParseError("UNSUPPORTED_FORMAT", other.what);
 
-  const text = decodeText(bytes.subarray(0, 64 * 1024));
+  // Sample the head, cut back to a UTF-8 character boundary so a split character does not read as GB18030.
+  let end = Math.min(bytes.length, 64 * 1024);
+  while (end < bytes.length && end > 0 && ((bytes[end] ?? 0) & 0xc0) === 0x80) end--;
+  const text = decodeText(bytes.subarray(0, end));
   if (binaryShare(text) > 0.02) {
     // Binary that claims a binary format by name is a damaged file of that format.
     if (byName === "docx" || byName === "xlsx" || byName === "pdf") throw new PlanParseError("CORRUPT_DOCUMENT");
