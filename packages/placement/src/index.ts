@@ -1,1 +1,37 @@
-export {};
+export { type BalanceOutcome, balanceClasses } from "./balance.js";
+export {
+  ALGORITHM,
+  canonicalJson,
+  canonicalParams,
+  canonicalRosterCsv,
+  deriveSeed,
+  normalizeDraw,
+  type SeedInputs,
+  sha256Hex,
+} from "./canonical.js";
+export { LABELS, type PlacementIssueCode, VERIFY_REASONS } from "./messages.js";
+export * from "./model.js";
+export { DEFAULT_RESTARTS, type ParamsInput, resolveParams, targetSizes } from "./params.js";
+export {
+  drawTeachers,
+  type PlacedClass,
+  type PlacementResult,
+  type PlacementRun,
+  RESULT_FORMAT,
+  runPlacement,
+  type VerifyOutcome,
+  verifyPlacement,
+} from "./placement.js";
+export { type PrepareInput, preparePlacement } from "./prepare.js";
+export { Xoshiro128 } from "./prng.js";
+export { normalizeText, parseGender, parseRosterRows } from "./roster-rows.js";
+export { snakeAssignment, totalScore } from "./snake.js";
+export {
+  type BalanceReport,
+  type ClassStats,
+  type ConstraintCheck,
+  evaluateAssignment,
+  type ScoreStat,
+} from "./stats.js";
+export { type SyntheticOptions, syntheticRosterRows } from "./synthetic.js";
+export { parseTeacherRows } from "./teachers.js";
