@@ -1,0 +1,38 @@
+import { SingleBar } from "cli-progress";
+import { evaluate } from "../eval/evaluate.js";
+import { formatEvalTable } from "../eval/report-table.js";
+import { requireDirectory } from "../files.js";
+import type { CliIO } from "../io.js";
+import { evalText, help } from "../messages.js";
+import type { RegisterCommand } from "../program.js";
+
+/** A progress bar on stderr, only when a person is watching it. */
+function progressBar(io: CliIO): (done: number, total: number, file: string) => void {
+  const stream = io.stderr as NodeJS.WriteStream;
+  if (!io.stderr.isTTY) return () => {};
+  const bar = new SingleBar({ format: evalText.progress, stream, clearOnComplete: true, hideCursor: true });
+  let started = false;
+  return (done, total, file) => {
+    if (!started) {
+      bar.start(total, 0, { file });
+      started = true;
+    }
+    bar.update(done, { file });
+    if (done >= total) bar.stop();
+  };
+}
+
+export const registerEval: RegisterCommand = (program, { io }) => {
+  program
+    .command("eval")
+    .description(help.eval)
+    .argument("<DOCS_DIR>", help.evalDocs)
+    .argument("<GOLD_DIR>", help.evalGold)
+    .option("--json", help.json)
+    .action(async (docsDir: string, goldDir: string, flags: { json?: boolean }) => {
+      await requireDirectory(docsDir);
+      await requireDirectory(goldDir);
+      const result = await evaluate(docsDir, goldDir, progressBar(io));
+      io.stdout.write(flags.json ? `${JSON.stringify(result, null, 2)}\n` : formatEvalTable(result));
+    });
+};

@@ -1,0 +1,6 @@
+/**
+ * Every `luoshi` command. To add one, write src/commands/<name>.ts exporting a
+ * RegisterCommand and add its export line here.
+ */
+export { registerEval } from "./eval.js";
+export { registerParse } from "./parse.js";
