@@ -10,7 +10,11 @@ async function taskWorkbook(): Promise<Uint8Array> {
   sheet.mergeCells("A1:D1");
   sheet.addRow(["类别", "工作任务", "责任单位", "完成时限"]);
   sheet.addRow(["安全稳定", "开展校园安全隐患排查", "安全股、各学校", new Date(Date.UTC(2025, 5, 30))]);
-  sheet.addRow([null, { richText: [{ text: "落实" }, { text: "防溺水", font: { bold: true } }, { text: "教育" }] }, "安全股"]);
+  sheet.addRow([
+    null,
+    { richText: [{ text: "落实" }, { text: "防溺水", font: { bold: true } }, { text: "教育" }] },
+    "安全股",
+  ]);
   sheet.mergeCells("A3:A4");
   sheet.addRow(["合计", { formula: "COUNTA(B3:B4)", result: 2 }, "", ""]);
   const second = wb.addWorksheet("附表");

@@ -92,16 +92,21 @@ export async function planDocx(): Promise<Uint8Array> {
   return new Uint8Array(await Packer.toBuffer(doc));
 }
 
-/** Long task paragraphs that wrap over several lines and pages, with a running header and page numbers. */
+const ACTIONS = ["推进课后服务提质", "开展教师全员培训", "完善学生资助体系", "加强校园安全管理", "深化体教融合发展"];
+const UNITS = ["基教股、各学校", "人事股、教师发展中心", "资助中心", "安全股、各学校", "体卫艺股"];
+
+/** Long task paragraphs that wrap over several lines and pages. */
 export function longTasks(count: number): string[] {
-  return Array.from(
-    { length: count },
-    (_, i) =>
-      `${i + 1}.推进第${i + 1}项重点工作落地见效。各学校要对照年度目标细化措施，明确时间节点和责任人员，定期报送进展情况，` +
-      `确保按期完成并形成可推广的经验做法，教研室要加强跟踪指导和过程督查。（责任单位：基教股、各学校）（${(i % 12) + 1}月底前完成）`,
-  );
+  return Array.from({ length: count }, (_, i) => {
+    const action = ACTIONS[i % ACTIONS.length];
+    return (
+      `${i + 1}.${action}第${i + 1}项工作。各学校要对照年度目标细化措施，明确时间节点和责任人员，每月报送进展情况，` +
+      `确保按期完成并形成可推广的经验做法，教研室要加强跟踪指导和过程督查。（责任单位：${UNITS[i % UNITS.length]}）（${(i % 12) + 1}月底前完成）`
+    );
+  });
 }
 
+/** The long tasks under a title, with a running header and "- N -" page numbers in the footer. */
 export async function longPlanDocx(tasks: string[]): Promise<Uint8Array> {
   const doc = new Document({
     sections: [
