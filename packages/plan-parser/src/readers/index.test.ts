@@ -1,0 +1,101 @@
+import fc from "fast-check";
+import JSZip from "jszip";
+import { describe, expect, it } from "vitest";
+import { PlanParseError } from "../errors.js";
+import { detectFormat, readDocument } from "./index.js";
+import { planDocx } from "./test-support/plan-docx.js";
+
+const utf8 = (s: string) => new TextEncoder().encode(s);
+const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
+
+/** Deterministic noise: no seed-dependent flakiness. */
+function noise(length: number): Uint8Array {
+  let x = 0x2545f491;
+  return Uint8Array.from({ length }, () => {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    return x & 0xff;
+  });
+}
+
+async function errorCode(bytes: Uint8Array, filename?: string): Promise<string> {
+  try {
+    await readDocument(bytes, filename);
+    return "no error";
+  } catch (e) {
+    return e instanceof PlanParseError ? e.code : `not a PlanParseError: ${String(e)}`;
+  }
+}
+
+describe("format detection", () => {
+  it("knows a Word document by the parts inside the zip, whatever its name", async () => {
+    expect(detectFormat(await planDocx(), "通知.pdf")).toBe("docx");
+  });
+
+  it("knows PDF by its header and HTML by its markup", () => {
+    expect(detectFormat(utf8("%PDF-1.7\n…"))).toBe("pdf");
+    expect(detectFormat(utf8("<!DOCTYPE html><html><body><p>一、总体要求</p></body></html>"))).toBe("html");
+    expect(detectFormat(utf8("  <div>一、总体要求</div>"))).toBe("html");
+    expect(detectFormat(utf8("一、总体要求\n1.加强党建。"))).toBe("txt");
+  });
+
+  it("uses the file name when the text alone is ambiguous", () => {
+    expect(detectFormat(utf8("一、总体要求<br>1.加强党建。"), "plan.htm")).toBe("html");
+    expect(detectFormat(utf8("一、总体要求<br>1.加强党建。"), "plan.txt")).toBe("txt");
+  });
+});
+
+describe("unreadable input", () => {
+  it.each([
+    ["an empty file", new Uint8Array(), "EMPTY_DOCUMENT"],
+    ["white space only", utf8(" \r\n\t\u3000\n"), "EMPTY_DOCUMENT"],
+    ["a PNG image", PNG, "UNSUPPORTED_FORMAT"],
+    ["random bytes", noise(4096), "NOT_A_DOCUMENT"],
+    ["a legacy .doc", new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...noise(512)]), "UNSUPPORTED_FORMAT"],
+  ])("%s → %s", async (_, bytes, code) => {
+    expect(await errorCode(bytes)).toBe(code);
+  });
+
+  it("reports a truncated Word document as corrupt", async () => {
+    const docx = await planDocx();
+    for (const length of [30, 200, Math.floor(docx.length / 2), docx.length - 30]) {
+      expect(await errorCode(docx.subarray(0, length), "plan.docx")).toBe("CORRUPT_DOCUMENT");
+      expect(await errorCode(docx.subarray(0, length))).toBe("CORRUPT_DOCUMENT");
+    }
+  });
+
+  it("refuses a zip archive that holds neither a Word nor an Excel document", async () => {
+    const zip = new JSZip();
+    zip.file("说明.txt", "一、总体要求");
+    const bytes = await zip.generateAsync({ type: "uint8array" });
+    expect(await errorCode(bytes)).toBe("UNSUPPORTED_FORMAT");
+  });
+
+  it("reports an Office file protected by a password as encrypted", async () => {
+    const header = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+    const bytes = new Uint8Array([...header, ...noise(300), ...Buffer.from("EncryptedPackage", "utf16le")]);
+    expect(await errorCode(bytes, "plan.docx")).toBe("ENCRYPTED_DOCUMENT");
+  });
+
+  it("never throws anything but PlanParseError on arbitrary bytes, and finishes quickly", async () => {
+    const prefixes = ["", "PK\u0003\u0004", "%PDF-1.4\n", "<html>", "\ufeff"].map((p) => utf8(p));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...prefixes),
+        fc.uint8Array({ maxLength: 2048 }),
+        fc.constantFrom(undefined, "a.docx", "a.pdf", "a.xlsx", "a.html", "a.txt"),
+        async (prefix, body, filename) => {
+          const started = Date.now();
+          try {
+            await readDocument(new Uint8Array([...prefix, ...body]), filename);
+          } catch (e) {
+            if (!(e instanceof PlanParseError)) throw e;
+          }
+          expect(Date.now() - started).toBeLessThan(5000);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  }, 60_000);
+});
