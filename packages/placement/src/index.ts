@@ -9,6 +9,7 @@ export {
   type SeedInputs,
   sha256Hex,
 } from "./canonical.js";
+export { classListsXlsx } from "./class-lists-xlsx.js";
 export { LABELS, type PlacementIssueCode, VERIFY_REASONS } from "./messages.js";
 export * from "./model.js";
 export { DEFAULT_RESTARTS, type ParamsInput, resolveParams, targetSizes } from "./params.js";
@@ -23,8 +24,12 @@ export {
   verifyPlacement,
 } from "./placement.js";
 export { type PrepareInput, preparePlacement } from "./prepare.js";
+export { balanceLines, hashLines, statisticsTable, type TextTable } from "./presenters.js";
 export { Xoshiro128 } from "./prng.js";
+export { type NoticeOptions, publicNoticeDocx } from "./public-notice-docx.js";
+export { decodeCsvBytes, parseCsvText, readCsvTable } from "./roster-csv.js";
 export { normalizeText, parseGender, parseRosterRows } from "./roster-rows.js";
+export { readXlsxTable } from "./roster-xlsx.js";
 export { snakeAssignment, totalScore } from "./snake.js";
 export {
   type BalanceReport,
@@ -34,4 +39,5 @@ export {
   type ScoreStat,
 } from "./stats.js";
 export { type SyntheticOptions, syntheticRosterRows } from "./synthetic.js";
+export { readTableFile } from "./table-file.js";
 export { parseTeacherRows } from "./teachers.js";

@@ -40,7 +40,9 @@ const spread = (xs: number[]) => (xs.length === 0 ? 0 : Math.max(...xs) - Math.m
 /** Student indices per class, each list in roster order. */
 export function classMembers(assignment: Assignment, classCount: number): number[][] {
   const out: number[][] = Array.from({ length: classCount }, () => []);
-  assignment.forEach((c, i) => out[c]?.push(i));
+  assignment.forEach((c, i) => {
+    out[c]?.push(i);
+  });
   return out;
 }
 

@@ -24,14 +24,12 @@ const byTeacher = (a: Teacher, b: Teacher) =>
  */
 export function parseTeacherRows(table: TableRows): ParsedTeachers {
   const issues: PlacementIssue[] = [];
-  const headerIndex = Math.max(
-    0,
-    table.rows.findIndex((r) => r.cells.some((c) => NAME.includes(key(c)))),
-  );
+  // A list of bare names (no header row) is accepted too: then every row is a teacher.
+  const headerIndex = table.rows.findIndex((r) => r.cells.some((c) => NAME.includes(key(c))));
   const header = (table.rows[headerIndex]?.cells ?? []).map(key);
   const col = (names: string[]) => header.findIndex((h) => names.includes(h));
   const [nameCol, idCol, teamCol, roleCol, subjectCol] = [col(NAME), col(ID), col(TEAM), col(ROLE), col(SUBJECT)];
-  const nameAt = nameCol >= 0 ? nameCol : 0;
+  const nameAt = Math.max(nameCol, 0);
   const teams = new Map<string, { head: Teacher | null; members: Teacher[] }>();
   for (const { row, cells } of table.rows.slice(headerIndex + 1)) {
     const cell = (c: number) => (c < 0 ? "" : normalizeText(cells[c] ?? ""));

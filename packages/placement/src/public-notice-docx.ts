@@ -1,0 +1,176 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  convertMillimetersToTwip,
+  Document,
+  Footer,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from "docx";
+import { LABELS } from "./messages.js";
+import type { PlacementRun } from "./placement.js";
+import { balanceLines, hashLines, statisticsTable } from "./presenters.js";
+
+/**
+ * The public notice (公示) in the GB/T 9704—2012 layout: A4, margins 37/35/28/26 mm, title 2号
+ * 方正小标宋简体 centred, body 3号 仿宋_GB2312 with a 2-character first-line indent at a fixed
+ * 28.95 pt line pitch (22 lines per page), level-1 headings 3号 黑体, signature and date right-aligned,
+ * page numbers "— N —" in 4号 宋体 (odd pages right, even pages left, one character in).
+ */
+
+export interface NoticeOptions {
+  /** e.g. 「××学校2025级七年级新生均衡编班结果公示」 */
+  title?: string;
+  addressee?: string;
+  /** Issuing school or bureau (署名). */
+  organization?: string;
+  /** 成文日期 as YYYY年M月D日 (no leading zeros). */
+  date: string;
+  /** Command that re-runs the verification, quoted in the notice. */
+  verifyCommand?: string;
+  /** Append the class lists (names) as 附件. */
+  includeLists?: boolean;
+}
+
+const FONT_BODY = "仿宋_GB2312";
+const FONT_TITLE = "方正小标宋简体";
+const FONT_HEADING = "黑体";
+const FONT_PAGE = "宋体";
+const LATIN = "Times New Roman";
+const PT = (pt: number) => pt * 2; // docx sizes are half-points
+const SIZE_3 = PT(16);
+const SIZE_2 = PT(22);
+const SIZE_4 = PT(14);
+const SIZE_TABLE = PT(10.5);
+const LINE_PITCH = 579; // 28.95 pt in twips
+const TWO_CHARS = 640; // 2 × 16 pt in twips
+const ONE_CHAR_4 = 280; // 1 × 14 pt in twips
+
+const run = (text: string, font: string, size: number, bold = false) =>
+  new TextRun({ text, bold, size, font: { eastAsia: font, ascii: LATIN, hAnsi: LATIN } });
+
+const exact = { line: LINE_PITCH, lineRule: LineRuleType.EXACT };
+
+const title = (text: string) =>
+  new Paragraph({ alignment: AlignmentType.CENTER, spacing: exact, children: [run(text, FONT_TITLE, SIZE_2)] });
+const blank = () => new Paragraph({ spacing: exact, children: [] });
+const body = (text: string) =>
+  new Paragraph({ spacing: exact, indent: { firstLine: TWO_CHARS }, children: [run(text, FONT_BODY, SIZE_3)] });
+const heading = (text: string) =>
+  new Paragraph({ spacing: exact, indent: { firstLine: TWO_CHARS }, children: [run(text, FONT_HEADING, SIZE_3)] });
+const flushLeft = (text: string) => new Paragraph({ spacing: exact, children: [run(text, FONT_BODY, SIZE_3)] });
+const rightAligned = (text: string, charsFromRight: number) =>
+  new Paragraph({
+    spacing: exact,
+    alignment: AlignmentType.RIGHT,
+    indent: { right: (TWO_CHARS / 2) * charsFromRight },
+    children: [run(text, FONT_BODY, SIZE_3)],
+  });
+
+function statisticsDocTable(header: string[], rows: string[][]): Table {
+  const cell = (text: string, bold: boolean) =>
+    new TableCell({
+      children: [
+        new Paragraph({ alignment: AlignmentType.CENTER, children: [run(text, FONT_BODY, SIZE_TABLE, bold)] }),
+      ],
+    });
+  const line = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    borders: { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line },
+    rows: [
+      new TableRow({ tableHeader: true, children: header.map((h) => cell(h, true)) }),
+      ...rows.map((r) => new TableRow({ children: r.map((t) => cell(t, false)) })),
+    ],
+  });
+}
+
+const pageNumberFooter = (alignment: "left" | "right") =>
+  new Footer({
+    children: [
+      new Paragraph({
+        alignment: alignment === "right" ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        indent: alignment === "right" ? { right: ONE_CHAR_4 } : { left: ONE_CHAR_4 },
+        children: [
+          new TextRun({
+            children: ["— ", PageNumber.CURRENT, " —"],
+            size: SIZE_4,
+            font: { eastAsia: FONT_PAGE, ascii: FONT_PAGE, hAnsi: FONT_PAGE },
+          }),
+        ],
+      }),
+    ],
+  });
+
+/** Method paragraphs: what was balanced, how, and how the lottery is made verifiable. */
+function methodParagraphs(placement: PlacementRun): Paragraph[] {
+  const { inputs, classes } = placement.result;
+  const capacities = [...new Set(inputs.capacities)].join("、");
+  const withTeachers = classes.some((c) => c.headTeacher);
+  return [
+    heading("一、编班方法"),
+    body(
+      `本次共 ${inputs.studentCount} 名学生编入 ${inputs.classCount} 个班，班额 ${capacities} 人。编班不设重点班、快慢班，采用计算机均衡分组（反聚类交换法）：以各科成绩标准化后的均值和离散程度、性别及各类学生（如住校、特殊需要）人数为均衡指标，从随机初始分组出发，反复交换不同班级的学生，直至任何交换都不能再使各班更加均衡；共从 ${inputs.restarts} 个随机起点计算，取最均衡的结果。`,
+    ),
+    body("家长申请同班的多胞胎、兄弟姐妹作为一个整体编入同一班级，申请分开的学生编入不同班级；各班人数不超过班额。"),
+    ...(withTeachers ? [body("各班学生确定后，再由同一随机种子抽签确定各班班主任（教师团队）。")] : []),
+    heading("二、随机种子与验证"),
+    body(
+      "编班所用的随机数全部由下列公开信息确定：学生名单与编班参数在摇号前固定并计算哈希值，现场公开摇出的数字在编班时录入，三者合并后再计算哈希值作为随机种子。相同的名单、参数和摇号数字必然得到完全相同的结果，任何人均可复核。",
+    ),
+    ...hashLines(placement.result, placement.resultHash).map(body),
+  ];
+}
+
+export async function publicNoticeDocx(placement: PlacementRun, options: NoticeOptions): Promise<Buffer> {
+  const stats = statisticsTable(placement.result);
+  const children: (Paragraph | Table)[] = [
+    title(options.title ?? "新生均衡编班结果公示"),
+    blank(),
+    flushLeft(options.addressee ?? "各位家长、同学："),
+    ...methodParagraphs(placement),
+  ];
+  if (options.verifyCommand) children.push(body(`复核命令：${options.verifyCommand}`));
+  children.push(heading("三、各班统计"), statisticsDocTable(stats.header, stats.rows));
+  children.push(heading("四、均衡情况"), ...balanceLines(placement.result).map(body));
+  children.push(body("公示期间如有疑问，请向学校反映。"), body("特此公示。"));
+  if (options.includeLists) children.push(blank(), body("附件：各班学生名单"));
+  children.push(blank(), rightAligned(options.organization ?? "", 4), rightAligned(options.date, 4));
+  if (options.includeLists) {
+    children.push(new Paragraph({ spacing: exact, children: [run("附件", FONT_HEADING, SIZE_3)] }));
+    children.push(blank(), title("各班学生名单"));
+    for (const c of placement.result.classes) {
+      const head = c.headTeacher ? `（${LABELS.headTeacher}：${c.headTeacher.name}）` : "";
+      children.push(heading(`${LABELS.className(c.classNo)}${head}`), body(c.students.map((s) => s.name).join("、")));
+    }
+  }
+  const doc = new Document({
+    evenAndOddHeaderAndFooters: true,
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: convertMillimetersToTwip(210), height: convertMillimetersToTwip(297) },
+            margin: {
+              top: convertMillimetersToTwip(37),
+              bottom: convertMillimetersToTwip(35),
+              left: convertMillimetersToTwip(28),
+              right: convertMillimetersToTwip(26),
+              footer: convertMillimetersToTwip(28),
+            },
+          },
+        },
+        footers: { default: pageNumberFooter("right"), even: pageNumberFooter("left") },
+        children,
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+}
