@@ -149,9 +149,17 @@ function rejected(text: string, index: number, match: string): boolean {
   return false;
 }
 
+/** The character every match of a rule contains: a rule whose character is absent is skipped. */
+const NEEDS = ["全", "月", "月", "月", "月", "月", "月", "年", "年", "季", "半", "秋", "秋", "年"];
+
 export function extractDeadlines(text: string, cal: PlanCalendar, field = false): FoundDeadline[] {
   const hits: Hit[] = [];
-  for (const { re, rule } of RULES) {
+  const hasMonth = text.includes("月");
+  const hasYear = text.includes("年");
+  if (NEEDS.length !== RULES.length) throw new Error("deadline rules and their needs differ");
+  for (const [i, { re, rule }] of RULES.entries()) {
+    const need = NEEDS[i]!;
+    if ((need === "月" && !hasMonth) || (need === "年" && !hasYear) || !text.includes(need)) continue;
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       if (m[0].length === 0) {

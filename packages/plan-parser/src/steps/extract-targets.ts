@@ -128,14 +128,10 @@ function sentenceBounds(text: string, index: number): [number, number] {
 
 /** Inside 《…》, or inside “…” unless the quote holds just this number ("四个“100%”"). */
 function quoted(text: string, c: Candidate): boolean {
-  const before = text.slice(0, c.index);
-  if (before.lastIndexOf("《") > before.lastIndexOf("》")) return true;
-  const open = Math.max(before.lastIndexOf("“"), before.lastIndexOf('"'));
-  const close = Math.max(before.lastIndexOf("”"), before.lastIndexOf('"') === open ? -1 : before.lastIndexOf('"'));
-  if (open > close && open >= 0) {
-    const after = text.slice(c.end);
-    return c.chinese || !(open === c.index - 1 && /^[”"]/.test(after));
-  }
+  if (text.lastIndexOf("《", c.index) > text.lastIndexOf("》", c.index)) return true;
+  const open = Math.max(text.lastIndexOf("“", c.index), text.lastIndexOf("\"", c.index - 1));
+  const close = text.lastIndexOf("”", c.index);
+  if (open > close && open >= 0) return c.chinese || !(open === c.index - 1 && /^[”"]/.test(text.slice(c.end, c.end + 1)));
   return false;
 }
 
@@ -220,7 +216,7 @@ function subjectOf(text: string, c: Candidate, clauseStart: number): string {
   s = s.replace(TRAILING_OPS, "").trim();
   if (!s) {
     // "新增学位8130个" has its subject before; "创建6所省级特色学校" after the number.
-    const after = text.slice(c.end).split(CLAUSE_SEP)[0] ?? "";
+    const after = text.slice(c.end, clauseBounds(text, c.index, c.end)[1]);
     s = after.replace(/^(?:以上|以内|左右)/, "").slice(0, 30);
   }
   return s.trim();
@@ -233,7 +229,7 @@ export function extractTargets(text: string): FoundTarget[] {
     const c = readCandidate(m);
     if (!c || rejected(text, c)) continue;
     const [cs] = clauseBounds(text, c.index, c.end);
-    const suffix = /^(?:以上|以内|以下|左右)/.exec(text.slice(c.end))?.[0] ?? "";
+    const suffix = /^(?:以上|以内|以下|左右)/.exec(text.slice(c.end, c.end + 2))?.[0] ?? "";
     const segStart = Math.max(
       cs,
       text.lastIndexOf("、", c.index) > cs && out.some((t) => t.index >= cs) ? text.lastIndexOf("、", c.index) + 1 : cs,

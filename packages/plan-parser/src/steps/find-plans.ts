@@ -38,6 +38,7 @@ export function titleOf(line: string): string | null {
 
 /** A table-of-contents entry: a title with a page number, or dot leaders. */
 export function isTocEntry(line: string): boolean {
+  if (!/\d\s*$/.test(line)) return false;
   if (/(?:\.{4,}|…{2,}|·{4,})\s*\d+\s*$/.test(line)) return true;
   return /^\d{1,2}\s*[.、．]?\s*\S.*(?:要点|计划|方案|分解表|安排|清单)\s*\d{1,3}$/.test(line);
 }

@@ -36,6 +36,7 @@ export function measuresOf(lines: string[]): string[] {
       out.push(line);
       continue;
     }
+    if (!line.includes("是")) continue;
     const parts = line.split(ORDINAL_SPLIT).map((p) => p.replace(/^[。;；]\s*/, "").trim());
     for (const p of parts) if (/^[一二三四五六七八九十]+是/.test(p)) out.push(p);
   }
