@@ -52,7 +52,11 @@ describe("unreadable input", () => {
     ["white space only", utf8(" \r\n\t\u3000\n"), "EMPTY_DOCUMENT"],
     ["a PNG image", PNG, "UNSUPPORTED_FORMAT"],
     ["random bytes", noise(4096), "NOT_A_DOCUMENT"],
-    ["a legacy .doc", new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...noise(512)]), "UNSUPPORTED_FORMAT"],
+    [
+      "a legacy .doc",
+      new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...noise(512)]),
+      "UNSUPPORTED_FORMAT",
+    ],
   ])("%s → %s", async (_, bytes, code) => {
     expect(await errorCode(bytes)).toBe(code);
   });

@@ -93,7 +93,8 @@ export function detectFormat(bytes: Uint8Array, filename?: string): DocumentForm
     throw new PlanParseError("NOT_A_DOCUMENT", "binary content");
   }
   if (text.trim() === "") throw new PlanParseError("EMPTY_DOCUMENT");
-  if (HTML_START.test(text) || (byName === "html" && /<[a-z!]/i.test(text))) return "html";
+  const looksLikeHtml = HTML_START.test(text) || /<(html|body)[\s>]/i.test(text.slice(0, 4096));
+  if (looksLikeHtml || (byName === "html" && /<[a-z!]/i.test(text))) return "html";
   return "txt";
 }
 

@@ -2,7 +2,8 @@ import type { Block } from "../model.js";
 import { decodeText } from "./decode.js";
 import { cellText, collapseSpaces } from "./text-utils.js";
 
-const tabCount = (line: string): number => line.split("\t").length - 1;
+/** Tabs in a line with content (a blank line of stray tabs is no row). */
+const tabCount = (line: string | undefined): number => (line?.trim() ? line.split("\t").length - 1 : 0);
 
 /**
  * A line is a table row when it has two or more tabs, or when it has a tab and sits in a run
@@ -10,12 +11,8 @@ const tabCount = (line: string): number => line.split("\t").length - 1;
  */
 function rowLines(lines: string[]): boolean[] {
   return lines.map((line, i) => {
-    const tabs = tabCount(line.trim() === "" ? "" : line);
-    if (tabs >= 2) return true;
-    if (tabs === 0) return false;
-    const prev = lines[i - 1];
-    const next = lines[i + 1];
-    return (prev !== undefined && tabCount(prev) > 0) || (next !== undefined && tabCount(next) > 0);
+    const tabs = tabCount(line);
+    return tabs >= 2 || (tabs === 1 && (tabCount(lines[i - 1]) > 0 || tabCount(lines[i + 1]) > 0));
   });
 }
 
