@@ -8,6 +8,7 @@ export default defineConfig({
     alias: {
       "@luoshi/plan-parser": src("./packages/plan-parser/src/index.ts"),
       "@luoshi/ledger-export": src("./packages/ledger-export/src/index.ts"),
+      "@luoshi/placement": src("./packages/placement/src/index.ts"),
     },
   },
   test: {

@@ -39,5 +39,5 @@ export {
   type ScoreStat,
 } from "./stats.js";
 export { type SyntheticOptions, syntheticRosterRows } from "./synthetic.js";
-export { readTableFile } from "./table-file.js";
+export { readTableFile, tableFromBytes } from "./table-file.js";
 export { parseTeacherRows } from "./teachers.js";

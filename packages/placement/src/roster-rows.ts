@@ -147,14 +147,9 @@ function parseRow(plan: ColumnPlan, row: number, cells: string[], issues: Placem
   return { id, name, gender, scores, tags: uniqueSorted(tags), group: cell(plan.roles.group), apart, row };
 }
 
-/** Cross-row rules: unique ids, groups of two or more, keep-apart ids that exist and do not contradict groups. */
+/** Cross-row rules: groups of two or more, keep-apart ids that exist and do not contradict groups. */
 function checkRelations(students: Student[], issues: PlacementIssue[]): void {
-  const byId = new Map<string, Student>();
-  for (const s of students) {
-    const first = byId.get(s.id);
-    if (first) issues.push(issue("ID_DUPLICATE", s.row, { id: s.id, firstRow: first.row }));
-    else byId.set(s.id, s);
-  }
+  const byId = new Map(students.map((s) => [s.id, s] as const));
   const groupSizes = new Map<string, number>();
   for (const s of students) if (s.group !== "") groupSizes.set(s.group, (groupSizes.get(s.group) ?? 0) + 1);
   for (const s of students) {
@@ -197,6 +192,15 @@ export function parseRosterRows(table: TableRows): ParsedRoster {
   if (issues.length > 0) return { roster: empty, issues };
   if (bodyRows.length === 0) return { roster: empty, issues: [issue("EMPTY_ROSTER", undefined)] };
 
+  // Duplicates are found on every row with an id, even rows rejected for other reasons.
+  const firstRowOf = new Map<string, number>();
+  for (const { row, cells } of bodyRows) {
+    const id = normalizeText(cells[plan.roles.id!] ?? "");
+    const first = firstRowOf.get(id);
+    if (id === "") continue;
+    if (first === undefined) firstRowOf.set(id, row);
+    else issues.push(issue("ID_DUPLICATE", row, { id, firstRow: first }));
+  }
   const students: Student[] = [];
   for (const { row, cells } of bodyRows) {
     const s = parseRow(plan, row, cells, issues);

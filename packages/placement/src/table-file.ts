@@ -1,11 +1,15 @@
+import { readFile } from "node:fs/promises";
 import { extname } from "node:path";
 import type { TableRows } from "./model.js";
-import { readCsvTable } from "./roster-csv.js";
+import { decodeCsvBytes, parseCsvText } from "./roster-csv.js";
 import { readXlsxTable } from "./roster-xlsx.js";
 
-/** Reads a student or teacher list by extension: .xlsx, or .csv / .txt. */
+/** A student or teacher list from file bytes, by the file name's extension: .xlsx, else CSV (.csv / .txt). */
+export async function tableFromBytes(bytes: Uint8Array, filename: string): Promise<TableRows> {
+  if (extname(filename).toLowerCase() === ".xlsx") return readXlsxTable(Buffer.from(bytes));
+  return parseCsvText(decodeCsvBytes(bytes));
+}
+
 export async function readTableFile(path: string): Promise<TableRows> {
-  const ext = extname(path).toLowerCase();
-  if (ext === ".xlsx") return readXlsxTable(path);
-  return readCsvTable(path);
+  return tableFromBytes(await readFile(path), path);
 }

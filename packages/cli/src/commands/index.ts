@@ -4,3 +4,4 @@
  */
 export { registerEval } from "./eval.js";
 export { registerParse } from "./parse.js";
+export { registerPlacementCommand } from "./placement.js";
