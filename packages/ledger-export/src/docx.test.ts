@@ -1,7 +1,9 @@
+import fc from "fast-check";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { ledgerToDocx } from "./docx.js";
 import { LEDGER_COLUMNS } from "./messages.js";
+import { arbitraryLedger } from "./test-support/arbitrary.js";
 import { doc, tasks } from "./test-support/fixtures.js";
 
 async function part(bytes: Uint8Array, name: string): Promise<string> {
@@ -54,5 +56,18 @@ describe("ledgerToDocx", () => {
     const xml = await part(await ledgerToDocx(dirty), "word/document.xml");
     expect(xml).not.toMatch(/[\u0001\u0008\uFFFF]/);
     expect(visibleText(xml)).toContain("任务&lt;&amp;&gt;");
+  });
+});
+
+describe("ledgerToDocx on arbitrary input", () => {
+  it("never throws and always writes well-formed parts", async () => {
+    await fc.assert(
+      fc.asyncProperty(arbitraryLedger, async (d) => {
+        const xml = await part(await ledgerToDocx(d), "word/document.xml");
+        expect(xml).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/);
+        expect(xml.match(/<w:pgSz /g)).toHaveLength(Math.max(1, d.plans.length));
+      }),
+      { numRuns: 25 },
+    );
   });
 });

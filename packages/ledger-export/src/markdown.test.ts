@@ -27,5 +27,6 @@ describe("ledgerToMarkdown", () => {
       plans: [{ title: "计划", year: 2024, tasks: [{ ...doc.plans[0]!.tasks[0]!, title: "a|b" }] }],
     });
     expect(piped).toContain("a\\|b");
+    expect(ledgerToMarkdown({ plans: [] })).toBe("（未识别出计划）\n");
   });
 });

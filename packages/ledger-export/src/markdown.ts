@@ -15,6 +15,7 @@ const heading = (s: string) => inline(s).replace(/^#+\s*/, "");
 
 /** A readable summary: per plan its title, year and counts, then a table of tasks per section. */
 export function ledgerToMarkdown(doc: LedgerInput): string {
+  if (!doc.plans.length) return `${messages.noPlans}\n`;
   return `${doc.plans.map(planMarkdown).join("\n\n")}\n`;
 }
 

@@ -19,6 +19,7 @@ export const messages = {
   increaseBy: "提升",
   decreaseBy: "下降",
   noTasks: "（本计划未识别出任务）",
+  noPlans: "（未识别出计划）",
   md: {
     year: "年度",
     unknownYear: "未注明",

@@ -2,9 +2,10 @@ import { describe, expect, it } from "vitest";
 import { sanitizeSheetName, uniqueSheetNames } from "./sheet-names.js";
 
 describe("sheet names", () => {
-  it("replaces the characters Excel forbids and trims apostrophes", () => {
+  it("replaces the characters Excel forbids and ASCII apostrophes", () => {
     expect(sanitizeSheetName("a[b]c:d*e?f/g\\h")).toBe("a b c d e f g h");
-    expect(sanitizeSheetName("'计划'")).toBe("计划");
+    expect(sanitizeSheetName("'计划'")).toBe("’计划’");
+    expect(sanitizeSheetName("Tom's plan")).toBe("Tom’s plan");
     expect(sanitizeSheetName("\u0001")).toBe("计划");
     expect(sanitizeSheetName("History")).toBe("计划");
   });

@@ -5,25 +5,19 @@ const MAX_SHEET_NAME = 31;
 /** Excel reserves this name for its change tracking. */
 const RESERVED = "history";
 
-/** Excel rejects names that begin or end with an apostrophe. */
-function stripEdges(name: string): string {
-  let out = name;
-  for (let prev = ""; prev !== out; ) {
-    prev = out;
-    out = out.trim().replace(/^'+|'+$/g, "");
-  }
-  return out;
-}
-
-/** Makes a legal Excel sheet name: no []:*?/\, no leading/trailing apostrophe, 1–31 characters. */
+/**
+ * Makes a legal Excel sheet name: no []:*?/\, 1–31 characters. An ASCII apostrophe becomes ’:
+ * Excel forbids it at either end, and exceljs writes the print-titles reference
+ * ('name'!$1:$2) without doubling one inside, which Excel would reject as corrupt.
+ */
 export function sanitizeSheetName(name: string): string {
-  const cleaned = stripEdges(
-    xmlSafe(name)
-      .replace(/[[\]:*?/\\]/g, " ")
-      .replace(/\s+/g, " "),
-  );
+  const cleaned = xmlSafe(name)
+    .replace(/[[\]:*?/\\]/g, " ")
+    .replace(/'/g, "’")
+    .replace(/\s+/g, " ")
+    .trim();
   const base = cleaned && cleaned.toLowerCase() !== RESERVED ? cleaned : messages.untitledSheet;
-  return stripEdges(truncate(base, MAX_SHEET_NAME)) || messages.untitledSheet;
+  return truncate(base, MAX_SHEET_NAME).trim() || messages.untitledSheet;
 }
 
 /** Sanitized names, made unique (case-insensitively, as Excel compares) with a "(2)" suffix. */

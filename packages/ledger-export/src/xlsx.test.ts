@@ -1,8 +1,8 @@
 import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { LedgerInput } from "./input.js";
 import { LEDGER_COLUMNS } from "./messages.js";
+import { arbitraryLedger } from "./test-support/arbitrary.js";
 import { doc, tasks } from "./test-support/fixtures.js";
 import { ledgerToXlsx } from "./xlsx.js";
 
@@ -72,55 +72,13 @@ describe("ledgerToXlsx", () => {
   });
 
   it("never throws on arbitrary strings and always re-reads", async () => {
-    const anyText = fc.string({ unit: "binary", maxLength: 40 });
-    const task = fc.record({
-      no: anyText,
-      path: fc.array(anyText, { maxLength: 3 }),
-      title: anyText,
-      units: fc.array(anyText, { maxLength: 4 }),
-      leadCount: fc.integer({ min: -2, max: 6 }),
-      deadlines: fc.array(
-        fc.record({
-          text: anyText,
-          date: fc.option(anyText),
-          kind: fc.constantFrom("by" as const, "throughout" as const),
-        }),
-        { maxLength: 2 },
-      ),
-      targets: fc.array(
-        fc.record({
-          text: anyText,
-          subject: anyText,
-          op: fc.constantFrom(
-            ">=" as const,
-            "<=" as const,
-            "range" as const,
-            "increase_by" as const,
-            "decrease_by" as const,
-          ),
-          value: fc.option(fc.double()),
-          min: fc.option(fc.double()),
-          max: fc.option(fc.double()),
-          unit: anyText,
-        }),
-        { maxLength: 2 },
-      ),
-      body: anyText,
-    });
-    const input: fc.Arbitrary<LedgerInput> = fc.record({
-      plans: fc.array(
-        fc.record({ title: anyText, year: fc.option(fc.integer()), tasks: fc.array(task, { maxLength: 3 }) }),
-        {
-          maxLength: 4,
-        },
-      ),
-    });
     await fc.assert(
-      fc.asyncProperty(input, async (d) => {
+      fc.asyncProperty(arbitraryLedger, async (d) => {
         const workbook = await reread(await ledgerToXlsx(d));
         expect(workbook.worksheets).toHaveLength(Math.max(1, d.plans.length));
         d.plans.forEach((p, i) => {
           expect(workbook.worksheets[i]!.rowCount).toBe(2 + p.tasks.length);
+          expect(workbook.worksheets[i]!.pageSetup.printTitlesRow).toBe("1:2");
         });
       }),
       { numRuns: 60 },
