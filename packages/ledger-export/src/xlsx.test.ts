@@ -81,7 +81,7 @@ describe("ledgerToXlsx", () => {
           expect(workbook.worksheets[i]!.pageSetup.printTitlesRow).toBe("1:2");
         });
       }),
-      { numRuns: 60 },
+      { numRuns: 40 },
     );
   });
 });

@@ -45,7 +45,7 @@ describe("luoshi eval", () => {
     expect(b?.report.plans.gold).toBe(1);
     expect(scan?.error?.code).toMatch(/^[A-Z_]+$/);
     const sum = (k: "tp" | "pred" | "gold") => result.documents.reduce((n, d) => n + d.report.tasks[k], 0);
-    expect(result.overall.tasks).toMatchObject({ tp: sum("tp"), pred: sum("pred"), gold: sum("gold") });
+    expect(result.overall?.tasks).toMatchObject({ tp: sum("tp"), pred: sum("pred"), gold: sum("gold") });
   });
 
   it("prints a table with an overall line and lists skipped and unreadable documents", async () => {
@@ -57,7 +57,16 @@ describe("luoshi eval", () => {
     expect(stdout).toContain("无法读取（按空结果计分）：\n  scan.pdf *");
   });
 
-  it("a missing folder is a usage error", async () => {
+  it("shows dashes, not 100%, when no document has a gold file", async () => {
+    const { code, stdout } = await runCli(["eval", docs, join(gold, "..", "docs")]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/总体（0 篇，微平均）\s+—/);
+  });
+
+  it("an empty folder or a missing one is a usage error", async () => {
+    const empty = await runCli(["eval", gold, gold]);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain("目录中没有可评测的文档");
     const { code, stderr } = await runCli(["eval", join(docs, "nope"), gold]);
     expect(code).toBe(2);
     expect(stderr).toContain("错误：找不到目录");

@@ -1,9 +1,9 @@
 import { SingleBar } from "cli-progress";
-import { evaluate } from "../eval/evaluate.js";
+import { evaluate, listDocuments } from "../eval/evaluate.js";
 import { formatEvalTable } from "../eval/report-table.js";
 import { requireDirectory } from "../files.js";
-import type { CliIO } from "../io.js";
-import { evalText, help } from "../messages.js";
+import { CliError, type CliIO } from "../io.js";
+import { evalText, help, msg } from "../messages.js";
 import type { RegisterCommand } from "../program.js";
 
 /** A progress bar on stderr, only when a person is watching it. */
@@ -32,6 +32,7 @@ export const registerEval: RegisterCommand = (program, { io }) => {
     .action(async (docsDir: string, goldDir: string, flags: { json?: boolean }) => {
       await requireDirectory(docsDir);
       await requireDirectory(goldDir);
+      if (!(await listDocuments(docsDir)).length) throw new CliError(2, msg.noDocuments(docsDir));
       const result = await evaluate(docsDir, goldDir, progressBar(io));
       io.stdout.write(flags.json ? `${JSON.stringify(result, null, 2)}\n` : formatEvalTable(result));
     });

@@ -1,4 +1,4 @@
-import { readdir, readFile } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
 import { basename, extname, join } from "node:path";
 import { isPlanParseError, parseDocument, toSchemaJson } from "@luoshi/plan-parser";
 import {
@@ -24,16 +24,16 @@ export interface EvalResult {
   documents: DocumentResult[];
   /** Documents without a readable gold file. */
   skipped: { file: string; reason: "no_gold" | "gold_unreadable" }[];
-  /** Micro-averaged over all scored documents: counts summed, then the metrics. */
-  overall: ScoreReport;
+  /** Micro-averaged over all scored documents (counts summed, then the metrics); null when none was scored. */
+  overall: ScoreReport | null;
 }
 
+/** Document file names in docsDir (symlinks followed), in a stable order. */
 export async function listDocuments(docsDir: string): Promise<string[]> {
-  const entries = await readdir(docsDir, { withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile() && DOCUMENT_EXTENSIONS.includes(extname(e.name).toLowerCase()))
-    .map((e) => e.name)
-    .sort((a, b) => a.localeCompare(b, "zh-Hans-CN"));
+  const names = (await readdir(docsDir)).filter((name) => DOCUMENT_EXTENSIONS.includes(extname(name).toLowerCase()));
+  const files: string[] = [];
+  for (const name of names) if ((await stat(join(docsDir, name)).catch(() => null))?.isFile()) files.push(name);
+  return files.sort((a, b) => a.localeCompare(b, "zh-Hans-CN"));
 }
 
 async function readGold(path: string): Promise<ScoredDocument | "missing" | "unreadable"> {
@@ -57,7 +57,7 @@ export async function evaluate(
   onProgress: (done: number, total: number, file: string) => void = () => {},
 ): Promise<EvalResult> {
   const files = await listDocuments(docsDir);
-  const result: EvalResult = { documents: [], skipped: [], overall: toReport(emptyCounts()) };
+  const result: EvalResult = { documents: [], skipped: [], overall: null };
   let total: ScoreCounts = emptyCounts();
   for (const [i, file] of files.entries()) {
     onProgress(i, files.length, file);
@@ -72,7 +72,7 @@ export async function evaluate(
     result.documents.push({ file, report: toReport(counts), ...(error ? { error } : {}) });
   }
   onProgress(files.length, files.length, "");
-  result.overall = toReport(total);
+  if (result.documents.length) result.overall = toReport(total);
   return result;
 }
 

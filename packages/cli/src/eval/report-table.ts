@@ -23,7 +23,8 @@ const pad = (s: string, width: number, right = false) => {
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
-function metrics(r: ScoreReport): string[] {
+function metrics(r: ScoreReport | null): string[] {
+  if (!r) return evalText.columns.slice(1).map(() => "—");
   return [
     r.plans.f1,
     r.tasks.f1,
