@@ -1,0 +1,96 @@
+import cookie from "@fastify/cookie";
+import multipart from "@fastify/multipart";
+import rateLimit from "@fastify/rate-limit";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import { Type } from "@sinclair/typebox";
+import Fastify, { type FastifyServerOptions } from "fastify";
+import { auditRoutes } from "./audit/audit.routes.js";
+import { authRoutes } from "./auth/auth.routes.js";
+import { AppError } from "./errors.js";
+import { filesRoutes } from "./files/files.routes.js";
+import { installAuth } from "./http/auth-hook.js";
+import { installErrorHandling } from "./http/error-handler.js";
+import { ErrorBody } from "./http/schemas.js";
+import type { App, AppDeps, RouteAuth } from "./http/types.js";
+import { orgsRoutes } from "./orgs/orgs.routes.js";
+import { plansRoutes } from "./plans/plans.routes.js";
+import { progressRoutes } from "./progress/progress.routes.js";
+import { queriesRoutes } from "./queries/queries.routes.js";
+import { usersRoutes } from "./users/users.routes.js";
+
+export interface RouteInfo {
+  method: string;
+  url: string;
+  auth: RouteAuth | undefined;
+}
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** Every route registered, for the authorization matrix test and the docs. */
+    luoshiRoutes: RouteInfo[];
+  }
+}
+
+export interface BuildOptions {
+  logger?: FastifyServerOptions["logger"];
+}
+
+/** Everything wired in one readable place. Dependencies come in; nothing is global. */
+export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promise<App> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: "array", useDefaults: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const routes: RouteInfo[] = [];
+  app.decorate("luoshiRoutes", routes);
+  app.addHook("onRoute", (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      if (method === "HEAD") continue;
+      routes.push({ method, url: route.url, auth: route.config?.auth });
+    }
+  });
+
+  installErrorHandling(app);
+  app.addSchema(ErrorBody);
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: () => new AppError("RATE_LIMITED", 429),
+  });
+  await app.register(multipart, {
+    limits: { fileSize: deps.config.maxUploadBytes, files: 10, fields: 20, fieldSize: 64 * 1024 },
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: "落实 Luoshi API", version: "0.1.0", description: "教育和体育局年度工作计划落实系统" },
+      components: {
+        securitySchemes: { session: { type: "apiKey", in: "cookie", name: "luoshi_session" } },
+      },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs" });
+  installAuth(app, deps);
+
+  app.get(
+    "/api/health",
+    {
+      config: { auth: "public" },
+      schema: { tags: ["system"], summary: "健康检查", response: { 200: Type.Object({ ok: Type.Boolean() }) } },
+    },
+    async () => ({ ok: true }),
+  );
+  authRoutes(app, deps);
+  orgsRoutes(app, deps);
+  usersRoutes(app, deps);
+  plansRoutes(app, deps);
+  progressRoutes(app, deps);
+  filesRoutes(app, deps);
+  queriesRoutes(app, deps);
+  auditRoutes(app, deps);
+  return app;
+}

@@ -1,0 +1,35 @@
+import type { Role } from "../db/schema.js";
+import { notFound } from "../errors.js";
+
+/** The signed-in user as the domain sees them: who, where, and which orgs they reach. */
+export interface Actor {
+  userId: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  regionId: string;
+  orgId: string;
+  /** The user's org and everything under it. */
+  visibleOrgIds: string[];
+  /** The orgs above the user's org (not including it). */
+  ancestorOrgIds: string[];
+}
+
+export const ALL_ROLES: Role[] = ["admin", "supervisor", "dept_head", "school_reporter", "leader"];
+export const PLAN_MANAGERS: Role[] = ["admin", "supervisor"];
+export const REPORTERS: Role[] = ["admin", "dept_head", "school_reporter"];
+export const UPLOADERS: Role[] = ["admin", "supervisor", "dept_head", "school_reporter"];
+
+export const sees = (actor: Actor, orgId: string): boolean => actor.visibleOrgIds.includes(orgId);
+
+/** A plan is readable from inside the owning bureau's subtree and from above it. */
+export const canReadPlanOf = (actor: Actor, planOrgId: string): boolean =>
+  sees(actor, planOrgId) || actor.ancestorOrgIds.includes(planOrgId);
+
+export const canManagePlanOf = (actor: Actor, planOrgId: string): boolean =>
+  PLAN_MANAGERS.includes(actor.role) && sees(actor, planOrgId);
+
+/** Out-of-reach rows answer 404, so their existence does not leak. */
+export function assertSees(actor: Actor, orgId: string): void {
+  if (!sees(actor, orgId)) throw notFound();
+}

@@ -1,0 +1,89 @@
+import { Type } from "@sinclair/typebox";
+import { CSRF_HEADER, SESSION_COOKIE } from "../http/auth-hook.js";
+import { withErrors } from "../http/schemas.js";
+import { type App, type AppDeps, actorOf } from "../http/types.js";
+import { ALL_ROLES } from "./actor.js";
+import { login, logout, SESSION_MS } from "./auth.service.js";
+
+const Me = Type.Object({
+  userId: Type.String(),
+  username: Type.String(),
+  displayName: Type.String(),
+  role: Type.String(),
+  orgId: Type.String(),
+  regionId: Type.String(),
+});
+const presentMe = (a: ReturnType<typeof actorOf>) => ({
+  userId: a.userId,
+  username: a.username,
+  displayName: a.displayName,
+  role: a.role,
+  orgId: a.orgId,
+  regionId: a.regionId,
+});
+
+export function authRoutes(app: App, deps: AppDeps): void {
+  app.post(
+    "/api/auth/login",
+    {
+      config: {
+        auth: "public",
+        rateLimit: { max: 20, timeWindow: "1 minute" },
+      },
+      schema: {
+        tags: ["auth"],
+        summary: "登录",
+        body: Type.Object({
+          username: Type.String({ minLength: 1, maxLength: 64 }),
+          password: Type.String({ minLength: 1, maxLength: 256 }),
+        }),
+        response: withErrors({
+          200: Type.Object({ user: Me, csrfToken: Type.String() }),
+          423: Type.Any(),
+          429: Type.Any(),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const result = await login(deps.db, request.body.username, request.body.password);
+      reply.setCookie(SESSION_COOKIE, result.token, {
+        httpOnly: true,
+        sameSite: "strict",
+        path: "/",
+        secure: deps.config.secureCookies,
+        maxAge: SESSION_MS / 1000,
+      });
+      return { user: presentMe(result.actor), csrfToken: result.csrfToken };
+    },
+  );
+
+  app.post(
+    "/api/auth/logout",
+    {
+      config: { auth: ALL_ROLES },
+      schema: {
+        tags: ["auth"],
+        summary: `退出登录（需 ${CSRF_HEADER} 头）`,
+        response: withErrors({ 204: Type.Null() }),
+      },
+    },
+    async (request, reply) => {
+      if (request.sessionToken) await logout(deps.db, request.sessionToken);
+      reply.clearCookie(SESSION_COOKIE, { path: "/" });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    "/api/auth/me",
+    {
+      config: { auth: ALL_ROLES },
+      schema: {
+        tags: ["auth"],
+        summary: "当前用户",
+        response: withErrors({ 200: Type.Object({ user: Me, csrfToken: Type.String() }) }),
+      },
+    },
+    async (request) => ({ user: presentMe(actorOf(request)), csrfToken: request.csrfToken ?? "" }),
+  );
+}

@@ -1,0 +1,48 @@
+import { resolve } from "node:path";
+import type { DatabaseTarget } from "./db/database.js";
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  database: DatabaseTarget;
+  demo: boolean;
+  /** Largest accepted upload, bytes. */
+  maxUploadBytes: number;
+  /** Secure cookies only behind HTTPS. */
+  secureCookies: boolean;
+  logLevel: string;
+}
+
+/** Parses the environment once; lists every problem at once and throws. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const errors: string[] = [];
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === "") return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      errors.push(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
+      return fallback;
+    }
+    return n;
+  };
+  const dataDir = resolve(env.LUOSHI_DATA_DIR || "./data");
+  const url = env.DATABASE_URL;
+  if (url !== undefined && url !== "" && !/^postgres(ql)?:\/\//.test(url)) {
+    errors.push(`DATABASE_URL must start with postgres:// or postgresql://`);
+  }
+  const config: Config = {
+    port: int("PORT", 3000, 0, 65535),
+    host: env.HOST || "127.0.0.1",
+    dataDir,
+    database: url ? { kind: "postgres", url } : { kind: "pglite", dataDir: resolve(dataDir, "db") },
+    demo: env.LUOSHI_DEMO === "1" || env.LUOSHI_DEMO === "true",
+    maxUploadBytes: int("LUOSHI_MAX_UPLOAD_MB", 20, 1, 1024) * 1024 * 1024,
+    secureCookies: env.LUOSHI_SECURE_COOKIES === "1",
+    logLevel: env.LOG_LEVEL || "info",
+    ...overrides,
+  };
+  if (errors.length > 0) throw new Error(`Invalid configuration:\n- ${errors.join("\n- ")}`);
+  return config;
+}

@@ -1,0 +1,51 @@
+import { mkdirSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { Kysely, PostgresDialect } from "kysely";
+import pg from "pg";
+import { PGliteDialect } from "./pglite-dialect.js";
+import type { DB } from "./schema.js";
+
+export type Database = Kysely<DB>;
+
+export type DatabaseTarget =
+  /** Embedded PGlite; `dataDir` undefined keeps it in memory. */
+  { kind: "pglite"; dataDir?: string; loadDataDir?: Blob } | { kind: "postgres"; url: string; schema?: string };
+
+const OID = { int8: 20, date: 1082, timestamp: 1114, timestamptz: 1184 } as const;
+
+/** Both drivers return the same shapes: dates as "YYYY-MM-DD", timestamps as ISO strings, int8 as number. */
+const parsers: Record<number, (value: string) => unknown> = {
+  [OID.int8]: (v) => Number(v),
+  [OID.date]: (v) => v,
+  [OID.timestamp]: (v) => new Date(`${v}Z`).toISOString(),
+  [OID.timestamptz]: (v) => new Date(v).toISOString(),
+};
+
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  if (target.kind === "postgres") {
+    const pool = new pg.Pool({
+      connectionString: target.url,
+      max: 10,
+      types: {
+        getTypeParser: ((oid: number, format?: "text" | "binary") =>
+          parsers[oid] ?? pg.types.getTypeParser(oid, format ?? "text")) as typeof pg.types.getTypeParser,
+      },
+      ...(target.schema ? { options: `-c search_path=${target.schema}` } : {}),
+    });
+    return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  }
+  if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
+  const lite = new PGlite(target.dataDir, {
+    parsers,
+    ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}),
+  });
+  await lite.waitReady;
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(lite) });
+  embedded.set(db, lite);
+  return db;
+}
+
+const embedded = new WeakMap<Database, PGlite>();
+
+/** The PGlite instance under an embedded database (undefined on PostgreSQL). */
+export const pgliteOf = (db: Database): PGlite | undefined => embedded.get(db);

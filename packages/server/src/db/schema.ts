@@ -1,0 +1,255 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+
+/** Timestamps come back as ISO strings (see type parsers in database.ts). */
+type Timestamp = ColumnType<string, string | undefined, string>;
+type NullableTimestamp = ColumnType<string | null, string | null | undefined, string | null>;
+type Json<T> = ColumnType<T, string, string>;
+
+export type OrgKind = "province" | "city" | "county" | "bureau" | "department" | "school" | "other";
+export type Role = "admin" | "supervisor" | "dept_head" | "school_reporter" | "leader";
+export type ReportStatus = "not_started" | "in_progress" | "done" | "blocked";
+export type Cadence = "monthly" | "quarterly" | "half_year" | "yearly";
+
+interface RegionRow {
+  region_id: string;
+  id: string;
+}
+
+export interface OrgsTable extends RegionRow {
+  parent_id: string | null;
+  name: string;
+  kind: OrgKind;
+  school_level: string | null;
+  sort_order: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  deleted_at: NullableTimestamp;
+}
+
+export interface OrgAliasesTable extends RegionRow {
+  org_id: string;
+  alias: string;
+  created_at: Timestamp;
+  deleted_at: NullableTimestamp;
+}
+
+export interface UsersTable extends RegionRow {
+  org_id: string;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  role: Role;
+  failed_attempts: Generated<number>;
+  locked_until: NullableTimestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  deleted_at: NullableTimestamp;
+}
+
+export interface SessionsTable {
+  region_id: string;
+  token_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: Timestamp;
+  expires_at: string;
+}
+
+export interface PlansTable extends RegionRow {
+  org_id: string;
+  title: string;
+  year: number | null;
+  status: "draft" | "published";
+  cadence: Generated<Cadence>;
+  source_filename: string | null;
+  source_format: string | null;
+  source_text: string;
+  diagnostics: Json<unknown[]>;
+  created_by: string | null;
+  published_at: NullableTimestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  deleted_at: NullableTimestamp;
+}
+
+export interface PlanTasksTable extends RegionRow {
+  plan_id: string;
+  seq: number;
+  no: string;
+  path: Json<string[]>;
+  title: string;
+  units: Json<string[]>;
+  lead_count: number;
+  deadlines: Json<DeadlineJson[]>;
+  targets: Json<TargetJson[]>;
+  body: string;
+  measures: Json<string[]>;
+  span: Json<unknown>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  deleted_at: NullableTimestamp;
+}
+
+export interface DeadlineJson {
+  text: string;
+  date: string | null;
+  kind: "by" | "throughout";
+}
+
+export interface TargetJson {
+  text: string;
+  subject: string;
+  op: ">=" | "<=" | "range" | "increase_by" | "decrease_by";
+  value: number | null;
+  min: number | null;
+  max: number | null;
+  unit: string;
+  baseline?: number | null;
+}
+
+export interface UnitMappingsTable extends RegionRow {
+  plan_id: string;
+  unit_name: string;
+  org_id: string | null;
+  ignored: boolean;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  deleted_at: NullableTimestamp;
+}
+
+export interface AssignmentsTable extends RegionRow {
+  task_id: string;
+  org_id: string;
+  role: "lead" | "co";
+  unit_name: string;
+  created_at: Timestamp;
+  deleted_at: NullableTimestamp;
+}
+
+export interface MilestonesTable extends RegionRow {
+  task_id: string;
+  seq: number;
+  text: string;
+  due_date: string | null;
+  kind: "by" | "throughout";
+  created_at: Timestamp;
+  deleted_at: NullableTimestamp;
+}
+
+export interface IndicatorsTable extends RegionRow {
+  task_id: string;
+  seq: number;
+  text: string;
+  subject: string;
+  op: TargetJson["op"];
+  baseline: number | null;
+  target_value: number | null;
+  target_min: number | null;
+  target_max: number | null;
+  unit: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  deleted_at: NullableTimestamp;
+}
+
+export interface FilesTable extends RegionRow {
+  sha256: string;
+  filename: string;
+  content_type: string;
+  size: number;
+  org_id: string;
+  uploaded_by: string;
+  created_at: Timestamp;
+  deleted_at: NullableTimestamp;
+}
+
+export interface ProgressReportsTable extends RegionRow {
+  task_id: string;
+  org_id: string;
+  period: string;
+  status: ReportStatus;
+  narrative: string;
+  percent: number;
+  submitted_by: string;
+  submitted_at: Timestamp;
+  updated_at: Timestamp;
+  deleted_at: NullableTimestamp;
+}
+
+export interface IndicatorActualsTable extends RegionRow {
+  report_id: string;
+  indicator_id: string;
+  value: number;
+  created_at: Timestamp;
+  deleted_at: NullableTimestamp;
+}
+
+export interface ReportEvidenceTable {
+  region_id: string;
+  report_id: string;
+  file_id: string;
+  created_at: Timestamp;
+  deleted_at: NullableTimestamp;
+}
+
+export interface AuditEventsTable extends RegionRow {
+  actor_id: string | null;
+  at: Timestamp;
+  entity: string;
+  entity_id: string;
+  action: string;
+  before: Json<unknown> | null;
+  after: Json<unknown> | null;
+}
+
+export interface SchemaMigrationsTable {
+  version: string;
+  name: string;
+  applied_at: Timestamp;
+}
+
+export interface DB {
+  orgs: OrgsTable;
+  org_aliases: OrgAliasesTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  plans: PlansTable;
+  plan_tasks: PlanTasksTable;
+  unit_mappings: UnitMappingsTable;
+  assignments: AssignmentsTable;
+  milestones: MilestonesTable;
+  indicators: IndicatorsTable;
+  files: FilesTable;
+  progress_reports: ProgressReportsTable;
+  indicator_actuals: IndicatorActualsTable;
+  report_evidence: ReportEvidenceTable;
+  audit_events: AuditEventsTable;
+  schema_migrations: SchemaMigrationsTable;
+}
+
+/** Tables in dependency order: backups dump and restore in this order. */
+export const BUSINESS_TABLES = [
+  "orgs",
+  "org_aliases",
+  "users",
+  "plans",
+  "plan_tasks",
+  "unit_mappings",
+  "assignments",
+  "milestones",
+  "indicators",
+  "files",
+  "progress_reports",
+  "indicator_actuals",
+  "report_evidence",
+  "audit_events",
+] as const satisfies readonly (keyof DB)[];
+
+export type Org = Selectable<OrgsTable>;
+export type User = Selectable<UsersTable>;
+export type Plan = Selectable<PlansTable>;
+export type PlanTask = Selectable<PlanTasksTable>;
+export type NewPlanTask = Insertable<PlanTasksTable>;
+export type PlanTaskUpdate = Updateable<PlanTasksTable>;
+export type Indicator = Selectable<IndicatorsTable>;
+export type ProgressReport = Selectable<ProgressReportsTable>;

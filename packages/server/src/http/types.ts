@@ -1,0 +1,42 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import type { FastifyBaseLogger, FastifyInstance, FastifyRequest, RawServerDefault } from "fastify";
+import type { Actor } from "../auth/actor.js";
+import type { Config } from "../config.js";
+import type { Database } from "../db/database.js";
+import type { Role } from "../db/schema.js";
+import { AppError } from "../errors.js";
+import type { FileStore } from "../files/file-store.js";
+
+/** Who may call a route: everyone, or signed-in users with one of these roles. */
+export type RouteAuth = "public" | readonly Role[];
+
+declare module "fastify" {
+  interface FastifyContextConfig {
+    auth?: RouteAuth;
+  }
+  interface FastifyRequest {
+    actor?: Actor;
+    csrfToken?: string;
+    sessionToken?: string;
+  }
+}
+
+export type App = FastifyInstance<
+  RawServerDefault,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
+
+export interface AppDeps {
+  db: Database;
+  config: Config;
+  files: FileStore;
+}
+
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.actor) throw new AppError("UNAUTHENTICATED", 401);
+  return request.actor;
+}

@@ -1,0 +1,47 @@
+/** Every user-facing message of the server, keyed by its stable error code. */
+export const MESSAGES = {
+  VALIDATION_FAILED: "请求参数不符合要求",
+  MALFORMED_JSON: "请求内容不是有效的 JSON",
+  UNSUPPORTED_MEDIA_TYPE: "不支持的请求内容类型",
+  PAYLOAD_TOO_LARGE: "上传内容超过大小限制",
+  NOT_FOUND: "请求的资源不存在",
+  ROUTE_NOT_FOUND: "请求的接口不存在",
+  UNAUTHENTICATED: "请先登录",
+  FORBIDDEN: "没有执行此操作的权限",
+  CSRF_INVALID: "安全校验失败，请刷新页面后重试",
+  INVALID_CREDENTIALS: "用户名或密码错误",
+  ACCOUNT_LOCKED: "账号已锁定，请15分钟后再试",
+  RATE_LIMITED: "请求过于频繁，请稍后再试",
+  CONFLICT: "数据已存在或与现有数据冲突",
+  USERNAME_TAKEN: "用户名已被使用",
+  ORG_NOT_FOUND: "组织机构不存在",
+  PLAN_NOT_FOUND: "工作计划不存在",
+  TASK_NOT_FOUND: "任务不存在",
+  FILE_NOT_FOUND: "文件不存在",
+  FILE_REQUIRED: "请上传文件",
+  FILE_TYPE_NOT_ALLOWED: "文件类型不允许或与扩展名不符",
+  FILE_NAME_INVALID: "文件名不合法",
+  PLAN_HAS_NO_TASKS: "文件中没有识别到工作任务，请确认上传的是工作计划文件",
+  PLAN_NOT_DRAFT: "计划已发布，不能再修改草稿",
+  PLAN_ALREADY_PUBLISHED: "计划已发布",
+  UNRESOLVED_UNITS: "存在未匹配的责任单位，请先完成单位映射或标记忽略",
+  NOT_ASSIGNED: "该任务未分派给您的单位",
+  INDICATOR_NOT_IN_TASK: "指标不属于该任务",
+  INVALID_PERIOD: "填报周期格式不正确",
+  INTERNAL_ERROR: "服务器内部错误，请稍后再试",
+} as const;
+
+export type ErrorCode = keyof typeof MESSAGES;
+
+/** Labels shown to people (CLI output, demo). */
+export const LABELS = {
+  serverListening: "落实服务已启动",
+  demoLogins: "演示账号（用户名 / 密码 / 角色）",
+  roles: {
+    admin: "系统管理员",
+    supervisor: "督查",
+    dept_head: "股室负责人",
+    school_reporter: "学校填报员",
+    leader: "局领导（只读）",
+  },
+} as const;

@@ -1,0 +1,89 @@
+import { type Insertable, type Kysely, sql } from "kysely";
+import type { DB, OrgKind, OrgsTable } from "../db/schema.js";
+
+type Db = Kysely<DB>;
+
+export async function findOrg(db: Db, id: string) {
+  return db.selectFrom("orgs").selectAll().where("id", "=", id).where("deleted_at", "is", null).executeTakeFirst();
+}
+
+export async function insertOrg(db: Db, row: Insertable<OrgsTable>) {
+  return db.insertInto("orgs").values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+/** The org and all its live descendants. */
+export async function subtreeIds(db: Db, rootId: string): Promise<string[]> {
+  const rows = await db
+    .withRecursive("tree(id)", (qb) =>
+      qb
+        .selectFrom("orgs")
+        .select("id")
+        .where("id", "=", rootId)
+        .where("deleted_at", "is", null)
+        .unionAll((u) =>
+          u
+            .selectFrom("orgs")
+            .innerJoin("tree", "tree.id", "orgs.parent_id")
+            .select("orgs.id")
+            .where("orgs.deleted_at", "is", null),
+        ),
+    )
+    .selectFrom("tree")
+    .select("id")
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** The org's ancestors, nearest first. */
+export async function ancestorIds(db: Db, orgId: string): Promise<string[]> {
+  const rows = await db
+    .withRecursive("up(id, parent_id, depth)", (qb) =>
+      qb
+        .selectFrom("orgs")
+        .select(["id", "parent_id", sql<number>`0`.as("depth")])
+        .where("id", "=", orgId)
+        .unionAll((u) =>
+          u
+            .selectFrom("orgs")
+            .innerJoin("up", "up.parent_id", "orgs.id")
+            .select(["orgs.id", "orgs.parent_id", sql<number>`up.depth + 1`.as("depth")]),
+        ),
+    )
+    .selectFrom("up")
+    .select(["id", "depth"])
+    .where("depth", ">", 0)
+    .orderBy("depth")
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+export async function listOrgs(db: Db, ids: string[], kind?: OrgKind) {
+  if (ids.length === 0) return [];
+  let q = db.selectFrom("orgs").selectAll().where("id", "in", ids).where("deleted_at", "is", null);
+  if (kind) q = q.where("kind", "=", kind);
+  return q.orderBy("kind").orderBy("sort_order").orderBy("name").execute();
+}
+
+export async function listAliases(db: Db, regionId: string) {
+  return db
+    .selectFrom("org_aliases")
+    .select(["id", "org_id", "alias"])
+    .where("region_id", "=", regionId)
+    .where("deleted_at", "is", null)
+    .execute();
+}
+
+export async function insertAlias(db: Db, row: { region_id: string; id: string; org_id: string; alias: string }) {
+  return db.insertInto("org_aliases").values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function aliasExists(db: Db, regionId: string, alias: string): Promise<boolean> {
+  const row = await db
+    .selectFrom("org_aliases")
+    .select("id")
+    .where("region_id", "=", regionId)
+    .where("alias", "=", alias)
+    .where("deleted_at", "is", null)
+    .executeTakeFirst();
+  return row !== undefined;
+}

@@ -1,0 +1,99 @@
+import { Type } from "@sinclair/typebox";
+import { ALL_ROLES } from "../auth/actor.js";
+import { AnyObject, IdParams, Nullable, withErrors } from "../http/schemas.js";
+import { type App, type AppDeps, actorOf } from "../http/types.js";
+import { addAlias, createOrg, getVisibleOrg, listVisibleOrgs } from "./orgs.service.js";
+
+const OrgKind = Type.Union([
+  Type.Literal("province"),
+  Type.Literal("city"),
+  Type.Literal("county"),
+  Type.Literal("bureau"),
+  Type.Literal("department"),
+  Type.Literal("school"),
+  Type.Literal("other"),
+]);
+
+const Org = Type.Object(
+  {
+    id: Type.String(),
+    region_id: Type.String(),
+    parent_id: Nullable(Type.String()),
+    name: Type.String(),
+    kind: Type.String(),
+    school_level: Nullable(Type.String()),
+  },
+  { additionalProperties: true },
+);
+
+export function orgsRoutes(app: App, deps: AppDeps): void {
+  app.get(
+    "/api/orgs",
+    {
+      config: { auth: ALL_ROLES },
+      schema: {
+        tags: ["orgs"],
+        summary: "可见的组织机构（本单位及下级）",
+        querystring: Type.Object({ kind: Type.Optional(OrgKind) }),
+        response: withErrors({ 200: Type.Object({ orgs: Type.Array(Org) }) }),
+      },
+    },
+    async (request) => ({
+      orgs: await listVisibleOrgs(deps.db, actorOf(request), request.query.kind),
+    }),
+  );
+
+  app.get(
+    "/api/orgs/:id",
+    {
+      config: { auth: ALL_ROLES },
+      schema: {
+        tags: ["orgs"],
+        summary: "组织机构详情（含别名）",
+        params: IdParams,
+        response: withErrors({ 200: Type.Object({ org: AnyObject }) }),
+      },
+    },
+    async (request) => ({ org: await getVisibleOrg(deps.db, actorOf(request), request.params.id) }),
+  );
+
+  app.post(
+    "/api/orgs",
+    {
+      config: { auth: ["admin"] },
+      schema: {
+        tags: ["orgs"],
+        summary: "新建组织机构",
+        body: Type.Object({
+          parentId: Type.String({ minLength: 1, maxLength: 64 }),
+          name: Type.String({ minLength: 1, maxLength: 100 }),
+          kind: Type.Union([Type.Literal("department"), Type.Literal("school"), Type.Literal("other")]),
+          schoolLevel: Type.Optional(Type.String({ maxLength: 20 })),
+        }),
+        response: withErrors({ 201: Type.Object({ org: Org }) }),
+      },
+    },
+    async (request, reply) => {
+      const org = await createOrg(deps.db, actorOf(request), request.body);
+      return reply.status(201).send({ org });
+    },
+  );
+
+  app.post(
+    "/api/orgs/:id/aliases",
+    {
+      config: { auth: ["admin"] },
+      schema: {
+        tags: ["orgs"],
+        summary: "添加单位别名（如 基教股 = 基础教育股）",
+        params: IdParams,
+        body: Type.Object({ alias: Type.String({ minLength: 1, maxLength: 100 }) }),
+        response: withErrors({ 201: Type.Object({ alias: AnyObject }) }),
+      },
+    },
+    async (request, reply) => {
+      const alias = await addAlias(deps.db, actorOf(request), request.params.id, request.body.alias);
+      return reply.status(201).send({ alias });
+    },
+  );
+}

@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, loginAs, multipart, type Session, type TestContext } from "../test/app.js";
+import { PLAN_TEXT } from "../test/fixture.js";
+
+let t: TestContext;
+let admin: Session;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  admin = await loginAs(t.app, t.fixture.a.users.admin);
+}, 120_000);
+afterAll(() => t.close());
+
+async function upload(text: string, name = "2024年工作要点.txt") {
+  const body = multipart({ name, bytes: text, type: "text/plain" });
+  return t.app.inject({
+    method: "POST",
+    url: "/api/plans",
+    headers: { ...admin.headers, ...body.headers },
+    payload: body.payload,
+  });
+}
+
+describe("plans", () => {
+  it("an uploaded plan becomes a draft with every task, its span and the source text", async () => {
+    const res = await upload(PLAN_TEXT);
+    expect(res.statusCode).toBe(201);
+    const [plan] = res.json().plans;
+    expect(plan.status).toBe("draft");
+    expect(plan.taskCount).toBe(3);
+    const detail = (await t.app.inject({ url: `/api/plans/${plan.id}`, headers: admin.headers })).json();
+    expect(detail.tasks.map((x: { no: string }) => x.no)).toEqual(["1", "2", "3"]);
+    expect(detail.tasks[0].span.startLine).toBeGreaterThan(0);
+    const source = (await t.app.inject({ url: `/api/plans/${plan.id}/source`, headers: admin.headers })).json();
+    const task = detail.tasks[0];
+    expect(source.text.slice(task.span.start, task.span.end)).toContain("加快学前教育普及普惠");
+  });
+
+  it("publish resolves names, aliases and 各… fan-out, refusing while a unit is unresolved", async () => {
+    const text = PLAN_TEXT.replace("人事股、各学校", "人事股、宣传股、各学校");
+    const [plan] = (await upload(text)).json().plans;
+    const refused = await t.app.inject({
+      method: "POST",
+      url: `/api/plans/${plan.id}/publish`,
+      headers: admin.headers,
+    });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.code).toBe("UNRESOLVED_UNITS");
+    expect(refused.json().error.details.unresolved).toEqual(["宣传股"]);
+
+    const units = await t.app.inject({
+      method: "PUT",
+      url: `/api/plans/${plan.id}/units`,
+      headers: admin.headers,
+      payload: { mappings: [{ unitName: "宣传股", ignored: true }] },
+    });
+    expect(units.json().unresolved).toEqual([]);
+    const published = await t.app.inject({
+      method: "POST",
+      url: `/api/plans/${plan.id}/publish`,
+      headers: admin.headers,
+    });
+    expect(published.statusCode).toBe(200);
+    // Task 1: 基教股 (alias, lead) + 1 kindergarten; task 2: 3 depts... 基础教育股 + 规划股 + 2 schools; task 3: 人事股 + 3 schools.
+    expect(published.json().assignments).toBe(2 + 4 + 4);
+    expect(published.json().milestones).toBe(3);
+    expect(published.json().indicators).toBe(3);
+
+    const tasks = (await t.app.inject({ url: `/api/tasks?planId=${plan.id}`, headers: admin.headers })).json().tasks;
+    const first = tasks.find((x: { no: string }) => x.no === "1");
+    expect(first.assignees.find((a: { role: string }) => a.role === "lead").orgId).toBe(t.fixture.a.deptId);
+  });
+
+  it("re-importing a revision shows added, removed and changed tasks", async () => {
+    const [plan] = (await upload(PLAN_TEXT)).json().plans;
+    const revised = PLAN_TEXT.replace("新增学位800个", "新增学位900个").replace(
+      /3\.开展教师培训.*\n/,
+      "3.深化教育评价改革。（责任单位：基教股）（9月底前）\n",
+    );
+    const body = multipart({ name: "修订稿.txt", bytes: revised });
+    const res = await t.app.inject({
+      method: "POST",
+      url: `/api/plans/${plan.id}/reimport`,
+      headers: { ...admin.headers, ...body.headers },
+      payload: body.payload,
+    });
+    expect(res.statusCode).toBe(200);
+    const diff = res.json();
+    expect(diff.changed.map((c: { after: { no: string } }) => c.after.no)).toContain("2");
+    expect(diff.unchanged).toBe(1);
+    // Task 3 changed title and number match: paired by number, so it shows as changed too.
+    expect(diff.changed.length + diff.added.length + diff.removed.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("draft tasks can be edited and the edit is audited", async () => {
+    const [plan] = (await upload(PLAN_TEXT)).json().plans;
+    const detail = (await t.app.inject({ url: `/api/plans/${plan.id}`, headers: admin.headers })).json();
+    const task = detail.tasks[1];
+    const res = await t.app.inject({
+      method: "PATCH",
+      url: `/api/plans/${plan.id}/tasks/${task.id}`,
+      headers: admin.headers,
+      payload: { title: "推进义务教育优质均衡发展", units: ["基础教育股"], leadCount: 1 },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().task.title).toBe("推进义务教育优质均衡发展");
+    const audit = (
+      await t.app.inject({ url: `/api/audit?entity=plan_task&entityId=${task.id}`, headers: admin.headers })
+    ).json();
+    expect(audit.events[0].before.title).toBe("推进义务教育优质均衡");
+    expect(audit.events[0].after.title).toBe("推进义务教育优质均衡发展");
+  });
+
+  it("a file with no plan in it is refused with a stable code", async () => {
+    const res = await upload("这是一份会议通知，请各位准时参加。\n", "notice.txt");
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.code).toBe("PLAN_HAS_NO_TASKS");
+  });
+});

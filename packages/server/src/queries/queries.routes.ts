@@ -1,0 +1,86 @@
+import { Type } from "@sinclair/typebox";
+import { ALL_ROLES } from "../auth/actor.js";
+import { AnyObject, IdParams, withErrors } from "../http/schemas.js";
+import { type App, type AppDeps, actorOf } from "../http/types.js";
+import { findTasks, indicatorAttainment, unitCompletion } from "./queries.service.js";
+
+const read = { auth: ALL_ROLES };
+const tags = ["queries"];
+const Status = Type.Union([
+  Type.Literal("not_started"),
+  Type.Literal("in_progress"),
+  Type.Literal("done"),
+  Type.Literal("blocked"),
+]);
+const Tasks = Type.Object({ tasks: Type.Array(AnyObject) });
+
+export function queriesRoutes(app: App, deps: AppDeps): void {
+  const { db } = deps;
+
+  app.get(
+    "/api/tasks",
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: "任务查询（按计划、部分、单位、状态、时限）",
+        querystring: Type.Object({
+          planId: Type.Optional(Type.String({ maxLength: 64 })),
+          section: Type.Optional(Type.String({ maxLength: 500 })),
+          orgId: Type.Optional(Type.String({ maxLength: 64 })),
+          status: Type.Optional(Status),
+          dueFrom: Type.Optional(Type.String({ format: "date" })),
+          dueTo: Type.Optional(Type.String({ format: "date" })),
+          mine: Type.Optional(Type.Boolean()),
+          overdue: Type.Optional(Type.Boolean()),
+        }),
+        response: withErrors({ 200: Tasks }),
+      },
+    },
+    async (request) => ({ tasks: await findTasks(db, actorOf(request), request.query) }),
+  );
+
+  app.get(
+    "/api/tasks/mine",
+    { config: read, schema: { tags, summary: "我的任务（分派给本单位及下级）", response: withErrors({ 200: Tasks }) } },
+    async (request) => ({
+      tasks: await findTasks(db, actorOf(request), { mine: true }),
+    }),
+  );
+
+  app.get(
+    "/api/tasks/overdue",
+    { config: read, schema: { tags, summary: "逾期任务", response: withErrors({ 200: Tasks }) } },
+    async (request) => ({
+      tasks: await findTasks(db, actorOf(request), { overdue: true }),
+    }),
+  );
+
+  app.get(
+    "/api/plans/:id/indicators",
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: "指标达成情况",
+        params: IdParams,
+        response: withErrors({ 200: Type.Object({ indicators: Type.Array(AnyObject) }) }),
+      },
+    },
+    async (request) => ({ indicators: await indicatorAttainment(db, actorOf(request), request.params.id) }),
+  );
+
+  app.get(
+    "/api/plans/:id/completion",
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: "各单位完成情况",
+        params: IdParams,
+        response: withErrors({ 200: Type.Object({ units: Type.Array(AnyObject) }) }),
+      },
+    },
+    async (request) => ({ units: await unitCompletion(db, actorOf(request), request.params.id) }),
+  );
+}

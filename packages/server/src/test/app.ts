@@ -1,0 +1,160 @@
+import { createHash, randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import { buildApp } from "../app.js";
+import { loadConfig } from "../config.js";
+import { type Database, openDatabase, pgliteOf } from "../db/database.js";
+import { loadMigrations, migrate } from "../db/migrate.js";
+import { diskFileStore, type FileStore } from "../files/file-store.js";
+import { CSRF_HEADER } from "../http/auth-hook.js";
+import type { App } from "../http/types.js";
+import { type Fixture, PASSWORD, seedFixture } from "./fixture.js";
+
+export interface TestContext {
+  app: App;
+  db: Database;
+  files: FileStore;
+  dataDir: string;
+  fixture: Fixture;
+  close(): Promise<void>;
+}
+
+/** A fresh database per test file: in-memory PGlite, or a new schema on LUOSHI_TEST_PG_URL. */
+export async function freshDatabase(): Promise<{ db: Database; drop(): Promise<void> }> {
+  const url = process.env.LUOSHI_TEST_PG_URL;
+  if (!url) {
+    const db = await openDatabase({ kind: "pglite", loadDataDir: await migratedTemplate() });
+    await migrate(db);
+    return { db, drop: () => db.destroy() };
+  }
+  const schema = `t_${randomBytes(6).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  const db = await openDatabase({ kind: "postgres", url, schema });
+  await migrate(db);
+  return {
+    db,
+    async drop() {
+      await db.destroy();
+      await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+      await admin.end();
+    },
+  };
+}
+
+/**
+ * PGlite's first start (initdb in WASM) takes many seconds; loading a dumped data dir
+ * takes a few. Test files share one migrated template per migration set, built once.
+ */
+async function migratedTemplate(): Promise<Blob> {
+  const key = createHash("sha256")
+    .update(
+      loadMigrations()
+        .map((m) => m.sql)
+        .join("\n"),
+    )
+    .digest("hex")
+    .slice(0, 16);
+  const file = join(tmpdir(), `luoshi-pglite-template-${key}.tar`);
+  const lock = `${file}.lock`;
+  while (!existsSync(file)) {
+    let mine = false;
+    try {
+      mkdirSync(lock);
+      mine = true;
+    } catch {
+      // Another test file is building it; a lock older than two minutes is stale.
+      if (Date.now() - statSync(lock, { throwIfNoEntry: false })!.mtimeMs > 120_000)
+        rmSync(lock, { recursive: true, force: true });
+    }
+    if (mine) {
+      try {
+        const db = await openDatabase({ kind: "pglite" });
+        await migrate(db);
+        const dump = await pgliteOf(db)!.dumpDataDir("none");
+        const tmp = `${file}.${process.pid}.tmp`;
+        writeFileSync(tmp, Buffer.from(await dump.arrayBuffer()));
+        renameSync(tmp, file);
+        await db.destroy();
+      } finally {
+        rmSync(lock, { recursive: true, force: true });
+      }
+      break;
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return new Blob([readFileSync(file)]);
+}
+
+export async function createTestApp(options: { maxUploadBytes?: number } = {}): Promise<TestContext> {
+  const { db, drop } = await freshDatabase();
+  const dataDir = mkdtempSync(join(tmpdir(), "luoshi-test-"));
+  const files = diskFileStore(join(dataDir, "files"));
+  const config = loadConfig({}, { dataDir, maxUploadBytes: options.maxUploadBytes ?? 1024 * 1024 });
+  const app = await buildApp({ db, config, files });
+  await app.ready();
+  const fixture = await seedFixture(db);
+  return {
+    app,
+    db,
+    files,
+    dataDir,
+    fixture,
+    async close() {
+      await app.close();
+      await drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface Session {
+  cookie: string;
+  csrf: string;
+  headers: Record<string, string>;
+}
+
+export async function loginAs(app: App, username: string, password = PASSWORD): Promise<Session> {
+  const res = await app.inject({ method: "POST", url: "/api/auth/login", payload: { username, password } });
+  if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+  const csrf = res.json().csrfToken as string;
+  return { cookie, csrf, headers: { cookie, [CSRF_HEADER]: csrf } };
+}
+
+/** A multipart body with one file and optional fields, as a browser would send it. */
+export function multipart(
+  file: { name: string; bytes: Uint8Array | string; type?: string },
+  fields: Record<string, string> = {},
+) {
+  const boundary = `----luoshi${randomBytes(8).toString("hex")}`;
+  const parts: Buffer[] = [];
+  for (const [k, v] of Object.entries(fields)) {
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  }
+  parts.push(
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type ?? "application/octet-stream"}\r\n\r\n`,
+    ),
+  );
+  parts.push(Buffer.from(file.bytes));
+  parts.push(Buffer.from(`\r\n--${boundary}--\r\n`));
+  return { payload: Buffer.concat(parts), headers: { "content-type": `multipart/form-data; boundary=${boundary}` } };
+}
+
+/** Row counts of every business table, to assert that a rejected request changed nothing. */
+export async function rowCounts(db: Database): Promise<Record<string, number>> {
+  const { BUSINESS_TABLES } = await import("../db/schema.js");
+  const counts: Record<string, number> = {};
+  for (const table of BUSINESS_TABLES) {
+    const row = await db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
+    counts[table] = Number(row.n);
+  }
+  return counts;
+}

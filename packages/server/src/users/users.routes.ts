@@ -1,0 +1,60 @@
+import { Type } from "@sinclair/typebox";
+import { withErrors } from "../http/schemas.js";
+import { type App, type AppDeps, actorOf } from "../http/types.js";
+import { createUser, listVisibleUsers } from "./users.service.js";
+
+const User = Type.Object({
+  id: Type.String(),
+  region_id: Type.String(),
+  org_id: Type.String(),
+  username: Type.String(),
+  display_name: Type.String(),
+  role: Type.String(),
+  created_at: Type.String(),
+});
+
+const RoleSchema = Type.Union([
+  Type.Literal("admin"),
+  Type.Literal("supervisor"),
+  Type.Literal("dept_head"),
+  Type.Literal("school_reporter"),
+  Type.Literal("leader"),
+]);
+
+export function usersRoutes(app: App, deps: AppDeps): void {
+  app.get(
+    "/api/users",
+    {
+      config: { auth: ["admin"] },
+      schema: {
+        tags: ["users"],
+        summary: "用户列表",
+        response: withErrors({ 200: Type.Object({ users: Type.Array(User) }) }),
+      },
+    },
+    async (request) => ({ users: await listVisibleUsers(deps.db, actorOf(request)) }),
+  );
+
+  app.post(
+    "/api/users",
+    {
+      config: { auth: ["admin"] },
+      schema: {
+        tags: ["users"],
+        summary: "新建用户",
+        body: Type.Object({
+          orgId: Type.String({ minLength: 1, maxLength: 64 }),
+          username: Type.String({ minLength: 2, maxLength: 64, pattern: "^[A-Za-z0-9_.-]+$" }),
+          displayName: Type.String({ minLength: 1, maxLength: 64 }),
+          password: Type.String({ minLength: 8, maxLength: 256 }),
+          role: RoleSchema,
+        }),
+        response: withErrors({ 201: Type.Object({ user: User }) }),
+      },
+    },
+    async (request, reply) => {
+      const user = await createUser(deps.db, actorOf(request), request.body);
+      return reply.status(201).send({ user });
+    },
+  );
+}
