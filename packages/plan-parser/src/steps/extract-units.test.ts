@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { extractUnits, isUnitLine, splitUnits } from "./extract-units.js";
+import { normalizeLine } from "./normalize.js";
+
+const units = (text: string) => extractUnits(normalizeLine(text))?.units ?? [];
+const fold = (xs: string[]) => xs.map((x) => x.normalize("NFKC"));
+
+describe("extractUnits", () => {
+  it("reads an inline （责任单位：…） list in printed order", () => {
+    expect(units("推进工作。（责任单位：办公室、机关党委，各学校）")).toEqual(["办公室", "机关党委", "各学校"]);
+  });
+  it("never splits inside brackets", () => {
+    expect(fold(units("（责任单位：基础教育科、各县(市、区)教育局）"))).toEqual(["基础教育科", "各县(市、区)教育局"]);
+    expect(fold(splitUnits("信息中心、各县（市、区）教育局").units)).toEqual(["信息中心", "各县(市、区)教育局"]);
+  });
+  it("drops a trailing 等 and 。", () => {
+    expect(units("责任股室（单位）：教研室、基础教育股、各学校等。")).toEqual(["教研室", "基础教育股", "各学校"]);
+  });
+  it("puts lead units first, then cooperating units", () => {
+    expect(units("牵头单位：信息中心；配合单位：计划财务股、基础教育股")).toEqual([
+      "信息中心",
+      "计划财务股",
+      "基础教育股",
+    ]);
+    expect(units("配合单位：计划财务股；牵头单位：信息中心")).toEqual(["信息中心", "计划财务股"]);
+  });
+  it("reads 牵头股室 / 协办股室 separated by spaces", () => {
+    expect(units("牵头股室：安全股  协办股室：基础教育股、后勤服务中心")).toEqual([
+      "安全股",
+      "基础教育股",
+      "后勤服务中心",
+    ]);
+  });
+  it("reads 责任股室 and 责任股室（单位） lines", () => {
+    expect(units("责任股室：党建办、纪检监察室")).toEqual(["党建办", "纪检监察室"]);
+    expect(isUnitLine(normalizeLine("责任股室（单位）：党建办、基础教育股，各中小学校"))).toBe(true);
+  });
+  it("treats — as no unit", () => {
+    expect(splitUnits("—").units).toEqual([]);
+  });
+  it("finds no units in running text without a label", () => {
+    expect(extractUnits("各学校要落实主体责任，教研室加强指导。")).toBeNull();
+  });
+});
