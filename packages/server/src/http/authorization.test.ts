@@ -1,0 +1,345 @@
+import type { InjectOptions } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { authenticate } from "../auth/auth.service.js";
+import type { Role } from "../db/schema.js";
+import { storeEvidence } from "../files/files.service.js";
+import { createTestApp, loginAs, multipart, type Session, type TestContext } from "../test/app.js";
+import { PLAN_TEXT } from "../test/fixture.js";
+import { draftPlan, publishedPlan } from "../test/plans.js";
+
+type Scope = "own" | "other";
+const ROLES: Role[] = ["admin", "supervisor", "dept_head", "school_reporter", "leader"];
+const ALL = ROLES;
+const MANAGERS: Role[] = ["admin", "supervisor"];
+
+interface Ctx {
+  t: TestContext;
+  role: Role;
+  scope: Scope;
+  session: Session;
+}
+
+interface Row {
+  /** Roles allowed on their own bureau's data; "public" needs no login. */
+  own: Role[] | "public";
+  /** Roles allowed on the other bureau's data (none by default); null when the route has no "other". */
+  other?: Role[] | null;
+  req: (c: Ctx) => Promise<InjectOptions> | InjectOptions;
+}
+
+const bureauOf = (c: Ctx) => (c.scope === "own" ? c.t.fixture.a : c.t.fixture.b);
+const uniq = () => Math.random().toString(36).slice(2, 10);
+const upload = (c: Ctx, url: string, fields: Record<string, string> = {}) => {
+  const body = multipart({ name: "plan.txt", bytes: PLAN_TEXT }, fields);
+  return { method: "POST" as const, url, headers: { ...c.session.headers, ...body.headers }, payload: body.payload };
+};
+
+let plans: Record<
+  Scope,
+  { draft: { planId: string; taskIds: string[] }; pub: { planId: string; taskIds: string[] }; fileId: string }
+>;
+
+/** One row per route. A route the server has and this table lacks fails the test. */
+const MATRIX: Record<string, Row> = {
+  "GET /api/health": { own: "public", other: null, req: () => ({ method: "GET", url: "/api/health" }) },
+  "POST /api/auth/login": {
+    own: "public",
+    other: null,
+    req: (c) => ({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { username: c.t.fixture.a.users[c.role], password: "password123" },
+    }),
+  },
+  "POST /api/auth/logout": {
+    own: ALL,
+    other: null,
+    req: async (c) => ({
+      method: "POST",
+      url: "/api/auth/logout",
+      headers: (await loginAs(c.t.app, c.t.fixture.a.users[c.role])).headers,
+    }),
+  },
+  "GET /api/auth/me": {
+    own: ALL,
+    other: null,
+    req: (c) => ({ method: "GET", url: "/api/auth/me", headers: c.session.headers }),
+  },
+  "GET /api/orgs": {
+    own: ALL,
+    other: null,
+    req: (c) => ({ method: "GET", url: "/api/orgs", headers: c.session.headers }),
+  },
+  "GET /api/orgs/:id": {
+    own: ["admin", "supervisor", "leader"],
+    req: (c) => ({ method: "GET", url: `/api/orgs/${bureauOf(c).middleSchoolId}`, headers: c.session.headers }),
+  },
+  "POST /api/orgs": {
+    own: ["admin"],
+    req: (c) => ({
+      method: "POST",
+      url: "/api/orgs",
+      headers: c.session.headers,
+      payload: { parentId: bureauOf(c).bureauId, name: `学校${uniq()}`, kind: "school" },
+    }),
+  },
+  "POST /api/orgs/:id/aliases": {
+    own: ["admin"],
+    req: (c) => ({
+      method: "POST",
+      url: `/api/orgs/${bureauOf(c).deptId}/aliases`,
+      headers: c.session.headers,
+      payload: { alias: `别名${uniq()}` },
+    }),
+  },
+  "GET /api/users": {
+    own: ["admin"],
+    other: null,
+    req: (c) => ({ method: "GET", url: "/api/users", headers: c.session.headers }),
+  },
+  "POST /api/users": {
+    own: ["admin"],
+    req: (c) => ({
+      method: "POST",
+      url: "/api/users",
+      headers: c.session.headers,
+      payload: {
+        orgId: bureauOf(c).schoolId,
+        username: `u${uniq()}`,
+        displayName: "新用户",
+        password: "password123",
+        role: "school_reporter",
+      },
+    }),
+  },
+  "GET /api/plans": {
+    own: ALL,
+    other: null,
+    req: (c) => ({ method: "GET", url: "/api/plans", headers: c.session.headers }),
+  },
+  "POST /api/plans": { own: MANAGERS, req: (c) => upload(c, "/api/plans", { orgId: bureauOf(c).bureauId }) },
+  "GET /api/plans/:id": {
+    own: ALL,
+    req: (c) => ({ method: "GET", url: `/api/plans/${plans[c.scope].pub.planId}`, headers: c.session.headers }),
+  },
+  "GET /api/plans/:id/source": {
+    own: ALL,
+    req: (c) => ({ method: "GET", url: `/api/plans/${plans[c.scope].pub.planId}/source`, headers: c.session.headers }),
+  },
+  "PATCH /api/plans/:id": {
+    own: MANAGERS,
+    req: (c) => ({
+      method: "PATCH",
+      url: `/api/plans/${plans[c.scope].draft.planId}`,
+      headers: c.session.headers,
+      payload: { cadence: "monthly" },
+    }),
+  },
+  "DELETE /api/plans/:id": {
+    own: MANAGERS,
+    req: async (c) => ({
+      method: "DELETE",
+      url: `/api/plans/${(await draftPlan(c.t.db, bureauOf(c).bureauId)).planId}`,
+      headers: c.session.headers,
+    }),
+  },
+  "PATCH /api/plans/:id/tasks/:taskId": {
+    own: MANAGERS,
+    req: (c) => ({
+      method: "PATCH",
+      url: `/api/plans/${plans[c.scope].draft.planId}/tasks/${plans[c.scope].draft.taskIds[0]}`,
+      headers: c.session.headers,
+      payload: { body: "修改" },
+    }),
+  },
+  "DELETE /api/plans/:id/tasks/:taskId": {
+    own: MANAGERS,
+    req: async (c) => {
+      const d = await draftPlan(c.t.db, bureauOf(c).bureauId);
+      return { method: "DELETE", url: `/api/plans/${d.planId}/tasks/${d.taskIds[0]}`, headers: c.session.headers };
+    },
+  },
+  "GET /api/plans/:id/units": {
+    own: MANAGERS,
+    req: (c) => ({ method: "GET", url: `/api/plans/${plans[c.scope].draft.planId}/units`, headers: c.session.headers }),
+  },
+  "PUT /api/plans/:id/units": {
+    own: MANAGERS,
+    req: (c) => ({
+      method: "PUT",
+      url: `/api/plans/${plans[c.scope].draft.planId}/units`,
+      headers: c.session.headers,
+      payload: { mappings: [{ unitName: "某股", ignored: true }] },
+    }),
+  },
+  "POST /api/plans/:id/publish": {
+    own: MANAGERS,
+    req: async (c) => ({
+      method: "POST",
+      url: `/api/plans/${(await draftPlan(c.t.db, bureauOf(c).bureauId)).planId}/publish`,
+      headers: c.session.headers,
+    }),
+  },
+  "POST /api/plans/:id/reimport": {
+    own: MANAGERS,
+    req: (c) => upload(c, `/api/plans/${plans[c.scope].draft.planId}/reimport`),
+  },
+  "POST /api/tasks/:id/reports": {
+    own: ["admin", "dept_head", "school_reporter"],
+    req: (c) => ({
+      method: "POST",
+      url: `/api/tasks/${plans[c.scope].pub.taskIds[1]}/reports`,
+      headers: c.session.headers,
+      // Task 2 is assigned to 基础教育股 and the schools; the admin reports for the department.
+      payload: {
+        period: "2024-05",
+        status: "in_progress",
+        narrative: "推进中",
+        percent: 40,
+        ...(c.role === "admin" ? { orgId: bureauOf(c).deptId } : {}),
+      },
+    }),
+  },
+  "GET /api/tasks/:id/reports": {
+    own: ALL,
+    req: (c) => ({
+      method: "GET",
+      url: `/api/tasks/${plans[c.scope].pub.taskIds[0]}/reports`,
+      headers: c.session.headers,
+    }),
+  },
+  "POST /api/files": {
+    own: ["admin", "supervisor", "dept_head", "school_reporter"],
+    other: null,
+    req: (c) => {
+      const body = multipart({
+        name: "照片.png",
+        bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]),
+      });
+      return {
+        method: "POST",
+        url: "/api/files",
+        headers: { ...c.session.headers, ...body.headers },
+        payload: body.payload,
+      };
+    },
+  },
+  // The file belongs to the bureau itself: bureau-level roles read it, departments and schools do not.
+  "GET /api/files/:id": {
+    own: ["admin", "supervisor", "leader"],
+    req: (c) => ({ method: "GET", url: `/api/files/${plans[c.scope].fileId}`, headers: c.session.headers }),
+  },
+  "GET /api/tasks": {
+    own: ALL,
+    other: null,
+    req: (c) => ({ method: "GET", url: "/api/tasks", headers: c.session.headers }),
+  },
+  "GET /api/tasks/mine": {
+    own: ALL,
+    other: null,
+    req: (c) => ({ method: "GET", url: "/api/tasks/mine", headers: c.session.headers }),
+  },
+  "GET /api/tasks/overdue": {
+    own: ALL,
+    other: null,
+    req: (c) => ({ method: "GET", url: "/api/tasks/overdue", headers: c.session.headers }),
+  },
+  "GET /api/plans/:id/indicators": {
+    own: ALL,
+    req: (c) => ({
+      method: "GET",
+      url: `/api/plans/${plans[c.scope].pub.planId}/indicators`,
+      headers: c.session.headers,
+    }),
+  },
+  "GET /api/plans/:id/completion": {
+    own: ALL,
+    req: (c) => ({
+      method: "GET",
+      url: `/api/plans/${plans[c.scope].pub.planId}/completion`,
+      headers: c.session.headers,
+    }),
+  },
+  "GET /api/audit": {
+    own: ["admin"],
+    other: null,
+    req: (c) => ({ method: "GET", url: "/api/audit", headers: c.session.headers }),
+  },
+};
+
+let t: TestContext;
+const sessions = {} as Record<Role, Session>;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  for (const role of ROLES) sessions[role] = await loginAs(t.app, t.fixture.a.users[role]);
+  const setup = async (bureau: typeof t.fixture.a) => {
+    const admin = await authenticate(t.db, (await loginAs(t.app, bureau.users.admin)).cookie.split("=")[1]!);
+    const file = await storeEvidence(t.db, t.files, admin!.actor, {
+      bytes: new TextEncoder().encode("会议纪要"),
+      filename: "纪要.txt",
+    });
+    return {
+      draft: await draftPlan(t.db, bureau.bureauId),
+      pub: await publishedPlan(t.db, bureau.bureauId),
+      fileId: file.id,
+    };
+  };
+  plans = { own: await setup(t.fixture.a), other: await setup(t.fixture.b) };
+}, 120_000);
+afterAll(() => t.close());
+
+describe("authorization matrix", () => {
+  it("has a row for every route the server registers", () => {
+    const routes = t.app.luoshiRoutes.filter((r) => !r.url.startsWith("/api/docs")).map((r) => `${r.method} ${r.url}`);
+    expect(routes.filter((r) => !(r in MATRIX))).toEqual([]);
+    expect(Object.keys(MATRIX).filter((k) => !routes.includes(k))).toEqual([]);
+  });
+
+  it("documentation routes are public and list every business route", async () => {
+    const doc = (await t.app.inject({ url: "/api/docs/json" })).json();
+    expect(Object.keys(doc.paths)).toContain("/api/plans/{id}/publish");
+  });
+
+  it("every route refuses anonymous callers unless public", async () => {
+    for (const [key, row] of Object.entries(MATRIX)) {
+      if (row.own === "public") continue;
+      const [method, url] = key.split(" ") as [InjectOptions["method"], string];
+      const res = await t.app.inject({ method, url: url.replace(/:\w+/g, "x") });
+      expect(res.statusCode, key).toBe(401);
+      expect(res.json().error.code, key).toBe("UNAUTHENTICATED");
+    }
+  });
+
+  it("mutations without the CSRF header are refused", async () => {
+    const res = await t.app.inject({
+      method: "POST",
+      url: "/api/orgs",
+      headers: { cookie: sessions.admin.cookie },
+      payload: {},
+    });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.code).toBe("CSRF_INVALID");
+  });
+
+  for (const [key, row] of Object.entries(MATRIX)) {
+    it(`${key}: role × own/other org`, async () => {
+      const outcomes: string[] = [];
+      const expected: string[] = [];
+      for (const scope of ["own", "other"] as Scope[]) {
+        const allowed = scope === "own" ? row.own : row.other === undefined ? [] : row.other;
+        if (allowed === null) continue;
+        for (const role of ROLES) {
+          const res = await t.app.inject(await row.req({ t, role, scope, session: sessions[role] }));
+          const ok = res.statusCode >= 200 && res.statusCode < 300;
+          const denied = [401, 403, 404].includes(res.statusCode);
+          outcomes.push(
+            `${scope}/${role}: ${ok ? "allowed" : denied ? "denied" : `status ${res.statusCode} ${res.body.slice(0, 120)}`}`,
+          );
+          expected.push(`${scope}/${role}: ${allowed === "public" || allowed.includes(role) ? "allowed" : "denied"}`);
+        }
+      }
+      expect(outcomes).toEqual(expected);
+    });
+  }
+});
