@@ -1,9 +1,10 @@
-import { initialAssignment, localSearch, type SearchInput } from "./exchange.js";
-import { buildFeatures } from "./features.js";
+import { localSearch } from "./exchange.js";
+import { buildFeatures, strata } from "./features.js";
 import { issueMessage } from "./messages.js";
 import { type Assignment, PlacementInputError, type PlacementParams, type Roster } from "./model.js";
 import { targetSizes } from "./params.js";
 import { Xoshiro128 } from "./prng.js";
+import { seededStart } from "./start.js";
 import { buildUnits } from "./units.js";
 
 export interface BalanceOutcome {
@@ -23,16 +24,17 @@ const START_ATTEMPTS = 20;
  */
 export function balanceClasses(roster: Roster, params: PlacementParams, seed: string): BalanceOutcome {
   const units = buildUnits(roster);
-  const input: SearchInput = {
+  const input = {
     features: buildFeatures(roster),
     units,
     targets: targetSizes(roster.students.length, params.capacities),
+    strata: strata(roster),
   };
   let best: BalanceOutcome | null = null;
   for (let r = 0; r < params.restarts; r++) {
     const rng = Xoshiro128.fromSeed(seed, `restart:${r}`);
     let start: Int32Array | null = null;
-    for (let attempt = 0; attempt < START_ATTEMPTS && start === null; attempt++) start = initialAssignment(input, rng);
+    for (let attempt = 0; attempt < START_ATTEMPTS && start === null; attempt++) start = seededStart(input, rng);
     if (start === null) continue;
     const outcome = localSearch(input, start);
     if (best === null || outcome.objective < best.objective) {

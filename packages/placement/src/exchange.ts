@@ -1,5 +1,4 @@
 import type { FeatureMatrix } from "./features.js";
-import type { Xoshiro128 } from "./prng.js";
 import type { Units } from "./units.js";
 
 /**
@@ -9,8 +8,11 @@ import type { Units } from "./units.js";
  * Passes repeat until none improves. Class sizes never change, so capacities hold throughout.
  */
 
-/** Improvements smaller than this are rounding noise; ignoring them guarantees termination. */
-const EPSILON = 1e-9;
+/**
+ * Smallest swap gain worth taking. Features are standardized, so this is scale-free: 1e-5 is far below
+ * a 0.001-SD change of one class mean (≈ n·1e-6 ≥ 2e-5 for n ≥ 20); it also guarantees termination.
+ */
+const EPSILON = 1e-5;
 const MAX_PASSES = 200;
 
 interface State {
@@ -48,38 +50,6 @@ export function objective(sums: Float64Array, invSize: Float64Array, weights: Fl
   return total;
 }
 
-/**
- * Seeded random feasible start: constrained units (groups, keep-apart) first, each into a uniformly
- * drawn class that still has room for it and holds none of its keep-apart partners. Returns null when
- * the draw paints itself into a corner (the caller tries the next restart).
- */
-export function initialAssignment(input: SearchInput, rng: Xoshiro128): Int32Array | null {
-  const { units, targets } = input;
-  const U = units.members.length;
-  const order = rng.shuffle(Array.from({ length: U }, (_, u) => u));
-  const constrained = (u: number) => units.members[u]!.length > 1 || units.apart[u]!.length > 0;
-  order.sort(
-    (a, b) => Number(constrained(b)) - Number(constrained(a)) || units.members[b]!.length - units.members[a]!.length,
-  );
-  const classOf = new Int32Array(U).fill(-1);
-  const room = [...targets];
-  const candidates: number[] = [];
-  for (const u of order) {
-    const size = units.members[u]!.length;
-    candidates.length = 0;
-    for (let c = 0; c < room.length; c++) {
-      if (room[c]! < size) continue;
-      if (units.apart[u]!.some((p) => classOf[p] === c)) continue;
-      candidates.push(c);
-    }
-    if (candidates.length === 0) return null;
-    const c = candidates[rng.nextInt(candidates.length)]!;
-    classOf[u] = c;
-    room[c]! -= size;
-  }
-  return classOf;
-}
-
 function initState(input: SearchInput, X: Float64Array, classOf: Int32Array): State {
   const F = input.features.count;
   const K = input.targets.length;
@@ -96,6 +66,15 @@ function initState(input: SearchInput, X: Float64Array, classOf: Int32Array): St
 /** May unit u join class `to`, given that the units in `leaving` leave `to` at the same time? */
 function apartAllows(units: Units, classOf: Int32Array, u: number, to: number, leaving: readonly number[]): boolean {
   for (const p of units.apart[u]!) if (classOf[p] === to && !leaving.includes(p)) return false;
+  return true;
+}
+
+/** apartAllows for a swap of u (class a) and v (class b), without allocating. */
+function swapAllowed(units: Units, classOf: Int32Array, u: number, v: number): boolean {
+  const a = classOf[u]!;
+  const b = classOf[v]!;
+  for (const p of units.apart[u]!) if (p !== v && classOf[p] === b) return false;
+  for (const p of units.apart[v]!) if (p !== u && classOf[p] === a) return false;
   return true;
 }
 
@@ -147,7 +126,7 @@ function bestPartner(
     const xo = v * F;
     const co = b * F;
     for (let f = 0; f < F; f++) delta += X[xo + f]! * coef[co + f]!;
-    if (delta < best && apartAllows(units, classOf, u, b, [v]) && apartAllows(units, classOf, v, a, [u])) {
+    if (delta < best && swapAllowed(units, classOf, u, v)) {
       best = delta;
       bestV = v;
     }
@@ -162,7 +141,7 @@ function bestPartner(
  * leaves, per partner, one dot product x_v · coef_b plus s_b·|x_v|²_w + const_b, where coef_b and
  * const_b depend only on u and b and are computed once per u.
  */
-function swapPass(input: SearchInput, X: Float64Array, bySize: Map<number, Int32Array>, st: State): boolean {
+function swapPass(input: SearchInput, X: Float64Array, partnersOf: (u: number) => Int32Array, st: State): boolean {
   const { units } = input;
   const F = input.features.count;
   const w = input.features.weights;
@@ -194,7 +173,7 @@ function swapPass(input: SearchInput, X: Float64Array, bySize: Map<number, Int32
       constant[b] = c0;
       scale[b] = sb;
     }
-    const bestV = bestPartner(units, X, F, bySize.get(units.members[u]!.length)!, classOf, u, {
+    const bestV = bestPartner(units, X, F, partnersOf(u), classOf, u, {
       coef,
       scale,
       constant,
@@ -304,24 +283,30 @@ export interface SearchOutcome {
   passes: number;
 }
 
-/** Runs exchange passes from a start until a local optimum; the start array is not modified. */
-export function localSearch(input: SearchInput, start: Int32Array): SearchOutcome {
-  const X = unitFeatures(input);
-  const st = initState(input, X, Int32Array.from(start));
+/** Partners of a unit: the units of the same size (ascending), and the list of single students. */
+function partnerLists(units: Units) {
   const lists = new Map<number, number[]>();
-  input.units.members.forEach((ms, u) => {
+  units.members.forEach((ms, u) => {
     const list = lists.get(ms.length) ?? [];
     list.push(u);
     lists.set(ms.length, list);
   });
   const bySize = new Map([...lists].map(([size, list]) => [size, Int32Array.from(list)] as const));
-  const singles = lists.get(1) ?? [];
+  return { partnersOf: (u: number) => bySize.get(units.members[u]!.length)!, singles: lists.get(1) ?? [] };
+}
+
+/** Runs exchange passes from a start until a local optimum; the start array is not modified. */
+export function localSearch(input: SearchInput, start: Int32Array): SearchOutcome {
+  const X = unitFeatures(input);
+  const st = initState(input, X, Int32Array.from(start));
+  const { partnersOf, singles } = partnerLists(input.units);
   let passes = 0;
-  while (passes < MAX_PASSES) {
+  let improved = true;
+  while (improved && passes < MAX_PASSES) {
     passes += 1;
-    const swapped = swapPass(input, X, bySize, st);
+    const swapped = swapPass(input, X, partnersOf, st);
     const moved = blockPass(input, X, singles, st);
-    if (!swapped && !moved) break;
+    improved = swapped || moved;
   }
   // Recompute from scratch so the reported value does not carry incremental rounding.
   const fresh = initState(input, X, st.classOf);

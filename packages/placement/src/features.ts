@@ -16,13 +16,18 @@ export interface FeatureMatrix {
   count: number;
 }
 
+/**
+ * Counts of boys/girls and of tagged students are what people check first and can only move in whole
+ * students, so their weights are high enough that a swap fixing a count outweighs any score change a
+ * single swap can cause in a small class; scores are then balanced among the swaps that keep counts.
+ */
 const WEIGHT_MEAN = 1;
 const WEIGHT_SPREAD = 1;
-const WEIGHT_GENDER = 2;
-const WEIGHT_TAG = 1;
+const WEIGHT_GENDER = 32;
+const WEIGHT_TAG = 16;
 
 /** Centres and scales a column to unit variance; a constant column carries no information and is dropped. */
-function standardize(xs: Float64Array): Float64Array | null {
+export function standardize(xs: Float64Array): Float64Array | null {
   const n = xs.length;
   let sum = 0;
   for (let i = 0; i < n; i++) sum += xs[i]!;
@@ -72,4 +77,25 @@ export function buildFeatures(roster: Roster): FeatureMatrix {
     for (let i = 0; i < n; i++) values[i * count + f] = col.values[i]!;
   });
   return { values, weights: Float64Array.from(columns, (c) => c.weight), count };
+}
+
+/**
+ * Strata: students of the same gender and tags share a category (one integer per combination); the key
+ * is the composite score (sum of standardized scores). The seeded start deals like students across classes.
+ */
+export function strata(roster: Roster): { category: Int32Array; key: Float64Array } {
+  const students = roster.students;
+  const key = new Float64Array(students.length);
+  roster.scoreNames.forEach((_, s) => {
+    const z = standardize(Float64Array.from(students, (st) => st.scores[s]!));
+    if (z) for (let i = 0; i < z.length; i++) key[i]! += z[i]!;
+  });
+  // Gender is the major key, so all girls are dealt before all boys; at most 20 tags make the code.
+  const tagBits = Math.min(roster.tagNames.length, 20);
+  const category = Int32Array.from(students, (st) => {
+    let code = st.gender === "M" ? 1 : 0;
+    for (let t = 0; t < tagBits; t++) code = code * 2 + (st.tags.includes(roster.tagNames[t]!) ? 1 : 0);
+    return code;
+  });
+  return { category, key };
 }

@@ -2,7 +2,7 @@ import { issueMessage, type PlacementIssueCode } from "./messages.js";
 import type { PlacementIssue, PlacementParams, Roster, TeacherTeam } from "./model.js";
 
 /** Restarts of the exchange search; part of the published parameters, so changing it changes the hash. */
-export const DEFAULT_RESTARTS = 4;
+export const DEFAULT_RESTARTS = 3;
 
 export interface ParamsInput {
   classCount: number;

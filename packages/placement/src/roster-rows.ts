@@ -124,8 +124,13 @@ const splitList = (v: string) =>
     .filter((s) => s !== "");
 const uniqueSorted = (xs: string[]) => [...new Set(xs)].sort(compareCodeUnits);
 
-/** Parses one row; pushes row-level issues and returns null when the row is unusable. */
-function parseRow(plan: ColumnPlan, row: number, cells: string[], issues: PlacementIssue[]): Student | null {
+/** Parses one row, pushing row-level issues; `valid` is false when the row cannot be placed. */
+function parseRow(
+  plan: ColumnPlan,
+  row: number,
+  cells: string[],
+  issues: PlacementIssue[],
+): { student: Student; valid: boolean } {
   const cell = (col: number | undefined) => (col === undefined ? "" : normalizeText(cells[col] ?? ""));
   const before = issues.length;
   const id = cell(plan.roles.id);
@@ -142,14 +147,24 @@ function parseRow(plan: ColumnPlan, row: number, cells: string[], issues: Placem
   });
   const tags = plan.roles.tags === undefined ? [] : splitList(cell(plan.roles.tags));
   for (const { col, tag } of plan.flags) if (!FALSY.has(cell(col).toLowerCase())) tags.push(tag);
-  if (issues.length > before || gender === null) return null;
   const apart = plan.roles.apart === undefined ? [] : uniqueSorted(splitList(cell(plan.roles.apart)));
-  return { id, name, gender, scores, tags: uniqueSorted(tags), group: cell(plan.roles.group), apart, row };
+  const student: Student = {
+    id,
+    name,
+    gender: gender ?? "M",
+    scores,
+    tags: uniqueSorted(tags),
+    group: cell(plan.roles.group),
+    apart,
+    row,
+  };
+  return { student, valid: issues.length === before };
 }
 
 /** Cross-row rules: groups of two or more, keep-apart ids that exist and do not contradict groups. */
 function checkRelations(students: Student[], issues: PlacementIssue[]): void {
-  const byId = new Map(students.map((s) => [s.id, s] as const));
+  const byId = new Map<string, Student>();
+  for (const s of students) if (s.id !== "" && !byId.has(s.id)) byId.set(s.id, s);
   const groupSizes = new Map<string, number>();
   for (const s of students) if (s.group !== "") groupSizes.set(s.group, (groupSizes.get(s.group) ?? 0) + 1);
   for (const s of students) {
@@ -201,12 +216,13 @@ export function parseRosterRows(table: TableRows): ParsedRoster {
     if (first === undefined) firstRowOf.set(id, row);
     else issues.push(issue("ID_DUPLICATE", row, { id, firstRow: first }));
   }
-  const students: Student[] = [];
-  for (const { row, cells } of bodyRows) {
-    const s = parseRow(plan, row, cells, issues);
-    if (s) students.push(s);
-  }
-  checkRelations(students, issues);
+  const parsed = bodyRows.map(({ row, cells }) => parseRow(plan, row, cells, issues));
+  // Relations are checked on every row, so one pass shows all problems; only valid rows are placed.
+  checkRelations(
+    parsed.map((p) => p.student),
+    issues,
+  );
+  const students = parsed.filter((p) => p.valid).map((p) => p.student);
   symmetrizeApart(students);
   students.sort((a, b) => compareCodeUnits(a.id, b.id));
   const scoreNames = plan.scores.map((s) => s.name);
