@@ -28,6 +28,7 @@ export function balanceClasses(roster: Roster, params: PlacementParams, seed: st
     features: buildFeatures(roster),
     units,
     targets: targetSizes(roster.students.length, params.capacities),
+    capacities: params.capacities,
     strata: strata(roster),
   };
   let best: BalanceOutcome | null = null;

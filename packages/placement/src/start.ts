@@ -4,6 +4,7 @@ import type { Units } from "./units.js";
 export interface StartInput {
   units: Units;
   targets: number[];
+  capacities: number[];
   /** Per student: gender/tag combination and composite score (see features.strata). */
   strata: { category: Int32Array; key: Float64Array };
 }
@@ -13,7 +14,9 @@ export interface StartInput {
  * a uniformly drawn class with room and without its keep-apart partners. The remaining students are
  * sorted by gender/tag combination and composite score (ties in seeded random order) and dealt in runs of
  * one seeded random permutation of the classes — a randomized S-shape, already close to balanced, so the
- * exchange search needs few passes. Returns null when the draw leaves a constrained unit nowhere to go.
+ * exchange search needs few passes. A constrained unit that fits no class within the even target sizes
+ * may fill a class up to its capacity (sizes then differ more, but the constraints hold); singles then
+ * fill the other classes up to their targets. Returns null when a constrained unit has nowhere to go.
  */
 export function seededStart(input: StartInput, rng: Xoshiro128): Int32Array | null {
   const { units, targets, strata } = input;
@@ -23,17 +26,24 @@ export function seededStart(input: StartInput, rng: Xoshiro128): Int32Array | nu
   const constrained = (u: number) => units.members[u]!.length > 1 || units.apart[u]!.length > 0;
   const classOf = new Int32Array(U).fill(-1);
   const room = [...targets];
+  const spare = input.capacities.map((cap, c) => cap - targets[c]!);
   const candidates: number[] = [];
+  const collect = (u: number, fits: (c: number) => boolean) => {
+    candidates.length = 0;
+    for (let c = 0; c < K; c++) if (fits(c) && !units.apart[u]!.some((p) => classOf[p] === c)) candidates.push(c);
+  };
   for (const u of order.filter(constrained).sort((a, b) => units.members[b]!.length - units.members[a]!.length)) {
     const size = units.members[u]!.length;
-    candidates.length = 0;
-    for (let c = 0; c < K; c++) {
-      if (room[c]! >= size && !units.apart[u]!.some((p) => classOf[p] === c)) candidates.push(c);
-    }
+    collect(u, (c) => room[c]! >= size);
+    if (candidates.length === 0) collect(u, (c) => room[c]! + spare[c]! >= size);
     if (candidates.length === 0) return null;
     const c = candidates[rng.nextInt(candidates.length)]!;
     classOf[u] = c;
     room[c]! -= size;
+    if (room[c]! < 0) {
+      spare[c]! += room[c]!;
+      room[c] = 0;
+    }
   }
   const first = (u: number) => units.members[u]![0]!;
   const singles = order
