@@ -1,7 +1,6 @@
 import {
   AlignmentType,
   BorderStyle,
-  convertMillimetersToTwip,
   Document,
   Footer,
   LineRuleType,
@@ -50,6 +49,10 @@ const SIZE_2 = PT(22);
 const SIZE_4 = PT(14);
 const SIZE_TABLE = PT(10.5);
 const LINE_PITCH = 579; // 28.95 pt in twips
+// Twips, rounded to the nearest (docx's converter floors: 210 mm would become 11905).
+const A4 = { width: 11906, height: 16838 };
+// 37/35/28/26 mm; the footer at 28 mm puts the "— N —" line about 7 mm below the text block.
+const MARGIN = { top: 2098, bottom: 1984, left: 1588, right: 1474, footer: 1587 };
 const TWO_CHARS = 640; // 2 × 16 pt in twips
 const ONE_CHAR_4 = 280; // 1 × 14 pt in twips
 
@@ -157,13 +160,13 @@ export async function publicNoticeDocx(placement: PlacementRun, options: NoticeO
       {
         properties: {
           page: {
-            size: { width: convertMillimetersToTwip(210), height: convertMillimetersToTwip(297) },
+            size: { width: A4.width, height: A4.height },
             margin: {
-              top: convertMillimetersToTwip(37),
-              bottom: convertMillimetersToTwip(35),
-              left: convertMillimetersToTwip(28),
-              right: convertMillimetersToTwip(26),
-              footer: convertMillimetersToTwip(28),
+              top: MARGIN.top,
+              bottom: MARGIN.bottom,
+              left: MARGIN.left,
+              right: MARGIN.right,
+              footer: MARGIN.footer,
             },
           },
         },
