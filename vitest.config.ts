@@ -9,6 +9,7 @@ export default defineConfig({
       "@luoshi/plan-parser": src("./packages/plan-parser/src/index.ts"),
       "@luoshi/ledger-export": src("./packages/ledger-export/src/index.ts"),
       "@luoshi/placement": src("./packages/placement/src/index.ts"),
+      "@luoshi/server": src("./packages/server/src/index.ts"),
     },
   },
   test: {

@@ -1,0 +1,38 @@
+import { loadConfig, openRuntime, startServer } from "@luoshi/server";
+import type { RegisterCommand } from "../program.js";
+import { seedDemoIfEmpty } from "./seed-demo.js";
+import { serverHelp, serverMsg } from "./serve-messages.js";
+
+interface ServeFlags {
+  port?: string;
+  host?: string;
+  demo?: boolean;
+}
+
+export const registerServe: RegisterCommand = (program, { io }) => {
+  program
+    .command("serve")
+    .description(serverHelp.serve)
+    .option("-p, --port <PORT>", serverHelp.port)
+    .option("--host <HOST>", serverHelp.host)
+    .option("--demo", serverHelp.demo)
+    .action(async (flags: ServeFlags) => {
+      const env = {
+        ...process.env,
+        ...(flags.port ? { PORT: flags.port } : {}),
+        ...(flags.host ? { HOST: flags.host } : {}),
+      };
+      const config = loadConfig(env, flags.demo ? { demo: true } : {});
+      const runtime = await openRuntime(config);
+      if (config.demo) await seedDemoIfEmpty(runtime.db, io);
+      const { app, url } = await startServer(runtime);
+      io.stdout.write(`${serverMsg.listening(url)}\n`);
+      const stop = async () => {
+        await app.close();
+        await runtime.close();
+        process.exit(0);
+      };
+      process.once("SIGINT", stop);
+      process.once("SIGTERM", stop);
+    });
+};
