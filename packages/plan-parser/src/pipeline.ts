@@ -2,6 +2,7 @@ import type { Block, Diagnostic, DocumentFormat, ParsedDocument, ParseOptions, P
 import { buildTasks } from "./steps/build-tasks.js";
 import { isIssuerLine, titleOf } from "./steps/find-plans.js";
 import { type Line, spanOf, toLines } from "./steps/lines.js";
+import { parseMarker } from "./steps/numbering.js";
 import { calendarFromTitle, type PlanCalendar } from "./steps/plan-calendar.js";
 import { buildTableTasks } from "./steps/tables.js";
 
@@ -41,7 +42,7 @@ function singleCellText(cells: string[]): string | null {
 
 function firstShortLine(lines: Line[]): string {
   for (const l of lines) {
-    if (!l.text || l.cells) continue;
+    if (!l.text || l.cells || parseMarker(l.text)) continue;
     return l.text.length <= 40 && !/[。;；]/.test(l.text) ? l.text : "";
   }
   return "";

@@ -137,7 +137,7 @@ function rejected(text: string, index: number, match: string): boolean {
   const after = text.slice(index + match.length, index + match.length + 3);
   if (/每[^,，。;；]{0,2}$/.test(before) || /每$/.test(before)) return true;
   if (/^年内|^年底|^年末/.test(match) && /[\d一二三四五六七八九十两几多学]$/.test(before)) return true;
-  if (/^[上下]半年/.test(match) && (/[、,]$/.test(before) || /^[、和及两各]/.test(after))) return true;
+  if (/^[上下]半年/.test(match) && (/、$/.test(before) || /^[、和及两各]/.test(after))) return true;
   if (/^秋季(?:学期|开学)$/.test(match)) {
     // A start date only where it is when something is due: "力争秋季学期完工", "秋季开学投入使用".
     if (!/(?:力争|确保|争取|于|在|到)$/.test(before) && !/^(?:前|完成|完工|竣工|投入|交付|启用|开工|建成)/.test(after))
@@ -154,6 +154,7 @@ const NEEDS = ["全", "月", "月", "月", "月", "月", "月", "年", "年", "�
 
 export function extractDeadlines(text: string, cal: PlanCalendar, field = false): FoundDeadline[] {
   const hits: Hit[] = [];
+  const fields = fieldRanges(text);
   const hasMonth = text.includes("月");
   const hasYear = text.includes("年");
   if (NEEDS.length !== RULES.length) throw new Error("deadline rules and their needs differ");
@@ -167,7 +168,7 @@ export function extractDeadlines(text: string, cal: PlanCalendar, field = false)
         continue;
       }
       if (rejected(text, m.index, m[0])) continue;
-      const parenthesised = field || isParenthesisedField(text, m.index, m[0].length);
+      const parenthesised = field || inRanges(fields, m.index) || isParenthesisedField(text, m.index, m[0].length);
       const resolved = rule(m, cal, parenthesised);
       if (!resolved) continue;
       const textAs = m[0];
@@ -189,6 +190,22 @@ export function extractDeadlines(text: string, cal: PlanCalendar, field = false)
   }
   return out;
 }
+
+/** "完成时限：2024年6月、12月" inside a task's text: the rest of that line is a deadline field. */
+const FIELD_LABEL = /(?:完成时限|完成时间|时间节点|时限要求|完成期限|进度安排|时间安排|时限)\s*[:：]/g;
+
+function fieldRanges(text: string): Array<[number, number]> {
+  if (!text.includes("时")) return [];
+  const out: Array<[number, number]> = [];
+  for (const m of text.matchAll(FIELD_LABEL)) {
+    const start = m.index + m[0].length;
+    const nl = text.indexOf("\n", start);
+    out.push([start, nl < 0 ? text.length : nl]);
+  }
+  return out;
+}
+
+const inRanges = (ranges: Array<[number, number]>, i: number) => ranges.some(([a, b]) => i >= a && i < b);
 
 /** "(6月)", "（3月、9月）": a bracketed time that is the whole bracket reads as a deadline field. */
 function isParenthesisedField(text: string, index: number, length: number): boolean {

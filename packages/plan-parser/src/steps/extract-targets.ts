@@ -10,11 +10,15 @@ export interface FoundTarget extends Target {
   index: number;
 }
 
-const NUM = `(?:\\d+(?:\\.\\d+)?|[${CHINESE_NUMERAL_CHARS}]+)`;
+/** Arabic (with thousands separators: "8,130") or Chinese numerals. */
+const NUM = `(?<!\\d|\\.|\\d,)(?:\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d{1,15}(?:\\.\\d{1,6})?|[${CHINESE_NUMERAL_CHARS}]{1,8})`;
 const MULT = "(?:万|亿|千)?";
 /** Longest first, so "个百分点" wins over "个" and "人次" over "人". */
 const UNITS = [
   "个百分点",
+  "所次",
+  "校次",
+  "人日",
   "百分点",
   "个学时",
   "个课时",
@@ -77,7 +81,7 @@ const CANDIDATE_RE = new RegExp(
   "g",
 );
 /** Units a Chinese-numeral count may carry ("两个以上", "三所", "两次"); others are idiom ("一校一品"). */
-const CN_UNITS = new Set(["所", "个", "次", "项", "名", "人", "家", "场", "套", "支"]);
+const CN_UNITS = new Set(["所", "个", "次", "项", "名", "人", "家", "场", "套", "支", "人次", "场次", "节", "篇"]);
 const CLAUSE_SEP = /[,，;；。:：!！?？\n]/;
 
 interface Candidate {
@@ -128,10 +132,14 @@ function sentenceBounds(text: string, index: number): [number, number] {
 
 /** Inside 《…》, or inside “…” unless the quote holds just this number ("四个“100%”"). */
 function quoted(text: string, c: Candidate): boolean {
-  if (text.lastIndexOf("《", c.index) > text.lastIndexOf("》", c.index)) return true;
-  const open = Math.max(text.lastIndexOf("“", c.index), text.lastIndexOf("\"", c.index - 1));
-  const close = text.lastIndexOf("”", c.index);
-  if (open > close && open >= 0) return c.chinese || !(open === c.index - 1 && /^[”"]/.test(text.slice(c.end, c.end + 1)));
+  // Quotes and titles close within a sentence or two: look back a bounded window only.
+  const from = Math.max(0, c.index - 200);
+  const before = text.slice(from, c.index);
+  if (before.lastIndexOf("《") > before.lastIndexOf("》")) return true;
+  const open = Math.max(before.lastIndexOf("“"), before.lastIndexOf('"'));
+  const close = before.lastIndexOf("”");
+  if (open > close && open >= 0)
+    return c.chinese || !(open === before.length - 1 && /^[”"]/.test(text.slice(c.end, c.end + 1)));
   return false;
 }
 
@@ -224,16 +232,16 @@ function subjectOf(text: string, c: Candidate, clauseStart: number): string {
 
 export function extractTargets(text: string): FoundTarget[] {
   const out: FoundTarget[] = [];
+  let lastIndex = -1;
   CANDIDATE_RE.lastIndex = 0;
   for (let m = CANDIDATE_RE.exec(text); m; m = CANDIDATE_RE.exec(text)) {
     const c = readCandidate(m);
     if (!c || rejected(text, c)) continue;
     const [cs] = clauseBounds(text, c.index, c.end);
     const suffix = /^(?:以上|以内|以下|左右)/.exec(text.slice(c.end, c.end + 2))?.[0] ?? "";
-    const segStart = Math.max(
-      cs,
-      text.lastIndexOf("、", c.index) > cs && out.some((t) => t.index >= cs) ? text.lastIndexOf("、", c.index) + 1 : cs,
-    );
+    const comma = text.lastIndexOf("、", c.index);
+    const segStart = comma > cs && lastIndex >= cs ? comma + 1 : cs;
+    lastIndex = c.index;
     out.push({
       index: c.index,
       text: text.slice(segStart, c.end + suffix.length).trim(),

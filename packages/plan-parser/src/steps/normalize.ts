@@ -4,8 +4,9 @@
  * normalised source, which the parser returns.
  */
 export function normalizeLine(text: string): string {
+  // Circled numbers (①②) mark sub-items; NFKC would turn them into task numbers.
   return text
-    .normalize("NFKC")
+    .replace(/[^\u2460-\u2473]+/g, (part) => part.normalize("NFKC"))
     .replace(/[\u200b-\u200d\ufeff]/g, "")
     .replace(/\t/g, " ")
     .replace(/[ \u00a0\u3000]+/g, " ")
