@@ -1,11 +1,6 @@
 import { PlanParseError } from "../errors.js";
 import type { Block, DocumentFormat } from "../model.js";
 import { binaryShare, decodeText } from "./decode.js";
-import { readDocx } from "./docx.js";
-import { readHtml } from "./html.js";
-import { readPdf } from "./pdf.js";
-import { readText } from "./text.js";
-import { readXlsx } from "./xlsx.js";
 
 export interface ReadResult {
   format: DocumentFormat;
@@ -98,12 +93,15 @@ export function detectFormat(bytes: Uint8Array, filename?: string): DocumentForm
   return "txt";
 }
 
-const READERS: Record<DocumentFormat, (bytes: Uint8Array) => Block[] | Promise<Block[]>> = {
-  txt: readText,
-  html: readHtml,
-  docx: readDocx,
-  pdf: readPdf,
-  xlsx: readXlsx,
+type Reader = (bytes: Uint8Array) => Block[] | Promise<Block[]>;
+
+/** Readers load on first use: a text file never pays for the PDF or spreadsheet libraries. */
+const READERS: Record<DocumentFormat, () => Promise<Reader>> = {
+  txt: () => import("./text.js").then((m) => m.readText),
+  html: () => import("./html.js").then((m) => m.readHtml),
+  docx: () => import("./docx.js").then((m) => m.readDocx),
+  pdf: () => import("./pdf.js").then((m) => m.readPdf),
+  xlsx: () => import("./xlsx.js").then((m) => m.readXlsx),
 };
 
 const blockHasText = (b: Block): boolean => (b.kind === "paragraph" ? b.text.trim() !== "" : b.cells.some((c) => c));
@@ -113,7 +111,8 @@ export async function readDocument(bytes: Uint8Array, filename?: string): Promis
   const format = detectFormat(bytes, filename);
   let blocks: Block[];
   try {
-    blocks = await READERS[format](bytes);
+    const read = await READERS[format]();
+    blocks = await read(bytes);
   } catch (e) {
     if (e instanceof PlanParseError) throw e;
     throw new PlanParseError("CORRUPT_DOCUMENT", e instanceof Error ? e.message : String(e), { cause: e });
