@@ -1,13 +1,16 @@
 import type { Roster } from "./model.js";
 
 /**
- * Balancing features, after the k-plus anticlustering objective (Papenberg 2024): per score the
- * standardized value z and its standardized squared deviation z² (so class means *and* spreads are
- * evened out), then one indicator per gender and tag. Every feature is centred, so a class's feature
- * sum S measures its deviation from the roster, and the objective Σ_c Σ_f w_f · S_cf² / n_c
- * (the between-class sum of squares) is 0 for perfectly balanced classes.
+ * Balancing features, after the k-plus anticlustering objective (Papenberg 2024): per score the value
+ * and its squared deviation from the roster mean (so class means *and* spreads are evened out), then one
+ * indicator per gender and tag. Every feature is centred, so a class's feature sum S measures its
+ * deviation from the roster, and the objective Σ_c Σ_f w_f · S_cf² / n_c (the between-class sum of
+ * squares) is 0 for perfectly balanced classes.
  *
- * All reductions run in roster order (sorted by id), so the numbers are the same on every run.
+ * Standardizing is done through the weights: w_f = weight / variance_f, which equals standardizing each
+ * feature to unit variance but needs no square root. Only +, −, ×, ÷ (exact under IEEE 754 on every
+ * platform) enter the search, all reductions run in roster order (sorted by id), so every decision is
+ * bit-identical across machines.
  */
 export interface FeatureMatrix {
   /** Row-major: student i, feature f at i * count + f. */
@@ -26,38 +29,41 @@ const WEIGHT_SPREAD = 1;
 const WEIGHT_GENDER = 32;
 const WEIGHT_TAG = 16;
 
-/** Centres and scales a column to unit variance; a constant column carries no information and is dropped. */
-export function standardize(xs: Float64Array): Float64Array | null {
-  const n = xs.length;
+function mean(xs: Float64Array): number {
   let sum = 0;
-  for (let i = 0; i < n; i++) sum += xs[i]!;
-  const mean = sum / n;
+  for (let i = 0; i < xs.length; i++) sum += xs[i]!;
+  return sum / xs.length;
+}
+
+/** The column minus its mean, and its (population) variance. */
+function centre(xs: Float64Array): { values: Float64Array; variance: number } {
+  const m = mean(xs);
+  const values = xs.map((x) => x - m);
   let ss = 0;
-  for (let i = 0; i < n; i++) ss += (xs[i]! - mean) * (xs[i]! - mean);
-  const sd = Math.sqrt(ss / n);
-  if (!(sd > 1e-12)) return null;
-  const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) out[i] = (xs[i]! - mean) / sd;
-  return out;
+  for (let i = 0; i < values.length; i++) ss += values[i]! * values[i]!;
+  return { values, variance: ss / values.length };
 }
 
 export function buildFeatures(roster: Roster): FeatureMatrix {
   const students = roster.students;
   const n = students.length;
   const columns: { values: Float64Array; weight: number }[] = [];
+  /** Adds a centred column weighted by weight / variance; a constant column carries nothing and is dropped. */
   const add = (raw: Float64Array, weight: number) => {
-    const z = standardize(raw);
-    if (z) columns.push({ values: z, weight });
-    return z;
+    const c = centre(raw);
+    if (!(c.variance > 1e-12)) return null;
+    columns.push({ values: c.values, weight: weight / c.variance });
+    return c;
   };
   roster.scoreNames.forEach((_, s) => {
-    const z = add(
+    const c = add(
       Float64Array.from(students, (st) => st.scores[s]!),
       WEIGHT_MEAN,
     );
-    if (z)
+    // Squared standardized deviation z² = (x − mean)² / variance: its class mean is the class's variance.
+    if (c)
       add(
-        z.map((v) => v * v),
+        c.values.map((v) => (v * v) / c.variance),
         WEIGHT_SPREAD,
       );
   });
@@ -81,14 +87,22 @@ export function buildFeatures(roster: Roster): FeatureMatrix {
 
 /**
  * Strata: students of the same gender and tags share a category (one integer per combination); the key
- * is the composite score (sum of standardized scores). The seeded start deals like students across classes.
+ * is a composite score (sum over scores of the deviation from the mean divided by the score's range).
+ * The seeded start deals like students across classes.
  */
 export function strata(roster: Roster): { category: Int32Array; key: Float64Array } {
   const students = roster.students;
   const key = new Float64Array(students.length);
   roster.scoreNames.forEach((_, s) => {
-    const z = standardize(Float64Array.from(students, (st) => st.scores[s]!));
-    if (z) for (let i = 0; i < z.length; i++) key[i]! += z[i]!;
+    const xs = Float64Array.from(students, (st) => st.scores[s]!);
+    let lo = Number.POSITIVE_INFINITY;
+    let hi = Number.NEGATIVE_INFINITY;
+    for (const x of xs) {
+      lo = Math.min(lo, x);
+      hi = Math.max(hi, x);
+    }
+    const m = mean(xs);
+    if (hi > lo) for (let i = 0; i < xs.length; i++) key[i]! += (xs[i]! - m) / (hi - lo);
   });
   // Gender is the major key, so all girls are dealt before all boys; at most 20 tags make the code.
   const tagBits = Math.min(roster.tagNames.length, 20);

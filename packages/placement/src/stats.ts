@@ -46,7 +46,11 @@ export function classMembers(assignment: Assignment, classCount: number): number
   return out;
 }
 
-/** Mean and population SD, summed in the given (roster) order. */
+/**
+ * Mean and population SD, summed in the given (roster) order. Math.sqrt is the one operation beyond
+ * + − × ÷ in the published figures; IEEE 754 requires it correctly rounded and every engine uses the
+ * hardware instruction. The placement itself never depends on it (see features.ts).
+ */
 function meanSd(xs: number[]): { mean: number; sd: number } {
   if (xs.length === 0) return { mean: 0, sd: 0 };
   let sum = 0;
@@ -139,9 +143,9 @@ export function evaluateAssignment(roster: Roster, assignment: Assignment, capac
   return { classes, stats, report: balanceReport(roster, stats, checkConstraints(roster, classes, capacities)) };
 }
 
-/** Rounds every number in a plain-data tree to `digits` decimals, so published figures are short and exact. */
-export function roundNumbers<T>(value: T, digits = 4): T {
-  const scale = 10 ** digits;
+/** Rounds every number in a plain-data tree to 4 decimals, so published figures are short and exact. */
+export function roundNumbers<T>(value: T): T {
+  const scale = 10000;
   const walk = (v: unknown): unknown => {
     if (typeof v === "number") return Math.round(v * scale) / scale;
     if (Array.isArray(v)) return v.map(walk);
