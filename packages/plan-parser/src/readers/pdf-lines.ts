@@ -110,7 +110,8 @@ export function joinLines(pages: PdfLine[][]): string[] {
   for (const line of lines) {
     const continues =
       prev !== undefined &&
-      prev.x1 >= right - prev.size * 1.5 &&
+      // Line-breaking rules push up to two characters (a word and its closing bracket) to the next line.
+      prev.x1 >= right - prev.size * 2.6 &&
       !COMPLETE_END.test(prev.text) &&
       !NUMBERING_START.test(line.text) &&
       line.x0 <= left + line.size * 0.8 &&
