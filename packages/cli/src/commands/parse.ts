@@ -1,5 +1,4 @@
 import { basename } from "node:path";
-import { ledgerToDocx, ledgerToMarkdown, ledgerToXlsx } from "@luoshi/ledger-export";
 import { type ParsedDocument, parseDocument, toSchemaJson } from "@luoshi/plan-parser";
 import { InvalidArgumentError, Option } from "commander";
 import { readUserFile, refuseBinaryToTerminal, writeOutput } from "../files.js";
@@ -24,6 +23,9 @@ export function parseYear(value: string): number {
 }
 
 export async function renderDocument(doc: ParsedDocument, format: OutputFormat): Promise<string | Uint8Array> {
+  if (format === "json") return `${JSON.stringify(toSchemaJson(doc), null, 2)}\n`;
+  // The exporters (exceljs, docx) load only when a ledger is asked for.
+  const { ledgerToDocx, ledgerToMarkdown, ledgerToXlsx } = await import("@luoshi/ledger-export");
   switch (format) {
     case "xlsx":
       return ledgerToXlsx(doc);
