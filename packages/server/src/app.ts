@@ -14,10 +14,15 @@ import { installAuth } from "./http/auth-hook.js";
 import { installErrorHandling } from "./http/error-handler.js";
 import { ErrorBody } from "./http/schemas.js";
 import type { App, AppDeps, RouteAuth } from "./http/types.js";
+import { webStatic } from "./http/web-static.js";
 import { orgsRoutes } from "./orgs/orgs.routes.js";
+import { plansExportRoutes } from "./plans/plans.export.routes.js";
 import { plansRoutes } from "./plans/plans.routes.js";
+import { taskCorrectionsRoutes } from "./plans/task-corrections.routes.js";
 import { progressRoutes } from "./progress/progress.routes.js";
+import { dashboardRoutes } from "./queries/dashboard.routes.js";
 import { queriesRoutes } from "./queries/queries.routes.js";
+import { taskDetailRoutes } from "./queries/task-detail.routes.js";
 import { usersRoutes } from "./users/users.routes.js";
 
 export interface RouteInfo {
@@ -63,6 +68,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     errorResponseBuilder: () => new AppError("RATE_LIMITED", 429),
   });
   await app.register(multipart, {
+    // Keep the client's full name so a path in it is refused, not silently trimmed.
+    preservePath: true,
     limits: { fileSize: deps.config.maxUploadBytes, files: 10, fields: 20, fieldSize: 64 * 1024 },
   });
   await app.register(swagger, {
@@ -92,5 +99,10 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   filesRoutes(app, deps);
   queriesRoutes(app, deps);
   auditRoutes(app, deps);
+  taskDetailRoutes(app, deps);
+  taskCorrectionsRoutes(app, deps);
+  dashboardRoutes(app, deps);
+  plansExportRoutes(app, deps);
+  webStatic(app);
   return app;
 }

@@ -26,11 +26,16 @@ class ConnectionLock {
   }
 }
 
+export type Parsers = Record<number, (value: string) => unknown>;
+
 class PGliteConnection implements DatabaseConnection {
-  constructor(private readonly pg: PGlite) {}
+  constructor(
+    private readonly pg: PGlite,
+    private readonly parsers: Parsers,
+  ) {}
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-    const result = await this.pg.query<R>(query.sql, query.parameters as unknown[]);
+    const result = await this.pg.query<R>(query.sql, query.parameters as unknown[], { parsers: this.parsers });
     return {
       rows: result.rows,
       numAffectedRows: result.affectedRows === undefined ? undefined : BigInt(result.affectedRows),
@@ -47,7 +52,10 @@ class PGliteDriver implements Driver {
   private readonly lock = new ConnectionLock();
   private readonly releases = new WeakMap<DatabaseConnection, () => void>();
 
-  constructor(private readonly pg: PGlite) {}
+  constructor(
+    private readonly pg: PGlite,
+    private readonly parsers: Parsers,
+  ) {}
 
   async init(): Promise<void> {
     await this.pg.waitReady;
@@ -55,7 +63,7 @@ class PGliteDriver implements Driver {
 
   async acquireConnection(): Promise<DatabaseConnection> {
     const release = await this.lock.acquire();
-    const connection = new PGliteConnection(this.pg);
+    const connection = new PGliteConnection(this.pg, this.parsers);
     this.releases.set(connection, release);
     return connection;
   }
@@ -83,14 +91,17 @@ class PGliteDriver implements Driver {
 }
 
 export class PGliteDialect implements Dialect {
-  constructor(private readonly pg: PGlite) {}
+  constructor(
+    private readonly pg: PGlite,
+    private readonly parsers: Parsers = {},
+  ) {}
 
   createAdapter() {
     return new PostgresAdapter();
   }
 
   createDriver(): Driver {
-    return new PGliteDriver(this.pg);
+    return new PGliteDriver(this.pg, this.parsers);
   }
 
   createQueryCompiler() {

@@ -265,6 +265,41 @@ const MATRIX: Record<string, Row> = {
     other: null,
     req: (c) => ({ method: "GET", url: "/api/audit", headers: c.session.headers }),
   },
+  "GET /api/tasks/:id": {
+    own: ALL,
+    req: (c) => ({ method: "GET", url: `/api/tasks/${plans[c.scope].pub.taskIds[0]}`, headers: c.session.headers }),
+  },
+  "PATCH /api/tasks/:id": {
+    own: MANAGERS,
+    req: (c) => ({
+      method: "PATCH",
+      url: `/api/tasks/${plans[c.scope].pub.taskIds[0]}`,
+      headers: c.session.headers,
+      payload: { title: "更正后的任务名称" },
+    }),
+  },
+  "GET /api/dashboard": {
+    own: ALL,
+    other: null,
+    req: (c) => ({ method: "GET", url: "/api/dashboard", headers: c.session.headers }),
+  },
+  "GET /api/plans/:id/export.xlsx": {
+    own: ALL,
+    req: (c) => ({
+      method: "GET",
+      url: `/api/plans/${plans[c.scope].pub.planId}/export.xlsx`,
+      headers: c.session.headers,
+    }),
+  },
+  "GET /api/plans/:id/export.docx": {
+    own: ALL,
+    req: (c) => ({
+      method: "GET",
+      url: `/api/plans/${plans[c.scope].pub.planId}/export.docx`,
+      headers: c.session.headers,
+    }),
+  },
+  "GET /*": { own: "public", other: null, req: () => ({ method: "GET", url: "/ledger" }) },
 };
 
 let t: TestContext;

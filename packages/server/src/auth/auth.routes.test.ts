@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, loginAs, type TestContext } from "../test/app.js";
+
+let t: TestContext;
+beforeAll(async () => {
+  t = await createTestApp();
+}, 120_000);
+afterAll(() => t.close());
+
+const login = (username: string, password: string) =>
+  t.app.inject({ method: "POST", url: "/api/auth/login", payload: { username, password } });
+
+describe("login", () => {
+  it("sets an httpOnly session cookie and returns a CSRF token", async () => {
+    const res = await login(t.fixture.a.users.leader, "password123");
+    expect(res.statusCode).toBe(200);
+    const cookie = res.cookies[0]!;
+    expect(cookie.httpOnly).toBe(true);
+    expect(cookie.sameSite).toBe("Strict");
+    expect(res.json().csrfToken).toMatch(/.{20,}/);
+  });
+
+  it("a wrong password and an unknown user give the same answer", async () => {
+    const wrong = await login(t.fixture.a.users.leader, "nope");
+    const unknown = await login("nobody", "nope");
+    expect(wrong.json()).toEqual({ error: { code: "INVALID_CREDENTIALS", message: "用户名或密码错误" } });
+    expect(unknown.json()).toEqual(wrong.json());
+  });
+
+  it("five failures lock the account for 15 minutes, even with the right password", async () => {
+    const user = t.fixture.b.users.dept_head;
+    for (let i = 0; i < 4; i++) expect((await login(user, "wrong")).statusCode).toBe(401);
+    const fifth = await login(user, "wrong");
+    expect(fifth.statusCode).toBe(423);
+    expect(fifth.json().error.code).toBe("ACCOUNT_LOCKED");
+    const right = await login(user, "password123");
+    expect(right.statusCode).toBe(423);
+    expect(right.json().error.message).toContain("账号已锁定");
+    const row = await t.db
+      .selectFrom("users")
+      .select("locked_until")
+      .where("username", "=", user)
+      .executeTakeFirstOrThrow();
+    const minutes = (new Date(row.locked_until!).getTime() - Date.now()) / 60000;
+    expect(minutes).toBeGreaterThan(14);
+    expect(minutes).toBeLessThanOrEqual(15);
+    const audit = await t.db
+      .selectFrom("audit_events")
+      .select("action")
+      .where("entity", "=", "user")
+      .where("action", "=", "lock")
+      .execute();
+    expect(audit.length).toBe(1);
+  });
+
+  it("logout ends the session", async () => {
+    const s = await loginAs(t.app, t.fixture.a.users.admin);
+    expect((await t.app.inject({ method: "POST", url: "/api/auth/logout", headers: s.headers })).statusCode).toBe(204);
+    expect((await t.app.inject({ url: "/api/auth/me", headers: s.headers })).statusCode).toBe(401);
+  });
+
+  it("a user sees only their org's subtree", async () => {
+    const dept = await loginAs(t.app, t.fixture.a.users.dept_head);
+    const orgs = (await t.app.inject({ url: "/api/orgs", headers: dept.headers })).json().orgs;
+    expect(orgs.map((o: { id: string }) => o.id)).toEqual([t.fixture.a.deptId]);
+    const admin = await loginAs(t.app, t.fixture.a.users.admin);
+    const all = (await t.app.inject({ url: "/api/orgs", headers: admin.headers })).json().orgs;
+    expect(all.some((o: { id: string }) => o.id === t.fixture.b.bureauId)).toBe(false);
+    expect(all.length).toBe(7);
+  });
+});

@@ -1,0 +1,21 @@
+import { Type } from "@sinclair/typebox";
+import { ALL_ROLES } from "../auth/actor.js";
+import { AnyObject, withErrors } from "../http/schemas.js";
+import { type App, type AppDeps, actorOf } from "../http/types.js";
+import { dashboard } from "./dashboard.service.js";
+
+export function dashboardRoutes(app: App, deps: AppDeps): void {
+  app.get(
+    "/api/dashboard",
+    {
+      config: { auth: ALL_ROLES },
+      schema: {
+        tags: ["queries"],
+        summary: "驾驶舱：按部分和单位的完成情况、预警、逾期、指标达成、月度趋势",
+        querystring: Type.Object({ planId: Type.Optional(Type.String({ maxLength: 64 })) }),
+        response: withErrors({ 200: AnyObject }),
+      },
+    },
+    async (request) => dashboard(deps.db, actorOf(request), request.query.planId),
+  );
+}

@@ -1,0 +1,118 @@
+import type { Actor } from "../auth/actor.js";
+import type { Database } from "../db/database.js";
+import type { ReportStatus } from "../db/schema.js";
+import { listReadablePlans } from "../plans/plans.service.js";
+import { todayInShanghai } from "../progress/periods.js";
+import * as repo from "./queries.repository.js";
+import { findTasks, indicatorAttainment, type TaskView, unitCompletion } from "./queries.service.js";
+import { latestByOrg } from "./task-status.js";
+
+export type WarningLevel = "green" | "yellow" | "red";
+
+/** Red: overdue or blocked. Yellow: not done and a deadline within two weeks. Green: on track. */
+export function warningLevel(task: Pick<TaskView, "status" | "overdue" | "nextDue">, today: string): WarningLevel {
+  if (task.overdue || task.status === "blocked") return "red";
+  if (task.status === "done" || !task.nextDue) return "green";
+  const days = (Date.parse(task.nextDue) - Date.parse(today)) / 86_400_000;
+  return days <= 14 ? "yellow" : "green";
+}
+
+/** The month a reporting period ends in: "2024-05" → "2024-05", "2024-Q2" → "2024-06", "2024-H1" → "2024-06", "2024" → "2024-12". */
+export function periodEndMonth(period: string): string {
+  const year = period.slice(0, 4);
+  const rest = period.slice(5);
+  if (/^\d{2}$/.test(rest)) return `${year}-${rest}`;
+  if (rest.startsWith("Q")) return `${year}-${String(Number(rest.slice(1)) * 3).padStart(2, "0")}`;
+  if (rest.startsWith("H")) return `${year}-${rest === "H1" ? "06" : "12"}`;
+  return `${year}-12`;
+}
+
+const counts = () => ({ total: 0, done: 0, inProgress: 0, blocked: 0, notStarted: 0, overdue: 0 });
+type Counts = ReturnType<typeof counts>;
+const STATUS_KEY: Record<ReportStatus, keyof Counts> = {
+  done: "done",
+  in_progress: "inProgress",
+  blocked: "blocked",
+  not_started: "notStarted",
+};
+const tally = (c: Counts, t: TaskView) => {
+  c.total++;
+  c[STATUS_KEY[t.status]]++;
+  if (t.overdue) c.overdue++;
+};
+
+/** Assignment completion at the end of each month, from the reports whose period ended by then. */
+async function monthlyTrend(db: Database, tasks: TaskView[], year: number, today: string) {
+  const reports = (
+    await repo.reportsOf(
+      db,
+      tasks.map((t) => t.id),
+    )
+  ).map((r) => ({ ...r, month: periodEndMonth(r.period) }));
+  const assignments = tasks.flatMap((t) => t.assignees.map((a) => ({ taskId: t.id, orgId: a.orgId })));
+  const last = today.slice(0, 4) === String(year) ? Number(today.slice(5, 7)) : 12;
+  const trend = [];
+  for (let m = 1; m <= last; m++) {
+    const month = `${year}-${String(m).padStart(2, "0")}`;
+    const upTo = reports.filter((r) => r.month <= month);
+    const done = assignments.filter((a) => {
+      const latest = latestByOrg(upTo.filter((r) => r.task_id === a.taskId)).get(a.orgId);
+      return latest?.status === "done";
+    }).length;
+    trend.push({
+      month,
+      reports: reports.filter((r) => r.month === month).length,
+      completionRate: assignments.length === 0 ? 0 : Math.round((done / assignments.length) * 1000) / 1000,
+    });
+  }
+  return trend;
+}
+
+/** Everything the dashboard draws for one published plan (the newest by default). */
+export async function dashboard(db: Database, actor: Actor, planId?: string, today = todayInShanghai()) {
+  const plans = (await listReadablePlans(db, actor))
+    .filter((p) => p.status === "published")
+    .map((p) => ({ id: p.id, title: p.title, year: p.year }));
+  const plan = planId ? plans.find((p) => p.id === planId) : plans[0];
+  if (!plan) return { plans, plan: null, today };
+  const tasks = await findTasks(db, actor, { planId: plan.id });
+  const totals = counts();
+  const sections = new Map<string, Counts>();
+  const warnings: Record<WarningLevel, number> = { green: 0, yellow: 0, red: 0 };
+  for (const t of tasks) {
+    tally(totals, t);
+    const key = t.section ?? "";
+    const c = sections.get(key) ?? counts();
+    tally(c, t);
+    sections.set(key, c);
+    warnings[warningLevel(t, today)]++;
+  }
+  const indicators = await indicatorAttainment(db, actor, plan.id);
+  return {
+    plans,
+    plan,
+    today,
+    totals,
+    bySection: [...sections].map(([section, c]) => ({ section, ...c })),
+    byUnit: await unitCompletion(db, actor, plan.id),
+    warnings,
+    overdue: tasks
+      .filter((t) => t.overdue)
+      .map((t) => ({
+        id: t.id,
+        no: t.no,
+        title: t.title,
+        section: t.section,
+        status: t.status,
+        dueDates: t.milestones.map((m) => m.due_date).filter((d) => d !== null && d < today),
+        units: t.assignees.filter((a) => a.status !== "done").map((a) => a.orgName),
+      })),
+    indicators: {
+      attained: indicators.filter((i) => i.attained === true).length,
+      missed: indicators.filter((i) => i.attained === false).length,
+      unknown: indicators.filter((i) => i.attained === null).length,
+      items: indicators,
+    },
+    trend: await monthlyTrend(db, tasks, plan.year ?? Number(today.slice(0, 4)), today),
+  };
+}

@@ -1,0 +1,30 @@
+import { Type } from "@sinclair/typebox";
+import { ALL_ROLES } from "../auth/actor.js";
+import { AnyObject, IdParams, withErrors } from "../http/schemas.js";
+import { type App, type AppDeps, actorOf } from "../http/types.js";
+import { taskDetail } from "./task-detail.service.js";
+
+export function taskDetailRoutes(app: App, deps: AppDeps): void {
+  app.get(
+    "/api/tasks/:id",
+    {
+      config: { auth: ALL_ROLES },
+      schema: {
+        tags: ["queries"],
+        summary: "任务详情（正文、措施、分工、节点、指标、进度报告与佐证）",
+        params: IdParams,
+        response: withErrors({
+          200: Type.Object({
+            task: AnyObject,
+            plan: AnyObject,
+            assignees: Type.Array(AnyObject),
+            milestones: Type.Array(AnyObject),
+            indicators: Type.Array(AnyObject),
+            reports: Type.Array(AnyObject),
+          }),
+        }),
+      },
+    },
+    async (request) => taskDetail(deps.db, actorOf(request), request.params.id),
+  );
+}

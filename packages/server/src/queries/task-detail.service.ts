@@ -1,0 +1,36 @@
+import type { Actor } from "../auth/actor.js";
+import type { Database } from "../db/database.js";
+import { readableTask, reportHistory } from "../progress/progress.service.js";
+import { findTasks, indicatorAttainment } from "./queries.service.js";
+
+/** One task as its detail page shows it: text, assignees and status, milestones, indicators, reports. */
+export async function taskDetail(db: Database, actor: Actor, taskId: string) {
+  const { task, plan } = await readableTask(db, actor, taskId);
+  const published = plan.status === "published";
+  const view = published ? (await findTasks(db, actor, { planId: plan.id })).find((t) => t.id === task.id) : undefined;
+  const indicators = published
+    ? (await indicatorAttainment(db, actor, plan.id)).filter((i) => i.taskId === task.id)
+    : [];
+  return {
+    task: {
+      id: task.id,
+      planId: plan.id,
+      no: task.no,
+      title: task.title,
+      path: task.path,
+      units: task.units,
+      deadlines: task.deadlines,
+      targets: task.targets,
+      body: task.body,
+      measures: task.measures,
+      status: view?.status ?? "not_started",
+      nextDue: view?.nextDue ?? null,
+      overdue: view?.overdue ?? false,
+    },
+    plan: { id: plan.id, title: plan.title, year: plan.year, status: plan.status, cadence: plan.cadence },
+    assignees: view?.assignees ?? [],
+    milestones: view?.milestones ?? [],
+    indicators,
+    reports: await reportHistory(db, actor, task.id),
+  };
+}
