@@ -38,6 +38,37 @@ function columnOf(cell: string): Column | null {
 interface Header {
   at: number;
   columns: Map<number, Column>;
+  width: number;
+}
+
+/** A second header row under a merged "责任单位" splits it: "牵头" | "配合". */
+function refineRoles(header: Header, cells: string[]): boolean {
+  const roles = cells.map((c) => c.replace(/\s+/g, ""));
+  if (!roles.some((r) => /^(?:牵头|主责|配合|协办|协同|参与)(?:单位|科室|股室)?$/.test(r))) return false;
+  if (roles.some((r) => r && !/^(?:牵头|主责|责任|主要|配合|协办|协同|参与)(?:单位|科室|股室)?$/.test(r))) return false;
+  roles.forEach((r, j) => {
+    if (/^(?:牵头|主责|主要)/.test(r)) header.columns.set(j, "lead");
+    else if (/^(?:配合|协办|协同|参与)/.test(r)) header.columns.set(j, "co");
+  });
+  return true;
+}
+
+const WORK_COLUMNS: Column[] = ["content", "lead", "units", "co", "deadline", "target"];
+
+/** A category row: one text across the row, a numbered heading alone, or nothing in the work columns. */
+function isSectionRow(cells: string[], distinct: string[], header: Header): boolean {
+  if (distinct.length === 1) {
+    const level = parseMarker(distinct[0]!)?.level;
+    return cells.filter((c) => c).length > 1 || level === "l1" || level === "l2" || level === "part";
+  }
+  const workCells = [...header.columns].filter(([, c]) => WORK_COLUMNS.includes(c)).map(([j]) => cells[j] ?? "");
+  return workCells.length > 0 && workCells.every((c) => !c) && distinct.length <= 2;
+}
+
+/** "一" + "党的建设" → "一、党的建设"; a single text stays as printed. */
+function sectionText(distinct: string[]): string {
+  if (distinct.length === 2 && /^[一二三四五六七八九十]+$/.test(distinct[0]!)) return `${distinct[0]}、${distinct[1]}`;
+  return distinct.join(" ");
 }
 
 function findHeader(rows: Line[]): Header | null {
@@ -45,11 +76,12 @@ function findHeader(rows: Line[]): Header | null {
     const columns = new Map<number, Column>();
     rows[i]!.cells!.forEach((c, j) => {
       const col = columnOf(c);
-      if (col && ![...columns.values()].includes(col)) columns.set(j, col);
+      // A merged header repeats its name across the columns it spans; the first one names the column.
+      if (col && !(columns.get(j - 1) === col && rows[i]!.cells![j - 1] === c)) columns.set(j, col);
     });
     const kinds = new Set(columns.values());
     const hasWork = kinds.has("task") || kinds.has("content");
-    if (columns.size >= 2 && hasWork) return { at: i, columns };
+    if (columns.size >= 2 && hasWork) return { at: i, columns, width: rows[i]!.cells!.length };
   }
   return null;
 }
@@ -74,23 +106,25 @@ const cellsOf = (row: Line, header: Header, col: Column): string[] =>
 export function buildTableTasks(lines: Line[], cal: PlanCalendar): { tasks: Task[]; diagnostics: Diagnostic[] } {
   const tasks: Task[] = [];
   const diagnostics: Diagnostic[] = [];
+  let previous = null as Header | null;
   for (const rows of groupTables(lines)) {
-    const header = findHeader(rows);
+    // A table continued on the next page often arrives as a second table without its header.
+    const found = findHeader(rows);
+    const continued: Header | null =
+      previous !== null && rows[0]!.cells!.length === previous.width ? { ...previous, at: -1 } : null;
+    const header = found ?? continued;
     if (!header) continue;
+    previous = header;
     const drafts: RowDraft[] = [];
     let section: string | null = null;
-    for (const row of rows.slice(header.at + 1)) {
+    let body = rows.slice(header.at + 1);
+    if (body[0] && refineRoles(header, body[0].cells!)) body = body.slice(1);
+    for (const row of body) {
       const cells = row.cells!;
       const distinct = [...new Set(cells.filter((c) => c))];
       if (distinct.length === 0) continue;
-      // A row with one text across every cell, or a numbered heading in the first cell only: a section.
-      if (
-        distinct.length === 1 &&
-        (cells.filter((c) => c).length > 1 ||
-          parseMarker(distinct[0]!)?.level === "l1" ||
-          parseMarker(distinct[0]!)?.level === "l2")
-      ) {
-        section = distinct[0]!;
+      if (isSectionRow(cells, distinct, header)) {
+        section = sectionText(distinct);
         continue;
       }
       if (columnOf(distinct[0]!) && distinct.every((c) => columnOf(c))) continue; // repeated header

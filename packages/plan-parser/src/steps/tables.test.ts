@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import type { Block } from "../model.js";
+import { parsePlan } from "../parse.js";
+
+const row = (...cells: string[]): Block => ({ kind: "row", cells, table: 1 });
+const para = (text: string): Block => ({ kind: "paragraph", text });
+const summary = (blocks: Block[] | string) =>
+  parsePlan(blocks).plans.map((p) => ({
+    title: p.title,
+    tasks: p.tasks.map((t) => ({
+      no: t.no,
+      path: t.path,
+      title: t.title,
+      units: t.units,
+      leadCount: t.leadCount,
+      dates: t.deadlines.map((d) => d.date),
+    })),
+  }));
+
+describe("task-decomposition tables", () => {
+  it("reads a two-level header whose merged 责任单位 splits into 牵头 and 配合", () => {
+    const text = [
+      "宁远县教育局2025年重点工作任务分解表",
+      "序号\t重点任务\t具体内容\t责任单位\t责任单位\t完成时限",
+      "\t\t\t牵头\t配合\t",
+      "一\t党的建设\t\t\t\t",
+      "1\t加强理论学习\t开展集中学习，全年不少于12次\t办公室\t各股室\t2025年12月",
+    ].join("\n");
+    expect(summary(text)).toEqual([
+      {
+        title: "宁远县教育局2025年重点工作任务分解表",
+        tasks: [
+          {
+            no: "1",
+            path: ["一、党的建设"],
+            title: "加强理论学习",
+            units: ["办公室", "各股室"],
+            leadCount: 1,
+            dates: ["2025-12-31"],
+          },
+        ],
+      },
+    ]);
+  });
+
+  it("keeps reading a table continued on the next page without its header", () => {
+    const blocks: Block[] = [
+      para("临江区教育局2025年工作任务清单"),
+      row("序号", "工作任务", "牵头单位", "配合单位", "完成时限"),
+      row("1", "推进集团化办学", "基教科", "教研室", "6月底前"),
+      para(""),
+      { kind: "row", cells: ["2", "完善课后服务", "基教科", "各学校", "9月底前"], table: 2 },
+    ];
+    expect(summary(blocks)[0]?.tasks.map((t) => [t.no, t.title, t.dates])).toEqual([
+      ["1", "推进集团化办学", ["2025-06-30"]],
+      ["2", "完善课后服务", ["2025-09-30"]],
+    ]);
+  });
+
+  it("merges rows of one task spanning several measures (merged 序号 and 重点任务)", () => {
+    const blocks: Block[] = [
+      para("清河县教育局2025年重点任务分解表"),
+      row("序号", "重点任务", "具体举措", "牵头单位", "完成时限"),
+      row("1", "改善办学条件", "新建教学楼1栋", "计财股", "10月底前"),
+      row("1", "改善办学条件", "新增学位450个", "计财股", "年底前"),
+    ];
+    const [plan] = parsePlan(blocks).plans;
+    expect(plan?.tasks).toHaveLength(1);
+    expect(plan?.tasks[0]?.targets.map((t) => `${t.value}${t.unit}`)).toEqual(["450个"]);
+    expect(plan?.tasks[0]?.deadlines.map((d) => d.date)).toEqual(["2025-10-31", "2025-12-31"]);
+  });
+});
