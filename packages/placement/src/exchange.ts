@@ -1,4 +1,5 @@
 import type { FeatureMatrix } from "./features.js";
+import { type CategoryIndex, categoryIndex, fillSkipTable, SingleBlocks } from "./prune.js";
 import type { Units } from "./units.js";
 
 /**
@@ -26,6 +27,8 @@ export interface SearchInput {
   features: FeatureMatrix;
   units: Units;
   targets: number[];
+  /** Skip hopeless (class, category) blocks; on by default, off only to test that it changes nothing. */
+  prune?: boolean;
 }
 
 /** Unit feature sums, row-major by unit. */
@@ -65,16 +68,23 @@ function initState(input: SearchInput, X: Float64Array, classOf: Int32Array): St
 
 /** May unit u join class `to`, given that the units in `leaving` leave `to` at the same time? */
 function apartAllows(units: Units, classOf: Int32Array, u: number, to: number, leaving: readonly number[]): boolean {
-  for (const p of units.apart[u]!) if (classOf[p] === to && !leaving.includes(p)) return false;
+  const partners = units.apart[u]!;
+  for (let i = 0; i < partners.length; i++) {
+    const p = partners[i]!;
+    if (classOf[p] === to && !leaving.includes(p)) return false;
+  }
   return true;
 }
 
-/** apartAllows for a swap of u (class a) and v (class b), without allocating. */
+/** apartAllows for a swap of u and v, without allocating (indexed loops: this runs in the hot loop). */
 function swapAllowed(units: Units, classOf: Int32Array, u: number, v: number): boolean {
+  const pu = units.apart[u]!;
+  const pv = units.apart[v]!;
+  if (pu.length === 0 && pv.length === 0) return true;
   const a = classOf[u]!;
   const b = classOf[v]!;
-  for (const p of units.apart[u]!) if (p !== v && classOf[p] === b) return false;
-  for (const p of units.apart[v]!) if (p !== u && classOf[p] === a) return false;
+  for (let i = 0; i < pu.length; i++) if (pu[i] !== v && classOf[pu[i]!] === b) return false;
+  for (let i = 0; i < pv.length; i++) if (pv[i] !== u && classOf[pv[i]!] === a) return false;
   return true;
 }
 
@@ -102,9 +112,19 @@ interface SwapTerms {
   scale: Float64Array;
   constant: Float64Array;
   norms: Float64Array;
+  skip: Uint8Array;
 }
 
-/** The hot loop: the partner of u with the most negative objective change that keep-apart allows, or -1. */
+/** Objective change of swapping the current u with v of class b (see swapPass); small enough to be inlined. */
+function swapDelta(X: Float64Array, F: number, v: number, b: number, t: SwapTerms): number {
+  let delta = t.scale[b]! * t.norms[v]! + t.constant[b]!;
+  const xo = v * F;
+  const co = b * F;
+  for (let f = 0; f < F; f++) delta += X[xo + f]! * t.coef[co + f]!;
+  return delta;
+}
+
+/** The partner of u among equally large units (groups) with the most negative change that keep-apart allows, or -1. */
 function bestPartner(
   units: Units,
   X: Float64Array,
@@ -114,7 +134,6 @@ function bestPartner(
   u: number,
   t: SwapTerms,
 ): number {
-  const { coef, scale, constant, norms } = t;
   const a = classOf[u]!;
   let best = -EPSILON;
   let bestV = -1;
@@ -122,13 +141,46 @@ function bestPartner(
     const v = partners[k]!;
     const b = classOf[v]!;
     if (b === a) continue;
-    let delta = scale[b]! * norms[v]! + constant[b]!;
-    const xo = v * F;
-    const co = b * F;
-    for (let f = 0; f < F; f++) delta += X[xo + f]! * coef[co + f]!;
-    if (delta < best && swapAllowed(units, classOf, u, v)) {
+    const delta = swapDelta(X, F, v, b, t);
+    if ((delta < best || (delta === best && v < bestV)) && swapAllowed(units, classOf, u, v)) {
       best = delta;
       bestV = v;
+    }
+  }
+  return bestV;
+}
+
+/**
+ * The hot loop for a single student u: other classes' singles, block by category, skipping hopeless
+ * blocks. Exact ties go to the lowest unit number in both searches, so the visiting order never matters.
+ */
+function bestSingle(
+  units: Units,
+  X: Float64Array,
+  F: number,
+  blocks: SingleBlocks,
+  classOf: Int32Array,
+  u: number,
+  t: SwapTerms,
+): number {
+  const a = classOf[u]!;
+  const C = blocks.categories;
+  const K = t.scale.length;
+  let best = -EPSILON;
+  let bestV = -1;
+  for (let b = 0; b < K; b++) {
+    if (b === a) continue;
+    for (let c = 0; c < C; c++) {
+      if (t.skip[b * (C + 1) + c] === 1) continue;
+      const list = blocks.lists[b * C + c]!;
+      for (let k = 0; k < list.length; k++) {
+        const v = list[k]!;
+        const delta = swapDelta(X, F, v, b, t);
+        if ((delta < best || (delta === best && v < bestV)) && swapAllowed(units, classOf, u, v)) {
+          best = delta;
+          bestV = v;
+        }
+      }
     }
   }
   return bestV;
@@ -141,7 +193,13 @@ function bestPartner(
  * leaves, per partner, one dot product x_v · coef_b plus s_b·|x_v|²_w + const_b, where coef_b and
  * const_b depend only on u and b and are computed once per u.
  */
-function swapPass(input: SearchInput, X: Float64Array, partnersOf: (u: number) => Int32Array, st: State): boolean {
+function swapPass(
+  input: SearchInput,
+  X: Float64Array,
+  partnersOf: (u: number) => Int32Array,
+  categories: CategoryIndex,
+  st: State,
+): boolean {
   const { units } = input;
   const F = input.features.count;
   const w = input.features.weights;
@@ -158,33 +216,45 @@ function swapPass(input: SearchInput, X: Float64Array, partnersOf: (u: number) =
   const coef = new Float64Array(K * F);
   const constant = new Float64Array(K);
   const scale = new Float64Array(K);
+  const scoreBound = new Float64Array(K);
+  const skip = new Uint8Array(K * (categories.count + 1));
+  const terms = { coef, scale, constant, norms, skip };
+  const blocks = new SingleBlocks(categories, classOf, K);
   const d = new Float64Array(F);
+  const categorical = input.features.categorical;
   let improved = false;
   for (let u = 0; u < U; u++) {
     const a = classOf[u]!;
     for (let b = 0; b < K; b++) {
       const sb = st.invSize[a]! + st.invSize[b]!;
       let c0 = sb * norms[u]!;
+      let bound = 0;
       for (let f = 0; f < F; f++) {
-        const wdm = w[f]! * (means[a * F + f]! - means[b * F + f]!);
+        const dm = means[a * F + f]! - means[b * F + f]!;
+        const wdm = w[f]! * dm;
         coef[b * F + f] = 2 * wdm - 2 * sb * w[f]! * X[u * F + f]!;
         c0 -= 2 * X[u * F + f]! * wdm;
+        if (!categorical[f]) bound -= (wdm * dm) / sb;
       }
       constant[b] = c0;
       scale[b] = sb;
+      scoreBound[b] = bound;
     }
-    const bestV = bestPartner(units, X, F, partnersOf(u), classOf, u, {
-      coef,
-      scale,
-      constant,
-      norms,
-    });
+    fillSkipTable(skip, categories, scoreBound, { means, invSize: st.invSize, weights: w, F }, u, a);
+    const single = categories.of[u]! < categories.count;
+    const bestV = single
+      ? bestSingle(units, X, F, blocks, classOf, u, terms)
+      : bestPartner(units, X, F, partnersOf(u), classOf, u, terms);
     if (bestV < 0) continue;
     const b = classOf[bestV]!;
     for (let f = 0; f < F; f++) d[f] = X[bestV * F + f]! - X[u * F + f]!;
     applyTransfer(st, F, d, a, b);
     refreshMeans(a);
     refreshMeans(b);
+    if (single) {
+      blocks.move(u, a, b);
+      blocks.move(bestV, b, a);
+    }
     classOf[u] = b;
     classOf[bestV] = a;
     improved = true;
@@ -300,11 +370,12 @@ export function localSearch(input: SearchInput, start: Int32Array): SearchOutcom
   const X = unitFeatures(input);
   const st = initState(input, X, Int32Array.from(start));
   const { partnersOf, singles } = partnerLists(input.units);
+  const categories = categoryIndex(input.features, X, input.units, input.prune !== false);
   let passes = 0;
   let improved = true;
   while (improved && passes < MAX_PASSES) {
     passes += 1;
-    const swapped = swapPass(input, X, partnersOf, st);
+    const swapped = swapPass(input, X, partnersOf, categories, st);
     const moved = blockPass(input, X, singles, st);
     improved = swapped || moved;
   }

@@ -17,6 +17,8 @@ export interface FeatureMatrix {
   values: Float64Array;
   weights: Float64Array;
   count: number;
+  /** Per feature: an indicator (gender, tag) rather than a score. */
+  categorical: boolean[];
 }
 
 /**
@@ -47,12 +49,12 @@ function centre(xs: Float64Array): { values: Float64Array; variance: number } {
 export function buildFeatures(roster: Roster): FeatureMatrix {
   const students = roster.students;
   const n = students.length;
-  const columns: { values: Float64Array; weight: number }[] = [];
+  const columns: { values: Float64Array; weight: number; categorical: boolean }[] = [];
   /** Adds a centred column weighted by weight / variance; a constant column carries nothing and is dropped. */
-  const add = (raw: Float64Array, weight: number) => {
+  const add = (raw: Float64Array, weight: number, categorical = false) => {
     const c = centre(raw);
     if (!(c.variance > 1e-12)) return null;
-    columns.push({ values: c.values, weight: weight / c.variance });
+    columns.push({ values: c.values, weight: weight / c.variance, categorical });
     return c;
   };
   roster.scoreNames.forEach((_, s) => {
@@ -70,11 +72,13 @@ export function buildFeatures(roster: Roster): FeatureMatrix {
   add(
     Float64Array.from(students, (st) => (st.gender === "M" ? 1 : 0)),
     WEIGHT_GENDER,
+    true,
   );
   for (const tag of roster.tagNames) {
     add(
       Float64Array.from(students, (st) => (st.tags.includes(tag) ? 1 : 0)),
       WEIGHT_TAG,
+      true,
     );
   }
   const count = columns.length;
@@ -82,7 +86,12 @@ export function buildFeatures(roster: Roster): FeatureMatrix {
   columns.forEach((col, f) => {
     for (let i = 0; i < n; i++) values[i * count + f] = col.values[i]!;
   });
-  return { values, weights: Float64Array.from(columns, (c) => c.weight), count };
+  return {
+    values,
+    weights: Float64Array.from(columns, (c) => c.weight),
+    count,
+    categorical: columns.map((c) => c.categorical),
+  };
 }
 
 /**
