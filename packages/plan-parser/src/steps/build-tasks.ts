@@ -98,7 +98,8 @@ export function buildTasks(lines: Line[], cal: PlanCalendar): { tasks: Task[]; d
       }
       if (lv === "l1") {
         heads.l1 = line.text;
-        closing = drafts.length > 0 && CLOSING_SECTION.test(marker!.rest);
+        // Only an Arabic task level makes a closing section's items non-tasks (their （一） are requirements).
+        closing = level === "arabic" && drafts.length > 0 && CLOSING_SECTION.test(marker!.rest);
       }
       if (lv === "part" || lv === "l1") delete heads.l2;
       if (lv === "l2") heads.l2 = line.text;
