@@ -5,7 +5,7 @@ import { classListsXlsx } from "./class-lists-xlsx.js";
 import type { Roster } from "./model.js";
 import { type PlacementRun, runPlacement } from "./placement.js";
 import { preparePlacement } from "./prepare.js";
-import { publicNoticeDocx } from "./public-notice-docx.js";
+import { publicNoticeDocx, titleLines } from "./public-notice-docx.js";
 import { readXlsxTable } from "./roster-xlsx.js";
 import { syntheticRosterRows } from "./synthetic.js";
 
@@ -95,5 +95,15 @@ describe("class lists (xlsx)", () => {
       expect(ids).toEqual(c.students.map((s) => s.id));
       expect(sheet.getRow(1).values).toContain("姓名");
     }
+  });
+});
+
+describe("notice title", () => {
+  it("stays on one line up to 20 characters and otherwise breaks after a school or grade name", () => {
+    expect(titleLines("新生均衡编班结果公示")).toEqual(["新生均衡编班结果公示"]);
+    expect(titleLines("某某中学2025级七年级新生均衡编班结果公示")).toEqual([
+      "某某中学2025级七年级",
+      "新生均衡编班结果公示",
+    ]);
   });
 });

@@ -61,8 +61,41 @@ const run = (text: string, font: string, size: number, bold = false) =>
 
 const exact = { line: LINE_PITCH, lineRule: LineRuleType.EXACT };
 
+/** Characters of 2号 type on one 156 mm line. */
+const TITLE_LINE = 20;
+
+/**
+ * Splits a long title into centred lines of similar length (the standard's 梯形/菱形 shape), breaking
+ * after a unit of meaning (school or grade name, before 关于) when one lies near the balanced point.
+ */
+export function titleLines(text: string): string[] {
+  if (text.length <= TITLE_LINE) return [text];
+  const lines = Math.ceil(text.length / TITLE_LINE);
+  const ideal = Math.floor(text.length / lines);
+  const breaks = [...text.matchAll(/(学校|中学|小学|学院|教育局|年级|级|关于)/g)].map((m) =>
+    m[0] === "关于" ? m.index! : m.index! + m[0].length,
+  );
+  const near = breaks
+    .filter((b) => b <= TITLE_LINE && Math.abs(b - ideal) <= 3)
+    .sort((a, b) => Math.abs(a - ideal) - Math.abs(b - ideal));
+  const cut = near[0] ?? ideal;
+  return [text.slice(0, cut), ...titleLines(text.slice(cut))];
+}
+
 const title = (text: string) =>
-  new Paragraph({ alignment: AlignmentType.CENTER, spacing: exact, children: [run(text, FONT_TITLE, SIZE_2)] });
+  new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: exact,
+    children: titleLines(text).map(
+      (line, i) =>
+        new TextRun({
+          text: line,
+          break: i > 0 ? 1 : 0,
+          size: SIZE_2,
+          font: { eastAsia: FONT_TITLE, ascii: LATIN, hAnsi: LATIN },
+        }),
+    ),
+  });
 const blank = () => new Paragraph({ spacing: exact, children: [] });
 const body = (text: string) =>
   new Paragraph({ spacing: exact, indent: { firstLine: TWO_CHARS }, children: [run(text, FONT_BODY, SIZE_3)] });
