@@ -1,0 +1,52 @@
+import { LogoutOutlined } from "@ant-design/icons";
+import { Button, Layout, Menu, Space, Typography } from "antd";
+import type { ReactNode } from "react";
+import { useLocation, useNavigate } from "react-router";
+import { APP_NAME, NAV, ROLES } from "../labels";
+import { canManagePlans, canReport, useMe, useSession } from "../session";
+
+/** The frame around every signed-in page: brand, the menu the role may use, the user. */
+export function AppShell({ children }: { children: ReactNode }) {
+  const me = useMe();
+  const { signOut } = useSession();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const items = [
+    { key: "/dashboard", label: NAV.dashboard },
+    { key: "/ledger", label: NAV.ledger },
+    ...(canReport(me) ? [{ key: "/my-tasks", label: NAV.myTasks }] : []),
+    ...(canManagePlans(me) ? [{ key: "/plans", label: NAV.plans }] : []),
+    ...(me.role === "admin" ? [{ key: "/admin", label: NAV.admin }] : []),
+  ];
+  const selected = items.find((i) => pathname.startsWith(i.key))?.key ?? "";
+  return (
+    <Layout style={{ minHeight: "100vh" }}>
+      <Layout.Header style={{ display: "flex", alignItems: "center", gap: 16, padding: "0 16px" }}>
+        <Typography.Text strong style={{ color: "#fff", fontSize: 18, whiteSpace: "nowrap" }}>
+          {APP_NAME}
+        </Typography.Text>
+        <Menu
+          theme="dark"
+          mode="horizontal"
+          selectedKeys={[selected]}
+          items={items}
+          onClick={(e) => navigate(e.key)}
+          style={{ flex: 1, minWidth: 0 }}
+        />
+        <Space size={4}>
+          <Typography.Text style={{ color: "#ddd" }} className="shell-user" title={ROLES[me.role]}>
+            {me.displayName}
+          </Typography.Text>
+          <Button
+            type="text"
+            aria-label={NAV.logout}
+            title={NAV.logout}
+            icon={<LogoutOutlined style={{ color: "#ddd" }} />}
+            onClick={() => signOut().then(() => navigate("/login"))}
+          />
+        </Space>
+      </Layout.Header>
+      <Layout.Content style={{ padding: "16px clamp(8px, 2vw, 24px)" }}>{children}</Layout.Content>
+    </Layout>
+  );
+}

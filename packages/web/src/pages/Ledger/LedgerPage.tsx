@@ -1,0 +1,96 @@
+import { DownloadOutlined } from "@ant-design/icons";
+import { App, Button, Card, Space, Typography } from "antd";
+import { useMemo } from "react";
+import { useNavigate, useSearchParams } from "react-router";
+import { messageOf } from "../../api/client";
+import { api } from "../../api/endpoints";
+import type { TaskRow } from "../../api/types";
+import { AsyncView } from "../../components/AsyncView";
+import { orgTree } from "../../components/org-tree";
+import { useAsync } from "../../components/use-async";
+import { L } from "../../labels";
+import { canManagePlans, useMe } from "../../session";
+import { DataGrid } from "./DataGrid";
+import { LedgerFilters } from "./LedgerFilters";
+import { ledgerColumns } from "./ledger-columns";
+import { filterFromParams, type LedgerFilter, paramsFromFilter } from "./ledger-filter";
+
+export default function LedgerPage() {
+  const me = useMe();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const filter = filterFromParams(params);
+  const plans = useAsync(() => api.plans().then((ps) => ps.filter((p) => p.status === "published")), []);
+  const orgs = useAsync(() => api.orgs(), []);
+  const planId = filter.planId ?? plans.data?.[0]?.id;
+  const all = useAsync(() => (planId ? api.tasks({ planId }) : Promise.resolve([])), [planId]);
+  const query = JSON.stringify({ ...filter, planId });
+  const tasks = useAsync(
+    () => (planId ? api.tasks({ ...filter, planId, overdue: filter.overdue || undefined }) : Promise.resolve([])),
+    [query],
+  );
+  const sections = useMemo(
+    () => [...new Set((all.data ?? []).map((t) => t.section).filter((s): s is string => Boolean(s)))],
+    [all.data],
+  );
+  const setFilter = (f: LedgerFilter) => setParams(paramsFromFilter(f), { replace: true });
+  const columns = ledgerColumns(async (row: TaskRow, title: string) => {
+    try {
+      await api.correctTask(row.id, { title });
+      message.success(L.saved);
+      tasks.reload();
+    } catch (e) {
+      message.error(messageOf(e));
+    }
+  });
+
+  return (
+    <Card
+      title={L.ledgerTitle}
+      extra={
+        planId && (
+          <Space wrap>
+            <Button icon={<DownloadOutlined />} href={api.exportUrl(planId, "xlsx")} download>
+              {L.exportXlsx}
+            </Button>
+            <Button icon={<DownloadOutlined />} href={api.exportUrl(planId, "docx")} download>
+              {L.exportDocx}
+            </Button>
+          </Space>
+        )
+      }
+    >
+      <AsyncView state={plans} isEmpty={(ps) => ps.length === 0} emptyText={L.noPublishedPlan} rows={2}>
+        {(ps) => (
+          <LedgerFilters
+            filter={{ ...filter, planId }}
+            onChange={setFilter}
+            plans={ps}
+            sections={sections}
+            orgs={orgTree(orgs.data ?? [])}
+          />
+        )}
+      </AsyncView>
+      {planId && (
+        <AsyncView state={tasks} isEmpty={(ts) => ts.length === 0}>
+          {(rows) => (
+            <>
+              <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+                {L.taskCount(rows.length)} · {L.gridHelp}
+              </Typography.Paragraph>
+              <DataGrid
+                label={L.ledgerTitle}
+                rows={rows}
+                columns={columns}
+                rowKey={(t) => t.id}
+                canEdit={canManagePlans(me)}
+                onActivate={(t) => navigate(`/tasks/${t.id}`)}
+              />
+            </>
+          )}
+        </AsyncView>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,163 @@
+import { UploadOutlined } from "@ant-design/icons";
+import { Alert, Button, Col, Form, Input, InputNumber, Radio, Row, Slider, Typography, Upload } from "antd";
+import type { UploadFile } from "antd/es/upload/interface";
+import { useState } from "react";
+import { messageOf } from "../../api/client";
+import type { EvidenceFile, Indicator, ReportInput } from "../../api/types";
+import { formatTarget } from "../../components/format";
+import { L, STATUS, type TaskStatus } from "../../labels";
+import { PERIOD_PATTERN } from "./period";
+
+interface Props {
+  indicators: Indicator[];
+  defaultPeriod: string;
+  onSubmit: (input: ReportInput) => Promise<void>;
+  uploadFile: (file: File, onProgress: (percent: number) => void) => Promise<EvidenceFile>;
+}
+
+interface Values {
+  period: string;
+  status: TaskStatus;
+  percent: number;
+  narrative: string;
+  actuals: Record<string, number | null | undefined>;
+}
+
+/**
+ * One progress report: status, percent, narrative, indicator actuals and evidence.
+ * Every field takes a full row on a phone (xs=24), so nothing scrolls sideways at 360 px.
+ */
+export function ProgressForm({ indicators, defaultPeriod, onSubmit, uploadFile }: Props) {
+  const [form] = Form.useForm<Values>();
+  const [files, setFiles] = useState<UploadFile<EvidenceFile>[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (values: Values) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await onSubmit({
+        period: values.period.trim(),
+        status: values.status,
+        percent: values.percent,
+        narrative: values.narrative?.trim() ?? "",
+        actuals: Object.entries(values.actuals ?? {})
+          .filter((e): e is [string, number] => typeof e[1] === "number")
+          .map(([indicatorId, value]) => ({ indicatorId, value })),
+        fileIds: files.flatMap((f) => (f.status === "done" && f.response ? [f.response.id] : [])),
+      });
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Form<Values>
+      form={form}
+      layout="vertical"
+      onFinish={submit}
+      initialValues={{ period: defaultPeriod, status: "in_progress", percent: 0, narrative: "", actuals: {} }}
+      onValuesChange={(changed: Partial<Values>) => {
+        if (changed.status === "done") form.setFieldValue("percent", 100);
+      }}
+      style={{ maxWidth: "100%" }}
+    >
+      <Row gutter={12}>
+        <Col xs={24} sm={10}>
+          <Form.Item
+            label={L.period}
+            name="period"
+            rules={[
+              { required: true, message: L.periodRequired },
+              { pattern: PERIOD_PATTERN, message: L.periodInvalid },
+            ]}
+          >
+            <Input inputMode="numeric" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={14}>
+          <Form.Item label={L.status} name="status" rules={[{ required: true }]}>
+            <Radio.Group optionType="button" buttonStyle="solid" style={{ display: "flex", flexWrap: "wrap" }}>
+              {Object.entries(STATUS).map(([value, label]) => (
+                <Radio.Button key={value} value={value}>
+                  {label}
+                </Radio.Button>
+              ))}
+            </Radio.Group>
+          </Form.Item>
+        </Col>
+        <Col xs={24}>
+          <Form.Item label={L.percent} required>
+            <Row gutter={8} wrap={false}>
+              <Col flex="auto">
+                <Form.Item name="percent" noStyle>
+                  <Slider min={0} max={100} />
+                </Form.Item>
+              </Col>
+              <Col flex="88px">
+                <Form.Item name="percent" noStyle rules={[{ required: true }]}>
+                  <InputNumber aria-label={L.percent} min={0} max={100} suffix="%" style={{ width: "100%" }} />
+                </Form.Item>
+              </Col>
+            </Row>
+          </Form.Item>
+        </Col>
+        <Col xs={24}>
+          <Form.Item
+            label={L.narrative}
+            name="narrative"
+            dependencies={["status"]}
+            rules={[
+              ({ getFieldValue }) => ({
+                validator: (_, value?: string) =>
+                  getFieldValue("status") === "blocked" && !value?.trim()
+                    ? Promise.reject(new Error(L.narrativeRequired))
+                    : Promise.resolve(),
+              }),
+            ]}
+          >
+            <Input.TextArea rows={4} maxLength={10000} placeholder={L.narrativePlaceholder} />
+          </Form.Item>
+        </Col>
+        {indicators.length > 0 && (
+          <Col xs={24}>
+            <Typography.Text strong>{L.indicatorActuals}</Typography.Text>
+            {indicators.map((i) => (
+              <Form.Item
+                key={i.id}
+                name={["actuals", i.id]}
+                label={`${i.subject}（${L.target}：${formatTarget({ op: i.op, value: i.targetValue, min: i.targetMin, max: i.targetMax, unit: i.unit })}）`}
+                style={{ marginTop: 8 }}
+              >
+                <InputNumber aria-label={i.subject} style={{ width: "100%" }} suffix={i.unit || undefined} />
+              </Form.Item>
+            ))}
+          </Col>
+        )}
+        <Col xs={24}>
+          <Form.Item label={L.evidence} extra={L.evidenceHint}>
+            <Upload<EvidenceFile>
+              fileList={files}
+              onChange={({ fileList }) => setFiles(fileList)}
+              customRequest={({ file, onProgress, onSuccess, onError }) => {
+                uploadFile(file as File, (percent) => onProgress?.({ percent })).then(
+                  (f) => onSuccess?.(f),
+                  (e: unknown) => onError?.(new Error(messageOf(e))),
+                );
+              }}
+            >
+              <Button icon={<UploadOutlined />}>{L.uploadEvidence}</Button>
+            </Upload>
+          </Form.Item>
+        </Col>
+      </Row>
+      {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 12 }} />}
+      <Button type="primary" htmlType="submit" block loading={busy}>
+        {L.submit}
+      </Button>
+    </Form>
+  );
+}

@@ -1,0 +1,142 @@
+import { PaperClipOutlined } from "@ant-design/icons";
+import { Breadcrumb, Card, Col, Descriptions, Empty, List, Row, Space, Table, Tag, Timeline, Typography } from "antd";
+import { Link, useParams } from "react-router";
+import { api } from "../../api/endpoints";
+import type { Indicator, Report, TaskDetail } from "../../api/types";
+import { AsyncView } from "../../components/AsyncView";
+import { formatDate, formatTarget, formatTime } from "../../components/format";
+import { StatusTag } from "../../components/StatusTag";
+import { useAsync } from "../../components/use-async";
+import { ASSIGNMENT_ROLE, DEADLINE_KIND, L, OPS, STATUS_COLOR } from "../../labels";
+
+const attainedTag = (i: Indicator) =>
+  i.attained === null ? (
+    <Tag>{L.notJudged}</Tag>
+  ) : i.attained ? (
+    <Tag color="success">{L.attained}</Tag>
+  ) : (
+    <Tag color="error">{L.notAttained}</Tag>
+  );
+
+function IndicatorTable({ indicators }: { indicators: Indicator[] }) {
+  return (
+    <Table<Indicator>
+      size="small"
+      rowKey="id"
+      pagination={false}
+      scroll={{ x: true }}
+      dataSource={indicators}
+      columns={[
+        { title: L.subject, dataIndex: "subject" },
+        { title: L.op, render: (_, i) => OPS[i.op] },
+        {
+          title: L.target,
+          render: (_, i) =>
+            formatTarget({ op: i.op, value: i.targetValue, min: i.targetMin, max: i.targetMax, unit: i.unit }),
+        },
+        { title: L.actual, render: (_, i) => (i.actual === null ? "—" : `${i.actual}${i.unit}`) },
+        { title: L.period, dataIndex: "period", render: (p: string | null) => p ?? "—" },
+        { title: L.attained, render: (_, i) => attainedTag(i) },
+      ]}
+    />
+  );
+}
+
+function ReportTimeline({ reports }: { reports: Report[] }) {
+  if (reports.length === 0) return <Empty description={L.noReports} />;
+  return (
+    <Timeline
+      items={reports.map((r) => ({
+        color: STATUS_COLOR[r.status] === "error" ? "red" : r.status === "done" ? "green" : "blue",
+        content: (
+          <Space direction="vertical" size={2} style={{ width: "100%" }}>
+            <Space wrap>
+              <Typography.Text strong>{r.period}</Typography.Text>
+              <Typography.Text>{r.org_name}</Typography.Text>
+              <StatusTag status={r.status} />
+              <Tag>{r.percent}%</Tag>
+              <Typography.Text type="secondary">{formatTime(r.submitted_at)}</Typography.Text>
+            </Space>
+            {r.narrative && <Typography.Paragraph style={{ marginBottom: 0 }}>{r.narrative}</Typography.Paragraph>}
+            {r.evidence.map((f) => (
+              <a key={f.id} href={api.fileUrl(f.id)} download={f.filename}>
+                <PaperClipOutlined /> {f.filename}
+              </a>
+            ))}
+          </Space>
+        ),
+      }))}
+    />
+  );
+}
+
+function Detail({ d }: { d: TaskDetail }) {
+  const { task } = d;
+  return (
+    <Space direction="vertical" size={16} style={{ width: "100%" }}>
+      <Breadcrumb
+        items={[{ title: <Link to={`/ledger?planId=${d.plan.id}`}>{d.plan.title}</Link> }, { title: task.no }]}
+      />
+      <Card title={`${task.no}. ${task.title}`} extra={<StatusTag status={task.status} />}>
+        <Descriptions column={{ xs: 1, md: 2 }} size="small">
+          <Descriptions.Item label={L.section}>{task.path.join(" / ")}</Descriptions.Item>
+          <Descriptions.Item label={L.units}>{task.units.join("、")}</Descriptions.Item>
+          <Descriptions.Item label={L.colNextDue}>
+            {formatDate(task.nextDue)} {task.overdue && <Tag color="red">{L.overdue}</Tag>}
+          </Descriptions.Item>
+          <Descriptions.Item label={L.deadlines}>
+            {task.deadlines.map((x) => x.text).join("；") || "—"}
+          </Descriptions.Item>
+        </Descriptions>
+        <Typography.Title level={5}>{L.body}</Typography.Title>
+        <Typography.Paragraph style={{ whiteSpace: "pre-wrap" }}>{task.body}</Typography.Paragraph>
+        {task.measures.length > 0 && (
+          <>
+            <Typography.Title level={5}>{L.measures}</Typography.Title>
+            <List size="small" dataSource={task.measures} renderItem={(m) => <List.Item>{m}</List.Item>} />
+          </>
+        )}
+      </Card>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={12}>
+          <Card title={L.assignments} size="small">
+            <Table
+              size="small"
+              rowKey="orgId"
+              pagination={false}
+              dataSource={d.assignees}
+              columns={[
+                { title: L.org, dataIndex: "orgName" },
+                { title: L.role, render: (_, a) => ASSIGNMENT_ROLE[a.role] },
+                { title: L.status, render: (_, a) => <StatusTag status={a.status} /> },
+                { title: L.percent, render: (_, a) => `${a.percent}%` },
+              ]}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card title={L.milestones} size="small">
+            <Timeline
+              items={d.milestones.map((m) => ({
+                color: m.due_date && m.due_date < new Date().toISOString().slice(0, 10) ? "red" : "blue",
+                content: `${m.due_date ?? DEADLINE_KIND[m.kind]} · ${m.text}`,
+              }))}
+            />
+          </Card>
+        </Col>
+      </Row>
+      <Card title={L.indicators} size="small">
+        <IndicatorTable indicators={d.indicators} />
+      </Card>
+      <Card title={L.reports} size="small">
+        <ReportTimeline reports={d.reports} />
+      </Card>
+    </Space>
+  );
+}
+
+export default function TaskDetailPage() {
+  const { id = "" } = useParams();
+  const detail = useAsync(() => api.task(id), [id]);
+  return <AsyncView state={detail}>{(d) => <Detail d={d} />}</AsyncView>;
+}
