@@ -39,8 +39,9 @@ const student = fc.record({
 });
 
 /**
- * Random rosters of 2–6 classes with slack in capacity, a few sibling groups (2–3 students) and
- * disjoint keep-apart pairs among the other students — always feasible with even class sizes.
+ * Random rosters of 2–6 classes with 0–3 seats of slack, a few sibling groups (2–3 students) and disjoint
+ * keep-apart pairs. Feasible by construction: a hidden round-robin assignment (even sizes, as the
+ * placement uses) keeps every group inside one class and every pair across two.
  */
 export const randomRoster: fc.Arbitrary<RandomRoster> = fc
   .record({
@@ -67,13 +68,18 @@ export const randomRoster: fc.Arbitrary<RandomRoster> = fc
   })
   .map(({ students, order, groupSizes, classCount, capacity, pairs }) => {
     const rows = students.map((s) => ({ ...s, group: "", apart: "" }));
-    let next = 0;
+    // Hidden class of the student at position p of `order`: p mod classCount.
+    const free = Array.from({ length: classCount }, (_, c) => order.filter((_, p) => p % classCount === c));
     groupSizes.forEach((size, g) => {
-      for (let m = 0; m < size; m++) rows[order[next++]!]!.group = `G${g + 1}`;
+      const pool = free[g % classCount]!;
+      if (pool.length < size) return;
+      for (let m = 0; m < size; m++) rows[pool.pop()!]!.group = `G${g + 1}`;
     });
-    for (let p = 0; p < pairs && next + 1 < order.length; p++) {
-      const a = order[next++]!;
-      const b = order[next++]!;
+    for (let p = 0; p < pairs; p++) {
+      const [from, to] = [free[p % classCount]!, free[(p + 1) % classCount]!];
+      if (from.length === 0 || to.length === 0) break;
+      const a = from.pop()!;
+      const b = to.pop()!;
       rows[a]!.apart = `S${String(b + 1).padStart(3, "0")}`;
     }
     return { table: rosterTable(rows), classCount, capacity, plain: groupSizes.length === 0 && pairs === 0 };
