@@ -1,6 +1,8 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { TableRows } from "./model.js";
 import { parseRosterRows } from "./roster-rows.js";
+import { randomRoster } from "./test-support/rosters.js";
 
 const table = (...rows: string[][]): TableRows => ({ rows: rows.map((cells, i) => ({ row: i + 1, cells })) });
 
@@ -85,5 +87,44 @@ describe("parseRosterRows", () => {
       expect.objectContaining({ code: "COLUMN_MISSING", row: 1, message: expect.stringContaining("性别") }),
     ]);
     expect(parseRosterRows(table(["姓名", "学号", "性别"])).issues[0]!.code).toBe("EMPTY_ROSTER");
+  });
+});
+
+describe("row-level validation over random rosters", () => {
+  const corruptions = [
+    { column: 0, value: "", code: "ID_MISSING" },
+    { column: 2, value: "不详", code: "GENDER_INVALID" },
+    { column: 3, value: "缺考", code: "SCORE_NOT_NUMERIC" },
+    { column: 4, value: "", code: "SCORE_MISSING" },
+    { column: 7, value: "S999", code: "APART_UNKNOWN_ID" },
+  ] as const;
+
+  it("reports each corrupted cell on its own row with its code, and nothing else", () => {
+    fc.assert(
+      fc.property(
+        randomRoster,
+        fc.array(fc.tuple(fc.nat(), fc.constantFrom(...corruptions)), { minLength: 1, maxLength: 4 }),
+        (r, picks) => {
+          const rows = r.table.rows.map((x) => ({ row: x.row, cells: [...x.cells] }));
+          const expected = new Map<number, string>();
+          for (const [n, corruption] of picks) {
+            const target = rows[1 + (n % (rows.length - 1))]!;
+            if (expected.has(target.row)) continue;
+            // Clear the row's own relations so the corruption is the only problem on it.
+            target.cells[6] = "";
+            target.cells[7] = "";
+            target.cells[corruption.column] = corruption.value;
+            expected.set(target.row, corruption.code);
+          }
+          const { issues } = parseRosterRows({ rows });
+          for (const [row, code] of expected) expect(issues).toContainEqual(expect.objectContaining({ row, code }));
+          for (const issue of issues) {
+            expect(issue.message.length).toBeGreaterThan(0);
+            if (!expected.has(issue.row!)) expect(issue.code).toMatch(/^(GROUP_SINGLETON|APART_UNKNOWN_ID)$/);
+          }
+        },
+      ),
+      { numRuns: 100 },
+    );
   });
 });
