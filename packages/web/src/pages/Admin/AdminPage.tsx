@@ -1,5 +1,22 @@
-import { Empty } from "antd";
+import { Card, Result, Tabs } from "antd";
+import { L } from "../../labels";
+import { useMe } from "../../session";
+import { AuditPanel } from "./AuditPanel";
+import { OrgsPanel } from "./OrgsPanel";
+import { UsersPanel } from "./UsersPanel";
 
-export default function Page() {
-  return <Empty />;
+export default function AdminPage() {
+  const me = useMe();
+  if (me.role !== "admin") return <Result status="403" title={L.forbiddenTitle} />;
+  return (
+    <Card title={L.adminTitle}>
+      <Tabs
+        items={[
+          { key: "orgs", label: L.orgs, children: <OrgsPanel /> },
+          { key: "users", label: L.users, children: <UsersPanel /> },
+          { key: "audit", label: L.audit, children: <AuditPanel /> },
+        ]}
+      />
+    </Card>
+  );
 }

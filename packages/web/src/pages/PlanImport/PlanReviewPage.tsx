@@ -1,5 +1,181 @@
-import { Empty } from "antd";
+import { App, Badge, Button, Card, Col, List, Popconfirm, Row, Select, Space, Tag, Typography } from "antd";
+import { useMemo, useState } from "react";
+import { useNavigate, useParams } from "react-router";
+import { messageOf } from "../../api/client";
+import { api } from "../../api/endpoints";
+import type { Diagnostic, Org, PlanSummary, PlanTask, Span } from "../../api/types";
+import { AsyncView } from "../../components/AsyncView";
+import { orgTree } from "../../components/org-tree";
+import { useAsync } from "../../components/use-async";
+import { L, PLAN_STATUS } from "../../labels";
+import { SourceView } from "./SourceView";
+import { type TaskEdit, TaskEditor } from "./TaskEditor";
+import { type UnitChoice, UnitMapper } from "./UnitMapper";
 
-export default function Page() {
-  return <Empty />;
+interface Loaded {
+  plan: PlanSummary;
+  tasks: PlanTask[];
+  text: string;
+  unresolved: string[];
+  orgs: Org[];
+}
+
+async function load(id: string): Promise<Loaded> {
+  const [{ plan, tasks }, source, orgs] = await Promise.all([api.plan(id), api.planSource(id), api.orgs()]);
+  const units = plan.status === "draft" ? await api.planUnits(id) : { unresolved: [] };
+  return { plan, tasks, text: source.text, unresolved: units.unresolved, orgs };
+}
+
+const taskAt = (tasks: PlanTask[], span: Span) =>
+  tasks.find((t) => t.span && t.span.start <= span.start && span.start < t.span.end);
+
+function Review({ data, reload }: { data: Loaded; reload: () => void }) {
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const { plan, tasks } = data;
+  const draft = plan.status === "draft";
+  const [selectedId, setSelectedId] = useState<string | null>(tasks[0]?.id ?? null);
+  const [highlight, setHighlight] = useState<Span | null>(tasks[0]?.span ?? null);
+  const [busy, setBusy] = useState<"task" | "units" | "publish" | null>(null);
+  const selected = tasks.find((t) => t.id === selectedId) ?? null;
+  const diagnostics = (plan.diagnostics ?? []) as Diagnostic[];
+  const orgs = useMemo(() => orgTree(data.orgs), [data.orgs]);
+
+  const pick = (taskId: string) => {
+    setSelectedId(taskId);
+    setHighlight(tasks.find((t) => t.id === taskId)?.span ?? null);
+  };
+  const run = async (kind: "task" | "units" | "publish", action: () => Promise<void>) => {
+    setBusy(kind);
+    try {
+      await action();
+    } catch (e) {
+      message.error(messageOf(e));
+    } finally {
+      setBusy(null);
+    }
+  };
+  const saveTask = (edit: TaskEdit) =>
+    run("task", async () => {
+      if (!selected) return;
+      await api.updateDraftTask(plan.id, selected.id, edit);
+      message.success(L.saved);
+      reload();
+    });
+  const saveUnits = (mappings: UnitChoice[]) =>
+    run("units", async () => {
+      await api.mapUnits(plan.id, mappings);
+      message.success(L.saved);
+      reload();
+    });
+  const publish = () =>
+    run("publish", async () => {
+      await api.publish(plan.id);
+      message.success(L.published);
+      navigate(`/ledger?planId=${plan.id}`);
+    });
+
+  return (
+    <Space direction="vertical" size={16} style={{ width: "100%" }}>
+      <Card
+        title={
+          <Space wrap>
+            {L.reviewTitle}
+            <Typography.Text>{plan.title}</Typography.Text>
+            <Tag color={draft ? "orange" : "green"}>{PLAN_STATUS[plan.status]}</Tag>
+          </Space>
+        }
+        extra={
+          draft && (
+            <Popconfirm title={L.publishConfirm} onConfirm={publish} okText={L.publish} cancelText={L.cancel}>
+              <Button type="primary" loading={busy === "publish"} disabled={data.unresolved.length > 0}>
+                {L.publish}
+              </Button>
+            </Popconfirm>
+          )
+        }
+      >
+        <Row gutter={[16, 16]}>
+          <Col xs={24} lg={12}>
+            <Typography.Title level={5}>
+              <Badge count={diagnostics.length} offset={[12, 0]} color="orange">
+                {L.warnings}
+              </Badge>
+            </Typography.Title>
+            <List
+              size="small"
+              locale={{ emptyText: L.noWarnings }}
+              dataSource={diagnostics}
+              style={{ maxHeight: 220, overflow: "auto" }}
+              renderItem={(d) => (
+                <List.Item>
+                  <Button
+                    type="link"
+                    size="small"
+                    disabled={!d.span}
+                    style={{ whiteSpace: "normal", textAlign: "left", height: "auto", padding: 0 }}
+                    onClick={() => {
+                      if (!d.span) return;
+                      setHighlight(d.span);
+                      const t = taskAt(tasks, d.span);
+                      if (t) setSelectedId(t.id);
+                    }}
+                  >
+                    <Tag color={d.severity === "warning" ? "orange" : "blue"}>{d.code}</Tag>
+                    {d.message}
+                  </Button>
+                </List.Item>
+              )}
+            />
+          </Col>
+          <Col xs={24} lg={12}>
+            <Typography.Title level={5}>{L.unitMapping}</Typography.Title>
+            <UnitMapper unresolved={data.unresolved} orgs={orgs} saving={busy === "units"} onSave={saveUnits} />
+          </Col>
+        </Row>
+      </Card>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={12}>
+          <Card title={L.sourceText} size="small">
+            <SourceView
+              text={data.text}
+              tasks={tasks}
+              highlight={highlight}
+              selectedTaskId={selectedId}
+              onPickTask={pick}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card
+            title={L.extracted}
+            size="small"
+            extra={
+              <Select
+                aria-label={L.colTitle}
+                showSearch
+                optionFilterProp="label"
+                style={{ width: 260 }}
+                value={selectedId ?? undefined}
+                onChange={pick}
+                options={tasks.map((t) => ({ value: t.id, label: `${t.no}. ${t.title}` }))}
+              />
+            }
+          >
+            {selected ? (
+              <TaskEditor task={selected} readOnly={!draft} saving={busy === "task"} onSave={saveTask} />
+            ) : (
+              <Typography.Text type="secondary">{L.selectTask}</Typography.Text>
+            )}
+          </Card>
+        </Col>
+      </Row>
+    </Space>
+  );
+}
+
+export default function PlanReviewPage() {
+  const { id = "" } = useParams();
+  const state = useAsync(() => load(id), [id]);
+  return <AsyncView state={state}>{(data) => <Review data={data} reload={state.reload} />}</AsyncView>;
 }

@@ -1,0 +1,84 @@
+import { App, Button, Form, Input, Modal, Select, Table, Tag, TreeSelect } from "antd";
+import { useMemo, useState } from "react";
+import { messageOf } from "../../api/client";
+import { api } from "../../api/endpoints";
+import type { User } from "../../api/types";
+import { AsyncView } from "../../components/AsyncView";
+import { formatTime } from "../../components/format";
+import { orgTree } from "../../components/org-tree";
+import { useAsync } from "../../components/use-async";
+import { L, ROLES, type Role } from "../../labels";
+
+interface NewUser {
+  orgId: string;
+  username: string;
+  displayName: string;
+  password: string;
+  role: Role;
+}
+
+export function UsersPanel() {
+  const { message } = App.useApp();
+  const users = useAsync(() => Promise.all([api.users(), api.orgs()]), []);
+  const [open, setOpen] = useState(false);
+  const [form] = Form.useForm<NewUser>();
+  const orgName = useMemo(() => new Map((users.data?.[1] ?? []).map((o) => [o.id, o.name])), [users.data]);
+  const create = async (v: NewUser) => {
+    try {
+      await api.createUser(v);
+      message.success(L.created);
+      setOpen(false);
+      form.resetFields();
+      users.reload();
+    } catch (e) {
+      message.error(messageOf(e));
+    }
+  };
+  return (
+    <>
+      <Button type="primary" onClick={() => setOpen(true)} style={{ marginBottom: 12 }}>
+        {L.addUser}
+      </Button>
+      <AsyncView state={users} isEmpty={([u]) => u.length === 0}>
+        {([list]) => (
+          <Table<User>
+            rowKey="id"
+            size="small"
+            scroll={{ x: true }}
+            dataSource={list}
+            columns={[
+              { title: L.username, dataIndex: "username" },
+              { title: L.displayName, dataIndex: "display_name" },
+              { title: L.role, render: (_, u) => <Tag>{ROLES[u.role]}</Tag> },
+              { title: L.org, render: (_, u) => orgName.get(u.org_id) ?? u.org_id },
+              { title: L.createdAt, render: (_, u) => formatTime(u.created_at) },
+            ]}
+          />
+        )}
+      </AsyncView>
+      <Modal open={open} title={L.addUser} onCancel={() => setOpen(false)} onOk={() => form.submit()} destroyOnHidden>
+        <Form<NewUser> form={form} layout="vertical" onFinish={create} initialValues={{ role: "school_reporter" }}>
+          <Form.Item label={L.org} name="orgId" rules={[{ required: true, message: L.required }]}>
+            <TreeSelect treeData={orgTree(users.data?.[1] ?? [])} showSearch treeNodeFilterProp="title" />
+          </Form.Item>
+          <Form.Item
+            label={L.username}
+            name="username"
+            rules={[{ required: true, pattern: /^[A-Za-z0-9_.-]{2,64}$/, message: L.required }]}
+          >
+            <Input autoComplete="off" />
+          </Form.Item>
+          <Form.Item label={L.displayName} name="displayName" rules={[{ required: true, message: L.required }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item label={L.password} name="password" rules={[{ required: true, min: 8, message: L.required }]}>
+            <Input.Password autoComplete="new-password" />
+          </Form.Item>
+          <Form.Item label={L.role} name="role">
+            <Select options={Object.entries(ROLES).map(([value, label]) => ({ value, label }))} />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
+}
