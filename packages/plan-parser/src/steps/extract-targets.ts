@@ -73,11 +73,11 @@ const UNITS = [
   "种",
   "类",
   "堂",
-  "册",
 ];
 const UNIT = `(?:${UNITS.map((u) => u.replace(/[%]/g, "\\$&")).join("|")})(?:\\([^()]{1,4}\\))?`;
+/** One number, an optional range end ("30—40套", "3至5所", "1所—2所"), then a unit; one NUM attempt per position. */
 const CANDIDATE_RE = new RegExp(
-  `(${NUM})(?:\\s*(?:${MULT})\\s*(?:${UNIT}))?\\s*[-—–~至到]\\s*(${NUM})\\s*(${MULT})\\s*(${UNIT})|(${NUM})\\s*(${MULT})\\s*(${UNIT})`,
+  `(${NUM})(?:(?:\\s*(?:${MULT})\\s*(?:${UNIT}))?\\s*[-—–~至到]\\s*(${NUM}))?\\s*(${MULT})\\s*(${UNIT})`,
   "g",
 );
 /** Units a Chinese-numeral count may carry ("两个以上", "三所", "两次"); others are idiom ("一校一品"). */
@@ -96,12 +96,12 @@ interface Candidate {
 }
 
 function readCandidate(m: RegExpExecArray): Candidate | null {
-  const range = m[1] !== undefined;
-  const unit = `${(range ? m[3] : m[6]) ?? ""}${range ? m[4] : m[7]}`;
-  const a = range ? parseNumber(m[1]!) : parseNumber(m[5]!);
+  const range = m[2] !== undefined;
+  const unit = `${m[3] ?? ""}${m[4]}`;
+  const a = parseNumber(m[1]!);
   const b = range ? parseNumber(m[2]!) : null;
   if (a === null || (range && b === null)) return null;
-  const chinese = !/\d/.test(range ? m[1]! : m[5]!);
+  const chinese = !/\d/.test(m[1]!);
   return {
     index: m.index,
     end: m.index + m[0].length,
