@@ -78,6 +78,15 @@ const UNIT = `(?:${UNITS.map((u) => u.replace(/[%]/g, "\\$&")).join("|")})(?:\\(
 /** One number, an optional range end ("30—40套", "3至5所", "1所—2所"), then a unit; one NUM attempt per position. */
 const CANDIDATE_RE = new RegExp(
   `(${NUM})(?:(?:\\s*(?:${MULT})\\s*(?:${UNIT}))?\\s*[-—–~至到]\\s*(${NUM}))?\\s*(${MULT})\\s*(${UNIT})`,
+  "y",
+);
+/**
+ * Where a candidate can start: a digit run, or a Chinese numeral followed by a unit a Chinese count may
+ * carry. Scanning for these first keeps the full pattern off the many 一 of running text.
+ */
+const CN_CORE = "零〇一二两三四五六七八九十百千";
+const STARTS_RE = new RegExp(
+  `(?<![\\d.])\\d|[${CN_CORE}]+(?=(?:[至到\\-—–~][${CN_CORE}]+)?[万千]?[所个次项名人家场套支节篇])`,
   "g",
 );
 /** Units a Chinese-numeral count may carry ("两个以上", "三所", "两次"); others are idiom ("一校一品"). */
@@ -233,8 +242,12 @@ function subjectOf(text: string, c: Candidate, clauseStart: number): string {
 export function extractTargets(text: string): FoundTarget[] {
   const out: FoundTarget[] = [];
   let lastIndex = -1;
-  CANDIDATE_RE.lastIndex = 0;
-  for (let m = CANDIDATE_RE.exec(text); m; m = CANDIDATE_RE.exec(text)) {
+  STARTS_RE.lastIndex = 0;
+  for (let start = STARTS_RE.exec(text); start; start = STARTS_RE.exec(text)) {
+    CANDIDATE_RE.lastIndex = start.index;
+    const m = CANDIDATE_RE.exec(text);
+    if (!m) continue;
+    STARTS_RE.lastIndex = m.index + m[0].length;
     const c = readCandidate(m);
     if (!c || rejected(text, c)) continue;
     const [cs] = clauseBounds(text, c.index, c.end);

@@ -65,6 +65,7 @@ function listEnd(text: string, start: number, limit: number): number {
 
 /** Finds every labelled unit list in a task's text (inline or on the lines after it). */
 export function extractUnits(text: string): FoundUnits | null {
+  if (!text.includes(":") && !text.includes("：")) return null;
   const labels = [...text.matchAll(LABEL_RE)];
   if (labels.length === 0) return null;
   const lead: string[] = [];
