@@ -16,6 +16,7 @@ import { ErrorBody } from "./http/schemas.js";
 import type { App, AppDeps, RouteAuth } from "./http/types.js";
 import { webStatic } from "./http/web-static.js";
 import { orgsRoutes } from "./orgs/orgs.routes.js";
+import { placementRoutes } from "./placement/placement.routes.js";
 import { plansExportRoutes } from "./plans/plans.export.routes.js";
 import { plansRoutes } from "./plans/plans.routes.js";
 import { taskCorrectionsRoutes } from "./plans/task-corrections.routes.js";
@@ -103,6 +104,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   taskCorrectionsRoutes(app, deps);
   dashboardRoutes(app, deps);
   plansExportRoutes(app, deps);
+  placementRoutes(app, deps);
   webStatic(app);
   return app;
 }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authenticate } from "../auth/auth.service.js";
 import type { Role } from "../db/schema.js";
 import { storeEvidence } from "../files/files.service.js";
+import { createPlacementRequest } from "../placement/placement.fixtures.js";
 import { createTestApp, loginAs, multipart, type Session, type TestContext } from "../test/app.js";
 import { PLAN_TEXT } from "../test/fixture.js";
 import { draftPlan, publishedPlan } from "../test/plans.js";
@@ -34,6 +35,8 @@ const upload = (c: Ctx, url: string, fields: Record<string, string> = {}) => {
   return { method: "POST" as const, url, headers: { ...c.session.headers, ...body.headers }, payload: body.payload };
 };
 
+/** One placement run per bureau, created by its admin. */
+let placements: Record<Scope, string>;
 let plans: Record<
   Scope,
   { draft: { planId: string; taskIds: string[] }; pub: { planId: string; taskIds: string[] }; fileId: string }
@@ -299,6 +302,35 @@ const MATRIX: Record<string, Row> = {
       headers: c.session.headers,
     }),
   },
+  "POST /api/placements": {
+    own: MANAGERS,
+    req: (c) => createPlacementRequest(c.session.headers, { schoolId: bureauOf(c).middleSchoolId }),
+  },
+  "GET /api/placements": {
+    own: ALL,
+    other: null,
+    req: (c) => ({ method: "GET", url: "/api/placements", headers: c.session.headers }),
+  },
+  "GET /api/placements/:id": {
+    own: ALL,
+    req: (c) => ({ method: "GET", url: `/api/placements/${placements[c.scope]}`, headers: c.session.headers }),
+  },
+  "GET /api/placements/:id/files/:kind": {
+    own: ALL,
+    req: (c) => ({
+      method: "GET",
+      url: `/api/placements/${placements[c.scope]}/files/notice`,
+      headers: c.session.headers,
+    }),
+  },
+  "POST /api/placements/:id/verify": {
+    own: ALL,
+    req: (c) => ({
+      method: "POST",
+      url: `/api/placements/${placements[c.scope]}/verify`,
+      headers: c.session.headers,
+    }),
+  },
   "GET /*": { own: "public", other: null, req: () => ({ method: "GET", url: "/ledger" }) },
 };
 
@@ -321,6 +353,11 @@ beforeAll(async () => {
     };
   };
   plans = { own: await setup(t.fixture.a), other: await setup(t.fixture.b) };
+  const placementOf = async (bureau: typeof t.fixture.a) => {
+    const res = await t.app.inject(createPlacementRequest((await loginAs(t.app, bureau.users.admin)).headers));
+    return res.json().placement.id as string;
+  };
+  placements = { own: await placementOf(t.fixture.a), other: await placementOf(t.fixture.b) };
 }, 120_000);
 afterAll(() => t.close());
 

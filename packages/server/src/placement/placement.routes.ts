@@ -1,0 +1,146 @@
+import { Type } from "@sinclair/typebox";
+import type { FastifyReply } from "fastify";
+import { ALL_ROLES, PLAN_MANAGERS } from "../auth/actor.js";
+import { AnyObject, ErrorBody, IdParams, Page, withErrors } from "../http/schemas.js";
+import { type App, type AppDeps, actorOf } from "../http/types.js";
+import { FILE_LABELS } from "./placement.messages.js";
+import { presentPlacement, presentPlacementSummary } from "./placement.presenter.js";
+import { PlacementProblem } from "./placement.problem.js";
+import * as placements from "./placement.service.js";
+import { readPlacementForm } from "./placement.upload.js";
+
+/*
+ * Who may do what. Creating a run is a publishing act of the bureau, like publishing a plan: admin and
+ * supervisor (PLAN_MANAGERS), naming the school with `schoolId`. A school_reporter does not create:
+ * in the role model that role only reports progress on assigned tasks, and a school running its own
+ * lottery would defeat the bureau's supervision of 均衡编班. Reading and verifying are open to every
+ * signed-in user of the region: the point of a verifiable lottery is that anyone can check it.
+ */
+const create = { auth: PLAN_MANAGERS };
+const read = { auth: ALL_ROLES };
+const tags = ["placement"];
+
+const FileParams = Type.Object({
+  id: Type.String({ minLength: 1, maxLength: 64 }),
+  kind: Type.Union([Type.Literal("result"), Type.Literal("classes"), Type.Literal("notice")]),
+});
+
+const CONTENT_TYPES: Record<placements.PlacementFileKind, string> = {
+  result: "application/json; charset=utf-8",
+  classes: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  notice: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+};
+
+const placementErrors = withErrors({ 413: ErrorBody, 415: ErrorBody, 422: ErrorBody });
+
+/**
+ * Runs a handler that sends its own reply. Placement refusals carry codes of their own and are sent
+ * here in the shared error shape; everything else goes on to the shared error handler.
+ */
+async function answer(reply: FastifyReply, work: () => Promise<unknown>): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    if (!(error instanceof PlacementProblem)) throw error;
+    const body = { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) };
+    await reply.status(error.statusCode).send({ error: body });
+  }
+}
+
+export function placementRoutes(app: App, deps: AppDeps): void {
+  app.post(
+    "/api/placements",
+    {
+      config: create,
+      schema: {
+        tags,
+        summary:
+          "均衡编班：上传学生名单（multipart：roster，可选 teachers；字段 name、classCount、capacities、draw、schoolId）并派位",
+        consumes: ["multipart/form-data"],
+        response: { ...placementErrors, 201: Type.Object({ placement: AnyObject }) },
+      },
+    },
+    (request, reply) =>
+      answer(reply, async () => {
+        const form = await readPlacementForm(request);
+        const { row, result } = await placements.createPlacement(deps, actorOf(request), form);
+        await reply.status(201).send({ placement: presentPlacement({ ...row, result }) });
+      }),
+  );
+
+  app.get(
+    "/api/placements",
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: "编班记录列表",
+        querystring: Page,
+        response: withErrors({ 200: Type.Object({ placements: Type.Array(AnyObject) }) }),
+      },
+    },
+    async (request) => ({
+      placements: (await placements.listPlacements(deps, actorOf(request), request.query)).map(presentPlacementSummary),
+    }),
+  );
+
+  app.get(
+    "/api/placements/:id",
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: "编班详情：各班统计、均衡报告、哈希与种子",
+        params: IdParams,
+        response: withErrors({ 200: Type.Object({ placement: AnyObject }) }),
+      },
+    },
+    (request, reply) =>
+      answer(reply, async () => {
+        const row = await placements.getPlacement(deps, actorOf(request), request.params.id);
+        await reply.send({ placement: presentPlacement(row) });
+      }),
+  );
+
+  app.get(
+    "/api/placements/:id/files/:kind",
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: "下载编班结果（result.json）、分班名单（xlsx）或公示（docx）",
+        params: FileParams,
+        response: withErrors({ 200: Type.Any() }),
+      },
+    },
+    (request, reply) =>
+      answer(reply, async () => {
+        const { kind } = request.params;
+        const { row, bytes } = await placements.readPlacementFile(deps, actorOf(request), request.params.id, kind);
+        const filename = encodeURIComponent(`${row.name}-${FILE_LABELS[kind]}`);
+        await reply
+          .header("content-type", CONTENT_TYPES[kind])
+          .header("content-disposition", `attachment; filename="${kind}"; filename*=UTF-8''${filename}`)
+          .header("x-content-type-options", "nosniff")
+          .send(bytes);
+      }),
+  );
+
+  app.post(
+    "/api/placements/:id/verify",
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: "验证编班结果：按保存的输入重算；可上传 roster、teachers、result 以核对公示的结果",
+        params: IdParams,
+        response: { ...placementErrors, 200: AnyObject },
+      },
+    },
+    (request, reply) =>
+      answer(reply, async () => {
+        const form = await readPlacementForm(request);
+        await reply.send(await placements.verifyStoredPlacement(deps, actorOf(request), request.params.id, form));
+      }),
+  );
+}
