@@ -12,6 +12,7 @@ const MyTasksPage = lazy(() => import("./pages/MyTasks/MyTasksPage"));
 const PlansPage = lazy(() => import("./pages/PlanImport/PlansPage"));
 const PlanReviewPage = lazy(() => import("./pages/PlanImport/PlanReviewPage"));
 const AdminPage = lazy(() => import("./pages/Admin/AdminPage"));
+const PlacementPage = lazy(() => import("./pages/Placement/PlacementPage"));
 
 const Loading = () => <Skeleton active style={{ padding: 24 }} />;
 
@@ -45,6 +46,7 @@ export function App() {
           <Route path="/plans" element={<PlansPage />} />
           <Route path="/plans/:id/review" element={<PlanReviewPage />} />
           <Route path="/admin" element={<AdminPage />} />
+          <Route path="/placements" element={<PlacementPage />} />
           <Route path="*" element={<Navigate to={homePath(user)} replace />} />
         </Routes>
       </Suspense>

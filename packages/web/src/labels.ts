@@ -65,6 +65,7 @@ export const NAV = {
   myTasks: "我的任务",
   plans: "计划导入",
   admin: "系统管理",
+  placements: "均衡编班",
   logout: "退出登录",
 };
 

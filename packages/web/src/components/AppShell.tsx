@@ -16,6 +16,7 @@ export function AppShell({ children }: { children: ReactNode }) {
     { key: "/ledger", label: NAV.ledger },
     ...(canReport(me) ? [{ key: "/my-tasks", label: NAV.myTasks }] : []),
     ...(canManagePlans(me) ? [{ key: "/plans", label: NAV.plans }] : []),
+    { key: "/placements", label: NAV.placements },
     ...(me.role === "admin" ? [{ key: "/admin", label: NAV.admin }] : []),
   ];
   const selected = items.find((i) => pathname.startsWith(i.key))?.key ?? "";

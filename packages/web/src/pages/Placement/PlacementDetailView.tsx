@@ -1,0 +1,134 @@
+import { DownloadOutlined } from "@ant-design/icons";
+import { Button, Card, Descriptions, Space, Table, Tag, Typography } from "antd";
+import type { ColumnsType } from "antd/es/table";
+import { useMemo } from "react";
+import { EChart } from "../Dashboard/EChart";
+import { classMeansOption } from "./chart-option";
+import { PL } from "./labels";
+import { type ClassStats, type FileKind, type PlacementDetail, placementApi } from "./placement-api";
+import { VerifyForm } from "./VerifyForm";
+
+const fixed = (n: number) => n.toFixed(2);
+
+function statisticsColumns(p: PlacementDetail): ColumnsType<ClassStats> {
+  const first = p.statistics[0];
+  const withTeachers = p.classes.some((c) => c.headTeacher);
+  return [
+    { title: "班级", key: "class", fixed: "left", width: 64, render: (_, s) => PL.className(s.classNo) },
+    ...(withTeachers
+      ? [
+          {
+            title: PL.headTeacher,
+            key: "head",
+            render: (_: unknown, s: ClassStats) => p.classes[s.classNo - 1]?.headTeacher,
+          },
+        ]
+      : []),
+    { title: PL.size, dataIndex: "size", align: "right" },
+    { title: PL.male, dataIndex: "male", align: "right" },
+    { title: PL.female, dataIndex: "female", align: "right" },
+    ...(first?.scores ?? []).map((score, k) => ({
+      title: score.name,
+      children: [
+        {
+          title: PL.mean,
+          key: `m${k}`,
+          align: "right" as const,
+          render: (_: unknown, s: ClassStats) => fixed(s.scores[k]!.mean),
+        },
+        {
+          title: PL.sd,
+          key: `s${k}`,
+          align: "right" as const,
+          render: (_: unknown, s: ClassStats) => fixed(s.scores[k]!.sd),
+        },
+      ],
+    })),
+    ...(first?.tags ?? []).map((tag, k) => ({
+      title: tag.name,
+      key: `t${k}`,
+      align: "right" as const,
+      render: (_: unknown, s: ClassStats) => s.tags[k]?.count,
+    })),
+  ];
+}
+
+/** Splits "标签：值" lines from the server into description items. */
+const hashItems = (lines: string[]) =>
+  lines.map((line, i) => {
+    const at = line.indexOf("：");
+    return {
+      key: String(i),
+      label: at < 0 ? "" : line.slice(0, at),
+      children: (
+        <Typography.Text copyable style={{ wordBreak: "break-all", fontFamily: "monospace" }}>
+          {at < 0 ? line : line.slice(at + 1)}
+        </Typography.Text>
+      ),
+    };
+  });
+
+const DOWNLOADS: [FileKind, string][] = [
+  ["classes", PL.downloadClasses],
+  ["notice", PL.downloadNotice],
+  ["result", PL.downloadResult],
+];
+
+/** One run: statistics, the class-means chart, the balance report, hashes and seed inputs, files, verification. */
+export function PlacementDetailView({ placement: p }: { placement: PlacementDetail }) {
+  const option = useMemo(() => classMeansOption(p.statistics), [p.statistics]);
+  const hasScores = (p.statistics[0]?.scores.length ?? 0) > 0;
+  const constraintsOk = ["allPlacedOnce", "capacitiesRespected", "groupsTogether", "apartRespected"].every(
+    (k) => p.balance.constraints[k] === true,
+  );
+  return (
+    <Space direction="vertical" size={16} style={{ width: "100%" }}>
+      <Card title={p.name} extra={<Tag>{`${p.studentCount} 人 · ${p.classCount} 个班`}</Tag>}>
+        <Space wrap>
+          {DOWNLOADS.map(([kind, label]) => (
+            <Button key={kind} icon={<DownloadOutlined />} href={placementApi.fileUrl(p.id, kind)} download>
+              {label}
+            </Button>
+          ))}
+        </Space>
+      </Card>
+      <Card title={PL.statistics}>
+        <Table<ClassStats>
+          rowKey="classNo"
+          size="small"
+          bordered
+          dataSource={p.statistics}
+          columns={statisticsColumns(p)}
+          pagination={false}
+          scroll={{ x: "max-content" }}
+        />
+      </Card>
+      <Card title={PL.chartTitle}>
+        {hasScores ? (
+          <EChart option={option} label={PL.chartLabel} />
+        ) : (
+          <Typography.Text>{PL.noScores}</Typography.Text>
+        )}
+      </Card>
+      <Card
+        title={PL.balance}
+        extra={
+          <Tag color={constraintsOk ? "green" : "red"}>{constraintsOk ? PL.constraintsOk : PL.constraintsBroken}</Tag>
+        }
+      >
+        <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+          {p.balanceLines.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      </Card>
+      <Card title={PL.hashes}>
+        <Typography.Paragraph type="secondary">{PL.hashesHint}</Typography.Paragraph>
+        <Descriptions column={1} size="small" bordered items={hashItems(p.hashLines)} />
+      </Card>
+      <Card title={PL.verify}>
+        <VerifyForm onVerify={(files) => placementApi.verify(p.id, files)} />
+      </Card>
+    </Space>
+  );
+}

@@ -1,0 +1,136 @@
+import { ApiError, CSRF_HEADER, get } from "../../api/client";
+import { api } from "../../api/endpoints";
+import { L } from "../../labels";
+
+export interface PlacementSummary {
+  id: string;
+  orgId: string;
+  name: string;
+  classCount: number;
+  capacities: number[];
+  studentCount: number;
+  draw: string;
+  seed: string;
+  rosterHash: string;
+  paramsHash: string;
+  resultHash: string;
+  rosterFilename: string;
+  teachersFilename: string | null;
+  createdAt: string;
+}
+
+export interface ClassStats {
+  classNo: number;
+  capacity: number;
+  size: number;
+  male: number;
+  female: number;
+  scores: { name: string; mean: number; sd: number }[];
+  tags: { name: string; count: number }[];
+}
+
+export interface PlacementDetail extends PlacementSummary {
+  algorithm: string;
+  classes: { classNo: number; capacity: number; size: number; team?: string; headTeacher?: string }[];
+  statistics: ClassStats[];
+  balance: { constraints: Record<string, boolean | number> };
+  balanceLines: string[];
+  hashLines: string[];
+}
+
+export interface PlacementIssue {
+  code: string;
+  row?: number;
+  message: string;
+  text: string;
+}
+
+export interface VerifyAnswer {
+  ok: boolean;
+  message: string;
+  reasons: string[];
+  resultHash?: string;
+}
+
+export type FileKind = "result" | "classes" | "notice";
+
+/** Multipart with several named files and upload progress (the shared upload sends one file). */
+async function postForm<T>(
+  url: string,
+  files: Record<string, File | undefined>,
+  fields: Record<string, string>,
+  onProgress?: (percent: number) => void,
+): Promise<T> {
+  // The shared client keeps the CSRF token private; the session answer carries it too.
+  const { csrfToken } = await api.me();
+  const form = new FormData();
+  for (const [k, v] of Object.entries(fields)) form.append(k, v);
+  for (const [k, f] of Object.entries(files)) if (f) form.append(k, f, f.name);
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", url);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader(CSRF_HEADER, csrfToken);
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable && onProgress) onProgress(Math.round((e.loaded / e.total) * 100));
+    };
+    xhr.onerror = () => reject(new ApiError(0, "NETWORK_ERROR", L.networkError));
+    xhr.onload = () => {
+      let body: { error?: { code: string; message: string; details?: unknown } } | undefined;
+      try {
+        body = JSON.parse(xhr.responseText);
+      } catch {
+        body = undefined;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) resolve(body as T);
+      else
+        reject(
+          new ApiError(
+            xhr.status,
+            body?.error?.code ?? `HTTP_${xhr.status}`,
+            body?.error?.message ?? L.unknownError,
+            body?.error?.details,
+          ),
+        );
+    };
+    xhr.send(form);
+  });
+}
+
+export interface CreateInput {
+  name: string;
+  classCount: number;
+  capacities: string;
+  draw: string;
+  schoolId?: string;
+  roster: File;
+  teachers?: File;
+}
+
+export const placementApi = {
+  list: () => get<{ placements: PlacementSummary[] }>("/api/placements").then((r) => r.placements),
+  get: (id: string) => get<{ placement: PlacementDetail }>(`/api/placements/${id}`).then((r) => r.placement),
+  create: (input: CreateInput, onProgress?: (percent: number) => void) =>
+    postForm<{ placement: PlacementDetail }>(
+      "/api/placements",
+      { roster: input.roster, teachers: input.teachers },
+      {
+        name: input.name,
+        classCount: String(input.classCount),
+        capacities: input.capacities,
+        draw: input.draw,
+        ...(input.schoolId ? { schoolId: input.schoolId } : {}),
+      },
+      onProgress,
+    ).then((r) => r.placement),
+  verify: (id: string, files: { roster?: File; result?: File }) =>
+    postForm<VerifyAnswer>(`/api/placements/${id}/verify`, files, {}),
+  fileUrl: (id: string, kind: FileKind) => `/api/placements/${id}/files/${kind}`,
+};
+
+/** The per-row problems of a refused roster, when the error carries them. */
+export function issuesOf(error: unknown): PlacementIssue[] {
+  if (!(error instanceof ApiError)) return [];
+  const details = error.details as { issues?: PlacementIssue[] } | undefined;
+  return Array.isArray(details?.issues) ? details.issues : [];
+}
