@@ -18,15 +18,25 @@ function splitPlans(lines: Line[]): Region[] {
   let current: Region = { title: "", titleLine: null, lines: [] };
   lines.forEach((line, i) => {
     const cellTitle = line.cells ? singleCellText(line.cells) : null;
-    const title = titleOf(cellTitle ?? line.text);
-    if (title && !(line.cells && cellTitle === null)) {
-      const prev = lines[i - 1];
-      const joined =
-        prev && !prev.cells && isIssuerLine(prev.text) && !/局|委员会|政府|县|市|区|省|州|旗/.test(title)
-          ? prev.text + title
-          : title;
+    if (line.cells && cellTitle === null) {
+      current.lines.push(line);
+      return;
+    }
+    const text = cellTitle ?? line.text;
+    const prev = lines[i - 1];
+    const prevText = prev && !prev.cells ? prev.text : "";
+    const title = titleOf(text);
+    // A title broken over two lines: "XX县教育和体育局" / "2024年工作要点", or "…2024年" / "工作要点".
+    const joinedTitle =
+      prevText && prevText.length <= 30 && !/[。;；:：,，]/.test(prevText) ? titleOf(prevText + text) : null;
+    const useJoined =
+      joinedTitle !== null &&
+      ((title === null && !titleOf(prevText)) ||
+        (title !== null && isIssuerLine(prevText) && !/局|委员会|政府|县|市|区|省|州|旗/.test(title)));
+    if (title || useJoined) {
+      if (useJoined) current.lines.pop();
       regions.push(current);
-      current = { title: joined, titleLine: line, lines: [] };
+      current = { title: useJoined ? joinedTitle! : title!, titleLine: useJoined ? prev! : line, lines: [] };
       return;
     }
     current.lines.push(line);

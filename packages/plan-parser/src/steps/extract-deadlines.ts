@@ -90,6 +90,17 @@ const RULES: Array<{ re: RegExp; rule: Rule }> = [
       return [prev];
     },
   },
+  // Numeric dates in a deadline field: "2024.6", "2024-06-30", "2024/9/1前"
+  {
+    re: /(20\d{2})[.\-/](1[0-2]|0?[1-9])(?:[.\-/](3[01]|[12]\d|0?[1-9]))?(?!\d)(前|之前)?/g,
+    rule: (m, _cal, field) => {
+      if (!field && !m[4]) return null;
+      const year = Number(m[1]);
+      const month = Number(m[2]);
+      const day = m[3] ? Math.min(Number(m[3]), lastDayOfMonth(year, month)) : lastDayOfMonth(year, month);
+      return [{ date: isoDate(year, month, day), kind: "by", yearMissing: false }];
+    },
+  },
   // A bare month: only in a deadline field ("完成时限：6月").
   {
     re: new RegExp(String.raw`${YEAR}${MONTH}(?!\d)`, "g"),
@@ -150,7 +161,7 @@ function rejected(text: string, index: number, match: string): boolean {
 }
 
 /** The character every match of a rule contains: a rule whose character is absent is skipped. */
-const NEEDS = ["全", "月", "月", "月", "月", "月", "月", "年", "年", "季", "半", "秋", "秋", "年"];
+const NEEDS = ["全", "月", "月", "月", "月", "月", "20", "月", "年", "年", "季", "半", "秋", "秋", "年"];
 
 export function extractDeadlines(text: string, cal: PlanCalendar, field = false): FoundDeadline[] {
   const hits: Hit[] = [];

@@ -18,12 +18,30 @@ const ROLE = "(?:主要责任|责任|牵头|主责|配合|协办|协同配合|�
 const LABEL_RE = new RegExp(`(${ROLE})${ORG}(?:\\((?:单位|科室|股室|处室)\\))?\\s*[:：]`, "g");
 const LEAD_ROLES = /^(?:主要责任|责任|牵头|主责)$/;
 
+/** What a unit's name ends with: 股, 科, 室, 中心, 学校… */
+const UNIT_END =
+  /(?:股|科|室|处|中心|局|学校|校|园|办|队|站|所|会|委|部|院|馆|组|单位|政府|公司|小学|中学|幼儿园|党组织|党委|支部)$/;
+
+/** "基教股 教研室" (cell paragraphs joined by a space): split where every piece is a unit name. */
+function splitOnSpaces(part: string): string[] {
+  const pieces = part.trim().split(/\s+/);
+  return pieces.length > 1 && pieces.every((p) => UNIT_END.test(p.replace(/[(（][^)）]*[)）]$/, ""))) ? pieces : [part];
+}
+
+/** "基教股（牵头）": a lead marker printed after a name. */
+export function leadMark(unit: string): { name: string; lead: boolean | null } {
+  const m = /^(.+?)\s*[(（](牵头|主责|负责|配合|协办|参与)[)）]$/.exec(unit);
+  if (!m) return { name: unit, lead: null };
+  return { name: m[1]!, lead: /牵头|主责|负责/.test(m[2]!) };
+}
+
 /** Splits a unit list on 、，,；; but never inside brackets; drops a trailing 。 or 等. */
 export function splitUnits(list: string): { units: string[]; unsplit: boolean } {
-  const units: string[] = [];
+  // Without brackets a plain split does; the bracket-aware walk is for "各县(市、区)教育局".
+  const units: string[] = /[(（[【《“]/.test(list) ? [] : list.split(/[、,，;；/]/);
   let depth = 0;
   let current = "";
-  for (const ch of list) {
+  for (const ch of units.length ? "" : list) {
     if ("(（[【《“".includes(ch)) depth++;
     if (")）]】》”".includes(ch)) depth = Math.max(0, depth - 1);
     if (depth === 0 && "、,，;；/".includes(ch)) {
@@ -33,8 +51,9 @@ export function splitUnits(list: string): { units: string[]; unsplit: boolean } 
     }
     current += ch;
   }
-  units.push(current);
+  if (current || units.length === 0) units.push(current);
   const cleaned = units
+    .flatMap(splitOnSpaces)
     .map((u) =>
       u
         .trim()
@@ -85,8 +104,15 @@ export function extractUnits(text: string): FoundUnits | null {
     unsplit ||= split.unsplit;
     (LEAD_ROLES.test(label[1]!) ? lead : others).push(...split.units);
   }
-  const units = [...lead, ...others];
-  if (units.length === 0) return null;
+  const marked = [...lead, ...others].map(leadMark);
+  if (marked.length === 0) return null;
+  if (marked.some((m) => m.lead)) {
+    // "A（牵头）、B、C": the marked units lead, whatever the label says.
+    const leads = marked.filter((m) => m.lead).map((m) => m.name);
+    const rest = marked.filter((m) => !m.lead).map((m) => m.name);
+    return { units: [...leads, ...rest], leadCount: leads.length, index: open, length: end - open, unsplit };
+  }
+  const units = marked.map((m) => m.name);
   const hasLeadLabel = labels.some((l) => /^(?:牵头|主要责任|主责)$/.test(l[1]!));
   const leadCount = hasLeadLabel ? lead.length : Math.min(1, units.length);
   return { units, leadCount, index: open, length: end - open, unsplit };

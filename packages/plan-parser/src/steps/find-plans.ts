@@ -22,7 +22,8 @@ export function cleanTitle(text: string): string {
 
 /** The plan title a line announces, or null. */
 export function titleOf(line: string): string | null {
-  const text = line.trim();
+  // A letter-spaced heading ("2 0 2 4 年 工 作 要 点") reads without its spaces.
+  const text = /(?:^|\s)\S\s\S\s\S(?:\s|$)/.test(line) ? line.replace(/\s+/g, "") : line.trim();
   if (text.length < 4 || text.length > 70) return null;
   const wrapper = WRAPPER_RE.exec(text);
   if (wrapper) {

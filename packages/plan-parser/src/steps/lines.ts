@@ -25,7 +25,8 @@ export function toLines(blocks: Block[]): { lines: Line[]; source: string } {
     let cells: string[] | undefined;
     let table: number | undefined;
     if (block.kind === "row") {
-      cells = block.cells.map((c) => dropCjkSpaces(normalizeLine(c)));
+      // Cells keep their spaces: a reader joins a cell's paragraphs with one ("基教股 教研室").
+      cells = block.cells.map((c) => normalizeLine(c));
       if (!prevWasRow) tableNo++;
       table = block.table ?? tableNo;
       text = cells.join("\t");
