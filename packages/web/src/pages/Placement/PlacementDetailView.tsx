@@ -124,7 +124,7 @@ export function PlacementDetailView({ placement: p }: { placement: PlacementDeta
       </Card>
       <Card title={PL.hashes}>
         <Typography.Paragraph type="secondary">{PL.hashesHint}</Typography.Paragraph>
-        <Descriptions column={1} size="small" bordered items={hashItems(p.hashLines)} />
+        <Descriptions column={1} size="small" layout="vertical" bordered items={hashItems(p.hashLines)} />
       </Card>
       <Card title={PL.verify}>
         <VerifyForm onVerify={(files) => placementApi.verify(p.id, files)} />
