@@ -1,0 +1,176 @@
+import type { ColumnType, Kysely } from "kysely";
+import type { Database } from "../db/database.js";
+import type { DB } from "../db/schema.js";
+
+/** Row types of the tables created by migration 0003 (the shared schema.ts stays untouched). */
+type Timestamp = ColumnType<string, string | undefined, string>;
+type NullableTimestamp = ColumnType<string | null, string | null | undefined, string | null>;
+type Json<T> = ColumnType<T, string, string>;
+
+export type EntityKind = "assignment" | "milestone" | "indicator";
+export type SupervisionStatus = "normal" | "warning" | "overdue" | "done";
+export type NoticeStatus = "issued" | "replied" | "escalated" | "closed";
+export type ReminderEvent = "due_soon" | "overdue" | "missing_report" | "new_notice";
+export type WebhookKind = "wecom" | "dingtalk";
+
+export interface SupervisionRulesTable {
+  region_id: string;
+  plan_id: string;
+  rules: Json<Record<string, unknown>>;
+  updated_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  deleted_at: NullableTimestamp;
+}
+
+export interface StatusSnapshotsTable {
+  region_id: string;
+  entity_kind: EntityKind;
+  entity_id: string;
+  day: string;
+  plan_id: string;
+  task_id: string;
+  org_id: string | null;
+  status: SupervisionStatus;
+  reasons: Json<string[]>;
+  due_date: string | null;
+  progress: number | null;
+  computed_at: string;
+}
+
+export interface NoticeSequencesTable {
+  region_id: string;
+  year: number;
+  last_no: number;
+}
+
+export interface SupervisionNoticesTable {
+  region_id: string;
+  id: string;
+  plan_id: string;
+  task_id: string;
+  org_id: string;
+  year: number;
+  seq: number;
+  doc_no: string;
+  reason: string;
+  requirement: string;
+  reply_due: string;
+  status: NoticeStatus;
+  level: ColumnType<number, number | undefined, number>;
+  issued_by: string;
+  issued_at: string;
+  closed_by: string | null;
+  closed_at: string | null;
+  close_note: string | null;
+  escalation_note: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  deleted_at: NullableTimestamp;
+}
+
+export interface NoticeRepliesTable {
+  region_id: string;
+  id: string;
+  notice_id: string;
+  org_id: string;
+  text: string;
+  file_ids: Json<string[]>;
+  replied_by: string;
+  replied_at: string;
+  created_at: Timestamp;
+  deleted_at: NullableTimestamp;
+}
+
+export interface NotificationsTable {
+  region_id: string;
+  id: string;
+  org_id: string;
+  event: ReminderEvent;
+  entity_kind: string;
+  entity_id: string;
+  title: string;
+  body: string;
+  delivery_key: string;
+  read_at: string | null;
+  read_by: string | null;
+  created_at: Timestamp;
+  deleted_at: NullableTimestamp;
+}
+
+export interface WebhookEndpointsTable {
+  region_id: string;
+  id: string;
+  org_id: string;
+  name: string;
+  kind: WebhookKind;
+  url: string;
+  secret: string | null;
+  events: Json<ReminderEvent[]>;
+  enabled: boolean;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  deleted_at: NullableTimestamp;
+}
+
+export interface WebhookDeliveriesTable {
+  region_id: string;
+  id: string;
+  endpoint_id: string;
+  delivery_key: string;
+  event: ReminderEvent;
+  entity_id: string;
+  payload: Json<unknown>;
+  status: "pending" | "delivered" | "failed";
+  attempts: number;
+  last_error: string | null;
+  last_attempt_at: string | null;
+  delivered_at: string | null;
+  created_at: Timestamp;
+}
+
+export interface BulletinsTable {
+  region_id: string;
+  id: string;
+  org_id: string;
+  period: string;
+  title: string;
+  docx_file_id: string;
+  xlsx_file_id: string;
+  summary: Json<Record<string, unknown>>;
+  generated_by: string | null;
+  generated_at: string;
+  created_at: Timestamp;
+  deleted_at: NullableTimestamp;
+}
+
+export interface EvaluationWeightsTable {
+  region_id: string;
+  year: number;
+  weights: Json<Record<string, number>>;
+  updated_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  deleted_at: NullableTimestamp;
+}
+
+export interface SupervisionDB extends DB {
+  supervision_rules: SupervisionRulesTable;
+  status_snapshots: StatusSnapshotsTable;
+  notice_sequences: NoticeSequencesTable;
+  supervision_notices: SupervisionNoticesTable;
+  supervision_notice_replies: NoticeRepliesTable;
+  notifications: NotificationsTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  bulletins: BulletinsTable;
+  evaluation_weights: EvaluationWeightsTable;
+}
+
+export type SDb = Kysely<SupervisionDB>;
+
+/** The same connection, typed with this module's tables as well. */
+export const sdb = (db: Database | Kysely<DB>): SDb => db as unknown as SDb;
+/** Back to the shared type, for helpers such as recordAudit. */
+export const shared = (db: SDb): Database => db as unknown as Database;
