@@ -3,6 +3,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import { PGliteDialect } from "./pglite-dialect.js";
+import { durablePGlite, type WalSync } from "./pglite-durability.js";
 import type { DB } from "./schema.js";
 
 export type Database = Kysely<DB>;
@@ -34,13 +35,18 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     });
     return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   }
-  if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
-  const lite = new PGlite(target.dataDir, {
-    parsers,
-    ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}),
-  });
+  const options = { parsers, ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}) };
+  let lite: PGlite;
+  let wal: WalSync | undefined;
+  if (target.dataDir) {
+    // On disk, every acknowledged commit is fsynced (see pglite-durability.ts).
+    mkdirSync(target.dataDir, { recursive: true });
+    ({ lite, wal } = durablePGlite(target.dataDir, options));
+  } else {
+    lite = new PGlite(options);
+  }
   await lite.waitReady;
-  const db = new Kysely<DB>({ dialect: new PGliteDialect(lite, parsers) });
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(lite, parsers, wal) });
   embedded.set(db, lite);
   return db;
 }

@@ -10,6 +10,7 @@ import {
   PostgresQueryCompiler,
   type QueryResult,
 } from "kysely";
+import type { WalSync } from "./pglite-durability.js";
 
 /** PGlite is one connection: queries and transactions take turns through this lock. */
 class ConnectionLock {
@@ -55,6 +56,7 @@ class PGliteDriver implements Driver {
   constructor(
     private readonly pg: PGlite,
     private readonly parsers: Parsers,
+    private readonly wal: WalSync | undefined,
   ) {}
 
   async init(): Promise<void> {
@@ -83,6 +85,8 @@ class PGliteDriver implements Driver {
   async releaseConnection(connection: DatabaseConnection): Promise<void> {
     this.releases.get(connection)?.();
     this.releases.delete(connection);
+    // After the lock is free, so that the commits queued behind this one share its fsync.
+    await this.wal?.flush();
   }
 
   async destroy(): Promise<void> {
@@ -94,6 +98,8 @@ export class PGliteDialect implements Dialect {
   constructor(
     private readonly pg: PGlite,
     private readonly parsers: Parsers = {},
+    /** Present for an on-disk database: results wait until their commit is fsynced. */
+    private readonly wal?: WalSync,
   ) {}
 
   createAdapter() {
@@ -101,7 +107,7 @@ export class PGliteDialect implements Dialect {
   }
 
   createDriver(): Driver {
-    return new PGliteDriver(this.pg, this.parsers);
+    return new PGliteDriver(this.pg, this.parsers, this.wal);
   }
 
   createQueryCompiler() {
