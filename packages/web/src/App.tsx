@@ -2,16 +2,18 @@ import { Skeleton } from "antd";
 import { lazy, Suspense } from "react";
 import { Navigate, Route, Routes, useLocation } from "react-router";
 import { AppShell } from "./components/AppShell";
+import {
+  AdminPage,
+  DashboardPage,
+  LedgerPage,
+  LoginPage,
+  MyTasksPage,
+  PlanReviewPage,
+  PlansPage,
+  TaskDetailPage,
+} from "./routes";
 import { homePath, useSession } from "./session";
 
-const LoginPage = lazy(() => import("./pages/Login/LoginPage"));
-const DashboardPage = lazy(() => import("./pages/Dashboard/DashboardPage"));
-const LedgerPage = lazy(() => import("./pages/Ledger/LedgerPage"));
-const TaskDetailPage = lazy(() => import("./pages/TaskDetail/TaskDetailPage"));
-const MyTasksPage = lazy(() => import("./pages/MyTasks/MyTasksPage"));
-const PlansPage = lazy(() => import("./pages/PlanImport/PlansPage"));
-const PlanReviewPage = lazy(() => import("./pages/PlanImport/PlanReviewPage"));
-const AdminPage = lazy(() => import("./pages/Admin/AdminPage"));
 const PlacementPage = lazy(() => import("./pages/Placement/PlacementPage"));
 
 const Loading = () => <Skeleton active style={{ padding: 24 }} />;

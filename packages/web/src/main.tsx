@@ -6,9 +6,11 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { BrowserRouter } from "react-router";
 import { App } from "./App";
+import { prefetchForLocation } from "./routes";
 import { SessionProvider } from "./session";
 
 dayjs.locale("zh-cn");
+prefetchForLocation(window.location);
 
 const root = document.getElementById("root");
 if (root) {

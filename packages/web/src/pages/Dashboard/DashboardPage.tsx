@@ -1,11 +1,13 @@
 import { Card, Col, Row, Select, Space, Statistic, Table, Typography } from "antd";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { api } from "../../api/endpoints";
 import type { Dashboard } from "../../api/types";
 import { AsyncView } from "../../components/AsyncView";
 import { useAsync } from "../../components/use-async";
 import { L, STATUS, type TaskStatus } from "../../labels";
+import { takePrefetched } from "../../prefetch";
+import { dashboardKey } from "../../routes";
 import { ledgerLink } from "../Ledger/ledger-filter";
 import { indicatorOption, monthEnd, sectionOption, trendOption, unitOption, warningOption } from "./chart-options";
 import { type ChartClick, EChart } from "./EChart";
@@ -21,6 +23,9 @@ function Charts({ d }: { d: Required<Dashboard> & { plan: { id: string } } }) {
   const planId = d.plan.id;
   const [rendered, setRendered] = useState(0);
   const done = () => setRendered((n) => n + 1);
+  useEffect(() => {
+    if (rendered === CHART_COUNT) performance.mark("luoshi:charts-ready");
+  }, [rendered]);
   const options = useMemo(
     () => ({
       section: sectionOption(d.bySection),
@@ -146,7 +151,10 @@ function Overview({ d }: { d: Required<Dashboard> & { plan: { id: string; title:
 export default function DashboardPage() {
   const [params, setParams] = useSearchParams();
   const planId = params.get("planId") ?? undefined;
-  const state = useAsync(() => api.dashboard(planId), [planId]);
+  const state = useAsync(
+    () => takePrefetched<Dashboard>(dashboardKey(planId ?? null)) ?? api.dashboard(planId),
+    [planId],
+  );
   return (
     <AsyncView state={state} rows={10}>
       {(d) => (

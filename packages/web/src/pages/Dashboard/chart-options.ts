@@ -3,6 +3,8 @@ import { L, STATUS, WARNINGS } from "../../labels";
 import type { ChartOption } from "./EChart";
 
 type Data = Required<Dashboard>;
+/** Charts are read, not watched: no tweening, so they are ready as soon as they are drawn. */
+const BASE = { animation: false } as const;
 const COLORS = { done: "#52c41a", in_progress: "#1677ff", blocked: "#ff4d4f", not_started: "#bfbfbf" };
 
 export function sectionOption(bySection: Data["bySection"]): ChartOption {
@@ -22,6 +24,7 @@ export function sectionOption(bySection: Data["bySection"]): ChartOption {
     data: bySection.map((s) => s[key]),
   }));
   return {
+    ...BASE,
     tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
     legend: { bottom: 0 },
     grid: { left: 8, right: 16, top: 8, bottom: 40, containLabel: true },
@@ -34,6 +37,7 @@ export function sectionOption(bySection: Data["bySection"]): ChartOption {
 export function unitOption(byUnit: Data["byUnit"]): ChartOption {
   const top = byUnit.slice(0, 15);
   return {
+    ...BASE,
     tooltip: { trigger: "axis", valueFormatter: (v: unknown) => `${Math.round(Number(v) * 100)}%` },
     grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
     xAxis: { type: "value", max: 1, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` } },

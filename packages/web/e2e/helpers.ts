@@ -1,0 +1,91 @@
+import { mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { PNG } from "pngjs";
+
+export const BASE = process.env.LUOSHI_E2E_URL ?? "http://127.0.0.1:3000";
+export const PASSWORD = process.env.LUOSHI_E2E_PASSWORD ?? "Luoshi@2024";
+export const ARTIFACTS = process.env.LUOSHI_E2E_ARTIFACTS ?? join(process.cwd(), "test-artifacts", "e2e");
+mkdirSync(ARTIFACTS, { recursive: true });
+
+export function step(name: string): void {
+  console.log(`• ${name}`);
+}
+
+export function check(ok: unknown, what: string): asserts ok {
+  if (!ok) throw new Error(`check failed: ${what}`);
+}
+
+/** A screenshot is blank when nearly every pixel has the same brightness. */
+export function pixelSpread(file: string): { stddev: number; colors: number } {
+  const png = PNG.sync.read(readFileSync(file));
+  const colors = new Set<number>();
+  let sum = 0;
+  let sumSq = 0;
+  let n = 0;
+  for (let i = 0; i < png.data.length; i += 4 * 7) {
+    const [r, g, b] = [png.data[i]!, png.data[i + 1]!, png.data[i + 2]!];
+    const y = 0.299 * r + 0.587 * g + 0.114 * b;
+    sum += y;
+    sumSq += y * y;
+    n++;
+    colors.add((r >> 3) * 1024 + (g >> 3) * 32 + (b >> 3));
+  }
+  const mean = sum / n;
+  return { stddev: Math.sqrt(Math.max(0, sumSq / n - mean * mean)), colors: colors.size };
+}
+
+export async function shot(page: Page, name: string): Promise<void> {
+  const file = join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  const { stddev, colors } = pixelSpread(file);
+  check(stddev > 5 && colors > 8, `screenshot ${name} is not blank (stddev ${stddev.toFixed(1)}, ${colors} colours)`);
+  console.log(`  screenshot ${name}.png (stddev ${stddev.toFixed(1)}, ${colors} colours)`);
+}
+
+export async function login(page: Page, username: string, password = PASSWORD): Promise<void> {
+  await page.goto(`${BASE}/login`);
+  await page.getByLabel("用户名").fill(username);
+  await page.getByLabel("密码").fill(password);
+  await page.getByRole("button", { name: /登\s*录/ }).click();
+}
+
+export async function logout(page: Page): Promise<void> {
+  await page.getByRole("button", { name: "退出登录" }).click();
+  await page.waitForURL(/\/login/);
+}
+
+export async function toast(page: Page, text: string | RegExp): Promise<void> {
+  await page.locator(".ant-message-notice", { hasText: text }).first().waitFor({ timeout: 15000 });
+}
+
+/**
+ * True when nothing scrolls sideways. For the page: the document and everything in it.
+ * For an open drawer (the page behind is scroll-locked): the drawer's body and its content.
+ */
+export async function noHorizontalScroll(page: Page, scope: "page" | "drawer" = "page"): Promise<boolean> {
+  const wide = await page.evaluate((scope) => {
+    const out: string[] = [];
+    const root = scope === "drawer" ? document.querySelector<HTMLElement>(".ant-drawer-body") : document.body;
+    if (!root) return ["no drawer body"];
+    if (scope === "page" && document.documentElement.scrollWidth > window.innerWidth) {
+      out.push(`document ${document.documentElement.scrollWidth}`);
+    }
+    if (root.scrollWidth > root.clientWidth + 1)
+      out.push(`${root.className.split(" ")[0]} ${root.scrollWidth}>${root.clientWidth}`);
+    for (const el of root.querySelectorAll<HTMLElement>("*")) {
+      const r = el.getBoundingClientRect();
+      if (r.width > 0 && r.right > window.innerWidth + 1 && getComputedStyle(el).position !== "fixed") {
+        out.push(`${el.tagName}.${String(el.className).slice(0, 60)} right=${Math.round(r.right)}`);
+      }
+      if (out.length > 8) break;
+    }
+    return out;
+  }, scope);
+  if (wide.length > 0) console.log(`  wider than the screen: ${wide.join(" | ")}`);
+  return wide.length === 0;
+}
+
+/** GET an API path with the page's session. */
+export const apiGet = <T>(page: Page, path: string): Promise<T> =>
+  page.evaluate(async (p) => (await fetch(p)).json(), path) as Promise<T>;
