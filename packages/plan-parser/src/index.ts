@@ -1,4 +1,16 @@
 export * from "./errors.js";
+export type {
+  F1,
+  ScoreCounts,
+  ScoredDeadline,
+  ScoredDocument,
+  ScoredPlan,
+  ScoredTarget,
+  ScoredTask,
+  ScoreReport,
+  Tally,
+} from "./eval/score.js";
+export { addCounts, emptyCounts, scoreCounts, scoreDocument, toReport } from "./eval/score.js";
 export type * from "./model.js";
 export { parseDocument, parsePlan, toSchemaJson } from "./parse.js";
 export { detectFormat, readDocument } from "./readers/index.js";

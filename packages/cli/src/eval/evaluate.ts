@@ -1,15 +1,17 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import { basename, extname, join } from "node:path";
-import { isPlanParseError, parseDocument, toSchemaJson } from "@luoshi/plan-parser";
 import {
   addCounts,
   emptyCounts,
+  isPlanParseError,
+  parseDocument,
   type ScoreCounts,
   type ScoredDocument,
   type ScoreReport,
   scoreCounts,
   toReport,
-} from "./score.js";
+  toSchemaJson,
+} from "@luoshi/plan-parser";
 
 export const DOCUMENT_EXTENSIONS = [".txt", ".html", ".htm", ".docx", ".pdf", ".xlsx"];
 

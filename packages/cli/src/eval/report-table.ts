@@ -1,6 +1,6 @@
+import type { ScoreReport } from "@luoshi/plan-parser";
 import { evalText } from "../messages.js";
 import type { EvalResult } from "./evaluate.js";
-import type { ScoreReport } from "./score.js";
 
 /** Terminal columns a string takes: CJK and full-width characters take two. */
 export function displayWidth(s: string): number {

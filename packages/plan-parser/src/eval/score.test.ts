@@ -74,6 +74,15 @@ describe("score port", () => {
     expect(both.tasks).toMatchObject({ tp: 4, pred: 5, gold: 6 });
   });
 
+  it("lists the misses when asked, without changing the numbers", () => {
+    const misses: string[] = [];
+    expect(scoreDocument(gold, pred, misses)).toEqual(scoreDocument(gold, pred));
+    expect(misses).toContain('plan missed: "另一个计划" (predicted plans: ["2024年全市教育工作要点。"])');
+    expect(misses.some((m) => / units:/.test(m))).toBe(true);
+    expect(misses.some((m) => / op:/.test(m))).toBe(true);
+    expect(misses.some((m) => /extra task/.test(m))).toBe(true);
+  });
+
   it.runIf(existsSync(scoreMjs))("gives the same numbers as shared/corpus/score.mjs", () => {
     const seed = JSON.parse(readFileSync(join(corpus, "seed-gold.json"), "utf8")) as ScoredDocument;
     const perturbed = structuredClone(seed);

@@ -1,26 +1,34 @@
 /**
  * A faithful TypeScript port of shared/corpus/score.mjs (same folding, unit canonicalisation,
  * greedy matching and metrics), split into counting and reporting so that several documents
- * can be micro-averaged: sum their counts, then report once.
+ * can be micro-averaged: sum their counts, then report once. Pass a `misses` array to get one
+ * line per miss ("plan › task 5 path: gold […] ≠ predicted […]"), e.g. for a test's message.
  */
 
 /** The loose JSON of SCHEMA.md as gold files and parser output hold it. */
 export interface ScoredDocument {
   plans?: ScoredPlan[];
 }
-interface ScoredPlan {
+export interface ScoredPlan {
   title?: unknown;
+  year?: unknown;
   tasks?: ScoredTask[];
 }
-interface ScoredTask {
+export interface ScoredTask {
   no?: unknown;
   title?: unknown;
   path?: unknown[];
   units?: unknown[];
-  deadlines?: { date?: unknown; kind?: unknown }[];
+  deadlines?: ScoredDeadline[];
   targets?: ScoredTarget[];
 }
-interface ScoredTarget {
+export interface ScoredDeadline {
+  text?: unknown;
+  date?: unknown;
+  kind?: unknown;
+}
+export interface ScoredTarget {
+  text?: unknown;
   op?: unknown;
   value?: unknown;
   min?: unknown;
@@ -148,11 +156,27 @@ const levels = (path: unknown[] | undefined): string[] =>
     .filter((h) => /^[一二三四五六七八九十百]+、/.test(h) || /^\([一二三四五六七八九十百]+\)/.test(h))
     .map(fold);
 
-const deadlineKey = (d: { date?: unknown; kind?: unknown }) => `${d.date ?? ""}|${d.kind ?? "by"}`;
-const targetKey = (t: ScoredTarget) => {
+export const deadlineKey = (d: ScoredDeadline): string => `${d.date ?? ""}|${d.kind ?? "by"}`;
+export const targetKey = (t: ScoredTarget): string => {
   const { unit, factor } = canonicalUnit(t.unit);
   return `${num(t.value, factor)}|${num(t.min, factor)}|${num(t.max, factor)}|${unit}`;
 };
+
+const show = (x: unknown) => JSON.stringify(x);
+const showTarget = (t: ScoredTarget) =>
+  `${t.op} ${t.value ?? `${t.min}-${t.max}`}${t.unit}${t.text ? ` «${t.text}»` : ""}`;
+const showDeadlines = (ds: ScoredDeadline[]) => show(ds.map((d) => `${d.text}=${d.date}/${d.kind}`));
+
+/** Keys of `a` not matched (as a multiset) by keys of `b`. */
+function missing<T>(a: readonly T[], b: readonly T[], key: (x: T) => string): T[] {
+  const m = new Map<string, number>();
+  for (const x of b) m.set(key(x), (m.get(key(x)) ?? 0) + 1);
+  return a.filter((x) => {
+    const c = m.get(key(x)) ?? 0;
+    if (c > 0) m.set(key(x), c - 1);
+    return c === 0;
+  });
+}
 
 const tally = (): Tally => ({ tp: 0, pred: 0, gold: 0 });
 
@@ -170,8 +194,11 @@ export function emptyCounts(): ScoreCounts {
   };
 }
 
-/** Counts one document's matches; accuracies are later taken over all gold tasks. */
-export function scoreCounts(gold: ScoredDocument, pred: ScoredDocument): ScoreCounts {
+/**
+ * Counts one document's matches; accuracies are later taken over all gold tasks.
+ * When `misses` is given, one line per miss is pushed onto it.
+ */
+export function scoreCounts(gold: ScoredDocument, pred: ScoredDocument, misses?: string[]): ScoreCounts {
   const c = emptyCounts();
   const goldPlans = gold.plans ?? [];
   const predPlans = pred.plans ?? [];
@@ -191,26 +218,58 @@ export function scoreCounts(gold: ScoredDocument, pred: ScoredDocument): ScoreCo
   countItems(goldPlans, "gold");
   countItems(predPlans, "pred");
 
+  if (misses) {
+    for (const g of goldPlans)
+      if (!planPairs.some(([x]) => x === g))
+        misses.push(`plan missed: ${show(g.title)} (predicted plans: ${show(predPlans.map((p) => p.title))})`);
+    for (const p of predPlans)
+      if (!planPairs.some(([, y]) => y === p))
+        misses.push(`extra plan: ${show(p.title)} (${p.tasks?.length ?? 0} tasks)`);
+  }
+
   for (const [gp, pp] of planPairs) {
+    const where = (t: ScoredTask) => `${gp.title} › task ${t.no} ${t.title}`;
     const taskPairs = matchLists(gp.tasks ?? [], pp.tasks ?? [], sameTask);
     c.tasks.tp += taskPairs.length;
+    if (misses) {
+      for (const t of gp.tasks ?? []) if (!taskPairs.some(([x]) => x === t)) misses.push(`${where(t)}: task missed`);
+      for (const t of pp.tasks ?? [])
+        if (!taskPairs.some(([, y]) => y === t)) misses.push(`${gp.title} › extra task ${show(t.no)} ${show(t.title)}`);
+    }
     for (const [gt, pt] of taskPairs) {
       const gl = levels(gt.path);
       const pl = levels(pt.path);
       if (gl.length === pl.length && gl.every((h, i) => h === pl[i])) c.pathOk++;
+      else misses?.push(`${where(gt)} path: gold ${show(gt.path)} ≠ predicted ${show(pt.path)}`);
 
       const gu = (gt.units ?? []).map(fold);
       const pu = (pt.units ?? []).map(fold);
       if (gu.length === pu.length && gu.every((u, i) => u === pu[i])) c.unitListOk++;
+      else misses?.push(`${where(gt)} units: gold ${show(gt.units)} ≠ predicted ${show(pt.units)}`);
       c.units.tp += overlap(pu, gu);
 
-      c.deadlines.tp += overlap((pt.deadlines ?? []).map(deadlineKey), (gt.deadlines ?? []).map(deadlineKey));
+      const gd = gt.deadlines ?? [];
+      const pd = pt.deadlines ?? [];
+      c.deadlines.tp += overlap(pd.map(deadlineKey), gd.map(deadlineKey));
+      if (misses && (missing(gd, pd, deadlineKey).length || missing(pd, gd, deadlineKey).length))
+        misses.push(`${where(gt)} deadlines: gold ${showDeadlines(gd)} ≠ predicted ${showDeadlines(pd)}`);
 
-      const tPairs = matchLists(gt.targets ?? [], pt.targets ?? [], (a, b) => targetKey(a) === targetKey(b));
+      const gtg = gt.targets ?? [];
+      const ptg = pt.targets ?? [];
+      const tPairs = matchLists(gtg, ptg, (a, b) => targetKey(a) === targetKey(b));
       c.targets.tp += tPairs.length;
       for (const [a, b] of tPairs) {
         c.opN++;
         if (a.op === b.op) c.opOk++;
+        else misses?.push(`${where(gt)} op: gold ${showTarget(a)} ≠ predicted ${showTarget(b)}`);
+      }
+      if (misses) {
+        const tMissed = gtg.filter((x) => !tPairs.some(([a]) => a === x));
+        const tExtra = ptg.filter((x) => !tPairs.some(([, b]) => b === x));
+        if (tMissed.length || tExtra.length)
+          misses.push(
+            `${where(gt)} targets: missed ${show(tMissed.map(showTarget))}, extra ${show(tExtra.map(showTarget))}`,
+          );
       }
     }
   }
@@ -248,6 +307,7 @@ export function toReport(c: ScoreCounts): ScoreReport {
   };
 }
 
-export function scoreDocument(gold: ScoredDocument, pred: ScoredDocument): ScoreReport {
-  return toReport(scoreCounts(gold, pred));
+/** Scores one document; when `misses` is given, one line per miss is pushed onto it. */
+export function scoreDocument(gold: ScoredDocument, pred: ScoredDocument, misses?: string[]): ScoreReport {
+  return toReport(scoreCounts(gold, pred, misses));
 }
