@@ -41,7 +41,15 @@ export function EChart({ option, onClick, onRendered, style, label }: Props) {
         handlers.current.onRendered?.();
       }
     });
-    const observer = new ResizeObserver(() => instance.resize());
+    // Resize only when the box really changes: the observer's first call is the size it already has.
+    let size = `${el.clientWidth}x${el.clientHeight}`;
+    const observer = new ResizeObserver(() => {
+      const next = `${el.clientWidth}x${el.clientHeight}`;
+      if (next !== size) {
+        size = next;
+        instance.resize();
+      }
+    });
     observer.observe(el);
     return () => {
       observer.disconnect();
