@@ -3,10 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authenticate } from "../auth/auth.service.js";
 import type { Role } from "../db/schema.js";
 import { storeEvidence } from "../files/files.service.js";
+import { addAlias, createOrg } from "../orgs/orgs.service.js";
 import { createPlacementRequest } from "../placement/placement.fixtures.js";
 import { createTestApp, loginAs, multipart, type Session, type TestContext } from "../test/app.js";
 import { PLAN_TEXT } from "../test/fixture.js";
 import { draftPlan, publishedPlan } from "../test/plans.js";
+import { createUser } from "../users/users.service.js";
 
 type Scope = "own" | "other";
 const ROLES: Role[] = ["admin", "supervisor", "dept_head", "school_reporter", "leader"];
@@ -95,6 +97,37 @@ const MATRIX: Record<string, Row> = {
       payload: { alias: `别名${uniq()}` },
     }),
   },
+  "PATCH /api/orgs/:id": {
+    own: ["admin"],
+    req: (c) => ({
+      method: "PATCH",
+      url: `/api/orgs/${bureauOf(c).middleSchoolId}`,
+      headers: c.session.headers,
+      payload: { sortOrder: 7 },
+    }),
+  },
+  "DELETE /api/orgs/:id": {
+    own: ["admin"],
+    req: async (c) => {
+      const org = await createOrg(c.t.db, null, {
+        parentId: bureauOf(c).bureauId,
+        name: `学校${uniq()}`,
+        kind: "school",
+      });
+      return { method: "DELETE", url: `/api/orgs/${org.id}`, headers: c.session.headers };
+    },
+  },
+  "DELETE /api/orgs/:id/aliases/:aliasId": {
+    own: ["admin"],
+    req: async (c) => {
+      const alias = await addAlias(c.t.db, null, bureauOf(c).deptId, `别名${uniq()}`);
+      return {
+        method: "DELETE",
+        url: `/api/orgs/${bureauOf(c).deptId}/aliases/${alias.id}`,
+        headers: c.session.headers,
+      };
+    },
+  },
   "GET /api/users": {
     own: ["admin"],
     other: null,
@@ -114,6 +147,24 @@ const MATRIX: Record<string, Row> = {
         role: "school_reporter",
       },
     }),
+  },
+  "PATCH /api/users/:id": {
+    own: ["admin"],
+    req: async (c) => {
+      const user = await createUser(c.t.db, null, {
+        orgId: bureauOf(c).schoolId,
+        username: `u${uniq()}`,
+        displayName: "新用户",
+        password: "password123",
+        role: "school_reporter",
+      });
+      return {
+        method: "PATCH",
+        url: `/api/users/${user.id}`,
+        headers: c.session.headers,
+        payload: { displayName: "改名" },
+      };
+    },
   },
   "GET /api/plans": {
     own: ALL,
@@ -144,6 +195,15 @@ const MATRIX: Record<string, Row> = {
       method: "DELETE",
       url: `/api/plans/${(await draftPlan(c.t.db, bureauOf(c).bureauId)).planId}`,
       headers: c.session.headers,
+    }),
+  },
+  "POST /api/plans/:id/tasks": {
+    own: MANAGERS,
+    req: (c) => ({
+      method: "POST",
+      url: `/api/plans/${plans[c.scope].draft.planId}/tasks`,
+      headers: c.session.headers,
+      payload: { no: "9", title: "补录任务", units: ["基础教育股"] },
     }),
   },
   "PATCH /api/plans/:id/tasks/:taskId": {

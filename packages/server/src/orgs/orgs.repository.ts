@@ -1,4 +1,4 @@
-import { type Insertable, type Kysely, sql } from "kysely";
+import { type Insertable, type Kysely, sql, type Updateable } from "kysely";
 import type { DB, OrgKind, OrgsTable } from "../db/schema.js";
 
 type Db = Kysely<DB>;
@@ -86,4 +86,50 @@ export async function aliasExists(db: Db, regionId: string, alias: string): Prom
     .where("deleted_at", "is", null)
     .executeTakeFirst();
   return row !== undefined;
+}
+
+export async function updateOrg(db: Db, org: { region_id: string; id: string }, set: Updateable<OrgsTable>) {
+  return db
+    .updateTable("orgs")
+    .set({ ...set, updated_at: new Date().toISOString() })
+    .where("region_id", "=", org.region_id)
+    .where("id", "=", org.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** Live child orgs and live users of an org: what keeps it from being deactivated. */
+export async function membersOf(db: Db, org: { id: string }) {
+  const children = await db
+    .selectFrom("orgs")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("parent_id", "=", org.id)
+    .where("deleted_at", "is", null)
+    .executeTakeFirstOrThrow();
+  const users = await db
+    .selectFrom("users")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("org_id", "=", org.id)
+    .where("deleted_at", "is", null)
+    .executeTakeFirstOrThrow();
+  return { children: Number(children.n), users: Number(users.n) };
+}
+
+export async function findAlias(db: Db, id: string) {
+  return db
+    .selectFrom("org_aliases")
+    .selectAll()
+    .where("id", "=", id)
+    .where("deleted_at", "is", null)
+    .executeTakeFirst();
+}
+
+export async function retireAlias(db: Db, alias: { region_id: string; id: string }) {
+  return db
+    .updateTable("org_aliases")
+    .set({ deleted_at: new Date().toISOString() })
+    .where("region_id", "=", alias.region_id)
+    .where("id", "=", alias.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }

@@ -2,7 +2,15 @@ import { Type } from "@sinclair/typebox";
 import { ALL_ROLES } from "../auth/actor.js";
 import { AnyObject, IdParams, Nullable, withErrors } from "../http/schemas.js";
 import { type App, type AppDeps, actorOf } from "../http/types.js";
-import { addAlias, createOrg, getVisibleOrg, listVisibleOrgs } from "./orgs.service.js";
+import {
+  addAlias,
+  createOrg,
+  deactivateOrg,
+  getVisibleOrg,
+  listVisibleOrgs,
+  removeAlias,
+  updateOrg,
+} from "./orgs.service.js";
 
 const OrgKind = Type.Union([
   Type.Literal("province"),
@@ -94,6 +102,66 @@ export function orgsRoutes(app: App, deps: AppDeps): void {
     async (request, reply) => {
       const alias = await addAlias(deps.db, actorOf(request), request.params.id, request.body.alias);
       return reply.status(201).send({ alias });
+    },
+  );
+
+  app.patch(
+    "/api/orgs/:id",
+    {
+      config: { auth: ["admin"] },
+      schema: {
+        tags: ["orgs"],
+        summary: "修改组织机构（名称、学段、排序、上级单位）",
+        params: IdParams,
+        body: Type.Object(
+          {
+            name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+            schoolLevel: Type.Optional(Nullable(Type.String({ maxLength: 20 }))),
+            sortOrder: Type.Optional(Type.Integer({ minimum: -100000, maximum: 100000 })),
+            parentId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+          },
+          { additionalProperties: false, minProperties: 1 },
+        ),
+        response: withErrors({ 200: Type.Object({ org: Org }) }),
+      },
+    },
+    async (request) => ({ org: await updateOrg(deps.db, actorOf(request), request.params.id, request.body) }),
+  );
+
+  app.delete(
+    "/api/orgs/:id",
+    {
+      config: { auth: ["admin"] },
+      schema: {
+        tags: ["orgs"],
+        summary: "停用组织机构（软删除；须先移除下级单位和账号）",
+        params: IdParams,
+        response: withErrors({ 204: Type.Null() }),
+      },
+    },
+    async (request, reply) => {
+      await deactivateOrg(deps.db, actorOf(request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.delete(
+    "/api/orgs/:id/aliases/:aliasId",
+    {
+      config: { auth: ["admin"] },
+      schema: {
+        tags: ["orgs"],
+        summary: "删除单位别名（软删除）",
+        params: Type.Object({
+          id: Type.String({ minLength: 1, maxLength: 64 }),
+          aliasId: Type.String({ minLength: 1, maxLength: 64 }),
+        }),
+        response: withErrors({ 204: Type.Null() }),
+      },
+    },
+    async (request, reply) => {
+      await removeAlias(deps.db, actorOf(request), request.params.id, request.params.aliasId);
+      return reply.status(204).send(null);
     },
   );
 }

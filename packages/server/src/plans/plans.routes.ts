@@ -4,6 +4,7 @@ import { badRequest } from "../errors.js";
 import { readUpload } from "../files/upload.js";
 import { AnyObject, IdParams, Nullable, withErrors } from "../http/schemas.js";
 import { type App, type AppDeps, actorOf } from "../http/types.js";
+import { planTasksRoutes } from "./plan-tasks.routes.js";
 import * as plans from "./plans.service.js";
 import { planUnits, publishPlan, setUnitMappings } from "./publish.service.js";
 
@@ -14,12 +15,12 @@ const Cadence = Type.Union([
   Type.Literal("yearly"),
 ]);
 const TaskParams = Type.Object({ id: Type.String({ maxLength: 64 }), taskId: Type.String({ maxLength: 64 }) });
-const Deadline = Type.Object({
+export const Deadline = Type.Object({
   text: Type.String({ maxLength: 200 }),
   date: Nullable(Type.String({ format: "date" })),
   kind: Type.Union([Type.Literal("by"), Type.Literal("throughout")]),
 });
-const Target = Type.Object({
+export const Target = Type.Object({
   text: Type.String({ maxLength: 500 }),
   subject: Type.String({ maxLength: 200 }),
   op: Type.Union([
@@ -35,7 +36,7 @@ const Target = Type.Object({
   unit: Type.String({ maxLength: 20 }),
   baseline: Type.Optional(Nullable(Type.Number())),
 });
-const Strings = (max: number) => Type.Array(Type.String({ minLength: 1, maxLength: max }), { maxItems: 200 });
+export const Strings = (max: number) => Type.Array(Type.String({ minLength: 1, maxLength: max }), { maxItems: 200 });
 const UploadQuery = Type.Object({ apply: Type.Boolean({ default: false }) });
 const manage = { auth: PLAN_MANAGERS };
 const read = { auth: ALL_ROLES };
@@ -53,6 +54,7 @@ const uploadFields = (fields: Record<string, string>) => {
 
 export function plansRoutes(app: App, deps: AppDeps): void {
   const { db } = deps;
+  planTasksRoutes(app, deps);
 
   app.get(
     "/api/plans",

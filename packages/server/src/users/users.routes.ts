@@ -1,7 +1,7 @@
 import { Type } from "@sinclair/typebox";
-import { withErrors } from "../http/schemas.js";
+import { IdParams, Nullable, withErrors } from "../http/schemas.js";
 import { type App, type AppDeps, actorOf } from "../http/types.js";
-import { createUser, listVisibleUsers } from "./users.service.js";
+import { createUser, listVisibleUsers, updateUser } from "./users.service.js";
 
 const User = Type.Object({
   id: Type.String(),
@@ -56,5 +56,33 @@ export function usersRoutes(app: App, deps: AppDeps): void {
       const user = await createUser(deps.db, actorOf(request), request.body);
       return reply.status(201).send({ user });
     },
+  );
+
+  app.patch(
+    "/api/users/:id",
+    {
+      config: { auth: ["admin"] },
+      schema: {
+        tags: ["users"],
+        summary: "修改用户（姓名、角色、单位、重置密码、停用/启用）",
+        params: IdParams,
+        body: Type.Object(
+          {
+            displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+            role: Type.Optional(RoleSchema),
+            orgId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+            password: Type.Optional(Type.String({ minLength: 8, maxLength: 256 })),
+            disabled: Type.Optional(Type.Boolean()),
+          },
+          { additionalProperties: false, minProperties: 1 },
+        ),
+        response: withErrors({
+          200: Type.Object({
+            user: Type.Object({ ...User.properties, deleted_at: Nullable(Type.String()), disabled: Type.Boolean() }),
+          }),
+        }),
+      },
+    },
+    async (request) => ({ user: await updateUser(deps.db, actorOf(request), request.params.id, request.body) }),
   );
 }

@@ -1,12 +1,13 @@
 import { recordAudit } from "../audit/audit.repository.js";
 import type { Actor } from "../auth/actor.js";
-import { assertSees } from "../auth/actor.js";
+import { assertSees, sees } from "../auth/actor.js";
 import { hashPassword } from "../auth/auth.service.js";
 import type { Database } from "../db/database.js";
 import type { Role } from "../db/schema.js";
 import { conflict, notFound } from "../errors.js";
 import { newId } from "../ids.js";
 import { findOrg } from "../orgs/orgs.repository.js";
+import { userError } from "./users.messages.js";
 import * as repo from "./users.repository.js";
 
 export interface NewUser {
@@ -48,3 +49,67 @@ export async function createUser(db: Database, actor: Actor | null, input: NewUs
 }
 
 export const listVisibleUsers = (db: Database, actor: Actor) => repo.listUsers(db, actor.visibleOrgIds);
+
+export interface UserPatch {
+  displayName?: string;
+  role?: Role;
+  orgId?: string;
+  password?: string;
+  /** true disables (soft-deletes) the account, false enables it again. */
+  disabled?: boolean;
+}
+
+/**
+ * Edits an account in the admin's reach. Role, org, password or disabling end the
+ * user's sessions, so the change takes effect at once. Admins cannot lock themselves out.
+ */
+export async function updateUser(db: Database, actor: Actor, id: string, patch: UserPatch) {
+  const user = await repo.findUserForAdmin(db, id);
+  if (!user || !sees(actor, user.org_id)) throw userError("USER_NOT_FOUND", 404);
+  const self = id === actor.userId;
+  if (
+    self &&
+    (patch.disabled === true ||
+      (patch.role && patch.role !== user.role) ||
+      (patch.orgId && patch.orgId !== user.org_id))
+  )
+    throw userError("USER_IS_SELF", 409);
+  if (patch.orgId !== undefined && patch.orgId !== user.org_id) {
+    const org = await findOrg(db, patch.orgId);
+    // Keys carry the region: an account moves only within its bureau's tree.
+    if (!org || !sees(actor, org.id) || org.region_id !== user.region_id) throw userError("USER_ORG_INVALID", 400);
+  }
+  const set = {
+    ...(patch.displayName !== undefined && { display_name: patch.displayName }),
+    ...(patch.role !== undefined && { role: patch.role }),
+    ...(patch.orgId !== undefined && { org_id: patch.orgId }),
+    ...(patch.password !== undefined && {
+      password_hash: await hashPassword(patch.password),
+      failed_attempts: 0,
+      locked_until: null,
+    }),
+    ...(patch.disabled !== undefined && { deleted_at: patch.disabled ? new Date().toISOString() : null }),
+  };
+  const signOut =
+    patch.password !== undefined ||
+    patch.disabled === true ||
+    (patch.role !== undefined && patch.role !== user.role) ||
+    (patch.orgId !== undefined && patch.orgId !== user.org_id);
+  return db.transaction().execute(async (trx) => {
+    const updated = await repo.updateUser(trx, user, set);
+    if (signOut) await repo.endSessions(trx, user);
+    const action =
+      patch.disabled === true ? "disable" : patch.disabled === false && user.deleted_at ? "enable" : "update";
+    await recordAudit(trx, {
+      regionId: user.region_id,
+      actorId: actor.userId,
+      entity: "user",
+      entityId: id,
+      action,
+      before: user,
+      // Never the hash; only that the password was reset.
+      after: { ...updated, ...(patch.password !== undefined && { passwordReset: true }) },
+    });
+    return { ...updated, disabled: updated.deleted_at !== null };
+  });
+}

@@ -1,0 +1,15 @@
+import { AppError } from "../errors.js";
+import type { ErrorCode } from "../messages.js";
+
+/** User-facing text of account management, keyed by stable codes. */
+export const USER_MESSAGES = {
+  USER_NOT_FOUND: "用户不存在",
+  USER_IS_SELF: "不能停用自己的账号或修改自己的角色、单位",
+  USER_ORG_INVALID: "用户只能调整到本县（区）内的单位",
+} as const;
+
+export type UserCode = keyof typeof USER_MESSAGES;
+
+/** The shared AppError carries the server-wide code union; these codes travel through it unchanged. */
+export const userError = (code: UserCode, status: number, details?: unknown) =>
+  new AppError(code as unknown as ErrorCode, status, details, USER_MESSAGES[code]);
