@@ -83,6 +83,17 @@ async function importAndReview(page: Page): Promise<string> {
   await page.waitForURL(/\/ledger\?planId=/);
   await page.getByRole("grid").waitFor();
   await shot(page, "04-ledger-published");
+
+  step("ledger: arrow keys to the second task's name, Enter edits, Enter saves");
+  const grid = page.getByRole("grid");
+  await grid.locator('[data-cell="0:0"]').click();
+  for (const key of ["ArrowDown", "ArrowRight", "ArrowRight"]) await page.keyboard.press(key);
+  await page.keyboard.press("Enter");
+  const editor = grid.getByRole("textbox");
+  await editor.fill("新建班级图书角三百个");
+  await page.keyboard.press("Enter");
+  await toast(page, "已保存");
+  await grid.getByText("新建班级图书角三百个").waitFor();
   return planId;
 }
 
@@ -113,7 +124,7 @@ async function reportOnPhone(page: Page): Promise<string> {
     .waitFor();
   await drawer.locator(".ant-upload-list-item-uploading").waitFor({ state: "detached" });
   check(await noHorizontalScroll(page, "drawer"), "the progress form has no horizontal scroll at 360 px");
-  await shot(page, "06-progress-form-360");
+  await shot(page, "06-progress-form-360", false);
   await drawer.getByRole("button", { name: /提\s*交/ }).click();
   await toast(page, "进度已提交");
   await logout(page);

@@ -35,9 +35,9 @@ export function pixelSpread(file: string): { stddev: number; colors: number } {
   return { stddev: Math.sqrt(Math.max(0, sumSq / n - mean * mean)), colors: colors.size };
 }
 
-export async function shot(page: Page, name: string): Promise<void> {
+export async function shot(page: Page, name: string, fullPage = true): Promise<void> {
   const file = join(ARTIFACTS, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  await page.screenshot({ path: file, fullPage });
   const { stddev, colors } = pixelSpread(file);
   check(stddev > 5 && colors > 8, `screenshot ${name} is not blank (stddev ${stddev.toFixed(1)}, ${colors} colours)`);
   console.log(`  screenshot ${name}.png (stddev ${stddev.toFixed(1)}, ${colors} colours)`);

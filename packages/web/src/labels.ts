@@ -121,6 +121,7 @@ export const L = {
   overdue: "逾期",
   noPublishedPlan: "还没有已发布的工作计划",
   taskCount: (n: number) => `共 ${n} 项任务`,
+  andMore: (n: number) => ` 等 ${n} 个单位`,
   // task detail
   taskDetail: "任务详情",
   body: "任务内容",

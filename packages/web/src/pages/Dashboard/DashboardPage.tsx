@@ -17,6 +17,7 @@ const STATUS_BY_LABEL = Object.fromEntries(Object.entries(STATUS).map(([k, v]) =
   TaskStatus
 >;
 const CHART_COUNT = 5;
+const UNITS_SHOWN = 5;
 
 function Charts({ d }: { d: Required<Dashboard> & { plan: { id: string } } }) {
   const navigate = useNavigate();
@@ -140,7 +141,12 @@ function Overview({ d }: { d: Required<Dashboard> & { plan: { id: string; title:
             { title: L.colTitle, render: (_, r) => <Link to={`/tasks/${r.id}`}>{r.title}</Link> },
             { title: L.colSection, dataIndex: "section" },
             { title: L.dueRange, render: (_, r) => r.dueDates.join("、") },
-            { title: L.colUnits, render: (_, r) => r.units.join("、") },
+            {
+              title: L.colUnits,
+              render: (_, r) =>
+                r.units.slice(0, UNITS_SHOWN).join("、") +
+                (r.units.length > UNITS_SHOWN ? L.andMore(r.units.length) : ""),
+            },
           ]}
         />
       </Card>
