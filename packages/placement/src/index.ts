@@ -26,7 +26,7 @@ export {
 export { type PrepareInput, preparePlacement } from "./prepare.js";
 export { balanceLines, hashLines, statisticsTable, type TextTable } from "./presenters.js";
 export { Xoshiro128 } from "./prng.js";
-export { type NoticeOptions, publicNoticeDocx } from "./public-notice-docx.js";
+export { type NoticeOptions, noticeDate, publicNoticeDocx } from "./public-notice-docx.js";
 export { decodeCsvBytes, parseCsvText, readCsvTable } from "./roster-csv.js";
 export { normalizeText, parseGender, parseRosterRows } from "./roster-rows.js";
 export { readXlsxTable } from "./roster-xlsx.js";

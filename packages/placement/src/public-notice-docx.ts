@@ -30,7 +30,7 @@ export interface NoticeOptions {
   addressee?: string;
   /** Issuing school or bureau (署名). */
   organization?: string;
-  /** 成文日期 as YYYY年M月D日 (no leading zeros). */
+  /** 成文日期 as YYYY年M月D日 (no leading zeros); see noticeDate. */
   date: string;
   /** Command that re-runs the verification, quoted in the notice. */
   verifyCommand?: string;
@@ -63,6 +63,18 @@ const exact = { line: LINE_PITCH, lineRule: LineRuleType.EXACT };
 
 /** Characters of 2号 type on one 156 mm line. */
 const TITLE_LINE = 20;
+
+/** 成文日期 of a notice issued at `now` in Asia/Shanghai, as GB/T 9704 writes it: 2025年8月20日. */
+export function noticeDate(now: Date = new Date()): string {
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone: "Asia/Shanghai",
+    year: "numeric",
+    month: "numeric",
+    day: "numeric",
+  }).formatToParts(now);
+  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  return `${part("year")}年${part("month")}月${part("day")}日`;
+}
 
 /**
  * Splits a long title into centred lines of similar length (the standard's 梯形/菱形 shape), breaking

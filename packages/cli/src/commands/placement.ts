@@ -6,6 +6,7 @@ import {
   formatIssue,
   hashLines,
   isPlacementInputError,
+  noticeDate,
   type PlacementParams,
   preparePlacement,
   publicNoticeDocx,
@@ -53,16 +54,7 @@ function capacityList(value: string): number[] {
 }
 
 /** 成文日期 today in Asia/Shanghai, as GB/T 9704 writes it: 2025年8月20日. */
-export function todayInShanghai(now: Date = new Date()): string {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone: "Asia/Shanghai",
-    year: "numeric",
-    month: "numeric",
-    day: "numeric",
-  }).formatToParts(now);
-  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  return `${part("year")}年${part("month")}月${part("day")}日`;
-}
+export { noticeDate as todayInShanghai } from "@luoshi/placement";
 
 /** Reads and validates the published inputs; every row problem becomes one exit-1 message. */
 async function loadInputs(flags: InputFlags): Promise<{ roster: Roster; params: PlacementParams }> {
@@ -117,7 +109,7 @@ async function runCommand(flags: RunFlags, io: CliIO): Promise<void> {
   await writeFile(
     files.notice,
     await publicNoticeDocx(placement, {
-      date: flags.date ?? todayInShanghai(),
+      date: flags.date ?? noticeDate(),
       verifyCommand,
       includeLists: true,
       ...(flags.title ? { title: flags.title } : {}),
