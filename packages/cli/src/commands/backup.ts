@@ -1,4 +1,3 @@
-import { backup } from "@luoshi/server";
 import type { RegisterCommand } from "../program.js";
 import { serverHelp, serverMsg } from "./serve-messages.js";
 import { withRuntime } from "./serve-runtime.js";
@@ -10,6 +9,7 @@ export const registerBackup: RegisterCommand = (program, { io }) => {
     .argument("<OUT>", serverHelp.backupOut)
     .action(async (out: string) =>
       withRuntime({}, async (rt) => {
+        const { backup } = await import("@luoshi/server");
         const r = await backup(rt.db, rt.files, out);
         io.stdout.write(`${serverMsg.backedUp(r.rows, r.files, out)}\n`);
       }),

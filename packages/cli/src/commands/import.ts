@@ -1,6 +1,5 @@
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
-import { importPlan } from "@luoshi/server";
 import { CliError } from "../io.js";
 import type { RegisterCommand } from "../program.js";
 import { serverHelp, serverMsg } from "./serve-messages.js";
@@ -14,6 +13,7 @@ export const registerImport: RegisterCommand = (program, { io }) => {
     .option("--org <ID>", serverHelp.importOrg)
     .action(async (file: string, flags: { org?: string }) => {
       const bytes = new Uint8Array(await readFile(file));
+      const { importPlan } = await import("@luoshi/server");
       await withRuntime({}, async (rt) => {
         const bureau =
           flags.org ??

@@ -1,4 +1,3 @@
-import { restore } from "@luoshi/server";
 import type { RegisterCommand } from "../program.js";
 import { serverHelp, serverMsg } from "./serve-messages.js";
 import { withRuntime } from "./serve-runtime.js";
@@ -10,6 +9,7 @@ export const registerRestore: RegisterCommand = (program, { io }) => {
     .argument("<IN>", serverHelp.restoreIn)
     .action(async (input: string) =>
       withRuntime({}, async (rt) => {
+        const { restore } = await import("@luoshi/server");
         const r = await restore(rt.db, rt.files, input);
         io.stdout.write(`${serverMsg.restored(r.rows, r.files)}\n`);
       }),

@@ -1,4 +1,4 @@
-import { type Database, isEmpty, LABELS, seedDemo } from "@luoshi/server";
+import type { Database } from "@luoshi/server";
 import type { CliIO } from "../io.js";
 import type { RegisterCommand } from "../program.js";
 import { serverHelp, serverMsg } from "./serve-messages.js";
@@ -6,6 +6,7 @@ import { withRuntime } from "./serve-runtime.js";
 
 /** Seeds the demo bureau when the database is empty and prints the logins. */
 export async function seedDemoIfEmpty(db: Database, io: CliIO): Promise<void> {
+  const { isEmpty, LABELS, seedDemo } = await import("@luoshi/server");
   if (!(await isEmpty(db))) {
     io.stdout.write(`${serverMsg.demoExists}\n`);
     return;

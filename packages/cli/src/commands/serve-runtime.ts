@@ -1,10 +1,14 @@
-import { type Config, loadConfig, openRuntime } from "@luoshi/server";
+import type { Config, openRuntime } from "@luoshi/server";
 
-/** Opens the configured runtime (database migrated, file store) for one command, closing it after. */
+/**
+ * Opens the configured runtime (database migrated, file store) for one command, closing it after.
+ * The server (Fastify, PGlite, argon2) loads here, when a command runs, not when `luoshi` starts.
+ */
 export async function withRuntime<T>(
   overrides: Partial<Config>,
   fn: (runtime: Awaited<ReturnType<typeof openRuntime>>) => Promise<T>,
 ): Promise<T> {
+  const { loadConfig, openRuntime } = await import("@luoshi/server");
   const runtime = await openRuntime(loadConfig(process.env, overrides));
   try {
     return await fn(runtime);

@@ -1,4 +1,3 @@
-import { loadConfig, openRuntime, startServer } from "@luoshi/server";
 import type { RegisterCommand } from "../program.js";
 import { seedDemoIfEmpty } from "./seed-demo.js";
 import { serverHelp, serverMsg } from "./serve-messages.js";
@@ -17,6 +16,8 @@ export const registerServe: RegisterCommand = (program, { io }) => {
     .option("--host <HOST>", serverHelp.host)
     .option("--demo", serverHelp.demo)
     .action(async (flags: ServeFlags) => {
+      // Loaded on use, so that `luoshi --help` and other commands start fast.
+      const { loadConfig, openRuntime, startServer } = await import("@luoshi/server");
       const env = {
         ...process.env,
         ...(flags.port ? { PORT: flags.port } : {}),
