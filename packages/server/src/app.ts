@@ -24,6 +24,7 @@ import { progressRoutes } from "./progress/progress.routes.js";
 import { dashboardRoutes } from "./queries/dashboard.routes.js";
 import { queriesRoutes } from "./queries/queries.routes.js";
 import { taskDetailRoutes } from "./queries/task-detail.routes.js";
+import { supervisionRoutes } from "./supervision/supervision.routes.js";
 import { usersRoutes } from "./users/users.routes.js";
 
 export interface RouteInfo {
@@ -105,6 +106,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   dashboardRoutes(app, deps);
   plansExportRoutes(app, deps);
   placementRoutes(app, deps);
+  supervisionRoutes(app, deps);
   webStatic(app);
   return app;
 }

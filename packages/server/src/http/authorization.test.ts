@@ -1,10 +1,14 @@
 import type { InjectOptions } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { authenticate } from "../auth/auth.service.js";
+import type { Actor } from "../auth/actor.js";
+import { actorFor, authenticate } from "../auth/auth.service.js";
 import type { Role } from "../db/schema.js";
 import { storeEvidence } from "../files/files.service.js";
 import { addAlias, createOrg } from "../orgs/orgs.service.js";
 import { createPlacementRequest } from "../placement/placement.fixtures.js";
+import { generateBulletin } from "../supervision/bulletins.service.js";
+import { issueNotice } from "../supervision/notices.service.js";
+import { createEndpoint } from "../supervision/reminders.service.js";
 import { createTestApp, loginAs, multipart, type Session, type TestContext } from "../test/app.js";
 import { PLAN_TEXT } from "../test/fixture.js";
 import { draftPlan, publishedPlan } from "../test/plans.js";
@@ -43,6 +47,27 @@ let plans: Record<
   Scope,
   { draft: { planId: string; taskIds: string[] }; pub: { planId: string; taskIds: string[] }; fileId: string }
 >;
+
+/** Per bureau: notices to the department and to the school, a robot endpoint, a bulletin. */
+let sup: Record<
+  Scope,
+  {
+    supervisor: Actor;
+    toDept: string;
+    toSchool: string;
+    webhookId: string;
+    bulletinId: string;
+    notice(): Promise<string>;
+    webhook(): Promise<string>;
+  }
+>;
+const noticeFor = (c: Ctx) => (c.role === "dept_head" ? sup[c.scope].toDept : sup[c.scope].toSchool);
+const supPost = (c: Ctx, url: string, payload: object = {}) => ({
+  method: "POST" as const,
+  url,
+  headers: c.session.headers,
+  payload,
+});
 
 /** One row per route. A route the server has and this table lacks fails the test. */
 const MATRIX: Record<string, Row> = {
@@ -391,6 +416,178 @@ const MATRIX: Record<string, Row> = {
       headers: c.session.headers,
     }),
   },
+  "POST /api/supervision/status/run": {
+    own: MANAGERS,
+    other: null,
+    req: (c) => supPost(c, "/api/supervision/status/run"),
+  },
+  "GET /api/supervision/status": {
+    own: ALL,
+    other: null,
+    req: (c) => ({ method: "GET", url: "/api/supervision/status", headers: c.session.headers }),
+  },
+  "GET /api/supervision/status/trend": {
+    own: ALL,
+    other: null,
+    req: (c) => ({ method: "GET", url: "/api/supervision/status/trend", headers: c.session.headers }),
+  },
+  "GET /api/supervision/rules/:planId": {
+    own: ["admin", "supervisor", "leader"],
+    req: (c) => ({
+      method: "GET",
+      url: `/api/supervision/rules/${plans[c.scope].pub.planId}`,
+      headers: c.session.headers,
+    }),
+  },
+  "PUT /api/supervision/rules/:planId": {
+    own: MANAGERS,
+    req: (c) => ({
+      method: "PUT",
+      url: `/api/supervision/rules/${plans[c.scope].pub.planId}`,
+      headers: c.session.headers,
+      payload: { warnDays: 10 },
+    }),
+  },
+  "POST /api/supervision/notices": {
+    own: MANAGERS,
+    req: (c) =>
+      supPost(c, "/api/supervision/notices", {
+        taskId: plans[c.scope].pub.taskIds[1],
+        orgId: bureauOf(c).schoolId,
+        reason: "进度滞后",
+        requirement: "请说明原因并提出整改措施",
+        replyDue: "2099-12-31",
+      }),
+  },
+  "GET /api/supervision/notices": {
+    own: ALL,
+    other: null,
+    req: (c) => ({ method: "GET", url: "/api/supervision/notices?box=outbox", headers: c.session.headers }),
+  },
+  "GET /api/supervision/notices/:id": {
+    own: ALL,
+    req: (c) => ({ method: "GET", url: `/api/supervision/notices/${noticeFor(c)}`, headers: c.session.headers }),
+  },
+  "GET /api/supervision/notices/:id/document.docx": {
+    own: ALL,
+    req: (c) => ({
+      method: "GET",
+      url: `/api/supervision/notices/${noticeFor(c)}/document.docx`,
+      headers: c.session.headers,
+    }),
+  },
+  "POST /api/supervision/notices/:id/replies": {
+    own: ["admin", "dept_head", "school_reporter"],
+    req: (c) => supPost(c, `/api/supervision/notices/${noticeFor(c)}/replies`, { text: "已整改完毕" }),
+  },
+  "POST /api/supervision/notices/:id/close": {
+    own: MANAGERS,
+    req: async (c) => supPost(c, `/api/supervision/notices/${await sup[c.scope].notice()}/close`, { note: "办结" }),
+  },
+  "POST /api/supervision/notices/:id/escalate": {
+    own: MANAGERS,
+    req: (c) =>
+      supPost(c, `/api/supervision/notices/${sup[c.scope].toSchool}/escalate`, {
+        note: "逾期未反馈",
+        replyDue: "2099-12-31",
+      }),
+  },
+  "GET /api/supervision/notifications": {
+    own: ALL,
+    other: null,
+    req: (c) => ({ method: "GET", url: "/api/supervision/notifications", headers: c.session.headers }),
+  },
+  "POST /api/supervision/notifications/read": {
+    own: ALL,
+    other: null,
+    req: (c) => supPost(c, "/api/supervision/notifications/read", { ids: [] }),
+  },
+  "POST /api/supervision/reminders/run": {
+    own: MANAGERS,
+    other: null,
+    req: (c) => supPost(c, "/api/supervision/reminders/run"),
+  },
+  "GET /api/supervision/webhooks": {
+    own: MANAGERS,
+    other: null,
+    req: (c) => ({ method: "GET", url: "/api/supervision/webhooks", headers: c.session.headers }),
+  },
+  "POST /api/supervision/webhooks": {
+    own: MANAGERS,
+    req: (c) =>
+      supPost(c, "/api/supervision/webhooks", {
+        orgId: bureauOf(c).bureauId,
+        kind: "wecom",
+        name: "督查群",
+        url: "http://127.0.0.1:9/robot",
+        events: ["overdue"],
+        enabled: false,
+      }),
+  },
+  "PATCH /api/supervision/webhooks/:id": {
+    own: MANAGERS,
+    req: (c) => ({
+      method: "PATCH",
+      url: `/api/supervision/webhooks/${sup[c.scope].webhookId}`,
+      headers: c.session.headers,
+      payload: { enabled: false },
+    }),
+  },
+  "DELETE /api/supervision/webhooks/:id": {
+    own: MANAGERS,
+    req: async (c) => ({
+      method: "DELETE",
+      url: `/api/supervision/webhooks/${await sup[c.scope].webhook()}`,
+      headers: c.session.headers,
+    }),
+  },
+  "GET /api/supervision/webhooks/deliveries": {
+    own: MANAGERS,
+    other: null,
+    req: (c) => ({ method: "GET", url: "/api/supervision/webhooks/deliveries", headers: c.session.headers }),
+  },
+  "POST /api/supervision/bulletins": {
+    own: MANAGERS,
+    other: null,
+    req: (c) => supPost(c, "/api/supervision/bulletins", { period: "2024-05" }),
+  },
+  "GET /api/supervision/bulletins": {
+    own: ALL,
+    other: null,
+    req: (c) => ({ method: "GET", url: "/api/supervision/bulletins", headers: c.session.headers }),
+  },
+  "GET /api/supervision/bulletins/:id/:format": {
+    own: ALL,
+    req: (c) => ({
+      method: "GET",
+      url: `/api/supervision/bulletins/${sup[c.scope].bulletinId}/xlsx`,
+      headers: c.session.headers,
+    }),
+  },
+  "GET /api/supervision/evaluation": {
+    own: ["admin", "supervisor", "leader"],
+    other: null,
+    req: (c) => ({ method: "GET", url: "/api/supervision/evaluation?year=2024", headers: c.session.headers }),
+  },
+  "GET /api/supervision/evaluation/export.xlsx": {
+    own: ["admin", "supervisor", "leader"],
+    other: null,
+    req: (c) => ({
+      method: "GET",
+      url: "/api/supervision/evaluation/export.xlsx?year=2024",
+      headers: c.session.headers,
+    }),
+  },
+  "PUT /api/supervision/evaluation/weights": {
+    own: MANAGERS,
+    other: null,
+    req: (c) => ({
+      method: "PUT",
+      url: "/api/supervision/evaluation/weights",
+      headers: c.session.headers,
+      payload: { year: 2024, completion: 50, timeliness: 30, attainment: 20, noticePenalty: 1 },
+    }),
+  },
   "GET /*": { own: "public", other: null, req: () => ({ method: "GET", url: "/ledger" }) },
 };
 
@@ -418,6 +615,57 @@ beforeAll(async () => {
     return res.json().placement.id as string;
   };
   placements = { own: await placementOf(t.fixture.a), other: await placementOf(t.fixture.b) };
+  const supervisionOf = async (bureau: typeof t.fixture.a, scope: Scope) => {
+    // Without a login: the login route is rate-limited and the matrix already logs in often.
+    const user = await t.db
+      .selectFrom("users")
+      .selectAll()
+      .where("username", "=", bureau.users.supervisor)
+      .executeTakeFirstOrThrow();
+    const supervisor = await actorFor(t.db, user);
+    const now = () => new Date();
+    const notice = async (orgId = bureau.schoolId) =>
+      (
+        await issueNotice(
+          t.db,
+          supervisor,
+          {
+            taskId: plans[scope].pub.taskIds[1]!,
+            orgId,
+            reason: "进度滞后",
+            requirement: "限期整改",
+            replyDue: "2099-12-31",
+          },
+          now,
+        )
+      ).id;
+    const webhook = async () =>
+      (
+        await createEndpoint(t.db, supervisor, {
+          kind: "dingtalk",
+          name: "钉钉群",
+          url: "http://127.0.0.1:9/robot",
+          events: ["new_notice"],
+          enabled: false,
+        })
+      ).id;
+    const bulletin = await generateBulletin(t.db, t.files, {
+      regionId: bureau.bureauId,
+      period: "2024-04",
+      actor: supervisor,
+      now,
+    });
+    return {
+      supervisor,
+      toDept: await notice(bureau.deptId),
+      toSchool: await notice(),
+      webhookId: await webhook(),
+      bulletinId: bulletin.id,
+      notice: () => notice(),
+      webhook,
+    };
+  };
+  sup = { own: await supervisionOf(t.fixture.a, "own"), other: await supervisionOf(t.fixture.b, "other") };
 }, 120_000);
 afterAll(() => t.close());
 

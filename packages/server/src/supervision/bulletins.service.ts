@@ -1,0 +1,139 @@
+import { recordAudit } from "../audit/audit.repository.js";
+import type { Actor } from "../auth/actor.js";
+import type { Database } from "../db/database.js";
+import type { FileStore } from "../files/file-store.js";
+import { insertFile } from "../files/files.repository.js";
+import { json, newId } from "../ids.js";
+import { todayInShanghai } from "../progress/periods.js";
+import { bulletinDocx, bulletinTitle, bulletinXlsx, headline } from "./bulletin-document.js";
+import { addDays, periodBounds } from "./calendar.js";
+import * as figures from "./figures.repository.js";
+import { periodLabel, supervisionError } from "./messages.js";
+import { sdb, shared } from "./schema.js";
+import type { Clock } from "./status.service.js";
+import { unitRanks } from "./unit-ranking.js";
+
+const PERIOD = /^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/;
+const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** The month before today ("2025-03" on any day of April). */
+export const previousMonth = (today: string) => addDays(`${today.slice(0, 7)}-01`, -1).slice(0, 7);
+
+/**
+ * Generates the bulletin of a region for a month or quarter from the status history, stores
+ * the Word document and its xlsx appendix as files, and replaces an earlier one of the same period.
+ */
+export async function generateBulletin(
+  database: Database,
+  store: FileStore,
+  input: { regionId: string; period: string; actor: Actor | null; now: Clock },
+) {
+  if (!PERIOD.test(input.period)) throw supervisionError("PERIOD_INVALID", 400);
+  const db = sdb(database);
+  const { start, end } = periodBounds(input.period);
+  const issuedOn = todayInShanghai(input.now());
+  const asOf = (await figures.asOfDay(db, input.regionId, [end, issuedOn].sort()[0] ?? end)) ?? issuedOn;
+  const data = {
+    issuer: await figures.regionName(db, input.regionId),
+    period: input.period,
+    periodLabel: periodLabel(input.period),
+    asOf,
+    issuedOn,
+    units: unitRanks(await figures.unitFigures(db, input.regionId, start, end, asOf)),
+    overdue: await figures.overdueAssignments(db, input.regionId, asOf),
+    indicators: await figures.indicatorRows(db, input.regionId, asOf),
+  };
+  const { bytes: docx } = await bulletinDocx(data);
+  const xlsx = await bulletinXlsx(data);
+  const title = bulletinTitle(data);
+  const [docxSha, xlsxSha] = [await store.put(docx), await store.put(xlsx)];
+  const actorId = input.actor?.userId ?? null;
+  return db.transaction().execute(async (trx) => {
+    const file = (sha: string, filename: string, type: string, size: number) =>
+      insertFile(shared(trx), {
+        region_id: input.regionId,
+        id: newId(),
+        sha256: sha,
+        filename,
+        content_type: type,
+        size,
+        org_id: input.regionId,
+        uploaded_by: actorId ?? "system",
+      });
+    const docxFile = await file(docxSha, `${title}.docx`, DOCX, docx.length);
+    const xlsxFile = await file(xlsxSha, `${title}（附件）.xlsx`, XLSX, xlsx.length);
+    const previous = await trx
+      .updateTable("bulletins")
+      .set({ deleted_at: input.now().toISOString() })
+      .where("region_id", "=", input.regionId)
+      .where("period", "=", input.period)
+      .where("deleted_at", "is", null)
+      .returning("id")
+      .execute();
+    const bulletin = await trx
+      .insertInto("bulletins")
+      .values({
+        region_id: input.regionId,
+        id: newId(),
+        org_id: input.regionId,
+        period: input.period,
+        title,
+        docx_file_id: docxFile.id,
+        xlsx_file_id: xlsxFile.id,
+        summary: json({ ...headline(data), asOf }),
+        generated_by: actorId,
+        generated_at: input.now().toISOString(),
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(shared(trx), {
+      regionId: input.regionId,
+      actorId,
+      entity: "bulletin",
+      entityId: bulletin.id,
+      action: "generate",
+      before: previous.length ? { replaced: previous.map((p) => p.id) } : undefined,
+      after: bulletin,
+    });
+    return bulletin;
+  });
+}
+
+export async function listBulletins(database: Database, actor: Actor) {
+  return sdb(database)
+    .selectFrom("bulletins")
+    .selectAll()
+    .where("region_id", "in", [actor.regionId, ...actor.visibleOrgIds])
+    .where("deleted_at", "is", null)
+    .orderBy("period", "desc")
+    .execute();
+}
+
+/** Bulletins are addressed to the whole region: everyone in it may read them. */
+export async function bulletinFile(
+  database: Database,
+  store: FileStore,
+  actor: Actor,
+  id: string,
+  format: "docx" | "xlsx",
+) {
+  const db = sdb(database);
+  const bulletin = await db
+    .selectFrom("bulletins")
+    .selectAll()
+    .where("id", "=", id)
+    .where("deleted_at", "is", null)
+    .executeTakeFirst();
+  if (!bulletin || !(bulletin.region_id === actor.regionId || actor.visibleOrgIds.includes(bulletin.region_id))) {
+    throw supervisionError("BULLETIN_NOT_FOUND", 404);
+  }
+  const fileId = format === "docx" ? bulletin.docx_file_id : bulletin.xlsx_file_id;
+  const file = await db
+    .selectFrom("files")
+    .selectAll()
+    .where("region_id", "=", bulletin.region_id)
+    .where("id", "=", fileId)
+    .executeTakeFirstOrThrow();
+  return { file, bytes: await store.get(file.sha256) };
+}

@@ -1,0 +1,87 @@
+import { type Insertable, sql, type Updateable } from "kysely";
+import type { NoticeRepliesTable, SDb, SupervisionNoticesTable } from "./schema.js";
+
+/** SQL of supervision notices (督办单). */
+
+/** Next number of the region's year; the upsert's row lock makes concurrent issuers take turns. */
+export async function nextNoticeSeq(db: SDb, regionId: string, year: number): Promise<number> {
+  const row = await db
+    .insertInto("notice_sequences")
+    .values({ region_id: regionId, year, last_no: 1 })
+    .onConflict((oc) => oc.columns(["region_id", "year"]).doUpdateSet({ last_no: sql`notice_sequences.last_no + 1` }))
+    .returning("last_no")
+    .executeTakeFirstOrThrow();
+  return row.last_no;
+}
+
+export async function insertNotice(db: SDb, row: Insertable<SupervisionNoticesTable>) {
+  return db.insertInto("supervision_notices").values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function insertReply(db: SDb, row: Insertable<NoticeRepliesTable>) {
+  return db.insertInto("supervision_notice_replies").values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function updateNotice(
+  db: SDb,
+  notice: { region_id: string; id: string },
+  set: Partial<
+    Pick<
+      Updateable<SupervisionNoticesTable>,
+      "status" | "level" | "reply_due" | "closed_by" | "closed_at" | "close_note" | "escalation_note"
+    >
+  >,
+) {
+  return db
+    .updateTable("supervision_notices")
+    .set({ ...set, updated_at: sql`clock_timestamp()` })
+    .where("region_id", "=", notice.region_id)
+    .where("id", "=", notice.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+const noticeColumns = (db: SDb) =>
+  db
+    .selectFrom("supervision_notices as n")
+    .innerJoin("plan_tasks as t", (j) => j.onRef("t.region_id", "=", "n.region_id").onRef("t.id", "=", "n.task_id"))
+    .innerJoin("orgs as o", "o.id", "n.org_id")
+    .innerJoin("orgs as b", "b.id", "n.region_id")
+    .selectAll("n")
+    .select(["t.no as task_no", "t.title as task_title", "o.name as org_name", "b.name as issuer_name"])
+    .where("n.deleted_at", "is", null);
+
+export async function findNotice(db: SDb, id: string) {
+  return noticeColumns(db).where("n.id", "=", id).executeTakeFirst();
+}
+
+export async function listNotices(db: SDb, q: { orgIds?: string[]; regionIds?: string[]; status?: string }) {
+  let query = noticeColumns(db);
+  if (q.orgIds) query = query.where("n.org_id", "in", q.orgIds.length ? q.orgIds : [""]);
+  if (q.regionIds) query = query.where("n.region_id", "in", q.regionIds.length ? q.regionIds : [""]);
+  if (q.status) query = query.where("n.status", "=", q.status as SupervisionNoticesTable["status"]);
+  return query.orderBy("n.year", "desc").orderBy("n.seq", "desc").limit(1000).execute();
+}
+
+export async function repliesOf(db: SDb, regionId: string, noticeId: string) {
+  return db
+    .selectFrom("supervision_notice_replies")
+    .selectAll()
+    .where("region_id", "=", regionId)
+    .where("notice_id", "=", noticeId)
+    .where("deleted_at", "is", null)
+    .orderBy("replied_at")
+    .execute();
+}
+
+export async function isAssigned(db: SDb, regionId: string, taskId: string, orgId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom("assignments")
+    .select("id")
+    .where("region_id", "=", regionId)
+    .where("task_id", "=", taskId)
+    .where("org_id", "=", orgId)
+    .where("deleted_at", "is", null)
+    .executeTakeFirst();
+  return row !== undefined;
+}

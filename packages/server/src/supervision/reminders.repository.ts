@@ -1,0 +1,192 @@
+import { type Insertable, sql } from "kysely";
+import { json, newId } from "../ids.js";
+import type { NotificationsTable, ReminderEvent, SDb, WebhookEndpointsTable } from "./schema.js";
+
+/** SQL of reminders: in-app notifications, robot endpoints and their delivery log. */
+
+export type NewNotification = Omit<Insertable<NotificationsTable>, "id">;
+
+/** Inserts what is not there yet (by delivery key); returns the rows inserted now. */
+export async function insertNotifications(db: SDb, rows: NewNotification[]) {
+  const inserted = [];
+  for (let i = 0; i < rows.length; i += 1000) {
+    const batch = rows.slice(i, i + 1000).map((r) => ({ ...r, id: newId() }));
+    inserted.push(
+      ...(await db
+        .insertInto("notifications")
+        .values(batch)
+        .onConflict((oc) => oc.columns(["region_id", "org_id", "delivery_key"]).doNothing())
+        .returningAll()
+        .execute()),
+    );
+  }
+  return inserted;
+}
+
+export async function listNotifications(db: SDb, orgIds: string[], unreadOnly: boolean) {
+  let q = db
+    .selectFrom("notifications")
+    .selectAll()
+    .where("org_id", "in", orgIds.length ? orgIds : [""])
+    .where("deleted_at", "is", null);
+  if (unreadOnly) q = q.where("read_at", "is", null);
+  return q.orderBy("created_at", "desc").limit(200).execute();
+}
+
+export async function markRead(db: SDb, orgIds: string[], ids: string[], userId: string, at: string) {
+  if (ids.length === 0) return [];
+  return db
+    .updateTable("notifications")
+    .set({ read_at: at, read_by: userId })
+    .where("id", "in", ids)
+    .where("org_id", "in", orgIds.length ? orgIds : [""])
+    .where("read_at", "is", null)
+    .returning(["region_id", "id"])
+    .execute();
+}
+
+export async function listEndpoints(db: SDb, regionIds: string[]) {
+  return db
+    .selectFrom("webhook_endpoints")
+    .selectAll()
+    .where("region_id", "in", regionIds.length ? regionIds : [""])
+    .where("deleted_at", "is", null)
+    .orderBy("created_at")
+    .execute();
+}
+
+export async function listEndpointsForRun(db: SDb, regionIds: string[] | null) {
+  let q = db.selectFrom("webhook_endpoints").selectAll().where("deleted_at", "is", null);
+  if (regionIds) q = q.where("region_id", "in", regionIds.length ? regionIds : [""]);
+  return q.execute();
+}
+
+export async function findEndpoint(db: SDb, id: string) {
+  return db
+    .selectFrom("webhook_endpoints")
+    .selectAll()
+    .where("id", "=", id)
+    .where("deleted_at", "is", null)
+    .executeTakeFirst();
+}
+
+export async function insertEndpoint(db: SDb, row: Insertable<WebhookEndpointsTable>) {
+  return db.insertInto("webhook_endpoints").values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function updateEndpoint(
+  db: SDb,
+  e: { region_id: string; id: string },
+  set: Partial<{
+    name: string;
+    url: string;
+    secret: string | null;
+    events: string;
+    enabled: boolean;
+    deleted_at: string;
+  }>,
+) {
+  return db
+    .updateTable("webhook_endpoints")
+    .set({ ...set, updated_at: sql`clock_timestamp()` })
+    .where("region_id", "=", e.region_id)
+    .where("id", "=", e.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export interface NewDelivery {
+  region_id: string;
+  endpoint_id: string;
+  delivery_key: string;
+  event: ReminderEvent;
+  entity_id: string;
+  payload: unknown;
+}
+
+/** Claims deliveries by key: a key already logged for the endpoint is never sent again. */
+export async function claimDeliveries(db: SDb, rows: NewDelivery[]) {
+  if (rows.length === 0) return [];
+  return db
+    .insertInto("webhook_deliveries")
+    .values(rows.map((r) => ({ ...r, id: newId(), payload: json(r.payload), status: "pending" as const, attempts: 0 })))
+    .onConflict((oc) => oc.columns(["region_id", "endpoint_id", "delivery_key"]).doNothing())
+    .returningAll()
+    .execute();
+}
+
+export async function recordAttempt(
+  db: SDb,
+  d: { region_id: string; id: string },
+  outcome: { status: "pending" | "delivered" | "failed"; attempts: number; error: string | null; at: string },
+) {
+  await db
+    .updateTable("webhook_deliveries")
+    .set({
+      status: outcome.status,
+      attempts: outcome.attempts,
+      last_error: outcome.error,
+      last_attempt_at: outcome.at,
+      delivered_at: outcome.status === "delivered" ? outcome.at : null,
+    })
+    .where("region_id", "=", d.region_id)
+    .where("id", "=", d.id)
+    .execute();
+}
+
+export async function listDeliveries(db: SDb, regionIds: string[]) {
+  return db
+    .selectFrom("webhook_deliveries")
+    .select([
+      "region_id",
+      "id",
+      "endpoint_id",
+      "delivery_key",
+      "event",
+      "entity_id",
+      "status",
+      "attempts",
+      "last_error",
+      "last_attempt_at",
+      "delivered_at",
+      "created_at",
+    ])
+    .where("region_id", "in", regionIds.length ? regionIds : [""])
+    .orderBy("created_at", "desc")
+    .limit(500)
+    .execute();
+}
+
+/** Today's red and yellow entities with a unit, and the notices issued today: the raw reminder events. */
+export async function reminderFacts(db: SDb, day: string, regionIds: string[] | null) {
+  let q = db
+    .selectFrom("status_snapshots as s")
+    .innerJoin("plan_tasks as t", (j) => j.onRef("t.region_id", "=", "s.region_id").onRef("t.id", "=", "s.task_id"))
+    .innerJoin("orgs as o", "o.id", "s.org_id")
+    .select([
+      "s.region_id",
+      "s.entity_id",
+      "s.org_id",
+      "s.status",
+      "s.reasons",
+      "s.due_date",
+      "t.no",
+      "t.title",
+      "o.name as org_name",
+    ])
+    .where("s.day", "=", day)
+    .where("s.entity_kind", "=", "assignment")
+    .where("s.status", "in", ["warning", "overdue"]);
+  if (regionIds) q = q.where("s.region_id", "in", regionIds.length ? regionIds : [""]);
+  return q.execute();
+}
+
+export async function noticeNotificationsOn(db: SDb, day: string, regionIds: string[] | null) {
+  let q = db
+    .selectFrom("notifications")
+    .selectAll()
+    .where("event", "=", "new_notice")
+    .where("delivery_key", "like", `%:${day}`);
+  if (regionIds) q = q.where("region_id", "in", regionIds.length ? regionIds : [""]);
+  return q.execute();
+}

@@ -1,0 +1,282 @@
+import { recordAudit } from "../audit/audit.repository.js";
+import { type Actor, assertSees } from "../auth/actor.js";
+import type { Database } from "../db/database.js";
+import { json, newId } from "../ids.js";
+import { findOrg } from "../orgs/orgs.repository.js";
+import { todayInShanghai } from "../progress/periods.js";
+import { EVENT_LABELS, supervisionError } from "./messages.js";
+import * as repo from "./reminders.repository.js";
+import type { ReminderEvent, SDb, WebhookKind } from "./schema.js";
+import { sdb, shared } from "./schema.js";
+import type { Clock } from "./status.service.js";
+import { robotPayload, type SendDeps, sendWithRetry } from "./webhooks.js";
+
+interface Item {
+  region_id: string;
+  org_id: string;
+  event: ReminderEvent;
+  entity_id: string;
+  line: string;
+}
+
+/** Today's events from the status snapshots: one per (event, assignment). */
+function eventsOf(facts: Awaited<ReturnType<typeof repo.reminderFacts>>): Item[] {
+  const items: Item[] = [];
+  for (const f of facts) {
+    const base = { region_id: f.region_id, org_id: f.org_id as string, entity_id: f.entity_id };
+    const task = `${f.no} ${f.title}`;
+    if (f.reasons.includes("past_due"))
+      items.push({ ...base, event: "overdue", line: `${task}（${f.org_name}，时限${f.due_date}）` });
+    const missing = f.reasons.find((r) => r.startsWith("missing_report:"));
+    if (missing)
+      items.push({ ...base, event: "missing_report", line: `${task}（${f.org_name}，${missing.slice(15)}期未填报）` });
+    if (f.reasons.includes("due_soon"))
+      items.push({ ...base, event: "due_soon", line: `${task}（${f.org_name}，${f.due_date}到期）` });
+  }
+  return items;
+}
+
+export interface ReminderDeps extends SendDeps {}
+
+/**
+ * Turns today's snapshots into in-app notifications (key: event, entity, day) and robot
+ * messages. Robots get one digest per event and unit a day (group robots are rate-limited,
+ * DingTalk to 20 messages a minute), plus one message per new notice. Nothing goes out twice.
+ */
+export async function runReminders(
+  database: Database,
+  options: { regionIds?: string[] | null } & ReminderDeps,
+): Promise<{ notifications: number; delivered: number; failed: number }> {
+  const db = sdb(database);
+  const regionIds = options.regionIds ?? null;
+  const day = todayInShanghai(options.now());
+  const items = eventsOf(await repo.reminderFacts(db, day, regionIds));
+  const inserted = await db.transaction().execute(async (trx) => {
+    const rows = await repo.insertNotifications(
+      trx,
+      items.map((i) => ({
+        region_id: i.region_id,
+        org_id: i.org_id,
+        event: i.event,
+        entity_kind: "assignment",
+        entity_id: i.entity_id,
+        title: EVENT_LABELS[i.event],
+        body: i.line,
+        delivery_key: `${i.event}:assignment:${i.entity_id}:${day}`,
+      })),
+    );
+    for (const regionId of new Set(rows.map((r) => r.region_id))) {
+      await recordAudit(shared(trx), {
+        regionId,
+        actorId: null,
+        entity: "notification",
+        entityId: day,
+        action: "remind",
+        after: { count: rows.filter((r) => r.region_id === regionId).length },
+      });
+    }
+    return rows.length;
+  });
+
+  const notices = await repo.noticeNotificationsOn(db, day, regionIds);
+  const endpoints = (await repo.listEndpointsForRun(db, regionIds)).filter((e) => e.enabled);
+  const deliveries: repo.NewDelivery[] = [];
+  for (const e of endpoints) {
+    const reaches = (i: { region_id: string; org_id: string }) =>
+      i.region_id === e.region_id && (e.org_id === i.org_id || e.org_id === e.region_id);
+    for (const event of ["overdue", "missing_report", "due_soon"] as const) {
+      if (!e.events.includes(event)) continue;
+      const byOrg = new Map<string, Item[]>();
+      for (const i of items)
+        if (i.event === event && reaches(i)) byOrg.set(i.org_id, [...(byOrg.get(i.org_id) ?? []), i]);
+      for (const [orgId, list] of byOrg) {
+        deliveries.push(digest(e, event, orgId, day, list));
+      }
+    }
+    if (e.events.includes("new_notice")) {
+      for (const n of notices.filter(reaches)) {
+        deliveries.push({
+          region_id: e.region_id,
+          endpoint_id: e.id,
+          delivery_key: n.delivery_key,
+          event: "new_notice",
+          entity_id: n.entity_id,
+          payload: robotPayload(e.kind, { title: n.title, text: n.body }),
+        });
+      }
+    }
+  }
+  let delivered = 0;
+  let failed = 0;
+  const byId = new Map(endpoints.map((e) => [e.id, e]));
+  for (const d of await repo.claimDeliveries(db, deliveries)) {
+    const endpoint = byId.get(d.endpoint_id);
+    if (!endpoint) continue;
+    const outcome = await sendWithRetry(endpoint, d.payload, options);
+    await repo.recordAttempt(db, d, {
+      status: outcome.ok ? "delivered" : "failed",
+      attempts: outcome.attempts,
+      error: outcome.error,
+      at: options.now().toISOString(),
+    });
+    if (outcome.ok) delivered++;
+    else failed++;
+  }
+  return { notifications: inserted, delivered, failed };
+}
+
+const DIGEST_LINES = 20;
+
+function digest(
+  e: { region_id: string; id: string; kind: WebhookKind },
+  event: ReminderEvent,
+  orgId: string,
+  day: string,
+  list: Item[],
+): repo.NewDelivery {
+  const lines = list.slice(0, DIGEST_LINES).map((i, n) => `${n + 1}. ${i.line}`);
+  if (list.length > DIGEST_LINES) lines.push(`……共${list.length}项，详见落实系统预警看板`);
+  return {
+    region_id: e.region_id,
+    endpoint_id: e.id,
+    delivery_key: `${event}:org:${orgId}:${day}`,
+    event,
+    entity_id: orgId,
+    payload: robotPayload(e.kind, { title: `【${EVENT_LABELS[event]}】${day}`, text: lines.join("\n") }),
+  };
+}
+
+export async function myNotifications(database: Database, actor: Actor, unreadOnly: boolean) {
+  return repo.listNotifications(sdb(database), actor.visibleOrgIds, unreadOnly);
+}
+
+export async function markNotificationsRead(database: Database, actor: Actor, ids: string[], now: Clock) {
+  return sdb(database)
+    .transaction()
+    .execute(async (trx) => {
+      const rows = await repo.markRead(trx, actor.visibleOrgIds, ids, actor.userId, now().toISOString());
+      for (const r of rows) {
+        await recordAudit(shared(trx), {
+          regionId: r.region_id,
+          actorId: actor.userId,
+          entity: "notification",
+          entityId: r.id,
+          action: "read",
+        });
+      }
+      return rows.length;
+    });
+}
+
+export interface EndpointInput {
+  orgId?: string;
+  name: string;
+  kind: WebhookKind;
+  url: string;
+  secret?: string | null;
+  events: ReminderEvent[];
+  enabled?: boolean;
+}
+
+/** Secrets are write-only: responses say whether one is set. */
+export const presentEndpoint = <E extends { secret: string | null }>({ secret, ...e }: E) => ({
+  ...e,
+  hasSecret: !!secret,
+});
+
+function checkUrl(url: string) {
+  if (!/^https?:\/\/[^\s]+$/.test(url)) throw supervisionError("WEBHOOK_URL_INVALID", 400);
+}
+
+export async function listEndpoints(database: Database, actor: Actor) {
+  return (await repo.listEndpoints(sdb(database), actor.visibleOrgIds)).map(presentEndpoint);
+}
+
+export async function createEndpoint(database: Database, actor: Actor, input: EndpointInput) {
+  const orgId = input.orgId ?? actor.orgId;
+  assertSees(actor, orgId);
+  const org = await findOrg(database, orgId);
+  if (!org) throw supervisionError("WEBHOOK_NOT_FOUND", 404);
+  checkUrl(input.url);
+  return sdb(database)
+    .transaction()
+    .execute(async (trx) => {
+      const row = await repo.insertEndpoint(trx, {
+        region_id: org.region_id,
+        id: newId(),
+        org_id: orgId,
+        name: input.name,
+        kind: input.kind,
+        url: input.url,
+        secret: input.secret ?? null,
+        events: json(input.events),
+        enabled: input.enabled ?? true,
+        created_by: actor.userId,
+      });
+      await auditEndpoint(trx, actor, row.region_id, row.id, "create", undefined, presentEndpoint(row));
+      return presentEndpoint(row);
+    });
+}
+
+async function managedEndpoint(database: Database, actor: Actor, id: string) {
+  const e = await repo.findEndpoint(sdb(database), id);
+  if (!e || !actor.visibleOrgIds.includes(e.org_id)) throw supervisionError("WEBHOOK_NOT_FOUND", 404);
+  return e;
+}
+
+export async function updateEndpoint(
+  database: Database,
+  actor: Actor,
+  id: string,
+  patch: Partial<EndpointInput>,
+  remove = false,
+) {
+  const e = await managedEndpoint(database, actor, id);
+  if (patch.url !== undefined) checkUrl(patch.url);
+  return sdb(database)
+    .transaction()
+    .execute(async (trx) => {
+      const row = await repo.updateEndpoint(trx, e, {
+        ...(patch.name !== undefined ? { name: patch.name } : {}),
+        ...(patch.url !== undefined ? { url: patch.url } : {}),
+        ...(patch.secret !== undefined ? { secret: patch.secret } : {}),
+        ...(patch.events !== undefined ? { events: json(patch.events) } : {}),
+        ...(patch.enabled !== undefined ? { enabled: patch.enabled } : {}),
+        ...(remove ? { deleted_at: new Date().toISOString() } : {}),
+      });
+      await auditEndpoint(
+        trx,
+        actor,
+        e.region_id,
+        e.id,
+        remove ? "delete" : "update",
+        presentEndpoint(e),
+        presentEndpoint(row),
+      );
+      return presentEndpoint(row);
+    });
+}
+
+export async function deliveryLog(database: Database, actor: Actor) {
+  return repo.listDeliveries(sdb(database), actor.visibleOrgIds);
+}
+
+async function auditEndpoint(
+  trx: SDb,
+  actor: Actor,
+  regionId: string,
+  id: string,
+  action: string,
+  before: unknown,
+  after: unknown,
+) {
+  await recordAudit(shared(trx), {
+    regionId,
+    actorId: actor.userId,
+    entity: "webhook_endpoint",
+    entityId: id,
+    action,
+    before,
+    after,
+  });
+}

@@ -1,0 +1,69 @@
+import { Cron } from "croner";
+import type { Database } from "../db/database.js";
+import type { FileStore } from "../files/file-store.js";
+import { todayInShanghai } from "../progress/periods.js";
+import { generateBulletin, previousMonth } from "./bulletins.service.js";
+import { activeRegions } from "./figures.repository.js";
+import { runReminders } from "./reminders.service.js";
+import { sdb } from "./schema.js";
+import { type Clock, runStatusEngine } from "./status.service.js";
+
+export interface SchedulerDeps {
+  db: Database;
+  files: FileStore;
+  now?: Clock;
+  log?: (message: string, error?: unknown) => void;
+}
+
+const TZ = "Asia/Shanghai";
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** The daily run: statuses first, then the reminders that read them. */
+export async function dailyRun(deps: SchedulerDeps) {
+  const now = deps.now ?? (() => new Date());
+  const status = await runStatusEngine(deps.db, { now });
+  const reminders = await runReminders(deps.db, { now, fetch, sleep });
+  return { status, reminders };
+}
+
+/** On the 1st: last month's bulletin for every region, and last quarter's in Jan, Apr, Jul and Oct. */
+export async function monthlyRun(deps: SchedulerDeps) {
+  const now = deps.now ?? (() => new Date());
+  const today = todayInShanghai(now());
+  const month = previousMonth(today);
+  const periods = [month];
+  if (["03", "06", "09", "12"].includes(month.slice(5)))
+    periods.push(`${month.slice(0, 4)}-Q${Number(month.slice(5)) / 3}`);
+  for (const regionId of await activeRegions(sdb(deps.db))) {
+    for (const period of periods) await generateBulletin(deps.db, deps.files, { regionId, period, actor: null, now });
+  }
+  return periods;
+}
+
+/** Started by `luoshi serve`: in-process jobs, Asia/Shanghai time, a job never overlaps itself. */
+export function startSupervisionScheduler(deps: SchedulerDeps): { stop(): void } {
+  const guard = (name: string, job: () => Promise<unknown>) => async () => {
+    try {
+      await job();
+    } catch (error) {
+      deps.log?.(`supervision ${name} job failed`, error);
+    }
+  };
+  const jobs = [
+    new Cron(
+      "0 1 * * *",
+      { timezone: TZ, protect: true },
+      guard("daily", () => dailyRun(deps)),
+    ),
+    new Cron(
+      "0 3 1 * *",
+      { timezone: TZ, protect: true },
+      guard("monthly", () => monthlyRun(deps)),
+    ),
+  ];
+  return {
+    stop: () => {
+      for (const job of jobs) job.stop();
+    },
+  };
+}

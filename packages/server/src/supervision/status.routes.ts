@@ -1,0 +1,146 @@
+import { Type } from "@sinclair/typebox";
+import { recordAudit } from "../audit/audit.repository.js";
+import { ALL_ROLES, PLAN_MANAGERS } from "../auth/actor.js";
+import { AnyObject, withErrors } from "../http/schemas.js";
+import { type App, type AppDeps, actorOf } from "../http/types.js";
+import { manageablePlan, readablePlan } from "../plans/plans.service.js";
+import { todayInShanghai } from "../progress/periods.js";
+import { addDays } from "./calendar.js";
+import { clockOf } from "./deps.js";
+import { sdb, shared } from "./schema.js";
+import { runStatusEngine, statusTrend, warningsBoard } from "./status.service.js";
+import { DEFAULT_RULES, resolveRules } from "./status-rules.js";
+import { findRules, upsertRules } from "./supervision.repository.js";
+
+const Kind = Type.Union([Type.Literal("assignment"), Type.Literal("milestone"), Type.Literal("indicator")]);
+const Status = Type.Union([
+  Type.Literal("normal"),
+  Type.Literal("warning"),
+  Type.Literal("overdue"),
+  Type.Literal("done"),
+]);
+const IsoDate = Type.String({ pattern: "^\\d{4}-\\d{2}-\\d{2}$" });
+const PlanParams = Type.Object({ planId: Type.String({ minLength: 1, maxLength: 64 }) });
+const Rules = Type.Object(
+  {
+    warnDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 366 })),
+    warnBelowPercent: Type.Optional(Type.Number({ minimum: 0, maximum: 100 })),
+    reportDueDay: Type.Optional(Type.Integer({ minimum: 1, maximum: 31 })),
+    paceTolerance: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
+  },
+  { additionalProperties: false },
+);
+const LEADERS_AND_MANAGERS = [...PLAN_MANAGERS, "leader" as const];
+
+export function statusRoutes(app: App, deps: AppDeps): void {
+  const now = clockOf(deps);
+  app.post(
+    "/api/supervision/status/run",
+    {
+      config: { auth: PLAN_MANAGERS },
+      schema: {
+        tags: ["supervision"],
+        summary: "立即计算任务状态（当天重复计算不产生变化）",
+        response: withErrors({ 200: AnyObject }),
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      return runStatusEngine(deps.db, { now, regionIds: actor.visibleOrgIds, actorId: actor.userId });
+    },
+  );
+
+  app.get(
+    "/api/supervision/status",
+    {
+      config: { auth: ALL_ROLES },
+      schema: {
+        tags: ["supervision"],
+        summary: "预警看板：最新一天的任务、节点、指标状态",
+        querystring: Type.Object({
+          planId: Type.Optional(Type.String({ maxLength: 64 })),
+          kind: Type.Optional(Kind),
+          status: Type.Optional(Status),
+        }),
+        response: withErrors({ 200: Type.Object({ items: Type.Array(AnyObject) }) }),
+      },
+    },
+    async (request) => ({ items: await warningsBoard(deps.db, actorOf(request), request.query) }),
+  );
+
+  app.get(
+    "/api/supervision/status/trend",
+    {
+      config: { auth: ALL_ROLES },
+      schema: {
+        tags: ["supervision"],
+        summary: "状态趋势：每天各状态的数量",
+        querystring: Type.Object({
+          planId: Type.Optional(Type.String({ maxLength: 64 })),
+          kind: Type.Optional(Kind),
+          from: Type.Optional(IsoDate),
+          to: Type.Optional(IsoDate),
+        }),
+        response: withErrors({ 200: Type.Object({ days: Type.Array(AnyObject) }) }),
+      },
+    },
+    async (request) => {
+      const today = todayInShanghai(now());
+      const { from = addDays(today, -90), to = today, ...rest } = request.query;
+      return { days: await statusTrend(deps.db, actorOf(request), { ...rest, from, to }) };
+    },
+  );
+
+  app.get(
+    "/api/supervision/rules/:planId",
+    {
+      config: { auth: LEADERS_AND_MANAGERS },
+      schema: {
+        tags: ["supervision"],
+        summary: "计划的预警规则（未设置时为默认值）",
+        params: PlanParams,
+        response: withErrors({ 200: Type.Object({ rules: AnyObject, defaults: AnyObject }) }),
+      },
+    },
+    async (request) => {
+      const plan = await readablePlan(deps.db, actorOf(request), request.params.planId);
+      const row = await findRules(sdb(deps.db), plan.region_id, plan.id);
+      return { rules: resolveRules(row?.rules), defaults: DEFAULT_RULES };
+    },
+  );
+
+  app.put(
+    "/api/supervision/rules/:planId",
+    {
+      config: { auth: PLAN_MANAGERS },
+      schema: {
+        tags: ["supervision"],
+        summary: "设置计划的预警规则",
+        params: PlanParams,
+        body: Rules,
+        response: withErrors({ 200: Type.Object({ rules: AnyObject }) }),
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const plan = await manageablePlan(deps.db, actor, request.params.planId);
+      const rules = resolveRules(request.body);
+      await sdb(deps.db)
+        .transaction()
+        .execute(async (trx) => {
+          const before = await findRules(trx, plan.region_id, plan.id);
+          await upsertRules(trx, { region_id: plan.region_id, plan_id: plan.id, rules, updated_by: actor.userId });
+          await recordAudit(shared(trx), {
+            regionId: plan.region_id,
+            actorId: actor.userId,
+            entity: "supervision_rules",
+            entityId: plan.id,
+            action: "update",
+            before: before?.rules,
+            after: rules,
+          });
+        });
+      return { rules };
+    },
+  );
+}

@@ -1,0 +1,13 @@
+import type { App, AppDeps } from "../http/types.js";
+import { noticesRoutes } from "./notices.routes.js";
+import { remindersRoutes } from "./reminders.routes.js";
+import { reportsRoutes } from "./reports.routes.js";
+import { statusRoutes } from "./status.routes.js";
+
+/** Every supervision endpoint, registered by one line in app.ts. */
+export function supervisionRoutes(app: App, deps: AppDeps): void {
+  statusRoutes(app, deps);
+  noticesRoutes(app, deps);
+  remindersRoutes(app, deps);
+  reportsRoutes(app, deps);
+}
