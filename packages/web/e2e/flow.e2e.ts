@@ -113,8 +113,7 @@ async function reportOnPhone(page: Page): Promise<string> {
   await drawer.getByText("推进中", { exact: true }).click();
   await drawer.getByRole("spinbutton", { name: "完成比例" }).fill("60");
   await drawer.getByLabel("进展情况").fill("已组织两次读书分享会，学生人均阅读6本。");
-  const actuals = drawer.getByRole("spinbutton");
-  if ((await actuals.count()) > 1) await actuals.nth(1).fill("6");
+  await drawer.getByRole("spinbutton", { name: "学生人均阅读量" }).fill("6");
   const png = join(work, "读书分享会照片.png");
   writeFileSync(png, evidencePng());
   await drawer.locator("input[type=file]").setInputFiles(png);

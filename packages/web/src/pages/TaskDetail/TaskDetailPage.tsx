@@ -103,7 +103,7 @@ function Detail({ d }: { d: TaskDetail }) {
             <Table
               size="small"
               rowKey="orgId"
-              pagination={false}
+              pagination={{ pageSize: 10, hideOnSinglePage: true, size: "small" }}
               dataSource={d.assignees}
               columns={[
                 { title: L.org, dataIndex: "orgName" },
