@@ -1,0 +1,145 @@
+import { createHmac } from "node:crypto";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../db/database.js";
+import { freshDatabase } from "../test/app.js";
+import { seedFixture } from "../test/fixture.js";
+import { publishedPlan } from "../test/plans.js";
+import { createEndpoint, runReminders } from "./reminders.service.js";
+import { sdb } from "./schema.js";
+import { runStatusEngine } from "./status.service.js";
+import { clockAt, type SupervisedPlan, supervisedPlan } from "./test-support.js";
+
+interface Hit {
+  path: string;
+  query: URLSearchParams;
+  body: { msgtype: string; markdown: { content?: string; title?: string; text?: string } };
+}
+
+let db: Database;
+let drop: () => Promise<void>;
+let ctx: SupervisedPlan;
+let server: Server;
+let base: string;
+const hits: Hit[] = [];
+/** Answers 500 to the first two calls of /flaky. */
+let flakyFailures = 2;
+
+beforeAll(async () => {
+  ({ db, drop } = await freshDatabase());
+  const fixture = await seedFixture(db);
+  ctx = await supervisedPlan(db, fixture, await publishedPlan(db, fixture.a.bureauId));
+  server = createServer((req, res) => {
+    let data = "";
+    req.on("data", (c) => {
+      data += c;
+    });
+    req.on("end", () => {
+      const url = new URL(req.url ?? "/", "http://x");
+      hits.push({ path: url.pathname, query: url.searchParams, body: JSON.parse(data) });
+      if (url.pathname === "/flaky" && flakyFailures-- > 0) {
+        res.writeHead(500).end("boom");
+        return;
+      }
+      res.writeHead(200, { "content-type": "application/json" }).end('{"errcode":0,"errmsg":"ok"}');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}, 60_000);
+afterAll(async () => {
+  server.close();
+  await drop();
+});
+
+const supervisorOf = async () => {
+  const user = await db
+    .selectFrom("users")
+    .selectAll()
+    .where("role", "=", "supervisor")
+    .where("region_id", "=", ctx.regionId)
+    .executeTakeFirstOrThrow();
+  const { actorFor } = await import("../auth/auth.service.js");
+  return actorFor(db, user);
+};
+
+describe("reminders", () => {
+  const day = "2024-02-10";
+  const delays: number[] = [];
+  const deps = () => ({
+    now: clockAt(day),
+    fetch,
+    sleep: async (ms: number) => {
+      delays.push(ms);
+    },
+  });
+
+  it("sends WeCom and signed DingTalk messages in their formats, retrying 500s with backoff", async () => {
+    const actor = await supervisorOf();
+    await createEndpoint(db, actor, {
+      kind: "wecom",
+      name: "企业微信群",
+      url: `${base}/wecom?key=k1`,
+      events: ["missing_report"],
+    });
+    await createEndpoint(db, actor, {
+      kind: "dingtalk",
+      name: "钉钉群",
+      url: `${base}/flaky?access_token=t1`,
+      secret: "SECabc",
+      events: ["missing_report"],
+    });
+    await runStatusEngine(db, { now: clockAt(day) });
+    const result = await runReminders(db, deps());
+
+    const orgs = new Set(ctx.assignments.map((a) => a.org_id));
+    expect(result.notifications).toBe(ctx.assignments.length);
+    expect(result.delivered).toBe(orgs.size * 2);
+    expect(result.failed).toBe(0);
+
+    const wecom = hits.filter((h) => h.path === "/wecom");
+    expect(wecom).toHaveLength(orgs.size);
+    expect(wecom[0]!.body.msgtype).toBe("markdown");
+    expect(wecom[0]!.body.markdown.content).toContain("未按时填报");
+    expect(wecom[0]!.query.get("key")).toBe("k1");
+
+    const ding = hits.filter((h) => h.path === "/flaky");
+    expect(ding).toHaveLength(orgs.size + 2);
+    for (const h of ding) {
+      expect(h.body.markdown.title).toContain("未按时填报");
+      expect(h.body.markdown.text).toContain("2024-01期未填报");
+      const timestamp = h.query.get("timestamp")!;
+      const expected = createHmac("sha256", "SECabc").update(`${timestamp}\nSECabc`).digest("base64");
+      expect(h.query.get("sign")).toBe(expected);
+      expect(h.query.get("access_token")).toBe("t1");
+    }
+    expect(delays).toEqual([500, 1000]);
+
+    const log = await sdb(db).selectFrom("webhook_deliveries").selectAll().execute();
+    expect(log.every((d) => d.status === "delivered")).toBe(true);
+    expect(log.filter((d) => d.attempts === 3)).toHaveLength(1);
+  });
+
+  it("re-running the same day delivers nothing twice", async () => {
+    const before = hits.length;
+    const again = await runReminders(db, deps());
+    expect(again).toEqual({ notifications: 0, delivered: 0, failed: 0 });
+    expect(hits.length).toBe(before);
+  });
+
+  it("gives up after four attempts and logs the last error", async () => {
+    const actor = await supervisorOf();
+    flakyFailures = 100;
+    await createEndpoint(db, actor, {
+      kind: "dingtalk",
+      name: "坏地址",
+      url: `${base}/flaky`,
+      events: ["missing_report"],
+    });
+    const result = await runReminders(db, deps());
+    expect(result.failed).toBeGreaterThan(0);
+    const failed = await sdb(db).selectFrom("webhook_deliveries").selectAll().where("status", "=", "failed").execute();
+    expect(failed[0]).toMatchObject({ attempts: 4, last_error: "HTTP 500" });
+  });
+});
