@@ -5,6 +5,7 @@ import { type Database, openDatabase } from "./db/database.js";
 import { migrate } from "./db/migrate.js";
 import { diskFileStore, type FileStore } from "./files/file-store.js";
 import type { App } from "./http/types.js";
+import { startSupervisionScheduler } from "./supervision/scheduler.js";
 
 export interface Runtime {
   db: Database;
@@ -28,6 +29,8 @@ export async function openRuntime(config: Config): Promise<Runtime & { applied: 
 
 export async function startServer(runtime: Runtime): Promise<{ app: App; url: string }> {
   const app = await buildApp(runtime, { logger: { level: runtime.config.logLevel } });
+  const scheduler = startSupervisionScheduler({ ...runtime, log: (msg, err) => app.log.error({ err }, msg) });
+  app.addHook("onClose", async () => scheduler.stop());
   const address = await app.listen({ port: runtime.config.port, host: runtime.config.host });
   return { app, url: address };
 }
