@@ -61,6 +61,25 @@ export async function reportsOf(db: Db, taskIds: string[]) {
     .execute();
 }
 
+/**
+ * Each assignee's latest report per task (highest period, then latest submission), the
+ * only one a task's status needs: a plan's history can be a hundred times longer.
+ */
+export async function latestReportsOf(db: Db, taskIds: string[]) {
+  if (taskIds.length === 0) return [];
+  return db
+    .selectFrom("progress_reports")
+    .distinctOn(["task_id", "org_id"])
+    .select(["id", "task_id", "org_id", "period", "status", "percent", "submitted_at"])
+    .where("task_id", "in", taskIds)
+    .where("deleted_at", "is", null)
+    .orderBy("task_id")
+    .orderBy("org_id")
+    .orderBy("period", "desc")
+    .orderBy("submitted_at", "desc")
+    .execute();
+}
+
 export async function indicatorsOf(db: Db, taskIds: string[]) {
   if (taskIds.length === 0) return [];
   return db

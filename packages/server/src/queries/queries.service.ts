@@ -31,7 +31,7 @@ async function taskViews(db: Database, actor: Actor, planId?: string, today = to
   const [assignments, milestones, reports] = await Promise.all([
     repo.assignmentsOf(db, ids),
     repo.milestonesOf(db, ids),
-    repo.reportsOf(db, ids),
+    repo.latestReportsOf(db, ids),
   ]);
   const assignmentsBy = group(assignments, (a) => a.task_id);
   const milestonesBy = group(milestones, (m) => m.task_id);

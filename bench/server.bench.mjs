@@ -1,0 +1,458 @@
+#!/usr/bin/env node
+// Server latency and throughput under load, beside a no-op route measured in the same run.
+//   npm run build && node bench/server.bench.mjs [--duration 10] [--connections 50]
+//     county dataset (1 plan × 60 tasks, 50 orgs, 12 months of reports) on an on-disk PGlite
+//   node bench/server.bench.mjs --pg postgresql://luoshi:luoshi@127.0.0.1:5432/luoshi_test --province
+//     province dataset (100 plans, 6,000 tasks, ~3,000 orgs, ~1,000,000 reports) in a fresh
+//     schema of that database, generated set-based in SQL; the schema is dropped afterwards.
+// Targets: PGlite reads p99 ≤ 50 ms and submissions ≥ 300/s; PostgreSQL plan summary p99 ≤ 200 ms.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const { values: args } = parseArgs({
+  options: {
+    duration: { type: "string", default: "10" },
+    connections: { type: "string", default: "50" },
+    pg: { type: "string" },
+    province: { type: "boolean", default: false },
+    load: { type: "string" },
+    keep: { type: "boolean", default: false },
+  },
+});
+const duration = Number(args.duration);
+const connections = Number(args.connections);
+if (args.province && !args.pg) {
+  console.error("--province needs --pg URL (a PostgreSQL database)");
+  process.exit(2);
+}
+
+if (args.load) {
+  await generateLoad(JSON.parse(args.load));
+  process.exit(0);
+}
+
+const dist = (p) => import(join(root, "packages/server/dist", p));
+let server;
+try {
+  server = {
+    ...(await dist("index.js")),
+    ...(await dist("orgs/orgs.service.js")),
+    ...(await dist("users/users.service.js")),
+    ...(await dist("plans/publish.service.js")),
+    ...(await dist("plans/plans.repository.js")),
+  };
+} catch (error) {
+  console.error(`bench: packages/server/dist is missing or stale; run "npm run build" first (${error.message})`);
+  process.exit(2);
+}
+const { sql } = await import("kysely");
+
+const PASSWORD = "bench-password";
+const progress = (label, done, total) => {
+  const width = 30;
+  const filled = Math.round((done / total) * width);
+  process.stderr.write(`\r${label.padEnd(34)} [${"#".repeat(filled)}${".".repeat(width - filled)}] ${done}/${total}`);
+  if (done === total) process.stderr.write("\n");
+};
+
+// ---------------------------------------------------------------- county dataset
+
+const DEPARTMENTS = [
+  "办公室",
+  "基础教育股",
+  "人事股",
+  "规划股",
+  "计财股",
+  "安全股",
+  "体卫艺股",
+  "教研室",
+  "督导室",
+  "职成教股",
+];
+const LEVELS = ["小学", "初中", "幼儿园", "高中"];
+
+/** A 工作要点 with 60 tasks: each led by a department with a co-department; every third fans out to all schools. */
+function countyPlanText() {
+  const lines = ["城关县教育和体育局2024年工作要点"];
+  for (let s = 0; s < 6; s++) {
+    lines.push(`${"一二三四五六"[s]}、第${s + 1}方面重点工作`);
+    for (let i = 0; i < 10; i++) {
+      const n = s * 10 + i + 1;
+      const units = [DEPARTMENTS[n % 10], DEPARTMENTS[(n + 1) % 10], ...(n % 3 === 0 ? ["各学校"] : [])];
+      lines.push(
+        `${n}.推进第${n}项重点工作。完成率达到${80 + (n % 20)}%以上。（责任单位：${units.join("、")}）（${(n % 12) + 1}月底前完成）`,
+      );
+    }
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+async function seedCounty(db) {
+  const total = 3 + DEPARTMENTS.length + 37 + 3 + 2 + 1;
+  let done = 0;
+  const step = () => progress("county: seeding through services", ++done, total);
+  const province = await server.createOrg(db, null, { parentId: null, name: "某省教育厅", kind: "province" });
+  step();
+  const city = await server.createOrg(db, null, { parentId: province.id, name: "某市教育局", kind: "city" });
+  step();
+  const bureau = await server.createOrg(db, null, { parentId: city.id, name: "城关县教育和体育局", kind: "bureau" });
+  step();
+  const depts = [];
+  for (const [i, name] of DEPARTMENTS.entries()) {
+    depts.push(await server.createOrg(db, null, { parentId: bureau.id, name, kind: "department", sortOrder: i }));
+    step();
+  }
+  const schools = [];
+  for (let i = 0; i < 37; i++) {
+    const level = LEVELS[i % LEVELS.length];
+    schools.push(
+      await server.createOrg(db, null, {
+        parentId: bureau.id,
+        name: `城关第${i + 1}${level}`,
+        kind: "school",
+        schoolLevel: level,
+      }),
+    );
+    step();
+  }
+  const users = {
+    admin: { orgId: bureau.id, role: "admin" },
+    leader: { orgId: bureau.id, role: "leader" },
+    reporter: { orgId: schools[0].id, role: "school_reporter" },
+  };
+  for (const [username, u] of Object.entries(users)) {
+    await server.createUser(db, null, { ...u, username, displayName: username, password: PASSWORD });
+    step();
+  }
+  const [plan] = await server.importPlan(db, null, {
+    bytes: new TextEncoder().encode(countyPlanText()),
+    filename: "2024年工作要点.txt",
+    orgId: bureau.id,
+    year: 2024,
+  });
+  step();
+  await server.publishPlan(db, null, plan.id, await server.findPlan(db, plan.id));
+  step();
+  // Twelve months of reports for every assignment, in one set-based statement.
+  await sql`
+    INSERT INTO progress_reports (region_id, id, task_id, org_id, period, status, narrative, percent, submitted_by, submitted_at)
+    SELECT a.region_id, a.id || '-' || m, a.task_id, a.org_id, '2024-' || lpad(m::text, 2, '0'),
+           (ARRAY['in_progress', 'in_progress', 'done', 'blocked'])[1 + (abs(hashtext(a.id)) + m) % 4],
+           '按计划推进', least(100, m * 9), 'bench', timestamptz '2024-01-25' + (m - 1) * interval '1 month'
+    FROM assignments a CROSS JOIN generate_series(1, 12) AS m
+    WHERE a.deleted_at IS NULL`.execute(db);
+  step();
+  const counts = await sql`SELECT (SELECT count(*) FROM orgs) AS orgs, (SELECT count(*) FROM plan_tasks) AS tasks,
+    (SELECT count(*) FROM assignments) AS assignments, (SELECT count(*) FROM progress_reports) AS reports`.execute(db);
+  const tasks = await db.selectFrom("assignments").select("task_id").where("org_id", "=", schools[0].id).execute();
+  return { planId: plan.id, reporterTaskIds: tasks.map((t) => t.task_id), counts: counts.rows[0] };
+}
+
+// ---------------------------------------------------------------- province dataset (PostgreSQL)
+
+const BUREAUS = 100;
+const TASKS_PER_PLAN = 60;
+
+/** Statements of the province dataset, each set-based; reports go month by month for the progress bar. */
+function provinceStatements() {
+  const s = [];
+  s.push([
+    "orgs",
+    sql`INSERT INTO orgs (region_id, id, parent_id, name, kind) VALUES ('p0', 'p0', NULL, '某省教育厅', 'province')`,
+  ]);
+  s.push([
+    "orgs",
+    sql`INSERT INTO orgs (region_id, id, parent_id, name, kind)
+        SELECT 'c' || c, 'c' || c, 'p0', '第' || c || '市教育局', 'city' FROM generate_series(1, 10) c`,
+  ]);
+  s.push([
+    "orgs",
+    sql`INSERT INTO orgs (region_id, id, parent_id, name, kind)
+        SELECT 'b' || b, 'b' || b, 'c' || ((b - 1) / 10 + 1), '第' || b || '县教育和体育局', 'bureau'
+        FROM generate_series(1, ${BUREAUS}) b`,
+  ]);
+  s.push([
+    "orgs",
+    sql`INSERT INTO orgs (region_id, id, parent_id, name, kind, sort_order)
+        SELECT 'b' || b, 'b' || b || 'd' || d, 'b' || b, '第' || b || '县第' || d || '股', 'department', d
+        FROM generate_series(1, ${BUREAUS}) b, generate_series(1, 10) d`,
+  ]);
+  s.push([
+    "orgs",
+    sql`INSERT INTO orgs (region_id, id, parent_id, name, kind, school_level, sort_order)
+        SELECT 'b' || b, 'b' || b || 's' || k, 'b' || b, '第' || b || '县第' || k || '学校', 'school', '小学', k
+        FROM generate_series(1, ${BUREAUS}) b, generate_series(1, 19) k`,
+  ]);
+  s.push([
+    "plans",
+    sql`INSERT INTO plans (region_id, id, org_id, title, year, status, cadence, source_text, published_at)
+        SELECT 'b' || b, 'b' || b || 'p', 'b' || b, '第' || b || '县2024年工作要点', 2024, 'published', 'monthly', '', now()
+        FROM generate_series(1, ${BUREAUS}) b`,
+  ]);
+  s.push([
+    "tasks",
+    sql`INSERT INTO plan_tasks (region_id, id, plan_id, seq, no, path, title, units, lead_count)
+        SELECT 'b' || b, 'b' || b || 't' || t, 'b' || b || 'p', t - 1, t::text, '["一、重点工作"]',
+               '第' || t || '项重点工作', '[]', 1
+        FROM generate_series(1, ${BUREAUS}) b, generate_series(1, ${TASKS_PER_PLAN}) t`,
+  ]);
+  s.push([
+    "milestones",
+    sql`INSERT INTO milestones (region_id, id, task_id, seq, text, due_date, kind)
+        SELECT 'b' || b, 'b' || b || 't' || t || 'm', 'b' || b || 't' || t, 0, (t % 12 + 1) || '月底前',
+               (date '2024-02-01' + (t % 12) * interval '1 month' - interval '1 day')::date, 'by'
+        FROM generate_series(1, ${BUREAUS}) b, generate_series(1, ${TASKS_PER_PLAN}) t`,
+  ]);
+  // Lead and co department, and 12 of the 19 schools: 14 assignees a task, 840 a plan.
+  s.push([
+    "assignments",
+    sql`INSERT INTO assignments (region_id, id, task_id, org_id, role, unit_name)
+        SELECT 'b' || b, 'b' || b || 't' || t || 'a' || o.org, 'b' || b || 't' || t, 'b' || b || o.org, o.role, o.org
+        FROM generate_series(1, ${BUREAUS}) b, generate_series(1, ${TASKS_PER_PLAN}) t,
+        LATERAL (
+          SELECT 'd' || (t % 10 + 1) AS org, 'lead' AS role
+          UNION ALL SELECT 'd' || ((t + 1) % 10 + 1), 'co'
+          UNION ALL SELECT 's' || k, 'co' FROM generate_series(1, 19) k WHERE (k + t) % 19 < 12
+        ) o`,
+  ]);
+  for (let m = 1; m <= 12; m++) {
+    s.push([
+      "reports",
+      sql`INSERT INTO progress_reports (region_id, id, task_id, org_id, period, status, narrative, percent, submitted_by, submitted_at)
+          SELECT a.region_id, a.id || '-' || ${m}::int, a.task_id, a.org_id, ${`2024-${String(m).padStart(2, "0")}`},
+                 (ARRAY['in_progress', 'in_progress', 'done', 'blocked'])[1 + (abs(hashtext(a.id)) + ${m}::int) % 4],
+                 '按计划推进', least(100, ${m}::int * 9), 'bench',
+                 timestamptz '2024-01-25' + (${m}::int - 1) * interval '1 month'
+          FROM assignments a`,
+    ]);
+  }
+  s.push(["analyze", sql`ANALYZE`]);
+  return s;
+}
+
+async function seedProvince(db) {
+  const statements = provinceStatements();
+  for (const [i, [label, statement]] of statements.entries()) {
+    progress(`province: ${label}`.padEnd(24), i, statements.length);
+    await statement.execute(db);
+  }
+  progress("province: done", statements.length, statements.length);
+  const users = {
+    admin: { orgId: "b1", role: "admin" },
+    leader: { orgId: "p0", role: "leader" },
+    reporter: { orgId: "b1s1", role: "school_reporter" },
+  };
+  for (const [username, u] of Object.entries(users)) {
+    await server.createUser(db, null, { ...u, username, displayName: username, password: PASSWORD });
+  }
+  const counts = await sql`SELECT (SELECT count(*) FROM orgs) AS orgs, (SELECT count(*) FROM plans) AS plans,
+    (SELECT count(*) FROM plan_tasks) AS tasks, (SELECT count(*) FROM progress_reports) AS reports`.execute(db);
+  const tasks = await db.selectFrom("assignments").select("task_id").where("org_id", "=", "b1s1").execute();
+  return { planId: "b1p", reporterTaskIds: tasks.map((t) => t.task_id), counts: counts.rows[0] };
+}
+
+// ---------------------------------------------------------------- measuring
+
+async function login(url, username) {
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username, password: PASSWORD }),
+  });
+  if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+  const { csrfToken } = await res.json();
+  return { cookie, "x-csrf-token": csrfToken };
+}
+
+/**
+ * The load comes from a child process, so that it does not share the server's event
+ * loop (and, on a small machine, its core) with autocannon.
+ */
+function measure(url, name, options) {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(
+      process.execPath,
+      [fileURLToPath(import.meta.url), "--load", JSON.stringify({ url, ...options })],
+      {
+        stdio: ["ignore", "pipe", "inherit"],
+        env: { ...process.env, BENCH_CONNECTIONS: String(connections), BENCH_DURATION: String(duration) },
+      },
+    );
+    let out = "";
+    child.stdout.on("data", (c) => {
+      out += c;
+    });
+    child.on("exit", (code) => {
+      if (code !== 0) return reject(new Error(`load generator for ${name} exited ${code}`));
+      resolvePromise({ name, ...JSON.parse(out) });
+    });
+  });
+}
+
+/** Child side: run autocannon on one spec and print its result as JSON. */
+async function generateLoad(spec) {
+  const { url, submit, ...options } = spec;
+  const requestOptions = submit ? submissions(submit.taskIds, submit.headers) : options;
+  let non2xx = 0;
+  const result = await new Promise((resolvePromise, reject) => {
+    const instance = autocannon(
+      {
+        url,
+        connections: Number(process.env.BENCH_CONNECTIONS),
+        duration: Number(process.env.BENCH_DURATION),
+        ...requestOptions,
+      },
+      (error, r) => (error ? reject(error) : resolvePromise(r)),
+    );
+    instance.on("response", (_client, status) => {
+      if (status < 200 || status >= 300) non2xx++;
+    });
+  });
+  process.stdout.write(JSON.stringify({ result, non2xx }));
+}
+
+/** Submissions are distinct (task, period) pairs, so each is an insert of a new report. */
+function submissions(taskIds, headers) {
+  let n = 0;
+  let reported = false;
+  return {
+    requests: [
+      {
+        method: "POST",
+        headers: { ...headers, "content-type": "application/json" },
+        setupRequest: (req) => {
+          const i = n++;
+          const k = Math.floor(i / taskIds.length);
+          const period = `${2030 + Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, "0")}`;
+          return {
+            ...req,
+            path: `/api/tasks/${taskIds[i % taskIds.length]}/reports`,
+            body: JSON.stringify({ period, status: "in_progress", narrative: `压测 ${i}`, percent: i % 101 }),
+          };
+        },
+        onResponse: (status, body) => {
+          if (status !== 201 && !reported) {
+            reported = true;
+            console.error(`submission refused: ${status} ${body.slice(0, 200)}`);
+          }
+        },
+      },
+    ],
+  };
+}
+
+function printTable(title, rows, baseline) {
+  const fmt = (n, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : "—");
+  console.log(`\n${title}  (${connections} connections, ${duration} s each)`);
+  const header = ["endpoint", "p50 ms", "p99 ms", "req/s", "p50 ×noop", "p99 ×noop", "req/s ÷noop", "non-2xx"];
+  const lines = rows.map(({ name, result, non2xx }) => [
+    name,
+    fmt(result.latency.p50),
+    fmt(result.latency.p99),
+    fmt(result.requests.average, 0),
+    fmt(result.latency.p50 / baseline.latency.p50),
+    fmt(result.latency.p99 / baseline.latency.p99),
+    fmt(result.requests.average / baseline.requests.average, 3),
+    String(non2xx + result.errors + result.timeouts),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
+  const row = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
+  console.log(row(header));
+  console.log(widths.map((w) => "─".repeat(w)).join("  "));
+  for (const l of lines) console.log(row(l));
+}
+
+function verdict(label, ok, detail) {
+  console.log(`${ok ? "✓" : "✗"} ${label}: ${detail}`);
+}
+
+// ---------------------------------------------------------------- run
+
+const dataDir = mkdtempSync(join(tmpdir(), "luoshi-bench-"));
+const schema = `bench_${randomBytes(5).toString("hex")}`;
+let db;
+let admin;
+try {
+  if (args.pg) {
+    const pg = (await import("pg")).default;
+    admin = new pg.Client({ connectionString: args.pg });
+    await admin.connect();
+    await admin.query(`CREATE SCHEMA ${schema}`);
+    db = await server.openDatabase({ kind: "postgres", url: args.pg, schema });
+  } else {
+    process.stderr.write("county: opening PGlite on disk (first start runs initdb; slow)…\n");
+    db = await server.openDatabase({ kind: "pglite", dataDir: join(dataDir, "db") });
+  }
+  await server.migrate(db);
+  const data = args.province ? await seedProvince(db) : await seedCounty(db);
+  console.log(`dataset: ${JSON.stringify(data.counts)}`);
+
+  const config = server.loadConfig({}, { dataDir, port: 0, host: "127.0.0.1", logLevel: "fatal" });
+  const { app, url } = await server.startServer({ db, files: null, config, close: async () => {} });
+  try {
+    const sessions = {
+      admin: await login(url, "admin"),
+      leader: await login(url, "leader"),
+      reporter: await login(url, "reporter"),
+    };
+    const get = (path, who) => ({ path, headers: sessions[who] });
+    const task = data.reporterTaskIds[0];
+    const runs = [];
+    const noop = await measure(url, "no-op GET /api/health", { path: "/api/health" });
+    runs.push(noop);
+    const plan = `/api/plans/${data.planId}/completion`;
+    if (args.province) {
+      runs.push(await measure(url, "plan summary (county admin)", get(plan, "admin")));
+      runs.push(await measure(url, "plan summary (province leader)", get(plan, "leader")));
+      runs.push(await measure(url, "my tasks (school reporter)", get("/api/tasks/mine", "reporter")));
+    } else {
+      runs.push(await measure(url, "my tasks (school reporter)", get("/api/tasks/mine", "reporter")));
+      runs.push(await measure(url, "plan summary (admin)", get(plan, "admin")));
+      runs.push(await measure(url, "task detail (school reporter)", get(`/api/tasks/${task}`, "reporter")));
+      runs.push(
+        await measure(url, "submit progress (school reporter)", {
+          submit: { taskIds: data.reporterTaskIds, headers: sessions.reporter },
+        }),
+      );
+    }
+    const title = args.province ? `PostgreSQL, province dataset` : `PGlite on disk (fsync per commit), county dataset`;
+    printTable(title, runs, noop.result);
+    console.log("");
+    if (args.province) {
+      for (const r of runs.filter((x) => x.name.startsWith("plan summary")))
+        verdict(r.name, r.result.latency.p99 <= 200, `p99 ${r.result.latency.p99} ms (target ≤ 200 ms)`);
+    } else {
+      for (const r of runs.slice(1, 4))
+        verdict(r.name, r.result.latency.p99 <= 50, `p99 ${r.result.latency.p99} ms (target ≤ 50 ms)`);
+      const submit = runs[4];
+      verdict(
+        submit.name,
+        submit.result.requests.average >= 300,
+        `${submit.result.requests.average} req/s (target ≥ 300)`,
+      );
+    }
+  } finally {
+    // Requests still queued when the load stopped finish before the database closes.
+    await new Promise((r) => setTimeout(r, 2000));
+    await app.close();
+  }
+} finally {
+  await db?.destroy();
+  if (admin) {
+    await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await admin.end();
+  }
+  if (args.keep) console.error(`kept the data folder: ${dataDir}`);
+  else rmSync(dataDir, { recursive: true, force: true });
+}
