@@ -7,7 +7,7 @@ import { diskFileStore } from "../files/file-store.js";
 import { storeEvidence } from "../files/files.service.js";
 import { createTestApp, freshDatabase, loginAs, rowCounts, type TestContext } from "../test/app.js";
 import { publishedPlan } from "../test/plans.js";
-import { backup, restore } from "./backup.js";
+import { backup, restore, tablesInOrder } from "./backup.js";
 
 let t: TestContext;
 beforeAll(async () => {
@@ -18,6 +18,16 @@ afterAll(() => t.close());
 const withoutHeader = (path: string) => readFileSync(path, "utf8").split("\n").slice(1).join("\n");
 
 describe("backup and restore", () => {
+  it("covers every table a migration creates, parents before children, but not sessions", async () => {
+    const names = (await tablesInOrder(t.db)).map((x) => x.name);
+    expect(names).toEqual(
+      expect.arrayContaining(["orgs", "plans", "plan_tasks", "progress_reports", "placement_runs"]),
+    );
+    expect(names).not.toContain("sessions");
+    expect(names).not.toContain("schema_migrations");
+    expect(names.indexOf("orgs")).toBeLessThan(names.indexOf("users"));
+  });
+
   it("a round trip restores every row and file exactly", async () => {
     await publishedPlan(t.db, t.fixture.a.bureauId);
     const session = await loginAs(t.app, t.fixture.a.users.school_reporter);
