@@ -43,13 +43,18 @@ async function loginErrors(page: Page) {
   await shot(page, "01-login-error");
 }
 
-async function demoDashboardTti(page: Page): Promise<number> {
-  step("demo dashboard: time to interactive (navigation start → every chart 'finished')");
-  await page.goto(`${BASE}/dashboard`);
-  await page.locator('[data-charts-ready="true"]').waitFor({ timeout: 20000 });
-  const ms = await page.evaluate(() => performance.getEntriesByName("luoshi:charts-ready")[0]?.startTime ?? -1);
+/** Navigation start → every chart 'finished', over three loads; returns them sorted. */
+async function demoDashboardTti(page: Page): Promise<number[]> {
+  step("demo dashboard: time to interactive (navigation start → every chart 'finished'), three loads");
+  const times: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    await page.goto(`${BASE}/dashboard`);
+    await page.locator('[data-charts-ready="true"]').waitFor({ timeout: 20000 });
+    times.push(await page.evaluate(() => performance.getEntriesByName("luoshi:charts-ready")[0]?.startTime ?? -1));
+  }
   await shot(page, "02-dashboard-demo");
-  return ms;
+  console.log(`  loads: ${times.map((t) => `${Math.round(t)} ms`).join(", ")}`);
+  return times.sort((a, b) => a - b);
 }
 
 async function importAndReview(page: Page): Promise<string> {
@@ -209,8 +214,11 @@ async function main() {
     const taskId = await reportOnPhone(page);
     await supervisorSeesIt(page, planId, taskId);
     await adminPages(page);
-    console.log(`\ndemo dashboard time to interactive: ${Math.round(tti)} ms (target ≤ 1500 ms)`);
-    if (tti < 0 || tti > 1500) console.warn("  time to interactive over target");
+    const median = tti[1] ?? -1;
+    console.log(
+      `\ndemo dashboard time to interactive: median ${Math.round(median)} ms, best ${Math.round(tti[0] ?? -1)} ms (target ≤ 1500 ms)`,
+    );
+    if (median < 0 || median > 1500) console.warn("  time to interactive over target");
     console.log("e2e: all steps passed");
   } catch (error) {
     await page

@@ -12,29 +12,58 @@ interface Session {
 
 const SessionContext = createContext<Session | undefined>(undefined);
 
+/**
+ * The tab remembers who signed in, so a reload draws the page at once while the cookie
+ * is checked again; a 401 from that check (or any request) signs the tab out.
+ */
+const REMEMBER_KEY = "luoshi:session";
+type Remembered = { user: Me; csrfToken: string };
+
+function recall(): Remembered | undefined {
+  try {
+    const raw = sessionStorage.getItem(REMEMBER_KEY);
+    return raw ? (JSON.parse(raw) as Remembered) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function remember(session: Remembered | null): void {
+  try {
+    if (session) sessionStorage.setItem(REMEMBER_KEY, JSON.stringify(session));
+    else sessionStorage.removeItem(REMEMBER_KEY);
+  } catch {
+    // storage unavailable (private mode): the cookie check alone decides
+  }
+}
+
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const [user, setUser] = useState<Me | null | undefined>(undefined);
+  const [user, setUser] = useState<Me | null | undefined>(() => {
+    const remembered = recall();
+    if (remembered) setCsrfToken(remembered.csrfToken);
+    return remembered?.user;
+  });
+  const accept = useCallback((r: Remembered | null) => {
+    remember(r);
+    setCsrfToken(r?.csrfToken ?? "");
+    setUser(r?.user ?? null);
+  }, []);
   useEffect(() => {
-    setUnauthenticatedHandler(() => setUser(null));
-    api.me().then(
-      (r) => {
-        setCsrfToken(r.csrfToken);
-        setUser(r.user);
-      },
-      () => setUser(null),
-    );
-  }, []);
-  const signIn = useCallback(async (username: string, password: string) => {
-    const r = await api.login(username, password);
-    setCsrfToken(r.csrfToken);
-    setUser(r.user);
-    return r.user;
-  }, []);
+    setUnauthenticatedHandler(() => accept(null));
+    api.me().then(accept, () => accept(null));
+  }, [accept]);
+  const signIn = useCallback(
+    async (username: string, password: string) => {
+      const r = await api.login(username, password);
+      accept(r);
+      return r.user;
+    },
+    [accept],
+  );
   const signOut = useCallback(async () => {
     await api.logout().catch(() => undefined);
-    setCsrfToken("");
-    setUser(null);
-  }, []);
+    accept(null);
+  }, [accept]);
   const value = useMemo(() => ({ user, signIn, signOut }), [user, signIn, signOut]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
