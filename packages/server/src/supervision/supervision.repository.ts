@@ -43,20 +43,21 @@ export interface AssignmentRow {
 const regionFilter = (column: string, regionIds: string[] | null) =>
   regionIds ? sql`AND ${sql.ref(column)} IN (${sql.join(regionIds.length ? regionIds : [""])})` : sql``;
 
-/** Every live assignment of a published plan with its unit's latest report. */
+/**
+ * Every live assignment of a published plan with its unit's latest report, found through
+ * the (region, task, org, period) unique index rather than by sorting all reports.
+ */
 export async function assignmentFacts(db: SDb, regionIds: string[] | null): Promise<AssignmentRow[]> {
   const { rows } = await sql<AssignmentRow>`
-    WITH latest AS (
-      SELECT DISTINCT ON (region_id, task_id, org_id) region_id, task_id, org_id, status, percent, period
-      FROM progress_reports
-      WHERE deleted_at IS NULL ${regionFilter("region_id", regionIds)}
-      ORDER BY region_id, task_id, org_id, period DESC, submitted_at DESC
-    )
     SELECT a.region_id, a.id, a.task_id, a.org_id, t.plan_id, l.status, l.percent, l.period
     FROM assignments a
     JOIN plan_tasks t ON t.region_id = a.region_id AND t.id = a.task_id AND t.deleted_at IS NULL
     JOIN plans p ON p.region_id = t.region_id AND p.id = t.plan_id AND p.status = 'published' AND p.deleted_at IS NULL
-    LEFT JOIN latest l ON l.region_id = a.region_id AND l.task_id = a.task_id AND l.org_id = a.org_id
+    LEFT JOIN LATERAL (
+      SELECT r.status, r.percent, r.period FROM progress_reports r
+      WHERE r.region_id = a.region_id AND r.task_id = a.task_id AND r.org_id = a.org_id AND r.deleted_at IS NULL
+      ORDER BY r.period DESC, r.submitted_at DESC LIMIT 1
+    ) l ON true
     WHERE a.deleted_at IS NULL ${regionFilter("a.region_id", regionIds)}`.execute(db);
   return rows;
 }
@@ -126,34 +127,29 @@ export interface SnapshotInput {
   progress: number | null;
 }
 
-const BATCH = 2000;
+const BATCH = 10_000;
 
-/** Upserts the day's rows; a row whose status is unchanged is not touched. Returns rows changed. */
+/**
+ * Upserts the day's rows, each batch as one JSON parameter unpacked by jsonb_to_recordset;
+ * a row whose status is unchanged is not touched. Returns the rows inserted or changed.
+ */
 export async function upsertSnapshots(db: SDb, rows: SnapshotInput[], computedAt: string): Promise<number> {
   let changed = 0;
   for (let i = 0; i < rows.length; i += BATCH) {
-    const values = rows.slice(i, i + BATCH).map((r) => ({ ...r, reasons: json(r.reasons), computed_at: computedAt }));
-    const result = await db
-      .insertInto("status_snapshots")
-      .values(values)
-      .onConflict((oc) =>
-        oc
-          .columns(["region_id", "entity_kind", "entity_id", "day"])
-          .doUpdateSet((eb) => ({
-            status: eb.ref("excluded.status"),
-            reasons: eb.ref("excluded.reasons"),
-            due_date: eb.ref("excluded.due_date"),
-            progress: eb.ref("excluded.progress"),
-            org_id: eb.ref("excluded.org_id"),
-            computed_at: eb.ref("excluded.computed_at"),
-          }))
-          .where(
-            sql<boolean>`(status_snapshots.status, status_snapshots.reasons, status_snapshots.due_date, status_snapshots.progress)
-              IS DISTINCT FROM (excluded.status, excluded.reasons, excluded.due_date, excluded.progress)`,
-          ),
-      )
-      .executeTakeFirst();
-    changed += Number(result.numInsertedOrUpdatedRows ?? 0);
+    const result = await sql`
+      INSERT INTO status_snapshots AS s
+        (region_id, entity_kind, entity_id, day, plan_id, task_id, org_id, status, reasons, due_date, progress, computed_at)
+      SELECT x.region_id, x.entity_kind, x.entity_id, x.day, x.plan_id, x.task_id, x.org_id, x.status,
+             x.reasons, x.due_date, x.progress, ${computedAt}::timestamptz
+      FROM jsonb_to_recordset(${json(rows.slice(i, i + BATCH))}::jsonb) AS x(
+        region_id text, entity_kind text, entity_id text, day date, plan_id text, task_id text, org_id text,
+        status text, reasons jsonb, due_date date, progress double precision)
+      ON CONFLICT (region_id, entity_kind, entity_id, day) DO UPDATE SET
+        status = excluded.status, reasons = excluded.reasons, due_date = excluded.due_date,
+        progress = excluded.progress, org_id = excluded.org_id, computed_at = excluded.computed_at
+      WHERE (s.status, s.reasons, s.due_date, s.progress) IS DISTINCT FROM
+            (excluded.status, excluded.reasons, excluded.due_date, excluded.progress)`.execute(db);
+    changed += Number(result.numAffectedRows ?? 0);
   }
   return changed;
 }
