@@ -15,6 +15,7 @@ import {
 import { homePath, useSession } from "./session";
 
 const PlacementPage = lazy(() => import("./pages/Placement/PlacementPage"));
+const SupervisionPage = lazy(() => import("./pages/Supervision/SupervisionPage"));
 
 const Loading = () => <Skeleton active style={{ padding: 24 }} />;
 
@@ -49,6 +50,7 @@ export function App() {
           <Route path="/plans/:id/review" element={<PlanReviewPage />} />
           <Route path="/admin" element={<AdminPage />} />
           <Route path="/placements" element={<PlacementPage />} />
+          <Route path="/supervision" element={<SupervisionPage />} />
           <Route path="*" element={<Navigate to={homePath(user)} replace />} />
         </Routes>
       </Suspense>

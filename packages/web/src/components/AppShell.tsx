@@ -3,6 +3,7 @@ import { Button, Layout, Menu, Space, Typography } from "antd";
 import type { ReactNode } from "react";
 import { useLocation, useNavigate } from "react-router";
 import { APP_NAME, NAV, ROLES } from "../labels";
+import { S as SUPERVISION } from "../pages/Supervision/labels";
 import { canManagePlans, canReport, useMe, useSession } from "../session";
 
 /** The frame around every signed-in page: brand, the menu the role may use, the user. */
@@ -17,6 +18,7 @@ export function AppShell({ children }: { children: ReactNode }) {
     ...(canReport(me) ? [{ key: "/my-tasks", label: NAV.myTasks }] : []),
     ...(canManagePlans(me) ? [{ key: "/plans", label: NAV.plans }] : []),
     { key: "/placements", label: NAV.placements },
+    { key: "/supervision", label: SUPERVISION.title },
     ...(me.role === "admin" ? [{ key: "/admin", label: NAV.admin }] : []),
   ];
   const selected = items.find((i) => pathname.startsWith(i.key))?.key ?? "";

@@ -1,0 +1,66 @@
+import { Button, Space, Table, Tag } from "antd";
+import { useMe } from "../../session";
+import { EChart } from "../Dashboard/EChart";
+import { S } from "./labels";
+import { type StatusItem, supervisionApi } from "./supervision-api";
+import { act, useLoad } from "./use-load";
+
+const reasonText = (r: string) =>
+  r.startsWith("missing_report:") ? `${r.slice(15)} ${S.reasons.missing_report}` : (S.reasons[r] ?? r);
+
+/** Red and yellow first: the latest day's statuses, with a trend chart above. */
+export function WarningsBoard() {
+  const me = useMe();
+  const board = useLoad(supervisionApi.board);
+  const trend = useLoad(supervisionApi.trend);
+  const days = trend.data?.days ?? [];
+  const order = ["overdue", "warning", "normal", "done"];
+  const items = [...(board.data?.items ?? [])].sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status));
+  const manager = me.role === "admin" || me.role === "supervisor";
+  const reloadAll = () => {
+    board.reload();
+    trend.reload();
+  };
+  return (
+    <Space direction="vertical" style={{ width: "100%" }}>
+      {manager && <Button onClick={() => act(supervisionApi.run, reloadAll, S.done)}>{S.actions.run}</Button>}
+      {days.length > 0 && (
+        <EChart
+          label={S.trend}
+          style={{ height: 260 }}
+          option={{
+            title: { text: S.trend, textStyle: { fontSize: 14 } },
+            tooltip: { trigger: "axis" },
+            legend: { bottom: 0 },
+            xAxis: { type: "category", data: days.map((d) => d.day) },
+            yAxis: { type: "value" },
+            series: order.map((s) => ({ name: S.status[s], type: "line", data: days.map((d) => d[s] ?? 0) })),
+          }}
+        />
+      )}
+      <Table<StatusItem>
+        rowKey={(r) => `${r.entity_kind}:${r.entity_id}`}
+        loading={board.loading}
+        dataSource={items}
+        size="small"
+        columns={[
+          { title: S.columns.kind, dataIndex: "entity_kind", render: (k: string) => S.kind[k] },
+          { title: S.columns.task, render: (_, r) => `${r.task_no} ${r.task_title}` },
+          { title: S.columns.unit, dataIndex: "org_name" },
+          {
+            title: S.columns.status,
+            dataIndex: "status",
+            render: (s: string) => <Tag color={S.statusColor[s]}>{S.status[s]}</Tag>,
+          },
+          { title: S.columns.reasons, dataIndex: "reasons", render: (r: string[]) => r.map(reasonText).join("；") },
+          { title: S.columns.due, dataIndex: "due_date" },
+          {
+            title: S.columns.progress,
+            dataIndex: "progress",
+            render: (p: number | null) => (p === null ? "—" : `${p}%`),
+          },
+        ]}
+      />
+    </Space>
+  );
+}
