@@ -9,6 +9,8 @@ export interface Config {
   demo: boolean;
   /** Largest accepted upload, bytes. */
   maxUploadBytes: number;
+  /** Login attempts one client address may make per minute. */
+  loginAttemptsPerMinute: number;
   /** Secure cookies only behind HTTPS. */
   secureCookies: boolean;
   logLevel: string;
@@ -39,6 +41,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     database: url ? { kind: "postgres", url } : { kind: "pglite", dataDir: resolve(dataDir, "db") },
     demo: env.LUOSHI_DEMO === "1" || env.LUOSHI_DEMO === "true",
     maxUploadBytes: int("LUOSHI_MAX_UPLOAD_MB", 20, 1, 1024) * 1024 * 1024,
+    loginAttemptsPerMinute: int("LUOSHI_LOGIN_RATE_PER_MIN", 20, 1, 100000),
     secureCookies: env.LUOSHI_SECURE_COOKIES === "1",
     logLevel: env.LOG_LEVEL || "info",
     ...overrides,

@@ -69,3 +69,21 @@ describe("login", () => {
     expect(all.length).toBe(7);
   });
 });
+
+describe("login rate limit", () => {
+  let limited: TestContext;
+  beforeAll(async () => {
+    limited = await createTestApp({ loginAttemptsPerMinute: 3 });
+  }, 120_000);
+  afterAll(() => limited.close());
+
+  it("refuses a client's attempts beyond the limit per minute with RATE_LIMITED", async () => {
+    const attempt = () =>
+      limited.app.inject({ method: "POST", url: "/api/auth/login", payload: { username: "nobody", password: "x" } });
+    for (let i = 0; i < 3; i++) expect((await attempt()).statusCode).toBe(401);
+    const res = await attempt();
+    expect(res.statusCode).toBe(429);
+    expect(res.json().error.code).toBe("RATE_LIMITED");
+    expect(res.json().error.message).toMatch(/[\u4e00-\u9fff]/);
+  });
+});

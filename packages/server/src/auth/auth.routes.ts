@@ -28,7 +28,7 @@ export function authRoutes(app: App, deps: AppDeps): void {
     {
       config: {
         auth: "public",
-        rateLimit: { max: 20, timeWindow: "1 minute" },
+        rateLimit: { max: deps.config.loginAttemptsPerMinute, timeWindow: "1 minute" },
       },
       schema: {
         tags: ["auth"],

@@ -89,11 +89,24 @@ async function migratedTemplate(): Promise<Blob> {
   return new Blob([readFileSync(file)]);
 }
 
-export async function createTestApp(options: { maxUploadBytes?: number } = {}): Promise<TestContext> {
+/**
+ * Test files log in many times a minute from one address, so the login limit is lifted unless a
+ * test asks for it (the rate-limit test does).
+ */
+export async function createTestApp(
+  options: { maxUploadBytes?: number; loginAttemptsPerMinute?: number } = {},
+): Promise<TestContext> {
   const { db, drop } = await freshDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), "luoshi-test-"));
   const files = diskFileStore(join(dataDir, "files"));
-  const config = loadConfig({}, { dataDir, maxUploadBytes: options.maxUploadBytes ?? 1024 * 1024 });
+  const config = loadConfig(
+    {},
+    {
+      dataDir,
+      maxUploadBytes: options.maxUploadBytes ?? 1024 * 1024,
+      loginAttemptsPerMinute: options.loginAttemptsPerMinute ?? 100_000,
+    },
+  );
   const app = await buildApp({ db, config, files });
   await app.ready();
   const fixture = await seedFixture(db);
