@@ -102,6 +102,8 @@ interface Candidate {
   max: number | null;
   unit: string;
   chinese: boolean;
+  /** The clause around the number: from the last separator before it to the next after it. */
+  clause: [number, number];
 }
 
 function readCandidate(m: RegExpExecArray): Candidate | null {
@@ -120,24 +122,22 @@ function readCandidate(m: RegExpExecArray): Candidate | null {
     max: range ? b : null,
     unit,
     chinese,
+    clause: clauseBounds(m.input, m.index, m.index + m[0].length),
   };
 }
 
-function clauseBounds(text: string, index: number, end: number): [number, number] {
+const CLAUSE_STOPS = new Set([..."，,;；。:：!！?？\n"]);
+const SENTENCE_STOPS = new Set([..."。;；\n"]);
+
+function bounds(text: string, index: number, end: number, stops: Set<string>): [number, number] {
   let s = index;
-  while (s > 0 && !CLAUSE_SEP.test(text[s - 1]!)) s--;
+  while (s > 0 && !stops.has(text[s - 1]!)) s--;
   let e = end;
-  while (e < text.length && !CLAUSE_SEP.test(text[e]!)) e++;
+  while (e < text.length && !stops.has(text[e]!)) e++;
   return [s, e];
 }
 
-function sentenceBounds(text: string, index: number): [number, number] {
-  let s = index;
-  while (s > 0 && !/[。;；\n]/.test(text[s - 1]!)) s--;
-  let e = index;
-  while (e < text.length && !/[。;；\n]/.test(text[e]!)) e++;
-  return [s, e];
-}
+const clauseBounds = (text: string, index: number, end: number) => bounds(text, index, end, CLAUSE_STOPS);
 
 /** Inside 《…》, or inside “…” unless the quote holds just this number ("四个“100%”"). */
 function quoted(text: string, c: Candidate): boolean {
@@ -182,7 +182,7 @@ function rejected(text: string, c: Candidate): boolean {
     if ((c.value ?? c.min) === 1 && unit !== "所") return true;
     if (/^(?:万|亿|千)/.test(c.unit)) return true;
   }
-  const [cs, ce] = clauseBounds(text, c.index, c.end);
+  const [cs, ce] = c.clause;
   const clauseBefore = text.slice(cs, c.index);
   const clause = text.slice(cs, ce);
   // A floor ("不低于5%", "两个以上") is a commitment whatever the clause opens with.
@@ -195,13 +195,15 @@ function rejected(text: string, c: Candidate): boolean {
   if (/^(?:[^\d]{0,4})以/.test(clauseBefore) && /为/.test(text.slice(c.end, ce))) return true;
   if (EXISTING.test(clauseBefore)) return true;
   if (/^(?:次|场|期|轮)$/.test(unit) && FREQUENCY.test(clauseBefore) && !FLOOR.test(clause)) return true;
-  const [ss, se] = sentenceBounds(text, c.index);
-  if ((c.value ?? 0) === 1 && /[“"]\s*\d+\s*个\s*[1一]\s*[”"]/.test(text.slice(ss, se))) return true;
+  if ((c.value ?? 0) === 1) {
+    const [ss, se] = bounds(text, c.index, c.index, SENTENCE_STOPS);
+    if (/[“"]\s*\d+\s*个\s*[1一]\s*[”"]/.test(text.slice(ss, se))) return true;
+  }
   return false;
 }
 
 function opOf(text: string, c: Candidate): TargetOp {
-  const [cs] = clauseBounds(text, c.index, c.end);
+  const [cs] = c.clause;
   const before = text.slice(cs, c.index);
   const after = text.slice(c.end, c.end + 4);
   const change = /(下降|降低|减少|压减|缩减)[了约近]?$/.test(before)
@@ -233,7 +235,7 @@ function subjectOf(text: string, c: Candidate, clauseStart: number): string {
   s = s.replace(TRAILING_OPS, "").trim();
   if (!s) {
     // "新增学位8130个" has its subject before; "创建6所省级特色学校" after the number.
-    const after = text.slice(c.end, clauseBounds(text, c.index, c.end)[1]);
+    const after = text.slice(c.end, c.clause[1]);
     s = after.replace(/^(?:以上|以内|左右)/, "").slice(0, 30);
   }
   return s.trim();
@@ -250,7 +252,7 @@ export function extractTargets(text: string): FoundTarget[] {
     STARTS_RE.lastIndex = m.index + m[0].length;
     const c = readCandidate(m);
     if (!c || rejected(text, c)) continue;
-    const [cs] = clauseBounds(text, c.index, c.end);
+    const [cs] = c.clause;
     const suffix = /^(?:以上|以内|以下|左右)/.exec(text.slice(c.end, c.end + 2))?.[0] ?? "";
     const comma = text.lastIndexOf("、", c.index);
     const segStart = comma > cs && lastIndex >= cs ? comma + 1 : cs;
