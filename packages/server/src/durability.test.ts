@@ -193,8 +193,9 @@ function postgresTarget(url: string): Target {
 
 async function killMidStream(target: Target) {
   let t0 = performance.now();
+  const laps: string[] = [];
   const lap = (what: string) => {
-    console.log(`${what}: ${Math.round(performance.now() - t0)} ms`);
+    laps.push(`${what} ${Math.round(performance.now() - t0)} ms`);
     t0 = performance.now();
   };
   const { fixture, plan } = await target.seed(async (db) => {
@@ -240,6 +241,7 @@ async function killMidStream(target: Target) {
     expect(lost).toEqual([]);
   } finally {
     await kill(second);
+    console.log(`durability: ${laps.join(", ")}`);
   }
 }
 
