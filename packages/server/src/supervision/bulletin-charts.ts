@@ -24,14 +24,14 @@ function renderSvg(option: echarts.EChartsCoreOption, width: number, height: num
   return svg;
 }
 
-type ResvgClass = typeof import("@resvg/resvg-js").Resvg;
-let resvg: ResvgClass | null | undefined;
+type Render = typeof import("@resvg/resvg-js").renderAsync;
+let resvg: Render | null | undefined;
 
 /** resvg-js ships a native binary per platform; where none loads, charts go out as SVG only. */
-function loadResvg(): ResvgClass | null {
+function loadResvg(): Render | null {
   if (resvg === undefined) {
     try {
-      resvg = (createRequire(import.meta.url)("@resvg/resvg-js") as { Resvg: ResvgClass }).Resvg;
+      resvg = (createRequire(import.meta.url)("@resvg/resvg-js") as { renderAsync: Render }).renderAsync;
     } catch {
       resvg = null;
     }
@@ -39,26 +39,25 @@ function loadResvg(): ResvgClass | null {
   return resvg;
 }
 
-export function toPng(svg: string, width: number): Uint8Array | null {
-  const Resvg = loadResvg();
-  if (!Resvg) return null;
+/** Rendered off the main thread (libuv pool), so a bulletin's charts rasterise in parallel. */
+export async function toPng(svg: string, width: number): Promise<Uint8Array | null> {
+  const render = loadResvg();
+  if (!render) return null;
   const fontFiles = existsSync(CJK_FONT) ? [CJK_FONT] : [];
-  const png = new Resvg(svg, {
+  const image = await render(svg, {
     fitTo: { mode: "width", value: width * 2 },
     font: { fontFiles, loadSystemFonts: fontFiles.length === 0, defaultFontFamily: "Noto Sans CJK SC" },
-  })
-    .render()
-    .asPng();
-  return new Uint8Array(png);
+  });
+  return new Uint8Array(image.asPng());
 }
 
-function chart(option: echarts.EChartsCoreOption, width: number, height: number): Chart {
+async function chart(option: echarts.EChartsCoreOption, width: number, height: number): Promise<Chart> {
   const svg = renderSvg(option, width, height);
-  return { svg, png: toPng(svg, width), width, height };
+  return { svg, png: await toPng(svg, width), width, height };
 }
 
 /** Completion rate per unit, best first (at most 20 bars). */
-export function completionChart(units: readonly UnitRank[]): Chart {
+export function completionChart(units: readonly UnitRank[]): Promise<Chart> {
   const top = units.slice(0, 20);
   return chart(
     {
@@ -81,7 +80,7 @@ export function completionChart(units: readonly UnitRank[]): Chart {
 }
 
 /** Assignments by status on the bulletin's day. */
-export function statusChart(counts: Record<keyof typeof STATUS_LABELS, number>): Chart {
+export function statusChart(counts: Record<keyof typeof STATUS_LABELS, number>): Promise<Chart> {
   const colors = { normal: "#52c41a", warning: "#faad14", overdue: "#f5222d", done: "#1677ff" };
   return chart(
     {

@@ -53,7 +53,7 @@ const unitRow = (u: UnitRank) => [
 
 export async function bulletinDocx(d: BulletinData): Promise<{ bytes: Uint8Array; charts: Chart[] }> {
   const h = headline(d);
-  const charts = [statusChart(h), completionChart(d.units)];
+  const charts = await Promise.all([statusChart(h), completionChart(d.units)]);
   const doc = new OfficialDoc()
     .title(bulletinTitle(d))
     .addressee("各股室、各学校：")
