@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { sha256Hex, syntheticRosterRows } from "@luoshi/placement";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../test-support/memory-io.js";
-import { todayInShanghai } from "./placement.js";
+import { todayInShanghai } from "./placement-actions.js";
 
 let dir: string;
 let students: string;
