@@ -36,7 +36,9 @@ function score(scorer, gold, doc, label) {
     const value = typeof v === "number" ? v : v.f1;
     const ok = value + 1e-9 >= min;
     if (!ok) failed = true;
-    console.log(`  ${ok ? "ok  " : "FAIL"} ${metric.padEnd(22)} ${(100 * value).toFixed(1).padStart(5)}%  (min ${(100 * min).toFixed(0)}%)`);
+    console.log(
+      `  ${ok ? "ok  " : "FAIL"} ${metric.padEnd(22)} ${(100 * value).toFixed(1).padStart(5)}%  (min ${(100 * min).toFixed(0)}%)`,
+    );
   }
 }
 
@@ -49,7 +51,9 @@ if (existsSync(join(corpus, "seed-gold.json")) && existsSync(scorer)) {
   score(scorer, join(corpus, "seed-gold.json"), join(corpus, "seed-2024-7-plans.txt"), "seed corpus");
   const fixtures = join(root, "packages", "plan-parser", "fixtures", "genre");
   if (existsSync(fixtures))
-    for (const f of readdirSync(fixtures).filter((n) => /\.(txt|html|docx|pdf|xlsx)$/.test(n)).sort()) {
+    for (const f of readdirSync(fixtures)
+      .filter((n) => /\.(txt|html|docx|pdf|xlsx)$/.test(n))
+      .sort()) {
       const gold = join(fixtures, f.replace(/\.[^.]+$/, ".json"));
       if (existsSync(gold)) score(scorer, gold, join(fixtures, f), `fixture ${f}`);
     }

@@ -1,5 +1,5 @@
 import { type Command, InvalidArgumentError } from "commander";
-import { type CliIO, processIO } from "../io.js";
+import { processIO } from "../io.js";
 import type { CommandContext } from "../program.js";
 import type { RunFlags, VerifyFlags } from "./placement-actions.js";
 import { placementHelp as help, placementMsg as msg } from "./placement-messages.js";

@@ -91,7 +91,6 @@ const STARTS_RE = new RegExp(
 );
 /** Units a Chinese-numeral count may carry ("两个以上", "三所", "两次"); others are idiom ("一校一品"). */
 const CN_UNITS = new Set(["所", "个", "次", "项", "名", "人", "家", "场", "套", "支", "人次", "场次", "节", "篇"]);
-const CLAUSE_SEP = /[,，;；。:：!！?？\n]/;
 
 interface Candidate {
   index: number;
