@@ -1,43 +1,40 @@
 import {
   AlignmentType,
-  BorderStyle,
   Document,
-  Footer,
   HeightRule,
   Packer,
-  PageNumber,
-  PageOrientation,
   Paragraph,
-  type ParagraphChild,
   Table,
   TableCell,
   TableLayoutType,
   TableRow,
-  TextRun,
+  type TextRun,
   VerticalAlign,
   WidthType,
 } from "docx";
-import {
-  A4,
-  COLUMN_SHARES,
-  DEFAULT_FONTS,
-  type DocxFonts,
-  LANDSCAPE_MARGINS,
-  SIZE,
-  TABLE_WIDTH,
-} from "./docx-style.js";
-import { addFontFallbacks } from "./font-table.js";
+import { COLUMN_SHARES, TABLE_WIDTH } from "./docx-style.js";
 import type { LedgerInput, LedgerPlan } from "./input.js";
 import { ledgerRows, planTitle, rowCells } from "./ledger-rows.js";
 import { LEDGER_COLUMNS, messages } from "./messages.js";
+import {
+  type AlignValue,
+  addFontFallbacks,
+  CELL_BORDERS,
+  CELL_MARGINS,
+  DEFAULT_FONTS,
+  type DocxFonts,
+  documentStyles,
+  landscapePage,
+  pageNumberFooters,
+  SIZE,
+  textRun,
+} from "./official-document.js";
 import { xmlSafe } from "./text.js";
 
 export interface DocxOptions {
   fonts?: Partial<DocxFonts>;
 }
 
-const BORDER = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
-const CELL_BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER };
 const COLUMN_WIDTHS = COLUMN_SHARES.map((share) => Math.floor((TABLE_WIDTH * share) / 100));
 
 /** The 任务分解表 as a Word document: one landscape A4 section per plan, header row repeated on each page. */
@@ -48,24 +45,10 @@ export async function ledgerToDocx(doc: LedgerInput, options: DocxOptions = {}):
     creator: "Luoshi",
     title: xmlSafe(plans.map(planTitle).join("；")),
     evenAndOddHeaderAndFooters: true,
-    styles: {
-      default: {
-        document: {
-          run: { font: { eastAsia: fonts.body, ascii: fonts.latin, hAnsi: fonts.latin }, size: SIZE.body },
-        },
-      },
-    },
+    styles: documentStyles(fonts),
     sections: plans.map((plan) => ({
-      properties: {
-        page: {
-          size: { ...A4, orientation: PageOrientation.LANDSCAPE },
-          margin: LANDSCAPE_MARGINS,
-        },
-      },
-      footers: {
-        default: pageNumberFooter(fonts, AlignmentType.RIGHT),
-        even: pageNumberFooter(fonts, AlignmentType.LEFT),
-      },
+      properties: { page: landscapePage() },
+      footers: pageNumberFooters({ latin: fonts.latin }),
       children: planChildren(plan, fonts),
     })),
   });
@@ -122,34 +105,15 @@ interface RunStyle {
 }
 
 function run(text: string, style: RunStyle): TextRun {
-  return new TextRun({
-    text: xmlSafe(text),
-    bold: style.bold ?? false,
-    size: style.size ?? SIZE.table,
-    font: { eastAsia: style.font, ascii: style.latin, hAnsi: style.latin },
-  });
+  return textRun(xmlSafe(text), style.font, style.latin, style.size ?? SIZE.table, style.bold ?? false);
 }
-
-type AlignValue = (typeof AlignmentType)[keyof typeof AlignmentType];
 
 function cell(lines: string[], column: number, style: RunStyle & { align: AlignValue }): TableCell {
   return new TableCell({
     width: { size: COLUMN_WIDTHS[column] ?? 0, type: WidthType.DXA },
     borders: CELL_BORDERS,
     verticalAlign: style.align === AlignmentType.CENTER ? VerticalAlign.CENTER : VerticalAlign.TOP,
-    margins: { top: 40, bottom: 40, left: 80, right: 80 },
+    margins: CELL_MARGINS,
     children: lines.map((line) => new Paragraph({ alignment: style.align, children: [run(line, style)] })),
   });
-}
-
-/** "— N —" in 四号宋体: odd pages right, even pages left (GB/T 9704 §7.5). */
-function pageNumberFooter(fonts: DocxFonts, alignment: AlignValue): Footer {
-  const children: ParagraphChild[] = [
-    new TextRun({
-      children: ["— ", PageNumber.CURRENT, " —"],
-      size: SIZE.pageNumber,
-      font: { eastAsia: "宋体", ascii: fonts.latin, hAnsi: fonts.latin },
-    }),
-  ];
-  return new Footer({ children: [new Paragraph({ alignment, indent: { left: 280, right: 280 }, children })] });
 }

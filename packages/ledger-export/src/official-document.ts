@@ -1,0 +1,211 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  Footer,
+  LineRuleType,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  TextRun,
+} from "docx";
+import JSZip from "jszip";
+
+/**
+ * Official-document (GB/T 9704—2012) primitives shared by every Word output: A4 page setup with the
+ * standard margins, the official fonts with their fallbacks, sizes, paragraph builders, the "— N —"
+ * page-number footer and the font-table post-processing.
+ */
+
+export interface DocxFonts {
+  /** 标题: 方正小标宋简体 is not a Windows font; Word substitutes by the fallback below when it is missing. */
+  title: string;
+  body: string;
+  heading: string;
+  /** Digits and Latin text. */
+  latin: string;
+}
+
+export const DEFAULT_FONTS: DocxFonts = {
+  title: "方正小标宋简体",
+  body: "仿宋_GB2312",
+  heading: "黑体",
+  latin: "Times New Roman",
+};
+
+/** Page numbers are set in 4号宋体. */
+export const PAGE_NUMBER_FONT = "宋体";
+
+/** Installed-everywhere substitutes written into the font table (w:altName). */
+export const FONT_FALLBACKS: Record<string, string> = {
+  方正小标宋简体: "宋体",
+  仿宋_GB2312: "仿宋",
+  楷体_GB2312: "楷体",
+  黑体: "SimHei",
+  宋体: "SimSun",
+};
+
+/** Millimetres to twips, rounded to the nearest (docx's own converter floors). */
+export const mm = (x: number) => Math.round((x * 1440) / 25.4);
+
+/** A4 in twips, given portrait; the docx library swaps them for landscape. */
+export const A4 = { width: mm(210), height: mm(297) };
+
+export interface PageMargins {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+  footer: number;
+}
+
+/** Portrait: 天头 37 mm, 订口 28 mm, text block 156 × 225 mm; the footer at 28 mm. */
+export const PORTRAIT_MARGINS: PageMargins = {
+  top: mm(37),
+  bottom: mm(35),
+  left: mm(28),
+  right: mm(26),
+  footer: mm(28),
+};
+/** A wide table goes on landscape A4, so the portrait margins turn with the page: the binding edge (订口) is at the top. */
+export const LANDSCAPE_MARGINS: PageMargins = {
+  top: mm(28),
+  bottom: mm(26),
+  left: mm(37),
+  right: mm(35),
+  footer: mm(20),
+};
+
+/** Section page properties for portrait A4; a caller with its own exact twips passes them as `margin`. */
+export const portraitPage = (margin: PageMargins = PORTRAIT_MARGINS) => ({
+  size: { width: A4.width, height: A4.height },
+  margin,
+});
+
+export const landscapePage = (margin: PageMargins = LANDSCAPE_MARGINS) => ({
+  size: { ...A4, orientation: PageOrientation.LANDSCAPE },
+  margin,
+});
+
+/** Text width between the side margins, in twips; landscape pages are A4.height wide. */
+export const textWidth = (margin: PageMargins = PORTRAIT_MARGINS, pageWidth = A4.width) =>
+  pageWidth - margin.left - margin.right;
+
+/** Sizes in half-points: 二号 22 pt title, 三号 16 pt body, 四号 14 pt page number, 五号 10.5 pt table. */
+export const SIZE = { title: 44, body: 32, pageNumber: 28, table: 21 };
+
+/** Fixed 28.95 pt line pitch (22 lines per page), in twips. */
+export const LINE_PITCH = 579;
+export const EXACT_LINE = { line: LINE_PITCH, lineRule: LineRuleType.EXACT };
+/** Two characters of 三号 type (16 pt), in twips: the body's first-line indent. */
+export const INDENT_2_CHARS = 640;
+/** One character of 四号 type (14 pt), in twips: the page number's distance from the edge. */
+export const ONE_CHAR_4 = 280;
+
+export const SINGLE_BORDER = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
+export const CELL_BORDERS = { top: SINGLE_BORDER, bottom: SINGLE_BORDER, left: SINGLE_BORDER, right: SINGLE_BORDER };
+export const CELL_MARGINS = { top: 40, bottom: 40, left: 80, right: 80 };
+
+export type AlignValue = (typeof AlignmentType)[keyof typeof AlignmentType];
+
+/** A run in an East Asian font with Latin text and digits in `latin`. */
+export function textRun(text: string, font: string, latin: string, size: number, bold = false): TextRun {
+  return new TextRun({ text, bold, size, font: { eastAsia: font, ascii: latin, hAnsi: latin } });
+}
+
+/** Document default run: body font and size. */
+export const documentStyles = (fonts: DocxFonts) => ({
+  default: {
+    document: {
+      run: { font: { eastAsia: fonts.body, ascii: fonts.latin, hAnsi: fonts.latin }, size: SIZE.body },
+    },
+  },
+});
+
+/** Body text (or a 一级标题 in the heading font): fixed line pitch, first line indented two characters. */
+export const bodyParagraph = (text: string, font: string, latin: string) =>
+  new Paragraph({
+    spacing: EXACT_LINE,
+    indent: { firstLine: INDENT_2_CHARS },
+    children: [textRun(text, font, latin, SIZE.body)],
+  });
+
+/** Flush-left text at the fixed line pitch, e.g. the 主送机关. */
+export const flushLeftParagraph = (text: string, font: string, latin: string) =>
+  new Paragraph({ spacing: EXACT_LINE, children: [textRun(text, font, latin, SIZE.body)] });
+
+/** Right-aligned text `chars` characters in from the right margin, e.g. 署名 and 成文日期. */
+export const rightAlignedParagraph = (text: string, font: string, latin: string, chars: number) =>
+  new Paragraph({
+    alignment: AlignmentType.RIGHT,
+    spacing: EXACT_LINE,
+    indent: { right: (INDENT_2_CHARS / 2) * chars },
+    children: [textRun(text, font, latin, SIZE.body)],
+  });
+
+export interface PageNumberStyle {
+  /** Font for digits and dashes. */
+  latin: string;
+  /** "both": one character in from both edges; "outer": only from the outer edge. */
+  indent?: "both" | "outer";
+}
+
+/** "— N —" in 四号宋体 (GB/T 9704 §7.5). */
+export function pageNumberFooter(side: "left" | "right", style: PageNumberStyle): Footer {
+  const indent =
+    style.indent === "outer"
+      ? side === "right"
+        ? { right: ONE_CHAR_4 }
+        : { left: ONE_CHAR_4 }
+      : { left: ONE_CHAR_4, right: ONE_CHAR_4 };
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: side === "right" ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        indent,
+        children: [
+          new TextRun({
+            children: ["— ", PageNumber.CURRENT, " —"],
+            size: SIZE.pageNumber,
+            font: { eastAsia: PAGE_NUMBER_FONT, ascii: style.latin, hAnsi: style.latin },
+          }),
+        ],
+      }),
+    ],
+  });
+}
+
+/** Odd pages right, even pages left; the Document needs evenAndOddHeaderAndFooters. */
+export const pageNumberFooters = (style: PageNumberStyle) => ({
+  default: pageNumberFooter("right", style),
+  even: pageNumberFooter("left", style),
+});
+
+const FONT_TABLE = "word/fontTable.xml";
+
+const escapeXml = (s: string) =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+/** A CJK font entry: GB2312 charset and an alternate name Word and WPS use when the font is missing. */
+function fontEntry(name: string): string {
+  const alt = FONT_FALLBACKS[name];
+  const altName = alt ? `<w:altName w:val="${escapeXml(alt)}"/>` : "";
+  return `<w:font w:name="${escapeXml(name)}">${altName}<w:charset w:val="86"/><w:family w:val="auto"/><w:pitch w:val="variable"/></w:font>`;
+}
+
+/**
+ * The docx library writes an empty font table; declaring the official fonts there with
+ * their fallbacks lets a machine without 方正小标宋简体 or 仿宋_GB2312 substitute 宋体/仿宋.
+ */
+export async function addFontFallbacks(bytes: Uint8Array, fonts: DocxFonts): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  const file = zip.file(FONT_TABLE);
+  if (!file) return bytes;
+  const xml = await file.async("string");
+  const names = [...new Set([fonts.title, fonts.body, fonts.heading, PAGE_NUMBER_FONT])];
+  const entries = names.map(fontEntry).join("");
+  const patched = xml.includes("</w:fonts>")
+    ? xml.replace("</w:fonts>", `${entries}</w:fonts>`)
+    : xml.replace(/<w:fonts([^>]*)\/>\s*$/, `<w:fonts$1>${entries}</w:fonts>`);
+  zip.file(FONT_TABLE, patched);
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}
