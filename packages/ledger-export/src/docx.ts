@@ -1,6 +1,7 @@
 import {
   AlignmentType,
   Document,
+  Footer,
   HeightRule,
   Packer,
   Paragraph,
@@ -8,7 +9,7 @@ import {
   TableCell,
   TableLayoutType,
   TableRow,
-  type TextRun,
+  TextRun,
   VerticalAlign,
   WidthType,
 } from "docx";
@@ -25,7 +26,9 @@ import {
   type DocxFonts,
   documentStyles,
   landscapePage,
-  pageNumberFooters,
+  type PageNumberStyle,
+  pageNumberParagraph,
+  pageNumberRun,
   SIZE,
   textRun,
 } from "./official-document.js";
@@ -48,7 +51,10 @@ export async function ledgerToDocx(doc: LedgerInput, options: DocxOptions = {}):
     styles: documentStyles(fonts),
     sections: plans.map((plan) => ({
       properties: { page: landscapePage() },
-      footers: pageNumberFooters({ latin: fonts.latin }),
+      footers: {
+        default: pageNumberFooter("right", { latin: fonts.latin }),
+        even: pageNumberFooter("left", { latin: fonts.latin }),
+      },
       children: planChildren(plan, fonts),
     })),
   });
@@ -105,7 +111,7 @@ interface RunStyle {
 }
 
 function run(text: string, style: RunStyle): TextRun {
-  return textRun(xmlSafe(text), style.font, style.latin, style.size ?? SIZE.table, style.bold ?? false);
+  return new TextRun(textRun(xmlSafe(text), style.font, style.latin, style.size ?? SIZE.table, style.bold ?? false));
 }
 
 function cell(lines: string[], column: number, style: RunStyle & { align: AlignValue }): TableCell {
@@ -117,3 +123,8 @@ function cell(lines: string[], column: number, style: RunStyle & { align: AlignV
     children: lines.map((line) => new Paragraph({ alignment: style.align, children: [run(line, style)] })),
   });
 }
+
+const pageNumberFooter = (side: "left" | "right", style: PageNumberStyle) =>
+  new Footer({
+    children: [new Paragraph({ ...pageNumberParagraph(side, style), children: [new TextRun(pageNumberRun(style))] })],
+  });

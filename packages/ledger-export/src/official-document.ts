@@ -1,12 +1,11 @@
 import {
   AlignmentType,
   BorderStyle,
-  Footer,
+  type IParagraphOptions,
+  type IRunOptions,
   LineRuleType,
   PageNumber,
   PageOrientation,
-  Paragraph,
-  TextRun,
 } from "docx";
 import JSZip from "jszip";
 
@@ -14,6 +13,10 @@ import JSZip from "jszip";
  * Official-document (GB/T 9704—2012) primitives shared by every Word output: A4 page setup with the
  * standard margins, the official fonts with their fallbacks, sizes, paragraph builders, the "— N —"
  * page-number footer and the font-table post-processing.
+ *
+ * Everything here is plain option data, never a docx object: each workspace installs its own copy of
+ * docx, and its serializer recognises elements by instanceof, so a Paragraph made with this package's
+ * copy would not serialize inside another package's Document. Callers write `new Paragraph(bodyParagraph(...))`.
  */
 
 export interface DocxFonts {
@@ -107,10 +110,13 @@ export const CELL_MARGINS = { top: 40, bottom: 40, left: 80, right: 80 };
 
 export type AlignValue = (typeof AlignmentType)[keyof typeof AlignmentType];
 
-/** A run in an East Asian font with Latin text and digits in `latin`. */
-export function textRun(text: string, font: string, latin: string, size: number, bold = false): TextRun {
-  return new TextRun({ text, bold, size, font: { eastAsia: font, ascii: latin, hAnsi: latin } });
-}
+/** Run options in an East Asian font with Latin text and digits in `latin`. */
+export const textRun = (text: string, font: string, latin: string, size: number, bold = false): IRunOptions => ({
+  text,
+  bold,
+  size,
+  font: { eastAsia: font, ascii: latin, hAnsi: latin },
+});
 
 /** Document default run: body font and size. */
 export const documentStyles = (fonts: DocxFonts) => ({
@@ -122,25 +128,21 @@ export const documentStyles = (fonts: DocxFonts) => ({
 });
 
 /** Body text (or a 一级标题 in the heading font): fixed line pitch, first line indented two characters. */
-export const bodyParagraph = (text: string, font: string, latin: string) =>
-  new Paragraph({
-    spacing: EXACT_LINE,
-    indent: { firstLine: INDENT_2_CHARS },
-    children: [textRun(text, font, latin, SIZE.body)],
-  });
+export const BODY_PARAGRAPH = {
+  spacing: EXACT_LINE,
+  indent: { firstLine: INDENT_2_CHARS },
+} satisfies IParagraphOptions;
 
 /** Flush-left text at the fixed line pitch, e.g. the 主送机关. */
-export const flushLeftParagraph = (text: string, font: string, latin: string) =>
-  new Paragraph({ spacing: EXACT_LINE, children: [textRun(text, font, latin, SIZE.body)] });
+export const FLUSH_LEFT_PARAGRAPH = { spacing: EXACT_LINE } satisfies IParagraphOptions;
 
 /** Right-aligned text `chars` characters in from the right margin, e.g. 署名 and 成文日期. */
-export const rightAlignedParagraph = (text: string, font: string, latin: string, chars: number) =>
-  new Paragraph({
+export const rightAlignedParagraph = (chars: number) =>
+  ({
     alignment: AlignmentType.RIGHT,
     spacing: EXACT_LINE,
     indent: { right: (INDENT_2_CHARS / 2) * chars },
-    children: [textRun(text, font, latin, SIZE.body)],
-  });
+  }) satisfies IParagraphOptions;
 
 export interface PageNumberStyle {
   /** Font for digits and dashes. */
@@ -149,35 +151,24 @@ export interface PageNumberStyle {
   indent?: "both" | "outer";
 }
 
-/** "— N —" in 四号宋体 (GB/T 9704 §7.5). */
-export function pageNumberFooter(side: "left" | "right", style: PageNumberStyle): Footer {
+/**
+ * The footer paragraph of "— N —" in 四号宋体 (GB/T 9704 §7.5): odd pages right (`default` footer),
+ * even pages left (`even`; the Document needs evenAndOddHeaderAndFooters). Its one run is pageNumberRun.
+ */
+export function pageNumberParagraph(side: "left" | "right", style: PageNumberStyle) {
   const indent =
     style.indent === "outer"
       ? side === "right"
         ? { right: ONE_CHAR_4 }
         : { left: ONE_CHAR_4 }
       : { left: ONE_CHAR_4, right: ONE_CHAR_4 };
-  return new Footer({
-    children: [
-      new Paragraph({
-        alignment: side === "right" ? AlignmentType.RIGHT : AlignmentType.LEFT,
-        indent,
-        children: [
-          new TextRun({
-            children: ["— ", PageNumber.CURRENT, " —"],
-            size: SIZE.pageNumber,
-            font: { eastAsia: PAGE_NUMBER_FONT, ascii: style.latin, hAnsi: style.latin },
-          }),
-        ],
-      }),
-    ],
-  });
+  return { alignment: side === "right" ? AlignmentType.RIGHT : AlignmentType.LEFT, indent } satisfies IParagraphOptions;
 }
 
-/** Odd pages right, even pages left; the Document needs evenAndOddHeaderAndFooters. */
-export const pageNumberFooters = (style: PageNumberStyle) => ({
-  default: pageNumberFooter("right", style),
-  even: pageNumberFooter("left", style),
+export const pageNumberRun = (style: PageNumberStyle): IRunOptions => ({
+  children: ["— ", PageNumber.CURRENT, " —"],
+  size: SIZE.pageNumber,
+  font: { eastAsia: PAGE_NUMBER_FONT, ascii: style.latin, hAnsi: style.latin },
 });
 
 const FONT_TABLE = "word/fontTable.xml";
