@@ -1,13 +1,28 @@
-import { DEFAULT_FONTS, type DocxFonts } from "@luoshi/ledger-export";
+import {
+  type AlignValue,
+  BODY_PARAGRAPH,
+  CELL_BORDERS,
+  CELL_MARGINS,
+  DEFAULT_FONTS,
+  type DocxFonts,
+  documentStyles,
+  EXACT_LINE,
+  FLUSH_LEFT_PARAGRAPH,
+  type PageNumberStyle,
+  pageNumberParagraph,
+  pageNumberRun,
+  portraitPage,
+  rightAlignedParagraph,
+  SIZE,
+  textRun,
+  textWidth,
+} from "@luoshi/ledger-export";
 import {
   AlignmentType,
-  BorderStyle,
   Document,
   Footer,
   ImageRun,
-  LineRuleType,
   Packer,
-  PageNumber,
   Paragraph,
   Table,
   TableCell,
@@ -19,32 +34,24 @@ import {
 } from "docx";
 
 /**
- * Portrait GB/T 9704 page for notices and bulletins, with the fonts of the ledger export
- * (@luoshi/ledger-export DEFAULT_FONTS). Margins 37/35/28/26 mm, 三号仿宋 at a fixed 28.95 pt line.
+ * Portrait GB/T 9704 page for notices and bulletins, built from the official-document primitives
+ * of @luoshi/ledger-export (page setup, fonts, sizes, paragraphs, page-number footer).
  */
-const mm = (x: number) => Math.round((x * 1440) / 25.4);
-const PAGE = { width: mm(210), height: mm(297) };
-const MARGINS = { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26), footer: mm(28) };
-export const TEXT_WIDTH = PAGE.width - MARGINS.left - MARGINS.right;
-/** Half-points: 二号 22 pt, 三号 16 pt, 四号 14 pt, 五号 10.5 pt. */
-const SIZE = { title: 44, body: 32, small: 28, table: 21 };
-const LINE = { line: 579, lineRule: LineRuleType.EXACT };
-const INDENT_2 = 640;
+export const TEXT_WIDTH = textWidth();
 
 type Block = Paragraph | Table;
-type Align = (typeof AlignmentType)[keyof typeof AlignmentType];
+
+const pageNumberFooter = (side: "left" | "right", style: PageNumberStyle) =>
+  new Footer({
+    children: [new Paragraph({ ...pageNumberParagraph(side, style), children: [new TextRun(pageNumberRun(style))] })],
+  });
 
 export class OfficialDoc {
   readonly blocks: Block[] = [];
   constructor(readonly fonts: DocxFonts = DEFAULT_FONTS) {}
 
-  private run(text: string, font: string, size: number, bold = false) {
-    return new TextRun({
-      text,
-      bold,
-      size,
-      font: { eastAsia: font, ascii: this.fonts.latin, hAnsi: this.fonts.latin },
-    });
+  private run(text: string, font: string, size: number) {
+    return new TextRun(textRun(text, font, this.fonts.latin, size));
   }
 
   title(text: string): this {
@@ -62,7 +69,7 @@ export class OfficialDoc {
     this.blocks.push(
       new Paragraph({
         alignment: AlignmentType.CENTER,
-        spacing: LINE,
+        spacing: EXACT_LINE,
         children: [this.run(text, this.fonts.body, SIZE.body)],
       }),
     );
@@ -71,30 +78,20 @@ export class OfficialDoc {
 
   /** 主送机关: flush left, ends with a full-width colon. */
   addressee(text: string): this {
-    this.blocks.push(new Paragraph({ spacing: LINE, children: [this.run(text, this.fonts.body, SIZE.body)] }));
+    this.blocks.push(
+      new Paragraph({ ...FLUSH_LEFT_PARAGRAPH, children: [this.run(text, this.fonts.body, SIZE.body)] }),
+    );
     return this;
   }
 
   /** 一级标题 in 黑体, indented two characters like the body. */
   heading(text: string): this {
-    this.blocks.push(
-      new Paragraph({
-        spacing: LINE,
-        indent: { firstLine: INDENT_2 },
-        children: [this.run(text, this.fonts.heading, SIZE.body)],
-      }),
-    );
+    this.blocks.push(new Paragraph({ ...BODY_PARAGRAPH, children: [this.run(text, this.fonts.heading, SIZE.body)] }));
     return this;
   }
 
   paragraph(text: string): this {
-    this.blocks.push(
-      new Paragraph({
-        spacing: LINE,
-        indent: { firstLine: INDENT_2 },
-        children: [this.run(text, this.fonts.body, SIZE.body)],
-      }),
-    );
+    this.blocks.push(new Paragraph({ ...BODY_PARAGRAPH, children: [this.run(text, this.fonts.body, SIZE.body)] }));
     return this;
   }
 
@@ -102,12 +99,7 @@ export class OfficialDoc {
   signature(issuer: string, date: string): this {
     for (const text of ["", issuer, date]) {
       this.blocks.push(
-        new Paragraph({
-          alignment: AlignmentType.RIGHT,
-          spacing: LINE,
-          indent: { right: INDENT_2 * 2 },
-          children: [this.run(text, this.fonts.body, SIZE.body)],
-        }),
+        new Paragraph({ ...rightAlignedParagraph(4), children: [this.run(text, this.fonts.body, SIZE.body)] }),
       );
     }
     return this;
@@ -126,14 +118,12 @@ export class OfficialDoc {
   /** A bordered table in 五号; the header row repeats on each page. Shares are column width percentages. */
   table(header: string[], rows: string[][], shares: number[]): this {
     const widths = shares.map((s) => Math.floor((TEXT_WIDTH * s) / 100));
-    const border = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
-    const borders = { top: border, bottom: border, left: border, right: border };
-    const cell = (text: string, i: number, bold: boolean, align: Align) =>
+    const cell = (text: string, i: number, bold: boolean, align: AlignValue) =>
       new TableCell({
         width: { size: widths[i] ?? 0, type: WidthType.DXA },
-        borders,
+        borders: CELL_BORDERS,
         verticalAlign: VerticalAlign.CENTER,
-        margins: { top: 40, bottom: 40, left: 80, right: 80 },
+        margins: CELL_MARGINS,
         children: text.split("\n").map(
           (line) =>
             new Paragraph({
@@ -167,40 +157,18 @@ export class OfficialDoc {
   }
 
   async toBuffer(title: string): Promise<Uint8Array> {
-    const footer = (alignment: Align) =>
-      new Footer({
-        children: [
-          new Paragraph({
-            alignment,
-            indent: { left: 280, right: 280 },
-            children: [
-              new TextRun({
-                children: ["— ", PageNumber.CURRENT, " —"],
-                size: SIZE.small,
-                font: { eastAsia: "宋体", ascii: this.fonts.latin, hAnsi: this.fonts.latin },
-              }),
-            ],
-          }),
-        ],
-      });
     const document = new Document({
       creator: "Luoshi",
       title,
       evenAndOddHeaderAndFooters: true,
-      styles: {
-        default: {
-          document: {
-            run: {
-              font: { eastAsia: this.fonts.body, ascii: this.fonts.latin, hAnsi: this.fonts.latin },
-              size: SIZE.body,
-            },
-          },
-        },
-      },
+      styles: documentStyles(this.fonts),
       sections: [
         {
-          properties: { page: { size: PAGE, margin: MARGINS } },
-          footers: { default: footer(AlignmentType.RIGHT), even: footer(AlignmentType.LEFT) },
+          properties: { page: portraitPage() },
+          footers: {
+            default: pageNumberFooter("right", { latin: this.fonts.latin }),
+            even: pageNumberFooter("left", { latin: this.fonts.latin }),
+          },
           children: this.blocks,
         },
       ],
