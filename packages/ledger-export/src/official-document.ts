@@ -110,19 +110,22 @@ export const CELL_MARGINS = { top: 40, bottom: 40, left: 80, right: 80 };
 
 export type AlignValue = (typeof AlignmentType)[keyof typeof AlignmentType];
 
+/** Font of a run: East Asian text in `font`, Latin text and digits in `latin`. */
+export const runFont = (font: string, latin: string) => ({ eastAsia: font, ascii: latin, hAnsi: latin });
+
 /** Run options in an East Asian font with Latin text and digits in `latin`. */
 export const textRun = (text: string, font: string, latin: string, size: number, bold = false): IRunOptions => ({
   text,
   bold,
   size,
-  font: { eastAsia: font, ascii: latin, hAnsi: latin },
+  font: runFont(font, latin),
 });
 
 /** Document default run: body font and size. */
 export const documentStyles = (fonts: DocxFonts) => ({
   default: {
     document: {
-      run: { font: { eastAsia: fonts.body, ascii: fonts.latin, hAnsi: fonts.latin }, size: SIZE.body },
+      run: { font: runFont(fonts.body, fonts.latin), size: SIZE.body },
     },
   },
 });
@@ -168,7 +171,7 @@ export function pageNumberParagraph(side: "left" | "right", style: PageNumberSty
 export const pageNumberRun = (style: PageNumberStyle): IRunOptions => ({
   children: ["— ", PageNumber.CURRENT, " —"],
   size: SIZE.pageNumber,
-  font: { eastAsia: PAGE_NUMBER_FONT, ascii: style.latin, hAnsi: style.latin },
+  font: runFont(PAGE_NUMBER_FONT, style.latin),
 });
 
 const FONT_TABLE = "word/fontTable.xml";
