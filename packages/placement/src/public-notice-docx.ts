@@ -1,11 +1,25 @@
 import {
+  BODY_PARAGRAPH,
+  DEFAULT_FONTS,
+  EXACT_LINE,
+  FLUSH_LEFT_PARAGRAPH,
+  PAGE_NUMBER_FONT,
+  type PageNumberStyle,
+  PORTRAIT_MARGINS,
+  pageNumberParagraph,
+  pageNumberRun,
+  portraitPage,
+  rightAlignedParagraph,
+  runFont,
+  SINGLE_BORDER,
+  SIZE,
+  textRun,
+} from "@luoshi/ledger-export";
+import {
   AlignmentType,
-  BorderStyle,
   Document,
   Footer,
-  LineRuleType,
   Packer,
-  PageNumber,
   Paragraph,
   Table,
   TableCell,
@@ -38,28 +52,17 @@ export interface NoticeOptions {
   includeLists?: boolean;
 }
 
-const FONT_BODY = "仿宋_GB2312";
-const FONT_TITLE = "方正小标宋简体";
-const FONT_HEADING = "黑体";
-const FONT_PAGE = "宋体";
-const LATIN = "Times New Roman";
-const PT = (pt: number) => pt * 2; // docx sizes are half-points
-const SIZE_3 = PT(16);
-const SIZE_2 = PT(22);
-const SIZE_4 = PT(14);
-const SIZE_TABLE = PT(10.5);
-const LINE_PITCH = 579; // 28.95 pt in twips
-// Twips, rounded to the nearest (docx's converter floors: 210 mm would become 11905).
-const A4 = { width: 11906, height: 16838 };
-// 37/35/28/26 mm; the footer at 28 mm puts the "— N —" line about 7 mm below the text block.
-const MARGIN = { top: 2098, bottom: 1984, left: 1588, right: 1474, footer: 1587 };
-const TWO_CHARS = 640; // 2 × 16 pt in twips
-const ONE_CHAR_4 = 280; // 1 × 14 pt in twips
+const { body: FONT_BODY, title: FONT_TITLE, heading: FONT_HEADING, latin: LATIN } = DEFAULT_FONTS;
+/**
+ * The standard portrait margins (@luoshi/ledger-export PORTRAIT_MARGINS), except the left at 1588 twips
+ * rather than 28 mm's nearest 1587, so that the text block is exactly 156 mm (8844 twips) wide.
+ */
+const NOTICE_MARGINS = { ...PORTRAIT_MARGINS, left: 1588 };
+/** Page numbers one character in from the outer edge only. */
+const PAGE_NUMBER: PageNumberStyle = { latin: PAGE_NUMBER_FONT, indent: "outer" };
 
 const run = (text: string, font: string, size: number, bold = false) =>
-  new TextRun({ text, bold, size, font: { eastAsia: font, ascii: LATIN, hAnsi: LATIN } });
-
-const exact = { line: LINE_PITCH, lineRule: LineRuleType.EXACT };
+  new TextRun(textRun(text, font, LATIN, size, bold));
 
 /** Characters of 2号 type on one 156 mm line. */
 const TITLE_LINE = 20;
@@ -97,39 +100,28 @@ export function titleLines(text: string): string[] {
 const title = (text: string) =>
   new Paragraph({
     alignment: AlignmentType.CENTER,
-    spacing: exact,
+    spacing: EXACT_LINE,
     children: titleLines(text).map(
       (line, i) =>
-        new TextRun({
-          text: line,
-          break: i > 0 ? 1 : 0,
-          size: SIZE_2,
-          font: { eastAsia: FONT_TITLE, ascii: LATIN, hAnsi: LATIN },
-        }),
+        new TextRun({ text: line, break: i > 0 ? 1 : 0, size: SIZE.title, font: runFont(FONT_TITLE, LATIN) }),
     ),
   });
-const blank = () => new Paragraph({ spacing: exact, children: [] });
-const body = (text: string) =>
-  new Paragraph({ spacing: exact, indent: { firstLine: TWO_CHARS }, children: [run(text, FONT_BODY, SIZE_3)] });
-const heading = (text: string) =>
-  new Paragraph({ spacing: exact, indent: { firstLine: TWO_CHARS }, children: [run(text, FONT_HEADING, SIZE_3)] });
-const flushLeft = (text: string) => new Paragraph({ spacing: exact, children: [run(text, FONT_BODY, SIZE_3)] });
+const blank = () => new Paragraph({ ...FLUSH_LEFT_PARAGRAPH, children: [] });
+const body = (text: string) => new Paragraph({ ...BODY_PARAGRAPH, children: [run(text, FONT_BODY, SIZE.body)] });
+const heading = (text: string) => new Paragraph({ ...BODY_PARAGRAPH, children: [run(text, FONT_HEADING, SIZE.body)] });
+const flushLeft = (text: string) =>
+  new Paragraph({ ...FLUSH_LEFT_PARAGRAPH, children: [run(text, FONT_BODY, SIZE.body)] });
 const rightAligned = (text: string, charsFromRight: number) =>
-  new Paragraph({
-    spacing: exact,
-    alignment: AlignmentType.RIGHT,
-    indent: { right: (TWO_CHARS / 2) * charsFromRight },
-    children: [run(text, FONT_BODY, SIZE_3)],
-  });
+  new Paragraph({ ...rightAlignedParagraph(charsFromRight), children: [run(text, FONT_BODY, SIZE.body)] });
 
 function statisticsDocTable(header: string[], rows: string[][]): Table {
   const cell = (text: string, bold: boolean) =>
     new TableCell({
       children: [
-        new Paragraph({ alignment: AlignmentType.CENTER, children: [run(text, FONT_BODY, SIZE_TABLE, bold)] }),
+        new Paragraph({ alignment: AlignmentType.CENTER, children: [run(text, FONT_BODY, SIZE.table, bold)] }),
       ],
     });
-  const line = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
+  const line = SINGLE_BORDER;
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     borders: { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line },
@@ -140,20 +132,10 @@ function statisticsDocTable(header: string[], rows: string[][]): Table {
   });
 }
 
-const pageNumberFooter = (alignment: "left" | "right") =>
+const pageNumberFooter = (side: "left" | "right") =>
   new Footer({
     children: [
-      new Paragraph({
-        alignment: alignment === "right" ? AlignmentType.RIGHT : AlignmentType.LEFT,
-        indent: alignment === "right" ? { right: ONE_CHAR_4 } : { left: ONE_CHAR_4 },
-        children: [
-          new TextRun({
-            children: ["— ", PageNumber.CURRENT, " —"],
-            size: SIZE_4,
-            font: { eastAsia: FONT_PAGE, ascii: FONT_PAGE, hAnsi: FONT_PAGE },
-          }),
-        ],
-      }),
+      new Paragraph({ ...pageNumberParagraph(side, PAGE_NUMBER), children: [new TextRun(pageNumberRun(PAGE_NUMBER))] }),
     ],
   });
 
@@ -192,7 +174,7 @@ export async function publicNoticeDocx(placement: PlacementRun, options: NoticeO
   if (options.includeLists) children.push(blank(), body("附件：各班学生名单"));
   children.push(blank(), rightAligned(options.organization ?? "", 4), rightAligned(options.date, 4));
   if (options.includeLists) {
-    children.push(new Paragraph({ spacing: exact, children: [run("附件", FONT_HEADING, SIZE_3)] }));
+    children.push(new Paragraph({ ...FLUSH_LEFT_PARAGRAPH, children: [run("附件", FONT_HEADING, SIZE.body)] }));
     children.push(blank(), title("各班学生名单"));
     for (const c of placement.result.classes) {
       const head = c.headTeacher ? `（${LABELS.headTeacher}：${c.headTeacher.name}）` : "";
@@ -203,18 +185,7 @@ export async function publicNoticeDocx(placement: PlacementRun, options: NoticeO
     evenAndOddHeaderAndFooters: true,
     sections: [
       {
-        properties: {
-          page: {
-            size: { width: A4.width, height: A4.height },
-            margin: {
-              top: MARGIN.top,
-              bottom: MARGIN.bottom,
-              left: MARGIN.left,
-              right: MARGIN.right,
-              footer: MARGIN.footer,
-            },
-          },
-        },
+        properties: { page: portraitPage(NOTICE_MARGINS) },
         footers: { default: pageNumberFooter("right"), even: pageNumberFooter("left") },
         children,
       },
