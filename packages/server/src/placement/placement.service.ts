@@ -1,6 +1,7 @@
 import {
   classListsXlsx,
   isPlacementInputError,
+  noticeDate,
   type PlacementParams,
   type PlacementResult,
   type PlacementRun,
@@ -95,18 +96,6 @@ async function prepareInputs(
   } catch (error) {
     throw inputInvalid(error);
   }
-}
-
-/** 成文日期 in Asia/Shanghai, as GB/T 9704 writes it: 2025年8月20日. */
-export function noticeDate(now: Date = new Date()): string {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone: "Asia/Shanghai",
-    year: "numeric",
-    month: "numeric",
-    day: "numeric",
-  }).formatToParts(now);
-  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  return `${part("year")}年${part("month")}月${part("day")}日`;
 }
 
 function verifyCommand(params: PlacementParams, draw: string, withTeachers: boolean): string {
