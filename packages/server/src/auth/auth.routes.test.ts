@@ -70,6 +70,37 @@ describe("login", () => {
   });
 });
 
+describe("session cache", () => {
+  const me = (s: { headers: Record<string, string> }) => t.app.inject({ url: "/api/auth/me", headers: s.headers });
+  const patchUser = (admin: { headers: Record<string, string> }, id: string, payload: object) =>
+    t.app.inject({ method: "PATCH", url: `/api/users/${id}`, headers: admin.headers, payload });
+  const userId = async (username: string) =>
+    (await t.db.selectFrom("users").select("id").where("username", "=", username).executeTakeFirstOrThrow()).id;
+
+  it("a cached session ends at logout: the next request is 401", async () => {
+    const s = await loginAs(t.app, t.fixture.a.users.leader);
+    expect((await me(s)).statusCode).toBe(200); // now cached
+    expect((await me(s)).statusCode).toBe(200);
+    expect((await t.app.inject({ method: "POST", url: "/api/auth/logout", headers: s.headers })).statusCode).toBe(204);
+    expect((await me(s)).statusCode).toBe(401);
+  });
+
+  it("a role change drops the cached session (401); a name change shows on the next request", async () => {
+    const admin = await loginAs(t.app, t.fixture.a.users.admin);
+    const username = t.fixture.a.users.school_reporter;
+    const id = await userId(username);
+    const s = await loginAs(t.app, username);
+    expect((await me(s)).json().user).toMatchObject({ role: "school_reporter" });
+    expect((await patchUser(admin, id, { displayName: "新名字" })).statusCode).toBe(200);
+    expect((await me(s)).json().user).toMatchObject({ displayName: "新名字", role: "school_reporter" });
+    expect((await patchUser(admin, id, { role: "dept_head" })).statusCode).toBe(200);
+    expect((await me(s)).statusCode).toBe(401);
+    const again = await loginAs(t.app, username);
+    expect((await me(again)).json().user).toMatchObject({ role: "dept_head" });
+    expect((await patchUser(admin, id, { role: "school_reporter" })).statusCode).toBe(200);
+  });
+});
+
 describe("login rate limit", () => {
   let limited: TestContext;
   beforeAll(async () => {

@@ -6,6 +6,7 @@ import { AppError } from "../errors.js";
 import { ancestorIds, subtreeIds } from "../orgs/orgs.repository.js";
 import type { Actor } from "./actor.js";
 import * as repo from "./auth.repository.js";
+import { cachedSession, forgetSession } from "./session-cache.js";
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCKOUT_MS = 15 * 60 * 1000;
@@ -86,18 +87,39 @@ export async function actorFor(
   };
 }
 
-/** Resolves a session cookie to its actor and CSRF token, or undefined when it is unknown or expired. */
+/**
+ * Resolves a session cookie to its actor and CSRF token, or undefined when it is unknown or
+ * expired: one query, then reused in process for SESSION_CACHE_MS (see session-cache.ts).
+ */
 export async function authenticate(
   db: Database,
   token: string,
 ): Promise<{ actor: Actor; csrfToken: string } | undefined> {
-  const session = await repo.findSession(db, sha256(token));
-  if (!session) return undefined;
-  const user = await repo.findUser(db, session.user_id);
-  if (!user) return undefined;
-  return { actor: await actorFor(db, user), csrfToken: session.csrf_token };
+  const tokenHash = sha256(token);
+  return cachedSession(db, tokenHash, async () => {
+    const row = await repo.findSessionActor(db, tokenHash);
+    if (!row) return undefined;
+    return {
+      expiresAt: new Date(row.expires_at).getTime(),
+      session: {
+        csrfToken: row.csrf_token,
+        actor: {
+          userId: row.user_id,
+          username: row.username,
+          displayName: row.display_name,
+          role: row.role,
+          regionId: row.region_id,
+          orgId: row.org_id,
+          visibleOrgIds: row.visible_org_ids,
+          ancestorOrgIds: row.ancestor_org_ids,
+        },
+      },
+    };
+  });
 }
 
 export async function logout(db: Database, token: string): Promise<void> {
-  await repo.deleteSession(db, sha256(token));
+  const tokenHash = sha256(token);
+  await repo.deleteSession(db, tokenHash);
+  forgetSession(tokenHash);
 }

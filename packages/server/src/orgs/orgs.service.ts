@@ -1,6 +1,7 @@
 import { recordAudit } from "../audit/audit.repository.js";
 import type { Actor } from "../auth/actor.js";
 import { assertSees, sees } from "../auth/actor.js";
+import { forgetAllSessions } from "../auth/session-cache.js";
 import type { Database } from "../db/database.js";
 import type { OrgKind } from "../db/schema.js";
 import { conflict, notFound } from "../errors.js";
@@ -26,7 +27,7 @@ export async function createOrg(db: Database, actor: Actor | null, input: NewOrg
   if (actor) assertSees(actor, input.parentId ?? "");
   const id = newId();
   const regionId = OWNS_REGION.includes(input.kind) || !parent ? id : parent.region_id;
-  return db.transaction().execute(async (trx) => {
+  const created = await db.transaction().execute(async (trx) => {
     const org = await repo.insertOrg(trx, {
       region_id: regionId,
       id,
@@ -46,6 +47,8 @@ export async function createOrg(db: Database, actor: Actor | null, input: NewOrg
     });
     return org;
   });
+  forgetAllSessions(); // cached actors' subtrees now miss the new org
+  return created;
 }
 
 export async function addAlias(db: Database, actor: Actor | null, orgId: string, alias: string) {
@@ -118,7 +121,7 @@ export async function updateOrg(db: Database, actor: Actor, id: string, patch: O
     ...(patch.sortOrder !== undefined && { sort_order: patch.sortOrder }),
     ...(moving && { parent_id: patch.parentId! }),
   };
-  return db.transaction().execute(async (trx) => {
+  const result = await db.transaction().execute(async (trx) => {
     const updated = await repo.updateOrg(trx, org, set);
     await recordAudit(trx, {
       regionId: org.region_id,
@@ -131,6 +134,8 @@ export async function updateOrg(db: Database, actor: Actor, id: string, patch: O
     });
     return updated;
   });
+  if (moving) forgetAllSessions(); // cached subtrees and ancestors may have changed
+  return result;
 }
 
 /**
@@ -155,6 +160,7 @@ export async function deactivateOrg(db: Database, actor: Actor, id: string) {
       before: org,
     });
   });
+  forgetAllSessions(); // cached subtrees still list the org
 }
 
 export async function removeAlias(db: Database, actor: Actor, orgId: string, aliasId: string) {

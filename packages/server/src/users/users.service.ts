@@ -2,6 +2,7 @@ import { recordAudit } from "../audit/audit.repository.js";
 import type { Actor } from "../auth/actor.js";
 import { assertSees, sees } from "../auth/actor.js";
 import { hashPassword } from "../auth/auth.service.js";
+import { forgetUserSessions } from "../auth/session-cache.js";
 import type { Database } from "../db/database.js";
 import type { Role } from "../db/schema.js";
 import { conflict, notFound } from "../errors.js";
@@ -95,7 +96,7 @@ export async function updateUser(db: Database, actor: Actor, id: string, patch: 
     patch.disabled === true ||
     (patch.role !== undefined && patch.role !== user.role) ||
     (patch.orgId !== undefined && patch.orgId !== user.org_id);
-  return db.transaction().execute(async (trx) => {
+  const result = await db.transaction().execute(async (trx) => {
     const updated = await repo.updateUser(trx, user, set);
     if (signOut) await repo.endSessions(trx, user);
     const action =
@@ -112,4 +113,7 @@ export async function updateUser(db: Database, actor: Actor, id: string, patch: 
     });
     return { ...updated, disabled: updated.deleted_at !== null };
   });
+  // After the commit, so no request can cache the old row again (other processes: within SESSION_CACHE_MS).
+  forgetUserSessions(id);
+  return result;
 }
