@@ -1,5 +1,6 @@
-import type { Kysely } from "kysely";
-import type { DB } from "../db/schema.js";
+import type { Selectable } from "kysely";
+import { type Kysely, sql } from "kysely";
+import type { DB, IndicatorsTable, MilestonesTable, ReportStatus } from "../db/schema.js";
 
 type Db = Kysely<DB>;
 
@@ -103,4 +104,106 @@ export async function actualsOf(db: Db, indicatorIds: string[]) {
     .where("a.deleted_at", "is", null)
     .where("r.deleted_at", "is", null)
     .execute();
+}
+
+export interface TaskBundle {
+  id: string;
+  region_id: string;
+  plan_id: string;
+  seq: number;
+  no: string;
+  title: string;
+  path: string[];
+  units: string[];
+  plan_title: string;
+  plan_org_id: string;
+  assignments: { task_id: string; org_id: string; role: string; org_name: string }[];
+  milestones: { task_id: string; seq: number; text: string; due_date: string | null; kind: MilestonesTable["kind"] }[];
+  reports: {
+    task_id: string;
+    org_id: string;
+    period: string;
+    status: ReportStatus;
+    percent: number;
+    submitted_at: string;
+  }[];
+}
+
+/**
+ * publishedTasks with each task's assignees, milestones and every assignee's latest report, in
+ * one round trip (assignments_task_idx, milestones_task_idx, progress_reports_task_idx).
+ */
+export async function publishedTaskBundles(
+  db: Db,
+  planOrgIds: string[],
+  only: { planId?: string; taskId?: string } = {},
+): Promise<TaskBundle[]> {
+  if (planOrgIds.length === 0) return [];
+  const { rows } = await sql<TaskBundle>`
+    SELECT t.id, t.region_id, t.plan_id, t.seq, t.no, t.title, t.path, t.units,
+      p.title AS plan_title, p.org_id AS plan_org_id,
+      COALESCE((
+        SELECT json_agg(json_build_object('task_id', a.task_id, 'org_id', a.org_id, 'role', a.role, 'org_name', o.name))
+        FROM assignments a JOIN orgs o ON o.id = a.org_id
+        WHERE a.task_id = t.id AND a.deleted_at IS NULL
+      ), '[]'::json) AS assignments,
+      COALESCE((
+        SELECT json_agg(json_build_object('task_id', m.task_id, 'seq', m.seq, 'text', m.text, 'due_date', m.due_date,
+                                          'kind', m.kind) ORDER BY m.seq)
+        FROM milestones m
+        WHERE m.task_id = t.id AND m.deleted_at IS NULL
+      ), '[]'::json) AS milestones,
+      COALESCE((
+        SELECT json_agg(json_build_object('task_id', r.task_id, 'org_id', r.org_id, 'period', r.period,
+                                          'status', r.status, 'percent', r.percent, 'submitted_at', r.submitted_at))
+        FROM (
+          SELECT DISTINCT ON (r.org_id) r.task_id, r.org_id, r.period, r.status, r.percent, r.submitted_at
+          FROM progress_reports r
+          WHERE r.task_id = t.id AND r.deleted_at IS NULL
+          ORDER BY r.org_id, r.period DESC, r.submitted_at DESC
+        ) r
+      ), '[]'::json) AS reports
+    FROM plan_tasks t
+    JOIN plans p ON p.id = t.plan_id AND p.region_id = t.region_id
+    WHERE p.org_id = ANY(${planOrgIds}::text[]) AND p.status = 'published' AND p.deleted_at IS NULL
+      AND t.deleted_at IS NULL
+      ${only.planId ? sql`AND p.id = ${only.planId}` : sql``}
+      ${only.taskId ? sql`AND t.id = ${only.taskId}` : sql``}
+    ORDER BY p.created_at, t.seq`.execute(db);
+  return rows;
+}
+
+/**
+ * Live indicators of the published tasks of plans owned by the given orgs (optionally one
+ * plan's or one task's), each with its task's number and the latest actual reported for it
+ * (highest period, then latest submission): one query (indicators_task_idx,
+ * indicator_actuals_indicator_idx).
+ */
+export async function indicatorsWithLatestActual(
+  db: Db,
+  planOrgIds: string[],
+  only: { planId?: string; taskId?: string } = {},
+) {
+  if (planOrgIds.length === 0) return [];
+  const { rows } = await sql<
+    Selectable<IndicatorsTable> & { task_no: string; actual: number | null; actual_period: string | null }
+  >`
+    SELECT i.*, t.no AS task_no, la.value AS actual, la.period AS actual_period
+    FROM indicators i
+    JOIN plan_tasks t ON t.id = i.task_id AND t.region_id = i.region_id AND t.deleted_at IS NULL
+    JOIN plans p ON p.id = t.plan_id AND p.region_id = t.region_id
+    LEFT JOIN LATERAL (
+      SELECT a.value, r.period
+      FROM indicator_actuals a
+      JOIN progress_reports r ON r.id = a.report_id AND r.region_id = a.region_id AND r.deleted_at IS NULL
+      WHERE a.indicator_id = i.id AND a.deleted_at IS NULL
+      ORDER BY r.period DESC, r.submitted_at DESC
+      LIMIT 1
+    ) la ON true
+    WHERE p.org_id = ANY(${planOrgIds}::text[]) AND p.status = 'published' AND p.deleted_at IS NULL
+      AND i.deleted_at IS NULL
+      ${only.planId ? sql`AND p.id = ${only.planId}` : sql``}
+      ${only.taskId ? sql`AND t.id = ${only.taskId}` : sql``}
+    ORDER BY i.seq, t.seq`.execute(db);
+  return rows;
 }

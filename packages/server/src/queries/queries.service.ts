@@ -18,27 +18,20 @@ export interface TaskFilter {
   overdue?: boolean;
 }
 
-const group = <T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> => {
-  const map = new Map<K, T[]>();
-  for (const row of rows) map.set(key(row), [...(map.get(key(row)) ?? []), row]);
-  return map;
-};
-
-/** Every published task the actor can read, with assignees' latest statuses, deadlines and the derived status. */
-async function taskViews(db: Database, actor: Actor, planId?: string, today = todayInShanghai()) {
-  const tasks = await repo.publishedTasks(db, [...actor.visibleOrgIds, ...actor.ancestorOrgIds], planId);
-  const ids = tasks.map((t) => t.id);
-  const [assignments, milestones, reports] = await Promise.all([
-    repo.assignmentsOf(db, ids),
-    repo.milestonesOf(db, ids),
-    repo.latestReportsOf(db, ids),
-  ]);
-  const assignmentsBy = group(assignments, (a) => a.task_id);
-  const milestonesBy = group(milestones, (m) => m.task_id);
-  const reportsBy = group(reports, (r) => r.task_id);
+/**
+ * Every published task the actor can read (optionally one plan's, or one task), with assignees'
+ * latest statuses, deadlines and the derived status: one query.
+ */
+async function taskViews(
+  db: Database,
+  actor: Actor,
+  only: { planId?: string; taskId?: string } = {},
+  today = todayInShanghai(),
+) {
+  const tasks = await repo.publishedTaskBundles(db, [...actor.visibleOrgIds, ...actor.ancestorOrgIds], only);
   return tasks.map((t) => {
-    const latest = latestByOrg(reportsBy.get(t.id) ?? []);
-    const assignees = (assignmentsBy.get(t.id) ?? []).map((a) => {
+    const latest = latestByOrg(t.reports);
+    const assignees = t.assignments.map((a) => {
       const r = latest.get(a.org_id);
       return {
         orgId: a.org_id,
@@ -50,7 +43,7 @@ async function taskViews(db: Database, actor: Actor, planId?: string, today = to
       };
     });
     const status = taskStatus(assignees.map((a) => a.status));
-    const dues = (milestonesBy.get(t.id) ?? []).map((m) => m.due_date);
+    const dues = t.milestones.map((m) => m.due_date);
     return {
       id: t.id,
       planId: t.plan_id,
@@ -61,7 +54,7 @@ async function taskViews(db: Database, actor: Actor, planId?: string, today = to
       path: t.path,
       units: t.units,
       assignees,
-      milestones: milestonesBy.get(t.id) ?? [],
+      milestones: t.milestones,
       status,
       nextDue: nextDue(dues, today),
       overdue: isOverdue(dues, status, today),
@@ -73,7 +66,7 @@ export type TaskView = Awaited<ReturnType<typeof taskViews>>[number];
 
 export async function findTasks(db: Database, actor: Actor, filter: TaskFilter) {
   if (filter.planId) await readablePlan(db, actor, filter.planId);
-  const views = await taskViews(db, actor, filter.planId);
+  const views = await taskViews(db, actor, { planId: filter.planId });
   return views.filter(
     (t) =>
       (!filter.section || t.section === filter.section || t.path.includes(filter.section)) &&
@@ -89,47 +82,39 @@ export async function findTasks(db: Database, actor: Actor, filter: TaskFilter) 
 /** For each indicator: target, the latest actual reported, and whether it is met. */
 export async function indicatorAttainment(db: Database, actor: Actor, planId: string) {
   await readablePlan(db, actor, planId);
-  const tasks = await repo.publishedTasks(db, [...actor.visibleOrgIds, ...actor.ancestorOrgIds], planId);
-  const indicators = await repo.indicatorsOf(
-    db,
-    tasks.map((t) => t.id),
-  );
-  const actuals = group(
-    await repo.actualsOf(
-      db,
-      indicators.map((i) => i.id),
-    ),
-    (a) => a.indicator_id,
-  );
-  const taskNo = new Map(tasks.map((t) => [t.id, t.no]));
-  return indicators.map((i) => {
-    const latest = [...(actuals.get(i.id) ?? [])].sort((a, b) =>
-      a.period + a.submitted_at < b.period + b.submitted_at ? 1 : -1,
-    )[0];
-    const actual = latest?.value ?? null;
-    return {
-      id: i.id,
-      taskId: i.task_id,
-      taskNo: taskNo.get(i.task_id) ?? null,
-      subject: i.subject,
-      text: i.text,
-      op: i.op,
-      baseline: i.baseline,
-      targetValue: i.target_value,
-      targetMin: i.target_min,
-      targetMax: i.target_max,
-      unit: i.unit,
-      actual,
-      period: latest?.period ?? null,
-      attained: attainment(i, actual),
-    };
-  });
+  return indicatorViews(db, actor, { planId });
+}
+
+/** indicatorAttainment without the plan check, for callers that made it (one query). */
+export async function indicatorViews(db: Database, actor: Actor, only: { planId?: string; taskId?: string }) {
+  const indicators = await repo.indicatorsWithLatestActual(db, [...actor.visibleOrgIds, ...actor.ancestorOrgIds], only);
+  return indicators.map((i) => ({
+    id: i.id,
+    taskId: i.task_id,
+    taskNo: i.task_no ?? null,
+    subject: i.subject,
+    text: i.text,
+    op: i.op,
+    baseline: i.baseline,
+    targetValue: i.target_value,
+    targetMin: i.target_min,
+    targetMax: i.target_max,
+    unit: i.unit,
+    actual: i.actual,
+    period: i.actual_period,
+    attained: attainment(i, i.actual),
+  }));
+}
+
+/** One published task's view, for callers that checked the plan is readable (one query). */
+export async function taskView(db: Database, actor: Actor, taskId: string) {
+  return (await taskViews(db, actor, { taskId }))[0];
 }
 
 /** Per assigned unit: how many of its tasks are done, in progress, blocked, overdue. */
 export async function unitCompletion(db: Database, actor: Actor, planId: string) {
   await readablePlan(db, actor, planId);
-  const views = await taskViews(db, actor, planId);
+  const views = await taskViews(db, actor, { planId });
   const units = new Map<
     string,
     {

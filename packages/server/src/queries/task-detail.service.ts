@@ -1,16 +1,17 @@
 import type { Actor } from "../auth/actor.js";
 import type { Database } from "../db/database.js";
-import { readableTask, reportHistory } from "../progress/progress.service.js";
-import { findTasks, indicatorAttainment } from "./queries.service.js";
+import { readableTask, reportHistoryOf } from "../progress/progress.service.js";
+import { indicatorViews, taskView } from "./queries.service.js";
 
-/** One task as its detail page shows it: text, assignees and status, milestones, indicators, reports. */
+/**
+ * One task as its detail page shows it: text, assignees and status, milestones, indicators,
+ * reports. Four queries: the task with its plan, its view, its indicators, its reports.
+ */
 export async function taskDetail(db: Database, actor: Actor, taskId: string) {
   const { task, plan } = await readableTask(db, actor, taskId);
   const published = plan.status === "published";
-  const view = published ? (await findTasks(db, actor, { planId: plan.id })).find((t) => t.id === task.id) : undefined;
-  const indicators = published
-    ? (await indicatorAttainment(db, actor, plan.id)).filter((i) => i.taskId === task.id)
-    : [];
+  const view = published ? await taskView(db, actor, task.id) : undefined;
+  const indicators = published ? await indicatorViews(db, actor, { planId: plan.id, taskId: task.id }) : [];
   return {
     task: {
       id: task.id,
@@ -31,6 +32,6 @@ export async function taskDetail(db: Database, actor: Actor, taskId: string) {
     assignees: view?.assignees ?? [],
     milestones: view?.milestones ?? [],
     indicators,
-    reports: await reportHistory(db, actor, task.id),
+    reports: await reportHistoryOf(db, actor, task, plan),
   };
 }
