@@ -302,13 +302,15 @@ function measure(url, name, options) {
 
 /** Child side: run autocannon on one spec and print its result as JSON. */
 async function generateLoad(spec) {
-  const { url, submit, ...options } = spec;
+  const { url, submit, path, ...options } = spec;
   const requestOptions = submit ? submissions(submit.taskIds, submit.headers) : options;
+  // autocannon takes the path as part of the URL; a top-level `path` option is ignored.
+  const target = path ? new URL(path, url).toString() : url;
   let non2xx = 0;
   const result = await new Promise((resolvePromise, reject) => {
     const instance = autocannon(
       {
-        url,
+        url: target,
         connections: Number(process.env.BENCH_CONNECTIONS),
         duration: Number(process.env.BENCH_DURATION),
         ...requestOptions,
