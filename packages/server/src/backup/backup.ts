@@ -112,12 +112,14 @@ export async function restore(
   const json = await jsonColumns(db);
   const known = new Set((await tablesInOrder(db)).map((t) => t.name));
   const anyDb = db as unknown as Kysely<Record<string, Record<string, unknown>>>;
-  const lines = createInterface({ input: createReadStream(inPath, "utf8"), crlfDelay: Number.POSITIVE_INFINITY });
   let rows = 0;
   let fileCount = 0;
   let header: Header | undefined;
   await db.transaction().execute(async (trx) => {
     const tx = trx as unknown as typeof anyDb;
+    // Opened right before it is read: readline drops the lines it emits while nobody iterates yet
+    // (an await between the two, such as BEGIN on a PostgreSQL server, lost the whole file).
+    const lines = createInterface({ input: createReadStream(inPath, "utf8"), crlfDelay: Number.POSITIVE_INFINITY });
     for await (const text of lines) {
       if (text.trim() === "") continue;
       const line = JSON.parse(text) as Line;
