@@ -37,6 +37,22 @@ export const Target = Type.Object({
   baseline: Type.Optional(Nullable(Type.Number())),
 });
 export const Strings = (max: number) => Type.Array(Type.String({ minLength: 1, maxLength: max }), { maxItems: 200 });
+
+/** A draft task's fields as a client sends them: all to add a task, any of them to correct one. */
+export const TaskFields = Type.Object(
+  {
+    no: Type.String({ minLength: 1, maxLength: 20 }),
+    title: Type.String({ minLength: 1, maxLength: 500 }),
+    path: Type.Optional(Strings(500)),
+    units: Type.Optional(Strings(100)),
+    leadCount: Type.Optional(Type.Integer({ minimum: 0, maximum: 200 })),
+    deadlines: Type.Optional(Type.Array(Deadline, { maxItems: 50 })),
+    targets: Type.Optional(Type.Array(Target, { maxItems: 50 })),
+    body: Type.Optional(Type.String({ maxLength: 20000 })),
+    measures: Type.Optional(Strings(5000)),
+  },
+  { additionalProperties: false },
+);
 const UploadQuery = Type.Object({ apply: Type.Boolean({ default: false }) });
 const manage = { auth: PLAN_MANAGERS };
 const read = { auth: ALL_ROLES };
@@ -172,20 +188,7 @@ export function plansRoutes(app: App, deps: AppDeps): void {
         tags,
         summary: "修改草稿任务",
         params: TaskParams,
-        body: Type.Object(
-          {
-            no: Type.Optional(Type.String({ minLength: 1, maxLength: 20 })),
-            title: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
-            path: Type.Optional(Strings(500)),
-            units: Type.Optional(Strings(100)),
-            leadCount: Type.Optional(Type.Integer({ minimum: 0, maximum: 200 })),
-            deadlines: Type.Optional(Type.Array(Deadline, { maxItems: 50 })),
-            targets: Type.Optional(Type.Array(Target, { maxItems: 50 })),
-            body: Type.Optional(Type.String({ maxLength: 20000 })),
-            measures: Type.Optional(Strings(5000)),
-          },
-          { additionalProperties: false },
-        ),
+        body: Type.Partial(TaskFields, { additionalProperties: false }),
         response: withErrors({ 200: Type.Object({ task: AnyObject }) }),
       },
     },

@@ -1,4 +1,3 @@
-import { recordAudit } from "../audit/audit.repository.js";
 import { type Actor, canManagePlanOf, sees } from "../auth/actor.js";
 import type { Database } from "../db/database.js";
 import { notFound } from "../errors.js";
@@ -6,10 +5,14 @@ import { findVisibleFiles } from "../files/files.repository.js";
 import { json, newId } from "../ids.js";
 import { todayInShanghai } from "../progress/periods.js";
 import { readableTask } from "../progress/progress.service.js";
+import { auditorFor } from "./audit.js";
 import { noticeNumber, supervisionError } from "./messages.js";
 import * as repo from "./notices.repository.js";
 import { insertNotifications } from "./reminders.repository.js";
-import { sdb, shared } from "./schema.js";
+import { sdb } from "./schema.js";
+
+const audit = auditorFor("supervision_notice");
+
 import type { Clock } from "./status.service.js";
 
 export interface NoticeInput {
@@ -204,26 +207,6 @@ export async function escalateNotice(
       );
       return updated;
     });
-}
-
-async function audit(
-  trx: Parameters<typeof shared>[0],
-  actor: Actor,
-  regionId: string,
-  id: string,
-  action: string,
-  before: unknown,
-  after: unknown,
-) {
-  await recordAudit(shared(trx), {
-    regionId,
-    actorId: actor.userId,
-    entity: "supervision_notice",
-    entityId: id,
-    action,
-    before,
-    after,
-  });
 }
 
 export { visibleNotice };

@@ -4,10 +4,14 @@ import type { Database } from "../db/database.js";
 import { json, newId } from "../ids.js";
 import { findOrg } from "../orgs/orgs.repository.js";
 import { todayInShanghai } from "../progress/periods.js";
+import { auditorFor } from "./audit.js";
 import { EVENT_LABELS, supervisionError } from "./messages.js";
 import * as repo from "./reminders.repository.js";
-import type { ReminderEvent, SDb, WebhookKind } from "./schema.js";
+import type { ReminderEvent, WebhookKind } from "./schema.js";
 import { sdb, shared } from "./schema.js";
+
+const auditEndpoint = auditorFor("webhook_endpoint");
+
 import type { Clock } from "./status.service.js";
 import { robotPayload, type SendDeps, sendWithRetry } from "./webhooks.js";
 
@@ -259,24 +263,4 @@ export async function updateEndpoint(
 
 export async function deliveryLog(database: Database, actor: Actor) {
   return repo.listDeliveries(sdb(database), actor.visibleOrgIds);
-}
-
-async function auditEndpoint(
-  trx: SDb,
-  actor: Actor,
-  regionId: string,
-  id: string,
-  action: string,
-  before: unknown,
-  after: unknown,
-) {
-  await recordAudit(shared(trx), {
-    regionId,
-    actorId: actor.userId,
-    entity: "webhook_endpoint",
-    entityId: id,
-    action,
-    before,
-    after,
-  });
 }
