@@ -60,6 +60,7 @@ export function unitOption(byUnit: Data["byUnit"]): ChartOption {
 
 export function warningOption(w: Data["warnings"]): ChartOption {
   return {
+    ...BASE,
     tooltip: { trigger: "item" },
     legend: { bottom: 0 },
     series: [
@@ -78,6 +79,7 @@ export function warningOption(w: Data["warnings"]): ChartOption {
 
 export function indicatorOption(i: Data["indicators"]): ChartOption {
   return {
+    ...BASE,
     tooltip: { trigger: "item" },
     legend: { bottom: 0 },
     series: [
@@ -96,6 +98,7 @@ export function indicatorOption(i: Data["indicators"]): ChartOption {
 
 export function trendOption(trend: Data["trend"]): ChartOption {
   return {
+    ...BASE,
     tooltip: { trigger: "axis" },
     legend: { bottom: 0 },
     grid: { left: 8, right: 8, top: 16, bottom: 40, containLabel: true },
