@@ -1,5 +1,7 @@
 import type { Target, TargetOp } from "../model.js";
 import { CHINESE_NUMERAL_CHARS, parseNumber } from "./chinese-numerals.js";
+import { clauseBounds, itemStart, quoted, sentenceBounds } from "./target-context.js";
+import { nextStart } from "./target-starts.js";
 
 /**
  * Targets: numbers the plan commits to reach, keep, add or cut ("普惠率达到89%", "新增学位8130个",
@@ -80,15 +82,6 @@ const CANDIDATE_RE = new RegExp(
   `(${NUM})(?:(?:\\s*(?:${MULT})\\s*(?:${UNIT}))?\\s*[-—–~至到]\\s*(${NUM}))?\\s*(${MULT})\\s*(${UNIT})`,
   "y",
 );
-/**
- * Where a candidate can start: a digit run, or a Chinese numeral followed by a unit a Chinese count may
- * carry. Scanning for these first keeps the full pattern off the many 一 of running text.
- */
-const CN_CORE = "零〇一二两三四五六七八九十百千";
-const STARTS_RE = new RegExp(
-  `(?<![\\d.])\\d|[${CN_CORE}]+(?=(?:[至到\\-—–~][${CN_CORE}]+)?[万千]?[所个次项名人家场套支节篇])`,
-  "g",
-);
 /** Units a Chinese-numeral count may carry ("两个以上", "三所", "两次"); others are idiom ("一校一品"). */
 const CN_UNITS = new Set(["所", "个", "次", "项", "名", "人", "家", "场", "套", "支", "人次", "场次", "节", "篇"]);
 
@@ -125,32 +118,6 @@ function readCandidate(m: RegExpExecArray): Candidate | null {
   };
 }
 
-const CLAUSE_STOPS = new Set([..."，,;；。:：!！?？\n"]);
-const SENTENCE_STOPS = new Set([..."。;；\n"]);
-
-function bounds(text: string, index: number, end: number, stops: Set<string>): [number, number] {
-  let s = index;
-  while (s > 0 && !stops.has(text[s - 1]!)) s--;
-  let e = end;
-  while (e < text.length && !stops.has(text[e]!)) e++;
-  return [s, e];
-}
-
-const clauseBounds = (text: string, index: number, end: number) => bounds(text, index, end, CLAUSE_STOPS);
-
-/** Inside 《…》, or inside “…” unless the quote holds just this number ("四个“100%”"). */
-function quoted(text: string, c: Candidate): boolean {
-  // Quotes and titles close within a sentence or two: look back a bounded window only.
-  const from = Math.max(0, c.index - 200);
-  const before = text.slice(from, c.index);
-  if (before.lastIndexOf("《") > before.lastIndexOf("》")) return true;
-  const open = Math.max(before.lastIndexOf("“"), before.lastIndexOf('"'));
-  const close = before.lastIndexOf("”");
-  if (open > close && open >= 0)
-    return c.chinese || !(open === before.length - 1 && /^[”"]/.test(text.slice(c.end, c.end + 1)));
-  return false;
-}
-
 const INSTRUMENT = /(?:围绕|依托|借助|按照|利用|发挥|聚焦|对照|参照|针对)/;
 const INSTRUMENT_START = /^(?:[^\d]{0,4})(?:通过|结合|根据|立足)/;
 const EXISTING = /(?:现有|已有|已建成|已创建|共有|目前|现已|已经|原有)/;
@@ -165,7 +132,7 @@ function rejected(text: string, c: Candidate): boolean {
   const next = text.slice(c.end, c.end + 3);
   if (/第[^\d]?$|第$|前$/.test(prev) || /^[届级]/.test(next)) return true;
   if (/[+×*:：/A-Za-z]$/.test(prev) || /^[+×*:/\dA-Za-z]/.test(next)) return true;
-  if (quoted(text, c)) return true;
+  if (quoted(text, c.index, c.end, c.chinese)) return true;
   const unit = c.unit.replace(/^[万亿千]/, "");
   if (unit.startsWith("个") && /^(?:年级|月|工作日|学期|季度|小时|方面|层面|维度|环节|“|")/.test(next)) return true;
   if (/^内/.test(next) || (unit === "小时" && (c.value ?? 0) >= 24)) return true;
@@ -195,7 +162,7 @@ function rejected(text: string, c: Candidate): boolean {
   if (EXISTING.test(clauseBefore)) return true;
   if (/^(?:次|场|期|轮)$/.test(unit) && FREQUENCY.test(clauseBefore) && !FLOOR.test(clause)) return true;
   if ((c.value ?? 0) === 1) {
-    const [ss, se] = bounds(text, c.index, c.index, SENTENCE_STOPS);
+    const [ss, se] = sentenceBounds(text, c.index);
     if (/[“"]\s*\d+\s*个\s*[1一]\s*[”"]/.test(text.slice(ss, se))) return true;
   }
   return false;
@@ -243,18 +210,16 @@ function subjectOf(text: string, c: Candidate, clauseStart: number): string {
 export function extractTargets(text: string): FoundTarget[] {
   const out: FoundTarget[] = [];
   let lastIndex = -1;
-  STARTS_RE.lastIndex = 0;
-  for (let start = STARTS_RE.exec(text); start; start = STARTS_RE.exec(text)) {
-    CANDIDATE_RE.lastIndex = start.index;
+  for (let start = nextStart(text, 0); start; ) {
+    CANDIDATE_RE.lastIndex = start[0];
     const m = CANDIDATE_RE.exec(text);
+    start = nextStart(text, m ? m.index + m[0].length : start[1]);
     if (!m) continue;
-    STARTS_RE.lastIndex = m.index + m[0].length;
     const c = readCandidate(m);
     if (!c || rejected(text, c)) continue;
     const [cs] = c.clause;
     const suffix = /^(?:以上|以内|以下|左右)/.exec(text.slice(c.end, c.end + 2))?.[0] ?? "";
-    const comma = text.lastIndexOf("、", c.index);
-    const segStart = comma > cs && lastIndex >= cs ? comma + 1 : cs;
+    const segStart = lastIndex >= cs ? itemStart(text, c.index, cs) : cs;
     lastIndex = c.index;
     out.push({
       index: c.index,
