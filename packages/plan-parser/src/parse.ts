@@ -1,7 +1,7 @@
 import type { Block, DocumentFormat, ParsedDocument, ParseOptions } from "./model.js";
 import { runPipeline } from "./pipeline.js";
 import { readDocument } from "./readers/index.js";
-import { textToBlocks } from "./steps/lines.js";
+import { textToLines, toLines } from "./steps/lines.js";
 
 /** Parses plan text (or blocks from a reader) into plans and tasks. Never throws on irregular input. */
 export function parsePlan(
@@ -9,8 +9,8 @@ export function parsePlan(
   options: ParseOptions = {},
   format: DocumentFormat = "txt",
 ): ParsedDocument {
-  const blocks: Block[] = typeof input === "string" ? textToBlocks(input) : input;
-  return runPipeline(blocks, options, format);
+  const laidOut = typeof input === "string" ? textToLines(input) : toLines(input);
+  return runPipeline(laidOut, options, format);
 }
 
 /** Reads a file's bytes (any supported format) and parses it. Throws PlanParseError only on unreadable input. */

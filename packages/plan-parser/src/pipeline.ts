@@ -1,7 +1,7 @@
-import type { Block, Diagnostic, DocumentFormat, ParsedDocument, ParseOptions, Plan } from "./model.js";
+import type { Diagnostic, DocumentFormat, ParsedDocument, ParseOptions, Plan } from "./model.js";
 import { buildTasks } from "./steps/build-tasks.js";
 import { isIssuerLine, titleOf } from "./steps/find-plans.js";
-import { type Line, spanOf, toLines } from "./steps/lines.js";
+import { type Line, spanOf } from "./steps/lines.js";
 import { parseMarker } from "./steps/numbering.js";
 import { calendarFromTitle, type PlanCalendar } from "./steps/plan-calendar.js";
 import { buildTableTasks } from "./steps/tables.js";
@@ -58,8 +58,11 @@ function firstShortLine(lines: Line[]): string {
   return "";
 }
 
-export function runPipeline(blocks: Block[], options: ParseOptions, format: DocumentFormat): ParsedDocument {
-  const { lines, source } = toLines(blocks);
+export function runPipeline(
+  { lines, source }: { lines: Line[]; source: string },
+  options: ParseOptions,
+  format: DocumentFormat,
+): ParsedDocument {
   const diagnostics: Diagnostic[] = [];
   const regions = splitPlans(lines);
   const plans: Plan[] = [];

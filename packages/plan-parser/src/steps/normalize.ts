@@ -6,18 +6,31 @@
  */
 const CIRCLED = /[\u2460-\u2473]/;
 const ZERO_WIDTH = /[\u200b-\u200d\ufeff]/g;
+const HAS_ZERO_WIDTH = /[\u200b-\u200d\ufeff]/;
 const SPACES = /[\t \u00a0\u3000]{2,}|[\t\u00a0\u3000]/g;
 
-export function normalizeLine(text: string): string {
-  // Circled numbers (①②) mark sub-items; NFKC would turn them into task numbers.
-  let out = CIRCLED.test(text)
+/** NFKC, except circled numbers (①②): they mark sub-items, and NFKC would turn them into task numbers. */
+export function nfkc(text: string): string {
+  return CIRCLED.test(text)
     ? text.replace(/[^\u2460-\u2473]+/g, (part) => part.normalize("NFKC"))
     : text.normalize("NFKC");
-  if (out.includes("\u200b") || out.includes("\u200c") || out.includes("\u200d") || out.includes("\ufeff"))
-    out = out.replace(ZERO_WIDTH, "");
-  out = out.replace(SPACES, " ");
+}
+
+/** Whether text holds zero-width characters: when a whole text has none, its lines skip looking for them. */
+export const hasZeroWidth = (text: string): boolean => HAS_ZERO_WIDTH.test(text);
+
+/**
+ * The rest of a line's normalisation, on NFKC text: drops zero-width characters, turns tabs and space
+ * runs into one space, trims. NFKC has already made no-break and ideographic spaces plain spaces.
+ */
+export function tidyLine(text: string, zeroWidth = true): string {
+  let out = text;
+  if (zeroWidth && HAS_ZERO_WIDTH.test(out)) out = out.replace(ZERO_WIDTH, "");
+  if (out.includes("\t") || out.includes("  ")) out = out.replace(SPACES, " ");
   return out.trim();
 }
+
+export const normalizeLine = (text: string): string => tidyLine(nfkc(text));
 
 const CJK = "\\u3000-\\u303f\\u4e00-\\u9fff\\uff00-\\uffef“”‘’、。";
 const CJK_GAP = new RegExp(`([${CJK}]) +(?=[${CJK}])`, "g");
