@@ -5,8 +5,13 @@ import { parseMarker } from "./numbering.js";
  * and a wrapper "关于印发《X》的通知" names plan X. Tables of contents, breadcrumbs, link lists and
  * other page furniture are neither plans nor tasks.
  */
-const TITLE_END =
-  /(?:要点|工作计划|工作安排|工作方案|实施方案|行动方案|行动计划|任务分解表|任务分解方案|任务清单|分解表|责任分工|重点工作|重点任务|工作任务|任务台账|工作思路)$/;
+const TITLE_ENDINGS = [
+  ..."要点 工作计划 工作安排 工作方案 实施方案 行动方案 行动计划 任务分解表 任务分解方案".split(" "),
+  ..."任务清单 分解表 责任分工 重点工作 重点任务 工作任务 任务台账 工作思路".split(" "),
+];
+const TITLE_END = new RegExp(`(?:${TITLE_ENDINGS.join("|")})$`);
+/** The last character of a title line: a title word's, a bracketed suffix's or a closing quote's. */
+const TITLE_LAST_CHARS = new Set([...TITLE_ENDINGS.map((w) => w.at(-1)), ...')）】》"”']);
 const TITLE_SUFFIX = /\s*[(（【](?:征求意见稿|试行|草案|讨论稿|修订稿|送审稿|全文|正式稿)[)）】]\s*$/;
 const WRAPPER_RE = /关于印发(?:《(.+?)》|(.+?))的通知/;
 const JUNK_RE =
@@ -22,6 +27,8 @@ export function cleanTitle(text: string): string {
 
 /** The plan title a line announces, or null. */
 export function titleOf(line: string): string | null {
+  // Most lines end otherwise (。) and hold no wrapper (关于印发): they are no title, whatever their spacing.
+  if (!TITLE_LAST_CHARS.has(line.trimEnd().at(-1)) && !line.includes("印")) return null;
   // A letter-spaced heading ("2 0 2 4 年 工 作 要 点") reads without its spaces.
   const text = /(?:^|\s)\S\s\S\s\S(?:\s|$)/.test(line) ? line.replace(/\s+/g, "") : line.trim();
   if (text.length < 4 || text.length > 70) return null;
@@ -39,7 +46,10 @@ export function titleOf(line: string): string | null {
 
 /** A table-of-contents entry: a title with a page number, or dot leaders. */
 export function isTocEntry(line: string): boolean {
-  if (!/\d\s*$/.test(line)) return false;
+  // Ends in a digit (before any trailing space); trimEnd drops what \s matches.
+  const end = line.trimEnd();
+  const last = end.charCodeAt(end.length - 1);
+  if (!(last >= 48 && last <= 57)) return false;
   if (/(?:\.{4,}|…{2,}|·{4,})\s*\d+\s*$/.test(line)) return true;
   return /^\d{1,2}\s*[.、．]?\s*\S.*(?:要点|计划|方案|分解表|安排|清单)\s*\d{1,3}$/.test(line);
 }
