@@ -1,4 +1,5 @@
 import type { Deadline } from "../model.js";
+import * as anchor from "./deadline-anchors.js";
 import { isoDate, lastDayOfMonth, type PlanCalendar, planYearEnd, yearOfMonth } from "./plan-calendar.js";
 
 /**
@@ -42,11 +43,13 @@ function yearEnd(cal: PlanCalendar, printed?: string) {
   return { date, kind: "by" as const, yearMissing: date === null };
 }
 
-const RULES: Array<{ re: RegExp; rule: Rule }> = [
-  { re: /贯穿全年/g, rule: () => [{ date: null, kind: "throughout", yearMissing: false }] },
+/** Each rule with the anchor its matches need (see deadline-anchors). */
+const RULES: Array<{ re: RegExp; needs: number; rule: Rule }> = [
+  { re: /贯穿全年/g, needs: anchor.THROUGHOUT, rule: () => [{ date: null, kind: "throughout", yearMissing: false }] },
   // "3月、9月底前完成", "2024年6月、12月" (a list: every month, the whole phrase as text)
   {
     re: new RegExp(String.raw`${YEAR}${MONTH}(?:\s*[、,和及与]\s*${YEAR}${MONTH})+(底|末)?(${BEFORE})?${DONE}`, "g"),
+    needs: anchor.MONTH,
     rule: (m, cal, field) => {
       const all = [...m[0].matchAll(new RegExp(String.raw`${YEAR}${MONTH}`, "g"))];
       if (!m[5] && !m[6] && !field) return null;
@@ -59,11 +62,13 @@ const RULES: Array<{ re: RegExp; rule: Rule }> = [
       String.raw`${YEAR}(1[0-2]|0?[1-9])(?:月份?)?\s*[至到\-—–~]\s*(1[0-2]|0?[1-9])月份?(?:底|末)?(?:${BEFORE})?${DONE}`,
       "g",
     ),
+    needs: anchor.MONTH,
     rule: (m, cal) => [monthEnd(cal, Number(m[3]), m[1])],
   },
   // "10月15日前"
   {
     re: new RegExp(String.raw`${YEAR}(1[0-2]|0?[1-9])月([12]\d|3[01]|0?[1-9])[日号](${BEFORE})?${DONE}`, "g"),
+    needs: anchor.MONTH,
     rule: (m, cal, field) => {
       if (!m[4] && !field) return null;
       const month = Number(m[2]);
@@ -75,11 +80,13 @@ const RULES: Array<{ re: RegExp; rule: Rule }> = [
   // "6月底前完成", "3月末", "11月底之前"
   {
     re: new RegExp(String.raw`${YEAR}${MONTH}(?:底|末|中下旬|下旬)(?:${BEFORE})?${DONE}`, "g"),
+    needs: anchor.MONTH,
     rule: (m, cal) => [monthEnd(cal, Number(m[2]), m[1])],
   },
   // "9月前完成" (before a month: the previous month's last day)
   {
     re: new RegExp(String.raw`${YEAR}${MONTH}${BEFORE}${DONE}`, "g"),
+    needs: anchor.MONTH,
     rule: (m, cal) => {
       const month = Number(m[2]);
       if (month === 1) {
@@ -93,6 +100,7 @@ const RULES: Array<{ re: RegExp; rule: Rule }> = [
   // Numeric dates in a deadline field: "2024.6", "2024-06-30", "2024/9/1前"
   {
     re: /(20\d{2})[.\-/](1[0-2]|0?[1-9])(?:[.\-/](3[01]|[12]\d|0?[1-9]))?(?!\d)(前|之前)?/g,
+    needs: anchor.YEAR_DIGITS,
     rule: (m, _cal, field) => {
       if (!field && !m[4]) return null;
       const year = Number(m[1]);
@@ -104,32 +112,37 @@ const RULES: Array<{ re: RegExp; rule: Rule }> = [
   // A bare month: only in a deadline field ("完成时限：6月").
   {
     re: new RegExp(String.raw`${YEAR}${MONTH}(?!\d)`, "g"),
+    needs: anchor.MONTH,
     rule: (m, cal, field) => (field ? [monthEnd(cal, Number(m[2]), m[1])] : null),
   },
   // "2024年底前", "年底前", "年末", "力争年底开工"
   {
     re: /(?:(20\d{2})\s*)?年(?:底|末)(?:前|之前|以前)?(?:完成)?/g,
+    needs: anchor.YEAR_END,
     rule: (m, cal) => [yearEnd(cal, m[1])],
   },
   // "年内", "今年"
-  { re: /年内|今年(?!以来)/g, rule: (_m, cal) => [yearEnd(cal)] },
+  { re: /年内|今年(?!以来)/g, needs: anchor.THIS_YEAR, rule: (_m, cal) => [yearEnd(cal)] },
   // "一季度" … "四季度"
   {
     re: /(?:第)?([一二三四1-4])季度(?:末|底)?(?:前)?/g,
+    needs: anchor.QUARTER,
     rule: (m, cal) => {
       const q = "一二三四".indexOf(m[1]!) + 1 || Number(m[1]);
       return [monthEnd(cal, q * 3)];
     },
   },
   // "上半年" / "下半年"
-  { re: /(上|下)半年/g, rule: (m, cal) => [m[1] === "上" ? monthEnd(cal, 6) : yearEnd(cal)] },
+  { re: /(上|下)半年/g, needs: anchor.HALF_YEAR, rule: (m, cal) => [m[1] === "上" ? monthEnd(cal, 6) : yearEnd(cal)] },
   // "秋季开学前" → Aug 31; "秋季学期", "秋季开学" (a start) → Sep 1
   {
     re: /秋季(?:学期)?开学(?:前|之前)/g,
+    needs: anchor.AUTUMN,
     rule: (_m, cal) => [monthEnd(cal, 8)],
   },
   {
     re: /秋季(?:学期|开学)/g,
+    needs: anchor.AUTUMN,
     rule: (_m, cal) => {
       const y = yearOfMonth(cal, 9);
       return [{ date: y === null ? null : isoDate(y, 9, 1), kind: "by", yearMissing: y === null }];
@@ -138,6 +151,7 @@ const RULES: Array<{ re: RegExp; rule: Rule }> = [
   // "力争2025年…" (a printed year, no month)
   {
     re: /(?:力争|争取|计划|预计|到)(20\d{2})年(?!\d|度|以来|起|春|秋|[上下]半年|底|末)/g,
+    needs: anchor.PRINTED_YEAR,
     rule: (m) => [yearEnd({ year: null, academic: false }, m[1])],
   },
 ];
@@ -160,18 +174,12 @@ function rejected(text: string, index: number, match: string): boolean {
   return false;
 }
 
-/** The character every match of a rule contains: a rule whose character is absent is skipped. */
-const NEEDS = ["全", "月", "月", "月", "月", "月", "20", "月", "年", "年", "季", "半", "秋", "秋", "年"];
-
 export function extractDeadlines(text: string, cal: PlanCalendar, field = false): FoundDeadline[] {
   const hits: Hit[] = [];
   const fields = fieldRanges(text);
-  const hasMonth = text.includes("月");
-  const hasYear = text.includes("年");
-  if (NEEDS.length !== RULES.length) throw new Error("deadline rules and their needs differ");
-  for (const [i, { re, rule }] of RULES.entries()) {
-    const need = NEEDS[i]!;
-    if ((need === "月" && !hasMonth) || (need === "年" && !hasYear) || !text.includes(need)) continue;
+  const anchors = anchor.anchorsOf(text);
+  for (const { re, needs, rule } of RULES) {
+    if (!(anchors & needs)) continue;
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       if (m[0].length === 0) {
@@ -206,7 +214,7 @@ export function extractDeadlines(text: string, cal: PlanCalendar, field = false)
 const FIELD_LABEL = /(?:完成时限|完成时间|时间节点|时限要求|完成期限|进度安排|时间安排|时限)\s*[:：]/g;
 
 function fieldRanges(text: string): Array<[number, number]> {
-  if (!text.includes("时")) return [];
+  if (!text.includes("时") || (!text.includes(":") && !text.includes("："))) return [];
   const out: Array<[number, number]> = [];
   for (const m of text.matchAll(FIELD_LABEL)) {
     const start = m.index + m[0].length;
