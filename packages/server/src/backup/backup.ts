@@ -8,9 +8,10 @@ import type { FileStore } from "../files/file-store.js";
 /**
  * A backup is JSON lines: a header, then every row of every table (in foreign-key dependency
  * order, soft-deleted rows included), then every stored file as base64. The tables are read from
- * the catalog, so a table a later migration adds is backed up without a change here.
+ * the catalog, so a table a later migration adds is backed up without a change here. Sessions are
+ * not kept, nor the read model task_unit_status, which triggers rebuild as the reports come back.
  */
-const NOT_BACKED_UP = new Set(["schema_migrations", "sessions"]);
+const NOT_BACKED_UP = new Set(["schema_migrations", "sessions", "task_unit_status"]);
 
 interface TablePlan {
   name: string;

@@ -48,10 +48,26 @@ export async function migrate(db: Database, migrations = loadMigrations()): Prom
   return applied;
 }
 
-/** Both drivers run one statement per query; migrations keep to statements ending in ";" at line end. */
+/**
+ * Both drivers run one statement per query, so a migration is split at each ";" that ends a line
+ * outside a dollar-quoted body ($$ … $$ or $tag$ … $tag$, as PL/pgSQL functions are written).
+ */
 export function splitStatements(text: string): string[] {
-  return text
-    .split(/;\s*$/m)
-    .map((s) => s.replace(/^\s*--.*$/gm, "").trim())
-    .filter((s) => s.length > 0);
+  const statements: string[] = [];
+  let current = "";
+  let quote: string | null = null;
+  for (const line of text.split("\n")) {
+    const code: string = quote === null ? line.replace(/^\s*--.*$/, "") : line;
+    for (const tag of (code.match(/\$[A-Za-z_]*\$/g) ?? []) as string[]) {
+      if (quote === null) quote = tag;
+      else if (tag === quote) quote = null;
+    }
+    current += `${code}\n`;
+    if (quote === null && /;\s*$/.test(code)) {
+      statements.push(current.trim().replace(/;$/, ""));
+      current = "";
+    }
+  }
+  if (current.trim() !== "") statements.push(current.trim());
+  return statements.filter((s) => s.length > 0);
 }

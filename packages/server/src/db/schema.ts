@@ -192,6 +192,18 @@ export interface ReportEvidenceTable {
   deleted_at: NullableTimestamp;
 }
 
+/** Read model (migration 0005): each assignee's latest live report on each task, kept by triggers. */
+export interface TaskUnitStatusTable {
+  region_id: string;
+  task_id: string;
+  org_id: string;
+  report_id: string;
+  period: string;
+  status: ReportStatus;
+  percent: number;
+  submitted_at: Timestamp;
+}
+
 export interface AuditEventsTable extends RegionRow {
   actor_id: string | null;
   at: Timestamp;
@@ -223,6 +235,7 @@ export interface DB {
   progress_reports: ProgressReportsTable;
   indicator_actuals: IndicatorActualsTable;
   report_evidence: ReportEvidenceTable;
+  task_unit_status: TaskUnitStatusTable;
   audit_events: AuditEventsTable;
   schema_migrations: SchemaMigrationsTable;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { periodEndMonth, warningLevel } from "./dashboard.service.js";
+import { warningLevel } from "./dashboard.service.js";
 
 describe("warningLevel", () => {
   const today = "2024-06-10";
@@ -14,15 +14,5 @@ describe("warningLevel", () => {
   it("a distant or missing deadline is green", () => {
     expect(warningLevel({ status: "not_started", overdue: false, nextDue: "2024-09-30" }, today)).toBe("green");
     expect(warningLevel({ status: "not_started", overdue: false, nextDue: null }, today)).toBe("green");
-  });
-});
-
-describe("periodEndMonth", () => {
-  it("maps every cadence's period to the month it ends in", () => {
-    expect(periodEndMonth("2024-05")).toBe("2024-05");
-    expect(periodEndMonth("2024-Q2")).toBe("2024-06");
-    expect(periodEndMonth("2024-H1")).toBe("2024-06");
-    expect(periodEndMonth("2024-H2")).toBe("2024-12");
-    expect(periodEndMonth("2024")).toBe("2024-12");
   });
 });

@@ -3,9 +3,9 @@ import type { Database } from "../db/database.js";
 import type { ReportStatus } from "../db/schema.js";
 import { listReadablePlans } from "../plans/plans.service.js";
 import { todayInShanghai } from "../progress/periods.js";
+import { completionTrend } from "./completion-trend.js";
 import * as repo from "./queries.repository.js";
 import { findTasks, indicatorAttainment, type TaskView, unitCompletion } from "./queries.service.js";
-import { latestByOrg } from "./task-status.js";
 
 export type WarningLevel = "green" | "yellow" | "red";
 
@@ -15,16 +15,6 @@ export function warningLevel(task: Pick<TaskView, "status" | "overdue" | "nextDu
   if (task.status === "done" || !task.nextDue) return "green";
   const days = (Date.parse(task.nextDue) - Date.parse(today)) / 86_400_000;
   return days <= 14 ? "yellow" : "green";
-}
-
-/** The month a reporting period ends in: "2024-05" → "2024-05", "2024-Q2" → "2024-06", "2024-H1" → "2024-06", "2024" → "2024-12". */
-export function periodEndMonth(period: string): string {
-  const year = period.slice(0, 4);
-  const rest = period.slice(5);
-  if (/^\d{2}$/.test(rest)) return `${year}-${rest}`;
-  if (rest.startsWith("Q")) return `${year}-${String(Number(rest.slice(1)) * 3).padStart(2, "0")}`;
-  if (rest.startsWith("H")) return `${year}-${rest === "H1" ? "06" : "12"}`;
-  return `${year}-12`;
 }
 
 const counts = () => ({ total: 0, done: 0, inProgress: 0, blocked: 0, notStarted: 0, overdue: 0 });
@@ -41,31 +31,16 @@ const tally = (c: Counts, t: TaskView) => {
   if (t.overdue) c.overdue++;
 };
 
-/** Assignment completion at the end of each month, from the reports whose period ended by then. */
+/** Assignment completion at the end of each month of the plan's year, up to this month. */
 async function monthlyTrend(db: Database, tasks: TaskView[], year: number, today: string) {
-  const reports = (
-    await repo.reportsOf(
-      db,
-      tasks.map((t) => t.id),
-    )
-  ).map((r) => ({ ...r, month: periodEndMonth(r.period) }));
+  const reports = await repo.reportsOf(
+    db,
+    tasks.map((t) => t.id),
+  );
   const assignments = tasks.flatMap((t) => t.assignees.map((a) => ({ taskId: t.id, orgId: a.orgId })));
   const last = today.slice(0, 4) === String(year) ? Number(today.slice(5, 7)) : 12;
-  const trend = [];
-  for (let m = 1; m <= last; m++) {
-    const month = `${year}-${String(m).padStart(2, "0")}`;
-    const upTo = reports.filter((r) => r.month <= month);
-    const done = assignments.filter((a) => {
-      const latest = latestByOrg(upTo.filter((r) => r.task_id === a.taskId)).get(a.orgId);
-      return latest?.status === "done";
-    }).length;
-    trend.push({
-      month,
-      reports: reports.filter((r) => r.month === month).length,
-      completionRate: assignments.length === 0 ? 0 : Math.round((done / assignments.length) * 1000) / 1000,
-    });
-  }
-  return trend;
+  const months = Array.from({ length: last }, (_, i) => `${year}-${String(i + 1).padStart(2, "0")}`);
+  return completionTrend(reports, assignments, months);
 }
 
 /** Everything the dashboard draws for one published plan (the newest by default). */

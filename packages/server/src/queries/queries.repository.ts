@@ -62,25 +62,6 @@ export async function reportsOf(db: Db, taskIds: string[]) {
     .execute();
 }
 
-/**
- * Each assignee's latest report per task (highest period, then latest submission), the
- * only one a task's status needs: a plan's history can be a hundred times longer.
- */
-export async function latestReportsOf(db: Db, taskIds: string[]) {
-  if (taskIds.length === 0) return [];
-  return db
-    .selectFrom("progress_reports")
-    .distinctOn(["task_id", "org_id"])
-    .select(["id", "task_id", "org_id", "period", "status", "percent", "submitted_at"])
-    .where("task_id", "in", taskIds)
-    .where("deleted_at", "is", null)
-    .orderBy("task_id")
-    .orderBy("org_id")
-    .orderBy("period", "desc")
-    .orderBy("submitted_at", "desc")
-    .execute();
-}
-
 export async function indicatorsOf(db: Db, taskIds: string[]) {
   if (taskIds.length === 0) return [];
   return db
@@ -131,7 +112,7 @@ export interface TaskBundle {
 
 /**
  * publishedTasks with each task's assignees, milestones and every assignee's latest report, in
- * one round trip (assignments_task_idx, milestones_task_idx, progress_reports_task_idx).
+ * one round trip (assignments_task_idx, milestones_task_idx, and the task_unit_status read model).
  */
 export async function publishedTaskBundles(
   db: Db,
@@ -156,12 +137,8 @@ export async function publishedTaskBundles(
       COALESCE((
         SELECT json_agg(json_build_object('task_id', r.task_id, 'org_id', r.org_id, 'period', r.period,
                                           'status', r.status, 'percent', r.percent, 'submitted_at', r.submitted_at))
-        FROM (
-          SELECT DISTINCT ON (r.org_id) r.task_id, r.org_id, r.period, r.status, r.percent, r.submitted_at
-          FROM progress_reports r
-          WHERE r.task_id = t.id AND r.deleted_at IS NULL
-          ORDER BY r.org_id, r.period DESC, r.submitted_at DESC
-        ) r
+        FROM task_unit_status r
+        WHERE r.task_id = t.id AND r.region_id = t.region_id
       ), '[]'::json) AS reports
     FROM plan_tasks t
     JOIN plans p ON p.id = t.plan_id AND p.region_id = t.region_id
