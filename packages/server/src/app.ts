@@ -12,6 +12,7 @@ import { AppError } from "./errors.js";
 import { filesRoutes } from "./files/files.routes.js";
 import { installAuth } from "./http/auth-hook.js";
 import { installErrorHandling } from "./http/error-handler.js";
+import { installReadCache } from "./http/read-cache.js";
 import { ErrorBody } from "./http/schemas.js";
 import type { App, AppDeps, RouteAuth } from "./http/types.js";
 import { webStatic } from "./http/web-static.js";
@@ -84,6 +85,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   });
   await app.register(swaggerUi, { routePrefix: "/api/docs" });
   installAuth(app, deps);
+  installReadCache(app, deps.db, deps.config.readCache);
 
   app.get(
     "/api/health",

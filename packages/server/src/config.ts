@@ -14,6 +14,8 @@ export interface Config {
   /** Secure cookies only behind HTTPS. */
   secureCookies: boolean;
   logLevel: string;
+  /** Serve repeated reads from memory until the data changes (embedded PGlite only). */
+  readCache: boolean;
 }
 
 /** Parses the environment once; lists every problem at once and throws. */
@@ -44,6 +46,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     loginAttemptsPerMinute: int("LUOSHI_LOGIN_RATE_PER_MIN", 20, 1, 100000),
     secureCookies: env.LUOSHI_SECURE_COOKIES === "1",
     logLevel: env.LOG_LEVEL || "info",
+    readCache: env.LUOSHI_READ_CACHE !== "0" && env.LUOSHI_READ_CACHE !== "off",
     ...overrides,
   };
   if (errors.length > 0) throw new Error(`Invalid configuration:\n- ${errors.join("\n- ")}`);

@@ -5,6 +5,7 @@ import pg from "pg";
 import { PGliteDialect } from "./pglite-dialect.js";
 import { durablePGlite, type WalSync } from "./pglite-durability.js";
 import type { DB } from "./schema.js";
+import { WriteGeneration } from "./write-generation.js";
 
 export type Database = Kysely<DB>;
 
@@ -46,12 +47,19 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     lite = new PGlite(options);
   }
   await lite.waitReady;
-  const db = new Kysely<DB>({ dialect: new PGliteDialect(lite, parsers, wal) });
-  embedded.set(db, lite);
+  const generation = new WriteGeneration();
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(lite, parsers, wal, generation) });
+  embedded.set(db, { lite, generation });
   return db;
 }
 
-const embedded = new WeakMap<Database, PGlite>();
+const embedded = new WeakMap<Database, { lite: PGlite; generation: WriteGeneration }>();
 
 /** The PGlite instance under an embedded database (undefined on PostgreSQL). */
-export const pgliteOf = (db: Database): PGlite | undefined => embedded.get(db);
+export const pgliteOf = (db: Database): PGlite | undefined => embedded.get(db)?.lite;
+
+/**
+ * The count of committed writes, where this process sees every write (embedded PGlite);
+ * undefined on PostgreSQL, which other processes may write to.
+ */
+export const writeGenerationOf = (db: Database): WriteGeneration | undefined => embedded.get(db)?.generation;

@@ -11,6 +11,7 @@ import {
   type QueryResult,
 } from "kysely";
 import type { WalSync } from "./pglite-durability.js";
+import { mayWrite, type WriteGeneration } from "./write-generation.js";
 
 /** PGlite is one connection: queries and transactions take turns through this lock. */
 class ConnectionLock {
@@ -30,12 +31,16 @@ class ConnectionLock {
 export type Parsers = Record<number, (value: string) => unknown>;
 
 class PGliteConnection implements DatabaseConnection {
+  /** Whether a statement run on this connection may have changed data. */
+  wrote = false;
+
   constructor(
     private readonly pg: PGlite,
     private readonly parsers: Parsers,
   ) {}
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    if (!this.wrote && mayWrite(query.sql)) this.wrote = true;
     const result = await this.pg.query<R>(query.sql, query.parameters as unknown[], { parsers: this.parsers });
     return {
       rows: result.rows,
@@ -57,6 +62,7 @@ class PGliteDriver implements Driver {
     private readonly pg: PGlite,
     private readonly parsers: Parsers,
     private readonly wal: WalSync | undefined,
+    private readonly generation: WriteGeneration | undefined,
   ) {}
 
   async init(): Promise<void> {
@@ -83,6 +89,9 @@ class PGliteDriver implements Driver {
   }
 
   async releaseConnection(connection: DatabaseConnection): Promise<void> {
+    // After the commit (or the lone statement) and before anyone else may read: a reader that
+    // saw the old generation cannot have seen this write.
+    if ((connection as PGliteConnection).wrote) this.generation?.bump();
     this.releases.get(connection)?.();
     this.releases.delete(connection);
     // After the lock is free, so that the commits queued behind this one share its fsync.
@@ -100,6 +109,8 @@ export class PGliteDialect implements Dialect {
     private readonly parsers: Parsers = {},
     /** Present for an on-disk database: results wait until their commit is fsynced. */
     private readonly wal?: WalSync,
+    /** Counts the connections released after a write. */
+    private readonly generation?: WriteGeneration,
   ) {}
 
   createAdapter() {
@@ -107,7 +118,7 @@ export class PGliteDialect implements Dialect {
   }
 
   createDriver(): Driver {
-    return new PGliteDriver(this.pg, this.parsers, this.wal);
+    return new PGliteDriver(this.pg, this.parsers, this.wal, this.generation);
   }
 
   createQueryCompiler() {

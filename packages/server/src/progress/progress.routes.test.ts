@@ -105,4 +105,18 @@ describe("progress", () => {
     const school1 = units.find((u: { orgId: string }) => u.orgId === t.fixture.a.schoolId);
     expect(school1).toMatchObject({ done: 1 });
   });
+
+  it("my tasks lists the lead units and the reporter's own assignment, not every school", async () => {
+    const mine = (await t.app.inject({ url: "/api/tasks/mine", headers: school.headers })).json().tasks;
+    const fanned = mine.find((x: { id: string }) => x.id === plan.taskIds[2]);
+    const ledger = (await t.app.inject({ url: `/api/tasks?planId=${plan.planId}`, headers: admin.headers })).json()
+      .tasks;
+    const full = ledger.find((x: { id: string }) => x.id === plan.taskIds[2]);
+    const orgs = fanned.assignees.map((a: { orgId: string }) => a.orgId);
+    expect(orgs).toContain(t.fixture.a.schoolId);
+    expect(orgs).not.toContain(t.fixture.a.middleSchoolId);
+    expect(fanned.assignees.filter((a: { role: string }) => a.role !== "lead")).toHaveLength(1);
+    expect(fanned.assigneeCount).toBe(full.assignees.length);
+    expect(full.assignees.map((a: { orgId: string }) => a.orgId)).toContain(t.fixture.a.middleSchoolId);
+  });
 });

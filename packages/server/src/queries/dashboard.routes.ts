@@ -8,7 +8,7 @@ export function dashboardRoutes(app: App, deps: AppDeps): void {
   app.get(
     "/api/dashboard",
     {
-      config: { auth: ALL_ROLES },
+      config: { auth: ALL_ROLES, cache: true },
       schema: {
         tags: ["queries"],
         summary: "驾驶舱：按部分和单位的完成情况、预警、逾期、指标达成、月度趋势",

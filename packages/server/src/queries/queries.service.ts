@@ -67,7 +67,7 @@ export type TaskView = Awaited<ReturnType<typeof taskViews>>[number];
 export async function findTasks(db: Database, actor: Actor, filter: TaskFilter) {
   if (filter.planId) await readablePlan(db, actor, filter.planId);
   const views = await taskViews(db, actor, { planId: filter.planId });
-  return views.filter(
+  const found = views.filter(
     (t) =>
       (!filter.section || t.section === filter.section || t.path.includes(filter.section)) &&
       (!filter.orgId || t.assignees.some((a) => a.orgId === filter.orgId)) &&
@@ -77,6 +77,20 @@ export async function findTasks(db: Database, actor: Actor, filter: TaskFilter) 
       (!filter.dueFrom || t.milestones.some((m) => m.due_date !== null && m.due_date >= filter.dueFrom!)) &&
       (!filter.dueTo || t.milestones.some((m) => m.due_date !== null && m.due_date <= filter.dueTo!)),
   );
+  return filter.mine ? found.map((t) => ownView(actor, t)) : found;
+}
+
+/**
+ * A task as its assignee's own list shows it: the lead units and the actor's own assignments,
+ * not every school a 各学校 task fans out to (a school reporter on a phone would otherwise
+ * download forty schools' statuses per task), with the number of assignees.
+ */
+function ownView(actor: Actor, t: TaskView) {
+  return {
+    ...t,
+    assignees: t.assignees.filter((a) => a.role === "lead" || sees(actor, a.orgId)),
+    assigneeCount: t.assignees.length,
+  };
 }
 
 /** For each indicator: target, the latest actual reported, and whether it is met. */

@@ -8,7 +8,7 @@ export function taskDetailRoutes(app: App, deps: AppDeps): void {
   app.get(
     "/api/tasks/:id",
     {
-      config: { auth: ALL_ROLES },
+      config: { auth: ALL_ROLES, cache: true },
       schema: {
         tags: ["queries"],
         summary: "任务详情（正文、措施、分工、节点、指标、进度报告与佐证）",

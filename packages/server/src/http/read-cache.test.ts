@@ -1,0 +1,78 @@
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { writeGenerationOf } from "../db/database.js";
+import { createTestApp, loginAs, type Session, type TestContext } from "../test/app.js";
+import { publishedPlan } from "../test/plans.js";
+import { CACHE_HEADER } from "./read-cache.js";
+
+let t: TestContext;
+let school: Session;
+let dept: Session;
+let plan: { planId: string; taskIds: string[] };
+let embedded: boolean;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  school = await loginAs(t.app, t.fixture.a.users.school_reporter);
+  dept = await loginAs(t.app, t.fixture.a.users.dept_head);
+  plan = await publishedPlan(t.db, t.fixture.a.bureauId);
+  embedded = writeGenerationOf(t.db) !== undefined;
+}, 120_000);
+afterAll(() => t.close());
+
+const get = (s: Session, url: string) => t.app.inject({ url, headers: s.headers });
+const statusOf = (body: { tasks: { id: string; status: string }[] }, id: string) =>
+  body.tasks.find((x) => x.id === id)?.status;
+
+describe("read cache", () => {
+  it("answers a repeated read from memory, with the same body", async () => {
+    const first = await get(school, "/api/tasks/mine");
+    const second = await get(school, "/api/tasks/mine");
+    expect(second.statusCode).toBe(200);
+    expect(second.body).toBe(first.body);
+    expect(second.headers["content-type"]).toMatch(/^application\/json/);
+    if (!embedded) {
+      expect(second.headers[CACHE_HEADER]).toBeUndefined();
+      return;
+    }
+    expect(first.headers[CACHE_HEADER]).toBe("miss");
+    expect(second.headers[CACHE_HEADER]).toBe("hit");
+  });
+
+  it("sees a submission at once", async () => {
+    const taskId = plan.taskIds[2]!;
+    expect(statusOf((await get(school, "/api/tasks/mine")).json(), taskId)).toBe("not_started");
+    const detail = await get(school, `/api/tasks/${taskId}`);
+    const res = await t.app.inject({
+      method: "POST",
+      url: `/api/tasks/${taskId}/reports`,
+      headers: school.headers,
+      payload: { period: "2024-05", status: "in_progress", narrative: "已启动", percent: 10 },
+    });
+    expect(res.statusCode).toBe(201);
+    const after = await get(school, "/api/tasks/mine");
+    expect(after.headers[CACHE_HEADER]).not.toBe("hit");
+    expect(statusOf(after.json(), taskId)).toBe("in_progress");
+    const detailAfter = await get(school, `/api/tasks/${taskId}`);
+    expect(detailAfter.json().reports).toHaveLength(detail.json().reports.length + 1);
+  });
+
+  it("sees a write made outside any request (a job, a migration, another module)", async () => {
+    const taskId = plan.taskIds[2]!;
+    await get(school, "/api/tasks/mine");
+    await sql`UPDATE progress_reports SET status = 'blocked' WHERE task_id = ${taskId}`.execute(t.db);
+    expect(statusOf((await get(school, "/api/tasks/mine")).json(), taskId)).toBe("blocked");
+  });
+
+  it("keeps each user's answers apart and does not keep errors", async () => {
+    const mine = await get(school, "/api/tasks/mine");
+    const theirs = await get(dept, "/api/tasks/mine");
+    expect(theirs.headers[CACHE_HEADER]).not.toBe("hit");
+    expect(theirs.body).not.toBe(mine.body);
+    for (let i = 0; i < 2; i++) {
+      const missing = await get(school, "/api/tasks/no-such-task");
+      expect(missing.statusCode).toBe(404);
+      expect(missing.headers[CACHE_HEADER]).toBeUndefined();
+    }
+  });
+});
