@@ -8,6 +8,8 @@ import { BrowserRouter } from "react-router";
 import { App } from "./App";
 import { prefetchForLocation } from "./routes";
 import { SessionProvider } from "./session";
+import { theme } from "./theme";
+import "virtual:antd.css";
 
 dayjs.locale("zh-cn");
 prefetchForLocation(window.location);
@@ -16,7 +18,7 @@ const root = document.getElementById("root");
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: "#c0392b", borderRadius: 4 } }}>
+      <ConfigProvider locale={zhCN} theme={{ ...theme, zeroRuntime: true }}>
         <AntApp>
           <BrowserRouter>
             <SessionProvider>
