@@ -76,3 +76,19 @@ describe("read cache", () => {
     }
   });
 });
+
+describe("read cache under concurrency", () => {
+  it("computes an answer once for requests that arrive together, and gives each the same body", async () => {
+    await t.app.inject({
+      method: "POST",
+      url: `/api/tasks/${plan.taskIds[2]}/reports`,
+      headers: school.headers,
+      payload: { period: "2024-06", status: "done", narrative: "完成", percent: 100 },
+    });
+    const answers = await Promise.all(Array.from({ length: 8 }, () => get(school, "/api/tasks/mine")));
+    expect(new Set(answers.map((a) => a.body)).size).toBe(1);
+    if (!embedded) return;
+    expect(answers.filter((a) => a.headers[CACHE_HEADER] === "miss")).toHaveLength(1);
+    expect(answers.filter((a) => a.headers[CACHE_HEADER] === "hit")).toHaveLength(7);
+  });
+});

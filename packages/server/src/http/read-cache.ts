@@ -1,3 +1,4 @@
+import type { FastifyReply } from "fastify";
 import type { Database } from "../db/database.js";
 import { writeGenerationOf } from "../db/database.js";
 import { todayInShanghai } from "../progress/periods.js";
@@ -9,8 +10,16 @@ declare module "fastify" {
     cache?: boolean;
   }
   interface FastifyRequest {
-    readCache?: { key: string; generation: number };
+    readCache?: Pending;
   }
+}
+
+interface Pending {
+  key: string;
+  generation: number;
+  /** Hands the answer (or undefined, when it was not a cacheable 200) to requests waiting on it. */
+  settle: (payload: string | undefined) => void;
+  answer: Promise<string | undefined>;
 }
 
 export const CACHE_HEADER = "x-luoshi-cache";
@@ -28,7 +37,11 @@ export function installReadCache(app: App, db: Database, enabled: boolean): void
   const generation = writeGenerationOf(db);
   if (!enabled || !generation) return;
   const entries = new Map<string, { generation: number; payload: string }>();
+  /** Answers being computed: concurrent requests for one key wait for the first instead of repeating it. */
+  const inFlight = new Map<string, Pending>();
   let entriesOf = generation.value;
+  const sendCached = (reply: FastifyReply, payload: string) =>
+    reply.header(CACHE_HEADER, "hit").type("application/json; charset=utf-8").send(payload);
 
   app.addHook("preHandler", async (request, reply) => {
     if (request.method !== "GET" || !request.routeOptions.config.cache || !request.actor) return;
@@ -38,22 +51,44 @@ export function installReadCache(app: App, db: Database, enabled: boolean): void
     }
     const key = `${request.actor.userId}\u0000${todayInShanghai()}\u0000${request.url}`;
     const hit = entries.get(key);
-    if (hit && hit.generation === generation.value) {
-      reply.header(CACHE_HEADER, "hit").type("application/json; charset=utf-8");
-      return reply.send(hit.payload);
+    if (hit && hit.generation === generation.value) return sendCached(reply, hit.payload);
+    const flight = inFlight.get(key);
+    if (flight && flight.generation === generation.value) {
+      const payload = await flight.answer;
+      if (payload !== undefined) return sendCached(reply, payload);
     }
-    request.readCache = { key, generation: generation.value };
+    let settle!: Pending["settle"];
+    const answer = new Promise<string | undefined>((resolve) => {
+      settle = resolve;
+    });
+    const pending = { key, generation: generation.value, settle, answer };
+    inFlight.set(key, pending);
+    request.readCache = pending;
   });
+
+  const finish = (pending: Pending, payload: string | undefined) => {
+    pending.settle(payload);
+    if (inFlight.get(pending.key) === pending) inFlight.delete(pending.key);
+  };
 
   app.addHook("onSend", async (request, reply, payload) => {
     const pending = request.readCache;
-    if (!pending || reply.statusCode !== 200 || typeof payload !== "string") return payload;
-    reply.header(CACHE_HEADER, "miss");
-    // Stored only if nothing was written while it was computed.
-    if (pending.generation === generation.value) {
+    if (!pending) return payload;
+    request.readCache = undefined;
+    const cacheable = reply.statusCode === 200 && typeof payload === "string";
+    // Kept only if nothing was written while it was computed.
+    const current = cacheable && pending.generation === generation.value;
+    if (cacheable) reply.header(CACHE_HEADER, "miss");
+    if (current) {
       if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
       entries.set(pending.key, { generation: pending.generation, payload });
     }
+    finish(pending, current ? payload : undefined);
     return payload;
+  });
+
+  // A request that ends without a reply (aborted, failed before sending) releases its waiters.
+  app.addHook("onResponse", async (request) => {
+    if (request.readCache) finish(request.readCache, undefined);
   });
 }
