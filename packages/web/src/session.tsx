@@ -46,7 +46,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const accept = useCallback((r: Remembered | null) => {
     remember(r);
     setCsrfToken(r?.csrfToken ?? "");
-    setUser(r?.user ?? null);
+    // The recheck usually confirms the remembered user: keep the same object, so the
+    // signed-in pages do not all render again when it answers.
+    setUser((prev) => (r && prev && JSON.stringify(prev) === JSON.stringify(r.user) ? prev : (r?.user ?? null)));
   }, []);
   useEffect(() => {
     setUnauthenticatedHandler(() => accept(null));

@@ -1,0 +1,45 @@
+// @vitest-environment happy-dom
+import "./test/dom";
+import { act, render } from "@testing-library/react";
+import { describe, expect, it, vi } from "vitest";
+import { api } from "./api/endpoints";
+import type { Me } from "./api/types";
+import { SessionProvider, useSession } from "./session";
+
+const me: Me = { userId: "u1", username: "ducha", displayName: "王敏", role: "supervisor", orgId: "o1", regionId: "r1" };
+
+function renderCounting() {
+  const seen: (Me | null | undefined)[] = [];
+  function Probe() {
+    seen.push(useSession().user);
+    return null;
+  }
+  render(
+    <SessionProvider>
+      <Probe />
+    </SessionProvider>,
+  );
+  return seen;
+}
+
+describe("SessionProvider", () => {
+  it("draws the remembered user at once and does not render again when the recheck confirms it", async () => {
+    sessionStorage.setItem("luoshi:session", JSON.stringify({ user: me, csrfToken: "t" }));
+    const check = Promise.resolve({ user: { ...me }, csrfToken: "t" });
+    vi.spyOn(api, "me").mockReturnValue(check);
+    const seen = renderCounting();
+    await act(() => check);
+    expect(seen[0]).toEqual(me);
+    expect(new Set(seen).size).toBe(1);
+  });
+
+  it("signs the tab out when the recheck fails", async () => {
+    sessionStorage.setItem("luoshi:session", JSON.stringify({ user: me, csrfToken: "t" }));
+    const check = Promise.reject(new Error("401"));
+    vi.spyOn(api, "me").mockReturnValue(check);
+    const seen = renderCounting();
+    await act(() => check.catch(() => undefined));
+    expect(seen.at(-1)).toBeNull();
+    expect(sessionStorage.getItem("luoshi:session")).toBeNull();
+  });
+});
