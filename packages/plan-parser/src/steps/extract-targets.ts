@@ -93,6 +93,8 @@ interface Candidate {
   min: number | null;
   max: number | null;
   unit: string;
+  /** The unit without a leading 万/亿/千. */
+  bare: string;
   chinese: boolean;
   /** The clause around the number: from the last separator before it to the next after it. */
   clause: [number, number];
@@ -113,6 +115,7 @@ function readCandidate(m: RegExpExecArray): Candidate | null {
     min: range ? a : null,
     max: range ? b : null,
     unit,
+    bare: unit[0] === "万" || unit[0] === "亿" || unit[0] === "千" ? unit.slice(1) : unit,
     chinese,
     clause: clauseBounds(m.input, m.index, m.index + m[0].length),
   };
@@ -124,18 +127,31 @@ const EXISTING = /(?:现有|已有|已建成|已创建|共有|目前|现已|已�
 const FLOOR = /(?:不少于|至少|以上|不低于|不得少于|达到)/;
 /** Nouns after a Chinese-numeral count that make it a name ("八项规定", "四个故事"), not a quantity. */
 const NAMED_AFTER =
-  /^(?:规定|准则|原则|要求|工程|行动|机制|制度|举措|措施|任务|重点|基础|保障|抓手|主线|目标|理念|方针|职能|关系|清单|品牌|模式|路径|领域|方面|层面|环节|故事|意识|自信|维护|服务|融合|结合|到位|统一|确保|一|[“"‘'])/;
+  /(?:规定|准则|原则|要求|工程|行动|机制|制度|举措|措施|任务|重点|基础|保障|抓手|主线|目标|理念|方针|职能|关系|清单|品牌|模式|路径|领域|方面|层面|环节|故事|意识|自信|维护|服务|融合|结合|到位|统一|确保|一|[“"‘'])/y;
 const FREQUENCY = /每(?:天|日|周|两周|半月|月|季度|季|学期|学年|年|次|届)/;
 
+/** Sticky patterns tested at the number's start (looking back) or end (looking on). */
+const ORDINAL_OR_OPERATOR_BEFORE = /(?<=第\D?|前|[+×*:：/A-Za-z])/y;
+const ORDINAL_OPERATOR_OR_SPAN_AFTER = /[届级+×*:/\dA-Za-z内]/y;
+const NOT_A_COUNT_AFTER = /(?:年级|月|工作日|学期|季度|小时|方面|层面|维度|环节|“|")/y;
+const QUOTE_BEFORE = /(?<=[”"’])/y;
+const FLOOR_AFTER = /\s*(?:以上|及以上)/y;
+const CEILING_AFTER = /以内|以下/y;
+const SUFFIX = /以上|以内|以下|左右/y;
+const FREQUENCY_UNITS = new Set(["次", "场", "期", "轮"]);
+
+function testAt(re: RegExp, text: string, at: number): boolean {
+  re.lastIndex = at;
+  return re.test(text);
+}
+
 function rejected(text: string, c: Candidate): boolean {
-  const prev = text.slice(Math.max(0, c.index - 2), c.index);
-  const next = text.slice(c.end, c.end + 3);
-  if (/第[^\d]?$|第$|前$/.test(prev) || /^[届级]/.test(next)) return true;
-  if (/[+×*:：/A-Za-z]$/.test(prev) || /^[+×*:/\dA-Za-z]/.test(next)) return true;
+  if (testAt(ORDINAL_OR_OPERATOR_BEFORE, text, c.index) || testAt(ORDINAL_OPERATOR_OR_SPAN_AFTER, text, c.end))
+    return true;
   if (quoted(text, c.index, c.end, c.chinese)) return true;
-  const unit = c.unit.replace(/^[万亿千]/, "");
-  if (unit.startsWith("个") && /^(?:年级|月|工作日|学期|季度|小时|方面|层面|维度|环节|“|")/.test(next)) return true;
-  if (/^内/.test(next) || (unit === "小时" && (c.value ?? 0) >= 24)) return true;
+  const unit = c.bare;
+  if (unit.startsWith("个") && testAt(NOT_A_COUNT_AFTER, text, c.end)) return true;
+  if (unit === "小时" && (c.value ?? 0) >= 24) return true;
   if (c.chinese) {
     if (!CN_UNITS.has(unit)) return true;
     // "百场讲座", "千名教师", "万师访万家": a lone 百/千/万 is rhetoric.
@@ -144,23 +160,22 @@ function rejected(text: string, c: Candidate): boolean {
       !/[一二两三四五六七八九]/.test(c.raw)
     )
       return true;
-    if (NAMED_AFTER.test(next) || /[”"’]$/.test(prev)) return true;
+    if (testAt(NAMED_AFTER, text, c.end) || testAt(QUOTE_BEFORE, text, c.index)) return true;
     if ((c.value ?? c.min) === 1 && unit !== "所") return true;
-    if (/^(?:万|亿|千)/.test(c.unit)) return true;
+    if (unit !== c.unit) return true;
   }
   const [cs, ce] = c.clause;
   const clauseBefore = text.slice(cs, c.index);
   const clause = text.slice(cs, ce);
   // A floor ("不低于5%", "两个以上") is a commitment whatever the clause opens with.
-  const floor =
-    /^\s*(?:以上|及以上)/.test(text.slice(c.end)) || /(?:不少于|不低于|至少|不得少于)[^\d]{0,6}$/.test(clauseBefore);
+  const floor = testAt(FLOOR_AFTER, text, c.end) || /(?:不少于|不低于|至少|不得少于)[^\d]{0,6}$/.test(clauseBefore);
   if (!floor) {
     if (c.chinese && (clauseBefore.match(/、/g)?.length ?? 0) >= 2) return true;
     if (INSTRUMENT.test(clauseBefore) || INSTRUMENT_START.test(clauseBefore)) return true;
   }
   if (/^(?:[^\d]{0,4})以/.test(clauseBefore) && /为/.test(text.slice(c.end, ce))) return true;
   if (EXISTING.test(clauseBefore)) return true;
-  if (/^(?:次|场|期|轮)$/.test(unit) && FREQUENCY.test(clauseBefore) && !FLOOR.test(clause)) return true;
+  if (FREQUENCY_UNITS.has(unit) && FREQUENCY.test(clauseBefore) && !FLOOR.test(clause)) return true;
   if ((c.value ?? 0) === 1) {
     const [ss, se] = sentenceBounds(text, c.index);
     if (/[“"]\s*\d+\s*个\s*[1一]\s*[”"]/.test(text.slice(ss, se))) return true;
@@ -171,7 +186,6 @@ function rejected(text: string, c: Candidate): boolean {
 function opOf(text: string, c: Candidate): TargetOp {
   const [cs] = c.clause;
   const before = text.slice(cs, c.index);
-  const after = text.slice(c.end, c.end + 4);
   const change = /(下降|降低|减少|压减|缩减)[了约近]?$/.test(before)
     ? "decrease_by"
     : /(提升|提高|增加|增长|上升|增幅)[了约近]?$/.test(before)
@@ -179,7 +193,7 @@ function opOf(text: string, c: Candidate): TargetOp {
       : null;
   if (change) return change;
   if (c.min !== null) return "range";
-  if (/^(?:以内|以下)/.test(after)) return "<=";
+  if (testAt(CEILING_AFTER, text, c.end)) return "<=";
   if (/不少于|不低于|不得少于/.test(before.slice(-8))) return ">=";
   if (
     /(?:不超过|不高于|不多于|不大于|控制在|低于|少于|降至|降到|降低到|降低至|下降至|下降到|压减至|压减到|减少至|减少到|压缩至|压缩到)[^\d]{0,6}$/.test(
@@ -218,7 +232,7 @@ export function extractTargets(text: string): FoundTarget[] {
     const c = readCandidate(m);
     if (!c || rejected(text, c)) continue;
     const [cs] = c.clause;
-    const suffix = /^(?:以上|以内|以下|左右)/.exec(text.slice(c.end, c.end + 2))?.[0] ?? "";
+    const suffix = testAt(SUFFIX, text, c.end) ? text.slice(c.end, c.end + 2) : "";
     const segStart = lastIndex >= cs ? itemStart(text, c.index, cs) : cs;
     lastIndex = c.index;
     out.push({
