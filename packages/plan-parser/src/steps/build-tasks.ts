@@ -46,6 +46,8 @@ function ordinalHeadings(items: Classified[]): Set<number> {
 
 interface Draft {
   no: string;
+  /** The number's value, as its marker read it. */
+  value: number;
   path: string[];
   first: string;
   rest: string[];
@@ -87,7 +89,15 @@ export function buildTasks(lines: Line[], cal: PlanCalendar): { tasks: Task[]; d
         current = null;
         return;
       }
-      current = { no: marker!.no, path: path(), first: marker!.rest, rest: [], startLine: line, endLine: line };
+      current = {
+        no: marker!.no,
+        value: marker!.value,
+        path: path(),
+        first: marker!.rest,
+        rest: [],
+        startLine: line,
+        endLine: line,
+      };
       drafts.push(current);
       return;
     }
@@ -154,17 +164,16 @@ export function buildTasks(lines: Line[], cal: PlanCalendar): { tasks: Task[]; d
     };
     return task;
   });
-  diagnostics.push(...numberingDiagnostics(tasks, level));
+  diagnostics.push(...numberingDiagnostics(tasks, drafts));
   return { tasks, diagnostics };
 }
 
-function numberingDiagnostics(tasks: Task[], level: TaskLevel): Diagnostic[] {
+/** Gaps and repeats in the task numbers (`drafts[i]` holds the value of `tasks[i]`'s number). */
+function numberingDiagnostics(tasks: Task[], drafts: Draft[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   let prev: number | null = null;
-  for (const t of tasks) {
-    const value =
-      parseMarker(level === "arabic" ? `${t.no}.` : level === "l2" ? `(${t.no})` : `${t.no}、`)?.value ?? null;
-    if (value === null) continue;
+  for (const [i, t] of tasks.entries()) {
+    const value = drafts[i]!.value;
     if (prev !== null && value !== prev + 1 && value !== 1) {
       const code = value === prev ? "NUMBERING_DUPLICATE" : "NUMBERING_GAP";
       const message = value === prev ? `任务编号${t.no}重复` : `任务编号从${prev}跳到${t.no}，中间可能有遗漏`;

@@ -119,6 +119,8 @@ export function extractUnits(text: string): FoundUnits | null {
 }
 
 /** A line that is only a unit label ("责任股室：基教一股、教研室"), printed after its task. */
+const UNIT_LINE_START = new RegExp(`^[(（]?${ROLE}${ORG}`);
+
 export function isUnitLine(line: string): boolean {
-  return new RegExp(`^[(（]?${ROLE}${ORG}`).test(line) && /[:：]/.test(line.slice(0, 14));
+  return UNIT_LINE_START.test(line) && /[:：]/.test(line.slice(0, 14));
 }

@@ -34,7 +34,12 @@ const ARABIC_RE = /^(\d{1,3})(\s*[.、．](?!\d)\s*|\s+(?=[^\d\s])|(?=[\u4e00-\u
 const QUANTITY_NEXT =
   /^(?:年|月|日|号|所|个|项|名|人|次|万|亿|千|百|元|家|场|届|周|天|小时|分|级|条|批|期|套|台|件|节|篇|处|倍|米|公里|平方|多|余|类|支|间|座|门|本|册|部|种|岁|课时|学时|班|组|户|张|块|亩|吨|辆|位|轮|份|大|点|%|\s*[-—~至到])/;
 
+/** Characters a marker can start with: 第, a bracket, a digit, a circled number, a Chinese numeral. */
+const MARKER_START = new RegExp(`^[第(\\d\\u2460-\\u2473${CHINESE_NUMERAL_CHARS}]`);
+
 export function parseMarker(line: string): Marker | null {
+  // Every pattern below is anchored at one of these characters: most lines start with none of them.
+  if (!MARKER_START.test(line)) return null;
   let m = PART_RE.exec(line);
   if (m) return marker("part", m[1]!, m[2]!);
   m = L2_RE.exec(line);

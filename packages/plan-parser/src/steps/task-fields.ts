@@ -28,6 +28,13 @@ export function titleOf(firstLine: string, hasMore: boolean): string {
 
 const ORDINAL_SPLIT = /(?=(?:^|[。;；])\s*[一二三四五六七八九十]+是)/;
 
+/** Whether a Chinese numeral comes right before some 是 ("一是"): the split below needs one. */
+function hasOrdinal(line: string): boolean {
+  for (let i = line.indexOf("是"); i >= 0; i = line.indexOf("是", i + 1))
+    if (i > 0 && "一二三四五六七八九十".includes(line[i - 1]!)) return true;
+  return false;
+}
+
 /** Sub-items of a task: (1)… lines, ①… lines, and 一是…二是… clauses. */
 export function measuresOf(lines: string[]): string[] {
   const out: string[] = [];
@@ -36,7 +43,7 @@ export function measuresOf(lines: string[]): string[] {
       out.push(line);
       continue;
     }
-    if (!line.includes("是")) continue;
+    if (!hasOrdinal(line)) continue;
     const parts = line.split(ORDINAL_SPLIT).map((p) => p.replace(/^[。;；]\s*/, "").trim());
     for (const p of parts) if (/^[一二三四五六七八九十]+是/.test(p)) out.push(p);
   }
@@ -51,7 +58,7 @@ export function readTaskFields(first: string, rest: string[], cal: PlanCalendar)
   const full = [first, ...rest].join("\n");
   const found = extractUnits(full);
   const withoutUnits = found ? full.slice(0, found.index) + full.slice(found.index + found.length) : full;
-  const body = withoutUnits.replace(/\n{2,}/g, "\n").trim();
+  const body = (withoutUnits.includes("\n\n") ? withoutUnits.replace(/\n{2,}/g, "\n") : withoutUnits).trim();
   const deadlines = extractDeadlines(withoutUnits, cal);
   const targets = extractTargets(withoutUnits);
   return {
