@@ -6,14 +6,23 @@ import { api } from "./api/endpoints";
 import type { Me } from "./api/types";
 import { SessionProvider, useSession } from "./session";
 
-const me: Me = { userId: "u1", username: "ducha", displayName: "王敏", role: "supervisor", orgId: "o1", regionId: "r1" };
+const me: Me = {
+  userId: "u1",
+  username: "ducha",
+  displayName: "王敏",
+  role: "supervisor",
+  orgId: "o1",
+  regionId: "r1",
+};
+
+let seen: (Me | null | undefined)[] = [];
+function Probe() {
+  seen.push(useSession().user);
+  return null;
+}
 
 function renderCounting() {
-  const seen: (Me | null | undefined)[] = [];
-  function Probe() {
-    seen.push(useSession().user);
-    return null;
-  }
+  seen = [];
   render(
     <SessionProvider>
       <Probe />
