@@ -480,9 +480,10 @@ try {
 } finally {
   await db?.destroy();
   if (admin) {
-    await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    if (args.keep) console.error(`kept the schema: ${schema}`);
+    else await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
     await admin.end();
   }
-  if (args.keep) console.error(`kept the data folder: ${dataDir}`);
+  if (args.keep && !args.pg) console.error(`kept the data folder: ${dataDir}`);
   else rmSync(dataDir, { recursive: true, force: true });
 }

@@ -42,7 +42,10 @@ describe("public notice (docx)", () => {
       organization: "某某中学",
       includeLists: true,
     });
-    const xml = await (await JSZip.loadAsync(docx)).file("word/document.xml")!.async("string");
+    const zip = await JSZip.loadAsync(docx);
+    const xml = await zip.file("word/document.xml")!.async("string");
+    const fonts = await zip.file("word/fontTable.xml")!.async("string");
+    expect(fonts).toContain('<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"/>');
     const { inputs } = placement.result;
     for (const text of [
       inputs.rosterHash,

@@ -1,4 +1,5 @@
 import {
+  addFontFallbacks,
   BODY_PARAGRAPH,
   DEFAULT_FONTS,
   EXACT_LINE,
@@ -191,5 +192,6 @@ export async function publicNoticeDocx(placement: PlacementRun, options: NoticeO
       },
     ],
   });
-  return Packer.toBuffer(doc);
+  // Declared fonts with fallbacks, so a machine without 仿宋_GB2312 prints 仿宋, not a default font.
+  return Buffer.from(await addFontFallbacks(new Uint8Array(await Packer.toBuffer(doc)), DEFAULT_FONTS));
 }

@@ -63,6 +63,9 @@ afterAll(async () => {
 const docxText = async (bytes: Uint8Array) => {
   const zip = await JSZip.loadAsync(bytes);
   const xml = await zip.file("word/document.xml")!.async("string");
+  // Every Word document declares the official fonts with the fallbacks Word and WPS substitute.
+  const fonts = await zip.file("word/fontTable.xml")!.async("string");
+  expect(fonts).toContain('<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"/>');
   return { zip, text: xml.replace(/<[^>]+>/g, "") };
 };
 

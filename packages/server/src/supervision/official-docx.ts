@@ -1,5 +1,6 @@
 import {
   type AlignValue,
+  addFontFallbacks,
   BODY_PARAGRAPH,
   CELL_BORDERS,
   CELL_MARGINS,
@@ -173,6 +174,6 @@ export class OfficialDoc {
         },
       ],
     });
-    return new Uint8Array(await Packer.toBuffer(document));
+    return addFontFallbacks(new Uint8Array(await Packer.toBuffer(document)), this.fonts);
   }
 }
