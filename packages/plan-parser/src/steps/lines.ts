@@ -16,12 +16,28 @@ export interface Line {
 /** Normalises blocks and lays them out as the source text: one line per block, cells joined by tabs. */
 export const toLines = (blocks: Block[]) => layOut(blocks, normalizeLine);
 
-/** Plain text: NFKC in one call for the whole text (line and cell breaks stay put), then lines as for blocks. */
+/**
+ * Plain text: NFKC in one call per piece of about 64K characters, cut after a line break (the line and cell
+ * breaks stay put, and NFKC's buffers stay small), then lines as for blocks.
+ */
 export function textToLines(text: string): { lines: Line[]; source: string } {
-  const normalized = nfkc(text);
-  const zeroWidth = hasZeroWidth(normalized);
-  return layOut(textToBlocks(normalized), (t) => tidyLine(t, zeroWidth));
+  const rows: string[] = [];
+  let zeroWidth = false;
+  for (let start = 0; ; ) {
+    const cut = start + PIECE < text.length ? text.indexOf("\n", start + PIECE) : -1;
+    const end = cut < 0 ? text.length : cut + 1;
+    const piece = nfkc(text.slice(start, end));
+    zeroWidth ||= hasZeroWidth(piece);
+    const pieceRows = splitRows(piece);
+    if (end < text.length) pieceRows.pop(); // the piece ends with its line break: its last row is empty
+    for (const row of pieceRows) rows.push(row);
+    if (end === text.length) break;
+    start = end;
+  }
+  return layOut(rowsToBlocks(rows), (t) => tidyLine(t, zeroWidth));
 }
+
+const PIECE = 1 << 16;
 
 function layOut(blocks: Block[], normalize: (text: string) => string): { lines: Line[]; source: string } {
   const lines: Line[] = [];
@@ -49,12 +65,27 @@ function layOut(blocks: Block[], normalize: (text: string) => string): { lines: 
     parts.push(text);
     offset += text.length + 1;
   }
-  return { lines, source: parts.join("\n") };
+  const source = parts.join("\n");
+  // Lines and cells become views of the source, which the result keeps anyway: what a task keeps of them
+  // then holds no other copy of the text alive (such as a whole-text NFKC).
+  for (const line of lines) {
+    line.text = source.slice(line.start, line.end);
+    let at = line.start;
+    line.cells = line.cells?.map((c) => {
+      const cell = source.slice(at, at + c.length);
+      at += c.length + 1;
+      return cell;
+    });
+  }
+  return { lines, source };
 }
 
 /** Splits plain text into blocks; a line with tab-separated cells is a table row. */
-export function textToBlocks(text: string): Block[] {
-  const rows = text.includes("\r") ? text.split(/\r\n|\r|\n/) : text.split("\n");
+export const textToBlocks = (text: string): Block[] => rowsToBlocks(splitRows(text));
+
+const splitRows = (text: string): string[] => (text.includes("\r") ? text.split(/\r\n|\r|\n/) : text.split("\n"));
+
+function rowsToBlocks(rows: string[]): Block[] {
   return rows.map((row): Block => {
     if (!row.includes("\t")) return { kind: "paragraph", text: row };
     const tabs = row.split("\t");
