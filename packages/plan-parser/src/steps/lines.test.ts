@@ -33,4 +33,10 @@ describe("textToLines", () => {
       { numRuns: 3000 },
     );
   });
+  it("cuts long text into pieces without moving a line", () => {
+    const line = "（１）完成时限：２０２４年６月\t①责任单位：\u200b教研室\r\n";
+    const text = `${line.repeat(8000)}\n\r最后一行`;
+    expect(text.length).toBeGreaterThan(3 * 65536);
+    expect(textToLines(text)).toEqual(toLines(textToBlocks(text)));
+  });
 });
