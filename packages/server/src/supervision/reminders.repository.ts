@@ -134,6 +134,21 @@ export async function recordAttempt(
     .execute();
 }
 
+/**
+ * Messages not yet delivered (failed, or claimed by a run that stopped before sending) that
+ * are recent enough to be worth sending late and have attempts left, oldest first.
+ */
+export async function undeliveredSince(db: SDb, regionIds: string[] | null, since: string, maxAttempts: number) {
+  let q = db
+    .selectFrom("webhook_deliveries")
+    .selectAll()
+    .where("status", "!=", "delivered")
+    .where("created_at", ">=", since)
+    .where("attempts", "<", maxAttempts);
+  if (regionIds) q = q.where("region_id", "in", regionIds.length ? regionIds : [""]);
+  return q.orderBy("created_at").execute();
+}
+
 export async function listDeliveries(db: SDb, regionIds: string[]) {
   return db
     .selectFrom("webhook_deliveries")

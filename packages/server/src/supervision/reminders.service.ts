@@ -110,23 +110,56 @@ export async function runReminders(
       }
     }
   }
+  // Yesterday's undelivered messages go first, then today's, each claimed once by its key.
+  const late = await retryDeliveries(database, options);
+  const now = await send(db, endpoints, await repo.claimDeliveries(db, deliveries), options);
+  return { notifications: inserted, delivered: late.delivered + now.delivered, failed: late.failed + now.failed };
+}
+
+/** Messages are sent late for up to three days, three rounds of attempts in all. */
+export const LATE_DELIVERY = { days: 3, maxAttempts: 12 };
+
+/**
+ * Sends again what a robot refused or never got (down for a while, a bad secret since fixed):
+ * run hourly by the scheduler and before each daily run. A disabled or removed endpoint's
+ * messages wait.
+ */
+export async function retryDeliveries(
+  database: Database,
+  options: { regionIds?: string[] | null } & ReminderDeps,
+): Promise<{ delivered: number; failed: number }> {
+  const db = sdb(database);
+  const regionIds = options.regionIds ?? null;
+  const since = new Date(options.now().getTime() - LATE_DELIVERY.days * 86_400_000).toISOString();
+  const pending = await repo.undeliveredSince(db, regionIds, since, LATE_DELIVERY.maxAttempts);
+  if (pending.length === 0) return { delivered: 0, failed: 0 };
+  const endpoints = (await repo.listEndpointsForRun(db, regionIds)).filter((e) => e.enabled);
+  return send(db, endpoints, pending, options);
+}
+
+async function send(
+  db: ReturnType<typeof sdb>,
+  endpoints: Awaited<ReturnType<typeof repo.listEndpointsForRun>>,
+  deliveries: Awaited<ReturnType<typeof repo.claimDeliveries>>,
+  deps: SendDeps,
+): Promise<{ delivered: number; failed: number }> {
   let delivered = 0;
   let failed = 0;
   const byId = new Map(endpoints.map((e) => [e.id, e]));
-  for (const d of await repo.claimDeliveries(db, deliveries)) {
+  for (const d of deliveries) {
     const endpoint = byId.get(d.endpoint_id);
     if (!endpoint) continue;
-    const outcome = await sendWithRetry(endpoint, d.payload, options);
+    const outcome = await sendWithRetry(endpoint, d.payload, deps);
     await repo.recordAttempt(db, d, {
       status: outcome.ok ? "delivered" : "failed",
-      attempts: outcome.attempts,
+      attempts: d.attempts + outcome.attempts,
       error: outcome.error,
-      at: options.now().toISOString(),
+      at: deps.now().toISOString(),
     });
     if (outcome.ok) delivered++;
     else failed++;
   }
-  return { notifications: inserted, delivered, failed };
+  return { delivered, failed };
 }
 
 const DIGEST_LINES = 20;

@@ -6,7 +6,7 @@ import type { Database } from "../db/database.js";
 import { freshDatabase } from "../test/app.js";
 import { seedFixture } from "../test/fixture.js";
 import { publishedPlan } from "../test/plans.js";
-import { createEndpoint, runReminders } from "./reminders.service.js";
+import { createEndpoint, LATE_DELIVERY, retryDeliveries, runReminders } from "./reminders.service.js";
 import { sdb } from "./schema.js";
 import { runStatusEngine } from "./status.service.js";
 import { clockAt, type SupervisedPlan, supervisedPlan } from "./test-support.js";
@@ -141,5 +141,39 @@ describe("reminders", () => {
     expect(result.failed).toBeGreaterThan(0);
     const failed = await sdb(db).selectFrom("webhook_deliveries").selectAll().where("status", "=", "failed").execute();
     expect(failed[0]).toMatchObject({ attempts: 4, last_error: "HTTP 500" });
+  });
+
+  it("sends failed messages late once the robot answers again, and stops after three days", async () => {
+    const failedIds = async () =>
+      (await sdb(db).selectFrom("webhook_deliveries").select("id").where("status", "=", "failed").execute()).map(
+        (d) => d.id,
+      );
+    const ids = await failedIds();
+    expect(ids.length).toBeGreaterThan(0);
+    // Still down an hour later: a second round of four attempts is used and logged.
+    const stillDown = await retryDeliveries(db, { ...deps(), now: () => new Date(Date.parse(`${day}T03:00:00Z`)) });
+    expect(stillDown).toEqual({ delivered: 0, failed: ids.length });
+    flakyFailures = 0;
+    const before = hits.length;
+    const late = await retryDeliveries(db, { ...deps(), now: () => new Date(Date.parse(`${day}T04:00:00Z`)) });
+    expect(late).toEqual({ delivered: ids.length, failed: 0 });
+    expect(hits.length - before).toBe(ids.length);
+    expect(await failedIds()).toEqual([]);
+    const sent = await sdb(db).selectFrom("webhook_deliveries").selectAll().where("id", "in", ids).execute();
+    expect(sent.map((d) => [d.status, d.attempts])).toEqual(ids.map(() => ["delivered", 9]));
+    // Delivered messages are never sent again.
+    expect(await retryDeliveries(db, deps())).toEqual({ delivered: 0, failed: 0 });
+  });
+
+  it("does not resend what is older than three days or out of attempts", async () => {
+    await sdb(db)
+      .updateTable("webhook_deliveries")
+      .set({ status: "failed", attempts: LATE_DELIVERY.maxAttempts })
+      .where("delivery_key", "like", "missing_report%")
+      .execute();
+    expect(await retryDeliveries(db, deps())).toEqual({ delivered: 0, failed: 0 });
+    await sdb(db).updateTable("webhook_deliveries").set({ attempts: 1 }).execute();
+    const later = new Date(Date.now() + (LATE_DELIVERY.days + 1) * 86_400_000);
+    expect(await retryDeliveries(db, { ...deps(), now: () => later })).toEqual({ delivered: 0, failed: 0 });
   });
 });

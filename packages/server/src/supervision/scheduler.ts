@@ -4,7 +4,7 @@ import type { FileStore } from "../files/file-store.js";
 import { todayInShanghai } from "../progress/periods.js";
 import { generateBulletin, previousMonth } from "./bulletins.service.js";
 import { activeRegions } from "./figures.repository.js";
-import { runReminders } from "./reminders.service.js";
+import { retryDeliveries, runReminders } from "./reminders.service.js";
 import { sdb } from "./schema.js";
 import { type Clock, runStatusEngine } from "./status.service.js";
 
@@ -54,6 +54,11 @@ export function startSupervisionScheduler(deps: SchedulerDeps): { stop(): void }
       "0 1 * * *",
       { timezone: TZ, protect: true },
       guard("daily", () => dailyRun(deps)),
+    ),
+    new Cron(
+      "30 * * * *",
+      { timezone: TZ, protect: true },
+      guard("late deliveries", () => retryDeliveries(deps.db, { now: deps.now ?? (() => new Date()), fetch, sleep })),
     ),
     new Cron(
       "0 3 1 * *",
