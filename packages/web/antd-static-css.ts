@@ -2,7 +2,7 @@ import { extractStyle } from "@ant-design/static-style-extract";
 import { ConfigProvider } from "antd";
 import { createElement } from "react";
 import type { Plugin } from "vite";
-import { theme } from "./src/theme";
+import { theme } from "./src/theme.ts";
 
 const ID = "virtual:antd.css";
 const RESOLVED = `\0${ID}`;

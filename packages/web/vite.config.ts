@@ -1,6 +1,6 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
-import { antdStaticCss } from "./antd-static-css";
+import { antdStaticCss } from "./antd-static-css.ts";
 
 // The server (luoshi serve) serves dist/ at /; during `vite dev` the API is proxied to it.
 export default defineConfig({
