@@ -26,12 +26,15 @@ export function periodOf(isoDate: string, cadence: Cadence): string {
   }
 }
 
+/** Built once: constructing a DateTimeFormat costs more than a whole cached read. */
+const SHANGHAI_DATE = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Asia/Shanghai",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+
 /** Today's date in Asia/Shanghai, as the plans' deadlines are meant. */
 export function todayInShanghai(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Asia/Shanghai",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(now);
+  return SHANGHAI_DATE.format(now);
 }
