@@ -23,7 +23,8 @@ interface Pending {
 }
 
 export const CACHE_HEADER = "x-luoshi-cache";
-const MAX_ENTRIES = 2_000;
+/** Answers kept, by total length (UTF-16 code units, about bytes for this JSON): oldest go first. */
+const MAX_CHARS = 64 * 1024 * 1024;
 
 /**
  * Serves repeated reads (task lists, plan summaries, task detail, the dashboard) from memory
@@ -40,6 +41,7 @@ export function installReadCache(app: App, db: Database, enabled: boolean): void
   /** Answers being computed: concurrent requests for one key wait for the first instead of repeating it. */
   const inFlight = new Map<string, Pending>();
   let entriesOf = generation.value;
+  let chars = 0;
   const sendCached = (reply: FastifyReply, payload: string) =>
     reply.header(CACHE_HEADER, "hit").type("application/json; charset=utf-8").send(payload);
 
@@ -47,6 +49,7 @@ export function installReadCache(app: App, db: Database, enabled: boolean): void
     if (request.method !== "GET" || !request.routeOptions.config.cache || !request.actor) return;
     if (entriesOf !== generation.value) {
       entries.clear();
+      chars = 0;
       entriesOf = generation.value;
     }
     const key = `${request.actor.userId}\u0000${todayInShanghai()}\u0000${request.url}`;
@@ -80,8 +83,20 @@ export function installReadCache(app: App, db: Database, enabled: boolean): void
     const current = cacheable && pending.generation === generation.value;
     if (cacheable) reply.header(CACHE_HEADER, "miss");
     if (current) {
-      if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
-      entries.set(pending.key, { generation: pending.generation, payload });
+      const previous = entries.get(pending.key);
+      if (previous) {
+        entries.delete(pending.key);
+        chars -= previous.payload.length;
+      }
+      for (const [key, old] of entries) {
+        if (chars + payload.length <= MAX_CHARS) break;
+        entries.delete(key);
+        chars -= old.payload.length;
+      }
+      if (payload.length <= MAX_CHARS) {
+        entries.set(pending.key, { generation: pending.generation, payload });
+        chars += payload.length;
+      }
     }
     finish(pending, current ? payload : undefined);
     return payload;
