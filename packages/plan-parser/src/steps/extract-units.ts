@@ -24,7 +24,9 @@ const UNIT_END =
 
 /** "基教股 教研室" (cell paragraphs joined by a space): split where every piece is a unit name. */
 function splitOnSpaces(part: string): string[] {
-  const pieces = part.trim().split(/\s+/);
+  const trimmed = part.trim();
+  if (!/\s/.test(trimmed)) return [part];
+  const pieces = trimmed.split(/\s+/);
   return pieces.length > 1 && pieces.every((p) => UNIT_END.test(p.replace(/[(（][^)）]*[)）]$/, ""))) ? pieces : [part];
 }
 
@@ -52,8 +54,9 @@ export function splitUnits(list: string): { units: string[]; unsplit: boolean } 
     current += ch;
   }
   if (current || units.length === 0) units.push(current);
-  const cleaned = units
-    .flatMap(splitOnSpaces)
+  const pieces: string[] = [];
+  for (const unit of units) for (const piece of splitOnSpaces(unit)) pieces.push(piece);
+  const cleaned = pieces
     .map((u) =>
       u
         .trim()
@@ -85,17 +88,19 @@ function listEnd(text: string, start: number, limit: number): number {
 /** Finds every labelled unit list in a task's text (inline or on the lines after it). */
 export function extractUnits(text: string): FoundUnits | null {
   if (!text.includes(":") && !text.includes("：")) return null;
-  const labels = [...text.matchAll(LABEL_RE)];
+  const labels: RegExpExecArray[] = [];
+  LABEL_RE.lastIndex = 0;
+  for (let m = LABEL_RE.exec(text); m; m = LABEL_RE.exec(text)) labels.push(m);
   if (labels.length === 0) return null;
   const lead: string[] = [];
   const others: string[] = [];
   let unsplit = false;
   const first = labels[0]!;
-  const open = first.index! > 0 && /[(（]/.test(text[first.index! - 1]!) ? first.index! - 1 : first.index!;
-  let end = first.index! + first[0].length;
+  const open = first.index > 0 && /[(（]/.test(text[first.index - 1]!) ? first.index - 1 : first.index;
+  let end = first.index + first[0].length;
   for (let i = 0; i < labels.length; i++) {
     const label = labels[i]!;
-    const start = label.index! + label[0].length;
+    const start = label.index + label[0].length;
     const next = labels[i + 1]?.index ?? text.length;
     const list = text.slice(start, listEnd(text, start, next));
     end = start + list.length;
