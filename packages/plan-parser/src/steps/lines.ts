@@ -1,5 +1,5 @@
 import type { Block, SourceSpan } from "../model.js";
-import { dropCjkSpaces, hasZeroWidth, nfkc, normalizeLine, tidyLine } from "./normalize.js";
+import { dropCjkSpaces, nfkcText, normalizeLine, tidyLine } from "./normalize.js";
 
 /** A normalised block with its place in the source text. */
 export interface Line {
@@ -26,9 +26,9 @@ export function textToLines(text: string): { lines: Line[]; source: string } {
   for (let start = 0; ; ) {
     const cut = start + PIECE < text.length ? text.indexOf("\n", start + PIECE) : -1;
     const end = cut < 0 ? text.length : cut + 1;
-    const piece = nfkc(text.slice(start, end));
-    zeroWidth ||= hasZeroWidth(piece);
-    const pieceRows = splitRows(piece);
+    const piece = nfkcText(text.slice(start, end));
+    zeroWidth ||= piece.zeroWidth;
+    const pieceRows = splitRows(piece.normalized);
     if (end < text.length) pieceRows.pop(); // the piece ends with its line break: its last row is empty
     for (const row of pieceRows) rows.push(row);
     if (end === text.length) break;

@@ -16,8 +16,16 @@ export function nfkc(text: string): string {
     : text.normalize("NFKC");
 }
 
-/** Whether text holds zero-width characters: when a whole text has none, its lines skip looking for them. */
-export const hasZeroWidth = (text: string): boolean => HAS_ZERO_WIDTH.test(text);
+const CIRCLED_OR_ZERO_WIDTH = /[\u200b-\u200d\u2460-\u2473\ufeff]/;
+
+/**
+ * NFKC of a whole text, and whether it holds zero-width characters (so that its lines can skip looking for
+ * them). NFKC neither makes nor drops zero-width characters, so one search of the input answers both.
+ */
+export function nfkcText(text: string): { normalized: string; zeroWidth: boolean } {
+  if (!CIRCLED_OR_ZERO_WIDTH.test(text)) return { normalized: text.normalize("NFKC"), zeroWidth: false };
+  return { normalized: nfkc(text), zeroWidth: HAS_ZERO_WIDTH.test(text) };
+}
 
 /**
  * The rest of a line's normalisation, on NFKC text: drops zero-width characters, turns tabs and space
