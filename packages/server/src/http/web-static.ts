@@ -2,6 +2,7 @@ import { readFile, stat } from "node:fs/promises";
 import { extname, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { MESSAGES } from "../messages.js";
+import { acceptedEncoding, CompressedAssets } from "./compressed-assets.js";
 import type { App } from "./types.js";
 
 /** packages/web/dist, seen from packages/server/{src,dist}/http. */
@@ -35,6 +36,7 @@ async function fileIn(root: string, urlPath: string): Promise<string | undefined
  */
 export function webStatic(app: App, webDir = process.env.LUOSHI_WEB_DIR || DEFAULT_WEB_DIR): void {
   const root = resolve(webDir);
+  const compressed = new CompressedAssets();
   app.get("/*", { config: { auth: "public" }, schema: { hide: true } }, async (request, reply) => {
     const urlPath = request.url.split("?")[0] ?? "/";
     if (urlPath === "/api" || urlPath.startsWith("/api/")) {
@@ -50,13 +52,19 @@ export function webStatic(app: App, webDir = process.env.LUOSHI_WEB_DIR || DEFAU
       return reply.status(404).send({ error: { code: "NOT_FOUND", message: MESSAGES.NOT_FOUND } });
     }
     const target = file ?? resolve(root, "index.html");
-    const bytes = await readFile(target).catch(() => undefined);
-    if (!bytes) return reply.type(TYPES[".html"]!).send(NOT_BUILT);
+    const info = await stat(target).catch(() => undefined);
+    const bytes = info && (await readFile(target).catch(() => undefined));
+    if (!info || !bytes) return reply.type(TYPES[".html"]!).send(NOT_BUILT);
     const immutable = file !== undefined && urlPath.startsWith("/assets/");
-    return reply
-      .type(TYPES[extname(target)] ?? "application/octet-stream")
+    const type = TYPES[extname(target)] ?? "application/octet-stream";
+    reply
+      .type(type)
       .header("cache-control", immutable ? "public, max-age=31536000, immutable" : "no-cache")
-      .header("x-content-type-options", "nosniff")
-      .send(bytes);
+      .header("x-content-type-options", "nosniff");
+    if (!compressed.compressible(type, bytes)) return reply.send(bytes);
+    reply.header("vary", "accept-encoding");
+    const encoding = acceptedEncoding(request.headers["accept-encoding"]);
+    if (!encoding) return reply.send(bytes);
+    return reply.header("content-encoding", encoding).send(await compressed.get(target, info.mtimeMs, bytes, encoding));
   });
 }
