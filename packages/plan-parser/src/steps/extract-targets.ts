@@ -1,6 +1,6 @@
 import type { Target, TargetOp } from "../model.js";
 import { CHINESE_NUMERAL_CHARS, parseNumber } from "./chinese-numerals.js";
-import { clauseBounds, itemStart, quoted, sentenceBounds } from "./target-context.js";
+import { clauseBounds, itemStart, quoted, quoteMarks, sentenceBounds } from "./target-context.js";
 import { nextStart } from "./target-starts.js";
 
 /**
@@ -145,10 +145,10 @@ function testAt(re: RegExp, text: string, at: number): boolean {
   return re.test(text);
 }
 
-function rejected(text: string, c: Candidate): boolean {
+function rejected(text: string, c: Candidate, marks: number[]): boolean {
   if (testAt(ORDINAL_OR_OPERATOR_BEFORE, text, c.index) || testAt(ORDINAL_OPERATOR_OR_SPAN_AFTER, text, c.end))
     return true;
-  if (quoted(text, c.index, c.end, c.chinese)) return true;
+  if (quoted(text, c.index, c.end, c.chinese, marks)) return true;
   const unit = c.bare;
   if (unit.startsWith("个") && testAt(NOT_A_COUNT_AFTER, text, c.end)) return true;
   if (unit === "小时" && (c.value ?? 0) >= 24) return true;
@@ -224,13 +224,15 @@ function subjectOf(text: string, c: Candidate, clauseStart: number): string {
 export function extractTargets(text: string): FoundTarget[] {
   const out: FoundTarget[] = [];
   let lastIndex = -1;
+  let marks: number[] | null = null;
   for (let start = nextStart(text, 0); start; ) {
     CANDIDATE_RE.lastIndex = start[0];
     const m = CANDIDATE_RE.exec(text);
     start = nextStart(text, m ? m.index + m[0].length : start[1]);
     if (!m) continue;
     const c = readCandidate(m);
-    if (!c || rejected(text, c)) continue;
+    marks ??= quoteMarks(text);
+    if (!c || rejected(text, c, marks)) continue;
     const [cs] = c.clause;
     const suffix = testAt(SUFFIX, text, c.end) ? text.slice(c.end, c.end + 2) : "";
     const segStart = lastIndex >= cs ? itemStart(text, c.index, cs) : cs;

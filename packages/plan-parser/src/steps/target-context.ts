@@ -29,16 +29,29 @@ const QUOTE_OPEN = 0x201c; // “
 const QUOTE_CLOSE = 0x201d; // ”
 const QUOTE = 0x22; // "
 
+const MARKS = /[《》“”"]/g;
+
+/** Where the text's title and quote marks (《》“”") are, found once for all its candidates. */
+export function quoteMarks(text: string): number[] {
+  const out: number[] = [];
+  MARKS.lastIndex = 0;
+  for (let m = MARKS.exec(text); m; m = MARKS.exec(text)) out.push(m.index);
+  return out;
+}
+
 /**
  * Inside 《…》, or inside “…” unless the quote holds just this number ("四个“100%”"). Quotes and titles
  * close within a sentence or two: the nearest mark within 200 characters before the number decides.
  */
-export function quoted(text: string, index: number, end: number, chinese: boolean): boolean {
+export function quoted(text: string, index: number, end: number, chinese: boolean, marks = quoteMarks(text)): boolean {
   let titleSeen = false;
   let quoteSeen = false;
   let inQuote = false;
   const from = Math.max(0, index - 200);
-  for (let i = index - 1; i >= from && !(titleSeen && quoteSeen); i--) {
+  let k = marks.length - 1;
+  while (k >= 0 && marks[k]! >= index) k--;
+  for (; k >= 0 && marks[k]! >= from && !(titleSeen && quoteSeen); k--) {
+    const i = marks[k]!;
     const code = text.charCodeAt(i);
     if (!titleSeen && code === TITLE_OPEN) return true;
     if (code === TITLE_CLOSE) titleSeen = true;
