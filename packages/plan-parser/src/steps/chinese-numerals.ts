@@ -47,6 +47,6 @@ export function parseChineseNumeral(text: string): number | null {
 
 /** Arabic or Chinese numeral text to a number ("1.5" → 1.5, "三" → 3). */
 export function parseNumber(text: string): number | null {
-  if (/^\d[\d,]*(\.\d+)?$/.test(text)) return Number(text.replace(/,/g, ""));
+  if (/^\d[\d,]*(\.\d+)?$/.test(text)) return Number(text.includes(",") ? text.replace(/,/g, "") : text);
   return parseChineseNumeral(text);
 }

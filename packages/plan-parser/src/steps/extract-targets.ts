@@ -102,11 +102,13 @@ interface Candidate {
 
 function readCandidate(m: RegExpExecArray): Candidate | null {
   const range = m[2] !== undefined;
-  const unit = `${m[3] ?? ""}${m[4]}`;
+  const unit = m[3] ? m[3] + m[4]! : m[4]!;
   const a = parseNumber(m[1]!);
   const b = range ? parseNumber(m[2]!) : null;
   if (a === null || (range && b === null)) return null;
-  const chinese = !/\d/.test(m[1]!);
+  // A number is all digits or all Chinese numerals: its first character tells which.
+  const first = m[1]!.charCodeAt(0);
+  const chinese = !(first >= 48 && first <= 57);
   return {
     index: m.index,
     end: m.index + m[0].length,
