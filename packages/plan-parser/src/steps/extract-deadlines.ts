@@ -43,6 +43,8 @@ function yearEnd(cal: PlanCalendar, printed?: string) {
   return { date, kind: "by" as const, yearMissing: date === null };
 }
 
+const YEAR_MONTH = new RegExp(String.raw`${YEAR}${MONTH}`, "g");
+
 /** Each rule with the anchor its matches need (see deadline-anchors). */
 const RULES: Array<{ re: RegExp; needs: number; rule: Rule }> = [
   { re: /贯穿全年/g, needs: anchor.THROUGHOUT, rule: () => [{ date: null, kind: "throughout", yearMissing: false }] },
@@ -51,7 +53,7 @@ const RULES: Array<{ re: RegExp; needs: number; rule: Rule }> = [
     re: new RegExp(String.raw`${YEAR}${MONTH}(?:\s*[、,和及与]\s*${YEAR}${MONTH})+(底|末)?(${BEFORE})?${DONE}`, "g"),
     needs: anchor.MONTH,
     rule: (m, cal, field) => {
-      const all = [...m[0].matchAll(new RegExp(String.raw`${YEAR}${MONTH}`, "g"))];
+      const all = [...m[0].matchAll(YEAR_MONTH)];
       if (!m[5] && !m[6] && !field) return null;
       return all.map((x) => monthEnd(cal, Number(x[2]), x[1]));
     },

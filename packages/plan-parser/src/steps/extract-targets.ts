@@ -223,6 +223,17 @@ function subjectOf(text: string, c: Candidate, clauseStart: number): string {
   return s.trim();
 }
 
+/** The target as scored, without the position the extractor keeps (every field of Target, in its order). */
+export const toTarget = ({ text, subject, op, value, min, max, unit }: FoundTarget): Target => ({
+  text,
+  subject,
+  op,
+  value,
+  min,
+  max,
+  unit,
+});
+
 export function extractTargets(text: string): FoundTarget[] {
   const out: FoundTarget[] = [];
   let lastIndex = -1;

@@ -1,6 +1,6 @@
 import type { Diagnostic, Task } from "../model.js";
 import { extractDeadlines } from "./extract-deadlines.js";
-import { extractTargets } from "./extract-targets.js";
+import { extractTargets, toTarget } from "./extract-targets.js";
 import { splitUnits } from "./extract-units.js";
 import { type Line, spanOf } from "./lines.js";
 import { parseMarker } from "./numbering.js";
@@ -172,9 +172,7 @@ function taskOf(d: RowDraft, cal: PlanCalendar): Task {
     ...extractDeadlines(text, cal),
     ...get("deadline").flatMap((v) => extractDeadlines(v, cal, true)),
   ].map(({ text: t, date, kind }) => ({ text: t, date, kind }));
-  const targets = [...extractTargets(text), ...get("target").flatMap((v) => extractTargets(v))].map(
-    ({ index: _i, ...t }) => t,
-  );
+  const targets = [...extractTargets(text), ...get("target").flatMap((v) => extractTargets(v))].map(toTarget);
   return {
     no: d.no,
     path: d.path,

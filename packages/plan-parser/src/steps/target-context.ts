@@ -35,7 +35,7 @@ const MARKS = /[《》“”"]/g;
 export function quoteMarks(text: string): number[] {
   const out: number[] = [];
   MARKS.lastIndex = 0;
-  for (let m = MARKS.exec(text); m; m = MARKS.exec(text)) out.push(m.index);
+  while (MARKS.test(text)) out.push(MARKS.lastIndex - 1);
   return out;
 }
 

@@ -1,6 +1,6 @@
 import type { Deadline, Target } from "../model.js";
 import { extractDeadlines } from "./extract-deadlines.js";
-import { extractTargets } from "./extract-targets.js";
+import { extractTargets, toTarget } from "./extract-targets.js";
 import { extractUnits } from "./extract-units.js";
 import type { PlanCalendar } from "./plan-calendar.js";
 
@@ -67,7 +67,7 @@ export function readTaskFields(first: string, rest: string[], cal: PlanCalendar)
     units: found?.units ?? [],
     leadCount: found?.leadCount ?? 0,
     deadlines: deadlines.map(({ text, date, kind }) => ({ text, date, kind })),
-    targets: targets.map(({ index: _i, ...t }) => t),
+    targets: targets.map(toTarget),
     measures: measuresOf([first, ...rest]),
     unitsUnsplit: found?.unsplit ?? false,
     yearMissing: deadlines.some((d) => d.yearMissing),
