@@ -21,10 +21,16 @@ export function titleOf(firstLine: string, hasMore: boolean): string {
   const stop = firstLine.indexOf("。");
   let title = stop >= 0 ? firstLine.slice(0, stop) : firstLine;
   if (stop < 0 && !hasMore) title = firstLine;
-  // A label or schedule in brackets at the end of a title line is not part of the title.
-  title = title.replace(/\s*[(（][^()（）]*(?:单位|科室|股室|处室|完成|月|年底|贯穿全年)[^()（）]*[)）]\s*$/, "");
-  return title.replace(/[。;；,，:：\s]+$/, "").trim();
+  // A label or schedule in brackets at the end of a title line is not part of the title. (Both patterns
+  // end the text: they are tried only where its last character can end them.)
+  const closing = title.trimEnd().at(-1);
+  if (closing === ")" || closing === "）") title = title.replace(BRACKETED_END, "");
+  return TRAILING_STOP.test(title.at(-1) ?? "") ? title.replace(TRAILING_STOPS, "").trim() : title.trim();
 }
+
+const BRACKETED_END = /\s*[(（][^()（）]*(?:单位|科室|股室|处室|完成|月|年底|贯穿全年)[^()（）]*[)）]\s*$/;
+const TRAILING_STOP = /^[。;；,，:：\s]$/;
+const TRAILING_STOPS = /[。;；,，:：\s]+$/;
 
 const ORDINAL_SPLIT = /(?=(?:^|[。;；])\s*[一二三四五六七八九十]+是)/;
 
