@@ -6,9 +6,9 @@
 //     province dataset (100 plans, 6,000 tasks, ~3,000 orgs, ~1,000,000 reports) in a fresh
 //     schema of that database, generated set-based in SQL; the schema is dropped afterwards.
 // Targets: PGlite reads p99 ≤ 50 ms and submissions ≥ 300/s; PostgreSQL plan summary p99 ≤ 200 ms.
-// On PGlite, repeated reads come from the read cache (packages/server/src/http/read-cache.ts) until a
-// write: "1st ms" is each read's first, computed answer, and a second table measures reads while
-// submissions arrive at 20/s, each emptying the cache. --no-cache measures every read computed.
+// Repeated reads come from the read cache (packages/server/src/http/read-cache.ts) until a write
+// commits: "1st ms" is each read's first, computed answer, and on PGlite a second table measures
+// reads while submissions arrive at 20/s, each emptying the cache. --no-cache computes every read.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";

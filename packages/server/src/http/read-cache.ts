@@ -1,6 +1,6 @@
 import type { FastifyReply } from "fastify";
+import { dataVersionOf } from "../db/data-version.js";
 import type { Database } from "../db/database.js";
-import { writeGenerationOf } from "../db/database.js";
 import { todayInShanghai } from "../progress/periods.js";
 import type { App } from "./types.js";
 
@@ -16,7 +16,8 @@ declare module "fastify" {
 
 interface Pending {
   key: string;
-  generation: number;
+  /** The data version read before the answer was computed. */
+  version: string;
   /** Hands the answer (or undefined, when it was not a cacheable 200) to requests waiting on it. */
   settle: (payload: string | undefined) => void;
   answer: Promise<string | undefined>;
@@ -28,35 +29,53 @@ const MAX_CHARS = 64 * 1024 * 1024;
 
 /**
  * Serves repeated reads (task lists, plan summaries, task detail, the dashboard) from memory
- * until the data changes. Each answer is stored with the database's write generation at the
- * start of its computation and served only while no write has committed since; the first
- * write after it empties the cache. Keys hold the user, the URL and today's date (statuses
- * such as 逾期 change at midnight). Only where this process sees every write (embedded PGlite);
- * on PostgreSQL, which other processes may write, it stays off.
+ * until the data changes. An answer is kept only if the data version (db/data-version.ts) was
+ * the same before and after computing it, and served only while it still is; the first
+ * committed write anywhere empties the cache. Keys hold the user, the URL and today's date
+ * (statuses such as 逾期 change at midnight). Concurrent requests for one answer wait for the
+ * first to compute it.
  */
 export function installReadCache(app: App, db: Database, enabled: boolean): void {
-  const generation = writeGenerationOf(db);
-  if (!enabled || !generation) return;
-  const entries = new Map<string, { generation: number; payload: string }>();
-  /** Answers being computed: concurrent requests for one key wait for the first instead of repeating it. */
+  if (!enabled) return;
+  const version = dataVersionOf(db);
+  const entries = new Map<string, { version: string; payload: string }>();
   const inFlight = new Map<string, Pending>();
-  let entriesOf = generation.value;
+  let entriesOf = "";
   let chars = 0;
   const sendCached = (reply: FastifyReply, payload: string) =>
     reply.header(CACHE_HEADER, "hit").type("application/json; charset=utf-8").send(payload);
 
+  const keep = (key: string, entry: { version: string; payload: string }) => {
+    if (entriesOf !== entry.version) return;
+    const previous = entries.get(key);
+    if (previous) {
+      entries.delete(key);
+      chars -= previous.payload.length;
+    }
+    for (const [oldKey, old] of entries) {
+      if (chars + entry.payload.length <= MAX_CHARS) break;
+      entries.delete(oldKey);
+      chars -= old.payload.length;
+    }
+    if (entry.payload.length > MAX_CHARS) return;
+    entries.set(key, entry);
+    chars += entry.payload.length;
+  };
+
   app.addHook("preHandler", async (request, reply) => {
     if (request.method !== "GET" || !request.routeOptions.config.cache || !request.actor) return;
-    if (entriesOf !== generation.value) {
+    const now = await version().catch(() => undefined);
+    if (now === undefined) return; // the database will answer (or fail) on its own
+    if (entriesOf !== now) {
       entries.clear();
       chars = 0;
-      entriesOf = generation.value;
+      entriesOf = now;
     }
     const key = `${request.actor.userId}\u0000${todayInShanghai()}\u0000${request.url}`;
     const hit = entries.get(key);
-    if (hit && hit.generation === generation.value) return sendCached(reply, hit.payload);
+    if (hit && hit.version === now) return sendCached(reply, hit.payload);
     const flight = inFlight.get(key);
-    if (flight && flight.generation === generation.value) {
+    if (flight && flight.version === now) {
       const payload = await flight.answer;
       if (payload !== undefined) return sendCached(reply, payload);
     }
@@ -64,7 +83,7 @@ export function installReadCache(app: App, db: Database, enabled: boolean): void
     const answer = new Promise<string | undefined>((resolve) => {
       settle = resolve;
     });
-    const pending = { key, generation: generation.value, settle, answer };
+    const pending = { key, version: now, settle, answer };
     inFlight.set(key, pending);
     request.readCache = pending;
   });
@@ -79,25 +98,14 @@ export function installReadCache(app: App, db: Database, enabled: boolean): void
     if (!pending) return payload;
     request.readCache = undefined;
     const cacheable = reply.statusCode === 200 && typeof payload === "string";
-    // Kept only if nothing was written while it was computed.
-    const current = cacheable && pending.generation === generation.value;
-    if (cacheable) reply.header(CACHE_HEADER, "miss");
-    if (current) {
-      const previous = entries.get(pending.key);
-      if (previous) {
-        entries.delete(pending.key);
-        chars -= previous.payload.length;
-      }
-      for (const [key, old] of entries) {
-        if (chars + payload.length <= MAX_CHARS) break;
-        entries.delete(key);
-        chars -= old.payload.length;
-      }
-      if (payload.length <= MAX_CHARS) {
-        entries.set(pending.key, { generation: pending.generation, payload });
-        chars += payload.length;
-      }
+    if (!cacheable) {
+      finish(pending, undefined);
+      return payload;
     }
+    reply.header(CACHE_HEADER, "miss");
+    // Kept only if no write committed while it was computed.
+    const current = (await version().catch(() => "")) === pending.version;
+    if (current) keep(pending.key, { version: pending.version, payload });
     finish(pending, current ? payload : undefined);
     return payload;
   });

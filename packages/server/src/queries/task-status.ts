@@ -2,25 +2,8 @@ import type { ReportStatus } from "../db/schema.js";
 
 /** Rules that turn reports into statuses and numbers; plain data in, plain data out. */
 
-export interface LatestReport {
-  org_id: string;
-  period: string;
-  status: ReportStatus;
-  percent: number;
-  submitted_at: string;
-}
-
-/** The latest report of each org: highest period, then latest submission. */
-export function latestByOrg<R extends LatestReport>(reports: readonly R[]): Map<string, R> {
-  const latest = new Map<string, R>();
-  for (const r of reports) {
-    const seen = latest.get(r.org_id);
-    if (!seen || r.period > seen.period || (r.period === seen.period && r.submitted_at > seen.submitted_at)) {
-      latest.set(r.org_id, r);
-    }
-  }
-  return latest;
-}
+// Which report is an assignee's latest (highest period, then latest submission) is kept by the
+// task_unit_status read model (migration 0005); completion-trend.ts applies the same rule by month.
 
 /** A task is done when every assignee is done, blocked when any is, started when any has begun. */
 export function taskStatus(statuses: readonly ReportStatus[]): ReportStatus {
