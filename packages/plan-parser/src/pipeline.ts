@@ -25,7 +25,7 @@ function splitPlans(lines: Line[]): Region[] {
     const text = cellTitle ?? line.text;
     const prev = lines[i - 1];
     const prevText = prev && !prev.cells ? prev.text : "";
-    const title = titleOf(text);
+    const title = text ? titleOf(text) : null;
     // A title broken over two lines: "XX县教育和体育局" / "2024年工作要点", or "…2024年" / "工作要点".
     const joinedTitle =
       prevText && prevText.length <= 30 && !/[。;；:：,，]/.test(prevText) ? titleOf(prevText + text) : null;

@@ -32,6 +32,7 @@ export function nfkcText(text: string): { normalized: string; zeroWidth: boolean
  * runs into one space, trims. NFKC has already made no-break and ideographic spaces plain spaces.
  */
 export function tidyLine(text: string, zeroWidth = true): string {
+  if (!text) return text;
   let out = text;
   if (zeroWidth && HAS_ZERO_WIDTH.test(out)) out = out.replace(ZERO_WIDTH, "");
   if (out.includes("\t") || out.includes("  ")) out = out.replace(SPACES, " ");
