@@ -1,5 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parsePlan } from "../index.js";
+import { CHINESE_NUMERAL_CHARS, parseNumber } from "./chinese-numerals.js";
 import { normalizeLine } from "./normalize.js";
 import { parseMarker } from "./numbering.js";
 
@@ -51,5 +53,49 @@ describe("numbering in a parsed plan", () => {
       ["1", "推进工作"],
       ["2", "加强管理"],
     ]);
+  });
+});
+
+const QUANTITY_NEXT =
+  /^(?:年|月|日|号|所|个|项|名|人|次|万|亿|千|百|元|家|场|届|周|天|小时|分|级|条|批|期|套|台|件|节|篇|处|倍|米|公里|平方|多|余|类|支|间|座|门|本|册|部|种|岁|课时|学时|班|组|户|张|块|亩|吨|辆|位|轮|份|大|点|%|\s*[-—~至到])/;
+
+/** parseMarker before it picked its patterns by the first character: every pattern, in order of precedence. */
+function parseMarkerByAllPatterns(line: string) {
+  const CN = `[${CHINESE_NUMERAL_CHARS}]+`;
+  const rules: Array<[string, RegExp, (m: RegExpExecArray) => boolean, number, number]> = [
+    ["part", new RegExp(`^第(${CN})(?:部分|章|篇)\\s*(.*)$`), () => true, 1, 2],
+    ["l2", new RegExp(`^\\((${CN})\\)\\s*(.*)$`), () => true, 1, 2],
+    ["l4", /^\(?(\d{1,2})\)\s*(.*)$/, () => true, 1, 2],
+    ["circled", /^([\u2460-\u2473])\s*(.*)$/, () => true, 1, 2],
+    ["ordinal", new RegExp(`^(${CN})是(.*)$`), (m) => m[1]!.length <= 3, 1, 2],
+    ["l1", new RegExp(`^(${CN})\\s*[、.．,]\\s*(.*)$`), (m) => m[1]!.length <= 3, 1, 2],
+    [
+      "arabic",
+      /^(\d{1,3})(\s*[.、．](?!\d)\s*|\s+(?=[^\d\s])|(?=[\u4e00-\u9fff“"《]))(.*)$/,
+      (m) => /[.、．]/.test(m[2]!) || !QUANTITY_NEXT.test(m[3]!),
+      1,
+      3,
+    ],
+  ];
+  for (const [level, re, ok, no, rest] of rules) {
+    const m = re.exec(line);
+    if (!m || !ok(m)) continue;
+    if (level === "circled") return { level, no: m[1], value: m[1]!.charCodeAt(0) - 0x245f, rest: m[2]!.trim() };
+    const value = parseNumber(m[no]!);
+    return value === null ? null : { level, no: m[no], value, rest: m[rest]!.trim() };
+  }
+  return null;
+}
+
+describe("parseMarker by first character", () => {
+  it("reads a line as trying every pattern in order does", () => {
+    const chars = fc.constantFrom(..."第()（）12 9.、．,是一二十百两零部分章篇①⑳年月所个人-至学校\u2028");
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 12 }), (cs) => {
+        const line = cs.join("");
+        expect(parseMarker(line)).toEqual(parseMarkerByAllPatterns(line));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

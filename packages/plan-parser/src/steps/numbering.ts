@@ -34,27 +34,42 @@ const ARABIC_RE = /^(\d{1,3})(\s*[.、．](?!\d)\s*|\s+(?=[^\d\s])|(?=[\u4e00-\u
 const QUANTITY_NEXT =
   /^(?:年|月|日|号|所|个|项|名|人|次|万|亿|千|百|元|家|场|届|周|天|小时|分|级|条|批|期|套|台|件|节|篇|处|倍|米|公里|平方|多|余|类|支|间|座|门|本|册|部|种|岁|课时|学时|班|组|户|张|块|亩|吨|辆|位|轮|份|大|点|%|\s*[-—~至到])/;
 
-/** Characters a marker can start with: 第, a bracket, a digit, a circled number, a Chinese numeral. */
-const MARKER_START = new RegExp(`^[第(\\d\\u2460-\\u2473${CHINESE_NUMERAL_CHARS}]`);
+const CN_NUMERAL = new Set([...CHINESE_NUMERAL_CHARS].map((c) => c.charCodeAt(0)));
 
 export function parseMarker(line: string): Marker | null {
-  // Every pattern below is anchored at one of these characters: most lines start with none of them.
-  if (!MARKER_START.test(line)) return null;
-  let m = PART_RE.exec(line);
-  if (m) return marker("part", m[1]!, m[2]!);
-  m = L2_RE.exec(line);
-  if (m) return marker("l2", m[1]!, m[2]!);
-  m = L4_RE.exec(line);
-  if (m) return marker("l4", m[1]!, m[2]!);
-  m = CIRCLED_RE.exec(line);
-  if (m) return { level: "circled", no: m[1]!, value: m[1]!.charCodeAt(0) - 0x245f, rest: m[2]!.trim() };
-  m = ORDINAL_RE.exec(line);
-  if (m && m[1]!.length <= 3) return marker("ordinal", m[1]!, m[2]!);
-  m = L1_RE.exec(line);
-  if (m && m[1]!.length <= 3) return marker("l1", m[1]!, m[2]!);
-  m = ARABIC_RE.exec(line);
-  // Without a separator ("27构建"), digits followed by a unit are a quantity ("30所学校…").
-  if (m && (/[.、．]/.test(m[2]!) || !QUANTITY_NEXT.test(m[3]!))) return marker("arabic", m[1]!, m[3]!);
+  // Every pattern below is anchored at its first character, which picks the patterns to try (in their order
+  // of precedence): most lines start with none of 第, a bracket, a digit, a circled number or a numeral.
+  const first = line.charCodeAt(0);
+  let m: RegExpExecArray | null;
+  if (first >= 48 && first <= 57) {
+    m = L4_RE.exec(line);
+    if (m) return marker("l4", m[1]!, m[2]!);
+    m = ARABIC_RE.exec(line);
+    // Without a separator ("27构建"), digits followed by a unit are a quantity ("30所学校…").
+    if (m && (/[.、．]/.test(m[2]!) || !QUANTITY_NEXT.test(m[3]!))) return marker("arabic", m[1]!, m[3]!);
+    return null;
+  }
+  if (CN_NUMERAL.has(first)) {
+    m = ORDINAL_RE.exec(line);
+    if (m && m[1]!.length <= 3) return marker("ordinal", m[1]!, m[2]!);
+    m = L1_RE.exec(line);
+    if (m && m[1]!.length <= 3) return marker("l1", m[1]!, m[2]!);
+    return null;
+  }
+  if (first === 0x28) {
+    m = L2_RE.exec(line);
+    if (m) return marker("l2", m[1]!, m[2]!);
+    m = L4_RE.exec(line);
+    return m ? marker("l4", m[1]!, m[2]!) : null;
+  }
+  if (first === 0x7b2c) {
+    m = PART_RE.exec(line);
+    return m ? marker("part", m[1]!, m[2]!) : null;
+  }
+  if (first >= 0x2460 && first <= 0x2473) {
+    m = CIRCLED_RE.exec(line);
+    if (m) return { level: "circled", no: m[1]!, value: m[1]!.charCodeAt(0) - 0x245f, rest: m[2]!.trim() };
+  }
   return null;
 }
 
