@@ -44,6 +44,26 @@ function ordinalHeadings(items: Classified[]): Set<number> {
   return headings;
 }
 
+/** The headings above the current line ("" where there is none). */
+interface Heads {
+  part: string;
+  l1: string;
+  l2: string;
+  ordinal: string;
+}
+
+/** A task's path: the headings above it, outermost first, down to the level above its own. */
+function pathOf(heads: Heads, level: TaskLevel): string[] {
+  const path: string[] = [];
+  if (heads.part) path.push(heads.part);
+  if (level === "l1") return path;
+  if (heads.l1) path.push(heads.l1);
+  if (level === "l2") return path;
+  if (heads.l2) path.push(heads.l2);
+  if (heads.ordinal) path.push(heads.ordinal);
+  return path;
+}
+
 interface Draft {
   no: string;
   /** The number's value, as its marker read it. */
@@ -66,15 +86,9 @@ export function buildTasks(lines: Line[], cal: PlanCalendar): { tasks: Task[]; d
   const ordinalHeads = level === "arabic" ? ordinalHeadings(items) : new Set<number>();
 
   const drafts: Draft[] = [];
-  const heads: Partial<Record<"part" | "l1" | "l2" | "ordinal", string>> = {};
+  const heads: Heads = { part: "", l1: "", l2: "", ordinal: "" };
   let current: Draft | null = null;
   let closing = false;
-
-  const path = () =>
-    (["part", "l1", "l2", "ordinal"] as const)
-      .filter((k) => (level === "l2" ? k !== "l2" && k !== "ordinal" : level === "l1" ? k === "part" : true))
-      .map((k) => heads[k])
-      .filter((h): h is string => !!h);
 
   items.forEach((item, i) => {
     const { line, marker } = item;
@@ -92,7 +106,7 @@ export function buildTasks(lines: Line[], cal: PlanCalendar): { tasks: Task[]; d
       current = {
         no: marker!.no,
         value: marker!.value,
-        path: path(),
+        path: pathOf(heads, level),
         first: marker!.rest,
         rest: [],
         startLine: line,
@@ -104,16 +118,16 @@ export function buildTasks(lines: Line[], cal: PlanCalendar): { tasks: Task[]; d
     if (lv === "part" || (lv === "l1" && level !== "l1") || (lv === "l2" && level === "arabic")) {
       if (lv === "part") {
         heads.part = line.text;
-        delete heads.l1;
+        heads.l1 = "";
       }
       if (lv === "l1") {
         heads.l1 = line.text;
         // Only an Arabic task level makes a closing section's items non-tasks (their （一） are requirements).
         closing = level === "arabic" && drafts.length > 0 && CLOSING_SECTION.test(marker!.rest);
       }
-      if (lv === "part" || lv === "l1") delete heads.l2;
+      if (lv === "part" || lv === "l1") heads.l2 = "";
       if (lv === "l2") heads.l2 = line.text;
-      delete heads.ordinal;
+      heads.ordinal = "";
       current = null;
       return;
     }

@@ -177,9 +177,11 @@ function rejected(text: string, index: number, match: string): boolean {
 }
 
 export function extractDeadlines(text: string, cal: PlanCalendar, field = false): FoundDeadline[] {
+  const anchors = anchor.anchorsOf(text);
+  // Most task texts hold no anchor: no rule can match them.
+  if (anchors === 0) return [];
   const hits: Hit[] = [];
   const fields = fieldRanges(text);
-  const anchors = anchor.anchorsOf(text);
   for (const { re, needs, rule } of RULES) {
     if (!(anchors & needs)) continue;
     re.lastIndex = 0;

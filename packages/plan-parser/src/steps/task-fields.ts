@@ -61,7 +61,8 @@ export function measuresOf(lines: string[]): string[] {
  * that follow (continuations, sub-items, a unit line).
  */
 export function readTaskFields(first: string, rest: string[], cal: PlanCalendar): TaskFields {
-  const full = [first, ...rest].join("\n");
+  const lines = [first, ...rest];
+  const full = lines.join("\n");
   const found = extractUnits(full);
   const withoutUnits = found ? full.slice(0, found.index) + full.slice(found.index + found.length) : full;
   const body = (withoutUnits.includes("\n\n") ? withoutUnits.replace(/\n{2,}/g, "\n") : withoutUnits).trim();
@@ -74,7 +75,7 @@ export function readTaskFields(first: string, rest: string[], cal: PlanCalendar)
     leadCount: found?.leadCount ?? 0,
     deadlines: deadlines.map(({ text, date, kind }) => ({ text, date, kind })),
     targets: targets.map(toTarget),
-    measures: measuresOf([first, ...rest]),
+    measures: measuresOf(lines),
     unitsUnsplit: found?.unsplit ?? false,
     yearMissing: deadlines.some((d) => d.yearMissing),
   };
