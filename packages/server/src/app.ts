@@ -1,3 +1,5 @@
+import zlib from "node:zlib";
+import compress from "@fastify/compress";
 import cookie from "@fastify/cookie";
 import multipart from "@fastify/multipart";
 import rateLimit from "@fastify/rate-limit";
@@ -86,6 +88,15 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(swaggerUi, { routePrefix: "/api/docs" });
   installAuth(app, deps);
   installReadCache(app, deps.db, deps.config.readCache);
+  // After the read cache, which keeps answers uncompressed: JSON goes out brotli- or gzip-compressed
+  // to clients that accept it (a school reporter's phone), fast settings since it is per response.
+  await app.register(compress, {
+    global: true,
+    threshold: 1024,
+    encodings: ["br", "gzip"],
+    brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } },
+    zlibOptions: { level: 5 },
+  });
 
   app.get(
     "/api/health",

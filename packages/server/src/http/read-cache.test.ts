@@ -1,3 +1,4 @@
+import { brotliDecompressSync } from "node:zlib";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, loginAs, type Session, type TestContext } from "../test/app.js";
@@ -94,5 +95,28 @@ describe("read cache under concurrency", () => {
     expect(new Set(answers.map((a) => a.body)).size).toBe(1);
     expect(misses(answers)).toHaveLength(1);
     expect(answers.filter((a) => a.headers[CACHE_HEADER] === "hit")).toHaveLength(7);
+  });
+});
+
+describe("compressed answers", () => {
+  it("sends JSON brotli-compressed to clients that accept it, cached or not, and still caches it", async () => {
+    const plain = await get(school, "/api/tasks/mine");
+    const answers = await within(
+      10,
+      async () => {
+        const headers = { ...school.headers, "accept-encoding": "br, gzip" };
+        return [
+          await t.app.inject({ url: "/api/tasks/mine", headers }),
+          await t.app.inject({ url: "/api/tasks/mine", headers }),
+        ];
+      },
+      ([, second]) => second!.headers[CACHE_HEADER] === "hit",
+    );
+    for (const res of answers) {
+      expect(res.headers["content-encoding"]).toBe("br");
+      expect(brotliDecompressSync(res.rawPayload).toString()).toBe(plain.body);
+      expect(res.rawPayload.length).toBeLessThan(plain.rawPayload.length);
+    }
+    expect(answers[1]!.headers[CACHE_HEADER]).toBe("hit");
   });
 });
