@@ -94,7 +94,11 @@ class Layout {
 function layOut(blocks: Block[], normalize: (text: string) => string): { lines: Line[]; source: string } {
   const layout = new Layout();
   for (const block of blocks) {
-    if (block.kind === "row") layout.row(block.cells.map((c) => normalize(c)), block.table);
+    if (block.kind === "row")
+      layout.row(
+        block.cells.map((c) => normalize(c)),
+        block.table,
+      );
     else layout.paragraph(dropCjkSpaces(normalize(block.text)));
   }
   return layout.done();
