@@ -16,11 +16,12 @@ interface Region {
 function splitPlans(lines: Line[]): Region[] {
   const regions: Region[] = [];
   let current: Region = { title: "", titleLine: null, lines: [] };
-  lines.forEach((line, i) => {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
     const cellTitle = line.cells ? singleCellText(line.cells) : null;
     if (line.cells && cellTitle === null) {
       current.lines.push(line);
-      return;
+      continue;
     }
     const text = cellTitle ?? line.text;
     const prev = lines[i - 1];
@@ -37,10 +38,10 @@ function splitPlans(lines: Line[]): Region[] {
       if (useJoined) current.lines.pop();
       regions.push(current);
       current = { title: useJoined ? joinedTitle! : title!, titleLine: useJoined ? prev! : line, lines: [] };
-      return;
+      continue;
     }
     current.lines.push(line);
-  });
+  }
   regions.push(current);
   return regions;
 }

@@ -77,9 +77,9 @@ interface Draft {
 
 /** Builds the tasks of one plan from its lines (a plan region without its title). */
 export function buildTasks(lines: Line[], cal: PlanCalendar): { tasks: Task[]; diagnostics: Diagnostic[] } {
-  const items: Classified[] = lines
-    .filter((l) => !l.cells && !isTocEntry(l.text))
-    .map((line) => ({ line, marker: line.text ? parseMarker(line.text) : null }));
+  const items: Classified[] = [];
+  for (const line of lines)
+    if (!line.cells && !isTocEntry(line.text)) items.push({ line, marker: line.text ? parseMarker(line.text) : null });
   const level = taskLevelOf(items);
   const diagnostics: Diagnostic[] = [];
   if (!level) return { tasks: [], diagnostics };
@@ -90,18 +90,18 @@ export function buildTasks(lines: Line[], cal: PlanCalendar): { tasks: Task[]; d
   let current: Draft | null = null;
   let closing = false;
 
-  items.forEach((item, i) => {
-    const { line, marker } = item;
-    if (!line.text) return;
+  for (let i = 0; i < items.length; i++) {
+    const { line, marker } = items[i]!;
+    if (!line.text) continue;
     if (isJunk(line.text)) {
       current = null;
-      return;
+      continue;
     }
     const lv = marker?.level;
     if (lv === level) {
       if (closing) {
         current = null;
-        return;
+        continue;
       }
       current = {
         no: marker!.no,
@@ -113,7 +113,7 @@ export function buildTasks(lines: Line[], cal: PlanCalendar): { tasks: Task[]; d
         endLine: line,
       };
       drafts.push(current);
-      return;
+      continue;
     }
     if (lv === "part" || (lv === "l1" && level !== "l1") || (lv === "l2" && level === "arabic")) {
       if (lv === "part") {
@@ -129,12 +129,12 @@ export function buildTasks(lines: Line[], cal: PlanCalendar): { tasks: Task[]; d
       if (lv === "l2") heads.l2 = line.text;
       heads.ordinal = "";
       current = null;
-      return;
+      continue;
     }
     if (lv === "ordinal" && ordinalHeads.has(i)) {
       heads.ordinal = line.text;
       current = null;
-      return;
+      continue;
     }
     if (current) {
       current.rest.push(line.text);
@@ -145,7 +145,7 @@ export function buildTasks(lines: Line[], cal: PlanCalendar): { tasks: Task[]; d
       last.rest.push(line.text);
       last.endLine = line;
     }
-  });
+  }
 
   const tasks = drafts.map((d) => {
     const f = readTaskFields(d.first, d.rest, cal);

@@ -11,7 +11,7 @@ const TITLE_ENDINGS = [
 ];
 const TITLE_END = new RegExp(`(?:${TITLE_ENDINGS.join("|")})$`);
 /** The last character of a title line: a title word's, a bracketed suffix's or a closing quote's. */
-const TITLE_LAST_CHARS = new Set([...TITLE_ENDINGS.map((w) => w.at(-1)), ...')）】》"”']);
+const TITLE_LAST_CHARS = new Set([...TITLE_ENDINGS.map((w) => w.at(-1)!), ...')）】》"”'].map((c) => c.charCodeAt(0)));
 const TITLE_SUFFIX = /\s*[(（【](?:征求意见稿|试行|草案|讨论稿|修订稿|送审稿|全文|正式稿)[)）】]\s*$/;
 const WRAPPER_RE = /关于印发(?:《(.+?)》|(.+?))的通知/;
 const JUNK_RE =
@@ -28,7 +28,8 @@ export function cleanTitle(text: string): string {
 /** The plan title a line announces, or null. */
 export function titleOf(line: string): string | null {
   // Most lines end otherwise (。) and hold no wrapper (关于印发): they are no title, whatever their spacing.
-  if (!TITLE_LAST_CHARS.has(line.trimEnd().at(-1)) && !line.includes("印")) return null;
+  const end = line.trimEnd();
+  if (!TITLE_LAST_CHARS.has(end.charCodeAt(end.length - 1)) && !line.includes("印")) return null;
   // A letter-spaced heading ("2 0 2 4 年 工 作 要 点") reads without its spaces.
   const text = /(?:^|\s)\S\s\S\s\S(?:\s|$)/.test(line) ? line.replace(/\s+/g, "") : line.trim();
   if (text.length < 4 || text.length > 70) return null;
@@ -54,8 +55,12 @@ export function isTocEntry(line: string): boolean {
   return /^\d{1,2}\s*[.、．]?\s*\S.*(?:要点|计划|方案|分解表|安排|清单)\s*\d{1,3}$/.test(line);
 }
 
+/** Page furniture, a page number or a 目录 heading: one search for the three (case folding changes none of the
+ * last two, which hold no letter). */
+const JUNK_LINE_RE = new RegExp(`${JUNK_RE.source}|${PAGE_NO_RE.source}|^目\\s*录$`, "i");
+
 export function isJunk(line: string): boolean {
-  return JUNK_RE.test(line) || PAGE_NO_RE.test(line) || /^目\s*录$/.test(line);
+  return JUNK_LINE_RE.test(line);
 }
 
 /** "XX县教育和体育局" on the line before "2024年工作要点": the title's first half. */
