@@ -15,31 +15,40 @@ export const AUTUMN = 256; // 秋季
 /** Every anchor; searched for at every position (a match may start inside the previous one: "4年底"). */
 const ANCHOR = /贯穿全年|\d[月年]|20|年[底末内]|今年|季度|半年|秋季/g;
 
-function bitOf(anchor: string): number {
-  switch (anchor[0]) {
-    case "贯":
+/**
+ * The anchor a match ending at `end` is: the last two characters tell (全年 ends only 贯穿全年). Read off the
+ * text, so that the search needs no match object.
+ */
+function bitAt(text: string, end: number): number {
+  const last = text.charCodeAt(end - 1);
+  const before = text.charCodeAt(end - 2);
+  switch (before) {
+    case 0x5168: // 全
       return THROUGHOUT;
-    case "年":
-      return anchor[1] === "内" ? THIS_YEAR : YEAR_END;
-    case "今":
+    case 0x5e74: // 年
+      return last === 0x5185 ? THIS_YEAR : YEAR_END; // 内 / 底末
+    case 0x4eca: // 今
       return THIS_YEAR;
-    case "季":
+    case 0x5b63: // 季
       return QUARTER;
-    case "半":
+    case 0x534a: // 半
       return HALF_YEAR;
-    case "秋":
+    case 0x79cb: // 秋
       return AUTUMN;
     default:
-      return anchor[1] === "月" ? MONTH : anchor[1] === "年" ? PRINTED_YEAR : YEAR_DIGITS;
+      return last === 0x6708 ? MONTH : last === 0x5e74 ? PRINTED_YEAR : YEAR_DIGITS; // 月 / 年 / 20
   }
 }
 
 export function anchorsOf(text: string): number {
   let bits = 0;
   ANCHOR.lastIndex = 0;
-  for (let m = ANCHOR.exec(text); m; m = ANCHOR.exec(text)) {
-    bits |= bitOf(m[0]);
-    ANCHOR.lastIndex = m.index + 1;
+  while (ANCHOR.test(text)) {
+    const end = ANCHOR.lastIndex;
+    const bit = bitAt(text, end);
+    bits |= bit;
+    // The next search starts one character after this match's start.
+    ANCHOR.lastIndex = end - (bit === THROUGHOUT ? 3 : 1);
   }
   return bits;
 }
