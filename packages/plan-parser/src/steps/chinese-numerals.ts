@@ -46,7 +46,10 @@ export function parseChineseNumeral(text: string): number | null {
 }
 
 /** Arabic or Chinese numeral text to a number ("1.5" → 1.5, "三" → 3). */
+const ARABIC_NUMBER = /^\d[\d,]*(\.\d+)?$/;
+const COMMAS = /,/g;
+
 export function parseNumber(text: string): number | null {
-  if (/^\d[\d,]*(\.\d+)?$/.test(text)) return Number(text.includes(",") ? text.replace(/,/g, "") : text);
+  if (ARABIC_NUMBER.test(text)) return Number(text.includes(",") ? text.replace(COMMAS, "") : text);
   return parseChineseNumeral(text);
 }

@@ -158,21 +158,34 @@ const RULES: Array<{ re: RegExp; needs: number; rule: Rule }> = [
   },
 ];
 
+const EVERY_BEFORE = /每[^,，。;；]{0,2}$/;
+const SPAN_MATCH = /^年内|^年底|^年末/;
+const COUNT_BEFORE = /[\d一二三四五六七八九十两几多学]$/;
+const HALF_MATCH = /^[上下]半年/;
+const LIST_AFTER = /^[、和及两各]/;
+const AUTUMN_START_MATCH = /^秋季(?:学期|开学)$/;
+const DUE_BEFORE = /(?:力争|确保|争取|于|在|到)$/;
+const DUE_AFTER = /^(?:前|完成|完工|竣工|投入|交付|启用|开工|建成)/;
+const THIS_YEAR_MATCH = /^今年/;
+const NOT_DUE_AFTER = /^(?:以来|是|的)/;
+const PERIOD_MATCH = /季度$|半年$/;
+const FREQUENCY_AFTER = /^[一每]/;
+
 /** Context that turns a match into a non-deadline: frequencies (每月底), spans (五年内), academic ends. */
 function rejected(text: string, index: number, match: string): boolean {
   const before = text.slice(Math.max(0, index - 3), index);
   const after = text.slice(index + match.length, index + match.length + 3);
-  if (/每[^,，。;；]{0,2}$/.test(before) || /每$/.test(before)) return true;
-  if (/^年内|^年底|^年末/.test(match) && /[\d一二三四五六七八九十两几多学]$/.test(before)) return true;
-  if (/^[上下]半年/.test(match) && (/、$/.test(before) || /^[、和及两各]/.test(after))) return true;
-  if (/^秋季(?:学期|开学)$/.test(match)) {
+  // (每 right before the match is one of EVERY_BEFORE's matches.)
+  if (EVERY_BEFORE.test(before)) return true;
+  if (SPAN_MATCH.test(match) && COUNT_BEFORE.test(before)) return true;
+  if (HALF_MATCH.test(match) && (before.endsWith("、") || LIST_AFTER.test(after))) return true;
+  if (AUTUMN_START_MATCH.test(match)) {
     // A start date only where it is when something is due: "力争秋季学期完工", "秋季开学投入使用".
-    if (!/(?:力争|确保|争取|于|在|到)$/.test(before) && !/^(?:前|完成|完工|竣工|投入|交付|启用|开工|建成)/.test(after))
-      return true;
+    if (!DUE_BEFORE.test(before) && !DUE_AFTER.test(after)) return true;
   }
-  if (/^今年/.test(match) && /^(?:以来|是|的)/.test(after)) return true;
+  if (THIS_YEAR_MATCH.test(match) && NOT_DUE_AFTER.test(after)) return true;
   // "一季度一次", "一月一调度": a frequency.
-  if (/季度$|半年$/.test(match) && /^[一每]/.test(after)) return true;
+  if (PERIOD_MATCH.test(match) && FREQUENCY_AFTER.test(after)) return true;
   return false;
 }
 
@@ -230,12 +243,14 @@ function fieldRanges(text: string): Array<[number, number]> {
 
 const inRanges = (ranges: Array<[number, number]>, i: number) => ranges.some(([a, b]) => i >= a && i < b);
 
+const BRACKET_REST = /^\s*(?:完成|前|底前|底|之前)?\s*$/;
+
 /** "(6月)", "（3月、9月）": a bracketed time that is the whole bracket reads as a deadline field. */
 function isParenthesisedField(text: string, index: number, length: number): boolean {
   const open = text.lastIndexOf("(", index);
-  if (open < 0 || /[)]/.test(text.slice(open, index))) return false;
+  if (open < 0 || text.slice(open, index).includes(")")) return false;
   const close = text.indexOf(")", index + length);
   if (close < 0) return false;
   const inner = text.slice(open + 1, close).replace(text.slice(index, index + length), "");
-  return /^\s*(?:完成|前|底前|底|之前)?\s*$/.test(inner);
+  return BRACKET_REST.test(inner);
 }

@@ -1,5 +1,5 @@
 import type { Target, TargetOp } from "../model.js";
-import { CHINESE_NUMERAL_CHARS, parseNumber } from "./chinese-numerals.js";
+import { CHINESE_NUMERAL_CHARS, parseChineseNumeral } from "./chinese-numerals.js";
 import { clauseBounds, itemStart, quoted, quoteMarks, sentenceBounds } from "./target-context.js";
 import { nextStart } from "./target-starts.js";
 
@@ -100,15 +100,25 @@ interface Candidate {
   clause: [number, number];
 }
 
+const isDigit = (code: number) => code >= 48 && code <= 57;
+const COMMAS = /,/g;
+
+/**
+ * The value of a number the candidate pattern read. It is all digits (perhaps with thousands separators and
+ * decimals) or all Chinese numerals: its first character tells which, as parseNumber would.
+ */
+function numberOf(raw: string): number | null {
+  if (!isDigit(raw.charCodeAt(0))) return parseChineseNumeral(raw);
+  return Number(raw.includes(",") ? raw.replace(COMMAS, "") : raw);
+}
+
 function readCandidate(m: RegExpExecArray): Candidate | null {
   const range = m[2] !== undefined;
   const unit = m[3] ? m[3] + m[4]! : m[4]!;
-  const a = parseNumber(m[1]!);
-  const b = range ? parseNumber(m[2]!) : null;
+  const a = numberOf(m[1]!);
+  const b = range ? numberOf(m[2]!) : null;
   if (a === null || (range && b === null)) return null;
-  // A number is all digits or all Chinese numerals: its first character tells which.
-  const first = m[1]!.charCodeAt(0);
-  const chinese = !(first >= 48 && first <= 57);
+  const chinese = !isDigit(m[1]!.charCodeAt(0));
   return {
     index: m.index,
     end: m.index + m[0].length,
@@ -123,9 +133,18 @@ function readCandidate(m: RegExpExecArray): Candidate | null {
   };
 }
 
-const INSTRUMENT = /(?:围绕|依托|借助|按照|利用|发挥|聚焦|对照|参照|针对)/;
+const INSTRUMENT_WORDS = "围绕|依托|借助|按照|利用|发挥|聚焦|对照|参照|针对";
+const EXISTING_WORDS = "现有|已有|已建成|已创建|共有|目前|现已|已经|原有";
 const INSTRUMENT_START = /^(?:[^\d]{0,4})(?:通过|结合|根据|立足)/;
-const EXISTING = /(?:现有|已有|已建成|已创建|共有|目前|现已|已经|原有)/;
+const EXISTING = new RegExp(`(?:${EXISTING_WORDS})`);
+/** Where both reject, one search for either word list. */
+const INSTRUMENT_OR_EXISTING = new RegExp(`(?:${INSTRUMENT_WORDS}|${EXISTING_WORDS})`);
+const FLOOR_BEFORE = /(?:不少于|不低于|至少|不得少于)[^\d]{0,6}$/;
+const AS_START = /^(?:[^\d]{0,4})以/;
+const LONE_HUNDREDS = /^[百千万]$/;
+const NOT_NUMERAL_OR_MYRIAD = /[^零〇一二两三四五六七八九十百千万]/g;
+const DIGIT_NUMERAL = /[一二两三四五六七八九]/;
+const QUOTED_ONE = /[“"]\s*\d+\s*个\s*[1一]\s*[”"]/;
 const FLOOR = /(?:不少于|至少|以上|不低于|不得少于|达到)/;
 /** Nouns after a Chinese-numeral count that make it a name ("八项规定", "四个故事"), not a quantity. */
 const NAMED_AFTER =
@@ -147,6 +166,12 @@ function testAt(re: RegExp, text: string, at: number): boolean {
   return re.test(text);
 }
 
+/** Two or more 、 (a list of names, not a count). */
+function listedTwice(text: string): boolean {
+  const first = text.indexOf("、");
+  return first >= 0 && text.indexOf("、", first + 1) >= 0;
+}
+
 function rejected(text: string, c: Candidate, marks: number[]): boolean {
   if (testAt(ORDINAL_OR_OPERATOR_BEFORE, text, c.index) || testAt(ORDINAL_OPERATOR_OR_SPAN_AFTER, text, c.end))
     return true;
@@ -157,10 +182,7 @@ function rejected(text: string, c: Candidate, marks: number[]): boolean {
   if (c.chinese) {
     if (!CN_UNITS.has(unit)) return true;
     // "百场讲座", "千名教师", "万师访万家": a lone 百/千/万 is rhetoric.
-    if (
-      /^[百千万]$/.test(c.raw.replace(/[^零〇一二两三四五六七八九十百千万]/g, "").slice(0, 1)) &&
-      !/[一二两三四五六七八九]/.test(c.raw)
-    )
+    if (LONE_HUNDREDS.test(c.raw.replace(NOT_NUMERAL_OR_MYRIAD, "").slice(0, 1)) && !DIGIT_NUMERAL.test(c.raw))
       return true;
     if (testAt(NAMED_AFTER, text, c.end) || testAt(QUOTE_BEFORE, text, c.index)) return true;
     if ((c.value ?? c.min) === 1 && unit !== "所") return true;
@@ -168,42 +190,43 @@ function rejected(text: string, c: Candidate, marks: number[]): boolean {
   }
   const [cs, ce] = c.clause;
   const clauseBefore = text.slice(cs, c.index);
-  const clause = text.slice(cs, ce);
-  // A floor ("不低于5%", "两个以上") is a commitment whatever the clause opens with.
-  const floor = testAt(FLOOR_AFTER, text, c.end) || /(?:不少于|不低于|至少|不得少于)[^\d]{0,6}$/.test(clauseBefore);
-  if (!floor) {
-    if (c.chinese && (clauseBefore.match(/、/g)?.length ?? 0) >= 2) return true;
-    if (INSTRUMENT.test(clauseBefore) || INSTRUMENT_START.test(clauseBefore)) return true;
+  // A floor ("不低于5%", "两个以上") is a commitment whatever the clause opens with; where there is none, an
+  // instrument ("围绕…") rejects as existing counts ("现有…") do.
+  const floor = testAt(FLOOR_AFTER, text, c.end) || FLOOR_BEFORE.test(clauseBefore);
+  if (floor) {
+    if (EXISTING.test(clauseBefore)) return true;
+  } else {
+    if (c.chinese && listedTwice(clauseBefore)) return true;
+    if (INSTRUMENT_OR_EXISTING.test(clauseBefore) || INSTRUMENT_START.test(clauseBefore)) return true;
   }
-  if (/^(?:[^\d]{0,4})以/.test(clauseBefore) && /为/.test(text.slice(c.end, ce))) return true;
-  if (EXISTING.test(clauseBefore)) return true;
-  if (FREQUENCY_UNITS.has(unit) && FREQUENCY.test(clauseBefore) && !FLOOR.test(clause)) return true;
+  if (AS_START.test(clauseBefore)) {
+    const as = text.indexOf("为", c.end);
+    if (as >= 0 && as < ce) return true;
+  }
+  if (FREQUENCY_UNITS.has(unit) && FREQUENCY.test(clauseBefore) && !FLOOR.test(text.slice(cs, ce))) return true;
   if ((c.value ?? 0) === 1) {
     const [ss, se] = sentenceBounds(text, c.index);
-    if (/[“"]\s*\d+\s*个\s*[1一]\s*[”"]/.test(text.slice(ss, se))) return true;
+    if (QUOTED_ONE.test(text.slice(ss, se))) return true;
   }
   return false;
 }
 
+const DECREASE_BEFORE = /(下降|降低|减少|压减|缩减)[了约近]?$/;
+const INCREASE_BEFORE = /(提升|提高|增加|增长|上升|增幅)[了约近]?$/;
+const FLOOR_WORD = /不少于|不低于|不得少于/;
+const CEILING_BEFORE =
+  /(?:不超过|不高于|不多于|不大于|控制在|低于|少于|降至|降到|降低到|降低至|下降至|下降到|压减至|压减到|减少至|减少到|压缩至|压缩到)[^\d]{0,6}$/;
+const AT_MOST_BEFORE = /[≤]\s*$/;
+
 function opOf(text: string, c: Candidate): TargetOp {
   const [cs] = c.clause;
   const before = text.slice(cs, c.index);
-  const change = /(下降|降低|减少|压减|缩减)[了约近]?$/.test(before)
-    ? "decrease_by"
-    : /(提升|提高|增加|增长|上升|增幅)[了约近]?$/.test(before)
-      ? "increase_by"
-      : null;
-  if (change) return change;
+  if (DECREASE_BEFORE.test(before)) return "decrease_by";
+  if (INCREASE_BEFORE.test(before)) return "increase_by";
   if (c.min !== null) return "range";
   if (testAt(CEILING_AFTER, text, c.end)) return "<=";
-  if (/不少于|不低于|不得少于/.test(before.slice(-8))) return ">=";
-  if (
-    /(?:不超过|不高于|不多于|不大于|控制在|低于|少于|降至|降到|降低到|降低至|下降至|下降到|压减至|压减到|减少至|减少到|压缩至|压缩到)[^\d]{0,6}$/.test(
-      before,
-    )
-  )
-    return "<=";
-  if (/[≤]\s*$/.test(before)) return "<=";
+  if (FLOOR_WORD.test(before.slice(-8))) return ">=";
+  if (CEILING_BEFORE.test(before) || AT_MOST_BEFORE.test(before)) return "<=";
   return ">=";
 }
 
@@ -212,13 +235,15 @@ const LEAD_VERBS =
 const TRAILING_OPS =
   /(?:达到|达|保持在|保持|稳定在|稳定|提升至|提升到|提高至|提高到|提升|提高|增加|增长|下降|降低|减少|不低于|不少于|不超过|不高于|控制在|超过|至少|为|在|了|再|逐年|约)+$/;
 
+const SUFFIX_START = /^(?:以上|以内|左右)/;
+
 function subjectOf(text: string, c: Candidate, clauseStart: number): string {
   let s = text.slice(clauseStart, c.index).replace(LEAD_VERBS, "");
   s = s.replace(TRAILING_OPS, "").trim();
   if (!s) {
     // "新增学位8130个" has its subject before; "创建6所省级特色学校" after the number.
     const after = text.slice(c.end, c.clause[1]);
-    s = after.replace(/^(?:以上|以内|左右)/, "").slice(0, 30);
+    s = after.replace(SUFFIX_START, "").slice(0, 30);
   }
   return s.trim();
 }
