@@ -189,8 +189,13 @@ function rejected(text: string, index: number, match: string): boolean {
   return false;
 }
 
-export function extractDeadlines(text: string, cal: PlanCalendar, field = false): FoundDeadline[] {
-  const anchors = anchor.anchorsOf(text);
+/** Deadlines in a text; `anchors` are the text's anchors where the caller has them. */
+export function extractDeadlines(
+  text: string,
+  cal: PlanCalendar,
+  field = false,
+  anchors = anchor.anchorsOf(text),
+): FoundDeadline[] {
   // Most task texts hold no anchor: no rule can match them.
   if (anchors === 0) return [];
   const hits: Hit[] = [];

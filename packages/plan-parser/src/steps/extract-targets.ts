@@ -1,7 +1,7 @@
 import type { Target, TargetOp } from "../model.js";
 import { CHINESE_NUMERAL_CHARS, parseChineseNumeral } from "./chinese-numerals.js";
-import { clauseBounds, itemStart, quoted, quoteMarks, sentenceBounds } from "./target-context.js";
-import { nextStart } from "./target-starts.js";
+import { clauseBounds, itemStart, quoted, sentenceBounds } from "./target-context.js";
+import { scanText, type TextScan } from "./target-starts.js";
 
 /**
  * Targets: numbers the plan commits to reach, keep, add or cut ("普惠率达到89%", "新增学位8130个",
@@ -259,17 +259,20 @@ export const toTarget = ({ text, subject, op, value, min, max, unit }: FoundTarg
   unit,
 });
 
-export function extractTargets(text: string): FoundTarget[] {
+/** Targets in a text; `scan` is the text's scan where the caller has it. */
+export function extractTargets(text: string, scan: TextScan = scanText(text)): FoundTarget[] {
   const out: FoundTarget[] = [];
   let lastIndex = -1;
-  let marks: number[] | null = null;
-  for (let start = nextStart(text, 0); start; ) {
-    CANDIDATE_RE.lastIndex = start[0];
+  const { starts, marks } = scan;
+  // The next candidate starts at the first start at or after the end of the last match (or failed start).
+  let from = 0;
+  for (let k = 0; k < starts.length; k += 2) {
+    if (starts[k]! < from) continue;
+    CANDIDATE_RE.lastIndex = starts[k]!;
     const m = CANDIDATE_RE.exec(text);
-    start = nextStart(text, m ? m.index + m[0].length : start[1]);
+    from = m ? m.index + m[0].length : starts[k + 1]!;
     if (!m) continue;
     const c = readCandidate(m);
-    marks ??= quoteMarks(text);
     if (!c || rejected(text, c, marks)) continue;
     const [cs] = c.clause;
     const suffix = testAt(SUFFIX, text, c.end) ? text.slice(c.end, c.end + 2) : "";

@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { quoted } from "./target-context.js";
-import { nextStart } from "./target-starts.js";
+import { anchorsOf } from "./deadline-anchors.js";
+import { quoted, quoteMarks } from "./target-context.js";
+import { scanText } from "./target-starts.js";
 
 const CN_CORE = "零〇一二两三四五六七八九十百千";
 /** The patterns the character loops replace, as the reference. */
@@ -19,19 +20,17 @@ function quotedByRegex(text: string, index: number, end: number, chinese: boolea
   return false;
 }
 
-const alphabet = [...'0123456789.,一二两三十百千万个所人次至到-~“”"《》学校提升达到%，。 '];
+const alphabet = [...'0123456789.,一二两三十百千万个所人次至到-~“”"《》学校提升达到%，。 贯穿全年月底末内今季度半秋'];
 const planText = fc.array(fc.constantFrom(...alphabet), { maxLength: 60 }).map((cs) => cs.join(""));
 
 describe("target candidate scanning", () => {
-  it("finds the starts the reference pattern finds", () => {
+  it("finds the starts the reference pattern finds, the marks and the deadline anchors in one pass", () => {
     fc.assert(
-      fc.property(planText, fc.nat(60), (text, skip) => {
-        const from = Math.min(skip, text.length);
-        STARTS_RE.lastIndex = from;
-        const m = STARTS_RE.exec(text);
-        expect(nextStart(text, from)).toEqual(m ? [m.index, m.index + m[0].length] : null);
+      fc.property(planText, (text) => {
+        const starts = [...text.matchAll(STARTS_RE)].flatMap((m) => [m.index, m.index + m[0].length]);
+        expect(scanText(text)).toEqual({ starts, marks: quoteMarks(text), anchors: anchorsOf(text) });
       }),
-      { numRuns: 2000 },
+      { numRuns: 3000 },
     );
   });
   it("reads quotes and titles as the reference does", () => {

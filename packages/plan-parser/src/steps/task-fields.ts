@@ -3,6 +3,7 @@ import { extractDeadlines } from "./extract-deadlines.js";
 import { extractTargets, toTarget } from "./extract-targets.js";
 import { extractUnits } from "./extract-units.js";
 import type { PlanCalendar } from "./plan-calendar.js";
+import { scanText } from "./target-starts.js";
 
 export interface TaskFields {
   title: string;
@@ -66,8 +67,9 @@ export function readTaskFields(first: string, rest: string[], cal: PlanCalendar)
   const found = extractUnits(full);
   const withoutUnits = found ? full.slice(0, found.index) + full.slice(found.index + found.length) : full;
   const body = (withoutUnits.includes("\n\n") ? withoutUnits.replace(/\n{2,}/g, "\n") : withoutUnits).trim();
-  const deadlines = extractDeadlines(withoutUnits, cal);
-  const targets = extractTargets(withoutUnits);
+  const scan = scanText(withoutUnits);
+  const deadlines = extractDeadlines(withoutUnits, cal, false, scan.anchors);
+  const targets = extractTargets(withoutUnits, scan);
   return {
     title: titleOf(first, rest.length > 0),
     body,
