@@ -73,7 +73,7 @@ export function runPipeline(
       options.year !== undefined
         ? { year: options.year, academic: fromTitle?.academic ?? false }
         : (fromTitle ?? { year: null, academic: false });
-    const narrative = buildTasks(region.lines, cal);
+    const narrative = buildTasks(region.lines, cal, source);
     const tabular = buildTableTasks(region.lines, cal);
     const tasks = [...narrative.tasks, ...tabular.tasks].sort((a, b) => a.span.start - b.span.start);
     if (tasks.length === 0) continue;

@@ -52,15 +52,18 @@ interface Heads {
   ordinal: string;
 }
 
-/** A task's path: the headings above it, outermost first, down to the level above its own. */
+/**
+ * A task's path: the headings above it, outermost first, down to the level above its own. (Every task keeps
+ * one: it is built at its size, not grown by push.)
+ */
 function pathOf(heads: Heads, level: TaskLevel): string[] {
-  const path: string[] = [];
-  if (heads.part) path.push(heads.part);
-  if (level === "l1") return path;
-  if (heads.l1) path.push(heads.l1);
-  if (level === "l2") return path;
-  if (heads.l2) path.push(heads.l2);
-  if (heads.ordinal) path.push(heads.ordinal);
+  const { part } = heads;
+  const l1 = level === "l1" ? "" : heads.l1;
+  const l2 = level === "arabic" ? heads.l2 : "";
+  const ordinal = level === "arabic" ? heads.ordinal : "";
+  const path = new Array<string>((part ? 1 : 0) + (l1 ? 1 : 0) + (l2 ? 1 : 0) + (ordinal ? 1 : 0));
+  let i = 0;
+  for (const head of [part, l1, l2, ordinal]) if (head) path[i++] = head;
   return path;
 }
 
@@ -73,10 +76,20 @@ interface Draft {
   rest: string[];
   startLine: Line;
   endLine: Line;
+  /** Where `first` starts in the source, and whether the task's lines follow one another there. */
+  start: number;
+  contiguous: boolean;
 }
 
-/** Builds the tasks of one plan from its lines (a plan region without its title). */
-export function buildTasks(lines: Line[], cal: PlanCalendar): { tasks: Task[]; diagnostics: Diagnostic[] } {
+/**
+ * Builds the tasks of one plan from its lines (a plan region without its title). Given the source the lines
+ * are views of, a task whose lines follow one another there reads its text as a view of it too.
+ */
+export function buildTasks(
+  lines: Line[],
+  cal: PlanCalendar,
+  source?: string,
+): { tasks: Task[]; diagnostics: Diagnostic[] } {
   const items: Classified[] = [];
   for (const line of lines)
     if (!line.cells && !isTocEntry(line.text)) items.push({ line, marker: line.text ? parseMarker(line.text) : null });
@@ -111,6 +124,9 @@ export function buildTasks(lines: Line[], cal: PlanCalendar): { tasks: Task[]; d
         rest: [],
         startLine: line,
         endLine: line,
+        // The text after the marker ends the line (lines are trimmed); it starts where its length says.
+        start: line.end - marker!.rest.length,
+        contiguous: source !== undefined && line.text.endsWith(marker!.rest),
       };
       drafts.push(current);
       continue;
@@ -136,19 +152,19 @@ export function buildTasks(lines: Line[], cal: PlanCalendar): { tasks: Task[]; d
       current = null;
       continue;
     }
-    if (current) {
-      current.rest.push(line.text);
-      current.endLine = line;
-    } else if (isUnitLine(line.text) && drafts.length > 0) {
-      // A unit line printed after a blank line still belongs to the task above.
-      const last = drafts[drafts.length - 1]!;
-      last.rest.push(line.text);
-      last.endLine = line;
+    const to = current ?? (isUnitLine(line.text) ? drafts[drafts.length - 1] : undefined);
+    // (A unit line printed after a blank line still belongs to the task above.)
+    if (to) {
+      to.rest.push(line.text);
+      to.contiguous &&= line.start === to.endLine.end + 1;
+      to.endLine = line;
     }
   }
 
   const tasks = drafts.map((d) => {
-    const f = readTaskFields(d.first, d.rest, cal);
+    // The lines joined with line breaks, as the source holds them where they follow one another.
+    const text = d.contiguous ? source!.slice(d.start, d.endLine.end) : undefined;
+    const f = readTaskFields(d.first, d.rest, cal, text);
     const span = spanOf(d.startLine, d.endLine);
     if (f.unitsUnsplit)
       diagnostics.push({

@@ -59,11 +59,12 @@ export function measuresOf(lines: string[]): string[] {
 
 /**
  * Reads a task's fields from its text: `first` is the line after the number, `rest` the lines
- * that follow (continuations, sub-items, a unit line).
+ * that follow (continuations, sub-items, a unit line); `joined`, where the caller has it, is them joined
+ * with line breaks.
  */
-export function readTaskFields(first: string, rest: string[], cal: PlanCalendar): TaskFields {
+export function readTaskFields(first: string, rest: string[], cal: PlanCalendar, joined?: string): TaskFields {
   const lines = [first, ...rest];
-  const full = lines.join("\n");
+  const full = joined ?? lines.join("\n");
   const found = extractUnits(full);
   const withoutUnits = found ? full.slice(0, found.index) + full.slice(found.index + found.length) : full;
   const body = (withoutUnits.includes("\n\n") ? withoutUnits.replace(/\n{2,}/g, "\n") : withoutUnits).trim();
