@@ -12,6 +12,9 @@ interface Region {
   lines: Line[];
 }
 
+const CLAUSE_MARK = /[。;；:：,，]/;
+const ISSUER_WORD = /局|委员会|政府|县|市|区|省|州|旗/;
+
 /** Splits the document at plan titles; a title printed twice with nothing between counts once. */
 function splitPlans(lines: Line[]): Region[] {
   const regions: Region[] = [];
@@ -29,11 +32,11 @@ function splitPlans(lines: Line[]): Region[] {
     const title = text ? titleOf(text) : null;
     // A title broken over two lines: "XX县教育和体育局" / "2024年工作要点", or "…2024年" / "工作要点".
     const joinedTitle =
-      prevText && prevText.length <= 30 && !/[。;；:：,，]/.test(prevText) ? titleOf(prevText + text) : null;
+      prevText && prevText.length <= 30 && !CLAUSE_MARK.test(prevText) ? titleOf(prevText + text) : null;
     const useJoined =
       joinedTitle !== null &&
       ((title === null && !titleOf(prevText)) ||
-        (title !== null && isIssuerLine(prevText) && !/局|委员会|政府|县|市|区|省|州|旗/.test(title)));
+        (title !== null && isIssuerLine(prevText) && !ISSUER_WORD.test(title)));
     if (title || useJoined) {
       if (useJoined) current.lines.pop();
       regions.push(current);

@@ -22,25 +22,40 @@ const LEAD_ROLES = /^(?:主要责任|责任|牵头|主责)$/;
 const UNIT_END =
   /(?:股|科|室|处|中心|局|学校|校|园|办|队|站|所|会|委|部|院|馆|组|单位|政府|公司|小学|中学|幼儿园|党组织|党委|支部)$/;
 
+const SPACE = /\s/;
+const SPACES = /\s+/;
+const BRACKETED_END = /[(（][^)）]*[)）]$/;
+
 /** "基教股 教研室" (cell paragraphs joined by a space): split where every piece is a unit name. */
 function splitOnSpaces(part: string): string[] {
   const trimmed = part.trim();
-  if (!/\s/.test(trimmed)) return [part];
-  const pieces = trimmed.split(/\s+/);
-  return pieces.length > 1 && pieces.every((p) => UNIT_END.test(p.replace(/[(（][^)）]*[)）]$/, ""))) ? pieces : [part];
+  if (!SPACE.test(trimmed)) return [part];
+  const pieces = trimmed.split(SPACES);
+  return pieces.length > 1 && pieces.every((p) => UNIT_END.test(p.replace(BRACKETED_END, ""))) ? pieces : [part];
 }
 
 /** "基教股（牵头）": a lead marker printed after a name. */
+const ROLE_MARK = /^(.+?)\s*[(（](牵头|主责|负责|配合|协办|参与)[)）]$/;
+const LEAD_MARK = /牵头|主责|负责/;
+
 export function leadMark(unit: string): { name: string; lead: boolean | null } {
-  const m = /^(.+?)\s*[(（](牵头|主责|负责|配合|协办|参与)[)）]$/.exec(unit);
+  const m = ROLE_MARK.exec(unit);
   if (!m) return { name: unit, lead: null };
-  return { name: m[1]!, lead: /牵头|主责|负责/.test(m[2]!) };
+  return { name: m[1]!, lead: LEAD_MARK.test(m[2]!) };
 }
+
+const OPENING = /[(（[【《“]/;
+const SEPARATOR = /[、,，;；/]/;
+const STOPS_END = /[。.;；,，]+$/;
+const ETC_END = /等$/;
+const AND_START = /^(?:和|及|以及)/;
+const PLACEHOLDER = /^[—\-–_/\\无]+$/;
+const SPACE_RUN = /\s{2,}/;
 
 /** Splits a unit list on 、，,；; but never inside brackets; drops a trailing 。 or 等. */
 export function splitUnits(list: string): { units: string[]; unsplit: boolean } {
   // Without brackets a plain split does; the bracket-aware walk is for "各县(市、区)教育局".
-  const units: string[] = /[(（[【《“]/.test(list) ? [] : list.split(/[、,，;；/]/);
+  const units: string[] = OPENING.test(list) ? [] : list.split(SEPARATOR);
   let depth = 0;
   let current = "";
   for (const ch of units.length ? "" : list) {
@@ -60,13 +75,13 @@ export function splitUnits(list: string): { units: string[]; unsplit: boolean } 
     .map((u) =>
       u
         .trim()
-        .replace(/[。.;；,，]+$/, "")
-        .replace(/等$/, "")
-        .replace(/^(?:和|及|以及)/, "")
+        .replace(STOPS_END, "")
+        .replace(ETC_END, "")
+        .replace(AND_START, "")
         .trim(),
     )
-    .filter((u) => u && !/^[—\-–_/\\无]+$/.test(u));
-  const unsplit = cleaned.some((u) => u.length > 24 || /\s{2,}/.test(u));
+    .filter((u) => u && !PLACEHOLDER.test(u));
+  const unsplit = cleaned.some((u) => u.length > 24 || SPACE_RUN.test(u));
   return { units: cleaned, unsplit };
 }
 
@@ -74,16 +89,20 @@ export function splitUnits(list: string): { units: string[]; unsplit: boolean } 
 function listEnd(text: string, start: number, limit: number): number {
   let depth = 0;
   for (let i = start; i < limit; i++) {
-    const ch = text[i]!;
-    if (ch === "\n") return i;
-    if (ch === "(" || ch === "（") depth++;
-    else if (ch === ")" || ch === "）") {
+    const code = text.charCodeAt(i);
+    if (code === 0x0a) return i;
+    if (code === 0x28 || code === 0xff08) depth++; // ( （
+    else if (code === 0x29 || code === 0xff09) {
+      // ) ）
       if (depth === 0) return i;
       depth--;
-    } else if (depth === 0 && ch === "。") return i;
+    } else if (depth === 0 && code === 0x3002) return i; // 。
   }
   return limit;
 }
+
+const LIST_END = /[;；]\s*$/;
+const LEAD_LABEL = /^(?:牵头|主要责任|主责)$/;
 
 /** Finds every labelled unit list in a task's text (inline or on the lines after it). */
 export function extractUnits(text: string): FoundUnits | null {
@@ -96,7 +115,8 @@ export function extractUnits(text: string): FoundUnits | null {
   const others: string[] = [];
   let unsplit = false;
   const first = labels[0]!;
-  const open = first.index > 0 && /[(（]/.test(text[first.index - 1]!) ? first.index - 1 : first.index;
+  const before = text.charCodeAt(first.index - 1);
+  const open = before === 0x28 || before === 0xff08 ? first.index - 1 : first.index; // ( or （
   let end = first.index + first[0].length;
   for (let i = 0; i < labels.length; i++) {
     const label = labels[i]!;
@@ -104,8 +124,9 @@ export function extractUnits(text: string): FoundUnits | null {
     const next = labels[i + 1]?.index ?? text.length;
     const list = text.slice(start, listEnd(text, start, next));
     end = start + list.length;
-    if (/^[)）]/.test(text.slice(end, end + 1))) end += 1;
-    const split = splitUnits(list.replace(/[;；]\s*$/, ""));
+    const after = text.charCodeAt(end);
+    if (after === 0x29 || after === 0xff09) end += 1; // ) or ）
+    const split = splitUnits(list.replace(LIST_END, ""));
     unsplit ||= split.unsplit;
     (LEAD_ROLES.test(label[1]!) ? lead : others).push(...split.units);
   }
@@ -118,14 +139,15 @@ export function extractUnits(text: string): FoundUnits | null {
     return { units: [...leads, ...rest], leadCount: leads.length, index: open, length: end - open, unsplit };
   }
   const units = marked.map((m) => m.name);
-  const hasLeadLabel = labels.some((l) => /^(?:牵头|主要责任|主责)$/.test(l[1]!));
+  const hasLeadLabel = labels.some((l) => LEAD_LABEL.test(l[1]!));
   const leadCount = hasLeadLabel ? lead.length : Math.min(1, units.length);
   return { units, leadCount, index: open, length: end - open, unsplit };
 }
 
 /** A line that is only a unit label ("责任股室：基教一股、教研室"), printed after its task. */
 const UNIT_LINE_START = new RegExp(`^[(（]?${ROLE}${ORG}`);
+const COLON = /[:：]/;
 
 export function isUnitLine(line: string): boolean {
-  return UNIT_LINE_START.test(line) && /[:：]/.test(line.slice(0, 14));
+  return UNIT_LINE_START.test(line) && COLON.test(line.slice(0, 14));
 }

@@ -43,6 +43,9 @@ const PAIR_ANCHORS = new Map<number, number>([
   [code("秋") * 0x10000 + code("季"), anchor.AUTUMN],
 ]);
 
+/** Most texts hold no mark: they share this (never written) list. */
+const NO_MARKS: number[] = [];
+
 /**
  * Scans a text once. The starts are the matches, in order, of the global pattern `(?<![\d.])\d|[零…千]+(?=…)`:
  * a digit not after a digit or ".", or a numeral run before a unit. The numeral branch's lookahead can only
@@ -50,7 +53,7 @@ const PAIR_ANCHORS = new Map<number, number>([
  */
 export function scanText(text: string): TextScan {
   const starts: number[] = [];
-  const marks: number[] = [];
+  let marks = NO_MARKS;
   let anchors = 0;
   const n = text.length;
   for (let i = 0; i < n; i++) {
@@ -71,6 +74,7 @@ export function scanText(text: string): TextScan {
       if (CN_START_RE.test(text)) starts.push(i, end);
       i = end - 1;
     } else if (kind === MARK) {
+      if (marks === NO_MARKS) marks = [];
       marks.push(i);
     } else if (c === GUAN) {
       if (text.startsWith("贯穿全年", i)) anchors |= anchor.THROUGHOUT;

@@ -34,6 +34,10 @@ const TRAILING_STOP = /^[。;；,，:：\s]$/;
 const TRAILING_STOPS = /[。;；,，:：\s]+$/;
 
 const ORDINAL_SPLIT = /(?=(?:^|[。;；])\s*[一二三四五六七八九十]+是)/;
+const SUB_ITEM = /^(?:\(?\d{1,2}\)|[\u2460-\u2473]|[一二三四五六七八九十]+是)/;
+const STOP_START = /^[。;；]\s*/;
+const ORDINAL_START = /^[一二三四五六七八九十]+是/;
+const BLANK_LINES = /\n{2,}/g;
 
 /** Whether a Chinese numeral comes right before some 是 ("一是"): the split below needs one. */
 function hasOrdinal(line: string): boolean {
@@ -46,13 +50,13 @@ function hasOrdinal(line: string): boolean {
 export function measuresOf(lines: string[]): string[] {
   const out: string[] = [];
   for (const line of lines) {
-    if (/^(?:\(?\d{1,2}\)|[\u2460-\u2473]|[一二三四五六七八九十]+是)/.test(line)) {
+    if (SUB_ITEM.test(line)) {
       out.push(line);
       continue;
     }
     if (!hasOrdinal(line)) continue;
-    const parts = line.split(ORDINAL_SPLIT).map((p) => p.replace(/^[。;；]\s*/, "").trim());
-    for (const p of parts) if (/^[一二三四五六七八九十]+是/.test(p)) out.push(p);
+    const parts = line.split(ORDINAL_SPLIT).map((p) => p.replace(STOP_START, "").trim());
+    for (const p of parts) if (ORDINAL_START.test(p)) out.push(p);
   }
   return out;
 }
@@ -67,7 +71,7 @@ export function readTaskFields(first: string, rest: string[], cal: PlanCalendar,
   const full = joined ?? lines.join("\n");
   const found = extractUnits(full);
   const withoutUnits = found ? full.slice(0, found.index) + full.slice(found.index + found.length) : full;
-  const body = (withoutUnits.includes("\n\n") ? withoutUnits.replace(/\n{2,}/g, "\n") : withoutUnits).trim();
+  const body = (withoutUnits.includes("\n\n") ? withoutUnits.replace(BLANK_LINES, "\n") : withoutUnits).trim();
   const scan = scanText(withoutUnits);
   const deadlines = extractDeadlines(withoutUnits, cal, false, scan.anchors);
   const targets = extractTargets(withoutUnits, scan);
