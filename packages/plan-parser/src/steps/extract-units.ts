@@ -72,14 +72,7 @@ export function splitUnits(list: string): { units: string[]; unsplit: boolean } 
   const pieces: string[] = [];
   for (const unit of units) for (const piece of splitOnSpaces(unit)) pieces.push(piece);
   const cleaned = pieces
-    .map((u) =>
-      u
-        .trim()
-        .replace(STOPS_END, "")
-        .replace(ETC_END, "")
-        .replace(AND_START, "")
-        .trim(),
-    )
+    .map((u) => u.trim().replace(STOPS_END, "").replace(ETC_END, "").replace(AND_START, "").trim())
     .filter((u) => u && !PLACEHOLDER.test(u));
   const unsplit = cleaned.some((u) => u.length > 24 || SPACE_RUN.test(u));
   return { units: cleaned, unsplit };
@@ -91,7 +84,8 @@ function listEnd(text: string, start: number, limit: number): number {
   for (let i = start; i < limit; i++) {
     const code = text.charCodeAt(i);
     if (code === 0x0a) return i;
-    if (code === 0x28 || code === 0xff08) depth++; // ( （
+    if (code === 0x28 || code === 0xff08)
+      depth++; // ( （
     else if (code === 0x29 || code === 0xff09) {
       // ) ）
       if (depth === 0) return i;
