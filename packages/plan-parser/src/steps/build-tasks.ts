@@ -82,6 +82,14 @@ interface Draft {
 }
 
 /**
+ * Whether a marker's rest (the trimmed tail of the line after the marker) ends the line: unless the tail had
+ * trailing space, whose trimming changes the last character.
+ */
+function endsWithRest(line: string, rest: string): boolean {
+  return rest === "" || line.charCodeAt(line.length - 1) === rest.charCodeAt(rest.length - 1);
+}
+
+/**
  * Builds the tasks of one plan from its lines (a plan region without its title). Given the source the lines
  * are views of, a task whose lines follow one another there reads its text as a view of it too.
  */
@@ -126,7 +134,7 @@ export function buildTasks(
         endLine: line,
         // The text after the marker ends the line (lines are trimmed); it starts where its length says.
         start: line.end - marker!.rest.length,
-        contiguous: source !== undefined && line.text.endsWith(marker!.rest),
+        contiguous: source !== undefined && endsWithRest(line.text, marker!.rest),
       };
       drafts.push(current);
       continue;

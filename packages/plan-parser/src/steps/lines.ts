@@ -30,9 +30,12 @@ export function textToLines(text: string): { lines: Line[]; source: string } {
     const rows = splitRows(normalized);
     if (end < text.length) rows.pop(); // the piece ends with its line break: its last row is empty
     for (const row of rows) {
-      const cells = row.includes("\t") ? rowCells(row) : null;
+      const tabbed = row.includes("\t");
+      const cells = tabbed ? rowCells(row) : null;
       if (cells) layout.row(cells.map((c) => tidyLine(c, zeroWidth)));
-      else layout.paragraph(dropCjkSpaces(tidyLine(row, zeroWidth)));
+      else if (tabbed || row.includes(" ")) layout.paragraph(dropCjkSpaces(tidyLine(row, zeroWidth)));
+      // Without a tab or a space there is no run to collapse and no gap to drop.
+      else layout.paragraph(tidyLine(row, zeroWidth, false));
     }
     if (end === text.length) break;
     start = end;

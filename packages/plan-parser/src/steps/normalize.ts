@@ -30,12 +30,13 @@ export function nfkcText(text: string): { normalized: string; zeroWidth: boolean
 /**
  * The rest of a line's normalisation, on NFKC text: drops zero-width characters, turns tabs and space
  * runs into one space, trims. NFKC has already made no-break and ideographic spaces plain spaces.
+ * `spaced` false says the text holds neither tab nor space.
  */
-export function tidyLine(text: string, zeroWidth = true): string {
+export function tidyLine(text: string, zeroWidth = true, spaced = true): string {
   if (!text) return text;
   let out = text;
   if (zeroWidth && HAS_ZERO_WIDTH.test(out)) out = out.replace(ZERO_WIDTH, "");
-  if (out.includes("\t") || out.includes("  ")) out = out.replace(SPACES, " ");
+  if (spaced && (out.includes("\t") || out.includes("  "))) out = out.replace(SPACES, " ");
   return out.trim();
 }
 
