@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { extractTargets } from "./extract-targets.js";
+import { extractTargets, opOf, subjectOf } from "./extract-targets.js";
 import { normalizeLine } from "./normalize.js";
 
 const targets = (text: string) =>
@@ -61,5 +62,73 @@ describe("extractTargets", () => {
     "不低于全市平均水平",
   ])("finds no target in %j", (text) => {
     expect(targets(text)).toEqual([]);
+  });
+});
+
+/** opOf and subjectOf before they read only the clause's last characters or skipped the trailing-verb pattern. */
+function opByWholeClause(before: string, isRange: boolean, ceilingAfter: boolean) {
+  const change = /(下降|降低|减少|压减|缩减)[了约近]?$/.test(before)
+    ? "decrease_by"
+    : /(提升|提高|增加|增长|上升|增幅)[了约近]?$/.test(before)
+      ? "increase_by"
+      : null;
+  if (change) return change;
+  if (isRange) return "range";
+  if (ceilingAfter) return "<=";
+  if (/不少于|不低于|不得少于/.test(before.slice(-8))) return ">=";
+  if (
+    /(?:不超过|不高于|不多于|不大于|控制在|低于|少于|降至|降到|降低到|降低至|下降至|下降到|压减至|压减到|减少至|减少到|压缩至|压缩到)[^\d]{0,6}$/.test(
+      before,
+    )
+  )
+    return "<=";
+  if (/[≤]\s*$/.test(before)) return "<=";
+  return ">=";
+}
+const LEAD =
+  /^(?:力争|确保|争取|全面|持续|进一步|继续|努力|切实|计划|年内|全年|今年|其中|并|同时|实现|推动|推进|完成|保障|保证|使|让|将|把|和|及|与|、)+/;
+const TRAILING =
+  /(?:达到|达|保持在|保持|稳定在|稳定|提升至|提升到|提高至|提高到|提升|提高|增加|增长|下降|降低|减少|不低于|不少于|不超过|不高于|控制在|超过|至少|为|在|了|再|逐年|约)+$/;
+
+function subjectByPatterns(text: string, index: number, end: number, clauseEnd: number): string {
+  let s = text.slice(0, index).replace(LEAD, "");
+  s = s.replace(TRAILING, "").trim();
+  if (!s)
+    s = text
+      .slice(end, clauseEnd)
+      .replace(/^(?:以上|以内|左右)/, "")
+      .slice(0, 30);
+  return s.trim();
+}
+
+describe("target op and subject", () => {
+  const words = [
+    "下降",
+    "提高",
+    "增幅",
+    "不超过",
+    "降低到",
+    "压缩至",
+    "控制在",
+    "不少于",
+    "达到",
+    "保持在",
+    "逐年",
+    "确保",
+  ];
+  const piece = fc.oneof(fc.constantFrom(...words), fc.constantFrom(..."了约近≤ 　学校率1。，以内下"));
+  it("reads the clause's end as the whole clause does", () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 14 }), fc.boolean(), (parts, isRange) => {
+        const before = parts.join("");
+        const text = `${before}5%以内`;
+        const index = before.length;
+        const c = { index, end: index + 2, min: isRange ? 1 : null, clause: [0, text.length] as [number, number] };
+        expect(opOf(text, c)).toBe(opByWholeClause(before, isRange, true));
+        expect(opOf(`${before}5%`, c)).toBe(opByWholeClause(before, isRange, false));
+        expect(subjectOf(text, c, 0)).toBe(subjectByPatterns(text, c.index, c.end, text.length));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

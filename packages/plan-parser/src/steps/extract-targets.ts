@@ -211,22 +211,31 @@ function rejected(text: string, c: Candidate, marks: number[]): boolean {
   return false;
 }
 
+/**
+ * The patterns below end at the number and match at most OP_REACH characters (a three-character word and up
+ * to six more), so they are tested on the clause's last OP_REACH characters before it: they hold no lookbehind
+ * nor ^, so a match there is one in the whole clause and any match in the clause lies there.
+ */
+const OP_REACH = 9;
 const DECREASE_BEFORE = /(下降|降低|减少|压减|缩减)[了约近]?$/;
 const INCREASE_BEFORE = /(提升|提高|增加|增长|上升|增幅)[了约近]?$/;
 const FLOOR_WORD = /不少于|不低于|不得少于/;
 const CEILING_BEFORE =
   /(?:不超过|不高于|不多于|不大于|控制在|低于|少于|降至|降到|降低到|降低至|下降至|下降到|压减至|压减到|减少至|减少到|压缩至|压缩到)[^\d]{0,6}$/;
-const AT_MOST_BEFORE = /[≤]\s*$/;
 
-function opOf(text: string, c: Candidate): TargetOp {
+export function opOf(text: string, c: Pick<Candidate, "index" | "end" | "min" | "clause">): TargetOp {
   const [cs] = c.clause;
-  const before = text.slice(cs, c.index);
-  if (DECREASE_BEFORE.test(before)) return "decrease_by";
-  if (INCREASE_BEFORE.test(before)) return "increase_by";
+  const near = text.slice(Math.max(cs, c.index - OP_REACH), c.index);
+  if (DECREASE_BEFORE.test(near)) return "decrease_by";
+  if (INCREASE_BEFORE.test(near)) return "increase_by";
   if (c.min !== null) return "range";
   if (testAt(CEILING_AFTER, text, c.end)) return "<=";
-  if (FLOOR_WORD.test(before.slice(-8))) return ">=";
-  if (CEILING_BEFORE.test(before) || AT_MOST_BEFORE.test(before)) return "<=";
+  if (FLOOR_WORD.test(near.slice(-8))) return ">=";
+  if (CEILING_BEFORE.test(near)) return "<=";
+  // "≤", then perhaps spaces (trimEnd drops what \s matches; past OP_REACH spaces, the whole clause is read).
+  let last = near.trimEnd();
+  if (!last && near) last = text.slice(cs, c.index).trimEnd();
+  if (last.charCodeAt(last.length - 1) === 0x2264) return "<=";
   return ">=";
 }
 
@@ -237,9 +246,15 @@ const TRAILING_OPS =
 
 const SUFFIX_START = /^(?:以上|以内|左右)/;
 
-function subjectOf(text: string, c: Candidate, clauseStart: number): string {
+/** The last characters of TRAILING_OPS's words: the pattern ends the text, so it needs one of them last. */
+const TRAILING_OP_ENDS = new Set(
+  [...TRAILING_OPS.source.slice(3, -3).split("|")].map((w) => w.charCodeAt(w.length - 1)),
+);
+
+export function subjectOf(text: string, c: Pick<Candidate, "index" | "end" | "clause">, clauseStart: number): string {
   let s = text.slice(clauseStart, c.index).replace(LEAD_VERBS, "");
-  s = s.replace(TRAILING_OPS, "").trim();
+  if (TRAILING_OP_ENDS.has(s.charCodeAt(s.length - 1))) s = s.replace(TRAILING_OPS, "");
+  s = s.trim();
   if (!s) {
     // "新增学位8130个" has its subject before; "创建6所省级特色学校" after the number.
     const after = text.slice(c.end, c.clause[1]);
