@@ -10,32 +10,39 @@ import { readTaskFields } from "./task-fields.js";
 const CLOSING_SECTION =
   /^(?:保障措施|工作要求|组织保障|保障机制|有关要求|工作保障|实施步骤|工作步骤|组织实施|几点要求)/;
 
+/** A plan's narrative lines (no table rows, no contents entries) and the marker each starts with, side by side. */
 interface Classified {
-  line: Line;
-  marker: Marker | null;
+  lines: Line[];
+  markers: Array<Marker | null>;
 }
 
 type TaskLevel = Extract<MarkerLevel, "arabic" | "l2" | "l1">;
 
 /** The task level: Arabic numbers where the plan has them, else the innermost Chinese level. */
-function taskLevelOf(items: Classified[]): TaskLevel | null {
-  const count = (level: MarkerLevel) => items.filter((i) => i.marker?.level === level).length;
-  if (count("arabic") >= 2) return "arabic";
-  if (count("l2") >= 1) return "l2";
-  if (count("l1") >= 1) return "l1";
+function taskLevelOf(markers: Array<Marker | null>): TaskLevel | null {
+  let arabic = 0;
+  let l2 = 0;
+  let l1 = 0;
+  for (const m of markers) {
+    if (m?.level === "arabic") arabic++;
+    else if (m?.level === "l2") l2++;
+    else if (m?.level === "l1") l1++;
+  }
+  if (arabic >= 2) return "arabic";
+  if (l2 >= 1) return "l2";
+  if (l1 >= 1) return "l1";
   return null;
 }
 
 /** A standalone "一是…" line heads the tasks after it when it sits between tasks, not inside one. */
-function ordinalHeadings(items: Classified[]): Set<number> {
+function ordinalHeadings({ lines, markers }: Classified): Set<number> {
   const headings = new Set<number>();
   let previousWasHeading = false;
-  items.forEach((item, i) => {
-    const m = item.marker;
+  markers.forEach((m, i) => {
     if (m?.level !== "ordinal") return;
     let j = i + 1;
-    while (j < items.length && !items[j]!.line.text) j++;
-    const nextIsTask = items[j]?.marker?.level === "arabic";
+    while (j < lines.length && !lines[j]!.text) j++;
+    const nextIsTask = markers[j]?.level === "arabic";
     if (nextIsTask && (m.value === 1 || previousWasHeading)) {
       headings.add(i);
       previousWasHeading = true;
@@ -98,10 +105,13 @@ export function buildTasks(
   cal: PlanCalendar,
   source?: string,
 ): { tasks: Task[]; diagnostics: Diagnostic[] } {
-  const items: Classified[] = [];
+  const items: Classified = { lines: [], markers: [] };
   for (const line of lines)
-    if (!line.cells && !isTocEntry(line.text)) items.push({ line, marker: line.text ? parseMarker(line.text) : null });
-  const level = taskLevelOf(items);
+    if (!line.cells && !isTocEntry(line.text)) {
+      items.lines.push(line);
+      items.markers.push(line.text ? parseMarker(line.text) : null);
+    }
+  const level = taskLevelOf(items.markers);
   const diagnostics: Diagnostic[] = [];
   if (!level) return { tasks: [], diagnostics };
   const ordinalHeads = level === "arabic" ? ordinalHeadings(items) : new Set<number>();
@@ -111,8 +121,9 @@ export function buildTasks(
   let current: Draft | null = null;
   let closing = false;
 
-  for (let i = 0; i < items.length; i++) {
-    const { line, marker } = items[i]!;
+  for (let i = 0; i < items.lines.length; i++) {
+    const line = items.lines[i]!;
+    const marker = items.markers[i] ?? null;
     if (!line.text) continue;
     if (isJunk(line.text)) {
       current = null;
@@ -169,41 +180,44 @@ export function buildTasks(
     }
   }
 
-  const tasks = drafts.map((d) => {
-    // The lines joined with line breaks, as the source holds them where they follow one another.
-    const text = d.contiguous ? source!.slice(d.start, d.endLine.end) : undefined;
-    const f = readTaskFields(d.first, d.rest, cal, text);
-    const span = spanOf(d.startLine, d.endLine);
-    if (f.unitsUnsplit)
-      diagnostics.push({
-        code: "UNIT_LIST_UNSPLIT",
-        severity: "warning",
-        message: `第${d.no}项的责任单位无法可靠拆分，请核对`,
-        span,
-      });
-    if (f.yearMissing)
-      diagnostics.push({
-        code: "DEADLINE_NO_YEAR",
-        severity: "warning",
-        message: `第${d.no}项的完成时限缺少年份，请补充计划年度`,
-        span,
-      });
-    const task: Task = {
-      no: d.no,
-      path: d.path,
-      title: f.title,
-      units: f.units,
-      leadCount: f.leadCount,
-      deadlines: f.deadlines,
-      targets: f.targets,
-      body: f.body,
-      measures: f.measures,
-      span,
-    };
-    return task;
-  });
+  const tasks: Task[] = [];
+  for (const d of drafts) tasks.push(taskOf(d, cal, diagnostics, source));
   diagnostics.push(...numberingDiagnostics(tasks, drafts));
   return { tasks, diagnostics };
+}
+
+/** A draft's task, its field diagnostics added to `diagnostics`. */
+function taskOf(d: Draft, cal: PlanCalendar, diagnostics: Diagnostic[], source: string | undefined): Task {
+  // The lines joined with line breaks, as the source holds them where they follow one another.
+  const text = d.contiguous ? source!.slice(d.start, d.endLine.end) : undefined;
+  const f = readTaskFields(d.first, d.rest, cal, text);
+  const span = spanOf(d.startLine, d.endLine);
+  if (f.unitsUnsplit)
+    diagnostics.push({
+      code: "UNIT_LIST_UNSPLIT",
+      severity: "warning",
+      message: `第${d.no}项的责任单位无法可靠拆分，请核对`,
+      span,
+    });
+  if (f.yearMissing)
+    diagnostics.push({
+      code: "DEADLINE_NO_YEAR",
+      severity: "warning",
+      message: `第${d.no}项的完成时限缺少年份，请补充计划年度`,
+      span,
+    });
+  return {
+    no: d.no,
+    path: d.path,
+    title: f.title,
+    units: f.units,
+    leadCount: f.leadCount,
+    deadlines: f.deadlines,
+    targets: f.targets,
+    body: f.body,
+    measures: f.measures,
+    span,
+  };
 }
 
 /** Gaps and repeats in the task numbers (`drafts[i]` holds the value of `tasks[i]`'s number). */
