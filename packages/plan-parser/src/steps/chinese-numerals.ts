@@ -23,6 +23,11 @@ const DIGITS: Record<string, number> = {
 };
 const SMALL_UNITS: Record<string, number> = { 十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000 };
 
+const byCode = (values: Record<string, number>) =>
+  new Map(Object.entries(values).map(([ch, value]) => [ch.charCodeAt(0), value]));
+const DIGIT_VALUES = byCode(DIGITS);
+const UNIT_VALUES = byCode(SMALL_UNITS);
+
 /** Characters that may appear in a Chinese numeral. */
 export const CHINESE_NUMERAL_CHARS = "零〇一壹二两贰三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟";
 
@@ -31,13 +36,15 @@ export function parseChineseNumeral(text: string): number | null {
   if (!text) return null;
   let total = 0;
   let digit: number | null = null;
-  for (const ch of text) {
-    const d = DIGITS[ch];
+  // By code unit: a character outside the numerals (a surrogate too) ends the numeral either way.
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const d = DIGIT_VALUES.get(code);
     if (d !== undefined) {
       digit = d;
       continue;
     }
-    const unit = SMALL_UNITS[ch];
+    const unit = UNIT_VALUES.get(code);
     if (unit === undefined) return null;
     total += (digit ?? 1) * unit;
     digit = null;

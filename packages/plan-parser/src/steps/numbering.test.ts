@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parsePlan } from "../index.js";
-import { CHINESE_NUMERAL_CHARS, parseNumber } from "./chinese-numerals.js";
+import { CHINESE_NUMERAL_CHARS, parseChineseNumeral, parseNumber } from "./chinese-numerals.js";
 import { normalizeLine } from "./normalize.js";
 import { parseMarker } from "./numbering.js";
 
@@ -94,6 +94,49 @@ describe("parseMarker by first character", () => {
       fc.property(fc.array(chars, { maxLength: 12 }), (cs) => {
         const line = cs.join("");
         expect(parseMarker(line)).toEqual(parseMarkerByAllPatterns(line));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe("parseChineseNumeral by code unit", () => {
+  const DIGITS: Record<string, number> = {
+    零: 0,
+    〇: 0,
+    一: 1,
+    壹: 1,
+    二: 2,
+    两: 2,
+    贰: 2,
+    三: 3,
+    叁: 3,
+    四: 4,
+    肆: 4,
+  };
+  const UNITS: Record<string, number> = { 十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000 };
+  /** The reading by code point, before. */
+  function byCodePoint(text: string): number | null {
+    if (!text) return null;
+    let total = 0;
+    let digit: number | null = null;
+    for (const ch of text) {
+      if (DIGITS[ch] !== undefined) {
+        digit = DIGITS[ch]!;
+        continue;
+      }
+      if (UNITS[ch] === undefined) return null;
+      total += (digit ?? 1) * UNITS[ch]!;
+      digit = null;
+    }
+    return total + (digit ?? 0);
+  }
+  it("reads numerals as reading by code point does", () => {
+    const chars = fc.constantFrom(..."零〇一壹二两贰三叁四肆十拾百佰千仟a5", "\u{1F600}", "\ud83d");
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 8 }), (cs) => {
+        const text = cs.join("");
+        expect(parseChineseNumeral(text)).toBe(byCodePoint(text));
       }),
       { numRuns: 3000 },
     );

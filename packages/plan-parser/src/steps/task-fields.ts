@@ -39,10 +39,12 @@ const STOP_START = /^[。;；]\s*/;
 const ORDINAL_START = /^[一二三四五六七八九十]+是/;
 const BLANK_LINES = /\n{2,}/g;
 
+const ORDINAL_NUMERALS = new Set([..."一二三四五六七八九十"].map((c) => c.charCodeAt(0)));
+
 /** Whether a Chinese numeral comes right before some 是 ("一是"): the split below needs one. */
 function hasOrdinal(line: string): boolean {
   for (let i = line.indexOf("是"); i >= 0; i = line.indexOf("是", i + 1))
-    if (i > 0 && "一二三四五六七八九十".includes(line[i - 1]!)) return true;
+    if (i > 0 && ORDINAL_NUMERALS.has(line.charCodeAt(i - 1))) return true;
   return false;
 }
 
