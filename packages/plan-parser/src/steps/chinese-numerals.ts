@@ -1,4 +1,4 @@
-const DIGITS: Record<string, number> = {
+export const DIGITS: Record<string, number> = {
   零: 0,
   〇: 0,
   一: 1,
@@ -21,7 +21,7 @@ const DIGITS: Record<string, number> = {
   九: 9,
   玖: 9,
 };
-const SMALL_UNITS: Record<string, number> = { 十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000 };
+export const SMALL_UNITS: Record<string, number> = { 十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000 };
 
 const byCode = (values: Record<string, number>) =>
   new Map(Object.entries(values).map(([ch, value]) => [ch.charCodeAt(0), value]));

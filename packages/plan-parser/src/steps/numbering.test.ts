@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parsePlan } from "../index.js";
-import { CHINESE_NUMERAL_CHARS, parseChineseNumeral, parseNumber } from "./chinese-numerals.js";
+import { CHINESE_NUMERAL_CHARS, DIGITS, parseChineseNumeral, parseNumber, SMALL_UNITS } from "./chinese-numerals.js";
 import { normalizeLine } from "./normalize.js";
 import { parseMarker } from "./numbering.js";
 
@@ -101,20 +101,6 @@ describe("parseMarker by first character", () => {
 });
 
 describe("parseChineseNumeral by code unit", () => {
-  const DIGITS: Record<string, number> = {
-    零: 0,
-    〇: 0,
-    一: 1,
-    壹: 1,
-    二: 2,
-    两: 2,
-    贰: 2,
-    三: 3,
-    叁: 3,
-    四: 4,
-    肆: 4,
-  };
-  const UNITS: Record<string, number> = { 十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000 };
   /** The reading by code point, before. */
   function byCodePoint(text: string): number | null {
     if (!text) return null;
@@ -125,8 +111,8 @@ describe("parseChineseNumeral by code unit", () => {
         digit = DIGITS[ch]!;
         continue;
       }
-      if (UNITS[ch] === undefined) return null;
-      total += (digit ?? 1) * UNITS[ch]!;
+      if (SMALL_UNITS[ch] === undefined) return null;
+      total += (digit ?? 1) * SMALL_UNITS[ch]!;
       digit = null;
     }
     return total + (digit ?? 0);
