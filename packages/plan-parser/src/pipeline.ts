@@ -1,7 +1,7 @@
 import type { Diagnostic, DocumentFormat, ParsedDocument, ParseOptions, Plan } from "./model.js";
 import { buildTasks } from "./steps/build-tasks.js";
 import { isIssuerLine, titleOf } from "./steps/find-plans.js";
-import { type Line, spanOf } from "./steps/lines.js";
+import { type LaidOut, type Line, spanOf } from "./steps/lines.js";
 import { parseMarker } from "./steps/numbering.js";
 import { calendarFromTitle, type PlanCalendar } from "./steps/plan-calendar.js";
 import { buildTableTasks } from "./steps/tables.js";
@@ -63,7 +63,7 @@ function firstShortLine(lines: Line[]): string {
 }
 
 export function runPipeline(
-  { lines, source }: { lines: Line[]; source: string },
+  { lines, source, pieces }: LaidOut,
   options: ParseOptions,
   format: DocumentFormat,
 ): ParsedDocument {
@@ -76,7 +76,7 @@ export function runPipeline(
       options.year !== undefined
         ? { year: options.year, academic: fromTitle?.academic ?? false }
         : (fromTitle ?? { year: null, academic: false });
-    const narrative = buildTasks(region.lines, cal, source);
+    const narrative = buildTasks(region.lines, cal, pieces);
     const tabular = buildTableTasks(region.lines, cal);
     const tasks = [...narrative.tasks, ...tabular.tasks].sort((a, b) => a.span.start - b.span.start);
     if (tasks.length === 0) continue;

@@ -96,6 +96,9 @@ function endsWithRest(line: string, rest: string): boolean {
   return rest === "" || line.charCodeAt(line.length - 1) === rest.charCodeAt(rest.length - 1);
 }
 
+/** What a task reads of the source: a view of it (the source itself, or the pieces it was laid out in). */
+type SourceView = Pick<string, "slice">;
+
 /**
  * Builds the tasks of one plan from its lines (a plan region without its title). Given the source the lines
  * are views of, a task whose lines follow one another there reads its text as a view of it too.
@@ -103,7 +106,7 @@ function endsWithRest(line: string, rest: string): boolean {
 export function buildTasks(
   lines: Line[],
   cal: PlanCalendar,
-  source?: string,
+  source?: SourceView,
 ): { tasks: Task[]; diagnostics: Diagnostic[] } {
   const items: Classified = { lines: [], markers: [] };
   for (const line of lines)
@@ -187,7 +190,7 @@ export function buildTasks(
 }
 
 /** A draft's task, its field diagnostics added to `diagnostics`. */
-function taskOf(d: Draft, cal: PlanCalendar, diagnostics: Diagnostic[], source: string | undefined): Task {
+function taskOf(d: Draft, cal: PlanCalendar, diagnostics: Diagnostic[], source: SourceView | undefined): Task {
   // The lines joined with line breaks, as the source holds them where they follow one another.
   const text = d.contiguous ? source!.slice(d.start, d.endLine.end) : undefined;
   const f = readTaskFields(d.first, d.rest, cal, text);

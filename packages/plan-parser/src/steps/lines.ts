@@ -16,12 +16,20 @@ export interface Line {
 /** Normalises blocks and lays them out as the source text: one line per block, cells joined by tabs. */
 export const toLines = (blocks: Block[]) => layOut(blocks, normalizeLine);
 
+/** The laid-out text: its lines, the source they are views of, and that source as the pieces it was laid out in. */
+export interface LaidOut {
+  lines: Line[];
+  source: string;
+  pieces: SourcePieces;
+}
+
 /**
  * Plain text: NFKC in one call per piece of about 64K characters, cut after a line break (the line and cell
  * breaks stay put, and NFKC's buffers stay small), then lines as for blocks, straight from the piece's rows.
- * A row holds zero-width characters only where its piece does.
+ * A row holds zero-width characters only where its piece does. Each piece's lines are joined as soon as it is
+ * laid out, so that no more than one NFKC piece is alive at a time.
  */
-export function textToLines(text: string): { lines: Line[]; source: string } {
+export function textToLines(text: string): LaidOut {
   const layout = new Layout();
   for (let start = 0; ; ) {
     const cut = start + PIECE < text.length ? text.indexOf("\n", start + PIECE) : -1;
@@ -37,6 +45,7 @@ export function textToLines(text: string): { lines: Line[]; source: string } {
       // Without a tab or a space there is no run to collapse and no gap to drop.
       else layout.paragraph(tidyLine(row, zeroWidth, false));
     }
+    layout.cut();
     if (end === text.length) break;
     start = end;
   }
@@ -45,10 +54,46 @@ export function textToLines(text: string): { lines: Line[]; source: string } {
 
 const PIECE = 1 << 16;
 
+/**
+ * The source as the pieces it was laid out in (joined by line breaks), for views of it that need not read
+ * the source whole: a view within one piece is a view of that piece.
+ */
+export class SourcePieces {
+  private readonly starts: number[] = [];
+  private last = 0;
+
+  constructor(private readonly pieces: string[]) {
+    let at = 0;
+    for (const piece of pieces) {
+      this.starts.push(at);
+      at += piece.length + 1;
+    }
+  }
+
+  /** The source's characters from `start` to `end`, as `source.slice(start, end)` reads them. */
+  slice(start: number, end: number): string {
+    const { pieces, starts } = this;
+    let i = starts[this.last]! <= start ? this.last : 0;
+    while (i + 1 < starts.length && starts[i + 1]! <= start) i++;
+    this.last = i;
+    const from = starts[i] ?? 0;
+    const piece = pieces[i] ?? "";
+    if (end <= from + piece.length) return piece.slice(start - from, end - from);
+    // Across a cut: the pieces' parts with the line breaks between them.
+    let out = piece.slice(start - from);
+    for (let j = i + 1; j < pieces.length && starts[j]! <= end; j++)
+      out += `\n${pieces[j]!.slice(0, end - starts[j]!)}`;
+    return out;
+  }
+}
+
 /** Lines one block at a time: a table's number counts runs of rows unless the block gives it. */
 class Layout {
-  private readonly texts: string[] = [];
-  private readonly rows: Array<{ at: number; cells: string[]; table: number }> = [];
+  private texts: string[] = [];
+  private rows: Array<{ at: number; cells: string[]; table: number }> = [];
+  private readonly lines: Line[] = [];
+  private readonly pieces: string[] = [];
+  private offset = 0;
   private tableNo = 0;
   private prevWasRow = false;
 
@@ -66,35 +111,60 @@ class Layout {
   }
 
   /**
-   * The source is the lines joined; lines and cells are views of it, which the result keeps anyway: what a
-   * task keeps of them then holds no other copy of the text alive (such as a whole-text NFKC).
+   * Joins the lines laid out since the last cut into one piece of the source; they and their cells become
+   * views of it, which the result keeps anyway: what a task keeps of them holds no other copy of the text
+   * alive (such as an NFKC piece).
    */
-  done(): { lines: Line[]; source: string } {
-    const { texts, rows } = this;
-    const source = texts.join("\n");
-    const lines: Line[] = [];
+  cut(): void {
+    const { texts, rows, lines } = this;
+    if (texts.length === 0) return;
+    const piece = texts.join("\n");
+    const base = this.offset;
     let offset = 0;
     let r = 0;
-    for (let index = 0; index < texts.length; index++) {
-      const end = offset + texts[index]!.length;
-      const row = rows[r]?.at === index ? rows[r++] : undefined;
+    for (let k = 0; k < texts.length; k++) {
+      const end = offset + texts[k]!.length;
+      const row = rows[r]?.at === k ? rows[r++] : undefined;
       let cells: string[] | undefined;
       if (row) {
         let at = offset;
         cells = row.cells.map((c) => {
-          const cell = source.slice(at, at + c.length);
+          const cell = piece.slice(at, at + c.length);
           at += c.length + 1;
           return cell;
         });
       }
-      lines.push({ index, text: source.slice(offset, end), cells, table: row?.table, start: offset, end });
+      const index = lines.length;
+      lines.push({
+        index,
+        text: piece.slice(offset, end),
+        cells,
+        table: row?.table,
+        start: base + offset,
+        end: base + end,
+      });
       offset = end + 1;
     }
-    return { lines, source };
+    this.pieces.push(piece);
+    this.offset = base + offset;
+    this.texts = [];
+    this.rows = [];
+  }
+
+  /**
+   * The source is the pieces joined by line breaks, as a rope of them: nothing in the parse reads it whole, so
+   * it is no third copy of the text beside the input and the pieces (it is flattened where it is first read).
+   */
+  done(): LaidOut {
+    this.cut();
+    const { pieces } = this;
+    let source = pieces[0] ?? "";
+    for (let i = 1; i < pieces.length; i++) source = `${source}\n${pieces[i]}`;
+    return { lines: this.lines, source, pieces: new SourcePieces(pieces) };
   }
 }
 
-function layOut(blocks: Block[], normalize: (text: string) => string): { lines: Line[]; source: string } {
+function layOut(blocks: Block[], normalize: (text: string) => string): LaidOut {
   const layout = new Layout();
   for (const block of blocks) {
     if (block.kind === "row")
