@@ -235,7 +235,7 @@ export function opOf(text: string, c: Pick<Candidate, "index" | "end" | "min" | 
   // "≤", then perhaps spaces (trimEnd drops what \s matches; past OP_REACH spaces, the whole clause is read).
   let last = near.trimEnd();
   if (!last && near) last = text.slice(cs, c.index).trimEnd();
-  if (last.charCodeAt(last.length - 1) === 0x2264) return "<=";
+  if (last.length > 0 && last.charCodeAt(last.length - 1) === 0x2264) return "<=";
   return ">=";
 }
 
@@ -253,7 +253,7 @@ const TRAILING_OP_ENDS = new Set(
 
 export function subjectOf(text: string, c: Pick<Candidate, "index" | "end" | "clause">, clauseStart: number): string {
   let s = text.slice(clauseStart, c.index).replace(LEAD_VERBS, "");
-  if (TRAILING_OP_ENDS.has(s.charCodeAt(s.length - 1))) s = s.replace(TRAILING_OPS, "");
+  if (s.length > 0 && TRAILING_OP_ENDS.has(s.charCodeAt(s.length - 1))) s = s.replace(TRAILING_OPS, "");
   s = s.trim();
   if (!s) {
     // "新增学位8130个" has its subject before; "创建6所省级特色学校" after the number.

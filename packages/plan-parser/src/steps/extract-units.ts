@@ -69,11 +69,12 @@ export function splitUnits(list: string): { units: string[]; unsplit: boolean } 
     current += ch;
   }
   if (current || units.length === 0) units.push(current);
-  const pieces: string[] = [];
-  for (const unit of units) for (const piece of splitOnSpaces(unit)) pieces.push(piece);
-  const cleaned = pieces
-    .map((u) => u.trim().replace(STOPS_END, "").replace(ETC_END, "").replace(AND_START, "").trim())
-    .filter((u) => u && !PLACEHOLDER.test(u));
+  const cleaned: string[] = [];
+  for (const unit of units)
+    for (const piece of splitOnSpaces(unit)) {
+      const u = piece.trim().replace(STOPS_END, "").replace(ETC_END, "").replace(AND_START, "").trim();
+      if (u && !PLACEHOLDER.test(u)) cleaned.push(u);
+    }
   const unsplit = cleaned.some((u) => u.length > 24 || SPACE_RUN.test(u));
   return { units: cleaned, unsplit };
 }
@@ -109,7 +110,7 @@ export function extractUnits(text: string): FoundUnits | null {
   const others: string[] = [];
   let unsplit = false;
   const first = labels[0]!;
-  const before = text.charCodeAt(first.index - 1);
+  const before = first.index > 0 ? text.charCodeAt(first.index - 1) : 0;
   const open = before === 0x28 || before === 0xff08 ? first.index - 1 : first.index; // ( or （
   let end = first.index + first[0].length;
   for (let i = 0; i < labels.length; i++) {
@@ -118,13 +119,15 @@ export function extractUnits(text: string): FoundUnits | null {
     const next = labels[i + 1]?.index ?? text.length;
     const list = text.slice(start, listEnd(text, start, next));
     end = start + list.length;
-    const after = text.charCodeAt(end);
+    const after = end < text.length ? text.charCodeAt(end) : 0;
     if (after === 0x29 || after === 0xff09) end += 1; // ) or ）
     const split = splitUnits(list.replace(LIST_END, ""));
     unsplit ||= split.unsplit;
     (LEAD_ROLES.test(label[1]!) ? lead : others).push(...split.units);
   }
-  const marked = [...lead, ...others].map(leadMark);
+  const marked: Array<{ name: string; lead: boolean | null }> = [];
+  for (const unit of lead) marked.push(leadMark(unit));
+  for (const unit of others) marked.push(leadMark(unit));
   if (marked.length === 0) return null;
   if (marked.some((m) => m.lead)) {
     // "A（牵头）、B、C": the marked units lead, whatever the label says.

@@ -49,7 +49,7 @@ export function titleOf(line: string): string | null {
 export function isTocEntry(line: string): boolean {
   // Ends in a digit (before any trailing space); trimEnd drops what \s matches.
   const end = line.trimEnd();
-  const last = end.charCodeAt(end.length - 1);
+  const last = end.length > 0 ? end.charCodeAt(end.length - 1) : 0;
   if (!(last >= 48 && last <= 57)) return false;
   if (/(?:\.{4,}|…{2,}|·{4,})\s*\d+\s*$/.test(line)) return true;
   return /^\d{1,2}\s*[.、．]?\s*\S.*(?:要点|计划|方案|分解表|安排|清单)\s*\d{1,3}$/.test(line);

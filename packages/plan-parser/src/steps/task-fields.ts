@@ -57,8 +57,11 @@ export function measuresOf(lines: string[]): string[] {
       continue;
     }
     if (!hasOrdinal(line)) continue;
-    const parts = line.split(ORDINAL_SPLIT).map((p) => p.replace(STOP_START, "").trim());
-    for (const p of parts) if (ORDINAL_START.test(p)) out.push(p);
+    const parts = line.split(ORDINAL_SPLIT);
+    for (let k = 0; k < parts.length; k++) {
+      const p = parts[k]!.replace(STOP_START, "").trim();
+      if (ORDINAL_START.test(p)) out.push(p);
+    }
   }
   return out;
 }
