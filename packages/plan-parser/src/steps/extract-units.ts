@@ -109,6 +109,7 @@ export function extractUnits(text: string): FoundUnits | null {
   const lead: string[] = [];
   const others: string[] = [];
   let unsplit = false;
+  let hasLeadLabel = false;
   const first = labels[0]!;
   const before = first.index > 0 ? text.charCodeAt(first.index - 1) : 0;
   const open = before === 0x28 || before === 0xff08 ? first.index - 1 : first.index; // ( or （
@@ -123,7 +124,9 @@ export function extractUnits(text: string): FoundUnits | null {
     if (after === 0x29 || after === 0xff09) end += 1; // ) or ）
     const split = splitUnits(list.replace(LIST_END, ""));
     unsplit ||= split.unsplit;
-    (LEAD_ROLES.test(label[1]!) ? lead : others).push(...split.units);
+    const role = label[1]!;
+    hasLeadLabel ||= LEAD_LABEL.test(role);
+    (LEAD_ROLES.test(role) ? lead : others).push(...split.units);
   }
   const marked: Array<{ name: string; lead: boolean | null }> = [];
   for (const unit of lead) marked.push(leadMark(unit));
@@ -136,7 +139,6 @@ export function extractUnits(text: string): FoundUnits | null {
     return { units: [...leads, ...rest], leadCount: leads.length, index: open, length: end - open, unsplit };
   }
   const units = marked.map((m) => m.name);
-  const hasLeadLabel = labels.some((l) => LEAD_LABEL.test(l[1]!));
   const leadCount = hasLeadLabel ? lead.length : Math.min(1, units.length);
   return { units, leadCount, index: open, length: end - open, unsplit };
 }
