@@ -139,7 +139,7 @@ export function extractUnits(text: string): FoundUnits | null {
     return { units: [...leads, ...rest], leadCount: leads.length, index: open, length: end - open, unsplit };
   }
   const units = marked.map((m) => m.name);
-  const leadCount = hasLeadLabel ? lead.length : Math.min(1, units.length);
+  const leadCount = hasLeadLabel ? lead.length : Math.min(1, marked.length);
   return { units, leadCount, index: open, length: end - open, unsplit };
 }
 
