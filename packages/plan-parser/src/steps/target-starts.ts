@@ -29,6 +29,14 @@ for (const c of "贯年今季半秋") KIND[c.charCodeAt(0)] = ANCHOR_START;
 /** The Chinese branch, anchored: a numeral run that a unit (or a range and a unit) follows. */
 const CN_START_RE = new RegExp(`[${CN_CORE}]+(?=(?:[至到\\-—–~][${CN_CORE}]+)?[万千]?[所个次项名人家场套支节篇])`, "y");
 
+/**
+ * What CN_START_RE's lookahead can read first after a numeral run: a range mark, 万 or 千, or a unit. Only where
+ * the whole run is followed by one can it hold: a shorter run is followed by a numeral, which is none of them
+ * but 千, and after 千 the lookahead needs a unit, which the run's next numeral or its end would have to be.
+ */
+const NUMERAL_NEXT = new Uint8Array(0x10000);
+for (const c of "至到-—–~万千所个次项名人家场套支节篇") NUMERAL_NEXT[c.charCodeAt(0)] = 1;
+
 const code = (s: string) => s.charCodeAt(0);
 const GUAN = code("贯");
 /** (Read once here: the loop seldom meets 贯, and a namespace read it has never run stops optimised code.) */
@@ -72,8 +80,11 @@ export function scanText(text: string): TextScan {
     } else if (kind === NUMERAL) {
       let end = i + 1;
       while (KIND[text.charCodeAt(end)] === NUMERAL) end++;
-      CN_START_RE.lastIndex = i;
-      if (CN_START_RE.test(text)) starts.push(i, end);
+      // The lookahead's first character comes right after the run (see NUMERAL_NEXT): most runs fail there.
+      if (end < n && NUMERAL_NEXT[text.charCodeAt(end)] === 1) {
+        CN_START_RE.lastIndex = i;
+        if (CN_START_RE.test(text)) starts.push(i, end);
+      }
       i = end - 1;
     } else if (kind === MARK) {
       if (marks === NO_MARKS) marks = [];
