@@ -23,11 +23,11 @@ const TYPES: Record<string, string> = {
 const NOT_BUILT = `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>落实</title>
 <body><p>前端尚未构建，请先运行 <code>npm run build</code>。接口文档见 <a href="/api/docs">/api/docs</a>。</p></body></html>`;
 
-async function fileIn(root: string, urlPath: string): Promise<string | undefined> {
-  const path = resolve(root, `.${decodeURIComponent(urlPath)}`);
+/** A file under root, with its modification time (the compressed copies' version). */
+async function fileAt(root: string, path: string): Promise<{ path: string; mtimeMs: number } | undefined> {
   if (path !== root && !path.startsWith(root + sep)) return undefined;
   const info = await stat(path).catch(() => undefined);
-  return info?.isFile() ? path : undefined;
+  return info?.isFile() ? { path, mtimeMs: info.mtimeMs } : undefined;
 }
 
 /**
@@ -42,21 +42,20 @@ export function webStatic(app: App, webDir = process.env.LUOSHI_WEB_DIR || DEFAU
     if (urlPath === "/api" || urlPath.startsWith("/api/")) {
       return reply.status(404).send({ error: { code: "ROUTE_NOT_FOUND", message: MESSAGES.ROUTE_NOT_FOUND } });
     }
-    let file: string | undefined;
+    let file: Awaited<ReturnType<typeof fileAt>>;
     try {
-      file = urlPath === "/" ? undefined : await fileIn(root, urlPath);
+      file = urlPath === "/" ? undefined : await fileAt(root, resolve(root, `.${decodeURIComponent(urlPath)}`));
     } catch {
       file = undefined; // a malformed escape is just a page the router does not know
     }
     if (!file && extname(urlPath) !== "" && urlPath.startsWith("/assets/")) {
       return reply.status(404).send({ error: { code: "NOT_FOUND", message: MESSAGES.NOT_FOUND } });
     }
-    const target = file ?? resolve(root, "index.html");
-    const info = await stat(target).catch(() => undefined);
-    const bytes = info && (await readFile(target).catch(() => undefined));
-    if (!info || !bytes) return reply.type(TYPES[".html"]!).send(NOT_BUILT);
+    const target = file ?? (await fileAt(root, resolve(root, "index.html")));
+    const bytes = target && (await readFile(target.path).catch(() => undefined));
+    if (!target || !bytes) return reply.type(TYPES[".html"]!).send(NOT_BUILT);
     const immutable = file !== undefined && urlPath.startsWith("/assets/");
-    const type = TYPES[extname(target)] ?? "application/octet-stream";
+    const type = TYPES[extname(target.path)] ?? "application/octet-stream";
     reply
       .type(type)
       .header("cache-control", immutable ? "public, max-age=31536000, immutable" : "no-cache")
@@ -65,6 +64,8 @@ export function webStatic(app: App, webDir = process.env.LUOSHI_WEB_DIR || DEFAU
     reply.header("vary", "accept-encoding");
     const encoding = acceptedEncoding(request.headers["accept-encoding"]);
     if (!encoding) return reply.send(bytes);
-    return reply.header("content-encoding", encoding).send(await compressed.get(target, info.mtimeMs, bytes, encoding));
+    return reply
+      .header("content-encoding", encoding)
+      .send(await compressed.get(target.path, target.mtimeMs, bytes, encoding));
   });
 }

@@ -47,8 +47,9 @@ export function completionTrend(
   let next = 0;
   return months.map((month) => {
     let count = 0;
-    for (; next < dated.length && (dated[next] as (typeof dated)[number]).month <= month; next++) {
-      const { r, key, month: m } = dated[next] as (typeof dated)[number];
+    for (; next < dated.length; next++) {
+      const { r, key, month: m } = dated[next]!;
+      if (m > month) break;
       if (m === month) count++;
       if (!assigned.has(key)) continue;
       const seen = latest.get(key);

@@ -5,7 +5,7 @@ import { listReadablePlans } from "../plans/plans.service.js";
 import { todayInShanghai } from "../progress/periods.js";
 import { completionTrend } from "./completion-trend.js";
 import * as repo from "./queries.repository.js";
-import { findTasks, indicatorAttainment, type TaskView, unitCompletion } from "./queries.service.js";
+import { completionByUnit, findTasks, indicatorAttainment, type TaskView } from "./queries.service.js";
 
 export type WarningLevel = "green" | "yellow" | "red";
 
@@ -69,7 +69,7 @@ export async function dashboard(db: Database, actor: Actor, planId?: string, tod
     today,
     totals,
     bySection: [...sections].map(([section, c]) => ({ section, ...c })),
-    byUnit: await unitCompletion(db, actor, plan.id),
+    byUnit: completionByUnit(tasks),
     warnings,
     overdue: tasks
       .filter((t) => t.overdue)

@@ -133,7 +133,11 @@ export async function taskView(db: Database, actor: Actor, taskId: string) {
 
 /** Per assigned unit: how many of its tasks are done, in progress, blocked, overdue. */
 export async function unitCompletion(db: Database, actor: Actor, planId: string) {
-  const views = await planTaskViews(db, actor, planId);
+  return completionByUnit(await planTaskViews(db, actor, planId));
+}
+
+/** unitCompletion over task views already read (the dashboard has them). */
+export function completionByUnit(views: readonly TaskView[]) {
   const units = new Map<
     string,
     {

@@ -8,7 +8,7 @@ import { auditorFor } from "./audit.js";
 import { EVENT_LABELS, supervisionError } from "./messages.js";
 import * as repo from "./reminders.repository.js";
 import type { ReminderEvent, WebhookKind } from "./schema.js";
-import { sdb, shared } from "./schema.js";
+import { type SDb, sdb, shared } from "./schema.js";
 
 const auditEndpoint = auditorFor("webhook_endpoint");
 
@@ -138,7 +138,7 @@ export async function retryDeliveries(
 }
 
 async function send(
-  db: ReturnType<typeof sdb>,
+  db: SDb,
   endpoints: Awaited<ReturnType<typeof repo.listEndpointsForRun>>,
   deliveries: Awaited<ReturnType<typeof repo.claimDeliveries>>,
   deps: SendDeps,
