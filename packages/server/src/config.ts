@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import type { DatabaseTarget } from "./db/database.js";
+import { splitHosts } from "./db/multi-host.js";
 
 export interface Config {
   port: number;
@@ -35,6 +36,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   const url = env.DATABASE_URL;
   if (url !== undefined && url !== "" && !/^postgres(ql)?:\/\//.test(url)) {
     errors.push(`DATABASE_URL must start with postgres:// or postgresql://`);
+  } else if (url) {
+    try {
+      splitHosts(url);
+    } catch (e) {
+      errors.push(`DATABASE_URL: ${(e as Error).message}`);
+    }
   }
   const config: Config = {
     port: int("PORT", 3000, 0, 65535),

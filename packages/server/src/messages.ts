@@ -29,6 +29,7 @@ export const MESSAGES = {
   INDICATOR_NOT_IN_TASK: "指标不属于该任务",
   INVALID_PERIOD: "填报周期格式不正确",
   INTERNAL_ERROR: "服务器内部错误，请稍后再试",
+  DATABASE_UNAVAILABLE: "数据库暂时无法访问（可能正在重启或切换），请稍后重试",
 } as const;
 
 export type ErrorCode = keyof typeof MESSAGES;

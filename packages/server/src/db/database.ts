@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
+import { MultiHostPool, splitHosts } from "./multi-host.js";
 import { PGliteDialect } from "./pglite-dialect.js";
 import { durablePGlite, type WalSync } from "./pglite-durability.js";
 import type { DB } from "./schema.js";
@@ -11,7 +12,9 @@ export type Database = Kysely<DB>;
 
 export type DatabaseTarget =
   /** Embedded PGlite; `dataDir` undefined keeps it in memory. */
-  { kind: "pglite"; dataDir?: string; loadDataDir?: Blob } | { kind: "postgres"; url: string; schema?: string };
+  | { kind: "pglite"; dataDir?: string; loadDataDir?: Blob }
+  /** `url` may list several hosts (libpq's form, see multi-host.ts). */
+  | { kind: "postgres"; url: string; schema?: string };
 
 const OID = { int8: 20, date: 1082, timestamp: 1114, timestamptz: 1184 } as const;
 
@@ -25,15 +28,17 @@ const parsers: Record<number, (value: string) => unknown> = {
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === "postgres") {
-    const pool = new pg.Pool({
-      connectionString: target.url,
+    const options = {
       max: 10,
+      connectionTimeoutMillis: 10_000,
       types: {
         getTypeParser: ((oid: number, format?: "text" | "binary") =>
           parsers[oid] ?? pg.types.getTypeParser(oid, format ?? "text")) as typeof pg.types.getTypeParser,
       },
       ...(target.schema ? { options: `-c search_path=${target.schema}` } : {}),
-    });
+    };
+    // A connection the server cut while idle is dropped by the pool; the next query reconnects.
+    const pool = new MultiHostPool(splitHosts(target.url), options, () => {});
     return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   }
   const options = { parsers, ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}) };

@@ -1,5 +1,6 @@
 import { isPlanParseError } from "@luoshi/plan-parser";
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
+import { isDatabaseUnavailable } from "../db/unavailable.js";
 import { AppError } from "../errors.js";
 import { type ErrorCode, MESSAGES } from "../messages.js";
 import type { App } from "./types.js";
@@ -45,6 +46,10 @@ export function installErrorHandling(app: App): void {
     const pgCode = (error as { code?: string }).code;
     const pgKnown = pgCode ? PG_CODES[pgCode] : undefined;
     if (pgKnown) return send(reply, pgKnown[0], pgKnown[1], MESSAGES[pgKnown[1]]);
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: error }, "database unavailable");
+      return send(reply, 503, "DATABASE_UNAVAILABLE", MESSAGES.DATABASE_UNAVAILABLE);
+    }
     if (error.statusCode === 429) return send(reply, 429, "RATE_LIMITED", MESSAGES.RATE_LIMITED);
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       request.log.info({ err: error }, "client error");
