@@ -11,14 +11,15 @@
 # `up` always starts from nothing, so running it twice leaves the same state. Settings:
 #   LUOSHI_PG_HA_DIR       the pair's directory (default /tmp/luoshi-pg-ha)
 #   LUOSHI_PG_PRIMARY_PORT (default 5433), LUOSHI_PG_STANDBY_PORT (default 5434)
-#   LUOSHI_PG_SYNC_COMMIT  synchronous_commit on the primary: on (default) or remote_apply
+#   LUOSHI_PG_SYNC_COMMIT  synchronous_commit on the primary: remote_apply (default: an acknowledged
+#                          write is visible on the standby, for replica reads) or on (durable there)
 # The application connects as luoshi/luoshi to database luoshi; replication uses the role replicator.
 set -euo pipefail
 
 DIR="${LUOSHI_PG_HA_DIR:-/tmp/luoshi-pg-ha}"
 PRIMARY_PORT="${LUOSHI_PG_PRIMARY_PORT:-5433}"
 STANDBY_PORT="${LUOSHI_PG_STANDBY_PORT:-5434}"
-SYNC_COMMIT="${LUOSHI_PG_SYNC_COMMIT:-on}"
+SYNC_COMMIT="${LUOSHI_PG_SYNC_COMMIT:-remote_apply}"
 BIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
 [ -x "$BIN/initdb" ] || { echo "PostgreSQL server binaries not found under /usr/lib/postgresql" >&2; exit 1; }
 REPL_PASSWORD="replicator"

@@ -87,7 +87,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   });
   await app.register(swaggerUi, { routePrefix: "/api/docs" });
   installAuth(app, deps);
-  installReadCache(app, deps.db, deps.config.readCache);
+  installReadCache(app, deps, deps.config.readCache);
   // After the read cache, which keeps answers uncompressed: JSON goes out brotli- or gzip-compressed
   // to clients that accept it (a school reporter's phone), fast settings since it is per response.
   await app.register(compress, {

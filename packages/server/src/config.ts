@@ -7,6 +7,8 @@ export interface Config {
   host: string;
   dataDir: string;
   database: DatabaseTarget;
+  /** A hot standby the heavy read views read from (DATABASE_REPLICA_URL; PostgreSQL only). */
+  replica?: DatabaseTarget;
   demo: boolean;
   /** Largest accepted upload, bytes. */
   maxUploadBytes: number;
@@ -33,21 +35,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     return n;
   };
   const dataDir = resolve(env.LUOSHI_DATA_DIR || "./data");
-  const url = env.DATABASE_URL;
-  if (url !== undefined && url !== "" && !/^postgres(ql)?:\/\//.test(url)) {
-    errors.push(`DATABASE_URL must start with postgres:// or postgresql://`);
-  } else if (url) {
-    try {
-      splitHosts(url);
-    } catch (e) {
-      errors.push(`DATABASE_URL: ${(e as Error).message}`);
+  // PostgreSQL URLs may list several hosts (db/multi-host.ts).
+  const pgUrl = (name: string): string | undefined => {
+    const value = env[name] || undefined;
+    if (value === undefined) return undefined;
+    if (!/^postgres(ql)?:\/\//.test(value)) errors.push(`${name} must start with postgres:// or postgresql://`);
+    else {
+      try {
+        splitHosts(value);
+      } catch (e) {
+        errors.push(`${name}: ${(e as Error).message}`);
+      }
     }
-  }
+    return value;
+  };
+  const url = pgUrl("DATABASE_URL");
+  const replicaUrl = pgUrl("DATABASE_REPLICA_URL");
+  if (replicaUrl && !url) errors.push("DATABASE_REPLICA_URL needs DATABASE_URL (a replica of a PostgreSQL primary)");
   const config: Config = {
     port: int("PORT", 3000, 0, 65535),
     host: env.HOST || "127.0.0.1",
     dataDir,
     database: url ? { kind: "postgres", url } : { kind: "pglite", dataDir: resolve(dataDir, "db") },
+    ...(url && replicaUrl ? { replica: { kind: "postgres", url: replicaUrl } as const } : {}),
     demo: env.LUOSHI_DEMO === "1" || env.LUOSHI_DEMO === "true",
     maxUploadBytes: int("LUOSHI_MAX_UPLOAD_MB", 20, 1, 1024) * 1024 * 1024,
     loginAttemptsPerMinute: int("LUOSHI_LOGIN_RATE_PER_MIN", 20, 1, 100000),

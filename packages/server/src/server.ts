@@ -28,7 +28,10 @@ export async function openRuntime(config: Config): Promise<Runtime & { applied: 
 }
 
 export async function startServer(runtime: Runtime): Promise<{ app: App; url: string }> {
-  const app = await buildApp(runtime, { logger: { level: runtime.config.logLevel } });
+  // The read replica serves the server's heavy read views only; commands never need it.
+  const replica = runtime.config.replica ? await openDatabase(runtime.config.replica) : undefined;
+  const app = await buildApp({ ...runtime, replica }, { logger: { level: runtime.config.logLevel } });
+  if (replica) app.addHook("onClose", async () => replica.destroy());
   const scheduler = startSupervisionScheduler({ ...runtime, log: (msg, err) => app.log.error({ err }, msg) });
   app.addHook("onClose", async () => scheduler.stop());
   const address = await app.listen({ port: runtime.config.port, host: runtime.config.host });

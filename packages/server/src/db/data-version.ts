@@ -10,14 +10,27 @@ import { type Database, writeGenerationOf } from "./database.js";
  * - PostgreSQL: the server's current snapshot (xmin:xmax:in-progress ids), one tiny query. Any
  *   commit anywhere on the cluster changes it: committing a transaction listed in progress
  *   removes it, and committing a later one moves xmax. Other processes' writes are seen too.
+ * - With a read replica (DATABASE_REPLICA_URL), the primary's version and the replica's together:
+ *   answers read from the replica stand while the replica's data does. A hot standby has no
+ *   snapshot of its own to report (pg_current_snapshot() there tells nothing of replayed
+ *   commits), so its part is the WAL position replayed so far (pg_last_wal_replay_lsn()), which
+ *   moves with every replayed commit; once promoted it reports its snapshot like any primary.
  */
 export type DataVersion = () => Promise<string>;
 
-export function dataVersionOf(db: Database): DataVersion {
+export function dataVersionOf(db: Database, replica?: Database): DataVersion {
   const generation = writeGenerationOf(db);
   if (generation) return async () => `g${generation.value}`;
+  const primary = serverVersion(db);
+  if (!replica) return primary;
+  const replayed = serverVersion(replica);
+  return async () => (await Promise.all([primary(), replayed()])).join("|");
+}
+
+function serverVersion(db: Database): DataVersion {
   return async () => {
-    const { rows } = await sql<{ snapshot: string }>`SELECT pg_current_snapshot()::text AS snapshot`.execute(db);
-    return `s${rows[0]?.snapshot}`;
+    const { rows } = await sql<{ version: string }>`SELECT CASE WHEN pg_is_in_recovery()
+      THEN 'r' || pg_last_wal_replay_lsn()::text ELSE 's' || pg_current_snapshot()::text END AS version`.execute(db);
+    return rows[0]!.version;
   };
 }

@@ -1,6 +1,6 @@
 import type { FastifyReply } from "fastify";
 import { dataVersionOf } from "../db/data-version.js";
-import type { Database } from "../db/database.js";
+import type { ReadTargets } from "../db/replica.js";
 import { todayInShanghai } from "../progress/periods.js";
 import type { App } from "./types.js";
 
@@ -35,9 +35,9 @@ const MAX_CHARS = 64 * 1024 * 1024;
  * (statuses such as 逾期 change at midnight). Concurrent requests for one answer wait for the
  * first to compute it.
  */
-export function installReadCache(app: App, db: Database, enabled: boolean): void {
+export function installReadCache(app: App, targets: ReadTargets, enabled: boolean): void {
   if (!enabled) return;
-  const version = dataVersionOf(db);
+  const version = dataVersionOf(targets.db, targets.replica);
   const entries = new Map<string, { version: string; payload: string }>();
   const inFlight = new Map<string, Pending>();
   let entriesOf = "";

@@ -32,6 +32,8 @@ export type App = FastifyInstance<
 
 export interface AppDeps {
   db: Database;
+  /** The read replica heavy read views use (db/replica.ts), when DATABASE_REPLICA_URL is set. */
+  replica?: Database;
   config: Config;
   files: FileStore;
 }

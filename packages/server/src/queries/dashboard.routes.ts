@@ -1,5 +1,6 @@
 import { Type } from "@sinclair/typebox";
 import { ALL_ROLES } from "../auth/actor.js";
+import { readerOf } from "../db/replica.js";
 import { AnyObject, withErrors } from "../http/schemas.js";
 import { type App, type AppDeps, actorOf } from "../http/types.js";
 import { dashboard } from "./dashboard.service.js";
@@ -16,6 +17,6 @@ export function dashboardRoutes(app: App, deps: AppDeps): void {
         response: withErrors({ 200: AnyObject }),
       },
     },
-    async (request) => dashboard(deps.db, actorOf(request), request.query.planId),
+    async (request) => dashboard(readerOf(deps), actorOf(request), request.query.planId),
   );
 }

@@ -1,5 +1,6 @@
 import { Type } from "@sinclair/typebox";
 import { ALL_ROLES } from "../auth/actor.js";
+import { readerOf } from "../db/replica.js";
 import { AnyObject, IdParams, withErrors } from "../http/schemas.js";
 import { type App, type AppDeps, actorOf } from "../http/types.js";
 import { findTasks, indicatorAttainment, unitCompletion } from "./queries.service.js";
@@ -68,7 +69,7 @@ export function queriesRoutes(app: App, deps: AppDeps): void {
         response: withErrors({ 200: Type.Object({ indicators: Type.Array(AnyObject) }) }),
       },
     },
-    async (request) => ({ indicators: await indicatorAttainment(db, actorOf(request), request.params.id) }),
+    async (request) => ({ indicators: await indicatorAttainment(readerOf(deps), actorOf(request), request.params.id) }),
   );
 
   app.get(
@@ -82,6 +83,6 @@ export function queriesRoutes(app: App, deps: AppDeps): void {
         response: withErrors({ 200: Type.Object({ units: Type.Array(AnyObject) }) }),
       },
     },
-    async (request) => ({ units: await unitCompletion(db, actorOf(request), request.params.id) }),
+    async (request) => ({ units: await unitCompletion(readerOf(deps), actorOf(request), request.params.id) }),
   );
 }

@@ -23,26 +23,28 @@ export const previousMonth = (today: string) => addDays(`${today.slice(0, 7)}-01
 /**
  * Generates the bulletin of a region for a month or quarter from the status history, stores
  * the Word document and its xlsx appendix as files, and replaces an earlier one of the same period.
+ * The figures are read from `input.reads` when given (a replica that has caught up), else `database`.
  */
 export async function generateBulletin(
   database: Database,
   store: FileStore,
-  input: { regionId: string; period: string; actor: Actor | null; now: Clock },
+  input: { regionId: string; period: string; actor: Actor | null; now: Clock; reads?: Database },
 ) {
   if (!PERIOD.test(input.period)) throw supervisionError("PERIOD_INVALID", 400);
   const db = sdb(database);
+  const from = input.reads ? sdb(input.reads) : db;
   const { start, end } = periodBounds(input.period);
   const issuedOn = todayInShanghai(input.now());
-  const asOf = (await figures.asOfDay(db, input.regionId, [end, issuedOn].sort()[0] ?? end)) ?? issuedOn;
+  const asOf = (await figures.asOfDay(from, input.regionId, [end, issuedOn].sort()[0] ?? end)) ?? issuedOn;
   const data = {
-    issuer: await figures.regionName(db, input.regionId),
+    issuer: await figures.regionName(from, input.regionId),
     period: input.period,
     periodLabel: periodLabel(input.period),
     asOf,
     issuedOn,
-    units: unitRanks(await figures.unitFigures(db, input.regionId, start, end, asOf)),
-    overdue: await figures.overdueAssignments(db, input.regionId, asOf),
-    indicators: await figures.indicatorRows(db, input.regionId, asOf),
+    units: unitRanks(await figures.unitFigures(from, input.regionId, start, end, asOf)),
+    overdue: await figures.overdueAssignments(from, input.regionId, asOf),
+    indicators: await figures.indicatorRows(from, input.regionId, asOf),
   };
   const { bytes: docx } = await bulletinDocx(data);
   const xlsx = await bulletinXlsx(data);

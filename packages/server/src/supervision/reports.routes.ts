@@ -1,5 +1,6 @@
 import { Type } from "@sinclair/typebox";
 import { ALL_ROLES, PLAN_MANAGERS } from "../auth/actor.js";
+import { caughtUpReader, readerOf } from "../db/replica.js";
 import { AnyObject, IdParams, withErrors } from "../http/schemas.js";
 import { type App, type AppDeps, actorOf } from "../http/types.js";
 import { bulletinFile, generateBulletin, listBulletins } from "./bulletins.service.js";
@@ -28,6 +29,8 @@ export function reportsRoutes(app: App, deps: AppDeps): void {
     async (request, reply) => {
       const actor = actorOf(request);
       const bulletin = await generateBulletin(deps.db, deps.files, {
+        // Figures from the replica once it holds every write made before this request.
+        reads: await caughtUpReader(deps),
         regionId: actor.regionId,
         period: request.body.period,
         actor,
@@ -86,7 +89,7 @@ export function reportsRoutes(app: App, deps: AppDeps): void {
         response: withErrors({ 200: AnyObject }),
       },
     },
-    async (request) => evaluation(deps.db, actorOf(request), request.query.year, now),
+    async (request) => evaluation(readerOf(deps), actorOf(request), request.query.year, now),
   );
 
   app.get(
@@ -96,7 +99,7 @@ export function reportsRoutes(app: App, deps: AppDeps): void {
       schema: { tags: ["supervision"], summary: "导出年度考核结果（Excel）", querystring: Year },
     },
     async (request, reply) => {
-      const bytes = await evaluationXlsx(deps.db, actorOf(request), request.query.year, now);
+      const bytes = await evaluationXlsx(readerOf(deps), actorOf(request), request.query.year, now);
       return reply
         .type(XLSX)
         .header("content-disposition", attachment(`${request.query.year}年度考核.xlsx`))

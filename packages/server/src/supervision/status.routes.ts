@@ -1,6 +1,7 @@
 import { Type } from "@sinclair/typebox";
 import { recordAudit } from "../audit/audit.repository.js";
 import { ALL_ROLES, PLAN_MANAGERS } from "../auth/actor.js";
+import { readerOf } from "../db/replica.js";
 import { AnyObject, withErrors } from "../http/schemas.js";
 import { type App, type AppDeps, actorOf } from "../http/types.js";
 import { manageablePlan, readablePlan } from "../plans/plans.service.js";
@@ -65,7 +66,7 @@ export function statusRoutes(app: App, deps: AppDeps): void {
         response: withErrors({ 200: Type.Object({ items: Type.Array(AnyObject) }) }),
       },
     },
-    async (request) => ({ items: await warningsBoard(deps.db, actorOf(request), request.query) }),
+    async (request) => ({ items: await warningsBoard(readerOf(deps), actorOf(request), request.query) }),
   );
 
   app.get(
@@ -87,7 +88,7 @@ export function statusRoutes(app: App, deps: AppDeps): void {
     async (request) => {
       const today = todayInShanghai(now());
       const { from = addDays(today, -90), to = today, ...rest } = request.query;
-      return { days: await statusTrend(deps.db, actorOf(request), { ...rest, from, to }) };
+      return { days: await statusTrend(readerOf(deps), actorOf(request), { ...rest, from, to }) };
     },
   );
 
