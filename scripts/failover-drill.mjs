@@ -5,7 +5,9 @@
 // as a crash leaves it) and the standby promoted. Checks, and exits 1 unless all hold:
 //   - every report the server acknowledged (HTTP 201) is on the new primary: acknowledged-lost = 0;
 //   - requests in the gap fail cleanly: 503 with a stable code and a Chinese message, never 500;
-//   - the server reconnects by itself and accepts writes after the promotion; it never exits.
+//   - the server reconnects by itself and accepts writes after the promotion; it never exits;
+//   - the old primary, rewound (pg_rewind) into a synchronous standby of the new one, holds every
+//     acknowledged write, and the server's writes are acknowledged again with it in sync.
 // Needs the built CLI (npm run build) and PostgreSQL's server binaries; run as root or postgres.
 // Ports: LUOSHI_PG_PRIMARY_PORT (5433) and LUOSHI_PG_STANDBY_PORT (5434), as pg-standby.sh.
 import { execFileSync, spawn } from "node:child_process";
@@ -99,25 +101,25 @@ try {
   const badAnswers = [];
   let firstAckAfterPromote = null;
   let promotedAt = 0;
+  const submit = async (n) => {
+    const period = `${1000 + Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, "0")}`;
+    try {
+      const res = await fetch(`${base}/api/tasks/${taskId}/reports`, {
+        method: "POST",
+        headers,
+        body: JSON.stringify({ period, status: "in_progress", narrative: `drill-${n}`, percent: n % 101 }),
+        signal: AbortSignal.timeout(20_000),
+      });
+      return { status: res.status, body: await res.json().catch(() => null) };
+    } catch (err) {
+      return { status: `fetch failed: ${err.cause?.code ?? err.name}`, body: null };
+    }
+  };
   const writer = async () => {
     while (!stop) {
       const n = next++;
-      const period = `${1000 + Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, "0")}`;
       const sentIn = phase;
-      let status;
-      let body;
-      try {
-        const res = await fetch(`${base}/api/tasks/${taskId}/reports`, {
-          method: "POST",
-          headers,
-          body: JSON.stringify({ period, status: "in_progress", narrative: `drill-${n}`, percent: n % 101 }),
-          signal: AbortSignal.timeout(20_000),
-        });
-        status = res.status;
-        body = await res.json().catch(() => null);
-      } catch (err) {
-        status = `fetch failed: ${err.cause?.code ?? err.name}`;
-      }
+      const { status, body } = await submit(n);
       outcomes[sentIn][status] = (outcomes[sentIn][status] ?? 0) + 1;
       if (status === 201) {
         acked.push(`drill-${n}`);
@@ -148,12 +150,15 @@ try {
   stop = true;
   await Promise.all(writers);
 
-  const client = new pg.Client({ connectionString: `postgresql://luoshi:luoshi@127.0.0.1:${standbyPort}/luoshi` });
-  await client.connect();
-  const { rows } = await client.query("SELECT narrative FROM progress_reports WHERE narrative LIKE 'drill-%'");
-  const inRecovery = (await client.query("SELECT pg_is_in_recovery() AS r")).rows[0].r;
-  await client.end();
-  const present = new Set(rows.map((r) => r.narrative));
+  const onNode = async (nodePort) => {
+    const client = new pg.Client({ connectionString: `postgresql://luoshi:luoshi@127.0.0.1:${nodePort}/luoshi` });
+    await client.connect();
+    const { rows } = await client.query("SELECT narrative FROM progress_reports WHERE narrative LIKE 'drill-%'");
+    const inRecovery = (await client.query("SELECT pg_is_in_recovery() AS r")).rows[0].r;
+    await client.end();
+    return { present: new Set(rows.map((r) => r.narrative)), inRecovery };
+  };
+  const { present, inRecovery } = await onNode(standbyPort);
   const lost = acked.filter((n) => !present.has(n));
   const health = await fetch(`${base}/api/health`).then(
     (r) => r.status,
@@ -168,6 +173,15 @@ try {
   console.log(`  acknowledged: ${acked.length}, on the new primary: ${acked.length - lost.length}`);
   console.log(`  acknowledged-lost = ${lost.length}`);
 
+  // Section 4 of the runbook: the old primary back as the new one's synchronous standby.
+  execFileSync(pair, ["rejoin-old-primary"], { stdio: "inherit" });
+  const rejoined = await onNode(primaryPort);
+  const missingOnRejoined = acked.filter((n) => !rejoined.present.has(n)).length;
+  const lastWrite = await submit(next++);
+  log(
+    `old primary rewound and in sync; it holds ${acked.length - missingOnRejoined} of ${acked.length}; next write: ${lastWrite.status}`,
+  );
+
   if (lost.length > 0) failures.push(`acknowledged writes lost: ${lost.slice(0, 10).join(", ")}`);
   if (inRecovery) failures.push("the promoted standby is still in recovery");
   if ((outcomes.before[201] ?? 0) === 0) failures.push("no write was acknowledged before the crash");
@@ -176,6 +190,9 @@ try {
   if (badAnswers.length > 0) failures.push(`answers other than 201 or a clean 503: ${JSON.stringify(badAnswers)}`);
   if (exited) failures.push(`the server exited: ${JSON.stringify(exited)}`);
   if (health !== 200) failures.push(`/api/health answered ${health} after the drill`);
+  if (!rejoined.inRecovery) failures.push("the rejoined old primary is not in recovery");
+  if (missingOnRejoined > 0) failures.push(`the rejoined old primary lacks ${missingOnRejoined} acknowledged writes`);
+  if (lastWrite.status !== 201) failures.push(`with the rejoined standby in sync a write answered ${lastWrite.status}`);
 } catch (err) {
   failures.push(String(err?.stack ?? err));
 } finally {

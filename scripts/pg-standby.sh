@@ -7,6 +7,8 @@
 #   scripts/pg-standby.sh down     stop both servers and remove the directory
 #   scripts/pg-standby.sh status   each node's role and the primary's replication state
 #   scripts/pg-standby.sh stop-primary | promote-standby    the failover drill's two steps
+#   scripts/pg-standby.sh rejoin-old-primary   after them: pg_rewind the old primary into a synchronous
+#                                              standby of the promoted one (docs/postgresql-ha.md, section 4)
 #
 # `up` always starts from nothing, so running it twice leaves the same state. Settings:
 #   LUOSHI_PG_HA_DIR       the pair's directory (default /tmp/luoshi-pg-ha)
@@ -67,7 +69,7 @@ EOF
   # until one is attached (docs/postgresql-ha.md), so it must not wait.
   cat >"$DIR/primary/postgresql.auto.conf" <<EOF
 port = $PRIMARY_PORT
-synchronous_standby_names = 'FIRST 1 (standby1)'
+synchronous_standby_names = 'FIRST 1 (node2)'
 EOF
   as_pg "$BIN/pg_ctl" -D "$DIR/primary" -l "$DIR/primary.log" -w start >/dev/null
   # Until the standby is attached, commits would wait for it: these run with local commit.
@@ -78,38 +80,71 @@ CREATE ROLE luoshi LOGIN SUPERUSER PASSWORD 'luoshi';
 CREATE DATABASE luoshi OWNER luoshi;
 EOF
   as_pg env PGPASSWORD="$REPL_PASSWORD" "$BIN/pg_basebackup" -h 127.0.0.1 -p "$PRIMARY_PORT" -U replicator \
-    -D "$DIR/standby" -X stream -C -S standby1 --checkpoint=fast
-  cat >"$DIR/standby/postgresql.auto.conf" <<EOF
-port = $STANDBY_PORT
-primary_conninfo = 'host=127.0.0.1 port=$PRIMARY_PORT user=replicator password=$REPL_PASSWORD application_name=standby1'
-primary_slot_name = 'standby1'
+    -D "$DIR/standby" -X stream -C -S node2 --checkpoint=fast
+  start_as_standby standby "$STANDBY_PORT" node2 "$PRIMARY_PORT"
+  wait_sync "$PRIMARY_PORT" node2
+  echo "primary 127.0.0.1:$PRIMARY_PORT, synchronous standby 127.0.0.1:$STANDBY_PORT ($DIR)"
+}
+
+# start_as_standby DIRNAME PORT NAME UPSTREAM_PORT: the node's own settings, then start it in recovery.
+start_as_standby() {
+  cat >"$DIR/$1/postgresql.auto.conf" <<EOF
+port = $2
+primary_conninfo = 'host=127.0.0.1 port=$4 user=replicator password=$REPL_PASSWORD application_name=$3'
+primary_slot_name = '$3'
 synchronous_standby_names = ''
 EOF
-  as_pg touch "$DIR/standby/standby.signal"
-  as_pg "$BIN/pg_ctl" -D "$DIR/standby" -l "$DIR/standby.log" -w start >/dev/null
-  for _ in $(seq 1 100); do
-    state="$(as_pg "$BIN/psql" -h "$DIR" -p "$PRIMARY_PORT" -U postgres -d postgres -qtAX \
-      -c "SELECT sync_state FROM pg_stat_replication WHERE application_name = 'standby1'")"
-    [ "$state" = sync ] && { echo "primary 127.0.0.1:$PRIMARY_PORT, synchronous standby 127.0.0.1:$STANDBY_PORT ($DIR)"; return; }
+  as_pg touch "$DIR/$1/standby.signal"
+  as_pg "$BIN/pg_ctl" -D "$DIR/$1" -l "$DIR/$1.log" -w start >/dev/null
+}
+
+# wait_sync PRIMARY_PORT NAME: until the primary reports the standby NAME as synchronous.
+wait_sync() {
+  for _ in $(seq 1 150); do
+    state="$(as_pg "$BIN/psql" -h "$DIR" -p "$1" -U postgres -d postgres -qtAX \
+      -c "SELECT sync_state FROM pg_stat_replication WHERE application_name = '$2'")"
+    [ "$state" = sync ] && return
     sleep 0.1
   done
-  echo "the standby did not become synchronous; see $DIR/standby.log" >&2
+  echo "standby $2 did not become synchronous; see the logs in $DIR" >&2
   exit 1
+}
+
+# The old primary (stopped, perhaps by a crash) rewound to the promoted standby's timeline and
+# attached to it as its synchronous standby; the promoted one waits for it from now on.
+rejoin() {
+  if running primary; then echo "the old primary is still running: stop it first" >&2; exit 1; fi
+  as_pg "$BIN/psql" -h "$DIR" -p "$STANDBY_PORT" -U postgres -d postgres -qtAX \
+    -c "SELECT pg_create_physical_replication_slot('node1') WHERE NOT EXISTS
+        (SELECT 1 FROM pg_replication_slots WHERE slot_name = 'node1')" >/dev/null
+  # Left by an earlier attempt, the signal would stop pg_rewind's crash-recovery run.
+  rm -f "$DIR/primary/standby.signal"
+  # A just-promoted source records its new timeline in its control file at the next checkpoint;
+  # pg_rewind reads it there. It runs crash recovery on the target first if it was not shut down cleanly.
+  as_pg "$BIN/psql" -h "$DIR" -p "$STANDBY_PORT" -U postgres -d postgres -qtAX -c "CHECKPOINT" >/dev/null
+  as_pg "$BIN/pg_rewind" --target-pgdata="$DIR/primary" \
+    --source-server="host=$DIR port=$STANDBY_PORT user=postgres dbname=postgres" >"$DIR/rewind.log" 2>&1 ||
+    { cat "$DIR/rewind.log" >&2; exit 1; }
+  # pg_rewind copied the source's postgresql.auto.conf: the node's own settings are written again.
+  start_as_standby primary "$PRIMARY_PORT" node1 "$STANDBY_PORT"
+  as_pg "$BIN/psql" -h "$DIR" -p "$STANDBY_PORT" -U postgres -d postgres -qtAX \
+    -c "ALTER SYSTEM SET synchronous_standby_names = 'FIRST 1 (node1)'" -c "SELECT pg_reload_conf()" >/dev/null
+  wait_sync "$STANDBY_PORT" node1
+  echo "old primary 127.0.0.1:$PRIMARY_PORT is now the synchronous standby of 127.0.0.1:$STANDBY_PORT"
 }
 
 status() {
   for node in primary standby; do
     port=$([ $node = primary ] && echo "$PRIMARY_PORT" || echo "$STANDBY_PORT")
     if [ -d "$DIR/$node" ] && running $node; then
-      echo "$node :$port in_recovery=$(as_pg "$BIN/psql" -h "$DIR" -p "$port" -U postgres -d postgres -qtAX -c 'SELECT pg_is_in_recovery()')"
+      recovery="$(as_pg "$BIN/psql" -h "$DIR" -p "$port" -U postgres -d postgres -qtAX -c 'SELECT pg_is_in_recovery()')"
+      echo "$node directory, :$port, in_recovery=$recovery"
+      [ "$recovery" = f ] && as_pg "$BIN/psql" -h "$DIR" -p "$port" -U postgres -d postgres -X \
+        -c "SELECT application_name, state, sync_state, replay_lag FROM pg_stat_replication"
     else
-      echo "$node :$port stopped"
+      echo "$node directory, :$port, stopped"
     fi
   done
-  if [ -d "$DIR/primary" ] && running primary; then
-    as_pg "$BIN/psql" -h "$DIR" -p "$PRIMARY_PORT" -U postgres -d postgres -X \
-      -c "SELECT application_name, state, sync_state, replay_lag FROM pg_stat_replication"
-  fi
 }
 
 case "${1:-}" in
@@ -119,5 +154,6 @@ case "${1:-}" in
   # A crash, as a power cut would leave it: no shutdown checkpoint, clients cut off.
   stop-primary) stop_node primary immediate ;;
   promote-standby) as_pg "$BIN/pg_ctl" -D "$DIR/standby" -w promote >/dev/null ;;
-  *) sed -n '2,15p' "$0" >&2; exit 2 ;;
+  rejoin-old-primary) rejoin ;;
+  *) sed -n '2,17p' "$0" >&2; exit 2 ;;
 esac
