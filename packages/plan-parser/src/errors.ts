@@ -5,15 +5,21 @@ export type PlanErrorCode =
   | "NOT_A_DOCUMENT"
   | "CORRUPT_DOCUMENT"
   | "ENCRYPTED_DOCUMENT"
-  | "NO_TEXT_LAYER";
+  | "NO_TEXT_LAYER"
+  | "CONVERTER_MISSING"
+  | "CONVERSION_FAILED";
 
 const MESSAGES: Record<PlanErrorCode, string> = {
   EMPTY_DOCUMENT: "文件为空，没有可识别的内容",
-  UNSUPPORTED_FORMAT: "不支持的文件格式，请上传 .docx、.pdf、.html、.txt 或 .xlsx 文件",
+  UNSUPPORTED_FORMAT:
+    "不支持的文件格式，请上传 .docx、.doc、.wps、.rtf、.odt、.pdf、.html、.txt，或表格 .xlsx、.xls、.et、.ods 文件",
   NOT_A_DOCUMENT: "文件内容不是可识别的文档",
   CORRUPT_DOCUMENT: "文件已损坏，无法读取",
   ENCRYPTED_DOCUMENT: "文件已加密，请先取消密码保护后再上传",
   NO_TEXT_LAYER: "PDF 没有文字层（可能是扫描件），无法提取文字",
+  CONVERTER_MISSING:
+    "内置读取器无法读取该文件，且服务器未安装转换工具 LibreOffice（soffice）；请安装 LibreOffice，或在 Word/WPS 中另存为 .docx（表格另存为 .xlsx）后再上传",
+  CONVERSION_FAILED: "LibreOffice（soffice）未能转换该文件，文件可能已损坏或加密；请在 Word/WPS 中另存为 .docx（表格另存为 .xlsx）后再上传",
 };
 
 export class PlanParseError extends Error {

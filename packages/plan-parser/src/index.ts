@@ -13,4 +13,5 @@ export type {
 export { addCounts, emptyCounts, scoreCounts, scoreDocument, toReport } from "./eval/score.js";
 export type * from "./model.js";
 export { parseDocument, parsePlan, toSchemaJson } from "./parse.js";
-export { detectFormat, readDocument } from "./readers/index.js";
+export type { ConvertTarget, DocumentConverter } from "./readers/convert.js";
+export { detectFormat, type ReadOptions, readDocument } from "./readers/index.js";

@@ -87,7 +87,8 @@ export interface ParsedDocument {
   diagnostics: Diagnostic[];
 }
 
-export type DocumentFormat = "txt" | "html" | "docx" | "pdf" | "xlsx";
+/** The format a file's content was read as (a .wps is read as "doc", an .et as "xls"). */
+export type DocumentFormat = "txt" | "html" | "docx" | "pdf" | "xlsx" | "doc" | "rtf" | "odt" | "xls" | "ods";
 
 export interface ParseOptions {
   /** Overrides the plan year read from the title. */

@@ -1,6 +1,6 @@
 import type { Block, DocumentFormat, ParsedDocument, ParseOptions } from "./model.js";
 import { runPipeline } from "./pipeline.js";
-import { readDocument } from "./readers/index.js";
+import { type ReadOptions, readDocument } from "./readers/index.js";
 import { textToLines, toLines } from "./steps/lines.js";
 
 /** Parses plan text (or blocks from a reader) into plans and tasks. Never throws on irregular input. */
@@ -13,12 +13,16 @@ export function parsePlan(
   return runPipeline(laidOut, options, format);
 }
 
-/** Reads a file's bytes (any supported format) and parses it. Throws PlanParseError only on unreadable input. */
+/**
+ * Reads a file's bytes (any supported format) and parses it. Throws PlanParseError only on
+ * unreadable input. A `converter` (LibreOffice, from `@luoshi/plan-parser/soffice`) reads the
+ * legacy files the built-in readers cannot.
+ */
 export async function parseDocument(
   bytes: Uint8Array,
-  options: ParseOptions & { filename?: string } = {},
+  options: ParseOptions & ReadOptions & { filename?: string } = {},
 ): Promise<ParsedDocument> {
-  const { format, blocks } = await readDocument(bytes, options.filename);
+  const { format, blocks } = await readDocument(bytes, options.filename, { converter: options.converter });
   return parsePlan(blocks, options, format);
 }
 

@@ -113,7 +113,7 @@ class DocxWalker {
   }
 }
 
-async function loadZip(bytes: Uint8Array): Promise<JSZip> {
+export async function loadZip(bytes: Uint8Array): Promise<JSZip> {
   try {
     return await JSZip.loadAsync(bytes, { checkCRC32: true });
   } catch (e) {
@@ -121,7 +121,7 @@ async function loadZip(bytes: Uint8Array): Promise<JSZip> {
   }
 }
 
-async function partText(zip: JSZip, name: string): Promise<string | undefined> {
+export async function partText(zip: JSZip, name: string): Promise<string | undefined> {
   try {
     return await zip.file(name)?.async("string");
   } catch (e) {

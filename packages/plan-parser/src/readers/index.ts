@@ -1,5 +1,6 @@
 import { PlanParseError } from "../errors.js";
 import type { Block, DocumentFormat } from "../model.js";
+import { type ConvertTarget, convertWith, type DocumentConverter } from "./convert.js";
 import { binaryShare, decodeText } from "./decode.js";
 
 export interface ReadResult {
@@ -25,7 +26,6 @@ const OTHER_BINARIES: { magic: number[]; what: string }[] = [
   { magic: [0x52, 0x61, 0x72, 0x21], what: "RAR archive" },
   { magic: [0x37, 0x7a, 0xbc, 0xaf], what: "7z archive" },
   { magic: [0x1f, 0x8b], what: "gzip archive" },
-  { magic: [0x7b, 0x5c, 0x72, 0x74, 0x66], what: "RTF document" },
 ];
 
 const EXTENSIONS: Record<string, DocumentFormat> = {
@@ -38,33 +38,68 @@ const EXTENSIONS: Record<string, DocumentFormat> = {
   xhtml: "html",
   txt: "txt",
   text: "txt",
+  // WPS Office saves .wps/.wpt as Word 97-2003 binaries and .et/.ett as Excel 97-2003 ones.
+  doc: "doc",
+  dot: "doc",
+  wps: "doc",
+  wpt: "doc",
+  rtf: "rtf",
+  odt: "odt",
+  ott: "odt",
+  xls: "xls",
+  xlt: "xls",
+  et: "xls",
+  ett: "xls",
+  ods: "ods",
+  ots: "ods",
 };
 
+const extensionOf = (filename?: string): string | undefined =>
+  /\.([a-z0-9]+)$/i.exec(filename ?? "")?.[1]?.toLowerCase();
+
 function extensionFormat(filename?: string): DocumentFormat | undefined {
-  const ext = /\.([a-z0-9]+)$/i.exec(filename ?? "")?.[1]?.toLowerCase();
+  const ext = extensionOf(filename);
   return ext ? EXTENSIONS[ext] : undefined;
 }
 
 const HTML_START =
   /^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title|p|div|table|h[1-6]|span|br|ul|ol|section|article)[\s/>]/i;
 
+const ZIP_FORMATS: DocumentFormat[] = ["docx", "xlsx", "odt", "ods"];
+
 function detectZip(bytes: Uint8Array, byName?: DocumentFormat): DocumentFormat {
   if (containsAscii(bytes, "word/document.xml")) return "docx";
   if (containsAscii(bytes, "xl/workbook.xml")) return "xlsx";
-  if (byName === "docx" || byName === "xlsx") return byName;
+  // An OpenDocument file starts with its stored `mimetype` entry.
+  const head = bytes.subarray(0, 256);
+  if (containsAscii(head, "application/vnd.oasis.opendocument.text")) return "odt";
+  if (containsAscii(head, "application/vnd.oasis.opendocument.spreadsheet")) return "ods";
+  if (byName && ZIP_FORMATS.includes(byName)) return byName;
   // No end-of-central-directory record: the archive was cut short.
   if (!containsAscii(bytes, "PK\u0005\u0006")) throw new PlanParseError("CORRUPT_DOCUMENT", "truncated zip archive");
   throw new PlanParseError("UNSUPPORTED_FORMAT", "zip archive without a Word or Excel document");
 }
 
-/** An OLE2 compound file: a legacy .doc/.xls, or an Office 2007+ file encrypted with a password. */
-function detectCompoundFile(bytes: Uint8Array): never {
-  const encrypted = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(
-    Buffer.from("EncryptedPackage", "utf16le"),
-  );
-  if (encrypted) throw new PlanParseError("ENCRYPTED_DOCUMENT", "password-protected Office document");
-  throw new PlanParseError("UNSUPPORTED_FORMAT", "legacy .doc/.xls (OLE2) document");
+const hasStream = (bytes: Uint8Array, name: string): boolean =>
+  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(Buffer.from(name, "utf16le"));
+
+/**
+ * An OLE2 compound file: a Word 97-2003 document (.doc, and .wps as WPS Office saves it), an
+ * Excel 97-2003 workbook (.xls, WPS .et), or an Office 2007+ file encrypted with a password.
+ * Told apart by the stream names in its directory; another kind (a Works .wps) is read as the
+ * name says, which leaves it to the converter.
+ */
+function detectCompoundFile(bytes: Uint8Array, byName?: DocumentFormat): DocumentFormat {
+  if (hasStream(bytes, "EncryptedPackage")) {
+    throw new PlanParseError("ENCRYPTED_DOCUMENT", "password-protected Office document");
+  }
+  if (hasStream(bytes, "WordDocument")) return "doc";
+  if (hasStream(bytes, "Workbook") || hasStream(bytes, "Book\u0000")) return "xls";
+  if (byName === "xls" || byName === "ods" || byName === "xlsx") return "xls";
+  return "doc";
 }
+
+const RTF_START = /^(\ufeff|\u00ef\u00bb\u00bf)?\s*\{\\rtf/;
 
 /** Decides the format from the bytes first (magic numbers), the file name second. */
 export function detectFormat(bytes: Uint8Array, filename?: string): DocumentFormat {
@@ -74,7 +109,8 @@ export function detectFormat(bytes: Uint8Array, filename?: string): DocumentForm
     return detectZip(bytes, byName);
   }
   if (containsAscii(bytes.subarray(0, 1024), "%PDF-")) return "pdf";
-  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) detectCompoundFile(bytes);
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return detectCompoundFile(bytes, byName);
+  if (RTF_START.test(Buffer.from(bytes.subarray(0, 16)).toString("latin1"))) return "rtf";
   const other = OTHER_BINARIES.find((b) => startsWith(bytes, b.magic));
   if (other) throw new PlanParseError("UNSUPPORTED_FORMAT", other.what);
 
@@ -84,7 +120,7 @@ export function detectFormat(bytes: Uint8Array, filename?: string): DocumentForm
   const text = decodeText(bytes.subarray(0, end));
   if (binaryShare(text) > 0.02) {
     // Binary that claims a binary format by name is a damaged file of that format.
-    if (byName === "docx" || byName === "xlsx" || byName === "pdf") throw new PlanParseError("CORRUPT_DOCUMENT");
+    if (byName && byName !== "txt" && byName !== "html") throw new PlanParseError("CORRUPT_DOCUMENT");
     throw new PlanParseError("NOT_A_DOCUMENT", "binary content");
   }
   if (text.trim() === "") throw new PlanParseError("EMPTY_DOCUMENT");
@@ -102,21 +138,72 @@ const READERS: Record<DocumentFormat, () => Promise<Reader>> = {
   docx: () => import("./docx.js").then((m) => m.readDocx),
   pdf: () => import("./pdf.js").then((m) => m.readPdf),
   xlsx: () => import("./xlsx.js").then((m) => m.readXlsx),
+  doc: () => import("./doc.js").then((m) => m.readDoc),
+  rtf: () => import("./rtf.js").then((m) => m.readRtf),
+  odt: () => import("./odt.js").then((m) => m.readOdt),
+  xls: () => import("./sheet.js").then((m) => m.readSheet),
+  ods: () => import("./sheet.js").then((m) => m.readSheet),
 };
+
+/** Formats read by a library that may not know every variant; LibreOffice converts what it cannot read. */
+const CONVERTIBLE: Partial<Record<DocumentFormat, ConvertTarget>> = {
+  doc: "docx",
+  rtf: "docx",
+  odt: "docx",
+  xls: "xlsx",
+  ods: "xlsx",
+};
+
+export interface ReadOptions {
+  /** Converts legacy files the built-in readers cannot read (the parser itself does no I/O). */
+  converter?: DocumentConverter;
+}
 
 const blockHasText = (b: Block): boolean => (b.kind === "paragraph" ? b.text.trim() !== "" : b.cells.some((c) => c));
 
-/** Reads any supported file into blocks. Throws only PlanParseError. */
-export async function readDocument(bytes: Uint8Array, filename?: string): Promise<ReadResult> {
-  const format = detectFormat(bytes, filename);
-  let blocks: Block[];
+async function readAs(format: DocumentFormat, bytes: Uint8Array): Promise<Block[]> {
   try {
     const read = await READERS[format]();
-    blocks = await read(bytes);
+    return await read(bytes);
   } catch (e) {
     if (e instanceof PlanParseError) throw e;
     throw new PlanParseError("CORRUPT_DOCUMENT", e instanceof Error ? e.message : String(e), { cause: e });
   }
+}
+
+/** A legacy file the library could not read (or read as empty) goes through the converter. */
+async function readConvertible(
+  format: DocumentFormat,
+  target: ConvertTarget,
+  bytes: Uint8Array,
+  filename: string | undefined,
+  converter: DocumentConverter | undefined,
+): Promise<Block[]> {
+  let failure: unknown;
+  try {
+    const blocks = await readAs(format, bytes);
+    if (blocks.some(blockHasText) || !converter) return blocks;
+    failure = new Error("no text read");
+  } catch (e) {
+    if (e instanceof PlanParseError && e.code === "ENCRYPTED_DOCUMENT") throw e;
+    failure = e;
+  }
+  const ext = extensionOf(filename);
+  const extension = ext && EXTENSIONS[ext] === format ? ext : format;
+  return readAs(target, await convertWith(converter, bytes, extension, target, failure));
+}
+
+/** Reads any supported file into blocks. Throws only PlanParseError. */
+export async function readDocument(
+  bytes: Uint8Array,
+  filename?: string,
+  options: ReadOptions = {},
+): Promise<ReadResult> {
+  const format = detectFormat(bytes, filename);
+  const target = CONVERTIBLE[format];
+  const blocks = target
+    ? await readConvertible(format, target, bytes, filename, options.converter)
+    : await readAs(format, bytes);
   if (!blocks.some(blockHasText)) throw new PlanParseError("EMPTY_DOCUMENT");
   return { format, blocks };
 }

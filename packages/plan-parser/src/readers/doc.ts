@@ -1,0 +1,35 @@
+import WordExtractor from "word-extractor";
+import type { Block } from "../model.js";
+import { cellText } from "./text-utils.js";
+
+/**
+ * A Word 97-2003 body as word-extractor gives it: paragraphs on lines, a table cell ended by a
+ * tab and a row by a second tab ("甲\t乙\t\t丙\t丁\t\t"). A line with tabs is a run of table
+ * rows; an empty cell reads as a row end, so such a row splits in two (the text stays).
+ */
+export function wordTextToBlocks(text: string): Block[] {
+  const blocks: Block[] = [];
+  let tables = 0;
+  let inTable = false;
+  for (const line of text.split(/\r\n|\r|\n/)) {
+    if (!line.includes("\t")) {
+      inTable = false;
+      const t = cellText(line);
+      if (t) blocks.push({ kind: "paragraph", text: t });
+      continue;
+    }
+    if (!inTable) tables++;
+    inTable = true;
+    for (const row of line.split(/\t\t+/)) {
+      const cells = row.split("\t").map(cellText);
+      if (cells.some((c) => c !== "")) blocks.push({ kind: "row", cells, table: tables - 1 });
+    }
+  }
+  return blocks;
+}
+
+/** A Word 97-2003 document (.doc, and .wps as WPS Office saves it): its body text, headers and footers left out. */
+export async function readDoc(bytes: Uint8Array): Promise<Block[]> {
+  const doc = await new WordExtractor().extract(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  return wordTextToBlocks(doc.getBody({ filterUnicode: false }));
+}
