@@ -19,7 +19,8 @@ const MESSAGES: Record<PlanErrorCode, string> = {
   NO_TEXT_LAYER: "PDF 没有文字层（可能是扫描件），无法提取文字",
   CONVERTER_MISSING:
     "内置读取器无法读取该文件，且服务器未安装转换工具 LibreOffice（soffice）；请安装 LibreOffice，或在 Word/WPS 中另存为 .docx（表格另存为 .xlsx）后再上传",
-  CONVERSION_FAILED: "LibreOffice（soffice）未能转换该文件，文件可能已损坏或加密；请在 Word/WPS 中另存为 .docx（表格另存为 .xlsx）后再上传",
+  CONVERSION_FAILED:
+    "LibreOffice（soffice）未能转换该文件，文件可能已损坏或加密；请在 Word/WPS 中另存为 .docx（表格另存为 .xlsx）后再上传",
 };
 
 export class PlanParseError extends Error {

@@ -1,9 +1,19 @@
+import * as XLSX from "@e965/xlsx";
 import fc from "fast-check";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { PlanParseError } from "../errors.js";
+import { findSoffice, sofficeConverter } from "../soffice.js";
+import type { DocumentConverter } from "./convert.js";
 import { detectFormat, readDocument } from "./index.js";
 import { planDocx } from "./test-support/plan-docx.js";
+
+/** An OLE2 compound file holding one stream (a Works .wps holds CONTENTS, a Word file WordDocument). */
+function compoundFile(stream: string, data: Uint8Array): Uint8Array {
+  const cfb = XLSX.CFB.utils.cfb_new();
+  XLSX.CFB.utils.cfb_add(cfb, `/${stream}`, data);
+  return new Uint8Array(XLSX.CFB.write(cfb, { type: "array" }));
+}
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
@@ -19,9 +29,9 @@ function noise(length: number): Uint8Array {
   });
 }
 
-async function errorCode(bytes: Uint8Array, filename?: string): Promise<string> {
+async function errorCode(bytes: Uint8Array, filename?: string, converter?: DocumentConverter): Promise<string> {
   try {
-    await readDocument(bytes, filename);
+    await readDocument(bytes, filename, converter ? { converter } : {});
     return "no error";
   } catch (e) {
     return e instanceof PlanParseError ? e.code : `not a PlanParseError: ${String(e)}`;
@@ -40,6 +50,26 @@ describe("format detection", () => {
     expect(detectFormat(utf8("一、总体要求\n1.加强党建。"))).toBe("txt");
   });
 
+  it("knows OpenDocument files by their mimetype entry and RTF by its header", async () => {
+    const odf = async (mimetype: string) => {
+      const zip = new JSZip();
+      zip.file("mimetype", mimetype, { compression: "STORE" });
+      zip.file("content.xml", "<office:document-content/>");
+      return zip.generateAsync({ type: "uint8array" });
+    };
+    expect(detectFormat(await odf("application/vnd.oasis.opendocument.text"), "a.docx")).toBe("odt");
+    expect(detectFormat(await odf("application/vnd.oasis.opendocument.spreadsheet"), "a.xlsx")).toBe("ods");
+    expect(detectFormat(utf8("{\\rtf1\\ansi 一、总体要求\\par}"), "a.txt")).toBe("rtf");
+  });
+
+  it("tells a Word from an Excel compound file by its streams, and reads any other by its name", () => {
+    const data = utf8("x".repeat(5000));
+    expect(detectFormat(compoundFile("WordDocument", data), "plan.et")).toBe("doc");
+    expect(detectFormat(compoundFile("Workbook", data), "plan.wps")).toBe("xls");
+    expect(detectFormat(compoundFile("CONTENTS", data), "plan.wps")).toBe("doc");
+    expect(detectFormat(compoundFile("CONTENTS", data), "plan.et")).toBe("xls");
+  });
+
   it("uses the file name when the text alone is ambiguous", () => {
     expect(detectFormat(utf8("一、总体要求<br>1.加强党建。"), "plan.htm")).toBe("html");
     expect(detectFormat(utf8("一、总体要求<br>1.加强党建。"), "plan.txt")).toBe("txt");
@@ -53,9 +83,9 @@ describe("unreadable input", () => {
     ["a PNG image", PNG, "UNSUPPORTED_FORMAT"],
     ["random bytes", noise(4096), "NOT_A_DOCUMENT"],
     [
-      "a legacy .doc",
+      "a compound file no built-in reader reads, without a converter",
       new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...noise(512)]),
-      "UNSUPPORTED_FORMAT",
+      "CONVERTER_MISSING",
     ],
   ])("%s → %s", async (_, bytes, code) => {
     expect(await errorCode(bytes)).toBe(code);
@@ -82,13 +112,45 @@ describe("unreadable input", () => {
     expect(await errorCode(bytes, "plan.docx")).toBe("ENCRYPTED_DOCUMENT");
   });
 
+  it("names the missing converter for a Works-style .wps, and reports what LibreOffice cannot convert", async () => {
+    const works = compoundFile("CONTENTS", noise(4096));
+    await expect(readDocument(works, "计划.wps")).rejects.toMatchObject({
+      code: "CONVERTER_MISSING",
+      messageZh: expect.stringContaining("LibreOffice"),
+    });
+    const missing = sofficeConverter({ command: "/nonexistent/soffice" });
+    expect(await errorCode(works, "计划.wps", missing)).toBe("CONVERTER_MISSING");
+    if (findSoffice()) expect(await errorCode(works, "计划.wps", sofficeConverter())).toBe("CONVERSION_FAILED");
+  }, 120_000);
+
   it("never throws anything but PlanParseError on arbitrary bytes, and finishes quickly", async () => {
-    const prefixes = ["", "PK\u0003\u0004", "%PDF-1.4\n", "<html>", "\ufeff"].map((p) => utf8(p));
+    const prefixes = [
+      "",
+      "PK\u0003\u0004",
+      "%PDF-1.4\n",
+      "<html>",
+      "\ufeff",
+      "{\\rtf1 ",
+      "\u00d0\u00cf\u0011\u00e0\u00a1\u00b1\u001a\u00e1",
+    ].map((p) => Buffer.from(p, p.startsWith("\u00d0") ? "latin1" : "utf8"));
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom(...prefixes),
         fc.uint8Array({ maxLength: 2048 }),
-        fc.constantFrom(undefined, "a.docx", "a.pdf", "a.xlsx", "a.html", "a.txt"),
+        fc.constantFrom(
+          undefined,
+          "a.docx",
+          "a.pdf",
+          "a.xlsx",
+          "a.html",
+          "a.txt",
+          "a.doc",
+          "a.wps",
+          "a.rtf",
+          "a.odt",
+          "a.et",
+          "a.ods",
+        ),
         async (prefix, body, filename) => {
           const started = Date.now();
           try {

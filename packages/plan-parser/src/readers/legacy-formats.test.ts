@@ -36,7 +36,8 @@ const tasks = (doc: ParsedDocument) =>
 
 describe.skipIf(!soffice)("legacy and converted formats", () => {
   let dir: string;
-  const read = async (name: string) => parseDocument(new Uint8Array(await readFile(join(dir, "out", name))), { filename: name });
+  const read = async (name: string) =>
+    parseDocument(new Uint8Array(await readFile(join(dir, "out", name))), { filename: name });
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), "luoshi-formats-"));
@@ -47,7 +48,8 @@ describe.skipIf(!soffice)("legacy and converted formats", () => {
     // One soffice run per target format; the Writer and Calc runs go side by side, each lane
     // with its own profile (whose first start is the slow one).
     const lane = async (file: string, targets: string[], profile: string) => {
-      for (const target of targets) await runSoffice(soffice as string, target, [join(out, file)], out, join(dir, profile));
+      for (const target of targets)
+        await runSoffice(soffice as string, target, [join(out, file)], out, join(dir, profile));
     };
     await Promise.all([
       lane("plan.docx", ["doc", "rtf", "odt", "pdf", "html", "txt:Text (encoded):UTF8"], "writer"),
@@ -73,7 +75,16 @@ describe.skipIf(!soffice)("legacy and converted formats", () => {
       deadlines: [{ text: "8月底前完成", date: "2026-08-31" }],
     });
     const formats: Record<string, string> = {};
-    for (const name of ["plan.docx", "plan.doc", "plan.wps", "plan.rtf", "plan.odt", "plan.pdf", "plan.html", "plan.txt"]) {
+    for (const name of [
+      "plan.docx",
+      "plan.doc",
+      "plan.wps",
+      "plan.rtf",
+      "plan.odt",
+      "plan.pdf",
+      "plan.html",
+      "plan.txt",
+    ]) {
       const doc = await read(name);
       formats[name] = doc.format;
       expect(tasks(doc), name).toEqual(expected);

@@ -81,7 +81,8 @@ class OdtWalker {
 
   private rowElements(container: XmlElement): XmlElement[] {
     return childElements(container).flatMap((el) => {
-      if (el.name === "table:table-row") return Array.from({ length: repeats(el, "table:number-rows-repeated", 100) }, () => el);
+      if (el.name === "table:table-row")
+        return Array.from({ length: repeats(el, "table:number-rows-repeated", 100) }, () => el);
       if (/^table:table-(header-rows|rows|row-group)$/.test(el.name)) return this.rowElements(el);
       return [];
     });

@@ -123,6 +123,7 @@ class RtfReader {
   private bytes: number[] = [];
   private line = "";
   private cells: string[] = [];
+  private cellParts: string[] = [];
   private tables = 0;
   private lastWasRow = false;
   private toSkip = 0;
@@ -159,7 +160,9 @@ class RtfReader {
   private paragraph(): void {
     this.flushBytes();
     if (this.state.inTable) {
-      this.line += " ";
+      const part = cellText(this.line);
+      if (part) this.cellParts.push(part);
+      this.line = "";
       return;
     }
     const text = cellText(this.line);
@@ -170,15 +173,19 @@ class RtfReader {
     }
   }
 
+  /** A cell's paragraphs joined by a space, as the docx reader joins them. */
   private cell(): void {
     this.flushBytes();
-    this.cells.push(cellText(this.line));
+    const last = cellText(this.line);
+    if (last) this.cellParts.push(last);
+    this.cells.push(this.cellParts.join(" "));
+    this.cellParts = [];
     this.line = "";
   }
 
   private row(): void {
     this.flushBytes();
-    if (cellText(this.line)) this.cell();
+    if (cellText(this.line) || this.cellParts.length > 0) this.cell();
     this.line = "";
     if (!this.lastWasRow) this.above = [];
     // A cell merged with the one above repeats its text, as the docx reader gives a vertical merge.

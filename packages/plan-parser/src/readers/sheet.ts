@@ -50,7 +50,13 @@ function sheetRows(sheet: XLSX.WorkSheet): string[][] {
  * xlsx reader reads a workbook: each sheet's name as a paragraph, then its non-empty rows.
  */
 export function readSheet(bytes: Uint8Array): Block[] {
-  const workbook = XLSX.read(bytes, { type: "array", cellNF: true, cellDates: false, cellHTML: false, cellStyles: false });
+  const workbook = XLSX.read(bytes, {
+    type: "array",
+    cellNF: true,
+    cellDates: false,
+    cellHTML: false,
+    cellStyles: false,
+  });
   const blocks: Block[] = [];
   workbook.SheetNames.forEach((name, table) => {
     const sheet = workbook.Sheets[name];
