@@ -6,7 +6,7 @@ export const help = {
   helpCommand: "显示命令帮助 / display help for a command",
   version: "显示版本号 / output the version number",
   parse:
-    "解析计划文档（.docx .pdf .html .txt .xlsx），输出 JSON、xlsx、docx 或 Markdown\nParse a plan document into JSON (default), xlsx, docx or Markdown",
+    "解析计划文档（.docx .doc .wps .rtf .odt .pdf .html .txt，表格 .xlsx .xls .et .ods），输出 JSON、xlsx、docx 或 Markdown\nParse a plan document into JSON (default), xlsx, docx or Markdown",
   parseFile: "计划文档路径 / path of the plan document",
   format: "输出格式 / output format",
   year: "计划年度（1990–2100），覆盖标题中的年份 / plan year, overrides the title's",
@@ -32,7 +32,8 @@ export const msg = {
   parsing: (file: string) => `正在解析 ${file} …`,
   parsed: (plans: number, tasks: number) => `解析完成：${plans} 个计划，${tasks} 项任务。`,
   written: (path: string) => `已写入 ${path}`,
-  noDocuments: (dir: string) => `目录中没有可评测的文档（.txt .html .htm .docx .pdf .xlsx）：${dir}`,
+  noDocuments: (dir: string) =>
+    `目录中没有可评测的文档（.txt .html .htm .docx .doc .wps .rtf .odt .pdf .xlsx .xls .et .ods）：${dir}`,
   unexpected: (detail: string) => `内部错误：${detail}`,
 } as const;
 

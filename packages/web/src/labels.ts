@@ -158,7 +158,8 @@ export const L = {
   plansTitle: "工作计划",
   importTitle: "导入工作计划",
   dropHint: "点击或将计划文件拖到此处上传",
-  dropSubHint: "支持 .docx .pdf .html .txt .xlsx，上传后自动识别任务、责任单位、时限和指标",
+  dropSubHint:
+    "支持 Word/WPS（.docx .doc .wps .rtf .odt）、.pdf、网页 .html、.txt 和表格（.xlsx .xls .et .ods），上传后自动识别任务、责任单位、时限和指标",
   uploading: "正在上传并解析…",
   uploadDone: "解析完成，请核对",
   review: "核对",

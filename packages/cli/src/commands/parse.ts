@@ -1,5 +1,6 @@
 import { basename } from "node:path";
 import { type ParsedDocument, parseDocument, toSchemaJson } from "@luoshi/plan-parser";
+import { sofficeConverter } from "@luoshi/plan-parser/soffice";
 import { InvalidArgumentError, Option } from "commander";
 import { readUserFile, refuseBinaryToTerminal, writeOutput } from "../files.js";
 import { help, msg } from "../messages.js";
@@ -54,7 +55,11 @@ export const registerParse: RegisterCommand = (program, { io }) => {
       refuseBinaryToTerminal(BINARY_FORMATS.has(flags.format), target);
       const bytes = await readUserFile(file);
       progress(msg.parsing(file));
-      const doc = await parseDocument(bytes, { filename: basename(file), ...(flags.year ? { year: flags.year } : {}) });
+      const doc = await parseDocument(bytes, {
+        filename: basename(file),
+        converter: sofficeConverter(),
+        ...(flags.year ? { year: flags.year } : {}),
+      });
       progress(
         msg.parsed(
           doc.plans.length,

@@ -12,8 +12,24 @@ import {
   toReport,
   toSchemaJson,
 } from "@luoshi/plan-parser";
+import { sofficeConverter } from "@luoshi/plan-parser/soffice";
 
-export const DOCUMENT_EXTENSIONS = [".txt", ".html", ".htm", ".docx", ".pdf", ".xlsx"];
+export const DOCUMENT_EXTENSIONS = [
+  ".txt",
+  ".html",
+  ".htm",
+  ".docx",
+  ".pdf",
+  ".xlsx",
+  ".doc",
+  ".wps",
+  ".rtf",
+  ".odt",
+  ".xls",
+  ".et",
+  ".ods",
+];
+const converter = sofficeConverter();
 
 export interface DocumentResult {
   file: string;
@@ -80,7 +96,7 @@ export async function evaluate(
 
 async function predict(path: string): Promise<{ pred: ScoredDocument; error?: DocumentResult["error"] }> {
   try {
-    const doc = await parseDocument(new Uint8Array(await readFile(path)), { filename: basename(path) });
+    const doc = await parseDocument(new Uint8Array(await readFile(path)), { filename: basename(path), converter });
     return { pred: toSchemaJson(doc) as ScoredDocument };
   } catch (error) {
     if (!isPlanParseError(error)) throw error;

@@ -17,18 +17,19 @@ const TABLE: { mime: string; extensions: string[]; test: (b: Uint8Array) => bool
     extensions: ["webp"],
     test: (b) => starts(b, [0x52, 0x49, 0x46, 0x46]) && starts(b.subarray(8), [0x57, 0x45, 0x42, 0x50]),
   },
-  // Office Open XML (docx, xlsx, pptx) are zip files; the extension tells which.
+  // Office Open XML (docx, xlsx, pptx) and OpenDocument (odt, ods, odp) are zip files; the extension tells which.
   {
     mime: "application/zip",
-    extensions: ["docx", "xlsx", "pptx", "zip"],
+    extensions: ["docx", "xlsx", "pptx", "odt", "ods", "odp", "zip"],
     test: (b) => starts(b, [0x50, 0x4b, 0x03, 0x04]),
   },
-  // Legacy OLE2 compound files (doc, xls, ppt).
+  // Legacy OLE2 compound files: doc, xls, ppt, and WPS Office's wps, et, dps.
   {
     mime: "application/x-ole-storage",
-    extensions: ["doc", "xls", "ppt"],
+    extensions: ["doc", "xls", "ppt", "wps", "et", "dps"],
     test: (b) => starts(b, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
   },
+  { mime: "application/rtf", extensions: ["rtf", "doc"], test: (b) => starts(b, [0x7b, 0x5c, 0x72, 0x74, 0x66]) },
 ];
 
 const TEXT_EXTENSIONS = ["txt", "csv", "md", "html", "htm"];
@@ -40,6 +41,13 @@ const OFFICE_MIME: Record<string, string> = {
   doc: "application/msword",
   xls: "application/vnd.ms-excel",
   ppt: "application/vnd.ms-powerpoint",
+  wps: "application/vnd.ms-works",
+  et: "application/vnd.ms-excel",
+  dps: "application/vnd.ms-powerpoint",
+  odt: "application/vnd.oasis.opendocument.text",
+  ods: "application/vnd.oasis.opendocument.spreadsheet",
+  odp: "application/vnd.oasis.opendocument.presentation",
+  rtf: "application/rtf",
   html: "text/html; charset=utf-8",
   htm: "text/html; charset=utf-8",
   csv: "text/csv; charset=utf-8",

@@ -1,4 +1,5 @@
 import { type ParsedDocument, parseDocument } from "@luoshi/plan-parser";
+import { sofficeConverter } from "@luoshi/plan-parser/soffice";
 import { recordAudit } from "../audit/audit.repository.js";
 import type { Actor } from "../auth/actor.js";
 import { canManagePlanOf, canReadPlanOf } from "../auth/actor.js";
@@ -21,6 +22,9 @@ export interface ImportInput {
 
 type ParsedTask = ParsedDocument["plans"][number]["tasks"][number];
 
+/** LibreOffice reads the legacy files (.doc/.wps/.et variants) the built-in readers cannot, where installed. */
+const converter = sofficeConverter();
+
 const taskColumns = (t: ParsedTask) => ({
   no: t.no,
   path: json(t.path),
@@ -37,6 +41,7 @@ const taskColumns = (t: ParsedTask) => ({
 async function parse(input: { bytes: Uint8Array; filename: string; year?: number }): Promise<ParsedDocument> {
   const doc = await parseDocument(input.bytes, {
     filename: input.filename,
+    converter,
     ...(input.year ? { year: input.year } : {}),
   });
   if (doc.plans.every((p) => p.tasks.length === 0)) {

@@ -10,7 +10,7 @@ import { formatTime } from "../../components/format";
 import { useAsync } from "../../components/use-async";
 import { CADENCES, L, PLAN_STATUS } from "../../labels";
 
-const ACCEPT = ".docx,.pdf,.html,.htm,.txt,.xlsx";
+const ACCEPT = ".docx,.doc,.wps,.rtf,.odt,.pdf,.html,.htm,.txt,.xlsx,.xls,.et,.ods";
 
 /** Upload a plan document (parsed into a draft), and the list of plans to review or open. */
 export default function PlansPage() {
