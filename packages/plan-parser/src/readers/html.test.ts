@@ -67,4 +67,61 @@ describe("html reader", () => {
     const { blocks } = await readDocument(new TextEncoder().encode(html));
     expect(texts(blocks)).toEqual(["一、办学条件改善", "1.完成两所学校食堂改造。"]);
   });
+
+  it("reads a WeChat article from #js_content under its headline, without the account box and the links below", async () => {
+    const html = `<html><body><div id="js_article"><div class="rich_media_area_primary">
+      <h1 class="rich_media_title" id="activity-name">  青溪县教育和体育局2026年工作要点  </h1>
+      <div id="meta_content"><span class="rich_media_meta">青溪教体</span><em id="publish_time">2026-02-10</em></div>
+      <div class="rich_media_content" id="js_content" style="visibility: hidden;">
+        <section><section><p><span style="font-size:16px">一、</span><span><strong>加强党的建设</strong></span></p></section></section>
+        <section><p><span>1.深化清廉学校建设。</span><span>（责任单位：党建办）</span></p></section>
+        <p><br></p>
+      </div></div>
+      <div class="rich_media_tool"><a href="#">阅读原文</a></div>
+      <div id="js_related"><a href="/s/1">青溪县2025年工作要点</a><a href="/s/2">青溪县2024年工作要点</a><a href="/s/3">往期回顾</a></div>
+    </div></body></html>`;
+    const { blocks } = await readDocument(new TextEncoder().encode(html), "wechat.html");
+    expect(texts(blocks)).toEqual([
+      "青溪县教育和体育局2026年工作要点",
+      "一、加强党的建设",
+      "1.深化清廉学校建设。（责任单位：党建办）",
+    ]);
+  });
+
+  it("keeps the lines of a portal's <pre> and of a paragraph split by <br>, and drops its box of related links, heading and all", async () => {
+    const html = `<html><body><div class="wrap"><h1>青溪县教育和体育局2026年工作要点</h1>
+      <pre>一、加强党的建设
+  1.深化清廉学校建设。（责任单位：党建办）
+2.抓实意识形态工作。（责任单位：办公室）</pre>
+      <div>二、推动优质均衡<br>3.扩大学前教育资源。<br/>4.推进集团化办学。</div>
+      <div class="box"><h3>相关链接</h3><ul>
+        <li><a href="/a">青溪县教育和体育局2025年工作要点</a></li>
+        <li><a href="/b">青溪县教育和体育局2024年工作要点</a></li>
+        <li><a href="/c">全县教育工作会议召开</a></li></ul></div>
+    </div></body></html>`;
+    const { blocks } = await readDocument(new TextEncoder().encode(html), "page.html");
+    expect(texts(blocks)).toEqual([
+      "青溪县教育和体育局2026年工作要点",
+      "一、加强党的建设",
+      "1.深化清廉学校建设。（责任单位：党建办）",
+      "2.抓实意识形态工作。（责任单位：办公室）",
+      "二、推动优质均衡",
+      "3.扩大学前教育资源。",
+      "4.推进集团化办学。",
+    ]);
+  });
+
+  it("reads only a portal's article container (.TRS_Editor) under the headline above it", async () => {
+    const html = `<html><body><div class="top"><a href="/">首页</a> 欢迎访问青溪县人民政府网站</div>
+      <div class="position">您所在的位置：首页 &gt; 政务公开 &gt; 计划总结</div>
+      <div class="title">青溪县教育和体育局2026年工作要点</div><div class="info">发布时间：2026-02-10 来源：县教体局</div>
+      <div class="TRS_Editor"><p>一、加强党的建设</p><p>1.深化清廉学校建设，年内创建党建示范校3所。（责任单位：党建办）</p></div>
+      <div class="bottom">主办：青溪县人民政府办公室 备案号：0000</div></body></html>`;
+    const { blocks } = await readDocument(new TextEncoder().encode(html), "art.html");
+    expect(texts(blocks)).toEqual([
+      "青溪县教育和体育局2026年工作要点",
+      "一、加强党的建设",
+      "1.深化清廉学校建设，年内创建党建示范校3所。（责任单位：党建办）",
+    ]);
+  });
 });

@@ -1,6 +1,7 @@
 import { DomUtils, parseDocument } from "htmlparser2";
 import type { Block } from "../model.js";
 import { decodeText } from "./decode.js";
+import { isLinkList, linkDensities, mainContent } from "./html-content.js";
 import { type GridCell, layoutGrid, spanOf } from "./table-grid.js";
 import { cellText } from "./text-utils.js";
 
@@ -75,16 +76,34 @@ function isJunk(el: Element): boolean {
   return tokens.some((t) => JUNK_TOKEN.test(t));
 }
 
+type LinkStats = ReturnType<typeof linkDensities>;
+
+/** Elements that may be boxes of links (related articles, 相关链接) rather than text. */
+const LINK_BOXES = new Set(["ul", "ol", "dl", "div", "section", "table", "p", "td", "span"]);
+
 /** Collects paragraphs and table rows in document order. */
 class Collector {
   readonly blocks: Block[] = [];
   private line = "";
   private tables = 0;
+  /** Depth of <pre> elements: there a line break in the source is a line break on the page. */
+  private pre = 0;
 
-  constructor(private readonly inArticle = false) {}
+  constructor(
+    private readonly links: LinkStats,
+    private readonly inArticle = false,
+  ) {}
 
   text(data: string): void {
-    this.line += data;
+    if (this.pre === 0) {
+      this.line += data;
+      return;
+    }
+    const lines = data.split(/\r\n|\r|\n/);
+    lines.forEach((line, i) => {
+      if (i > 0) this.flush();
+      this.line += line;
+    });
   }
 
   flush(): void {
@@ -113,18 +132,21 @@ class Collector {
     const name = node.name.toLowerCase();
     // A <header> inside an article usually carries the document title.
     if ((DROP_TAGS.has(name) && !(name === "header" && inArticle)) || isJunk(node)) return;
+    if (LINK_BOXES.has(name) && isLinkList(this.links.get(node))) return;
     if (name === "br") {
       this.flush();
       return;
     }
     if (name === "table" && isDataTable(node)) {
-      this.rows(tableRows(node));
+      this.rows(tableRows(node, this.links));
       return;
     }
     const block = BLOCK_TAGS.has(name);
     if (block) this.flush();
     const childInArticle = inArticle || name === "article" || name === "main";
+    if (name === "pre") this.pre++;
     for (const child of node.children) this.walk(child, childInArticle);
+    if (name === "pre") this.pre--;
     if (block) this.flush();
   }
 }
@@ -139,10 +161,10 @@ function cellsOf(tr: Element): Element[] {
   return tr.children.filter((c): c is Element => DomUtils.isTag(c) && (c.name === "td" || c.name === "th"));
 }
 
-function tableRows(table: Element): string[][] {
+function tableRows(table: Element, links: LinkStats): string[][] {
   const rows: GridCell[][] = DomUtils.getElementsByTagName("tr", table.children, true).map((tr) =>
     cellsOf(tr).map((td) => {
-      const inner = new Collector(true);
+      const inner = new Collector(links, true);
       for (const child of td.children) inner.walk(child);
       inner.flush();
       const text = inner.blocks.map((b) => (b.kind === "paragraph" ? b.text : b.cells.join(" "))).join(" ");
@@ -158,9 +180,18 @@ function declaredCharset(bytes: Uint8Array): string | undefined {
   return /<meta[^>]*?charset\s*=\s*["']?\s*([a-z0-9_:.-]+)/i.exec(head)?.[1];
 }
 
+/**
+ * The page's text: when a known article container holds it (WeChat's #js_content, a portal's
+ * .TRS_Editor or #zoom), only that container under the headline above it; otherwise the whole
+ * page without its navigation, furniture and boxes of links.
+ */
 export function htmlToBlocks(html: string): Block[] {
-  const collector = new Collector();
-  collector.walk(parseDocument(html, { decodeEntities: true, lowerCaseTags: true }));
+  const doc = parseDocument(html, { decodeEntities: true, lowerCaseTags: true });
+  const collector = new Collector(linkDensities(doc.children));
+  const main = mainContent(doc.children);
+  if (main?.headline) collector.walk(main.headline, true);
+  collector.flush();
+  collector.walk(main ? main.container : doc, main !== undefined);
   collector.flush();
   return collector.blocks;
 }
