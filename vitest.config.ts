@@ -6,6 +6,7 @@ const src = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 export default defineConfig({
   resolve: {
     alias: {
+      "@luoshi/plan-parser/soffice": src("./packages/plan-parser/src/soffice.ts"),
       "@luoshi/plan-parser": src("./packages/plan-parser/src/index.ts"),
       "@luoshi/ledger-export": src("./packages/ledger-export/src/index.ts"),
       "@luoshi/placement": src("./packages/placement/src/index.ts"),

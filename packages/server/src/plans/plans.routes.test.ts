@@ -1,3 +1,6 @@
+import * as XLSX from "@e965/xlsx";
+import { findSoffice } from "@luoshi/plan-parser/soffice";
+import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, loginAs, multipart, type Session, type TestContext } from "../test/app.js";
 import { PLAN_TEXT } from "../test/fixture.js";
@@ -11,7 +14,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => t.close());
 
-async function upload(text: string, name = "2024年工作要点.txt") {
+async function upload(text: string | Uint8Array, name = "2024年工作要点.txt") {
   const body = multipart({ name, bytes: text, type: "text/plain" });
   return t.app.inject({
     method: "POST",
@@ -116,4 +119,27 @@ describe("plans", () => {
     expect(res.statusCode).toBe(422);
     expect(res.json().error.code).toBe("PLAN_HAS_NO_TASKS");
   });
+
+  it("imports a plan saved by Word as RTF under a .doc name, read by its content", async () => {
+    // Word and WPS write Chinese as GBK bytes (\'hh) under \ansicpg936.
+    const escaped = [...iconv.encode(PLAN_TEXT, "gbk")]
+      .map((b) => (b === 0x0a ? "\\par\n" : b < 0x80 ? String.fromCharCode(b) : `\\'${b.toString(16)}`))
+      .join("");
+    const rtf = `{\\rtf1\\ansi\\ansicpg936{\\fonttbl{\\f0\\fcharset134 SimSun;}}\\f0 ${escaped}}`;
+    const res = await upload(Buffer.from(rtf, "latin1"), "2024年工作要点.doc");
+    expect(res.statusCode).toBe(201);
+    const [plan] = res.json().plans;
+    expect(plan).toMatchObject({ taskCount: 3, source_format: "rtf", title: "城关县教育和体育局2024年工作要点" });
+  });
+
+  it("refuses a .wps no reader or converter can read with a stable code naming LibreOffice", async () => {
+    // A Works-style compound file (a CONTENTS stream, no WordDocument): word-extractor cannot read it.
+    const cfb = XLSX.CFB.utils.cfb_new();
+    XLSX.CFB.utils.cfb_add(cfb, "/CONTENTS", new Uint8Array(4096).fill(0x41));
+    const res = await upload(new Uint8Array(XLSX.CFB.write(cfb, { type: "array" })), "计划.wps");
+    expect(res.statusCode).toBe(422);
+    const { code, message } = res.json().error;
+    expect(code).toBe(findSoffice() ? "CONVERSION_FAILED" : "CONVERTER_MISSING");
+    expect(message).toContain("LibreOffice");
+  }, 120_000);
 });
