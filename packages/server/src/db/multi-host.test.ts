@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { within } from "../test/within.js";
 import { MultiHostPool, NoUsableHostError, splitHosts } from "./multi-host.js";
 import { isDatabaseUnavailable } from "./unavailable.js";
 
@@ -57,6 +58,32 @@ describe.skipIf(!url)("MultiHostPool on PostgreSQL", () => {
       again.release();
       await pool.end();
     }
+  });
+
+  it("survives the server cutting a checked-out connection, and connects anew", async () => {
+    const seen: Error[] = [];
+    const pool = new MultiHostPool(splitHosts(withDeadHostFirst("read-write")), { max: 2 }, (e) => seen.push(e));
+    const client = await pool.connect();
+    const { rows } = await client.query<{ pid: number }>("SELECT pg_backend_pid() AS pid");
+    const admin = await pool.connect();
+    await admin.query("SELECT pg_terminate_backend($1)", [rows[0]!.pid]);
+    admin.release();
+    await within(
+      50,
+      () => new Promise((resolve) => setTimeout(() => resolve(seen.length), 20)),
+      (n) => n > 0,
+    );
+    expect(seen[0]?.message).toMatch(/terminating connection|Connection terminated/);
+    const error = await client.query("SELECT 1").then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(isDatabaseUnavailable(error)).toBe(true);
+    client.release();
+    const fresh = await pool.connect();
+    expect((await fresh.query("SELECT 1 AS one")).rows[0].one).toBe(1);
+    fresh.release();
+    await pool.end();
   });
 
   it("fails with 08001, a database-unavailable error, when no host has the wanted role", async () => {

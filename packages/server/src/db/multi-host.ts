@@ -86,8 +86,12 @@ export class MultiHostPool {
           );
         },
       });
-      // An idle connection cut by the server (a crash, a restart) must not take the process down.
+      // A connection cut by the server (a crash, a restart, a failover) must not take the process
+      // down: pg emits "error" on the client, which has no listener while it is checked out (pg-pool
+      // listens only while it is idle). The failed query rejects on its own; pg-pool drops the
+      // client when it comes back unusable.
       pool.on("error", onError);
+      pool.on("connect", (client) => client.on("error", onError));
       return pool;
     });
     this.attrs = hosts.attrs;
