@@ -11,6 +11,7 @@ import {
   type QueryResult,
 } from "kysely";
 import type { WalSync } from "./pglite-durability.js";
+import { type Parsers, PreparedStatements } from "./pglite-statements.js";
 import { mayWrite, type WriteGeneration } from "./write-generation.js";
 
 /** PGlite is one connection: queries and transactions take turns through this lock. */
@@ -28,20 +29,17 @@ class ConnectionLock {
   }
 }
 
-export type Parsers = Record<number, (value: string) => unknown>;
+export type { Parsers };
 
 class PGliteConnection implements DatabaseConnection {
   /** Whether a statement run on this connection may have changed data. */
   wrote = false;
 
-  constructor(
-    private readonly pg: PGlite,
-    private readonly parsers: Parsers,
-  ) {}
+  constructor(private readonly statements: PreparedStatements) {}
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     if (!this.wrote && mayWrite(query.sql)) this.wrote = true;
-    const result = await this.pg.query<R>(query.sql, query.parameters as unknown[], { parsers: this.parsers });
+    const result = await this.statements.query<R>(query.sql, query.parameters);
     return {
       rows: result.rows,
       numAffectedRows: result.affectedRows === undefined ? undefined : BigInt(result.affectedRows),
@@ -57,13 +55,16 @@ class PGliteConnection implements DatabaseConnection {
 class PGliteDriver implements Driver {
   private readonly lock = new ConnectionLock();
   private readonly releases = new WeakMap<DatabaseConnection, () => void>();
+  private readonly statements: PreparedStatements;
 
   constructor(
     private readonly pg: PGlite,
-    private readonly parsers: Parsers,
+    parsers: Parsers,
     private readonly wal: WalSync | undefined,
     private readonly generation: WriteGeneration | undefined,
-  ) {}
+  ) {
+    this.statements = new PreparedStatements(pg, parsers);
+  }
 
   async init(): Promise<void> {
     await this.pg.waitReady;
@@ -71,7 +72,7 @@ class PGliteDriver implements Driver {
 
   async acquireConnection(): Promise<DatabaseConnection> {
     const release = await this.lock.acquire();
-    const connection = new PGliteConnection(this.pg, this.parsers);
+    const connection = new PGliteConnection(this.statements);
     this.releases.set(connection, release);
     return connection;
   }

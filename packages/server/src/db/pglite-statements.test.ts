@@ -1,0 +1,68 @@
+import { PGlite } from "@electric-sql/pglite";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PreparedStatements } from "./pglite-statements.js";
+
+let pg: PGlite;
+let statements: PreparedStatements;
+const parsers = { 20: (v: string) => Number(v) };
+
+beforeAll(async () => {
+  pg = new PGlite();
+  await pg.waitReady;
+  await pg.exec("CREATE TABLE t (id text PRIMARY KEY, n int8, tags text[])");
+  statements = new PreparedStatements(pg, parsers);
+}, 60_000);
+afterAll(() => pg.close());
+
+describe("PreparedStatements (PGlite)", () => {
+  it("gives the same rows, types and counts as PGlite's query(), run after run", async () => {
+    for (let i = 0; i < 8; i++) {
+      const inserted = await statements.query("INSERT INTO t (id, n, tags) VALUES ($1, $2, $3)", [
+        `r${i}`,
+        i,
+        ["a", `b,${i}`],
+      ]);
+      expect(inserted.affectedRows).toBe(1);
+    }
+    const text = "SELECT id, n, tags FROM t WHERE n >= $1 ORDER BY n";
+    for (let i = 0; i < 8; i++) {
+      const mine = await statements.query(text, [i]);
+      const theirs = await pg.query(text, [i], { parsers });
+      expect(mine.rows).toEqual(theirs.rows);
+      expect(mine.fields).toEqual(theirs.fields);
+    }
+    expect((await statements.query<{ n: number }>("SELECT n FROM t WHERE id = $1", ["r3"])).rows).toEqual([{ n: 3 }]);
+  });
+
+  it("throws PostgreSQL's error with its code, and keeps working after it", async () => {
+    const insert = "INSERT INTO t (id, n) VALUES ($1, $2)";
+    await expect(statements.query(insert, ["r1", 1])).rejects.toMatchObject({ code: "23505" });
+    await expect(statements.query("SELEC nonsense", [])).rejects.toBeTruthy();
+    await statements.query(insert, ["r100", 100]);
+    expect((await statements.query("SELECT count(*) AS c FROM t", [])).rows).toEqual([{ c: 9 }]);
+  });
+
+  it("prepares again after a schema change, outside a transaction", async () => {
+    const text = "SELECT * FROM t WHERE id = $1";
+    expect(Object.keys((await statements.query<object>(text, ["r1"])).rows[0]!)).toEqual(["id", "n", "tags"]);
+    await pg.exec("ALTER TABLE t ADD COLUMN note text DEFAULT 'x'");
+    expect((await statements.query(text, ["r1"])).rows[0]).toMatchObject({ id: "r1", note: "x" });
+  });
+
+  it("keeps transaction blocks: a rollback undoes what ran inside", async () => {
+    await statements.query("begin", []);
+    await statements.query("UPDATE t SET n = $1 WHERE id = $2", [-1, "r2"]);
+    expect(pg.isInTransaction()).toBe(true);
+    await statements.query("rollback", []);
+    expect((await statements.query("SELECT n FROM t WHERE id = $1", ["r2"])).rows).toEqual([{ n: 2 }]);
+  });
+
+  it("stays bounded: more distinct statements than it keeps still run", async () => {
+    for (let i = 0; i < 300; i++) {
+      const { rows } = await statements.query(`SELECT $1::int + ${i} AS v`, [1]);
+      expect(rows).toEqual([{ v: i + 1 }]);
+    }
+    const { rows } = await pg.query<{ c: number }>("SELECT count(*)::int AS c FROM pg_prepared_statements");
+    expect(rows[0]!.c).toBeLessThanOrEqual(256);
+  });
+});
