@@ -34,3 +34,30 @@ function serverVersion(db: Database): DataVersion {
     return rows[0]!.version;
   };
 }
+
+/**
+ * Whether an answer is still current. `now()` reads the data version; an answer computed from
+ * version `since` and depending on `scopes` (planScope ids; undefined: on anything) is current
+ * at version `now` if no write it depends on committed in between.
+ *
+ * - Embedded PGlite: per scope (db/write-generation.ts): a submission to one plan leaves the
+ *   answers about other plans, and other regions, current.
+ * - PostgreSQL: any commit by any process moves the snapshot, so every answer goes. Per-scope
+ *   versions cannot be read from the snapshot, and a version table bumped in each transaction
+ *   would serialise every writer of a plan on one row.
+ */
+export interface Freshness {
+  now(): Promise<string>;
+  isCurrent(since: string, scopes: readonly string[] | undefined, now: string): boolean;
+}
+
+export function freshnessOf(db: Database, replica?: Database): Freshness {
+  const now = dataVersionOf(db, replica);
+  const generation = writeGenerationOf(db);
+  if (generation)
+    return {
+      now,
+      isCurrent: (since, scopes, at) => since === at || !generation.changedSince(Number(since.slice(1)), scopes),
+    };
+  return { now, isCurrent: (since, _scopes, at) => since === at };
+}

@@ -12,7 +12,7 @@ import {
 } from "kysely";
 import type { WalSync } from "./pglite-durability.js";
 import { type Parsers, PreparedStatements } from "./pglite-statements.js";
-import { mayWrite, type WriteGeneration } from "./write-generation.js";
+import { mayWrite, splitWriteScope, type WriteGeneration } from "./write-generation.js";
 
 /** PGlite is one connection: queries and transactions take turns through this lock. */
 class ConnectionLock {
@@ -34,12 +34,19 @@ export type { Parsers };
 class PGliteConnection implements DatabaseConnection {
   /** Whether a statement run on this connection may have changed data. */
   wrote = false;
+  /** The scopes its writes named, or undefined once a write named none (it may have changed anything). */
+  scopes: Set<string> | undefined = new Set();
 
   constructor(private readonly statements: PreparedStatements) {}
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-    if (!this.wrote && mayWrite(query.sql)) this.wrote = true;
-    const result = await this.statements.query<R>(query.sql, query.parameters);
+    const { sql, scopes } = splitWriteScope(query.sql);
+    if (mayWrite(sql)) {
+      this.wrote = true;
+      if (scopes === undefined) this.scopes = undefined;
+      else for (const scope of scopes) this.scopes?.add(scope);
+    }
+    const result = await this.statements.query<R>(sql, query.parameters);
     return {
       rows: result.rows,
       numAffectedRows: result.affectedRows === undefined ? undefined : BigInt(result.affectedRows),
@@ -92,7 +99,8 @@ class PGliteDriver implements Driver {
   async releaseConnection(connection: DatabaseConnection): Promise<void> {
     // After the commit (or the lone statement) and before anyone else may read: a reader that
     // saw the old generation cannot have seen this write.
-    if ((connection as PGliteConnection).wrote) this.generation?.bump();
+    const { wrote, scopes } = connection as PGliteConnection;
+    if (wrote) this.generation?.bump(scopes);
     this.releases.get(connection)?.();
     this.releases.delete(connection);
     // After the lock is free, so that the commits queued behind this one share its fsync.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mayWrite } from "./write-generation.js";
+import { mayWrite, planScope, splitWriteScope, WriteGeneration, writesTo } from "./write-generation.js";
 
 describe("mayWrite", () => {
   it("counts data-changing statements in any form", () => {
@@ -23,5 +23,37 @@ describe("mayWrite", () => {
       "rollback",
     ])
       expect(mayWrite(sql), sql).toBe(false);
+  });
+});
+
+describe("WriteGeneration per scope", () => {
+  it("moves answers of the scopes written, and every answer on a write of unknown scope", () => {
+    const g = new WriteGeneration();
+    const [p1, p2] = [planScope("plan-1"), planScope("plan-2")];
+    const since = g.value;
+    expect(g.changedSince(since, [p1])).toBe(false);
+    g.bump([p1]);
+    expect(g.changedSince(since, [p1])).toBe(true);
+    expect(g.changedSince(since, [p2])).toBe(false);
+    expect(g.changedSince(since, [])).toBe(false);
+    expect(g.changedSince(since, undefined)).toBe(true);
+    expect(g.changedSince(g.value, [p1])).toBe(false);
+    const later = g.value;
+    g.bump();
+    expect(g.changedSince(later, [p2])).toBe(true);
+    expect(g.changedSince(later, [])).toBe(true);
+  });
+
+  it("reads the scopes a statement names and gives its text back without them", () => {
+    const marked = `${writesTo([planScope("a*/b c"), planScope("p2")])}INSERT INTO t VALUES ($1)`;
+    expect(splitWriteScope(marked)).toEqual({
+      sql: "INSERT INTO t VALUES ($1)",
+      scopes: [planScope("a*/b c"), planScope("p2")],
+    });
+    expect(planScope("a*/b c")).not.toMatch(/\*\/| /);
+    expect(splitWriteScope("UPDATE t SET x = 1 /* luoshi:writes p:x */")).toEqual({
+      sql: "UPDATE t SET x = 1 /* luoshi:writes p:x */",
+      scopes: undefined,
+    });
   });
 });

@@ -1,6 +1,7 @@
 import { brotliDecompressSync } from "node:zlib";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { writeGenerationOf } from "../db/database.js";
 import { createTestApp, loginAs, type Session, type TestContext } from "../test/app.js";
 import { publishedPlan } from "../test/plans.js";
 import { within } from "../test/within.js";
@@ -118,5 +119,104 @@ describe("compressed answers", () => {
       expect(res.rawPayload.length).toBeLessThan(plain.rawPayload.length);
     }
     expect(answers[1]!.headers[CACHE_HEADER]).toBe("hit");
+  });
+});
+
+describe("read cache per plan", () => {
+  // On PGlite a submission names its plan and moves only the answers drawn from it; on
+  // PostgreSQL any commit moves every answer (db/data-version.ts).
+  const perPlan = () => writeGenerationOf(t.db) !== undefined;
+  let adminA: Session;
+  let adminB: Session;
+  let otherA: { planId: string; taskIds: string[] };
+  let planB: { planId: string; taskIds: string[] };
+  let period = 0;
+
+  beforeAll(async () => {
+    adminA = await loginAs(t.app, t.fixture.a.users.admin);
+    adminB = await loginAs(t.app, t.fixture.b.users.admin);
+    otherA = await publishedPlan(t.db, t.fixture.a.bureauId);
+    planB = await publishedPlan(t.db, t.fixture.b.bureauId);
+  }, 60_000);
+
+  /** A submission to the first plan of region A, through the app. */
+  const submitToPlanA = async () => {
+    const res = await t.app.inject({
+      method: "POST",
+      url: `/api/tasks/${plan.taskIds[2]}/reports`,
+      headers: school.headers,
+      payload: {
+        period: `${2025 + Math.floor(period / 12)}-${String((period % 12) + 1).padStart(2, "0")}`,
+        status: "in_progress",
+        percent: 30,
+      },
+    });
+    expect(res.statusCode).toBe(201);
+    period++;
+  };
+  const cacheOf = async (s: Session, url: string) => (await get(s, url)).headers[CACHE_HEADER];
+  /** Reads each URL until it is cached, writes, then reads each again: the cache header of each. */
+  const afterWrite = async (reads: [Session, string][], write: () => Promise<void>) => {
+    for (const [s, url] of reads)
+      await within(
+        5,
+        () => cacheOf(s, url),
+        (c) => c === "hit",
+      );
+    await write();
+    return Promise.all(reads.map(([s, url]) => cacheOf(s, url)));
+  };
+
+  it("keeps region B's answers cached when region A's plan is written", async () => {
+    const reads: [Session, string][] = [
+      [adminB, `/api/plans/${planB.planId}/completion`],
+      [adminB, `/api/tasks?planId=${planB.planId}`],
+      [adminB, "/api/tasks/mine"],
+      [adminB, `/api/tasks/${planB.taskIds[0]}`],
+    ];
+    const headers = await within(
+      10,
+      () => afterWrite(reads, submitToPlanA),
+      (h) => !perPlan() || h.every((c) => c === "hit"),
+    );
+    expect(headers).toEqual(reads.map(() => (perPlan() ? "hit" : "miss")));
+  });
+
+  it("keeps another plan's answers of the same region cached, and moves the written plan's and its dashboard", async () => {
+    const taskId = plan.taskIds[2];
+    const kept: [Session, string][] = [
+      [adminA, `/api/plans/${otherA.planId}/completion`],
+      [adminA, `/api/plans/${otherA.planId}/indicators`],
+      [adminA, `/api/tasks?planId=${otherA.planId}`],
+      [adminA, `/api/dashboard?planId=${otherA.planId}`],
+    ];
+    const moved: [Session, string][] = [
+      [adminA, `/api/plans/${plan.planId}/completion`],
+      [adminA, `/api/dashboard?planId=${plan.planId}`],
+      [adminA, `/api/tasks?planId=${plan.planId}`],
+      [school, "/api/tasks/mine"],
+      [school, `/api/tasks/${taskId}`],
+    ];
+    const before = (await get(adminA, `/api/tasks/${taskId}`)).json().reports.length;
+    const headers = await within(
+      10,
+      () => afterWrite([...kept, ...moved], submitToPlanA),
+      (h) => !perPlan() || h.slice(0, kept.length).every((c) => c === "hit"),
+    );
+    expect(headers.slice(0, kept.length)).toEqual(kept.map(() => (perPlan() ? "hit" : "miss")));
+    expect(headers.slice(kept.length)).toEqual(moved.map(() => "miss"));
+    // The written plan's answers are recomputed with the write in them.
+    expect((await get(adminA, `/api/tasks/${taskId}`)).json().reports).toHaveLength(before + 1);
+  });
+
+  it("moves every answer on a write that names no plan (a job, a migration, a raw statement)", async () => {
+    const reads: [Session, string][] = [
+      [adminB, `/api/plans/${planB.planId}/completion`],
+      [adminA, `/api/plans/${otherA.planId}/completion`],
+    ];
+    const raw = async () => {
+      await sql`UPDATE progress_reports SET narrative = 'raw' WHERE task_id = ${plan.taskIds[2]}`.execute(t.db);
+    };
+    expect(await afterWrite(reads, raw)).toEqual(["miss", "miss"]);
   });
 });

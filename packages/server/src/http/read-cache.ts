@@ -1,6 +1,7 @@
-import type { FastifyReply } from "fastify";
-import { dataVersionOf } from "../db/data-version.js";
+import type { FastifyReply, FastifyRequest } from "fastify";
+import { freshnessOf } from "../db/data-version.js";
 import type { ReadTargets } from "../db/replica.js";
+import { planScope } from "../db/write-generation.js";
 import { todayInShanghai } from "../progress/periods.js";
 import type { App } from "./types.js";
 
@@ -11,7 +12,25 @@ declare module "fastify" {
   }
   interface FastifyRequest {
     readCache?: Pending;
+    /** The scopes (db/write-generation.ts) the answer depends on; unset: anything. */
+    readScopes?: string[];
   }
+}
+
+/**
+ * Says which plans a cacheable answer was drawn from, so that a write to another plan leaves it
+ * cached. Every plan whose data could change the answer must be named (for a filtered list, the
+ * plans it filtered, not only those it kept); an answer that names none depends on anything.
+ */
+export function dependsOnPlans(request: FastifyRequest, planIds: Iterable<string>): void {
+  request.readScopes = [...planIds].map(planScope);
+}
+
+interface Entry {
+  /** The data version read before the answer was computed. */
+  version: string;
+  scopes: readonly string[] | undefined;
+  payload: string;
 }
 
 interface Pending {
@@ -29,33 +48,32 @@ const MAX_CHARS = 64 * 1024 * 1024;
 
 /**
  * Serves repeated reads (task lists, plan summaries, task detail, the dashboard) from memory
- * until the data changes. An answer is kept only if the data version (db/data-version.ts) was
- * the same before and after computing it, and served only while it still is; the first
- * committed write anywhere empties the cache. Keys hold the user, the URL and today's date
- * (statuses such as 逾期 change at midnight). Concurrent requests for one answer wait for the
- * first to compute it.
+ * until the data they depend on changes. An answer is kept only if nothing it depends on was
+ * written while it was computed, and served only while that still holds (db/data-version.ts:
+ * per plan on PGlite, any commit on PostgreSQL; a write that names no plan moves everything).
+ * Keys hold the user, the URL and today's date (statuses such as 逾期 change at midnight).
+ * Concurrent requests for one answer wait for the first to compute it.
  */
 export function installReadCache(app: App, targets: ReadTargets, enabled: boolean): void {
   if (!enabled) return;
-  const version = dataVersionOf(targets.db, targets.replica);
-  const entries = new Map<string, { version: string; payload: string }>();
+  const freshness = freshnessOf(targets.db, targets.replica);
+  const entries = new Map<string, Entry>();
   const inFlight = new Map<string, Pending>();
-  let entriesOf = "";
   let chars = 0;
   const sendCached = (reply: FastifyReply, payload: string) =>
     reply.header(CACHE_HEADER, "hit").type("application/json; charset=utf-8").send(payload);
 
-  const keep = (key: string, entry: { version: string; payload: string }) => {
-    if (entriesOf !== entry.version) return;
+  const drop = (key: string, entry: Entry) => {
+    entries.delete(key);
+    chars -= entry.payload.length;
+  };
+
+  const keep = (key: string, entry: Entry) => {
     const previous = entries.get(key);
-    if (previous) {
-      entries.delete(key);
-      chars -= previous.payload.length;
-    }
+    if (previous) drop(key, previous);
     for (const [oldKey, old] of entries) {
       if (chars + entry.payload.length <= MAX_CHARS) break;
-      entries.delete(oldKey);
-      chars -= old.payload.length;
+      drop(oldKey, old);
     }
     if (entry.payload.length > MAX_CHARS) return;
     entries.set(key, entry);
@@ -64,16 +82,14 @@ export function installReadCache(app: App, targets: ReadTargets, enabled: boolea
 
   app.addHook("preHandler", async (request, reply) => {
     if (request.method !== "GET" || !request.routeOptions.config.cache || !request.actor) return;
-    const now = await version().catch(() => undefined);
+    const now = await freshness.now().catch(() => undefined);
     if (now === undefined) return; // the database will answer (or fail) on its own
-    if (entriesOf !== now) {
-      entries.clear();
-      chars = 0;
-      entriesOf = now;
-    }
     const key = `${request.actor.userId}\u0000${todayInShanghai()}\u0000${request.url}`;
     const hit = entries.get(key);
-    if (hit && hit.version === now) return sendCached(reply, hit.payload);
+    if (hit) {
+      if (freshness.isCurrent(hit.version, hit.scopes, now)) return sendCached(reply, hit.payload);
+      drop(key, hit);
+    }
     const flight = inFlight.get(key);
     if (flight && flight.version === now) {
       const payload = await flight.answer;
@@ -103,9 +119,11 @@ export function installReadCache(app: App, targets: ReadTargets, enabled: boolea
       return payload;
     }
     reply.header(CACHE_HEADER, "miss");
-    // Kept only if no write committed while it was computed.
-    const current = (await version().catch(() => "")) === pending.version;
-    if (current) keep(pending.key, { version: pending.version, payload });
+    // Kept only if nothing it depends on was written while it was computed.
+    const now = await freshness.now().catch(() => undefined);
+    const scopes = request.readScopes;
+    const current = now !== undefined && freshness.isCurrent(pending.version, scopes, now);
+    if (current) keep(pending.key, { version: pending.version, scopes, payload });
     finish(pending, current ? payload : undefined);
     return payload;
   });

@@ -1,5 +1,6 @@
 import { type Insertable, type Kysely, sql } from "kysely";
 import type { Cadence, DB, ProgressReportsTable } from "../db/schema.js";
+import { planScope, writesTo } from "../db/write-generation.js";
 
 type Db = Kysely<DB>;
 
@@ -246,12 +247,15 @@ export async function submissionContext(
  * Files a report in one statement (so one implicit transaction and one commit): the report
  * inserted or replaced, its previous actuals and unlisted evidence retired, the new actuals
  * and evidence written, and the audit event recorded. Listed evidence is revived by its
- * upsert rather than retired first: one statement must not touch a row twice.
+ * upsert rather than retired first: one statement must not touch a row twice. It changes only
+ * the data of the task's plan, and says so (writesTo), so that cached answers about other plans
+ * stay cached.
  */
 export async function writeReport(
   db: Db,
   w: {
     report: ProgressReportRow;
+    planId: string;
     replacing: boolean;
     actuals: { id: string; indicatorId: string; value: number }[];
     fileIds: string[];
@@ -299,7 +303,7 @@ export async function writeReport(
         ON CONFLICT (region_id, report_id, file_id) DO UPDATE SET deleted_at = NULL
       )`
       : sql``;
-  await sql`
+  await sql`${sql.raw(writesTo([planScope(w.planId)]))}
     WITH report AS (${upsert})${retire}${actuals}${evidence}
     INSERT INTO audit_events (region_id, id, actor_id, entity, entity_id, action, before, after)
     VALUES (${r.region_id}, ${w.audit.id}, ${w.audit.actorId}, 'progress_report', ${r.id}, ${w.audit.action},

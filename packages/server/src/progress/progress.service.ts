@@ -66,6 +66,7 @@ export async function submitReport(db: Database, actor: Actor, taskId: string, i
   };
   await repo.writeReport(db, {
     report,
+    planId: task.plan_id,
     replacing: existing !== undefined,
     actuals: actuals.map((a) => ({ id: newId(), indicatorId: a.indicatorId, value: a.value })),
     fileIds,

@@ -1,6 +1,7 @@
 import { Type } from "@sinclair/typebox";
 import { ALL_ROLES } from "../auth/actor.js";
 import { readerOf } from "../db/replica.js";
+import { dependsOnPlans } from "../http/read-cache.js";
 import { AnyObject, withErrors } from "../http/schemas.js";
 import { type App, type AppDeps, actorOf } from "../http/types.js";
 import { dashboard } from "./dashboard.service.js";
@@ -17,6 +18,11 @@ export function dashboardRoutes(app: App, deps: AppDeps): void {
         response: withErrors({ 200: AnyObject }),
       },
     },
-    async (request) => dashboard(readerOf(deps), actorOf(request), request.query.planId),
+    async (request) => {
+      // It draws one plan; the list of plans beside it changes only by writes that name no plan.
+      const answer = await dashboard(readerOf(deps), actorOf(request), request.query.planId);
+      dependsOnPlans(request, answer.plan ? [answer.plan.id] : []);
+      return answer;
+    },
   );
 }

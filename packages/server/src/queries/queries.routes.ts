@@ -1,9 +1,11 @@
 import { Type } from "@sinclair/typebox";
+import type { FastifyRequest } from "fastify";
 import { ALL_ROLES } from "../auth/actor.js";
 import { readerOf } from "../db/replica.js";
+import { dependsOnPlans } from "../http/read-cache.js";
 import { AnyObject, IdParams, withErrors } from "../http/schemas.js";
 import { type App, type AppDeps, actorOf } from "../http/types.js";
-import { findTasks, indicatorAttainment, unitCompletion } from "./queries.service.js";
+import { findTasks, indicatorAttainment, type TaskFilter, unitCompletion } from "./queries.service.js";
 
 /** Reads of derived views, served from the read cache while the data stands still. */
 const read = { auth: ALL_ROLES, cache: true };
@@ -18,6 +20,13 @@ const Tasks = Type.Object({ tasks: Type.Array(AnyObject) });
 
 export function queriesRoutes(app: App, deps: AppDeps): void {
   const { db } = deps;
+  /** A task list, cached per the plans it was drawn from. */
+  const tasksOf = async (request: FastifyRequest, filter: TaskFilter) => {
+    const plans = new Set<string>();
+    const tasks = await findTasks(db, actorOf(request), filter, plans);
+    dependsOnPlans(request, plans);
+    return tasks;
+  };
 
   app.get(
     "/api/tasks",
@@ -39,23 +48,19 @@ export function queriesRoutes(app: App, deps: AppDeps): void {
         response: withErrors({ 200: Tasks }),
       },
     },
-    async (request) => ({ tasks: await findTasks(db, actorOf(request), request.query) }),
+    async (request) => ({ tasks: await tasksOf(request, request.query) }),
   );
 
   app.get(
     "/api/tasks/mine",
     { config: read, schema: { tags, summary: "我的任务（分派给本单位及下级）", response: withErrors({ 200: Tasks }) } },
-    async (request) => ({
-      tasks: await findTasks(db, actorOf(request), { mine: true }),
-    }),
+    async (request) => ({ tasks: await tasksOf(request, { mine: true }) }),
   );
 
   app.get(
     "/api/tasks/overdue",
     { config: read, schema: { tags, summary: "逾期任务", response: withErrors({ 200: Tasks }) } },
-    async (request) => ({
-      tasks: await findTasks(db, actorOf(request), { overdue: true }),
-    }),
+    async (request) => ({ tasks: await tasksOf(request, { overdue: true }) }),
   );
 
   app.get(
@@ -69,7 +74,10 @@ export function queriesRoutes(app: App, deps: AppDeps): void {
         response: withErrors({ 200: Type.Object({ indicators: Type.Array(AnyObject) }) }),
       },
     },
-    async (request) => ({ indicators: await indicatorAttainment(readerOf(deps), actorOf(request), request.params.id) }),
+    async (request) => {
+      dependsOnPlans(request, [request.params.id]);
+      return { indicators: await indicatorAttainment(readerOf(deps), actorOf(request), request.params.id) };
+    },
   );
 
   app.get(
@@ -83,6 +91,9 @@ export function queriesRoutes(app: App, deps: AppDeps): void {
         response: withErrors({ 200: Type.Object({ units: Type.Array(AnyObject) }) }),
       },
     },
-    async (request) => ({ units: await unitCompletion(readerOf(deps), actorOf(request), request.params.id) }),
+    async (request) => {
+      dependsOnPlans(request, [request.params.id]);
+      return { units: await unitCompletion(readerOf(deps), actorOf(request), request.params.id) };
+    },
   );
 }

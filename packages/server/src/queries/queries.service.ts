@@ -70,8 +70,13 @@ async function planTaskViews(db: Database, actor: Actor, planId: string) {
   return views;
 }
 
-export async function findTasks(db: Database, actor: Actor, filter: TaskFilter) {
+/** Tasks matching the filter; `drawnFrom` receives every plan whose tasks were filtered (kept or not). */
+export async function findTasks(db: Database, actor: Actor, filter: TaskFilter, drawnFrom?: Set<string>) {
   const views = filter.planId ? await planTaskViews(db, actor, filter.planId) : await taskViews(db, actor);
+  if (drawnFrom) {
+    if (filter.planId) drawnFrom.add(filter.planId);
+    for (const t of views) drawnFrom.add(t.planId);
+  }
   const found = views.filter(
     (t) =>
       (!filter.section || t.section === filter.section || t.path.includes(filter.section)) &&

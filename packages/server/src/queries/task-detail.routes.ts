@@ -1,5 +1,6 @@
 import { Type } from "@sinclair/typebox";
 import { ALL_ROLES } from "../auth/actor.js";
+import { dependsOnPlans } from "../http/read-cache.js";
 import { AnyObject, IdParams, withErrors } from "../http/schemas.js";
 import { type App, type AppDeps, actorOf } from "../http/types.js";
 import { taskDetail } from "./task-detail.service.js";
@@ -25,6 +26,10 @@ export function taskDetailRoutes(app: App, deps: AppDeps): void {
         }),
       },
     },
-    async (request) => taskDetail(deps.db, actorOf(request), request.params.id),
+    async (request) => {
+      const detail = await taskDetail(deps.db, actorOf(request), request.params.id);
+      dependsOnPlans(request, [detail.plan.id]);
+      return detail;
+    },
   );
 }
