@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Server latency and throughput under load, beside a no-op route measured in the same run.
 //   npm run build && node bench/server.bench.mjs [--duration 10] [--connections 50]
-//     county dataset (1 plan × 60 tasks, 50 orgs, 12 months of reports) on an on-disk PGlite
+//     county dataset (2 plans × 60 tasks, 50 orgs, 12 months of reports) on an on-disk PGlite
 //   node bench/server.bench.mjs --pg postgresql://luoshi:luoshi@127.0.0.1:5432/luoshi_test --province
 //     province dataset (100 plans, 6,000 tasks, ~3,000 orgs, ~1,000,000 reports) in a fresh
 //     schema of that database, generated set-based in SQL; the schema is dropped afterwards.
@@ -28,6 +28,7 @@ const { values: args } = parseArgs({
     load: { type: "string" },
     keep: { type: "boolean", default: false },
     "no-cache": { type: "boolean", default: false },
+    only: { type: "string" },
   },
 });
 const duration = Number(args.duration);
@@ -135,15 +136,19 @@ async function seedCounty(db) {
     await server.createUser(db, null, { ...u, username, displayName: username, password: PASSWORD });
     step();
   }
-  const [plan] = await server.importPlan(db, null, {
-    bytes: new TextEncoder().encode(countyPlanText()),
-    filename: "2024年工作要点.txt",
-    orgId: bureau.id,
-    year: 2024,
-  });
-  step();
-  await server.publishPlan(db, null, plan.id, await server.findPlan(db, plan.id));
-  step();
+  // Two plans (two years) of the bureau: submissions go to the first, and the second's answers stay cached.
+  const plans = [];
+  for (const year of [2024, 2025]) {
+    const [imported] = await server.importPlan(db, null, {
+      bytes: new TextEncoder().encode(countyPlanText()),
+      filename: `${year}年工作要点.txt`,
+      orgId: bureau.id,
+      year,
+    });
+    await server.publishPlan(db, null, imported.id, await server.findPlan(db, imported.id));
+    plans.push(imported);
+    step();
+  }
   // Twelve months of reports for every assignment, in one set-based statement.
   await sql`
     INSERT INTO progress_reports (region_id, id, task_id, org_id, period, status, narrative, percent, submitted_by, submitted_at)
@@ -155,8 +160,19 @@ async function seedCounty(db) {
   step();
   const counts = await sql`SELECT (SELECT count(*) FROM orgs) AS orgs, (SELECT count(*) FROM plan_tasks) AS tasks,
     (SELECT count(*) FROM assignments) AS assignments, (SELECT count(*) FROM progress_reports) AS reports`.execute(db);
-  const tasks = await db.selectFrom("assignments").select("task_id").where("org_id", "=", schools[0].id).execute();
-  return { planId: plan.id, reporterTaskIds: tasks.map((t) => t.task_id), counts: counts.rows[0] };
+  const tasks = await db
+    .selectFrom("assignments as a")
+    .innerJoin("plan_tasks as t", "t.id", "a.task_id")
+    .select("a.task_id")
+    .where("a.org_id", "=", schools[0].id)
+    .where("t.plan_id", "=", plans[0].id)
+    .execute();
+  return {
+    planId: plans[0].id,
+    otherPlanId: plans[1].id,
+    reporterTaskIds: tasks.map((t) => t.task_id),
+    counts: counts.rows[0],
+  };
 }
 
 // ---------------------------------------------------------------- province dataset (PostgreSQL)
@@ -361,7 +377,17 @@ function submissions(taskIds, headers) {
 function printTable(title, rows, baseline) {
   const fmt = (n, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : "—");
   console.log(`\n${title}  (${connections} connections, ${duration} s each)`);
-  const header = ["endpoint", "1st ms", "p50 ms", "p99 ms", "req/s", "p50 ×noop", "p99 ×noop", "req/s ÷noop", "non-2xx"];
+  const header = [
+    "endpoint",
+    "1st ms",
+    "p50 ms",
+    "p99 ms",
+    "req/s",
+    "p50 ×noop",
+    "p99 ×noop",
+    "req/s ÷noop",
+    "non-2xx",
+  ];
   const lines = rows.map(({ name, result, non2xx, first }) => [
     name,
     first === undefined ? "" : fmt(first),
@@ -427,50 +453,62 @@ try {
     };
     const task = data.reporterTaskIds[0];
     const runs = [];
+    /** --only SUBSTRING measures only the rows whose name holds it (the no-op always runs). */
+    const wanted = (name) => !args.only || name.includes(args.only);
+    const add = async (name, run) => {
+      if (wanted(name)) runs.push(await run(name));
+    };
     const noop = await measure(url, "no-op GET /api/health", { path: "/api/health" });
-    runs.push(noop);
     const plan = `/api/plans/${data.planId}/completion`;
+    const submit = { submit: { taskIds: data.reporterTaskIds, headers: sessions.reporter } };
     if (args.province) {
-      runs.push(await first("plan summary (county admin)", get(plan, "admin")));
-      runs.push(await first("plan summary (province leader)", get(plan, "leader")));
-      runs.push(await first("my tasks (school reporter)", get("/api/tasks/mine", "reporter")));
+      await add("plan summary (county admin)", (n) => first(n, get(plan, "admin")));
+      await add("plan summary (province leader)", (n) => first(n, get(plan, "leader")));
+      await add("my tasks (school reporter)", (n) => first(n, get("/api/tasks/mine", "reporter")));
     } else {
-      runs.push(await first("my tasks (school reporter)", get("/api/tasks/mine", "reporter")));
-      runs.push(await first("plan summary (admin)", get(plan, "admin")));
-      runs.push(await first("task detail (school reporter)", get(`/api/tasks/${task}`, "reporter")));
-      runs.push(
-        await measure(url, "submit progress (school reporter)", {
-          submit: { taskIds: data.reporterTaskIds, headers: sessions.reporter },
-        }),
-      );
+      await add("my tasks (school reporter)", (n) => first(n, get("/api/tasks/mine", "reporter")));
+      await add("plan summary (admin)", (n) => first(n, get(plan, "admin")));
+      await add("task detail (school reporter)", (n) => first(n, get(`/api/tasks/${task}`, "reporter")));
+      await add("submit progress (school reporter)", (n) => measure(url, n, submit));
+      // The target's own terms: the p99 of submissions offered at 300/s (open loop), not at saturation.
+      await add("submit progress at 300/s offered", (n) => measure(url, n, { ...submit, overallRate: 300 }));
     }
     const title = args.province ? `PostgreSQL, province dataset` : `PGlite on disk (fsync per commit), county dataset`;
-    printTable(title, runs, noop.result);
+    printTable(title, [noop, ...runs], noop.result);
+    const alongside = [];
     if (!args.province) {
-      // Every write empties the read cache: reads measured while submissions arrive at a steady rate.
-      const [reads] = await Promise.all([
-        measure(url, "my tasks, 20 submissions/s alongside", get("/api/tasks/mine", "reporter")),
-        measure(url, "submissions", {
-          submit: { taskIds: data.reporterTaskIds, headers: sessions.reporter },
-          connections: 1,
-          overallRate: 20,
-        }),
-      ]);
-      printTable("Reads while data changes (every write empties the read cache)", [noop, reads], noop.result);
+      // Reads measured while submissions to the first plan arrive at a steady 20/s: each write
+      // evicts the answers that depend on that plan (and its region's dashboard), not the others.
+      const readsWhileWriting = (name, spec) =>
+        Promise.all([
+          measure(url, name, spec),
+          measure(url, "submissions", { ...submit, connections: 1, overallRate: 20 }),
+        ]).then(([reads]) => reads);
+      const other = `/api/plans/${data.otherPlanId}/completion`;
+      for (const [name, spec] of [
+        ["my tasks, 20 submissions/s to its plan", get("/api/tasks/mine", "reporter")],
+        ["plan summary, 20 submissions/s to it", get(plan, "admin")],
+        ["task detail, 20 submissions/s to its plan", get(`/api/tasks/${task}`, "reporter")],
+        ["other plan's summary, 20 submissions/s", get(other, "admin")],
+      ]) {
+        if (wanted(name)) alongside.push(await readsWhileWriting(name, spec));
+      }
+      if (alongside.length > 0)
+        printTable("Reads while submissions flow (20/s to the first plan)", [noop, ...alongside], noop.result);
     }
     console.log("");
     if (args.province) {
       for (const r of runs.filter((x) => x.name.startsWith("plan summary")))
         verdict(r.name, r.result.latency.p99 <= 200, `p99 ${r.result.latency.p99} ms (target ≤ 200 ms)`);
     } else {
-      for (const r of runs.slice(1, 4))
+      for (const r of [...runs, ...alongside].filter((x) => !x.name.startsWith("submit")))
         verdict(r.name, r.result.latency.p99 <= 50, `p99 ${r.result.latency.p99} ms (target ≤ 50 ms)`);
-      const submit = runs[4];
-      verdict(
-        submit.name,
-        submit.result.requests.average >= 300,
-        `${submit.result.requests.average} req/s (target ≥ 300)`,
-      );
+      for (const r of runs.filter((x) => x.name.startsWith("submit")))
+        verdict(
+          r.name,
+          r.result.requests.average >= 300 && r.result.latency.p99 <= 150,
+          `${r.result.requests.average} req/s, p99 ${r.result.latency.p99} ms (target ≥ 300/s at p99 ≤ 150 ms)`,
+        );
     }
   } finally {
     // Requests still queued when the load stopped finish before the database closes.
