@@ -1,7 +1,11 @@
 import { PlanParseError } from "../errors.js";
 
-/** What a converter is asked to produce: a Word document or a workbook the built-in readers know. */
-export type ConvertTarget = "docx" | "xlsx";
+/**
+ * What a converter is asked to produce, in a format the built-in readers know: RTF for Word files
+ * (LibreOffice writes each list number as printed text there, where its docx can restart a list
+ * a .doc continues), docx for RTF itself, xlsx for workbooks.
+ */
+export type ConvertTarget = "docx" | "rtf" | "xlsx";
 
 /**
  * Converts a file the built-in readers cannot read into docx or xlsx. The parser's core does no

@@ -1,3 +1,4 @@
+import * as XLSX from "@e965/xlsx";
 import WordExtractor from "word-extractor";
 import type { Block } from "../model.js";
 import { cellText } from "./text-utils.js";
@@ -32,4 +33,29 @@ export function wordTextToBlocks(text: string): Block[] {
 export async function readDoc(bytes: Uint8Array): Promise<Block[]> {
   const doc = await new WordExtractor().extract(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   return wordTextToBlocks(doc.getBody({ filterUnicode: false }));
+}
+
+/** Offsets in a Word 97-2003 FIB: its magic number and the byte count of its list format overrides (lcbPlfLfo). */
+const WORD_IDENT = 0xa5ec;
+const LCB_PLF_LFO = 0x2ee;
+
+/** Whether a Word binary numbers paragraphs automatically (it has list overrides), which word-extractor does not print. */
+export function hasListNumbering(bytes: Uint8Array): boolean {
+  try {
+    const cfb = XLSX.CFB.read(bytes, { type: "array" });
+    const content = XLSX.CFB.find(cfb, "WordDocument")?.content as Uint8Array | number[] | undefined;
+    if (!content || content.length < LCB_PLF_LFO + 4) return false;
+    const fib = Buffer.from(content as Uint8Array);
+    return fib.readUInt16LE(0) === WORD_IDENT && fib.readUInt32LE(LCB_PLF_LFO) > 0;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Whether word-extractor's reading loses what the page shows: automatic numbering (not printed)
+ * or tables (merged cells and empty cells are lost). A converter, where there is one, reads such a file better.
+ */
+export function docLosesLayout(bytes: Uint8Array, blocks: Block[]): boolean {
+  return blocks.some((b) => b.kind === "row") || hasListNumbering(bytes);
 }

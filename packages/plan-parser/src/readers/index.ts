@@ -147,11 +147,16 @@ const READERS: Record<DocumentFormat, () => Promise<Reader>> = {
 
 /** Formats read by a library that may not know every variant; LibreOffice converts what it cannot read. */
 const CONVERTIBLE: Partial<Record<DocumentFormat, ConvertTarget>> = {
-  doc: "docx",
+  doc: "rtf",
   rtf: "docx",
-  odt: "docx",
+  odt: "rtf",
   xls: "xlsx",
   ods: "xlsx",
+};
+
+/** Readers whose reading may lose numbering or table layout that a converter keeps; they say when. */
+const LOSSY: Partial<Record<DocumentFormat, () => Promise<(bytes: Uint8Array, blocks: Block[]) => boolean>>> = {
+  doc: () => import("./doc.js").then((m) => m.docLosesLayout),
 };
 
 export interface ReadOptions {
@@ -182,15 +187,39 @@ async function readConvertible(
   let failure: unknown;
   try {
     const blocks = await readAs(format, bytes);
-    if (blocks.some(blockHasText) || !converter) return blocks;
+    if (!converter) return blocks;
+    if (blocks.some(blockHasText)) {
+      const loses = await LOSSY[format]?.();
+      return loses?.(bytes, blocks) ? await convertedOr(blocks, converter, bytes, format, target, filename) : blocks;
+    }
     failure = new Error("no text read");
   } catch (e) {
     if (e instanceof PlanParseError && e.code === "ENCRYPTED_DOCUMENT") throw e;
     failure = e;
   }
+  return readAs(target, await convertWith(converter, bytes, extensionFor(format, filename), target, failure));
+}
+
+/** The converter's reading, which keeps numbering and merged cells; the library's if converting fails. */
+async function convertedOr(
+  blocks: Block[],
+  converter: DocumentConverter,
+  bytes: Uint8Array,
+  format: DocumentFormat,
+  target: ConvertTarget,
+  filename: string | undefined,
+): Promise<Block[]> {
+  try {
+    return await readAs(target, await converter.convert(bytes, extensionFor(format, filename), target));
+  } catch {
+    return blocks;
+  }
+}
+
+/** The extension a converter is told: the file's own when it names this format (wps, et…), else the format's. */
+function extensionFor(format: DocumentFormat, filename: string | undefined): string {
   const ext = extensionOf(filename);
-  const extension = ext && EXTENSIONS[ext] === format ? ext : format;
-  return readAs(target, await convertWith(converter, bytes, extension, target, failure));
+  return ext && EXTENSIONS[ext] === format ? ext : format;
 }
 
 /** Reads any supported file into blocks. Throws only PlanParseError. */

@@ -6,10 +6,13 @@ import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promi
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ParsedDocument } from "../model.js";
+import type { Block, ParsedDocument } from "../model.js";
 import { parseDocument, parsePlan } from "../parse.js";
-import { findSoffice, runSoffice } from "../soffice.js";
+import { findSoffice, runSoffice, sofficeConverter } from "../soffice.js";
+import { hasListNumbering } from "./doc.js";
+import { readDocument } from "./index.js";
 import { legacyPlanDocx, legacyTableXlsx, PLAN_LINES, TABLE_TITLE } from "./test-support/legacy-plan.js";
+import { planDocx } from "./test-support/plan-docx.js";
 
 const soffice = findSoffice();
 if (!soffice) {
@@ -45,20 +48,39 @@ describe.skipIf(!soffice)("legacy and converted formats", () => {
     await mkdir(out);
     await writeFile(join(out, "plan.docx"), await legacyPlanDocx());
     await writeFile(join(out, "table.xlsx"), await legacyTableXlsx());
+    await writeFile(join(out, "numbered.docx"), await planDocx());
     // One soffice run per target format; the Writer and Calc runs go side by side, each lane
     // with its own profile (whose first start is the slow one).
-    const lane = async (file: string, targets: string[], profile: string) => {
-      for (const target of targets)
-        await runSoffice(soffice as string, target, [join(out, file)], out, join(dir, profile));
+    const lane = async (targets: [string, string[]][], profile: string) => {
+      for (const [target, files] of targets) {
+        await runSoffice(
+          soffice as string,
+          target,
+          files.map((f) => join(out, f)),
+          out,
+          join(dir, profile),
+        );
+      }
     };
-    await Promise.all([
-      lane("plan.docx", ["doc", "rtf", "odt", "pdf", "html", "txt:Text (encoded):UTF8"], "writer"),
-      lane("table.xlsx", ["xls", "ods"], "calc"),
-    ]);
+    const plan = ["plan.docx"];
+    const writer: [string, string[]][] = [
+      ["doc", ["plan.docx", "numbered.docx"]],
+      ["rtf", plan],
+      ["odt", plan],
+      ["pdf", plan],
+      ["html", plan],
+      ["txt:Text (encoded):UTF8", plan],
+    ];
+    const calc: [string, string[]][] = [
+      ["xls", ["table.xlsx"]],
+      ["ods", ["table.xlsx"]],
+    ];
+    await Promise.all([lane(writer, "writer"), lane(calc, "calc")]);
     // WPS Office saves .wps as a Word 97-2003 binary and .et as an Excel 97-2003 one; LibreOffice
     // cannot write WPS files, so the renamed binaries stand in for them.
     await copyFile(join(out, "plan.doc"), join(out, "plan.wps"));
     await copyFile(join(out, "table.xls"), join(out, "table.et"));
+    await copyFile(join(out, "numbered.doc"), join(out, "numbered.wps"));
   }, 300_000);
 
   afterAll(async () => {
@@ -130,4 +152,27 @@ describe.skipIf(!soffice)("legacy and converted formats", () => {
       expect(tasks(doc), `${from} named ${to}`).toEqual(expected);
     }
   });
+
+  it("reads a Word binary with automatic numbering and merged cells through LibreOffice, as the docx reads", async () => {
+    const paragraphs = (blocks: Block[]) => blocks.flatMap((b) => (b.kind === "paragraph" ? [b.text] : []));
+    const rows = (blocks: Block[]) => blocks.flatMap((b) => (b.kind === "row" ? [b.cells] : []));
+    const bytes = async (name: string) => new Uint8Array(await readFile(join(dir, "out", name)));
+    const docx = await readDocument(await bytes("numbered.docx"), "numbered.docx");
+    const doc = await bytes("numbered.doc");
+    expect(hasListNumbering(doc)).toBe(true);
+    expect(hasListNumbering(await bytes("plan.doc"))).toBe(false);
+    // word-extractor alone does not print Word's numbers.
+    const plain = await readDocument(doc, "numbered.doc");
+    expect(plain.blocks).toContainEqual({ kind: "paragraph", text: "全面加强党的建设" });
+    const converter = sofficeConverter();
+    for (const name of ["numbered.doc", "numbered.wps"]) {
+      const converted = await readDocument(await bytes(name), name, { converter });
+      expect(converted.format, name).toBe("doc");
+      expect(paragraphs(converted.blocks), name).toEqual(paragraphs(docx.blocks));
+      // The category merged down two rows repeats; a row merged across all columns reads as one cell
+      // through RTF (the docx reader repeats it into each column).
+      expect(rows(converted.blocks).slice(0, 3), name).toEqual(rows(docx.blocks).slice(0, 3));
+      expect(rows(converted.blocks)[3], name).toEqual(["以上任务纳入年度考核"]);
+    }
+  }, 120_000);
 });
