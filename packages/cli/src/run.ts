@@ -33,11 +33,17 @@ function report(error: unknown, io: CliIO, args: readonly string[], program: Com
     line(msg.errorLine(error.messageZh));
     return error.exitCode;
   }
-  if (isPlanParseError(error)) {
+  if (isPlanParseError(error) || isCodedError(error)) {
     line(msg.parseError(error.messageZh, error.code));
     return EXIT.unreadable;
   }
   // A bug, not user input: keep the stack for the report.
   line(msg.unexpected(error instanceof Error ? (error.stack ?? error.message) : String(error)));
   return EXIT.unreadable;
+}
+
+/** A refusal of the server library (a locked data directory, a bad backup…): a stable code and Chinese text. */
+function isCodedError(error: unknown): error is { code: string; messageZh: string } {
+  const e = error as { code?: unknown; messageZh?: unknown } | null;
+  return typeof e?.code === "string" && /^[A-Z][A-Z_]+$/.test(e.code) && typeof e.messageZh === "string";
 }

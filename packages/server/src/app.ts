@@ -10,6 +10,7 @@ import { Type } from "@sinclair/typebox";
 import Fastify, { type FastifyServerOptions } from "fastify";
 import { auditRoutes } from "./audit/audit.routes.js";
 import { authRoutes } from "./auth/auth.routes.js";
+import { backupRoutes } from "./backup/backup.routes.js";
 import { AppError } from "./errors.js";
 import { filesRoutes } from "./files/files.routes.js";
 import { installAuth } from "./http/auth-hook.js";
@@ -120,6 +121,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   plansExportRoutes(app, deps);
   placementRoutes(app, deps);
   supervisionRoutes(app, deps);
+  backupRoutes(app, deps);
   webStatic(app);
   return app;
 }

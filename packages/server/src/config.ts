@@ -19,6 +19,16 @@ export interface Config {
   logLevel: string;
   /** Serve repeated reads from memory until the data changes (embedded PGlite only). */
   readCache: boolean;
+  /** Where the server keeps its backups, and their schedule and retention (see backup/). */
+  backup: BackupConfig;
+}
+
+export interface BackupConfig {
+  dir: string;
+  /** A cron expression in Asia/Shanghai time, or null for no scheduled backups. */
+  schedule: string | null;
+  keepDaily: number;
+  keepWeekly: number;
 }
 
 /** Parses the environment once; lists every problem at once and throws. */
@@ -64,8 +74,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     secureCookies: env.LUOSHI_SECURE_COOKIES === "1",
     logLevel: env.LOG_LEVEL || "info",
     readCache: env.LUOSHI_READ_CACHE !== "0" && env.LUOSHI_READ_CACHE !== "off",
+    backup: {
+      dir: resolve(dataDir, env.LUOSHI_BACKUP_DIR || "backups"),
+      schedule: backupSchedule(env.LUOSHI_BACKUP_SCHEDULE, errors),
+      keepDaily: int("LUOSHI_BACKUP_KEEP_DAILY", 7, 1, 366),
+      keepWeekly: int("LUOSHI_BACKUP_KEEP_WEEKLY", 4, 0, 520),
+    },
     ...overrides,
   };
   if (errors.length > 0) throw new Error(`Invalid configuration:\n- ${errors.join("\n- ")}`);
   return config;
+}
+
+/** Daily at 02:30 by default; "off" turns scheduled backups off; otherwise five cron fields. */
+function backupSchedule(raw: string | undefined, errors: string[]): string | null {
+  if (raw === undefined || raw === "") return "30 2 * * *";
+  if (raw === "off" || raw === "0") return null;
+  if (raw.trim().split(/\s+/).length !== 5) errors.push(`LUOSHI_BACKUP_SCHEDULE must be five cron fields or "off"`);
+  return raw.trim();
 }

@@ -1,6 +1,11 @@
 export { buildApp } from "./app.js";
-export { backup, restore } from "./backup/backup.js";
+export { BackupProblem } from "./backup/backup.messages.js";
+export type { BackupRecord } from "./backup/backup-service.js";
+export { type LocalAdmin, readLocalAdmin } from "./backup/local-admin.js";
+export { restore, verifyBackup } from "./backup/restore.js";
+export { type BackupProgress, backup } from "./backup/write-backup.js";
 export { type Config, loadConfig } from "./config.js";
+export { DataDirLockedError, liveHolder } from "./db/data-dir-lock.js";
 export { type Database, openDatabase } from "./db/database.js";
 export { migrate } from "./db/migrate.js";
 export { isEmpty, seedDemo } from "./demo/seed-demo.js";

@@ -1,6 +1,10 @@
 import { join } from "node:path";
 import { buildApp } from "./app.js";
+import { startBackupScheduler } from "./backup/backup-scheduler.js";
+import { BackupService } from "./backup/backup-service.js";
+import { newLocalToken, writeLocalAdmin } from "./backup/local-admin.js";
 import type { Config } from "./config.js";
+import { acquireDataDirLock, type DataDirLock } from "./db/data-dir-lock.js";
 import { type Database, openDatabase } from "./db/database.js";
 import { migrate } from "./db/migrate.js";
 import { diskFileStore, type FileStore } from "./files/file-store.js";
@@ -11,29 +15,69 @@ export interface Runtime {
   db: Database;
   files: FileStore;
   config: Config;
+  /** Held while an embedded database is open: no other process may open the data directory. */
+  lock?: DataDirLock;
   close(): Promise<void>;
 }
 
-/** Opens the configured database, applies pending migrations (throwing on failure) and the file store. */
-export async function openRuntime(config: Config): Promise<Runtime & { applied: string[] }> {
-  const db = await openDatabase(config.database);
+/**
+ * Opens the configured database, applies pending migrations (throwing on failure) and the file store.
+ * On PGlite the data directory is locked first (DataDirLockedError when another process holds it);
+ * `command` names this process in the lock, for the message another one prints.
+ */
+export async function openRuntime(
+  config: Config,
+  options: { command?: string } = {},
+): Promise<Runtime & { applied: string[] }> {
+  const lock =
+    config.database.kind === "pglite" && config.database.dataDir
+      ? acquireDataDirLock(config.dataDir, options.command ?? "serve")
+      : undefined;
+  let db: Database | undefined;
   try {
+    db = await openDatabase(config.database);
     const applied = await migrate(db);
     const files = diskFileStore(join(config.dataDir, "files"));
-    return { db, files, config, applied, close: () => db.destroy() };
+    const opened = db;
+    const close = async () => {
+      try {
+        await opened.destroy();
+      } finally {
+        lock?.release();
+      }
+    };
+    return { db, files, config, applied, close, ...(lock ? { lock } : {}) };
   } catch (error) {
-    await db.destroy();
+    await db?.destroy();
+    lock?.release();
     throw error;
   }
 }
 
 export async function startServer(runtime: Runtime): Promise<{ app: App; url: string }> {
+  const log = (app: App) => (msg: string, err?: unknown) => app.log.error({ err }, msg);
   // The read replica serves the server's heavy read views only; commands never need it.
   const replica = runtime.config.replica ? await openDatabase(runtime.config.replica) : undefined;
-  const app = await buildApp({ ...runtime, replica }, { logger: { level: runtime.config.logLevel } });
+  const localAdminToken = newLocalToken();
+  const backups = new BackupService({ db: runtime.db, files: runtime.files, config: runtime.config.backup });
+  const app = await buildApp(
+    { ...runtime, replica, backups, localAdminToken },
+    { logger: { level: runtime.config.logLevel } },
+  );
   if (replica) app.addHook("onClose", async () => replica.destroy());
-  const scheduler = startSupervisionScheduler({ ...runtime, log: (msg, err) => app.log.error({ err }, msg) });
-  app.addHook("onClose", async () => scheduler.stop());
+  const scheduler = startSupervisionScheduler({ ...runtime, log: log(app) });
+  const backupScheduler = startBackupScheduler(backups, runtime.config.backup.schedule, log(app));
+  let forgetLocalAdmin = () => {};
+  app.addHook("onClose", async () => {
+    scheduler.stop();
+    backupScheduler.stop();
+    forgetLocalAdmin();
+  });
   const address = await app.listen({ port: runtime.config.port, host: runtime.config.host });
+  // Where `luoshi backup` finds this server: only when this process owns the data directory.
+  if (runtime.lock) {
+    const admin = { pid: process.pid, url: address, token: localAdminToken };
+    forgetLocalAdmin = writeLocalAdmin(runtime.config.dataDir, admin);
+  }
   return { app, url: address };
 }

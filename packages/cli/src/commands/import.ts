@@ -14,7 +14,7 @@ export const registerImport: RegisterCommand = (program, { io }) => {
     .action(async (file: string, flags: { org?: string }) => {
       const bytes = new Uint8Array(await readFile(file));
       const { importPlan } = await import("@luoshi/server");
-      await withRuntime({}, async (rt) => {
+      await withRuntime("import", {}, async (rt) => {
         const bureau =
           flags.org ??
           (await rt.db.selectFrom("orgs").select("id").where("kind", "=", "bureau").executeTakeFirst())?.id;

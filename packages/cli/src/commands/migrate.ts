@@ -8,7 +8,7 @@ export const registerMigrate: RegisterCommand = (program, { io }) => {
     .command("migrate")
     .description(serverHelp.migrate)
     .action(async () =>
-      withRuntime({}, async (rt) => {
+      withRuntime("migrate", {}, async (rt) => {
         io.stdout.write(`${serverMsg.migrated(rt.applied)}\n`);
       }),
     );

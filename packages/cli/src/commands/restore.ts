@@ -1,16 +1,19 @@
 import type { RegisterCommand } from "../program.js";
+import { progressLines } from "./backup-progress.js";
 import { serverHelp, serverMsg } from "./serve-messages.js";
 import { withRuntime } from "./serve-runtime.js";
 
+/** Verifies the whole backup before writing anything; refused (with its code) when it is cut or altered. */
 export const registerRestore: RegisterCommand = (program, { io }) => {
   program
     .command("restore")
     .description(serverHelp.restore)
     .argument("<IN>", serverHelp.restoreIn)
     .action(async (input: string) =>
-      withRuntime({}, async (rt) => {
+      withRuntime("restore", {}, async (rt) => {
         const { restore } = await import("@luoshi/server");
-        const r = await restore(rt.db, rt.files, input);
+        io.stderr.write(`${serverMsg.verifying}\n`);
+        const r = await restore(rt.db, rt.files, input, { onProgress: progressLines(io) });
         io.stdout.write(`${serverMsg.restored(r.rows, r.files)}\n`);
       }),
     );

@@ -20,5 +20,5 @@ export const registerSeedDemo: RegisterCommand = (program, { io }) => {
   program
     .command("seed-demo")
     .description(serverHelp.seedDemo)
-    .action(async () => withRuntime({}, (rt) => seedDemoIfEmpty(rt.db, io)));
+    .action(async () => withRuntime("seed-demo", {}, (rt) => seedDemoIfEmpty(rt.db, io)));
 };

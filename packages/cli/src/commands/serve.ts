@@ -24,7 +24,7 @@ export const registerServe: RegisterCommand = (program, { io }) => {
         ...(flags.host ? { HOST: flags.host } : {}),
       };
       const config = loadConfig(env, flags.demo ? { demo: true } : {});
-      const runtime = await openRuntime(config);
+      const runtime = await openRuntime(config, { command: "serve" });
       if (config.demo) await seedDemoIfEmpty(runtime.db, io);
       const { app, url } = await startServer(runtime);
       io.stdout.write(`${serverMsg.listening(url)}\n`);

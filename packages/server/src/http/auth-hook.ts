@@ -1,4 +1,5 @@
 import { authenticate } from "../auth/auth.service.js";
+import { bearerMatches } from "../backup/local-admin.js";
 import { AppError } from "../errors.js";
 import type { App, AppDeps } from "./types.js";
 
@@ -18,6 +19,11 @@ export function installAuth(app: App, deps: AppDeps): void {
       if (request.routeOptions.url === undefined) return; // 404 handler
       if (request.routeOptions.url.startsWith("/api/docs")) return;
       throw new AppError("FORBIDDEN", 403);
+    }
+    const { localAdmin } = request.routeOptions.config;
+    if (localAdmin && bearerMatches(request.headers.authorization, deps.localAdminToken)) {
+      request.localAdmin = true;
+      return;
     }
     const token = request.cookies[SESSION_COOKIE];
     if (token) {

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { FastifyBaseLogger, FastifyInstance, FastifyRequest, RawServerDefault } from "fastify";
 import type { Actor } from "../auth/actor.js";
+import type { BackupService } from "../backup/backup-service.js";
 import type { Config } from "../config.js";
 import type { Database } from "../db/database.js";
 import type { Role } from "../db/schema.js";
@@ -14,9 +15,13 @@ export type RouteAuth = "public" | readonly Role[];
 declare module "fastify" {
   interface FastifyContextConfig {
     auth?: RouteAuth;
+    /** The route also accepts the local admin token of `luoshi backup` (backup/local-admin.ts). */
+    localAdmin?: boolean;
   }
   interface FastifyRequest {
     actor?: Actor;
+    /** The request carried the local admin token. */
+    localAdmin?: boolean;
     csrfToken?: string;
     sessionToken?: string;
   }
@@ -36,6 +41,9 @@ export interface AppDeps {
   replica?: Database;
   config: Config;
   files: FileStore;
+  /** The server's backups (made on first use when absent) and the token `luoshi backup` presents. */
+  backups?: BackupService;
+  localAdminToken?: string;
 }
 
 export function actorOf(request: FastifyRequest): Actor {

@@ -1,0 +1,118 @@
+import { createReadStream } from "node:fs";
+import { Type } from "@sinclair/typebox";
+import type { FastifyReply, FastifyRequest } from "fastify";
+import type { Database } from "../db/database.js";
+import { AnyObject, ErrorBody, withErrors } from "../http/schemas.js";
+import { type App, type AppDeps, actorOf } from "../http/types.js";
+import { BACKUP_ERRORS, BackupProblem } from "./backup.messages.js";
+import { BackupService } from "./backup-service.js";
+
+/*
+ * Backups of the running server. A backup holds every region, so only an admin who sees every region
+ * stored (an admin of the only county, or of the province above all of them) may start or download
+ * one; `luoshi backup` on the server's machine uses the local token (local-admin.ts) instead.
+ */
+const auth = { auth: ["admin"] as const, localAdmin: true };
+const tags = ["backup"];
+const BackupParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
+
+/** The user id to audit (null for the local token), once the caller may reach the whole database. */
+async function wholeDatabaseCaller(db: Database, request: FastifyRequest): Promise<string | null> {
+  if (request.localAdmin) return null;
+  const actor = actorOf(request);
+  const reach = [actor.regionId, ...actor.ancestorOrgIds, ...actor.visibleOrgIds];
+  const other = await db.selectFrom("orgs").select("region_id").where("region_id", "not in", reach).limit(1).execute();
+  if (other.length > 0) throw new BackupProblem("BACKUP_OTHER_REGIONS", 403, BACKUP_ERRORS.BACKUP_OTHER_REGIONS);
+  return actor.userId;
+}
+
+/** Sends what `work` answers; a BackupProblem goes out in the shared error shape with its own code. */
+async function answer(reply: FastifyReply, work: () => Promise<unknown>): Promise<void> {
+  try {
+    const body = await work();
+    if (!reply.sent) await reply.send(body);
+  } catch (error) {
+    if (!(error instanceof BackupProblem)) throw error;
+    await reply.status(error.statusCode).send({ error: { code: error.code, message: error.message } });
+  }
+}
+
+export function backupRoutes(app: App, deps: AppDeps): void {
+  let service: BackupService | undefined;
+  const backups = () => {
+    service ??= deps.backups ?? new BackupService({ db: deps.db, files: deps.files, config: deps.config.backup });
+    return service;
+  };
+  const errors = withErrors({ 422: ErrorBody, 500: ErrorBody });
+
+  app.post(
+    "/api/admin/backups",
+    {
+      config: auth,
+      schema: {
+        tags,
+        summary: "立即备份：在服务运行中取一致快照，写入备份目录，并试恢复校验",
+        response: { ...errors, 202: Type.Object({ backup: AnyObject }) },
+      },
+    },
+    async (request, reply) =>
+      answer(reply, async () => {
+        const userId = await wholeDatabaseCaller(deps.db, request);
+        const { record } = backups().start(request.localAdmin ? "cli" : "manual", { userId });
+        reply.status(202);
+        return { backup: record };
+      }),
+  );
+
+  app.get(
+    "/api/admin/backups",
+    {
+      config: auth,
+      schema: {
+        tags,
+        summary: "备份列表：时间、大小、行数与文件数、试恢复校验结果、保留规则",
+        response: withErrors({ 200: Type.Object({ backups: Type.Array(AnyObject), policy: AnyObject }) }),
+      },
+    },
+    async (request, reply) =>
+      answer(reply, async () => {
+        await wholeDatabaseCaller(deps.db, request);
+        const { schedule, keepDaily, keepWeekly } = deps.config.backup;
+        return { backups: backups().list(), policy: { schedule, keepDaily, keepWeekly } };
+      }),
+  );
+
+  app.get(
+    "/api/admin/backups/:id",
+    {
+      config: auth,
+      schema: {
+        tags,
+        summary: "一次备份的状态与进度",
+        params: BackupParams,
+        response: withErrors({ 200: Type.Object({ backup: AnyObject }) }),
+      },
+    },
+    async (request, reply) =>
+      answer(reply, async () => {
+        await wholeDatabaseCaller(deps.db, request);
+        return { backup: backups().get(request.params.id) };
+      }),
+  );
+
+  app.get(
+    "/api/admin/backups/:id/download",
+    { config: auth, schema: { tags, summary: "下载备份文件", params: BackupParams, response: errors } },
+    async (request, reply) =>
+      answer(reply, async () => {
+        const userId = await wholeDatabaseCaller(deps.db, request);
+        const { record, path, size } = backups().download(request.params.id);
+        await backups().audit(record, "download", userId);
+        reply
+          .type("application/octet-stream")
+          .header("content-length", size)
+          .header("content-disposition", `attachment; filename="luoshi-${record.id}.luoshi-backup"`);
+        return createReadStream(path);
+      }),
+  );
+}

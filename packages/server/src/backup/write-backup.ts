@@ -1,0 +1,159 @@
+import { createHash } from "node:crypto";
+import { once } from "node:events";
+import { createWriteStream } from "node:fs";
+import { open, rename, rm } from "node:fs/promises";
+import type { Database } from "../db/database.js";
+import { type FileStore, sha256Hex } from "../files/file-store.js";
+import { BACKUP_ERRORS, BackupProblem } from "./backup.messages.js";
+import { collectBlobKeys } from "./blob-registry.js";
+import {
+  type BackupCounts,
+  countsOf,
+  END_MARK,
+  type FileEntry,
+  FORMAT,
+  FORMAT_VERSION,
+  type Header,
+  type Manifest,
+  TableDigests,
+} from "./format.js";
+import { tableRows, tablesInOrder } from "./tables.js";
+
+export type BackupProgress =
+  | { phase: "table"; table: string; rows: number }
+  | { phase: "files"; done: number; total: number };
+
+export interface BackupOptions {
+  onProgress?: (progress: BackupProgress) => void;
+  /** Runs inside the snapshot after the rows are read (tests compare the snapshot with the restore). */
+  inSnapshot?: (trx: Database) => Promise<void>;
+}
+
+export interface BackupResult extends BackupCounts {
+  bytes: number;
+  /** The end line's checksum: the SHA-256 of the file up to it. */
+  sha256: string;
+  createdAt: string;
+}
+
+/** Writes lines to a stream, hashing the exact bytes and counting them. */
+class LineWriter {
+  readonly hash = createHash("sha256");
+  bytes = 0;
+  constructor(private readonly out: NodeJS.WritableStream) {}
+
+  /** The end line is not hashed: it carries the hash of everything before it. */
+  async raw(text: string, hashed = true): Promise<Buffer> {
+    const buf = Buffer.from(`${text}\n`, "utf8");
+    if (hashed) this.hash.update(buf);
+    this.bytes += buf.length;
+    if (!this.out.write(buf)) await once(this.out, "drain");
+    return buf;
+  }
+}
+
+/**
+ * Writes a backup of the database and the blobs its rows name to `outPath`. The rows are read in one
+ * REPEATABLE READ, read-only transaction: one snapshot, while other connections (PostgreSQL) keep
+ * writing; on PGlite, one connection, other statements wait for this read. Blobs are read after the
+ * commit: they are content-addressed and written before the rows that name them, so each key of the
+ * snapshot is already in the store. The file is written as `outPath.partial`, synced, then renamed.
+ */
+export async function backup(
+  db: Database,
+  files: FileStore,
+  outPath: string,
+  options: BackupOptions = {},
+): Promise<BackupResult> {
+  const partial = `${outPath}.partial`;
+  const stream = createWriteStream(partial);
+  const failed = new Promise<never>((_, reject) => stream.once("error", reject));
+  failed.catch(() => {});
+  const w = new LineWriter(stream);
+  const createdAt = new Date().toISOString();
+  try {
+    const work = (async () => {
+      const tables = new TableDigests();
+      const keys = new Set<string>();
+      await db
+        .transaction()
+        .setIsolationLevel("repeatable read")
+        .setAccessMode("read only")
+        .execute(async (trx) => {
+          const migrations = (
+            await trx.selectFrom("schema_migrations").select("name").orderBy("version").execute()
+          ).map((m) => m.name);
+          const header: Header = { format: FORMAT, version: FORMAT_VERSION, migrations, createdAt };
+          await w.raw(JSON.stringify(header));
+          for (const plan of await tablesInOrder(trx)) {
+            tables.touch(plan.name);
+            const prefix = `{"table":${JSON.stringify(plan.name)},"row":`;
+            let count = 0;
+            for await (const batch of tableRows(trx, plan)) {
+              for (const row of batch) {
+                tables.add(plan.name, await w.raw(`${prefix}${row}}`));
+                collectBlobKeys(plan.name, JSON.parse(row) as Record<string, unknown>, keys);
+              }
+              count += batch.length;
+            }
+            options.onProgress?.({ phase: "table", table: plan.name, rows: count });
+          }
+          await options.inSnapshot?.(trx);
+        });
+      const fileEntries = await writeBlobs(w, files, [...keys].sort(), options);
+      const tableEntries = tables.entries();
+      const manifest: Manifest = {
+        tables: tableEntries,
+        files: fileEntries,
+        rows: tableEntries.reduce((n, t) => n + t.rows, 0),
+        fileCount: fileEntries.length,
+      };
+      await w.raw(JSON.stringify({ manifest }));
+      const sha256 = w.hash.digest("hex");
+      const endBytes = w.bytes;
+      await w.raw(JSON.stringify({ end: END_MARK, sha256, bytes: endBytes }), false);
+      stream.end();
+      await once(stream, "finish");
+      return { manifest, sha256 };
+    })();
+    const { manifest, sha256 } = await Promise.race([work, failed]);
+    await syncFile(partial);
+    await rename(partial, outPath);
+    return { ...countsOf(manifest), bytes: w.bytes, sha256, createdAt };
+  } catch (error) {
+    stream.destroy();
+    await rm(partial, { force: true });
+    throw error;
+  }
+}
+
+async function writeBlobs(
+  w: LineWriter,
+  files: FileStore,
+  keys: string[],
+  options: BackupOptions,
+): Promise<FileEntry[]> {
+  const entries: FileEntry[] = [];
+  for (const [i, sha] of keys.entries()) {
+    const bytes = await files.get(sha).catch(() => undefined);
+    // A blob missing or not matching its name would make a backup that cannot be trusted: refuse it.
+    if (!bytes || sha256Hex(bytes) !== sha) {
+      throw new BackupProblem("BACKUP_FILE_MISSING", 500, BACKUP_ERRORS.BACKUP_FILE_MISSING(sha), { sha256: sha });
+    }
+    await w.raw(JSON.stringify({ file: sha, data: bytes.toString("base64") }));
+    entries.push({ sha256: sha, size: bytes.length });
+    if ((i + 1) % 100 === 0 || i + 1 === keys.length) {
+      options.onProgress?.({ phase: "files", done: i + 1, total: keys.length });
+    }
+  }
+  return entries;
+}
+
+async function syncFile(path: string): Promise<void> {
+  const handle = await open(path, "r+");
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
