@@ -7,7 +7,7 @@ import type { Database } from "../db/database.js";
 import type { FileStore } from "../files/file-store.js";
 import { BACKUP_ERRORS, BackupProblem } from "./backup.messages.js";
 import { backupsToPrune } from "./retention.js";
-import { testRestore } from "./test-restore.js";
+import { type ScratchDatabase, testRestore } from "./test-restore.js";
 import { backup } from "./write-backup.js";
 
 export type BackupKind = "manual" | "scheduled" | "cli";
@@ -37,6 +37,8 @@ export interface BackupServiceDeps {
   files: FileStore;
   config: BackupConfig;
   log?: (message: string, error?: unknown) => void;
+  /** Where test restores go (default: an in-memory PGlite). */
+  scratch?: ScratchDatabase;
 }
 
 const FILE_SUFFIX = ".luoshi-backup";
@@ -158,7 +160,7 @@ export class BackupService {
         progress: "试恢复校验",
       });
       this.save(record);
-      record.verify = await testRestore(path, result);
+      record.verify = await testRestore(path, result, this.deps.scratch);
       Object.assign(record, { status: "done", finishedAt: new Date().toISOString(), progress: null });
     } catch (error) {
       this.deps.log?.("backup failed", error);

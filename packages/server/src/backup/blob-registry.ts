@@ -10,9 +10,10 @@ export const BLOB_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   placement_runs: ["roster_sha256", "teachers_sha256", "result_hash", "classes_sha256", "notice_sha256"],
 };
 
-/** Columns named like keys that are not: digests of canonical inputs, never stored as blobs. */
+/** Columns named like keys that are not: digests of canonical inputs and password hashes, never blobs. */
 export const NOT_BLOB_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   placement_runs: ["roster_hash", "params_hash"],
+  users: ["password_hash"],
 };
 
 /** Column names that suggest a content key; each must be declared in one of the two lists above. */

@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import { openDatabase } from "../db/database.js";
+import { type Database, openDatabase, pgliteOf } from "../db/database.js";
 import { migrate } from "../db/migrate.js";
 import { type FileStore, sha256Hex } from "../files/file-store.js";
 import type { BackupCounts } from "./format.js";
@@ -14,6 +14,33 @@ const discardingStore: FileStore = {
   has: async () => false,
 };
 
+/** A scratch database to restore into, and how to throw it away. */
+export type ScratchDatabase = () => Promise<{ db: Database; drop(): Promise<void> }>;
+
+let template: Promise<Blob> | undefined;
+
+/**
+ * An empty, migrated in-memory PGlite. Creating one (initdb in WASM) takes seconds, so the first is
+ * dumped and later ones load the dump.
+ */
+export const inMemoryScratch: ScratchDatabase = async () => {
+  template ??= (async () => {
+    const db = await openDatabase({ kind: "pglite" });
+    try {
+      await migrate(db);
+      return await pgliteOf(db)!.dumpDataDir("none");
+    } finally {
+      await db.destroy();
+    }
+  })();
+  template.catch(() => {
+    template = undefined;
+  });
+  const db = await openDatabase({ kind: "pglite", loadDataDir: await template });
+  await migrate(db);
+  return { db, drop: () => db.destroy() };
+};
+
 export interface VerifyOutcome {
   status: "ok" | "failed";
   at: string;
@@ -24,11 +51,14 @@ export interface VerifyOutcome {
  * Restores a backup into a scratch in-memory PGlite and compares every table's row count with the
  * manifest (restore has checked the checksums): the proof that the file restores, not only parses.
  */
-export async function testRestore(path: string, expected: BackupCounts & { sha256: string }): Promise<VerifyOutcome> {
+export async function testRestore(
+  path: string,
+  expected: BackupCounts & { sha256: string },
+  openScratch: ScratchDatabase = inMemoryScratch,
+): Promise<VerifyOutcome> {
   const at = () => new Date().toISOString();
-  const scratch = await openDatabase({ kind: "pglite" });
+  const { db: scratch, drop } = await openScratch();
   try {
-    await migrate(scratch);
     await restore(scratch, discardingStore, path);
     for (const [table, rows] of Object.entries(expected.tables)) {
       // The restore's own audit rows (entity "backup", this file's checksum) are not in the file.
@@ -46,6 +76,6 @@ export async function testRestore(path: string, expected: BackupCounts & { sha25
   } catch (error) {
     return { status: "failed", at: at(), message: error instanceof Error ? error.message : String(error) };
   } finally {
-    await scratch.destroy();
+    await drop();
   }
 }

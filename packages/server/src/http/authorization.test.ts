@@ -348,6 +348,27 @@ const MATRIX: Record<string, Row> = {
       headers: c.session.headers,
     }),
   },
+  // Backups hold every region: the fixture's bureau admins do not see the other bureau (backup.routes.test.ts).
+  "POST /api/admin/backups": { own: [], other: null, req: (c) => supPost(c, "/api/admin/backups") },
+  "GET /api/admin/backups": {
+    own: [],
+    other: null,
+    req: (c) => ({ method: "GET", url: "/api/admin/backups", headers: c.session.headers }),
+  },
+  "GET /api/admin/backups/:id": {
+    own: [],
+    other: null,
+    req: (c) => ({ method: "GET", url: "/api/admin/backups/20260101-000000-abcdef", headers: c.session.headers }),
+  },
+  "GET /api/admin/backups/:id/download": {
+    own: [],
+    other: null,
+    req: (c) => ({
+      method: "GET",
+      url: "/api/admin/backups/20260101-000000-abcdef/download",
+      headers: c.session.headers,
+    }),
+  },
   "GET /api/audit": {
     own: ["admin"],
     other: null,

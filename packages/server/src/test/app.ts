@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { buildApp } from "../app.js";
+import { BackupService } from "../backup/backup-service.js";
 import { loadConfig } from "../config.js";
 import { type Database, openDatabase, pgliteOf } from "../db/database.js";
 import { loadMigrations, migrate } from "../db/migrate.js";
@@ -99,15 +100,18 @@ export async function createTestApp(
   const { db, drop } = await freshDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), "luoshi-test-"));
   const files = diskFileStore(join(dataDir, "files"));
+  // Backups inside the test's own folder, never on a schedule.
   const config = loadConfig(
-    {},
+    { LUOSHI_DATA_DIR: dataDir, LUOSHI_BACKUP_SCHEDULE: "off" },
     {
       dataDir,
       maxUploadBytes: options.maxUploadBytes ?? 1024 * 1024,
       loginAttemptsPerMinute: options.loginAttemptsPerMinute ?? 100_000,
     },
   );
-  const app = await buildApp({ db, config, files });
+  // Test restores of backups go to a fresh database of the same kind (schema on PostgreSQL).
+  const backups = new BackupService({ db, files, config: config.backup, scratch: freshDatabase });
+  const app = await buildApp({ db, config, files, backups });
   await app.ready();
   const fixture = await seedFixture(db);
   return {

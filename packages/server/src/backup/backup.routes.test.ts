@@ -1,0 +1,116 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildApp } from "../app.js";
+import { loadConfig } from "../config.js";
+import type { App } from "../http/types.js";
+import { createTestApp, freshDatabase, loginAs, type Session, type TestContext } from "../test/app.js";
+import { populateWithBlobs } from "../test/backup.js";
+import { PASSWORD } from "../test/fixture.js";
+import { createUser } from "../users/users.service.js";
+import type { BackupRecord } from "./backup-service.js";
+import { verifyBackup } from "./restore.js";
+import { testRestore } from "./test-restore.js";
+
+let t: TestContext;
+let root: Session;
+beforeAll(async () => {
+  t = await createTestApp();
+  await populateWithBlobs(t);
+  // An admin at the province sees both bureaus, so every region stored.
+  await createUser(t.db, null, {
+    orgId: t.fixture.provinceId,
+    username: "province_admin",
+    displayName: "省级管理员",
+    password: PASSWORD,
+    role: "admin",
+  });
+  root = await loginAs(t.app, "province_admin");
+}, 120_000);
+afterAll(() => t.close());
+
+async function finished(app: App, id: string, headers: Record<string, string>): Promise<BackupRecord> {
+  for (let i = 0; i < 600; i++) {
+    const res = await app.inject({ url: `/api/admin/backups/${id}`, headers });
+    expect(res.statusCode, res.body).toBe(200);
+    const record = res.json().backup as BackupRecord;
+    if (record.status !== "running") return record;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error("backup did not finish");
+}
+
+describe("backups through the running server", () => {
+  it("an admin who sees every region starts one, it is test-restored, listed, downloaded and audited", async () => {
+    const start = await t.app.inject({ method: "POST", url: "/api/admin/backups", headers: root.headers });
+    expect(start.statusCode, start.body).toBe(202);
+    const again = await t.app.inject({ method: "POST", url: "/api/admin/backups", headers: root.headers });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.code).toBe("BACKUP_RUNNING");
+
+    const record = await finished(t.app, start.json().backup.id, root.headers);
+    expect(record).toMatchObject({ status: "done", kind: "manual", verify: { status: "ok" }, files: 7 });
+    const list = await t.app.inject({ url: "/api/admin/backups", headers: root.headers });
+    expect(list.json().backups.map((b: BackupRecord) => b.id)).toContain(record.id);
+    expect(list.json().policy).toMatchObject({ keepDaily: 7, keepWeekly: 4 });
+
+    const download = await t.app.inject({ url: `/api/admin/backups/${record.id}/download`, headers: root.headers });
+    expect(download.statusCode).toBe(200);
+    const path = join(mkdtempSync(join(tmpdir(), "luoshi-dl-")), "b.luoshi-backup");
+    writeFileSync(path, download.rawPayload);
+    const checked = await verifyBackup(path, t.db);
+    expect(checked.end.sha256).toBe(record.sha256);
+    expect(checked.counts.rows).toBe(record.rows);
+
+    const audit = await t.db.selectFrom("audit_events").selectAll().where("entity", "=", "backup").execute();
+    const actions = audit.filter((a) => a.entity_id === record.id).map((a) => `${a.region_id}:${a.action}`);
+    const regions = (await t.db.selectFrom("orgs").select("region_id").distinct().execute()).length;
+    expect(actions.filter((a) => a.endsWith(":create"))).toHaveLength(regions);
+    expect(actions.filter((a) => a.endsWith(":download"))).toHaveLength(regions);
+  }, 180_000);
+
+  it("a bureau admin, who does not see the other bureau, is refused", async () => {
+    const admin = await loginAs(t.app, t.fixture.a.users.admin);
+    const res = await t.app.inject({ url: "/api/admin/backups", headers: admin.headers });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.code).toBe("BACKUP_OTHER_REGIONS");
+  });
+
+  it("the local admin token of `luoshi backup` is accepted, a wrong one is not", async () => {
+    const config = loadConfig({ LUOSHI_DATA_DIR: t.dataDir, LUOSHI_BACKUP_SCHEDULE: "off" }, { dataDir: t.dataDir });
+    const app = await buildApp({ db: t.db, config, files: t.files, localAdminToken: "a".repeat(64) });
+    try {
+      const wrong = await app.inject({
+        url: "/api/admin/backups",
+        headers: { authorization: `Bearer ${"b".repeat(64)}` },
+      });
+      expect(wrong.statusCode).toBe(401);
+      const right = await app.inject({
+        url: "/api/admin/backups",
+        headers: { authorization: `Bearer ${"a".repeat(64)}` },
+      });
+      expect(right.statusCode, right.body).toBe(200);
+      // The token opens the backup routes only.
+      const other = await app.inject({ url: "/api/audit", headers: { authorization: `Bearer ${"a".repeat(64)}` } });
+      expect(other.statusCode).toBe(401);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it("a test restore of an altered file reports the failure", async () => {
+    const record = (await t.app.inject({ url: "/api/admin/backups", headers: root.headers })).json()
+      .backups[0] as BackupRecord;
+    const original = join(t.dataDir, "backups", `${record.id}.luoshi-backup`);
+    const altered = join(mkdtempSync(join(tmpdir(), "luoshi-alt-")), "x.luoshi-backup");
+    writeFileSync(altered, readFileSync(original, "utf8").replace('"name":"基础教育股"', '"name":"基本教育股"'));
+    const outcome = await testRestore(
+      altered,
+      { rows: 0, files: 0, tables: {}, sha256: record.sha256! },
+      freshDatabase,
+    );
+    expect(outcome.status).toBe("failed");
+    expect(outcome.message).toContain("已损坏");
+  }, 60_000);
+});
