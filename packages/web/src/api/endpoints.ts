@@ -2,6 +2,8 @@ import type { TaskStatus } from "../labels";
 import { get, request, upload } from "./client";
 import type {
   AuditEvent,
+  BackupList,
+  BackupRecord,
   Dashboard,
   Deadline,
   EvidenceFile,
@@ -35,6 +37,9 @@ export const api = {
     request<{ user: User }>("POST", "/api/users", body),
   audit: (query: { entity?: string; limit?: number; offset?: number }) =>
     get<{ events: AuditEvent[] }>("/api/audit", query).then((r) => r.events),
+  backups: () => get<BackupList>("/api/admin/backups"),
+  startBackup: () => request<{ backup: BackupRecord }>("POST", "/api/admin/backups"),
+  backupUrl: (id: string) => `/api/admin/backups/${encodeURIComponent(id)}/download`,
 
   plans: () => get<{ plans: PlanSummary[] }>("/api/plans").then((r) => r.plans),
   importPlan: (file: File, onProgress: (p: number) => void) =>

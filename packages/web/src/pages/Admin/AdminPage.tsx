@@ -2,6 +2,8 @@ import { Card, Result, Tabs } from "antd";
 import { L } from "../../labels";
 import { useMe } from "../../session";
 import { AuditPanel } from "./AuditPanel";
+import { BackupsPanel } from "./BackupsPanel";
+import { BL } from "./backup-labels";
 import { OrgsPanel } from "./OrgsPanel";
 import { UsersPanel } from "./UsersPanel";
 
@@ -15,6 +17,7 @@ export default function AdminPage() {
           { key: "orgs", label: L.orgs, children: <OrgsPanel /> },
           { key: "users", label: L.users, children: <UsersPanel /> },
           { key: "audit", label: L.audit, children: <AuditPanel /> },
+          { key: "backups", label: BL.tab, children: <BackupsPanel /> },
         ]}
       />
     </Card>

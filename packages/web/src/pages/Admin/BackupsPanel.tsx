@@ -1,0 +1,38 @@
+import { App as AntApp } from "antd";
+import { useEffect, useState } from "react";
+import { messageOf } from "../../api/client";
+import { api } from "../../api/endpoints";
+import { AsyncView } from "../../components/AsyncView";
+import { useAsync } from "../../components/use-async";
+import { BackupsTable } from "./BackupsTable";
+import { BL } from "./backup-labels";
+
+/** 系统管理 › 数据备份: the list refreshes every two seconds while a backup runs. */
+export function BackupsPanel() {
+  const { message } = AntApp.useApp();
+  const list = useAsync(() => api.backups(), []);
+  const [starting, setStarting] = useState(false);
+  const running = list.data?.backups.some((b) => b.status === "running") ?? false;
+  useEffect(() => {
+    if (!running) return;
+    const timer = setInterval(list.reload, 2000);
+    return () => clearInterval(timer);
+  }, [running, list.reload]);
+  const onBackup = async () => {
+    setStarting(true);
+    try {
+      await api.startBackup();
+      message.success(BL.started);
+      list.reload();
+    } catch (error) {
+      message.error(messageOf(error));
+    } finally {
+      setStarting(false);
+    }
+  };
+  return (
+    <AsyncView state={list}>
+      {(data) => <BackupsTable list={data} starting={starting} onBackup={onBackup} downloadUrl={api.backupUrl} />}
+    </AsyncView>
+  );
+}

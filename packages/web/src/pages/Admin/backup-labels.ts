@@ -1,0 +1,21 @@
+/** Text of the backups tab (系统管理 › 数据备份). */
+export const BL = {
+  tab: "数据备份",
+  backupNow: "立即备份",
+  started: "备份已开始，完成后将自动试恢复校验",
+  startedAt: "开始时间",
+  kind: "方式",
+  kinds: { manual: "手动", scheduled: "定时", cli: "命令行" } as Record<string, string>,
+  status: "状态",
+  statuses: { running: "进行中", done: "已完成", failed: "失败" } as Record<string, string>,
+  size: "大小",
+  contents: "内容",
+  contentsText: (rows: number, files: number) => `${rows} 行数据 · ${files} 个文件`,
+  verify: "试恢复校验",
+  verifies: { pending: "待校验", ok: "通过", failed: "未通过" } as Record<string, string>,
+  download: "下载",
+  actions: "操作",
+  policy: (schedule: string | null, daily: number, weekly: number) =>
+    `${schedule ? `定时备份：${schedule}（北京时间，cron 格式）` : "定时备份：已关闭"}；保留最近 ${daily} 天每天一份、最近 ${weekly} 周每周一份。每份备份写完后都会恢复到临时数据库，并与备份清单核对行数和校验值。`,
+  empty: "尚无备份",
+} as const;
