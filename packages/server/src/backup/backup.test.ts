@@ -120,7 +120,8 @@ describe("backup and restore", () => {
     let written = 0;
     const stream = (async () => {
       while (writing) {
-        await storeEvidence(t.db, t.files, reporter, { bytes: randomBytes(64), filename: `证明${written}.txt` });
+        const bytes = new TextEncoder().encode(`证明材料 ${written} ${randomBytes(16).toString("hex")}`);
+        await storeEvidence(t.db, t.files, reporter, { bytes, filename: `证明${written}.txt` });
         written++;
       }
     })();
