@@ -72,12 +72,14 @@ describe.runIf(built)("one process per data directory (real processes)", () => {
     const pid = server.child.pid!;
     const plan = join(work, "plan.txt");
     writeFileSync(plan, "2025年工作要点\n一、总体要求\n（一）加强党建。责任单位：办公室。\n");
+    const anyBackup = join(work, "any.luoshi-backup");
+    writeFileSync(anyBackup, "{}\n");
     const refused = await Promise.all([
       luoshi(["serve", "--port", "0"]),
       luoshi(["migrate"]),
       luoshi(["import", plan]),
       luoshi(["seed-demo"]),
-      luoshi(["restore", join(work, "any.luoshi-backup")]),
+      luoshi(["restore", anyBackup]),
     ]);
     for (const r of refused) {
       expect(r.code, r.stderr).toBe(1);
