@@ -3,7 +3,7 @@
  * and takes it as an injected DocumentConverter.
  */
 import { spawn } from "node:child_process";
-import { accessSync, constants } from "node:fs";
+import { accessSync, constants, rmSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
@@ -83,31 +83,47 @@ export function runSoffice(
 }
 
 /**
- * A converter through LibreOffice, each conversion in a temporary directory of its own. When soffice
- * is not installed, converting fails with CONVERTER_MISSING (the message names LibreOffice).
+ * A converter through LibreOffice, each conversion in a temporary directory of its own. Conversions
+ * run one at a time on one LibreOffice profile, kept for the life of the process (a profile's first
+ * start is the slow one; two instances cannot share one). When soffice is not installed, converting
+ * fails with CONVERTER_MISSING (the message names LibreOffice).
  */
 export function sofficeConverter(options: { command?: string; timeoutMs?: number } = {}): DocumentConverter {
+  let queue: Promise<unknown> = Promise.resolve();
+  let profile: Promise<string> | undefined;
+  const profileDir = () => {
+    profile ??= mkdtemp(join(tmpdir(), "luoshi-soffice-profile-")).then((dir) => {
+      process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
+      return dir;
+    });
+    return profile;
+  };
+  const convertOne = async (bytes: Uint8Array, extension: string, target: ConvertTarget): Promise<Uint8Array> => {
+    const command = options.command ?? findSoffice();
+    if (!command) throw new PlanParseError("CONVERTER_MISSING", "soffice is not on PATH");
+    const ext = /^[a-z0-9]{1,8}$/i.test(extension) ? extension : "bin";
+    const work = await mkdtemp(join(tmpdir(), "luoshi-soffice-"));
+    try {
+      const input = join(work, `input.${ext}`);
+      const outDir = join(work, "out");
+      await mkdir(outDir);
+      await writeFile(input, bytes);
+      await runSoffice(command, target, [input], outDir, await profileDir(), options.timeoutMs);
+      try {
+        return new Uint8Array(await readFile(join(outDir, `input.${target}`)));
+      } catch (e) {
+        throw new PlanParseError("CONVERSION_FAILED", `soffice wrote no .${target}`, { cause: e });
+      }
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
+  };
   return {
     name: "LibreOffice",
-    async convert(bytes: Uint8Array, extension: string, target: ConvertTarget): Promise<Uint8Array> {
-      const command = options.command ?? findSoffice();
-      if (!command) throw new PlanParseError("CONVERTER_MISSING", "soffice is not on PATH");
-      const ext = /^[a-z0-9]{1,8}$/i.test(extension) ? extension : "bin";
-      const work = await mkdtemp(join(tmpdir(), "luoshi-soffice-"));
-      try {
-        const input = join(work, `input.${ext}`);
-        const outDir = join(work, "out");
-        await mkdir(outDir);
-        await writeFile(input, bytes);
-        await runSoffice(command, target, [input], outDir, work, options.timeoutMs);
-        try {
-          return new Uint8Array(await readFile(join(outDir, `input.${target}`)));
-        } catch (e) {
-          throw new PlanParseError("CONVERSION_FAILED", `soffice wrote no .${target}`, { cause: e });
-        }
-      } finally {
-        await rm(work, { recursive: true, force: true });
-      }
+    convert(bytes, extension, target) {
+      const result = queue.then(() => convertOne(bytes, extension, target));
+      queue = result.catch(() => undefined);
+      return result;
     },
   };
 }

@@ -155,8 +155,10 @@ const CONVERTIBLE: Partial<Record<DocumentFormat, ConvertTarget>> = {
 };
 
 /** Readers whose reading may lose numbering or table layout that a converter keeps; they say when. */
-const LOSSY: Partial<Record<DocumentFormat, () => Promise<(bytes: Uint8Array, blocks: Block[]) => boolean>>> = {
+type LosesLayout = (bytes: Uint8Array, blocks: Block[]) => boolean | Promise<boolean>;
+const LOSSY: Partial<Record<DocumentFormat, () => Promise<LosesLayout>>> = {
   doc: () => import("./doc.js").then((m) => m.docLosesLayout),
+  odt: () => import("./odt.js").then((m) => m.odtLosesLayout),
 };
 
 export interface ReadOptions {
@@ -190,7 +192,9 @@ async function readConvertible(
     if (!converter) return blocks;
     if (blocks.some(blockHasText)) {
       const loses = await LOSSY[format]?.();
-      return loses?.(bytes, blocks) ? await convertedOr(blocks, converter, bytes, format, target, filename) : blocks;
+      return (await loses?.(bytes, blocks))
+        ? await convertedOr(blocks, converter, bytes, format, target, filename)
+        : blocks;
     }
     failure = new Error("no text read");
   } catch (e) {

@@ -11,6 +11,7 @@ import { parseDocument, parsePlan } from "../parse.js";
 import { findSoffice, runSoffice, sofficeConverter } from "../soffice.js";
 import { hasListNumbering } from "./doc.js";
 import { readDocument } from "./index.js";
+import { odtLosesLayout } from "./odt.js";
 import { legacyPlanDocx, legacyTableXlsx, PLAN_LINES, TABLE_TITLE } from "./test-support/legacy-plan.js";
 import { planDocx } from "./test-support/plan-docx.js";
 
@@ -66,7 +67,7 @@ describe.skipIf(!soffice)("legacy and converted formats", () => {
     const writer: [string, string[]][] = [
       ["doc", ["plan.docx", "numbered.docx"]],
       ["rtf", plan],
-      ["odt", plan],
+      ["odt", ["plan.docx", "numbered.docx"]],
       ["pdf", plan],
       ["html", plan],
       ["txt:Text (encoded):UTF8", plan],
@@ -164,10 +165,18 @@ describe.skipIf(!soffice)("legacy and converted formats", () => {
     // word-extractor alone does not print Word's numbers.
     const plain = await readDocument(doc, "numbered.doc");
     expect(plain.blocks).toContainEqual({ kind: "paragraph", text: "全面加强党的建设" });
+    // Nor does the odt reader print list numbers; both ask for the converter.
+    const odt = await bytes("numbered.odt");
+    expect((await readDocument(odt, "numbered.odt")).blocks).toContainEqual({
+      kind: "paragraph",
+      text: "全面加强党的建设",
+    });
+    expect(await odtLosesLayout(odt)).toBe(true);
+    expect(await odtLosesLayout(await bytes("plan.odt"))).toBe(false);
     const converter = sofficeConverter();
-    for (const name of ["numbered.doc", "numbered.wps"]) {
+    for (const name of ["numbered.doc", "numbered.wps", "numbered.odt"]) {
       const converted = await readDocument(await bytes(name), name, { converter });
-      expect(converted.format, name).toBe("doc");
+      expect(converted.format, name).toBe(name.endsWith(".odt") ? "odt" : "doc");
       expect(paragraphs(converted.blocks), name).toEqual(paragraphs(docx.blocks));
       // The category merged down two rows repeats; a row merged across all columns reads as one cell
       // through RTF (the docx reader repeats it into each column).

@@ -123,3 +123,18 @@ export async function readOdt(bytes: Uint8Array): Promise<Block[]> {
   walker.walk(text);
   return walker.blocks;
 }
+
+const NUMBERED_LIST = /<text:list-level-style-number\b[^>]*style:num-format="[^"]+"/;
+const NUMBERED_OUTLINE = /<text:outline-level-style\b[^>]*style:num-format="[^"]+"/;
+
+/**
+ * Whether the document numbers lists or headings automatically: this reader prints the text, not
+ * the numbers, so a converter (which writes them out) reads such a file better.
+ */
+export async function odtLosesLayout(bytes: Uint8Array): Promise<boolean> {
+  const zip = await loadZip(bytes);
+  const content = (await partText(zip, "content.xml")) ?? "";
+  const styles = (await partText(zip, "styles.xml")) ?? "";
+  const lists = content.includes("<text:list ") && (NUMBERED_LIST.test(content) || NUMBERED_LIST.test(styles));
+  return lists || (content.includes("<text:h ") && NUMBERED_OUTLINE.test(styles));
+}
