@@ -3,6 +3,7 @@ import { buildTasks } from "./steps/build-tasks.js";
 import { isIssuerLine, titleOf } from "./steps/find-plans.js";
 import { type LaidOut, type Line, spanOf } from "./steps/lines.js";
 import { parseMarker } from "./steps/numbering.js";
+import { repairLines } from "./steps/repair-lines.js";
 import { calendarFromTitle, type PlanCalendar } from "./steps/plan-calendar.js";
 import { buildTableTasks } from "./steps/tables.js";
 
@@ -68,7 +69,7 @@ export function runPipeline(
   format: DocumentFormat,
 ): ParsedDocument {
   const diagnostics: Diagnostic[] = [];
-  const regions = splitPlans(lines);
+  const regions = splitPlans(repairLines(lines));
   const plans: Plan[] = [];
   for (const region of regions) {
     const fromTitle = calendarFromTitle(region.title);

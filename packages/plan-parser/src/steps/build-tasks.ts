@@ -1,6 +1,7 @@
 import type { Diagnostic, Task } from "../model.js";
 import { isUnitLine } from "./extract-units.js";
 import { isJunk, isTocEntry } from "./find-plans.js";
+import { type Classified, expandInline } from "./inline-items.js";
 import { type Line, spanOf } from "./lines.js";
 import { type Marker, type MarkerLevel, parseMarker } from "./numbering.js";
 import type { PlanCalendar } from "./plan-calendar.js";
@@ -10,11 +11,6 @@ import { readTaskFields } from "./task-fields.js";
 const CLOSING_SECTION =
   /^(?:保障措施|工作要求|组织保障|保障机制|有关要求|工作保障|实施步骤|工作步骤|组织实施|几点要求)/;
 
-/** A plan's narrative lines (no table rows, no contents entries) and the marker each starts with, side by side. */
-interface Classified {
-  lines: Line[];
-  markers: Array<Marker | null>;
-}
 
 type TaskLevel = Extract<MarkerLevel, "arabic" | "l2" | "l1">;
 
@@ -108,12 +104,13 @@ export function buildTasks(
   cal: PlanCalendar,
   source?: SourceView,
 ): { tasks: Task[]; diagnostics: Diagnostic[] } {
-  const items: Classified = { lines: [], markers: [] };
+  const classified: Classified = { lines: [], markers: [] };
   for (const line of lines)
     if (!line.cells && !isTocEntry(line.text)) {
-      items.lines.push(line);
-      items.markers.push(line.text ? parseMarker(line.text) : null);
+      classified.lines.push(line);
+      classified.markers.push(line.text ? parseMarker(line.text) : null);
     }
+  const items = expandInline(classified);
   const level = taskLevelOf(items.markers);
   const diagnostics: Diagnostic[] = [];
   if (!level) return { tasks: [], diagnostics };
@@ -148,7 +145,7 @@ export function buildTasks(
         endLine: line,
         // The text after the marker ends the line (lines are trimmed); it starts where its length says.
         start: line.end - marker!.rest.length,
-        contiguous: source !== undefined && endsWithRest(line.text, marker!.rest),
+        contiguous: source !== undefined && !line.joined && endsWithRest(line.text, marker!.rest),
       };
       drafts.push(current);
       continue;
@@ -178,7 +175,7 @@ export function buildTasks(
     // (A unit line printed after a blank line still belongs to the task above.)
     if (to) {
       to.rest.push(line.text);
-      to.contiguous &&= line.start === to.endLine.end + 1;
+      to.contiguous &&= !line.joined && line.start === to.endLine.end + 1;
       to.endLine = line;
     }
   }

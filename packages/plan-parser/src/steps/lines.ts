@@ -11,6 +11,10 @@ export interface Line {
   table?: number;
   start: number;
   end: number;
+  /** The text is not the source between start and end: lines joined, or page marks or chunk markers dropped. */
+  joined?: boolean;
+  /** The line is one of several numbered items a source line held (run-on text). */
+  inline?: boolean;
 }
 
 /** Normalises blocks and lays them out as the source text: one line per block, cells joined by tabs. */
