@@ -2,7 +2,8 @@
 // Plan-parser speed and memory on the seed corpus (or any text file given as argument).
 //   npm run build && node --expose-gc bench/parse.bench.mjs [FILE]
 // Prints the median throughput of a full parse beside the floor: NFKC-normalising and
-// line-splitting the same text in the same run, and the ratio between them.
+// line-splitting the same text in the same run, and the ratio between them; then the same for the
+// text joined into one line of about 2 MB.
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -62,6 +63,27 @@ console.table(
 const ratio = median(parseTask) / median(floorTask);
 console.log(`parse / floor time ratio: ${ratio.toFixed(2)}x (target <= 10x)`);
 console.log(`parse throughput: ${mbps(median(parseTask)).toFixed(2)} MB/s (target >= 2 MB/s)`);
+
+// The same text as one line of about 2 MB (a PDF text layer exported as one paragraph): the parser must
+// find its items by their numbering, not by line starts, within the same bounds against the same floor.
+const oneLine = text.repeat(Math.ceil(2e6 / bytes)).replace(/\s*\n\s*/g, " ");
+const oneLineBytes = Buffer.byteLength(oneLine);
+const oneLineFloor = () =>
+  oneLine
+    .normalize("NFKC")
+    .split(/\r\n|\r|\n/)
+    .map((l) => l.trim());
+const lineBench = new Bench({ time: 3000, warmupTime: 500 });
+lineBench
+  .add("floor: NFKC + line split (one line)", oneLineFloor)
+  .add("parsePlan (one line)", () => parsePlan(oneLine));
+await lineBench.run();
+const [lineFloor, lineParse] = lineBench.tasks;
+const lineMbps = (ms) => oneLineBytes / 1e6 / (ms / 1000);
+console.log(`one-line input: ${(oneLineBytes / 1e6).toFixed(1)} MB`);
+console.log(
+  `one-line parse / floor time ratio: ${(median(lineParse) / median(lineFloor)).toFixed(2)}x (target <= 10x); throughput ${lineMbps(median(lineParse)).toFixed(2)} MB/s (target >= 2 MB/s)`,
+);
 
 // Memory: peak resident memory of a separate process parsing the seed repeated 16 times (about 2.5 MB, so
 // the heap's page granularity does not dominate), over its resident memory just before the parse.

@@ -25,6 +25,7 @@ export type DiagnosticCode =
   | "UNIT_LIST_UNSPLIT"
   | "DEADLINE_NO_YEAR"
   | "PLAN_YEAR_UNKNOWN"
+  | "PLAN_YEAR_INFERRED"
   | "NO_TASKS"
   | "TABLE_HEADER_GUESSED";
 

@@ -1,6 +1,6 @@
 import type { Diagnostic, Task } from "../model.js";
 import { isUnitLine } from "./extract-units.js";
-import { isJunk, isTocEntry } from "./find-plans.js";
+import { isJunk, isLinkListHeading, isTocEntry } from "./find-plans.js";
 import { type Classified, expandInline } from "./inline-items.js";
 import { type Line, spanOf } from "./lines.js";
 import { type Marker, type MarkerLevel, parseMarker } from "./numbering.js";
@@ -10,7 +10,6 @@ import { readTaskFields } from "./task-fields.js";
 /** Headings after the tasks that hold requirements, not work items. */
 const CLOSING_SECTION =
   /^(?:保障措施|工作要求|组织保障|保障机制|有关要求|工作保障|实施步骤|工作步骤|组织实施|几点要求)/;
-
 
 type TaskLevel = Extract<MarkerLevel, "arabic" | "l2" | "l1">;
 
@@ -120,18 +119,21 @@ export function buildTasks(
   const heads: Heads = { part: "", l1: "", l2: "", ordinal: "" };
   let current: Draft | null = null;
   let closing = false;
+  /** Under a "相关链接" heading: numbered lines are links until the next heading. */
+  let links = false;
 
   for (let i = 0; i < items.lines.length; i++) {
     const line = items.lines[i]!;
     const marker = items.markers[i] ?? null;
     if (!line.text) continue;
     if (isJunk(line.text)) {
+      links ||= isLinkListHeading(line.text);
       current = null;
       continue;
     }
     const lv = marker?.level;
     if (lv === level) {
-      if (closing) {
+      if (closing || links) {
         current = null;
         continue;
       }
@@ -161,6 +163,7 @@ export function buildTasks(
         closing = level === "arabic" && drafts.length > 0 && CLOSING_SECTION.test(marker!.rest);
       }
       if (lv === "part" || lv === "l1") heads.l2 = "";
+      links = false;
       if (lv === "l2") heads.l2 = line.text;
       heads.ordinal = "";
       current = null;

@@ -32,6 +32,7 @@ const UNITS = [
   "课时",
   "学时",
   "小时",
+  "分钟",
   "亿元",
   "万元",
   "美元",
@@ -75,6 +76,12 @@ const UNITS = [
   "种",
   "类",
   "堂",
+  "款",
+  "栋",
+  "幢",
+  "幅",
+  "首",
+  "分",
 ];
 const UNIT = `(?:${UNITS.map((u) => u.replace(/[%]/g, "\\$&")).join("|")})(?:\\([^()]{1,4}\\))?`;
 /** One number, an optional range end ("30—40套", "3至5所", "1所—2所"), then a unit; one NUM attempt per position. */
@@ -160,6 +167,10 @@ const FLOOR_AFTER = /\s*(?:以上|及以上)/y;
 const CEILING_AFTER = /以内|以下/y;
 const SUFFIX = /以上|以内|以下|左右/y;
 const FREQUENCY_UNITS = new Set(["次", "场", "期", "轮"]);
+/** Points or minutes end their clause ("提高3分", "30分钟以上"); "100分制", "15分钟生活圈" are names. */
+const SCORE_END = /(?:以上|以内|左右|[,，。;；、)）\s]|$)/y;
+/** A class-size threshold ("消除56人以上大班额") is no target. */
+const CLASS_SIZE_AFTER = /(?:以上)?(?:的)?(?:超?大班额|班额)/y;
 
 function testAt(re: RegExp, text: string, at: number): boolean {
   re.lastIndex = at;
@@ -179,6 +190,8 @@ function rejected(text: string, c: Candidate, marks: number[]): boolean {
   const unit = c.bare;
   if (unit.startsWith("个") && testAt(NOT_A_COUNT_AFTER, text, c.end)) return true;
   if (unit === "小时" && (c.value ?? 0) >= 24) return true;
+  if ((unit === "分" || unit === "分钟") && !testAt(SCORE_END, text, c.end)) return true;
+  if (unit === "人" && testAt(CLASS_SIZE_AFTER, text, c.end)) return true;
   if (c.chinese) {
     if (!CN_UNITS.has(unit)) return true;
     // "百场讲座", "千名教师", "万师访万家": a lone 百/千/万 is rhetoric.

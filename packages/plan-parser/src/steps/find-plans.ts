@@ -6,7 +6,7 @@ import { parseMarker } from "./numbering.js";
  * other page furniture are neither plans nor tasks.
  */
 const TITLE_ENDINGS = [
-  ..."要点 工作计划 工作安排 工作方案 实施方案 行动方案 行动计划 任务分解表 任务分解方案".split(" "),
+  ..."要点 要點 计划 計劃 計畫 工作安排 工作方案 实施方案 行动方案 行动计划 任务分解表 任务分解方案".split(" "),
   ..."任务清单 分解表 责任分工 重点工作 重点任务 工作任务 任务台账 工作思路".split(" "),
 ];
 const TITLE_END = new RegExp(`(?:${TITLE_ENDINGS.join("|")})$`);
@@ -15,7 +15,7 @@ const TITLE_LAST_CHARS = new Set([...TITLE_ENDINGS.map((w) => w.at(-1)!), ...')�
 const TITLE_SUFFIX = /\s*[(（【](?:征求意见稿|试行|草案|讨论稿|修订稿|送审稿|全文|正式稿)[)）】]\s*$/;
 const WRAPPER_RE = /关于印发(?:《(.+?)》|(.+?))的通知/;
 const JUNK_RE =
-  /^(?:推荐访问|相关文章|相关阅读|相关推荐|热点推荐|热门推荐|猜你喜欢|延伸阅读|上一篇|下一篇|版权所有|版权声明|copyright|©|当前位置|您的位置|来源[:：]|时间[:：]|发布时间|作者[:：]|责任编辑|编辑[:：]|分享到|打印本页|关闭窗口|【打印】|【关闭】|扫一扫|浏览次数|点击数|字号|首页\s*[>›»])/i;
+  /^(?:推荐访问|相关文章|相关阅读|相关推荐|相关链接|相关新闻|相关文件|热点推荐|热门推荐|热点新闻|热门文章|热门新闻|最新文章|最新更新|推荐阅读|友情链接|猜你喜欢|延伸阅读|上一篇|下一篇|版权所有|版权声明|copyright|©|当前位置|您的位置|您当前的位置|您当前位置|来源[:：]|时间[:：]|发布时间|作者[:：]|责任编辑|编辑[:：]|分享到|打印本页|关闭窗口|【打印】|【关闭】|扫一扫|浏览次数|点击数|字号|首页\s*[>›»])/i;
 const PAGE_NO_RE = /^(?:[-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(?:\s*[/,，]?\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+|\d{1,3})$/;
 
 export function cleanTitle(text: string): string {
@@ -25,23 +25,49 @@ export function cleanTitle(text: string): string {
     .trim();
 }
 
+/** "篇一：", "篇1:", "第二篇：": a compilation's numbering before a plan title. */
+const COMPILATION_PREFIX = /^(?:篇[一二三四五六七八九十\d]{1,3}|第[一二三四五六七八九十\d]{1,3}篇)\s*[:：、.．]?\s*/;
+/** What a model-essay site adds after a title: "模板", "范文", "（精选5篇）". */
+const SITE_SUFFIX =
+  /\s*(?:[(（【]?(?:精选|通用)?\d*篇?[)）】]?)?(?:模板|范文|范本|样本)(?:[(（【][^)）】]*[)）】])?$|\s*[(（【](?:精选|通用)?\d+篇[)）】]$/;
+const SUBTITLE_DASH = /\s*(?:——|--|—)/;
+const [BAN, BEN, WEN, PIAN] = ["板", "本", "文", "篇"].map((c) => c.charCodeAt(0));
+
 /** The plan title a line announces, or null. */
 export function titleOf(line: string): string | null {
   // Most lines end otherwise (。) and hold no wrapper (关于印发): they are no title, whatever their spacing.
   const end = line.trimEnd();
-  if (!TITLE_LAST_CHARS.has(end.charCodeAt(end.length - 1)) && !line.includes("印")) return null;
+  const last = end.charCodeAt(end.length - 1);
+  if (
+    !TITLE_LAST_CHARS.has(last) &&
+    !line.includes("印") &&
+    !line.includes("—") &&
+    last !== BAN &&
+    last !== BEN &&
+    last !== WEN &&
+    line.charCodeAt(0) !== PIAN
+  )
+    return null;
   // A letter-spaced heading ("2 0 2 4 年 工 作 要 点") reads without its spaces.
-  const text = /(?:^|\s)\S\s\S\s\S(?:\s|$)/.test(line) ? line.replace(/\s+/g, "") : line.trim();
-  if (text.length < 4 || text.length > 70) return null;
+  let text = /(?:^|\s)\S\s\S\s\S(?:\s|$)/.test(line) ? line.replace(/\s+/g, "") : line.trim();
+  if (text.length < 4 || text.length > 90) return null;
   const wrapper = WRAPPER_RE.exec(text);
   if (wrapper) {
     const inner = cleanTitle((wrapper[1] ?? wrapper[2] ?? "").trim());
     return TITLE_END.test(inner) ? inner : null;
   }
-  if (/[。;；!?！？:：,，>|]/.test(text) || JUNK_RE.test(text)) return null;
+  text = text.replace(COMPILATION_PREFIX, "");
+  // "…工作要点——奋力谱写…": the subtitle after the dash is not the title.
+  const dash = SUBTITLE_DASH.exec(text);
+  if (dash && dash.index >= 6) {
+    const head = titleOf(text.slice(0, dash.index));
+    if (head) return head;
+  }
+  text = text.replace(SITE_SUFFIX, "");
+  if (text.length > 70 || /[。;；!?！？:：,，>|]/.test(text) || JUNK_RE.test(text)) return null;
   if (parseMarker(text)) return null;
   const title = cleanTitle(text);
-  if (title.length < 6 || !/20\d{2}|学年|局|县|市|区|省|州|旗|校|教育|体育/.test(title)) return null;
+  if (title.length < 6 || !/20\d{2}|学年|學年|局|县|縣|市|区|區|省|州|旗|校|教育|体育|體育/.test(title)) return null;
   return TITLE_END.test(title) ? title : null;
 }
 
@@ -69,3 +95,9 @@ export function isIssuerLine(line: string): boolean {
     line.length <= 24 && /(?:局|委员会|教育委员会|政府|办公室|教育厅|教育局)$/.test(line) && !/[。,，:：;；]/.test(line)
   );
 }
+
+/** A heading of a list of links: the numbered lines under it are links, not tasks. */
+const LINK_LIST =
+  /^(?:推荐访问|相关文章|相关阅读|相关推荐|相关链接|相关新闻|相关文件|热点推荐|热门推荐|热点新闻|热门文章|热门新闻|最新文章|最新更新|推荐阅读|友情链接|猜你喜欢|延伸阅读)/;
+
+export const isLinkListHeading = (line: string): boolean => LINK_LIST.test(line);

@@ -43,7 +43,7 @@ function chinese(n: number): string {
 }
 
 /** Characters an inline item may follow (spaces skipped): a sentence end or a closing bracket. */
-const BOUNDARY = new Set([..."。；;！!？?）)】」』”\""].map((c) => c.charCodeAt(0)));
+const BOUNDARY = new Set([...'。；;！!？?）)】」』”"'].map((c) => c.charCodeAt(0)));
 
 function afterBoundary(text: string, at: number, spaced: boolean): boolean {
   if (spaced && at > 0 && text.charCodeAt(at - 1) === 32) return true;
@@ -76,18 +76,39 @@ function find(
   return null;
 }
 
-function nextCut(text: string, from: number, seq: Sequence, headings: boolean): Cut | null {
+/** Searches already made in one line: a needle's first item at or after `from` (null: none after it). */
+type Searches = Map<string, { from: number; cut: Cut | null }>;
+
+function findOnce(
+  searches: Searches,
+  text: string,
+  from: number,
+  needle: string,
+  level: Marker["level"],
+  value: number,
+  spaced: boolean,
+): Cut | null {
+  const key = `${needle}${spaced ? " " : ""}`;
+  const known = searches.get(key);
+  // A search from an earlier place answers for a later one unless its item lies before the later place.
+  if (known && known.from <= from && (known.cut === null || known.cut.at >= from)) return known.cut;
+  const cut = find(text, from, needle, level, value, spaced);
+  searches.set(key, { from, cut });
+  return cut;
+}
+
+function nextCut(text: string, from: number, seq: Sequence, headings: boolean, searches: Searches): Cut | null {
   // After a heading, the heading's text ends with no stop: a space before the next item is boundary enough.
   const spaced = seq.headed;
-  let best = find(text, from, String(seq.arabic + 1), "arabic", seq.arabic + 1, spaced);
+  const next = seq.arabic + 1;
+  let best = findOnce(searches, text, from, String(next), "arabic", next, spaced);
   const consider = (c: Cut | null) => {
     if (c && (!best || c.at < best.at)) best = c;
   };
-  if (seq.headed && seq.arabic > 0) consider(find(text, from, "1", "arabic", 1, spaced));
+  if (seq.headed && seq.arabic > 0) consider(findOnce(searches, text, from, "1", "arabic", 1, spaced));
   if (headings) {
-    consider(find(text, from, `${chinese(seq.l1 + 1)}、`, "l1", seq.l1 + 1, false));
-    consider(find(text, from, `(${chinese(seq.l2 + 1)})`, "l2", seq.l2 + 1, spaced));
-    if (seq.l2 > 0) consider(find(text, from, "(一)", "l2", 1, spaced));
+    consider(findOnce(searches, text, from, `${chinese(seq.l1 + 1)}、`, "l1", seq.l1 + 1, false));
+    consider(findOnce(searches, text, from, `(${chinese(seq.l2 + 1)})`, "l2", seq.l2 + 1, spaced));
   }
   return best;
 }
@@ -102,7 +123,8 @@ function splitInline(line: Line, marker: Marker | null, seq: Sequence): Line[] |
   if (text.length < MIN_LENGTH) return null;
   const headings = text.length >= HEADING_LENGTH;
   let from = marker ? text.length - marker.rest.length : 0;
-  let cut = nextCut(text, from, seq, headings);
+  const searches: Searches = new Map();
+  let cut = nextCut(text, from, seq, headings, searches);
   if (!cut) return null;
   const out: Line[] = [];
   let start = 0;
@@ -111,7 +133,7 @@ function splitInline(line: Line, marker: Marker | null, seq: Sequence): Line[] |
     seq.see(cut.marker);
     start = cut.at;
     from = cut.at + 1;
-    cut = nextCut(text, from, seq, headings || out.length > 0);
+    cut = nextCut(text, from, seq, headings || out.length > 0, searches);
   }
   push(out, line, start, text.length);
   return out;

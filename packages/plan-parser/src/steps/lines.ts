@@ -43,8 +43,9 @@ export function textToLines(text: string): LaidOut {
     if (end < text.length) rows.pop(); // the piece ends with its line break: its last row is empty
     for (const row of rows) {
       const tabbed = row.includes("\t");
-      const cells = tabbed ? rowCells(row) : null;
-      if (cells) layout.row(cells.map((c) => tidyLine(c, zeroWidth)));
+      const cells = tabbed || row.includes("|") ? rowCells(row) : null;
+      if (cells?.length === 0) layout.paragraph("");
+      else if (cells) layout.row(cells.map((c) => tidyLine(c, zeroWidth)));
       else if (tabbed || row.includes(" ")) layout.paragraph(dropCjkSpaces(tidyLine(row, zeroWidth)));
       // Without a tab or a space there is no run to collapse and no gap to drop.
       else layout.paragraph(tidyLine(row, zeroWidth, false));
@@ -176,7 +177,13 @@ function layOut(blocks: Block[], normalize: (text: string) => string): LaidOut {
         block.cells.map((c) => normalize(c)),
         block.table,
       );
-    else layout.paragraph(dropCjkSpaces(normalize(block.text)));
+    else if (block.text.includes("|")) {
+      // A pipe-separated text table ("| 序号 | 重点任务 | … |") arrives from a reader as paragraphs.
+      const cells = pipeCells(block.text);
+      if (cells?.length === 0) layout.paragraph("");
+      else if (cells) layout.row(cells.map((c) => normalize(c)));
+      else layout.paragraph(dropCjkSpaces(normalize(block.text)));
+    } else layout.paragraph(dropCjkSpaces(normalize(block.text)));
   }
   return layout.done();
 }
@@ -188,15 +195,31 @@ const splitRows = (text: string): string[] => (text.includes("\r") ? text.split(
 
 function rowsToBlocks(rows: string[]): Block[] {
   return rows.map((row): Block => {
-    const cells = row.includes("\t") ? rowCells(row) : null;
+    const cells = row.includes("\t") || row.includes("|") ? rowCells(row) : null;
+    if (cells?.length === 0) return { kind: "paragraph", text: "" };
     return cells ? { kind: "row", cells } : { kind: "paragraph", text: row };
   });
 }
 
-/** A line's tab-separated cells where it is a table row: two tabs or more, or one between two cells. */
+/**
+ * A line's cells where it is a table row: tab-separated (two tabs or more, or one between two cells), or
+ * pipe-separated ("| a | b | c |", "a | b | c": three cells or more; a Markdown rule row "|---|---|" is none).
+ */
 function rowCells(row: string): string[] | null {
   const tabs = row.split("\t");
-  return tabs.length >= 3 || (tabs.length === 2 && tabs.every((c) => c.trim())) ? tabs : null;
+  if (tabs.length >= 3 || (tabs.length === 2 && tabs.every((c) => c.trim()))) return tabs;
+  return row.includes("|") ? pipeCells(row) : null;
+}
+
+const PIPE_RULE = /^[\s|:\-—–]+$/;
+
+function pipeCells(row: string): string[] | null {
+  const text = row.trim();
+  if (PIPE_RULE.test(text)) return text.length > 2 && text.includes("-") ? [] : null;
+  const cells = text.split("|");
+  if (text.startsWith("|")) cells.shift();
+  if (text.endsWith("|")) cells.pop();
+  return cells.length >= 3 ? cells.map((c) => c.trim()) : null;
 }
 
 export function spanOf(first: Line, last: Line): SourceSpan {

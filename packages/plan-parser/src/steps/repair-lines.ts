@@ -21,7 +21,7 @@ export function repairLines(lines: Line[]): Line[] {
   return splitLongLines(out);
 }
 
-const TERMINAL = new Set([..."。；;！!？?）)】」』”\""].map((c) => c.charCodeAt(0)));
+const TERMINAL = new Set([...'。；;！!？?）)】」』”"'].map((c) => c.charCodeAt(0)));
 const endsSentence = (text: string) => TERMINAL.has(text.charCodeAt(text.length - 1));
 
 function joinedLine(a: Line, textA: string, b: Line, textB: string): Line {
@@ -139,15 +139,20 @@ function joinWrapped(lines: Line[], width: number): Line[] {
     }
     const lead = leadingNumber(line.text);
     if (lead) arabic.last = lead;
-    while (line.text.length >= width - 6 && !endsSentence(line.text)) {
+    // The parts are joined once at the end: a growing string would be flattened at every check of its end.
+    let tail = line;
+    const parts = [line.text];
+    while (tail.text.length >= width - 6 && !endsSentence(tail.text)) {
       let j = i + 1;
       // Page numbers and blank lines between the two halves of a wrapped sentence.
       while (j < lines.length && !lines[j]!.cells && (!lines[j]!.text || isJunk(lines[j]!.text))) j++;
       const next = lines[j];
       if (!next || next.cells || !continues(next.text, arabic.last)) break;
-      line = joinedLine(line, line.text, next, next.text);
+      parts.push(next.text);
+      tail = next;
       i = j;
     }
+    if (tail !== line) line = joinedLine(line, "", tail, parts.join(""));
     out.push(line);
   }
   return out;

@@ -66,7 +66,7 @@ describe("task-decomposition tables", () => {
     ];
     const [plan] = parsePlan(blocks).plans;
     expect(plan?.tasks).toHaveLength(1);
-    expect(plan?.tasks[0]?.targets.map((t) => `${t.value}${t.unit}`)).toEqual(["450个"]);
+    expect(plan?.tasks[0]?.targets.map((t) => `${t.value}${t.unit}`)).toEqual(["1栋", "450个"]);
     expect(plan?.tasks[0]?.deadlines.map((d) => d.date)).toEqual(["2025-10-31", "2025-12-31"]);
   });
 });

@@ -12,26 +12,32 @@ import { measuresOf, titleOf } from "./task-fields.js";
  * row is found by column names; merged cells arrive repeated (or empty), so a category spanning rows
  * is read from each row.
  */
-type Column = "no" | "category" | "task" | "content" | "lead" | "units" | "co" | "deadline" | "target";
+type Column = "no" | "category" | "task" | "content" | "lead" | "units" | "co" | "deadline" | "target" | "other";
 
-const COLUMN_NAMES: Array<[Column, RegExp]> = [
-  ["no", /^(?:序号|编号|序|任务编号|No\.?)$/i],
-  ["category", /^(?:所属板块|板块|类别|分类|领域|项目类别|工作类别|重点领域|一级任务|工作板块|项目)$/],
-  ["task", /^(?:重点任务|工作任务|主要任务|任务名称|重点工作|工作事项|任务|工作项目|二级任务|重点工作任务)$/],
+/**
+ * Header names by what they contain, tried in order (a progress column "进度情况" is no deadline, a leader
+ * column "责任领导" holds no units). A header cell is short; its bracketed part ("责任单位（部门）") is dropped.
+ */
+const COLUMN_WORDS: Array<[Column, RegExp]> = [
+  ["no", /^(?:序号|编号|序|任务编号|No\.?|#)$/i],
   [
-    "content",
-    /^(?:具体举措|工作措施|具体内容|主要措施|工作内容|具体任务|任务内容|具体措施|工作目标及措施|目标任务|主要内容|工作举措|推进措施|任务要求|具体工作)$/,
+    "other",
+    /完成情况|进展|进度情况|推进情况|落实情况|执行情况|备注|实际|成效|领导|负责人|责任人|联系人|分管|督办|评分|分值|考核方式|佐证/,
   ],
-  ["lead", /^(?:牵头单位|牵头科室|牵头股室|牵头处室|牵头部门|主要责任单位|主责单位|牵头领导及单位)$/],
-  ["units", /^(?:责任单位|责任科室|责任股室|责任处室|责任部门|责任主体|落实单位)$/],
-  ["co", /^(?:配合单位|协同配合单位|协办单位|配合科室|协办股室|参与单位|协同单位|配合部门|协作单位)$/],
-  ["deadline", /^(?:完成时限|完成时间|时间节点|时限|进度安排|时间安排|完成期限|时限要求|推进时限)$/],
-  ["target", /^(?:量化指标|目标|指标|预期目标|工作目标|目标要求|完成标志)$/],
+  ["co", /配合|协办|协同|协作|参与|协助|参加/],
+  ["lead", /牵头|主责|主要责任|主办/],
+  ["units", /单位|部门|科室|股室|处室|责任股|责任科|责任主体|承办|实施主体/],
+  ["deadline", /时限|时间|节点|期限|日期|进度安排|截止/],
+  ["category", /板块|类别|分类|领域|方向|类型|模块|篇章|一级|大项|所属/],
+  ["content", /举措|措施|内容|具体|目标任务|任务要求|工作要求|工作目标|实施路径|推进措施/],
+  ["task", /任务|项目|事项|名称|重点工作|工作$|二级/],
+  ["target", /指标|目标|完成标志|成果形式|预期成果/],
 ];
 
 function columnOf(cell: string): Column | null {
-  const name = cell.replace(/\s+/g, "");
-  for (const [col, re] of COLUMN_NAMES) if (re.test(name)) return col;
+  const name = cell.replace(/\s+/g, "").replace(/[(（][^)）]*[)）]$/, "");
+  if (!name || name.length > 10) return null;
+  for (const [col, re] of COLUMN_WORDS) if (re.test(name)) return col;
   return null;
 }
 
@@ -80,8 +86,9 @@ function findHeader(rows: Line[]): Header | null {
       if (col && !(columns.get(j - 1) === col && rows[i]!.cells![j - 1] === c)) columns.set(j, col);
     });
     const kinds = new Set(columns.values());
+    kinds.delete("other");
     const hasWork = kinds.has("task") || kinds.has("content");
-    if (columns.size >= 2 && hasWork) return { at: i, columns, width: rows[i]!.cells!.length };
+    if (kinds.size >= 2 && hasWork) return { at: i, columns, width: rows[i]!.cells!.length };
   }
   return null;
 }
@@ -117,6 +124,8 @@ export function buildTableTasks(lines: Line[], cal: PlanCalendar): { tasks: Task
     previous = header;
     const drafts: RowDraft[] = [];
     let section: string | null = null;
+    // A category cell merged down its rows arrives on the first of them only: it carries to the rows below.
+    let category = "";
     let body = rows.slice(header.at + 1);
     if (body[0] && refineRoles(header, body[0].cells!)) body = body.slice(1);
     for (const row of body) {
@@ -125,14 +134,22 @@ export function buildTableTasks(lines: Line[], cal: PlanCalendar): { tasks: Task
       if (distinct.length === 0) continue;
       if (isSectionRow(cells, distinct, header)) {
         section = sectionText(distinct);
+        category = "";
         continue;
       }
       if (columnOf(distinct[0]!) && distinct.every((c) => columnOf(c))) continue; // repeated header
-      const no = (cellsOf(row, header, "no")[0] ?? "").replace(/[.、．\s]/g, "");
-      const category = cellsOf(row, header, "category")[0] ?? "";
+      let no = (cellsOf(row, header, "no")[0] ?? "").replace(/[.、．\s]/g, "");
+      category = cellsOf(row, header, "category")[0] || category;
       const path = [section, category].filter((p): p is string => !!p);
       const byCol = new Map<Column, string[]>();
       for (const col of new Set(header.columns.values())) byCol.set(col, cellsOf(row, header, col));
+      // "14.推进…" in the task cell: the number is the task's, not the title's.
+      const named = byCol.get("task") ?? byCol.get("content");
+      const numbered = named?.[0] ? parseMarker(named[0]) : null;
+      if (numbered?.level === "arabic" && !no) {
+        no = numbered.no;
+        named![0] = numbered.rest;
+      }
       const title = (byCol.get("task") ?? [])[0] ?? "";
       const prev = drafts[drafts.length - 1];
       // A task spanning rows (merged 序号/重点任务) continues with more measures.
