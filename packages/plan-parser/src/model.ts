@@ -70,7 +70,32 @@ export interface Task {
   /** Sub-items (（1）…, 一是…) kept as the task's measures. */
   measures: string[];
   span: SourceSpan;
+  /**
+   * How sure the parser is of this task, 0–1 (1: nothing doubtful), and the doubts that lowered it; a review
+   * screen lists the least sure first. Additive: not one of SCHEMA.md's scored fields.
+   */
+  confidence?: number;
+  reasons?: TaskDoubt[];
 }
+
+/** Why a task's reading is doubtful. */
+export type TaskDoubt =
+  /** Its number breaks the sequence (a gap or a repeat): a task may be missing or split wrongly. */
+  | "NUMBERING_GAP"
+  /** Its deadlines' year came from the body, not the title. */
+  | "YEAR_INFERRED"
+  /** Its deadlines have no year at all. */
+  | "YEAR_UNKNOWN"
+  /** It comes from a table whose header was guessed (no number column, or a continued table). */
+  | "TABLE_HEADER_GUESSED"
+  /** Its text was joined across broken lines, page numbers or page-chunk markers. */
+  | "JOINED_LINE"
+  /** It was cut out of a line holding several numbered items. */
+  | "INLINE_ITEM"
+  /** Its unit list could not be split with confidence. */
+  | "UNITS_UNSPLIT"
+  /** It names no responsible unit. */
+  | "NO_UNITS";
 
 export interface Plan {
   title: string;

@@ -1,5 +1,6 @@
 import type { Diagnostic, DocumentFormat, ParsedDocument, ParseOptions, Plan, Task } from "./model.js";
 import { buildTasks } from "./steps/build-tasks.js";
+import { rateTasks } from "./steps/confidence.js";
 import { isIssuerLine, titleOf } from "./steps/find-plans.js";
 import { type LaidOut, type Line, spanOf } from "./steps/lines.js";
 import { parseMarker } from "./steps/numbering.js";
@@ -130,6 +131,7 @@ export function runPipeline(
         severity: "warning",
         message: "未能从标题识别计划年度，请指定年度",
       });
+    rateTasks(tasks, options.year !== undefined || (found && !found.from) ? "title" : found ? "inferred" : "unknown");
     const first = region.titleLine ?? region.lines[0]!;
     const last = region.lines[region.lines.length - 1] ?? first;
     plans.push({ title, year: cal.year, tasks, span: spanOf(first, last), diagnostics: planDiagnostics });

@@ -171,6 +171,7 @@ export const L = {
   sourceText: "原文",
   extracted: "识别结果",
   warnings: "解析提示",
+  doubtful: "待核对",
   noWarnings: "没有解析提示",
   taskTitle: "任务名称",
   taskNo: "编号",
@@ -249,4 +250,16 @@ export const ERROR_FALLBACK: Record<number, string> = {
   423: "账号已锁定，请稍后再试",
   429: "请求过于频繁，请稍后再试",
   500: "服务器内部错误，请稍后再试",
+};
+
+/** Why the parser doubts a task (the codes of the parser's TaskDoubt). */
+export const TASK_DOUBT: Record<string, string> = {
+  NUMBERING_GAP: "编号不连续",
+  YEAR_INFERRED: "年度取自正文",
+  YEAR_UNKNOWN: "缺少年度",
+  TABLE_HEADER_GUESSED: "表头为推测",
+  JOINED_LINE: "跨行拼接",
+  INLINE_ITEM: "从同一段中拆出",
+  UNITS_UNSPLIT: "责任单位难以拆分",
+  NO_UNITS: "未识别到责任单位",
 };

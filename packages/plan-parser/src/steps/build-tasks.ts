@@ -1,4 +1,5 @@
 import type { Diagnostic, Task } from "../model.js";
+import { doubt } from "./confidence.js";
 import { isUnitLine } from "./extract-units.js";
 import { isJunk, isLinkListHeading, isTocEntry } from "./find-plans.js";
 import { type Classified, expandInline } from "./inline-items.js";
@@ -81,6 +82,9 @@ interface Draft {
   /** Where `first` starts in the source, and whether the task's lines follow one another there. */
   start: number;
   contiguous: boolean;
+  /** A line of it was joined or cut out of a longer line (a doubt for review). */
+  joined: boolean;
+  inline: boolean;
 }
 
 /**
@@ -148,6 +152,8 @@ export function buildTasks(
         // The text after the marker ends the line (lines are trimmed); it starts where its length says.
         start: line.end - marker!.rest.length,
         contiguous: source !== undefined && !line.joined && endsWithRest(line.text, marker!.rest),
+        joined: line.joined === true,
+        inline: line.inline === true,
       };
       drafts.push(current);
       continue;
@@ -179,6 +185,7 @@ export function buildTasks(
     if (to) {
       to.rest.push(line.text);
       to.contiguous &&= !line.joined && line.start === to.endLine.end + 1;
+      if (line.joined) to.joined = true;
       to.endLine = line;
     }
   }
@@ -209,7 +216,7 @@ function taskOf(d: Draft, cal: PlanCalendar, diagnostics: Diagnostic[], source: 
       message: `第${d.no}项的完成时限缺少年份，请补充计划年度`,
       span,
     });
-  return {
+  const task: Task = {
     no: d.no,
     path: d.path,
     title: f.title,
@@ -221,6 +228,10 @@ function taskOf(d: Draft, cal: PlanCalendar, diagnostics: Diagnostic[], source: 
     measures: f.measures,
     span,
   };
+  if (d.joined) doubt(task, "JOINED_LINE");
+  if (d.inline) doubt(task, "INLINE_ITEM");
+  if (f.unitsUnsplit) doubt(task, "UNITS_UNSPLIT");
+  return task;
 }
 
 /** Gaps and repeats in the task numbers (`drafts[i]` holds the value of `tasks[i]`'s number). */
@@ -233,6 +244,7 @@ function numberingDiagnostics(tasks: Task[], drafts: Draft[]): Diagnostic[] {
       const code = value === prev ? "NUMBERING_DUPLICATE" : "NUMBERING_GAP";
       const message = value === prev ? `任务编号${t.no}重复` : `任务编号从${prev}跳到${t.no}，中间可能有遗漏`;
       out.push({ code, severity: "warning", message, span: t.span });
+      doubt(t, "NUMBERING_GAP");
     }
     prev = value;
   }

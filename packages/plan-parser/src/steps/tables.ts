@@ -1,4 +1,5 @@
 import type { Diagnostic, Task } from "../model.js";
+import { doubt } from "./confidence.js";
 import { extractDeadlines } from "./extract-deadlines.js";
 import { extractTargets, toTarget } from "./extract-targets.js";
 import { splitUnits } from "./extract-units.js";
@@ -166,7 +167,12 @@ export function buildTableTasks(lines: Line[], cal: PlanCalendar): { tasks: Task
       }
       drafts.push({ no: no || String(drafts.length + 1), path, cells: byCol, first: row, last: row });
     }
-    for (const d of drafts) tasks.push(taskOf(d, cal));
+    const guessed = !found || ![...header.columns.values()].includes("no");
+    for (const d of drafts) {
+      const task = taskOf(d, cal);
+      if (guessed) doubt(task, "TABLE_HEADER_GUESSED");
+      tasks.push(task);
+    }
     if (drafts.length && ![...header.columns.values()].includes("no"))
       diagnostics.push({ code: "TABLE_HEADER_GUESSED", severity: "info", message: "表格没有序号列，已按行顺序编号" });
   }

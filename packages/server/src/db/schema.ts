@@ -85,6 +85,9 @@ export interface PlanTasksTable extends RegionRow {
   body: string;
   measures: Json<string[]>;
   span: Json<unknown>;
+  /** The parser's confidence in the task (0–1) and its doubts; 1 and [] for tasks added by hand. */
+  confidence: Generated<number>;
+  reasons: ColumnType<string[], string | undefined, string>;
   created_at: Timestamp;
   updated_at: Timestamp;
   deleted_at: NullableTimestamp;

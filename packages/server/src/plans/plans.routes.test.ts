@@ -39,6 +39,29 @@ describe("plans", () => {
     expect(source.text.slice(task.span.start, task.span.end)).toContain("加快学前教育普及普惠");
   });
 
+  it("stores the parser's confidence and doubts of each task (a run-on line's items are doubtful)", async () => {
+    const text = [
+      "2025年全县教育工作要点",
+      "一、重点工作",
+      "1.推进学前教育。新增学位300个。（责任单位：基础教育股）2.加强师资培训。培训教师500人次。（责任单位：人事股）",
+      "3.改善办学条件。年底前完成校舍维修。（责任单位：计划财务股）",
+    ].join("\n");
+    const res = await upload(text, "2025年工作要点.txt");
+    expect(res.statusCode).toBe(201);
+    const [plan] = res.json().plans;
+    const detail = (await t.app.inject({ url: `/api/plans/${plan.id}`, headers: admin.headers })).json();
+    const rated = detail.tasks.map((x: { no: string; confidence: number; reasons: string[] }) => [
+      x.no,
+      x.confidence < 1,
+      x.reasons,
+    ]);
+    expect(rated).toEqual([
+      ["1", true, ["INLINE_ITEM"]],
+      ["2", true, ["INLINE_ITEM"]],
+      ["3", false, []],
+    ]);
+  });
+
   it("publish resolves names, aliases and 各… fan-out, refusing while a unit is unresolved", async () => {
     const text = PLAN_TEXT.replace("人事股、各学校", "人事股、宣传股、各学校");
     const [plan] = (await upload(text)).json().plans;

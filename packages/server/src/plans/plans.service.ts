@@ -36,6 +36,8 @@ const taskColumns = (t: ParsedTask) => ({
   body: t.body,
   measures: json(t.measures),
   span: json(t.span),
+  confidence: t.confidence ?? 1,
+  reasons: json(t.reasons ?? []),
 });
 
 async function parse(input: { bytes: Uint8Array; filename: string; year?: number }): Promise<ParsedDocument> {

@@ -90,6 +90,9 @@ export interface PlanTask {
   body: string;
   measures: string[];
   span: Span | null;
+  /** The parser's confidence (0–1) and its doubts (codes, see TASK_DOUBT). */
+  confidence?: number;
+  reasons?: string[];
 }
 
 export interface Assignee {

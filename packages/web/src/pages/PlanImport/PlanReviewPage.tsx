@@ -7,7 +7,8 @@ import type { Diagnostic, Org, PlanSummary, PlanTask, Span } from "../../api/typ
 import { AsyncView } from "../../components/AsyncView";
 import { orgTree } from "../../components/org-tree";
 import { useAsync } from "../../components/use-async";
-import { L, PLAN_STATUS } from "../../labels";
+import { L, PLAN_STATUS, TASK_DOUBT } from "../../labels";
+import { isDoubtful, reviewOrder } from "./review-order";
 import { SourceView } from "./SourceView";
 import { type TaskEdit, TaskEditor } from "./TaskEditor";
 import { type UnitChoice, UnitMapper } from "./UnitMapper";
@@ -34,8 +35,10 @@ function Review({ data, reload }: { data: Loaded; reload: () => void }) {
   const navigate = useNavigate();
   const { plan, tasks } = data;
   const draft = plan.status === "draft";
-  const [selectedId, setSelectedId] = useState<string | null>(tasks[0]?.id ?? null);
-  const [highlight, setHighlight] = useState<Span | null>(tasks[0]?.span ?? null);
+  // The least sure tasks first: the reviewer checks those before the rest.
+  const ordered = useMemo(() => reviewOrder(tasks), [tasks]);
+  const [selectedId, setSelectedId] = useState<string | null>(ordered[0]?.id ?? null);
+  const [highlight, setHighlight] = useState<Span | null>(ordered[0]?.span ?? null);
   const [busy, setBusy] = useState<"task" | "units" | "publish" | null>(null);
   const selected = tasks.find((t) => t.id === selectedId) ?? null;
   const diagnostics = (plan.diagnostics ?? []) as Diagnostic[];
@@ -158,10 +161,23 @@ function Review({ data, reload }: { data: Loaded; reload: () => void }) {
                 style={{ width: 260 }}
                 value={selectedId ?? undefined}
                 onChange={pick}
-                options={tasks.map((t) => ({ value: t.id, label: `${t.no}. ${t.title}` }))}
+                options={ordered.map((t) => ({
+                  value: t.id,
+                  label: `${isDoubtful(t) ? `【${L.doubtful}】` : ""}${t.no}. ${t.title}`,
+                }))}
               />
             }
           >
+            {selected && isDoubtful(selected) && (
+              <Space wrap style={{ marginBottom: 8 }}>
+                <Typography.Text type="warning">{L.doubtful}</Typography.Text>
+                {(selected.reasons ?? []).map((r) => (
+                  <Tag key={r} color="orange">
+                    {TASK_DOUBT[r] ?? r}
+                  </Tag>
+                ))}
+              </Space>
+            )}
             {selected ? (
               <TaskEditor task={selected} readOnly={!draft} saving={busy === "task"} onSave={saveTask} />
             ) : (
