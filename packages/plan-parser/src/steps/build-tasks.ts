@@ -1,8 +1,8 @@
 import type { Diagnostic, Task } from "../model.js";
-import { doubt } from "./confidence.js";
+import { doubt, NO_DOUBTS } from "./confidence.js";
 import { isUnitLine } from "./extract-units.js";
 import { isJunk, isLinkListHeading, isTocEntry } from "./find-plans.js";
-import { type Classified, expandInline } from "./inline-items.js";
+import { type Classified, expandInline, InlineCandidates } from "./inline-items.js";
 import { type Line, spanOf } from "./lines.js";
 import { type Marker, type MarkerLevel, parseMarker } from "./numbering.js";
 import type { PlanCalendar } from "./plan-calendar.js";
@@ -108,12 +108,16 @@ export function buildTasks(
   source?: SourceView,
 ): { tasks: Task[]; diagnostics: Diagnostic[] } {
   const classified: Classified = { lines: [], markers: [] };
+  const candidates = new InlineCandidates();
   for (const line of lines)
     if (!line.cells && !isTocEntry(line.text)) {
+      const marker = line.text ? parseMarker(line.text) : null;
+      candidates.note(classified.lines.length, marker, line.text.length);
       classified.lines.push(line);
-      classified.markers.push(line.text ? parseMarker(line.text) : null);
+      classified.markers.push(marker);
     }
-  const items = expandInline(classified);
+  candidates.end();
+  const items = expandInline(classified, candidates);
   const level = taskLevelOf(items.markers);
   const diagnostics: Diagnostic[] = [];
   if (!level) return { tasks: [], diagnostics };
@@ -227,6 +231,8 @@ function taskOf(d: Draft, cal: PlanCalendar, diagnostics: Diagnostic[], source: 
     body: f.body,
     measures: f.measures,
     span,
+    confidence: 1,
+    reasons: NO_DOUBTS,
   };
   if (d.joined) doubt(task, "JOINED_LINE");
   if (d.inline) doubt(task, "INLINE_ITEM");

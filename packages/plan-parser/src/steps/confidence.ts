@@ -12,9 +12,12 @@ const WEIGHT: Record<TaskDoubt, number> = {
   NO_UNITS: 0.8,
 };
 
+/** A task's doubts before any is found: shared, never written (doubt() gives a task its own list). */
+export const NO_DOUBTS: TaskDoubt[] = [];
+
 /** Adds a doubt to a task (once). */
 export function doubt(task: Task, reason: TaskDoubt): void {
-  if (!task.reasons) task.reasons = [reason];
+  if (!task.reasons || task.reasons === NO_DOUBTS) task.reasons = [reason];
   else if (!task.reasons.includes(reason)) task.reasons.push(reason);
 }
 
@@ -24,8 +27,12 @@ export function rateTasks(tasks: Task[], year: "title" | "inferred" | "unknown")
     if (task.units.length === 0) doubt(task, "NO_UNITS");
     if (year !== "title" && task.deadlines.some((d) => d.kind === "by"))
       doubt(task, year === "inferred" ? "YEAR_INFERRED" : "YEAR_UNKNOWN");
-    const reasons = task.reasons ?? [];
-    task.reasons = reasons;
+    const reasons = task.reasons ?? NO_DOUBTS;
+    if (reasons.length === 0) {
+      task.confidence = 1;
+      task.reasons = [];
+      continue;
+    }
     let confidence = 1;
     for (const r of reasons) confidence *= WEIGHT[r];
     task.confidence = Math.round(confidence * 100) / 100;

@@ -31,10 +31,15 @@ const COMPILATION_PREFIX = /^(?:篇[一二三四五六七八九十\d]{1,3}|第[�
 const SITE_SUFFIX =
   /\s*(?:[(（【]?(?:精选|通用)?\d*篇?[)）】]?)?(?:模板|范文|范本|样本)(?:[(（【][^)）】]*[)）】])?$|\s*[(（【](?:精选|通用)?\d+篇[)）】]$/;
 const SUBTITLE_DASH = /\s*(?:——|--|—)/;
-const [BAN, BEN, WEN, PIAN] = ["板", "本", "文", "篇"].map((c) => c.charCodeAt(0));
+const [BAN, BEN, WEN, PIAN, DI] = ["板", "本", "文", "篇", "第"].map((c) => c.charCodeAt(0));
+/** The last characters SITE_SUFFIX can end with. */
+const SUFFIX_LAST = new Set([BAN, BEN, WEN, ...[...")）】"].map((c) => c.charCodeAt(0))]);
+const CLAUSE_MARKS = /[。;；!?！？:：,，>|]/;
 
 /** The plan title a line announces, or null. */
 export function titleOf(line: string): string | null {
+  // A title is at most 90 characters, twice that letter-spaced: a longer line is none (most body lines).
+  if (line.length > 180) return null;
   // Most lines end otherwise (。) and hold no wrapper (关于印发): they are no title, whatever their spacing.
   const end = line.trimEnd();
   const last = end.charCodeAt(end.length - 1);
@@ -56,15 +61,17 @@ export function titleOf(line: string): string | null {
     const inner = cleanTitle((wrapper[1] ?? wrapper[2] ?? "").trim());
     return TITLE_END.test(inner) ? inner : null;
   }
-  text = text.replace(COMPILATION_PREFIX, "");
+  const first = text.charCodeAt(0);
+  if (first === PIAN || first === DI) text = text.replace(COMPILATION_PREFIX, "");
   // "…工作要点——奋力谱写…": the subtitle after the dash is not the title.
-  const dash = SUBTITLE_DASH.exec(text);
+  const dash = text.includes("—") || text.includes("--") ? SUBTITLE_DASH.exec(text) : null;
   if (dash && dash.index >= 6) {
     const head = titleOf(text.slice(0, dash.index));
     if (head) return head;
   }
-  text = text.replace(SITE_SUFFIX, "");
-  if (text.length > 70 || /[。;；!?！？:：,，>|]/.test(text) || JUNK_RE.test(text)) return null;
+  if (CLAUSE_MARKS.test(text)) return null;
+  if (SUFFIX_LAST.has(text.charCodeAt(text.length - 1))) text = text.replace(SITE_SUFFIX, "");
+  if (text.length > 70 || JUNK_RE.test(text)) return null;
   if (parseMarker(text)) return null;
   const title = cleanTitle(text);
   if (title.length < 6 || !/20\d{2}|学年|學年|局|县|縣|市|区|區|省|州|旗|校|教育|体育|體育/.test(title)) return null;

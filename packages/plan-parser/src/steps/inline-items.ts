@@ -114,12 +114,11 @@ function nextCut(text: string, from: number, seq: Sequence, headings: boolean, s
 }
 
 /**
- * The items a line holds, or null where it holds one (most lines). `marker` is the line's own marker; the
- * sequence is advanced past every item found.
+ * The items a line holds, or null where it holds one (most lines). `marker` is the line's own marker, and
+ * `seq` the numbering state after it; the sequence is advanced past every item found.
  */
 function splitInline(line: Line, marker: Marker | null, seq: Sequence): Line[] | null {
   const { text } = line;
-  seq.see(marker);
   if (text.length < MIN_LENGTH) return null;
   const headings = text.length >= HEADING_LENGTH;
   let from = marker ? text.length - marker.rest.length : 0;
@@ -155,61 +154,101 @@ export interface Classified {
 }
 
 /**
- * Which lines may hold more items than their first, found from the numbering without reading the text:
- * the lines of a gap in the Arabic sequence (5 follows 2: 3 and 4 are inside), the last numbered line before
- * a heading or the end (a run-on line before a heading shows no gap), a long heading line, and a long
- * unnumbered line before the first item (a one-line document). Null where there is none.
+ * Which lines may hold more items than their first, noted while the lines are classified (no pass of its
+ * own): the lines of a gap in the Arabic sequence (5 follows 2: 3 and 4 are inside), the last numbered line
+ * before a heading or the end (a run-on line before a heading shows no gap), a long heading line, and a long
+ * unnumbered line before the first item (a one-line document).
  */
-function linesToSearch({ lines, markers }: Classified): Uint8Array | null {
-  let search: Uint8Array | null = null;
-  const mark = (i: number) => {
-    search ??= new Uint8Array(lines.length);
-    search[i] = 1;
-  };
-  let last = -1;
-  let lastValue = 0;
-  for (let i = 0; i < markers.length; i++) {
-    const m = markers[i];
-    const length = lines[i]!.text.length;
+export class InlineCandidates {
+  /** Line indexes, ascending. */
+  readonly at: number[] = [];
+  private last = -1;
+  private lastValue = 0;
+
+  private add(i: number): void {
+    const n = this.at.length;
+    if (n === 0 || this.at[n - 1]! < i) this.at.push(i);
+  }
+
+  /** Notes line `i` (its marker and length); lines must come in order. */
+  note(i: number, m: Marker | null, length: number): void {
     if (!m) {
-      if (last < 0 && length >= HEADING_LENGTH) mark(i);
-      continue;
+      if (this.last < 0 && length >= HEADING_LENGTH) this.add(i);
+      return;
     }
-    if (m.level === "arabic") {
-      if (last >= 0 && m.value > lastValue + 1) for (let j = last; j < i; j++) mark(j);
-      last = i;
-      lastValue = m.value;
-    } else if (m.level === "l1" || m.level === "l2" || m.level === "part") {
-      if (last >= 0) mark(last);
-      if (length >= 60) mark(i);
+    const level = m.level;
+    if (level === "arabic") {
+      if (this.last >= 0 && m.value > this.lastValue + 1) for (let j = this.last; j < i; j++) this.add(j);
+      this.last = i;
+      this.lastValue = m.value;
+    } else if (level === "l1" || level === "l2" || level === "part") {
+      if (this.last >= 0) this.add(this.last);
+      if (length >= 60) this.add(i);
     }
   }
-  if (last >= 0) mark(last);
-  return search;
+
+  /** Call after the last line. */
+  end(): void {
+    if (this.last >= 0) this.add(this.last);
+  }
 }
 
-/** The items with every line that holds several cut into one line per item; the same object where none does. */
-export function expandInline(items: Classified): Classified {
-  const search = linesToSearch(items);
-  if (!search) return items;
+/** The numbering state just after line `i`, read back from the markers before it. */
+function sequenceAt(markers: Array<Marker | null>, i: number): Sequence {
   const seq = new Sequence();
-  let out: Classified | null = null;
-  for (let i = 0; i < items.lines.length; i++) {
-    const line = items.lines[i]!;
-    const marker = items.markers[i] ?? null;
-    const parts = search[i] ? splitInline(line, marker, seq) : null;
-    if (!search[i]) seq.see(marker);
-    if (parts && !out) out = { lines: items.lines.slice(0, i), markers: items.markers.slice(0, i) };
-    if (!out) continue;
-    if (parts)
-      for (const part of parts) {
-        out.lines.push(part);
-        out.markers.push(parseMarker(part.text));
-      }
-    else {
-      out.lines.push(line);
-      out.markers.push(marker);
+  let arabic = -1;
+  let l1 = -1;
+  let l2 = -1;
+  let heading = -1;
+  for (let j = i; j >= 0 && (arabic < 0 || l1 < 0); j--) {
+    const level = markers[j]?.level;
+    if (level === "arabic" && arabic < 0) arabic = j;
+    else if ((level === "l1" || level === "part") && l1 < 0) {
+      l1 = j;
+      if (heading < 0) heading = j;
+    } else if (level === "l2" && l2 < 0 && l1 < 0) {
+      l2 = j;
+      if (heading < 0) heading = j;
     }
   }
-  return out ?? items;
+  if (arabic >= 0) seq.arabic = markers[arabic]!.value;
+  if (l1 >= 0 && markers[l1]!.level === "l1") seq.l1 = markers[l1]!.value;
+  if (l2 >= 0) seq.l2 = markers[l2]!.value;
+  seq.headed = arabic < 0 || heading > arabic;
+  return seq;
+}
+
+/**
+ * The items with every candidate line that holds several cut into one line per item; the same object where
+ * none does (most documents).
+ */
+export function expandInline(items: Classified, candidates: InlineCandidates): Classified {
+  const { lines, markers } = items;
+  let splits: Map<number, Line[]> | null = null;
+  let seq: Sequence | null = null;
+  let previous = -2;
+  for (const i of candidates.at) {
+    const marker = markers[i] ?? null;
+    // A run of candidates (a gap) goes on with the sequence its first lines reached.
+    if (seq && previous === i - 1) seq.see(marker);
+    else seq = sequenceAt(markers, i);
+    previous = i;
+    const parts = splitInline(lines[i]!, marker, seq);
+    if (parts) (splits ??= new Map()).set(i, parts);
+  }
+  if (!splits) return items;
+  const out: Classified = { lines: [], markers: [] };
+  for (let i = 0; i < lines.length; i++) {
+    const parts = splits.get(i);
+    if (!parts) {
+      out.lines.push(lines[i]!);
+      out.markers.push(markers[i] ?? null);
+      continue;
+    }
+    for (const part of parts) {
+      out.lines.push(part);
+      out.markers.push(parseMarker(part.text));
+    }
+  }
+  return out;
 }

@@ -43,10 +43,13 @@ export function textToLines(text: string): LaidOut {
     if (end < text.length) rows.pop(); // the piece ends with its line break: its last row is empty
     for (const row of rows) {
       const tabbed = row.includes("\t");
-      const cells = tabbed || row.includes("|") ? rowCells(row) : null;
+      const spaced = tabbed || row.includes(" ");
+      // A pipe table's rows have spaces around their pipes, or open with one ("|序号|任务|"): most rows have
+      // neither, and are not searched for a pipe.
+      const cells = tabbed || (spaced ? row.includes("|") : row.charCodeAt(0) === 124) ? rowCells(row) : null;
       if (cells?.length === 0) layout.paragraph("");
       else if (cells) layout.row(cells.map((c) => tidyLine(c, zeroWidth)));
-      else if (tabbed || row.includes(" ")) layout.paragraph(dropCjkSpaces(tidyLine(row, zeroWidth)));
+      else if (spaced) layout.paragraph(dropCjkSpaces(tidyLine(row, zeroWidth)));
       // Without a tab or a space there is no run to collapse and no gap to drop.
       else layout.paragraph(tidyLine(row, zeroWidth, false));
     }

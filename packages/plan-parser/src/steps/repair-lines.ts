@@ -169,7 +169,9 @@ function continues(text: string, lastTask: number): boolean {
 // ---------------------------------------------------------------- one-line documents
 
 const LONG = 200;
-const PAGE_MARK = /\s[-—–]\s*\d{1,3}\s*[-—–](?=\s|$)/g;
+const PAGED = 600;
+const PAGE_MARK = /\s[-—–]\s*\d{1,3}\s*[-—–](?=\s|$)/;
+const PAGE_MARK_ALL = new RegExp(PAGE_MARK.source, "g");
 
 /** Drops page numbers inside long lines and cuts a leading plan title off a long line. */
 function splitLongLines(lines: Line[]): Line[] {
@@ -180,13 +182,10 @@ function splitLongLines(lines: Line[]): Line[] {
     let repaired: Line[] | null = null;
     if (!line.cells && line.text.length >= LONG) {
       let current = line;
-      if (line.text.includes(" -") || line.text.includes(" —")) {
-        PAGE_MARK.lastIndex = 0;
-        if (PAGE_MARK.test(line.text)) {
-          PAGE_MARK.lastIndex = 0;
-          current = { ...line, text: line.text.replace(PAGE_MARK, " ").trim(), joined: true };
-          repaired = [current];
-        }
+      // Page numbers inside a line: only a one-line document's lines are long enough to hold pages.
+      if (line.text.length >= PAGED && PAGE_MARK.test(line.text)) {
+        current = { ...line, text: line.text.replace(PAGE_MARK_ALL, " ").trim(), joined: true };
+        repaired = [current];
       }
       if (seen < 3) {
         const title = leadingTitle(current.text);

@@ -1,5 +1,5 @@
 import type { Diagnostic, Task } from "../model.js";
-import { doubt } from "./confidence.js";
+import { doubt, NO_DOUBTS } from "./confidence.js";
 import { extractDeadlines } from "./extract-deadlines.js";
 import { extractTargets, toTarget } from "./extract-targets.js";
 import { splitUnits } from "./extract-units.js";
@@ -207,5 +207,7 @@ function taskOf(d: RowDraft, cal: PlanCalendar): Task {
     body: content || taskText,
     measures: measuresOf(content.split("\n")),
     span: spanOf(d.first, d.last),
+    confidence: 1,
+    reasons: NO_DOUBTS,
   };
 }
