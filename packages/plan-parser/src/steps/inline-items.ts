@@ -224,7 +224,7 @@ function sequenceAt(markers: Array<Marker | null>, i: number): Sequence {
  */
 export function expandInline(items: Classified, candidates: InlineCandidates): Classified {
   const { lines, markers } = items;
-  let splits: Map<number, Line[]> | null = null;
+  const splits = new Map<number, Line[]>();
   let seq: Sequence | null = null;
   let previous = -2;
   for (const i of candidates.at) {
@@ -234,9 +234,9 @@ export function expandInline(items: Classified, candidates: InlineCandidates): C
     else seq = sequenceAt(markers, i);
     previous = i;
     const parts = splitInline(lines[i]!, marker, seq);
-    if (parts) (splits ??= new Map()).set(i, parts);
+    if (parts) splits.set(i, parts);
   }
-  if (!splits) return items;
+  if (splits.size === 0) return items;
   const out: Classified = { lines: [], markers: [] };
   for (let i = 0; i < lines.length; i++) {
     const parts = splits.get(i);
