@@ -1,5 +1,6 @@
 import * as XLSX from "@e965/xlsx";
 import WordExtractor from "word-extractor";
+import { PlanParseError } from "../errors.js";
 import type { Block } from "../model.js";
 import { cellText } from "./text-utils.js";
 
@@ -31,25 +32,37 @@ export function wordTextToBlocks(text: string): Block[] {
 
 /** A Word 97-2003 document (.doc, and .wps as WPS Office saves it): its body text, headers and footers left out. */
 export async function readDoc(bytes: Uint8Array): Promise<Block[]> {
+  if (wordFib(bytes)?.encrypted) throw new PlanParseError("ENCRYPTED_DOCUMENT", "password-protected Word document");
   const doc = await new WordExtractor().extract(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   return wordTextToBlocks(doc.getBody({ filterUnicode: false }));
 }
 
-/** Offsets in a Word 97-2003 FIB: its magic number and the byte count of its list format overrides (lcbPlfLfo). */
+/** Offsets in a Word 97-2003 FIB: its magic number, its flags, the byte count of its list format overrides (lcbPlfLfo). */
 const WORD_IDENT = 0xa5ec;
+const FIB_FLAGS = 0x0a;
+const F_ENCRYPTED = 0x0100;
 const LCB_PLF_LFO = 0x2ee;
 
-/** Whether a Word binary numbers paragraphs automatically (it has list overrides), which word-extractor does not print. */
-export function hasListNumbering(bytes: Uint8Array): boolean {
+/** What the File Information Block of a Word binary's WordDocument stream says; undefined when there is none. */
+function wordFib(bytes: Uint8Array): { encrypted: boolean; lists: boolean } | undefined {
   try {
     const cfb = XLSX.CFB.read(bytes, { type: "array" });
     const content = XLSX.CFB.find(cfb, "WordDocument")?.content as Uint8Array | number[] | undefined;
-    if (!content || content.length < LCB_PLF_LFO + 4) return false;
+    if (!content || content.length < LCB_PLF_LFO + 4) return undefined;
     const fib = Buffer.from(content as Uint8Array);
-    return fib.readUInt16LE(0) === WORD_IDENT && fib.readUInt32LE(LCB_PLF_LFO) > 0;
+    if (fib.readUInt16LE(0) !== WORD_IDENT) return undefined;
+    return {
+      encrypted: (fib.readUInt16LE(FIB_FLAGS) & F_ENCRYPTED) !== 0,
+      lists: fib.readUInt32LE(LCB_PLF_LFO) > 0,
+    };
   } catch {
-    return false;
+    return undefined;
   }
+}
+
+/** Whether a Word binary numbers paragraphs automatically (it has list overrides), which word-extractor does not print. */
+export function hasListNumbering(bytes: Uint8Array): boolean {
+  return wordFib(bytes)?.lists ?? false;
 }
 
 /**

@@ -112,6 +112,15 @@ describe("unreadable input", () => {
     expect(await errorCode(bytes, "plan.docx")).toBe("ENCRYPTED_DOCUMENT");
   });
 
+  it("reports a Word binary whose FIB says it is encrypted as encrypted, and refuses a PowerPoint file", async () => {
+    const fib = new Uint8Array(0x400);
+    const view = Buffer.from(fib.buffer);
+    view.writeUInt16LE(0xa5ec, 0); // wIdent
+    view.writeUInt16LE(0x0100, 0x0a); // fEncrypted
+    expect(await errorCode(compoundFile("WordDocument", fib), "计划.wps")).toBe("ENCRYPTED_DOCUMENT");
+    expect(await errorCode(compoundFile("PowerPoint Document", noise(2048)), "汇报.dps")).toBe("UNSUPPORTED_FORMAT");
+  });
+
   it("names the missing converter for a Works-style .wps, and reports what LibreOffice cannot convert", async () => {
     const works = compoundFile("CONTENTS", noise(4096));
     await expect(readDocument(works, "计划.wps")).rejects.toMatchObject({

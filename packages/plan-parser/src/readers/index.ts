@@ -93,6 +93,8 @@ function detectCompoundFile(bytes: Uint8Array, byName?: DocumentFormat): Documen
   if (hasStream(bytes, "EncryptedPackage")) {
     throw new PlanParseError("ENCRYPTED_DOCUMENT", "password-protected Office document");
   }
+  if (hasStream(bytes, "PowerPoint Document"))
+    throw new PlanParseError("UNSUPPORTED_FORMAT", "PowerPoint presentation");
   if (hasStream(bytes, "WordDocument")) return "doc";
   if (hasStream(bytes, "Workbook") || hasStream(bytes, "Book\u0000")) return "xls";
   if (byName === "xls" || byName === "ods" || byName === "xlsx") return "xls";

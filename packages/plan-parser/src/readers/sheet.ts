@@ -1,4 +1,5 @@
 import * as XLSX from "@e965/xlsx";
+import { PlanParseError } from "../errors.js";
 import type { Block } from "../model.js";
 import { cellText } from "./text-utils.js";
 import { displayText } from "./xlsx.js";
@@ -50,13 +51,15 @@ function sheetRows(sheet: XLSX.WorkSheet): string[][] {
  * xlsx reader reads a workbook: each sheet's name as a paragraph, then its non-empty rows.
  */
 export function readSheet(bytes: Uint8Array): Block[] {
-  const workbook = XLSX.read(bytes, {
-    type: "array",
-    cellNF: true,
-    cellDates: false,
-    cellHTML: false,
-    cellStyles: false,
-  });
+  let workbook: XLSX.WorkBook;
+  try {
+    workbook = XLSX.read(bytes, { type: "array", cellNF: true, cellDates: false, cellHTML: false, cellStyles: false });
+  } catch (e) {
+    if (e instanceof Error && /password-protected/i.test(e.message)) {
+      throw new PlanParseError("ENCRYPTED_DOCUMENT", "password-protected workbook", { cause: e });
+    }
+    throw e;
+  }
   const blocks: Block[] = [];
   workbook.SheetNames.forEach((name, table) => {
     const sheet = workbook.Sheets[name];
