@@ -88,7 +88,9 @@ export function runSoffice(
  * start is the slow one; two instances cannot share one). When soffice is not installed, converting
  * fails with CONVERTER_MISSING (the message names LibreOffice).
  */
-export function sofficeConverter(options: { command?: string; timeoutMs?: number } = {}): DocumentConverter {
+export function sofficeConverter(
+  options: { command?: string; timeoutMs?: number } = {},
+): DocumentConverter & { dispose(): Promise<void> } {
   let queue: Promise<unknown> = Promise.resolve();
   let profile: Promise<string> | undefined;
   const profileDir = () => {
@@ -124,6 +126,13 @@ export function sofficeConverter(options: { command?: string; timeoutMs?: number
       const result = queue.then(() => convertOne(bytes, extension, target));
       queue = result.catch(() => undefined);
       return result;
+    },
+    /** Removes the profile once the conversions under way are done (a process's exit removes it too). */
+    async dispose() {
+      await queue;
+      const dir = await profile;
+      profile = undefined;
+      if (dir) await rm(dir, { recursive: true, force: true });
     },
   };
 }

@@ -129,7 +129,12 @@ describe("unreadable input", () => {
     });
     const missing = sofficeConverter({ command: "/nonexistent/soffice" });
     expect(await errorCode(works, "计划.wps", missing)).toBe("CONVERTER_MISSING");
-    if (findSoffice()) expect(await errorCode(works, "计划.wps", sofficeConverter())).toBe("CONVERSION_FAILED");
+    await missing.dispose();
+    if (findSoffice()) {
+      const soffice = sofficeConverter();
+      expect(await errorCode(works, "计划.wps", soffice)).toBe("CONVERSION_FAILED");
+      await soffice.dispose();
+    }
   }, 120_000);
 
   it("never throws anything but PlanParseError on arbitrary bytes, and finishes quickly", async () => {

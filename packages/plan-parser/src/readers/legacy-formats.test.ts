@@ -183,5 +183,6 @@ describe.skipIf(!soffice)("legacy and converted formats", () => {
       expect(rows(converted.blocks).slice(0, 3), name).toEqual(rows(docx.blocks).slice(0, 3));
       expect(rows(converted.blocks)[3], name).toEqual(["以上任务纳入年度考核"]);
     }
+    await converter.dispose();
   }, 120_000);
 });
