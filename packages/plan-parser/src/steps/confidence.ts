@@ -30,7 +30,7 @@ export function rateTasks(tasks: Task[], year: "title" | "inferred" | "unknown")
     const reasons = task.reasons ?? NO_DOUBTS;
     if (reasons.length === 0) {
       task.confidence = 1;
-      task.reasons = [];
+      task.reasons = NO_DOUBTS;
       continue;
     }
     let confidence = 1;

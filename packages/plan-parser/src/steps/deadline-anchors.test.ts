@@ -1,29 +1,38 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import * as anchor from "./deadline-anchors.js";
+import { anchorsOf, anchorWords } from "./deadline-anchors.js";
+import { deadlineRules } from "./extract-deadlines.js";
 
-/** Each anchor's definition, tested one by one. */
-const DEFINITIONS: Array<[number, RegExp]> = [
-  [anchor.THROUGHOUT, /贯穿全年/],
-  [anchor.MONTH, /\d月/],
-  [anchor.YEAR_DIGITS, /20/],
-  [anchor.YEAR_END, /年[底末]/],
-  [anchor.THIS_YEAR, /年内|今年/],
-  [anchor.PRINTED_YEAR, /\d年/],
-  [anchor.QUARTER, /季度/],
-  [anchor.HALF_YEAR, /半年/],
-  [anchor.AUTUMN, /秋季/],
+/** Characters the deadline rules read, and every character of the anchor words they declare. */
+const alphabet = [
+  ...new Set([
+    ..."0123456789",
+    ...anchorWords()
+      .map((w) => w.word.replace("#", ""))
+      .join(""),
+    ..."月年底末内今季度半秋贯穿全前之以完成份上下学期开至到-、和及与日号第一二三四力争取计划预计 ,.",
+  ]),
 ];
+const text = fc.array(fc.constantFrom(...alphabet), { maxLength: 30 }).map((cs) => cs.join(""));
 
-describe("anchorsOf", () => {
-  it("finds every anchor, also inside another (4年底, 2020年)", () => {
+describe("deadline anchors", () => {
+  it("each rule declares an anchor word its every match holds (so skipping texts without it loses nothing)", () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(..."0124贯穿全年月底末内今季度半秋上下 ,"), { maxLength: 30 }), (chars) => {
-        const text = chars.join("");
-        const expected = DEFINITIONS.reduce((bits, [bit, re]) => (re.test(text) ? bits | bit : bits), 0);
-        expect(anchor.anchorsOf(text)).toBe(expected);
+      fc.property(text, (t) => {
+        for (const { re, needs } of deadlineRules()) {
+          const global = new RegExp(re.source, "g");
+          for (const m of t.matchAll(global)) expect(anchorsOf(m[0]) & needs, `${re} on ${m[0]}`).not.toBe(0);
+        }
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it("finds every declared word, also inside another (4年底, 2020年)", () => {
+    const bit = (word: string) => anchorWords().find((w) => w.word === word)!.bit;
+    expect(anchorsOf("4年底")).toBe(bit("#年") | bit("年底"));
+    expect(anchorsOf("2020年")).toBe(bit("20") | bit("#年"));
+    expect(anchorsOf("贯穿全年")).toBe(bit("贯穿全年"));
+    expect(anchorsOf("常态化推进")).toBe(0);
   });
 });

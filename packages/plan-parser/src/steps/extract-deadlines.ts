@@ -1,5 +1,5 @@
 import type { Deadline } from "../model.js";
-import * as anchor from "./deadline-anchors.js";
+import { anchorBits, anchorsOf } from "./deadline-anchors.js";
 import { isoDate, lastDayOfMonth, type PlanCalendar, planYearEnd, yearOfMonth } from "./plan-calendar.js";
 
 /**
@@ -45,13 +45,20 @@ function yearEnd(cal: PlanCalendar, printed?: string) {
 
 const YEAR_MONTH = new RegExp(String.raw`${YEAR}${MONTH}`, "g");
 
-/** Each rule with the anchor its matches need (see deadline-anchors). */
+/**
+ * Each rule with the anchor words its matches cannot do without (see deadline-anchors): a rule is tried only on
+ * a text holding one of them. A new rule declares its own words here; the scanners follow.
+ */
 const RULES: Array<{ re: RegExp; needs: number; rule: Rule }> = [
-  { re: /贯穿全年/g, needs: anchor.THROUGHOUT, rule: () => [{ date: null, kind: "throughout", yearMissing: false }] },
+  {
+    re: /贯穿全年/g,
+    needs: anchorBits("贯穿全年"),
+    rule: () => [{ date: null, kind: "throughout", yearMissing: false }],
+  },
   // "3月、9月底前完成", "2024年6月、12月" (a list: every month, the whole phrase as text)
   {
     re: new RegExp(String.raw`${YEAR}${MONTH}(?:\s*[、,和及与]\s*${YEAR}${MONTH})+(底|末)?(${BEFORE})?${DONE}`, "g"),
-    needs: anchor.MONTH,
+    needs: anchorBits("#月"),
     rule: (m, cal, field) => {
       const all = [...m[0].matchAll(YEAR_MONTH)];
       if (!m[5] && !m[6] && !field) return null;
@@ -64,13 +71,13 @@ const RULES: Array<{ re: RegExp; needs: number; rule: Rule }> = [
       String.raw`${YEAR}(1[0-2]|0?[1-9])(?:月份?)?\s*[至到\-—–~]\s*(1[0-2]|0?[1-9])月份?(?:底|末)?(?:${BEFORE})?${DONE}`,
       "g",
     ),
-    needs: anchor.MONTH,
+    needs: anchorBits("#月"),
     rule: (m, cal) => [monthEnd(cal, Number(m[3]), m[1])],
   },
   // "10月15日前"
   {
     re: new RegExp(String.raw`${YEAR}(1[0-2]|0?[1-9])月([12]\d|3[01]|0?[1-9])[日号](${BEFORE})?${DONE}`, "g"),
-    needs: anchor.MONTH,
+    needs: anchorBits("#月"),
     rule: (m, cal, field) => {
       if (!m[4] && !field) return null;
       const month = Number(m[2]);
@@ -82,13 +89,13 @@ const RULES: Array<{ re: RegExp; needs: number; rule: Rule }> = [
   // "6月底前完成", "3月末", "11月底之前"
   {
     re: new RegExp(String.raw`${YEAR}${MONTH}(?:底|末|中下旬|下旬)(?:${BEFORE})?${DONE}`, "g"),
-    needs: anchor.MONTH,
+    needs: anchorBits("#月"),
     rule: (m, cal) => [monthEnd(cal, Number(m[2]), m[1])],
   },
   // "9月前完成" (before a month: the previous month's last day)
   {
     re: new RegExp(String.raw`${YEAR}${MONTH}${BEFORE}${DONE}`, "g"),
-    needs: anchor.MONTH,
+    needs: anchorBits("#月"),
     rule: (m, cal) => {
       const month = Number(m[2]);
       if (month === 1) {
@@ -102,7 +109,7 @@ const RULES: Array<{ re: RegExp; needs: number; rule: Rule }> = [
   // Numeric dates in a deadline field: "2024.6", "2024-06-30", "2024/9/1前"
   {
     re: /(20\d{2})[.\-/](1[0-2]|0?[1-9])(?:[.\-/](3[01]|[12]\d|0?[1-9]))?(?!\d)(前|之前)?/g,
-    needs: anchor.YEAR_DIGITS,
+    needs: anchorBits("20"),
     rule: (m, _cal, field) => {
       if (!field && !m[4]) return null;
       const year = Number(m[1]);
@@ -114,37 +121,41 @@ const RULES: Array<{ re: RegExp; needs: number; rule: Rule }> = [
   // A bare month: only in a deadline field ("完成时限：6月").
   {
     re: new RegExp(String.raw`${YEAR}${MONTH}(?!\d)`, "g"),
-    needs: anchor.MONTH,
+    needs: anchorBits("#月"),
     rule: (m, cal, field) => (field ? [monthEnd(cal, Number(m[2]), m[1])] : null),
   },
   // "2024年底前", "年底前", "年末", "力争年底开工"
   {
     re: /(?:(20\d{2})\s*)?年(?:底|末)(?:前|之前|以前)?(?:完成)?/g,
-    needs: anchor.YEAR_END,
+    needs: anchorBits("年底", "年末"),
     rule: (m, cal) => [yearEnd(cal, m[1])],
   },
   // "年内", "今年"
-  { re: /年内|今年(?!以来)/g, needs: anchor.THIS_YEAR, rule: (_m, cal) => [yearEnd(cal)] },
+  { re: /年内|今年(?!以来)/g, needs: anchorBits("年内", "今年"), rule: (_m, cal) => [yearEnd(cal)] },
   // "一季度" … "四季度"
   {
     re: /(?:第)?([一二三四1-4])季度(?:末|底)?(?:前)?/g,
-    needs: anchor.QUARTER,
+    needs: anchorBits("季度"),
     rule: (m, cal) => {
       const q = "一二三四".indexOf(m[1]!) + 1 || Number(m[1]);
       return [monthEnd(cal, q * 3)];
     },
   },
   // "上半年" / "下半年"
-  { re: /(上|下)半年/g, needs: anchor.HALF_YEAR, rule: (m, cal) => [m[1] === "上" ? monthEnd(cal, 6) : yearEnd(cal)] },
+  {
+    re: /(上|下)半年/g,
+    needs: anchorBits("半年"),
+    rule: (m, cal) => [m[1] === "上" ? monthEnd(cal, 6) : yearEnd(cal)],
+  },
   // "秋季开学前" → Aug 31; "秋季学期", "秋季开学" (a start) → Sep 1
   {
     re: /秋季(?:学期)?开学(?:前|之前)/g,
-    needs: anchor.AUTUMN,
+    needs: anchorBits("秋季"),
     rule: (_m, cal) => [monthEnd(cal, 8)],
   },
   {
     re: /秋季(?:学期|开学)/g,
-    needs: anchor.AUTUMN,
+    needs: anchorBits("秋季"),
     rule: (_m, cal) => {
       const y = yearOfMonth(cal, 9);
       return [{ date: y === null ? null : isoDate(y, 9, 1), kind: "by", yearMissing: y === null }];
@@ -153,7 +164,7 @@ const RULES: Array<{ re: RegExp; needs: number; rule: Rule }> = [
   // "力争2025年…" (a printed year, no month)
   {
     re: /(?:力争|争取|计划|预计|到)(20\d{2})年(?!\d|度|以来|起|春|秋|[上下]半年|底|末)/g,
-    needs: anchor.PRINTED_YEAR,
+    needs: anchorBits("#年"),
     rule: (m) => [yearEnd({ year: null, academic: false }, m[1])],
   },
 ];
@@ -194,7 +205,7 @@ export function extractDeadlines(
   text: string,
   cal: PlanCalendar,
   field = false,
-  anchors = anchor.anchorsOf(text),
+  anchors = anchorsOf(text),
 ): FoundDeadline[] {
   // Most task texts hold no anchor: no rule can match them.
   if (anchors === 0) return [];
@@ -259,3 +270,6 @@ function isParenthesisedField(text: string, index: number, length: number): bool
   const inner = text.slice(open + 1, close).replace(text.slice(index, index + length), "");
   return BRACKET_REST.test(inner);
 }
+
+/** The rules' patterns and anchor bits, for the property test that holds each declaration true. */
+export const deadlineRules = (): ReadonlyArray<{ re: RegExp; needs: number }> => RULES;

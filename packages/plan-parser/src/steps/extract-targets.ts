@@ -2,6 +2,7 @@ import type { Target, TargetOp } from "../model.js";
 import { CHINESE_NUMERAL_CHARS, parseChineseNumeral } from "./chinese-numerals.js";
 import { clauseBounds, itemStart, quoted, sentenceBounds } from "./target-context.js";
 import { scanText, type TextScan } from "./target-starts.js";
+import { CN_UNITS, UNITS } from "./target-units.js";
 
 /**
  * Targets: numbers the plan commits to reach, keep, add or cut ("普惠率达到89%", "新增学位8130个",
@@ -15,82 +16,12 @@ export interface FoundTarget extends Target {
 /** Arabic (with thousands separators: "8,130") or Chinese numerals. */
 const NUM = `(?<!\\d|\\.|\\d,)(?:\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d{1,15}(?:\\.\\d{1,6})?|[${CHINESE_NUMERAL_CHARS}]{1,8})`;
 const MULT = "(?:万|亿|千)?";
-/** Longest first, so "个百分点" wins over "个" and "人次" over "人". */
-const UNITS = [
-  "个百分点",
-  "所次",
-  "校次",
-  "人日",
-  "百分点",
-  "个学时",
-  "个课时",
-  "个小时",
-  "平方米",
-  "平方公里",
-  "人次",
-  "场次",
-  "课时",
-  "学时",
-  "小时",
-  "分钟",
-  "亿元",
-  "万元",
-  "美元",
-  "元",
-  "%",
-  "㎡",
-  "m2",
-  "所",
-  "个",
-  "人",
-  "名",
-  "次",
-  "场",
-  "项",
-  "家",
-  "套",
-  "台",
-  "件",
-  "节",
-  "篇",
-  "期",
-  "处",
-  "份",
-  "支",
-  "间",
-  "座",
-  "条",
-  "门",
-  "本",
-  "册",
-  "部",
-  "批",
-  "队",
-  "户",
-  "张",
-  "块",
-  "亩",
-  "吨",
-  "辆",
-  "位",
-  "种",
-  "类",
-  "堂",
-  "款",
-  "栋",
-  "幢",
-  "幅",
-  "首",
-  "分",
-];
 const UNIT = `(?:${UNITS.map((u) => u.replace(/[%]/g, "\\$&")).join("|")})(?:\\([^()]{1,4}\\))?`;
 /** One number, an optional range end ("30—40套", "3至5所", "1所—2所"), then a unit; one NUM attempt per position. */
 const CANDIDATE_RE = new RegExp(
   `(${NUM})(?:(?:\\s*(?:${MULT})\\s*(?:${UNIT}))?\\s*[-—–~至到]\\s*(${NUM}))?\\s*(${MULT})\\s*(${UNIT})`,
   "y",
 );
-/** Units a Chinese-numeral count may carry ("两个以上", "三所", "两次"); others are idiom ("一校一品"). */
-const CN_UNITS = new Set(["所", "个", "次", "项", "名", "人", "家", "场", "套", "支", "人次", "场次", "节", "篇"]);
 
 interface Candidate {
   index: number;

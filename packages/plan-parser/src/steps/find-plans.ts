@@ -46,7 +46,7 @@ export function titleOf(line: string): string | null {
   if (
     !TITLE_LAST_CHARS.has(last) &&
     !line.includes("印") &&
-    !line.includes("—") &&
+    !(line.length <= 90 && line.includes("—")) &&
     last !== BAN &&
     last !== BEN &&
     last !== WEN &&
@@ -92,8 +92,20 @@ export function isTocEntry(line: string): boolean {
  * last two, which hold no letter). */
 const JUNK_LINE_RE = new RegExp(`${JUNK_RE.source}|${PAGE_NO_RE.source}|^目\\s*录$`, "i");
 
+/**
+ * The characters a junk line can start with: each alternative's first (the page-number forms start with a
+ * dash, 第 or a digit). A line starting otherwise, as nearly all do, is not tried against the pattern.
+ */
+const JUNK_FIRST = new Uint8Array(0x10000);
+for (const alt of JUNK_RE.source.slice(4, JUNK_RE.source.indexOf(")")).split("|")) {
+  const c = alt.replace(/^\\/, "")[0]!;
+  JUNK_FIRST[c.charCodeAt(0)] = 1;
+  JUNK_FIRST[c.toUpperCase().charCodeAt(0)] = 1;
+}
+for (const c of "-—–第0123456789目") JUNK_FIRST[c.charCodeAt(0)] = 1;
+
 export function isJunk(line: string): boolean {
-  return JUNK_LINE_RE.test(line);
+  return JUNK_FIRST[line.charCodeAt(0)] === 1 && JUNK_LINE_RE.test(line);
 }
 
 /** "XX县教育和体育局" on the line before "2024年工作要点": the title's first half. */

@@ -105,8 +105,9 @@ function nextCut(text: string, from: number, seq: Sequence, headings: boolean, s
   const consider = (c: Cut | null) => {
     if (c && (!best || c.at < best.at)) best = c;
   };
-  if (seq.headed && seq.arabic > 0) consider(findOnce(searches, text, from, "1", "arabic", 1, spaced));
   if (headings) {
+    // A restart at 1 after a heading: inside long lines only (one-line documents, a heading run on).
+    if (seq.headed && seq.arabic > 0) consider(findOnce(searches, text, from, "1", "arabic", 1, spaced));
     consider(findOnce(searches, text, from, `${chinese(seq.l1 + 1)}、`, "l1", seq.l1 + 1, false));
     consider(findOnce(searches, text, from, `(${chinese(seq.l2 + 1)})`, "l2", seq.l2 + 1, spaced));
   }

@@ -21,8 +21,9 @@ export function repairLines(lines: Line[]): Line[] {
   return splitLongLines(out);
 }
 
-const TERMINAL = new Set([...'。；;！!？?）)】」』”"'].map((c) => c.charCodeAt(0)));
-const endsSentence = (text: string) => TERMINAL.has(text.charCodeAt(text.length - 1));
+const TERMINAL = new Uint8Array(0x10000);
+for (const c of '。；;！!？?）)】」』”"') TERMINAL[c.charCodeAt(0)] = 1;
+const endsSentence = (text: string) => text.length > 0 && TERMINAL[text.charCodeAt(text.length - 1)] === 1;
 
 function joinedLine(a: Line, textA: string, b: Line, textB: string): Line {
   return { index: a.index, text: textA + textB, start: a.start, end: b.end, joined: true };

@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { anchorsOf } from "./deadline-anchors.js";
+// The deadline rules declare the anchor words the scan derives its tables from.
+import "./extract-deadlines.js";
 import { quoted, quoteMarks } from "./target-context.js";
 import { scanText } from "./target-starts.js";
 
@@ -21,6 +23,7 @@ function quotedByRegex(text: string, index: number, end: number, chinese: boolea
 }
 
 const alphabet = [...'0123456789.,一二两三十百千万个所人次至到-~“”"《》学校提升达到%，。 贯穿全年月底末内今季度半秋'];
+// (The reference units above are the definition; target-units' CN_UNIT_LIST must start with the same.)
 const planText = fc.array(fc.constantFrom(...alphabet), { maxLength: 60 }).map((cs) => cs.join(""));
 
 describe("target candidate scanning", () => {
