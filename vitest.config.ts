@@ -15,6 +15,8 @@ export default defineConfig({
   },
   test: {
     include: ["packages/*/src/**/*.test.{ts,tsx}"],
+    // Fault tests (power cut, disk full, database restart) need root or extra clusters: vitest.faults.config.ts.
+    exclude: ["**/node_modules/**", "**/*.fault.test.ts"],
     testTimeout: 30000,
   },
 });

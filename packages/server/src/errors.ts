@@ -19,3 +19,13 @@ export const notFound = (code: ErrorCode = "NOT_FOUND") => new AppError(code, 40
 export const forbidden = () => new AppError("FORBIDDEN", 403);
 export const badRequest = (code: ErrorCode, details?: unknown) => new AppError(code, 400, details);
 export const conflict = (code: ErrorCode, details?: unknown) => new AppError(code, 409, details);
+
+const DISK_FULL_CODES = new Set(["ENOSPC", "EDQUOT"]);
+
+/** Whether an error is the disk (or quota) running out of space. */
+export const isDiskFull = (error: unknown): boolean =>
+  DISK_FULL_CODES.has((error as NodeJS.ErrnoException | undefined)?.code ?? "");
+
+/** A full disk becomes DISK_FULL (507, nothing saved); any other error passes through unchanged. */
+export const diskFull = (error: unknown): unknown =>
+  isDiskFull(error) ? Object.assign(new AppError("DISK_FULL", 507), { cause: error }) : error;

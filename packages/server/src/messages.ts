@@ -30,6 +30,7 @@ export const MESSAGES = {
   INVALID_PERIOD: "填报周期格式不正确",
   INTERNAL_ERROR: "服务器内部错误，请稍后再试",
   DATABASE_UNAVAILABLE: "数据库暂时无法访问（可能正在重启或切换），请稍后重试",
+  DISK_FULL: "服务器磁盘空间已满，本次提交未保存；请联系管理员清理空间后重试",
 } as const;
 
 export type ErrorCode = keyof typeof MESSAGES;

@@ -1,7 +1,7 @@
 import { isPlanParseError } from "@luoshi/plan-parser";
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { isDatabaseUnavailable } from "../db/unavailable.js";
-import { AppError } from "../errors.js";
+import { AppError, isDiskFull } from "../errors.js";
 import { type ErrorCode, MESSAGES } from "../messages.js";
 import type { App } from "./types.js";
 
@@ -28,6 +28,7 @@ const PG_CODES: Record<string, [number, ErrorCode]> = {
   "23503": [400, "VALIDATION_FAILED"],
   "22P02": [400, "VALIDATION_FAILED"],
   "23514": [400, "VALIDATION_FAILED"],
+  "53100": [507, "DISK_FULL"],
 };
 
 /** One place maps every failure to `{ error: { code, message } }`; stacks stay in the log. */
@@ -35,7 +36,14 @@ export function installErrorHandling(app: App): void {
   app.setNotFoundHandler((_request, reply) => send(reply, 404, "ROUTE_NOT_FOUND", MESSAGES.ROUTE_NOT_FOUND));
 
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-    if (error instanceof AppError) return send(reply, error.statusCode, error.code, error.message, error.details);
+    if (error instanceof AppError) {
+      if (error.statusCode >= 500) request.log.error({ err: error.cause ?? error }, error.code);
+      return send(reply, error.statusCode, error.code, error.message, error.details);
+    }
+    if (isDiskFull(error)) {
+      request.log.error({ err: error }, "disk full");
+      return send(reply, 507, "DISK_FULL", MESSAGES.DISK_FULL);
+    }
     if (isPlanParseError(error)) return send(reply, 422, error.code, error.messageZh);
     if (error.validation) {
       const details = error.validation.map((v) => ({ path: v.instancePath, message: v.message }));
