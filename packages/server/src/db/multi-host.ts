@@ -64,6 +64,8 @@ async function fits(client: pg.PoolClient, attrs: SessionAttrs): Promise<boolean
  * per failover, not one per query. With every host down or of the wrong role it fails with
  * NoUsableHostError (SQLSTATE 08001), which the HTTP layer answers as 503.
  */
+const listened = new WeakSet<pg.PoolClient>();
+
 export class MultiHostPool {
   private readonly pools: pg.Pool[];
   private readonly attrs: SessionAttrs;
@@ -73,7 +75,7 @@ export class MultiHostPool {
   constructor(
     hosts: HostList,
     options: Omit<pg.PoolConfig, "connectionString" | "verify">,
-    onError: (err: Error) => void,
+    private readonly onError: (err: Error) => void,
   ) {
     this.pools = hosts.urls.map((connectionString) => {
       const pool = new pg.Pool({
@@ -104,6 +106,7 @@ export class MultiHostPool {
       try {
         const client = await this.pools[i]!.connect();
         this.current = i;
+        this.listen(client);
         return client;
       } catch (err) {
         causes.push(err);
@@ -112,6 +115,17 @@ export class MultiHostPool {
     // One host: its own error says best what happened (refused, wrong password, ...).
     if (this.pools.length === 1 && this.attrs === "any") throw causes[0];
     throw new NoUsableHostError(this.attrs, causes);
+  }
+
+  /**
+   * pg-pool listens for errors only while a client is idle: one checked out (a transaction between
+   * two statements) whose server goes away would emit "error" with no listener and crash the
+   * process. The statement that follows fails instead, and the pool drops the broken client.
+   */
+  private listen(client: pg.PoolClient): void {
+    if (listened.has(client)) return;
+    listened.add(client);
+    client.on("error", this.onError);
   }
 
   async end(): Promise<void> {
