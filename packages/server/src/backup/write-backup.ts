@@ -3,6 +3,7 @@ import { once } from "node:events";
 import { createWriteStream } from "node:fs";
 import { open, rename, rm } from "node:fs/promises";
 import type { Database } from "../db/database.js";
+import { diskFull } from "../errors.js";
 import { type FileStore, sha256Hex } from "../files/file-store.js";
 import { BACKUP_ERRORS, BackupProblem } from "./backup.messages.js";
 import { BLOB_COLUMNS, collectBlobKeys } from "./blob-registry.js";
@@ -136,7 +137,7 @@ export async function backup(
   } catch (error) {
     stream.destroy();
     await rm(partial, { force: true });
-    throw error;
+    throw diskFull(error);
   }
 }
 
