@@ -1,7 +1,16 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { MESSAGES } from "./messages.js";
 import { seedFixture } from "./test/fixture.js";
-import { ensureBuilt, kill, login, postgresTarget, type Server, startServer } from "./test/live-server.js";
+import {
+  type Ack,
+  ensureBuilt,
+  kill,
+  login,
+  missingReports,
+  postgresTarget,
+  type Server,
+  startServer,
+} from "./test/live-server.js";
 import { type Cluster, clusterUnavailable, createCluster } from "./test/pg-cluster.js";
 import { publishedPlan } from "./test/plans.js";
 import { skipUnlessAble } from "./test/powercut.js";
@@ -48,7 +57,7 @@ describe.skipIf(skip)("PostgreSQL restarted under load", () => {
     const headers = await login(url, fixture.a.users.school_reporter);
 
     const answers: Answer[] = [];
-    const acked: string[] = [];
+    const acked: Ack[] = [];
     let stop = false;
     let n = 0;
     let writes = 0;
@@ -71,7 +80,7 @@ describe.skipIf(skip)("PostgreSQL restarted under load", () => {
         });
         const body = (await res.json().catch(() => ({}))) as { error?: { code: string; message: string } };
         answers.push({ status: res.status, code: body.error?.code, message: body.error?.message, at: Date.now() });
-        if (write && res.status === 201) acked.push(`${taskId} ${period} restart ${i}`);
+        if (write && res.status === 201) acked.push({ taskId, period, narrative: `restart ${i}` });
         if (res.status === 503) await new Promise((r) => setTimeout(r, 50));
       }
     };
@@ -116,13 +125,7 @@ describe.skipIf(skip)("PostgreSQL restarted under load", () => {
     }
 
     // Every acknowledged report survived the shutdown and the crash.
-    const stored = new Set<string>();
-    for (const taskId of taskIds) {
-      const res = await fetch(`${url}/api/tasks/${taskId}/reports`, { headers });
-      const { reports } = (await res.json()) as { reports: { period: string; narrative: string }[] };
-      for (const r of reports) stored.add(`${taskId} ${r.period} ${r.narrative}`);
-    }
-    expect(acked.filter((a) => !stored.has(a))).toEqual([]);
+    expect(await missingReports(url, headers, taskIds, acked)).toEqual([]);
     await target.cleanup();
   }, 240_000);
 });

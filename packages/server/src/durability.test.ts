@@ -5,6 +5,7 @@ import {
   ensureBuilt,
   kill,
   login,
+  missingReports,
   pgliteTarget,
   postgresTarget,
   startServer,
@@ -61,14 +62,7 @@ async function killMidStream(target: Target) {
   try {
     lap("restart");
     const headers = await login(second.url, reporter);
-    const stored = new Set<string>();
-    for (const taskId of taskIds) {
-      const res = await fetch(`${second.url}/api/tasks/${taskId}/reports`, { headers });
-      expect(res.status).toBe(200);
-      const { reports } = (await res.json()) as { reports: { period: string; narrative: string }[] };
-      for (const r of reports) stored.add(`${taskId} ${r.period} ${r.narrative}`);
-    }
-    const lost = acks.filter((a) => !stored.has(`${a.taskId} ${a.period} ${a.narrative}`));
+    const lost = await missingReports(second.url, headers, taskIds, acks);
     expect(acks.length).toBeGreaterThanOrEqual(60);
     expect(lost).toEqual([]);
   } finally {

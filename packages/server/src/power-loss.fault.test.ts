@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { chownSync, cpSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -8,27 +8,49 @@ import {
   ensureBuilt,
   kill,
   login,
+  missingReports,
   pgliteTarget,
+  postgresTarget,
   type Server,
   startServer,
   stream,
+  type Target,
 } from "./test/live-server.js";
+import { type Cluster, clusterUnavailable, createCluster } from "./test/pg-cluster.js";
 import { publishedPlan } from "./test/plans.js";
 import { buildPowercut, type CutReport, type Powercut, powerCut, shimEnv, skipUnlessAble } from "./test/powercut.js";
 
 /**
- * Power loss on PGlite: the server runs under the power-cut shim (test/powercut.c), which lets
- * every write through but keeps what it overwrote until the file is fsynced, and logs name
- * changes until their directory is fsynced. Reports and evidence files stream in; the server is
- * killed and everything not yet durable is undone — the disk as a power cut may leave it. After a
- * restart every acknowledged report and file must be there. The same run with fsync made
- * worthless (POWERCUT_DROP_FSYNC) must lose acknowledged writes, or the test proves nothing.
+ * Power loss. The processes that write the data run under the power-cut shim (test/powercut.c),
+ * which lets every write through but keeps what it overwrote until the file is fsynced, and logs
+ * name changes until their directory is fsynced. Reports and evidence files stream in; the
+ * processes are killed and everything not yet durable is undone — the disk as a power cut may
+ * leave it. After a restart every acknowledged report and file must be there.
+ *
+ * - PGlite: the server (its data folder: database and file store) under the shim.
+ * - PostgreSQL: a throwaway cluster (port 5440) under the shim, and the server's file store too.
+ *
+ * The same run with fsync made worthless (POWERCUT_DROP_FSYNC: every fsync still runs but counts
+ * for nothing, as if the code had none) must lose acknowledged writes, or the test proves nothing.
  */
 
+const PORT = 5440;
 const pc = buildPowercut();
 const skip =
   skipUnlessAble("power-loss test", typeof pc === "string" ? pc : undefined) ||
   skipUnlessAble("power-loss test", ensureBuilt());
+const skipPg = skip || skipUnlessAble("power-loss test on PostgreSQL", clusterUnavailable());
+
+const cleanups: (() => Promise<void>)[] = [];
+afterAll(async () => {
+  for (const c of cleanups.reverse()) await c();
+});
+
+function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
 
 interface FileAck {
   id: string;
@@ -56,122 +78,170 @@ async function uploads(url: string, headers: Record<string, string>, acks: FileA
   await Promise.all([worker(), worker()]);
 }
 
-export interface CutResult {
-  reports: number;
-  files: number;
-  lostReports: Ack[];
-  lostFiles: FileAck[];
-  cut: CutReport;
-}
-
 interface Seeded {
-  dataDir: string;
   taskIds: string[];
   reporter: string;
 }
 
-/** One seeded data folder (seeding PGlite is slow); each run works on a copy. */
-let seeded: Promise<Seeded> | undefined;
-function seedOnce(): Promise<Seeded> {
-  seeded ??= (async () => {
-    const target = pgliteTarget();
-    cleanups.push(target.cleanup);
-    const { fixture, plan } = await target.seed(async (db) => {
-      const fixture = await seedFixture(db);
-      return { fixture, plan: await publishedPlan(db, fixture.a.bureauId) };
-    });
-    return {
-      dataDir: target.env.LUOSHI_DATA_DIR!,
-      taskIds: plan.taskIds.slice(1),
-      reporter: fixture.a.users.school_reporter,
-    };
-  })();
-  return seeded;
+const seed = (target: Target): Promise<Seeded> =>
+  target.seed(async (db) => {
+    const fixture = await seedFixture(db);
+    const plan = await publishedPlan(db, fixture.a.bureauId);
+    return { taskIds: plan.taskIds.slice(1), reporter: fixture.a.users.school_reporter };
+  });
+
+interface Streamed {
+  reports: Ack[];
+  files: FileAck[];
 }
 
-/** Streams reports and uploads into a server under the shim, cuts the power, restarts, counts the lost. */
-async function cutMidStream(shim: Powercut, dropFsync: boolean, want: number): Promise<CutResult> {
-  const { dataDir: template, taskIds, reporter } = await seedOnce();
-  const dataDir = mkdtempSync(join(tmpdir(), "luoshi-powerloss-"));
-  const state = mkdtempSync(join(tmpdir(), "luoshi-powercut-state-"));
-  cleanups.push(async () => {
-    rmSync(dataDir, { recursive: true, force: true });
-    rmSync(state, { recursive: true, force: true });
-  });
-  cpSync(template, dataDir, { recursive: true });
+/** Reports and uploads stream in until `want` reports are acknowledged; then `cut` runs mid-stream. */
+async function streamThenCut(server: Server, seeded: Seeded, want: number, cut: () => Promise<void>) {
+  const acked: Streamed = { reports: [], files: [] };
+  let stopped = false;
+  const headers = await login(server.url, seeded.reporter);
+  const streaming = Promise.all([
+    stream(server.url, headers, seeded.taskIds, acked.reports, () => stopped),
+    uploads(server.url, headers, acked.files, () => stopped),
+  ]);
+  try {
+    while (acked.reports.length < want || acked.files.length < want / 10) await new Promise((r) => setTimeout(r, 10));
+  } finally {
+    stopped = true;
+    await cut();
+    await streaming;
+  }
+  return acked;
+}
+
+interface CutResult {
+  acked: Streamed;
+  lostReports: Ack[];
+  lostFiles: FileAck[];
+  cuts: CutReport[];
+}
+
+/** What a restarted server no longer has of what it acknowledged. */
+async function lostAfter(server: Server, seeded: Seeded, acked: Streamed) {
+  const headers = await login(server.url, seeded.reporter);
+  const lostFiles: FileAck[] = [];
+  for (const f of acked.files) {
+    const res = await fetch(`${server.url}/api/files/${f.id}`, { headers });
+    if (res.status !== 200 || (await res.text()) !== f.body) lostFiles.push(f);
+  }
+  return { lostReports: await missingReports(server.url, headers, seeded.taskIds, acked.reports), lostFiles };
+}
+
+/** One seeded PGlite data folder (seeding is slow); each run works on a copy. */
+let pgliteSeed: Promise<Seeded & { dataDir: string }> | undefined;
+
+async function cutPGlite(shim: Powercut, dropFsync: boolean, want: number): Promise<CutResult> {
+  pgliteSeed ??= (async () => {
+    const target = pgliteTarget();
+    cleanups.push(target.cleanup);
+    return { ...(await seed(target)), dataDir: target.env.LUOSHI_DATA_DIR! };
+  })();
+  const seeded = await pgliteSeed;
+  const dataDir = tempDir("luoshi-powerloss-");
+  const state = tempDir("luoshi-powercut-state-");
+  cpSync(seeded.dataDir, dataDir, { recursive: true });
   const env = { LUOSHI_DATA_DIR: dataDir, DATABASE_URL: "" };
 
   const first = await startServer({ ...env, ...shimEnv(shim, dataDir, state, dropFsync) });
-  const acks: Ack[] = [];
-  const fileAcks: FileAck[] = [];
-  let cut = false;
+  const acked = await streamThenCut(first, seeded, want, () => kill(first));
+  const cuts = [powerCut(shim, state)];
+  const second = await startServer(env);
   try {
-    const headers = await login(first.url, reporter);
-    const streaming = Promise.all([
-      stream(first.url, headers, taskIds, acks, () => cut),
-      uploads(first.url, headers, fileAcks, () => cut),
-    ]);
-    while (acks.length < want || fileAcks.length < want / 10) await new Promise((r) => setTimeout(r, 10));
-    cut = true;
-    await kill(first);
-    await streaming;
-  } finally {
-    cut = true;
-    await kill(first);
-  }
-  const report = powerCut(shim, state);
-
-  const second: Server = await startServer(env);
-  try {
-    const headers = await login(second.url, reporter);
-    const stored = new Set<string>();
-    for (const taskId of taskIds) {
-      const res = await fetch(`${second.url}/api/tasks/${taskId}/reports`, { headers });
-      expect(res.status).toBe(200);
-      const { reports } = (await res.json()) as { reports: { period: string; narrative: string }[] };
-      for (const r of reports) stored.add(`${taskId} ${r.period} ${r.narrative}`);
-    }
-    const lostFiles: FileAck[] = [];
-    for (const f of fileAcks) {
-      const res = await fetch(`${second.url}/api/files/${f.id}`, { headers });
-      if (res.status !== 200 || (await res.text()) !== f.body) lostFiles.push(f);
-    }
-    return {
-      reports: acks.length,
-      files: fileAcks.length,
-      lostReports: acks.filter((a) => !stored.has(`${a.taskId} ${a.period} ${a.narrative}`)),
-      lostFiles,
-      cut: report,
-    };
+    return { acked, cuts, ...(await lostAfter(second, seeded, acked)) };
   } finally {
     await kill(second);
   }
 }
 
-const summary = (r: CutResult) =>
-  `${r.reports} reports + ${r.files} files acknowledged, acknowledged-lost = ${r.lostReports.length + r.lostFiles.length}; ` +
-  `cut: ${JSON.stringify(r.cut)}`;
+let cluster: Cluster | undefined;
 
-const cleanups: (() => Promise<void>)[] = [];
-afterAll(async () => {
-  for (const c of cleanups) await c();
-});
+/**
+ * PostgreSQL: seeded and shut down cleanly without the shim, then started under it; the server's
+ * file store is under the shim too. The cut kills every PostgreSQL process and the server at once.
+ */
+async function cutPostgres(shim: Powercut, dropFsync: boolean, want: number): Promise<CutResult> {
+  if (!cluster) {
+    cluster = await createCluster(PORT);
+    cleanups.push(() => cluster!.destroy());
+  }
+  await cluster.start();
+  const target = postgresTarget(cluster.url);
+  const seeded = await seed(target);
+  await cluster.stop();
+  const dataDir = target.env.LUOSHI_DATA_DIR!;
+  const pgState = tempDir("luoshi-powercut-pg-");
+  const appState = tempDir("luoshi-powercut-app-");
+  if (process.getuid?.() === 0) {
+    const [uid, gid] = ownerOf(cluster.dir);
+    chownSync(pgState, uid, gid);
+  }
+  await cluster.start(shimEnv(shim, cluster.dir, pgState, dropFsync));
+  const first = await startServer({ ...target.env, ...shimEnv(shim, dataDir, appState, dropFsync) });
+  const acked = await streamThenCut(first, seeded, want, async () => {
+    await Promise.all([cluster!.kill(), kill(first)]);
+  });
+  const cuts = [powerCut(shim, pgState), powerCut(shim, appState)];
+  await cluster.start();
+  const second = await startServer(target.env);
+  try {
+    return { acked, cuts, ...(await lostAfter(second, seeded, acked)) };
+  } finally {
+    await kill(second);
+    await cluster.stop();
+  }
+}
+
+function ownerOf(path: string): [number, number] {
+  const { uid, gid } = statSync(path);
+  return [uid, gid];
+}
+
+const summary = (r: CutResult) =>
+  `${r.acked.reports.length} reports + ${r.acked.files.length} files acknowledged, ` +
+  `acknowledged-lost = ${r.lostReports.length + r.lostFiles.length}; cut: ${r.cuts.map((c) => JSON.stringify(c)).join(" ")}`;
+
+/** The shim saw the writers' writes and syncs, and the cut had something to take back. */
+function expectRealCut(result: CutResult) {
+  for (const cut of result.cuts) {
+    expect(cut.processes).toBeGreaterThan(0);
+    expect(cut.fileSyncs).toBeGreaterThan(0);
+  }
+  expect(result.cuts.reduce((n, c) => n + c.filesReverted + c.namesUndone, 0)).toBeGreaterThan(0);
+}
 
 describe.skipIf(skip)("power loss on PGlite (LD_PRELOAD shim drops every unsynced write)", () => {
   it("keeps every acknowledged report and evidence file", async () => {
-    const result = await cutMidStream(pc as Powercut, false, 150);
+    const result = await cutPGlite(pc as Powercut, false, 150);
     console.log(`power loss, PGlite: ${summary(result)}`);
-    // The shim saw the server's writes and syncs, so the cut had something to take back.
-    expect(result.cut.processes).toBe(1);
-    expect(result.cut.fileSyncs).toBeGreaterThan(0);
-    expect(result.cut.filesReverted + result.cut.namesUndone).toBeGreaterThan(0);
+    expectRealCut(result);
     expect(result.lostReports).toEqual([]);
     expect(result.lostFiles).toEqual([]);
   }, 240_000);
 
   it("fails when fsync is made worthless (the test's power)", async () => {
-    const result = await cutMidStream(pc as Powercut, true, 30);
+    const result = await cutPGlite(pc as Powercut, true, 30);
     console.log(`power loss, PGlite, fsync dropped: ${summary(result)}`);
+    expect(result.lostReports.length).toBeGreaterThan(0);
+  }, 240_000);
+});
+
+describe.skipIf(skipPg)("power loss on PostgreSQL (cluster and file store under the shim)", () => {
+  it("keeps every acknowledged report and evidence file", async () => {
+    const result = await cutPostgres(pc as Powercut, false, 300);
+    console.log(`power loss, PostgreSQL: ${summary(result)}`);
+    expectRealCut(result);
+    expect(result.lostReports).toEqual([]);
+    expect(result.lostFiles).toEqual([]);
+  }, 240_000);
+
+  it("fails when fsync is made worthless (the test's power)", async () => {
+    const result = await cutPostgres(pc as Powercut, true, 100);
+    console.log(`power loss, PostgreSQL, fsync dropped: ${summary(result)}`);
     expect(result.lostReports.length).toBeGreaterThan(0);
   }, 240_000);
 });

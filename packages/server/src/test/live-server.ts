@@ -127,6 +127,23 @@ export async function stream(
   await Promise.all(Array.from({ length: 16 }, worker));
 }
 
+/** The acknowledged reports a server no longer shows (each task's report history, read back). */
+export async function missingReports(
+  url: string,
+  headers: Record<string, string>,
+  taskIds: string[],
+  acks: Ack[],
+): Promise<Ack[]> {
+  const stored = new Set<string>();
+  for (const taskId of taskIds) {
+    const res = await fetch(`${url}/api/tasks/${taskId}/reports`, { headers });
+    if (res.status !== 200) throw new Error(`reading reports failed: ${res.status} ${await res.text()}`);
+    const { reports } = (await res.json()) as { reports: { period: string; narrative: string }[] };
+    for (const r of reports) stored.add(`${taskId} ${r.period} ${r.narrative}`);
+  }
+  return acks.filter((a) => !stored.has(`${a.taskId} ${a.period} ${a.narrative}`));
+}
+
 export interface Target {
   env: NodeJS.ProcessEnv;
   /** Seeds the database the server will use. */

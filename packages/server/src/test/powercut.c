@@ -182,6 +182,8 @@ struct inode_log {
   dev_t dev;
   ino_t ino;
   int fd;
+  /* A forked child must not share its parent's descriptor: flock locks belong to open files. */
+  pid_t pid;
 };
 static struct inode_log *logs;
 static size_t nlogs, caplogs;
@@ -190,7 +192,7 @@ static size_t nlogs, caplogs;
 static int log_fd(int fd, const struct stat *st) {
   pthread_mutex_lock(&mu);
   for (size_t i = 0; i < nlogs; i++) {
-    if (logs[i].dev == st->st_dev && logs[i].ino == st->st_ino) {
+    if (logs[i].dev == st->st_dev && logs[i].ino == st->st_ino && logs[i].pid == getpid()) {
       int lfd = logs[i].fd;
       pthread_mutex_unlock(&mu);
       return lfd;
@@ -207,7 +209,7 @@ static int log_fd(int fd, const struct stat *st) {
     caplogs = caplogs ? caplogs * 2 : 64;
     logs = realloc(logs, caplogs * sizeof *logs);
   }
-  logs[nlogs++] = (struct inode_log){st->st_dev, st->st_ino, lfd};
+  logs[nlogs++] = (struct inode_log){st->st_dev, st->st_ino, lfd, getpid()};
   pthread_mutex_unlock(&mu);
   return lfd;
 }
