@@ -23,6 +23,8 @@
  *
  * POWERCUT_DROP_FSYNC=1 makes fsync and fdatasync count for nothing (the call still runs): the
  * program then behaves, for the cut, as if it never synced; the test uses it to prove its power.
+ * POWERCUT_FSYNC_DELAY_MS=N makes every fsync take N ms more, as on a slow disk, so that a write
+ * acknowledged before its fsync returned is still undone by a cut that comes meanwhile.
  */
 #define _GNU_SOURCE
 #include <dirent.h>
@@ -48,6 +50,7 @@ static char root[PATH_MAX];
 static size_t root_len;
 static char state[PATH_MAX];
 static int drop_fsync;
+static useconds_t fsync_delay_us;
 static int ns_fd = -1;
 static int ready;
 static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
@@ -101,6 +104,7 @@ __attribute__((constructor)) static void init(void) {
   if (!realpath(s, state)) die("POWERCUT_STATE");
   root_len = strlen(root);
   drop_fsync = getenv("POWERCUT_DROP_FSYNC") && strcmp(getenv("POWERCUT_DROP_FSYNC"), "1") == 0;
+  if (getenv("POWERCUT_FSYNC_DELAY_MS")) fsync_delay_us = (useconds_t)atoi(getenv("POWERCUT_FSYNC_DELAY_MS")) * 1000;
   char path[PATH_MAX];
   snprintf(path, sizeof path, "%s/ns.log", state);
   ns_fd = real_open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
@@ -384,6 +388,8 @@ static void synced(int fd) {
 /* The sync runs with the inode's undo log locked, so no write slips between the two. */
 static int do_sync(int fd, int (*real)(int)) {
   if (!ready || drop_fsync) return real(fd);
+  /* A slow disk: what is acknowledged before its sync returns stays exposed that long. */
+  if (fsync_delay_us) usleep(fsync_delay_us);
   struct stat st;
   if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
     int r = real(fd);

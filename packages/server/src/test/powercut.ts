@@ -55,12 +55,18 @@ export function buildPowercut(): Powercut | string {
 }
 
 /** The environment that puts a process under the shim. */
-export function shimEnv(pc: Powercut, root: string, state: string, dropFsync = false): NodeJS.ProcessEnv {
+export function shimEnv(
+  pc: Powercut,
+  root: string,
+  state: string,
+  { dropFsync = false, fsyncDelayMs = 0 } = {},
+): NodeJS.ProcessEnv {
   return {
     LD_PRELOAD: pc.so,
     POWERCUT_ROOT: root,
     POWERCUT_STATE: state,
     POWERCUT_DROP_FSYNC: dropFsync ? "1" : "0",
+    POWERCUT_FSYNC_DELAY_MS: String(fsyncDelayMs),
     // libuv's io_uring would bypass libc; Node 20 has it off by default, this keeps it so.
     UV_USE_IO_URING: "0",
   };
