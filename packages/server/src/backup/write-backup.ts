@@ -41,7 +41,17 @@ export interface BackupResult extends BackupCounts {
 class LineWriter {
   readonly hash = createHash("sha256");
   bytes = 0;
-  constructor(private readonly out: NodeJS.WritableStream) {}
+  /**
+   * A failed write (a full disk) is emitted once, maybe while no one waits for "drain": the next
+   * line throws it, or the backup would wait for a drain that never comes, holding its database
+   * connection and snapshot open for ever.
+   */
+  private failure: unknown;
+  constructor(private readonly out: NodeJS.WritableStream) {
+    out.on("error", (error) => {
+      this.failure = error;
+    });
+  }
 
   /** Many lines in one write; returns each line's bytes (for the table checksums). */
   async lines(texts: string[]): Promise<Buffer[]> {
@@ -56,6 +66,7 @@ class LineWriter {
 
   /** The end line is not hashed: it carries the hash of everything before it. */
   async raw(text: string, hashed = true): Promise<Buffer> {
+    if (this.failure) throw this.failure;
     const buf = Buffer.from(`${text}\n`, "utf8");
     if (hashed) this.hash.update(buf);
     this.bytes += buf.length;
