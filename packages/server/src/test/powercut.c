@@ -12,7 +12,7 @@
  *   file under POWERCUT_ROOT, the old bytes of that range and the file's size at its last fsync
  *   go to STATE/d-DEV-INO; fsync or fdatasync on that inode (any descriptor, any process) empties
  *   the log. STATE/i-DEV-INO is a hard link that keeps the inode reachable whatever its name.
- * - names: creating, renaming, unlinking and making or removing directories is logged (with hard
+ * - names: creating (open O_CREAT, link), renaming, unlinking and making or removing directories is logged (with hard
  *   links keeping replaced or unlinked files) in STATE/ns.log; an operation counts as durable only
  *   once every directory it changed was fsynced afterwards (POSIX: fsync of a file does not make
  *   its directory entry durable).
@@ -82,6 +82,8 @@ REAL(int, unlinkat, int, const char *, int)
 REAL(int, mkdir, const char *, mode_t)
 REAL(int, mkdirat, int, const char *, mode_t)
 REAL(int, rmdir, const char *)
+REAL(int, link, const char *, const char *)
+REAL(int, linkat, int, const char *, int, const char *, int)
 REAL(void, sync, void)
 REAL(int, syncfs, int)
 
@@ -177,7 +179,8 @@ static void save_link(const char *abs, char *out) {
   char saved[PATH_MAX];
   snprintf(out, 64, "%d-%lu", (int)getpid(), n);
   snprintf(saved, sizeof saved, "%s/s-%s", state, out);
-  if (link(abs, saved) != 0) die("link saved");
+  resolve_link();
+  if (real_link(abs, saved) != 0) die("link saved");
 }
 
 /* ---- file contents ---- */
@@ -205,7 +208,8 @@ static int log_fd(int fd, const struct stat *st) {
   char path[PATH_MAX], link_path[PATH_MAX], proc[64];
   snprintf(link_path, sizeof link_path, "%s/i-%lu-%lu", state, (unsigned long)st->st_dev, (unsigned long)st->st_ino);
   snprintf(proc, sizeof proc, "/proc/self/fd/%d", fd);
-  if (linkat(AT_FDCWD, proc, AT_FDCWD, link_path, AT_SYMLINK_FOLLOW) != 0 && errno != EEXIST) die("link inode");
+  resolve_linkat();
+  if (real_linkat(AT_FDCWD, proc, AT_FDCWD, link_path, AT_SYMLINK_FOLLOW) != 0 && errno != EEXIST) die("link inode");
   snprintf(path, sizeof path, "%s/d-%lu-%lu", state, (unsigned long)st->st_dev, (unsigned long)st->st_ino);
   int lfd = real_open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
   if (lfd < 0) die(path);
@@ -388,8 +392,6 @@ static void synced(int fd) {
 /* The sync runs with the inode's undo log locked, so no write slips between the two. */
 static int do_sync(int fd, int (*real)(int)) {
   if (!ready || drop_fsync) return real(fd);
-  /* A slow disk: what is acknowledged before its sync returns stays exposed that long. */
-  if (fsync_delay_us) usleep(fsync_delay_us);
   struct stat st;
   if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
     int r = real(fd);
@@ -400,6 +402,10 @@ static int do_sync(int fd, int (*real)(int)) {
   fd_path(fd, path);
   if (!under_root(path)) return real(fd);
   int lfd = log_fd(fd, &st);
+  /* A slow disk: what is acknowledged before its sync returns stays exposed that long. Only a sync
+   * with something to write is slow (a start-up pass syncing every clean file stays quick). */
+  struct stat lst;
+  if (fsync_delay_us && fstat(lfd, &lst) == 0 && lst.st_size > 0) usleep(fsync_delay_us);
   flock(lfd, LOCK_EX);
   int r = real(fd);
   if (r == 0) {
@@ -583,6 +589,30 @@ int rmdir(const char *path) {
   resolve_rmdir();
   log_remove(AT_FDCWD, path, 1);
   return real_rmdir(path);
+}
+
+/* A hard link makes a new name, like creating a file (undone by removing the name). */
+static void log_link(int dirfd, const char *path) {
+  if (!ready) return;
+  char abs[PATH_MAX], parent[PATH_MAX];
+  abs_path(dirfd, path, abs);
+  if (!under_root(abs)) return;
+  struct stat st;
+  if (lstat(abs, &st) == 0) return;
+  parent_of(abs, parent);
+  ns_log("C\t%s\t%s\n", abs, parent);
+}
+
+int link(const char *oldpath, const char *newpath) {
+  resolve_link();
+  log_link(AT_FDCWD, newpath);
+  return real_link(oldpath, newpath);
+}
+
+int linkat(int olddirfd, const char *oldpath, int newdirfd, const char *newpath, int flags) {
+  resolve_linkat();
+  log_link(newdirfd, newpath);
+  return real_linkat(olddirfd, oldpath, newdirfd, newpath, flags);
 }
 
 static void log_mkdir(int dirfd, const char *path) {
