@@ -591,8 +591,8 @@ int rmdir(const char *path) {
   return real_rmdir(path);
 }
 
-/* A hard link makes a new name, like creating a file (undone by removing the name). */
-static void log_link(int dirfd, const char *path) {
+/* A new name (kind C: a hard link, undone by removing it; kind M: a directory, removed whole). */
+static void log_new_name(int dirfd, const char *path, char kind) {
   if (!ready) return;
   char abs[PATH_MAX], parent[PATH_MAX];
   abs_path(dirfd, path, abs);
@@ -600,41 +600,30 @@ static void log_link(int dirfd, const char *path) {
   struct stat st;
   if (lstat(abs, &st) == 0) return;
   parent_of(abs, parent);
-  ns_log("C\t%s\t%s\n", abs, parent);
+  ns_log("%c\t%s\t%s\n", kind, abs, parent);
 }
 
 int link(const char *oldpath, const char *newpath) {
   resolve_link();
-  log_link(AT_FDCWD, newpath);
+  log_new_name(AT_FDCWD, newpath, 'C');
   return real_link(oldpath, newpath);
 }
 
 int linkat(int olddirfd, const char *oldpath, int newdirfd, const char *newpath, int flags) {
   resolve_linkat();
-  log_link(newdirfd, newpath);
+  log_new_name(newdirfd, newpath, 'C');
   return real_linkat(olddirfd, oldpath, newdirfd, newpath, flags);
-}
-
-static void log_mkdir(int dirfd, const char *path) {
-  if (!ready) return;
-  char abs[PATH_MAX], parent[PATH_MAX];
-  abs_path(dirfd, path, abs);
-  if (!under_root(abs)) return;
-  struct stat st;
-  if (lstat(abs, &st) == 0) return;
-  parent_of(abs, parent);
-  ns_log("M\t%s\t%s\n", abs, parent);
 }
 
 int mkdir(const char *path, mode_t mode) {
   resolve_mkdir();
-  log_mkdir(AT_FDCWD, path);
+  log_new_name(AT_FDCWD, path, 'M');
   return real_mkdir(path, mode);
 }
 
 int mkdirat(int dirfd, const char *path, mode_t mode) {
   resolve_mkdirat();
-  log_mkdir(dirfd, path);
+  log_new_name(dirfd, path, 'M');
   return real_mkdirat(dirfd, path, mode);
 }
 
