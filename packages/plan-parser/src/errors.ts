@@ -7,7 +7,18 @@ export type PlanErrorCode =
   | "ENCRYPTED_DOCUMENT"
   | "NO_TEXT_LAYER"
   | "CONVERTER_MISSING"
-  | "CONVERSION_FAILED";
+  | "CONVERSION_FAILED"
+  // Limits (readers/limits.ts); their messages name the limit, so they come with the error.
+  | "DOCUMENT_TOO_LARGE"
+  | "TOO_MANY_PAGES"
+  | "TOO_MANY_SHEETS"
+  | "TOO_MANY_ROWS"
+  | "TOO_MANY_PARAGRAPHS"
+  | "TOO_DEEPLY_NESTED"
+  | "ZIP_BOMB"
+  | "PARSE_TIMEOUT"
+  | "PARSE_OUT_OF_MEMORY"
+  | "PARSE_CRASHED";
 
 const MESSAGES: Record<PlanErrorCode, string> = {
   EMPTY_DOCUMENT: "文件为空，没有可识别的内容",
@@ -21,6 +32,16 @@ const MESSAGES: Record<PlanErrorCode, string> = {
     "内置读取器无法读取该文件，且服务器未安装转换工具 LibreOffice（soffice）；请安装 LibreOffice，或在 Word/WPS 中另存为 .docx（表格另存为 .xlsx）后再上传",
   CONVERSION_FAILED:
     "LibreOffice（soffice）未能转换该文件，文件可能已损坏或加密；请在 Word/WPS 中另存为 .docx（表格另存为 .xlsx）后再上传",
+  DOCUMENT_TOO_LARGE: "文件内容超过解析上限，请拆分后再上传",
+  TOO_MANY_PAGES: "PDF 页数超过解析上限，请拆分后再上传",
+  TOO_MANY_SHEETS: "工作表数量超过解析上限，请删去无关工作表后再上传",
+  TOO_MANY_ROWS: "表格行数超过解析上限，请拆分后再上传",
+  TOO_MANY_PARAGRAPHS: "文档段落数超过解析上限，请拆分后再上传",
+  TOO_DEEPLY_NESTED: "网页嵌套层级过深，请另存为 Word 文档或纯文本后再上传",
+  ZIP_BOMB: "文件解压后过大或压缩比异常，请用 Office 或 WPS 另存后再上传",
+  PARSE_TIMEOUT: "解析文件超时，请拆分文件后再上传",
+  PARSE_OUT_OF_MEMORY: "解析文件所需内存超过上限，请拆分文件后再上传",
+  PARSE_CRASHED: "解析文件时出错，请稍后重试；如反复出现，请联系管理员",
 };
 
 export class PlanParseError extends Error {
@@ -28,11 +49,11 @@ export class PlanParseError extends Error {
   /** Chinese message for people. */
   readonly messageZh: string;
 
-  constructor(code: PlanErrorCode, detail?: string, options?: { cause?: unknown }) {
+  constructor(code: PlanErrorCode, detail?: string, options?: { cause?: unknown; messageZh?: string }) {
     super(detail ? `${code}: ${detail}` : code, options);
     this.name = "PlanParseError";
     this.code = code;
-    this.messageZh = MESSAGES[code];
+    this.messageZh = options?.messageZh ?? MESSAGES[code];
   }
 }
 

@@ -15,3 +15,4 @@ export type * from "./model.js";
 export { parseDocument, parsePlan, toSchemaJson } from "./parse.js";
 export type { ConvertTarget, DocumentConverter } from "./readers/convert.js";
 export { detectFormat, type ReadOptions, readDocument } from "./readers/index.js";
+export { DEFAULT_LIMITS, type LimitCode, limitError, type ReadLimits, readLimits } from "./readers/limits.js";

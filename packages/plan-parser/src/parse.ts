@@ -22,7 +22,10 @@ export async function parseDocument(
   bytes: Uint8Array,
   options: ParseOptions & ReadOptions & { filename?: string } = {},
 ): Promise<ParsedDocument> {
-  const { format, blocks } = await readDocument(bytes, options.filename, { converter: options.converter });
+  const { format, blocks } = await readDocument(bytes, options.filename, {
+    converter: options.converter,
+    limits: options.limits,
+  });
   return parsePlan(blocks, options, format);
 }
 

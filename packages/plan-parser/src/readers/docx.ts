@@ -1,18 +1,11 @@
-import JSZip from "jszip";
 import { PlanParseError } from "../errors.js";
 import type { Block } from "../model.js";
 import { Numbering } from "./docx-numbering.js";
-import {
-  attr,
-  childElements,
-  descendants,
-  firstChild,
-  parseXml,
-  path,
-  type XmlElement,
-  type XmlNode,
-} from "./ooxml.js";
+import { parseLimited } from "./limited-dom.js";
+import { LimitGuard } from "./limits.js";
+import { attr, childElements, descendants, firstChild, path, type XmlElement, type XmlNode } from "./ooxml.js";
 import { cellText } from "./text-utils.js";
+import { LimitedZip } from "./zip.js";
 
 /** Subtrees whose text Word does not print in the body flow (or prints twice, as fallbacks). */
 const SKIPPED = new Set(["w:pPr", "w:rPr", "mc:Fallback", "w:txbxContent", "w:delText", "w:instrText"]);
@@ -113,31 +106,31 @@ class DocxWalker {
   }
 }
 
-export async function loadZip(bytes: Uint8Array): Promise<JSZip> {
-  try {
-    return await JSZip.loadAsync(bytes, { checkCRC32: true });
-  } catch (e) {
-    throw new PlanParseError("CORRUPT_DOCUMENT", "unreadable zip archive", { cause: e });
-  }
+/** A zip-based document (docx, odt) within the limits: sizes checked before unpacking, capped while unpacking. */
+export async function loadZip(bytes: Uint8Array, guard = new LimitGuard()): Promise<LimitedZip> {
+  return new LimitedZip(bytes, guard.limits);
 }
 
-export async function partText(zip: JSZip, name: string): Promise<string | undefined> {
-  try {
-    return await zip.file(name)?.async("string");
-  } catch (e) {
-    throw new PlanParseError("CORRUPT_DOCUMENT", `unreadable part ${name}`, { cause: e });
-  }
+export async function partText(zip: LimitedZip, name: string): Promise<string | undefined> {
+  return zip.text(name);
 }
 
-/** A Word document's body: paragraphs and tables in order. Headers and footers are not read. */
-export async function readDocx(bytes: Uint8Array): Promise<Block[]> {
-  const zip = await loadZip(bytes);
-  if (zip.file("EncryptedPackage")) throw new PlanParseError("ENCRYPTED_DOCUMENT");
-  const documentXml = await partText(zip, "word/document.xml");
+/**
+ * A Word document's body: paragraphs and tables in order. Headers and footers are not read.
+ * Within the limits: the archive's sizes before unpacking, paragraphs and rows as the XML is parsed.
+ */
+export function readDocx(bytes: Uint8Array, guard = new LimitGuard()): Block[] {
+  const zip = new LimitedZip(bytes, guard.limits);
+  if (zip.has("EncryptedPackage")) throw new PlanParseError("ENCRYPTED_DOCUMENT");
+  const documentXml = zip.text("word/document.xml");
   if (documentXml === undefined) throw new PlanParseError("CORRUPT_DOCUMENT", "no word/document.xml");
-  const numbering = new Numbering(await partText(zip, "word/numbering.xml"), await partText(zip, "word/styles.xml"));
+  const numbering = new Numbering(zip.text("word/numbering.xml"), zip.text("word/styles.xml"));
+  const dom = parseLimited(documentXml, { xmlMode: true, decodeEntities: true }, guard, (name) => {
+    if (name === "w:p") guard.paragraphs();
+    else if (name === "w:tr") guard.rows();
+  });
   const body = path(
-    parseXml(documentXml).find((e) => e.name === "w:document"),
+    dom.children.find((e): e is XmlElement => "name" in e && e.name === "w:document"),
     "w:body",
   );
   if (!body) throw new PlanParseError("CORRUPT_DOCUMENT", "no w:body in word/document.xml");

@@ -1,7 +1,9 @@
-import { DomUtils, parseDocument } from "htmlparser2";
+import { DomUtils } from "htmlparser2";
 import type { Block } from "../model.js";
 import { decodeText } from "./decode.js";
 import { isLinkList, linkDensities, mainContent } from "./html-content.js";
+import { parseLimited } from "./limited-dom.js";
+import { LimitGuard } from "./limits.js";
 import { type GridCell, layoutGrid, spanOf } from "./table-grid.js";
 import { cellText } from "./text-utils.js";
 
@@ -183,10 +185,11 @@ function declaredCharset(bytes: Uint8Array): string | undefined {
 /**
  * The page's text: when a known article container holds it (WeChat's #js_content, a portal's
  * .TRS_Editor or #zoom), only that container under the headline above it; otherwise the whole
- * page without its navigation, furniture and boxes of links.
+ * page without its navigation, furniture and boxes of links. Nesting past the limit fails while
+ * parsing, before the recursive walks below could overflow the stack.
  */
-export function htmlToBlocks(html: string): Block[] {
-  const doc = parseDocument(html, { decodeEntities: true, lowerCaseTags: true });
+export function htmlToBlocks(html: string, guard = new LimitGuard()): Block[] {
+  const doc = parseLimited(html, { decodeEntities: true, lowerCaseTags: true }, guard);
   const collector = new Collector(linkDensities(doc.children));
   const main = mainContent(doc.children);
   if (main?.headline) collector.walk(main.headline, true);
@@ -197,6 +200,7 @@ export function htmlToBlocks(html: string): Block[] {
 }
 
 /** An HTML page: the plan's paragraphs and tables without the site's navigation and furniture. */
-export function readHtml(bytes: Uint8Array): Block[] {
-  return htmlToBlocks(decodeText(bytes, declaredCharset(bytes)));
+export function readHtml(bytes: Uint8Array, guard = new LimitGuard()): Block[] {
+  guard.textBytes(bytes.length);
+  return htmlToBlocks(decodeText(bytes, declaredCharset(bytes)), guard);
 }

@@ -2,6 +2,7 @@ import { PlanParseError } from "../errors.js";
 import type { Block, DocumentFormat } from "../model.js";
 import { type ConvertTarget, convertWith, type DocumentConverter } from "./convert.js";
 import { binaryShare, decodeText } from "./decode.js";
+import { checkBlocks, LimitGuard, type ReadLimits, readLimits } from "./limits.js";
 
 export interface ReadResult {
   format: DocumentFormat;
@@ -131,7 +132,8 @@ export function detectFormat(bytes: Uint8Array, filename?: string): DocumentForm
   return "txt";
 }
 
-type Reader = (bytes: Uint8Array) => Block[] | Promise<Block[]>;
+/** A reader counts what it reads against the guard's limits and throws as soon as one is passed. */
+type Reader = (bytes: Uint8Array, guard: LimitGuard) => Block[] | Promise<Block[]>;
 
 /** Readers load on first use: a text file never pays for the PDF or spreadsheet libraries. */
 const READERS: Record<DocumentFormat, () => Promise<Reader>> = {
@@ -166,14 +168,19 @@ const LOSSY: Partial<Record<DocumentFormat, () => Promise<LosesLayout>>> = {
 export interface ReadOptions {
   /** Converts legacy files the built-in readers cannot read (the parser itself does no I/O). */
   converter?: DocumentConverter;
+  /** How much a reader reads before it refuses the file (readers/limits.ts); defaults otherwise. */
+  limits?: Partial<ReadLimits>;
 }
 
 const blockHasText = (b: Block): boolean => (b.kind === "paragraph" ? b.text.trim() !== "" : b.cells.some((c) => c));
 
-async function readAs(format: DocumentFormat, bytes: Uint8Array): Promise<Block[]> {
+/** One reading under a fresh guard; a reader that does not count as it reads is checked after. */
+async function readAs(format: DocumentFormat, bytes: Uint8Array, limits: ReadLimits): Promise<Block[]> {
   try {
     const read = await READERS[format]();
-    return await read(bytes);
+    const blocks = await read(bytes, new LimitGuard(limits));
+    checkBlocks(blocks, limits);
+    return blocks;
   } catch (e) {
     if (e instanceof PlanParseError) throw e;
     throw new PlanParseError("CORRUPT_DOCUMENT", e instanceof Error ? e.message : String(e), { cause: e });
@@ -187,15 +194,16 @@ async function readConvertible(
   bytes: Uint8Array,
   filename: string | undefined,
   converter: DocumentConverter | undefined,
+  limits: ReadLimits,
 ): Promise<Block[]> {
   let failure: unknown;
   try {
-    const blocks = await readAs(format, bytes);
+    const blocks = await readAs(format, bytes, limits);
     if (!converter) return blocks;
     if (blocks.some(blockHasText)) {
       const loses = await LOSSY[format]?.();
       return (await loses?.(bytes, blocks))
-        ? await convertedOr(blocks, converter, bytes, format, target, filename)
+        ? await convertedOr(blocks, converter, bytes, format, target, filename, limits)
         : blocks;
     }
     failure = new Error("no text read");
@@ -203,7 +211,7 @@ async function readConvertible(
     if (e instanceof PlanParseError && e.code === "ENCRYPTED_DOCUMENT") throw e;
     failure = e;
   }
-  return readAs(target, await convertWith(converter, bytes, extensionFor(format, filename), target, failure));
+  return readAs(target, await convertWith(converter, bytes, extensionFor(format, filename), target, failure), limits);
 }
 
 /** The converter's reading, which keeps numbering and merged cells; the library's if converting fails. */
@@ -214,9 +222,10 @@ async function convertedOr(
   format: DocumentFormat,
   target: ConvertTarget,
   filename: string | undefined,
+  limits: ReadLimits,
 ): Promise<Block[]> {
   try {
-    return await readAs(target, await converter.convert(bytes, extensionFor(format, filename), target));
+    return await readAs(target, await converter.convert(bytes, extensionFor(format, filename), target), limits);
   } catch {
     return blocks;
   }
@@ -236,9 +245,10 @@ export async function readDocument(
 ): Promise<ReadResult> {
   const format = detectFormat(bytes, filename);
   const target = CONVERTIBLE[format];
+  const limits = readLimits(options.limits);
   const blocks = target
-    ? await readConvertible(format, target, bytes, filename, options.converter)
-    : await readAs(format, bytes);
+    ? await readConvertible(format, target, bytes, filename, options.converter, limits)
+    : await readAs(format, bytes, limits);
   if (!blocks.some(blockHasText)) throw new PlanParseError("EMPTY_DOCUMENT");
   return { format, blocks };
 }

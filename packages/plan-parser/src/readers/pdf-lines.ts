@@ -118,7 +118,8 @@ export function joinLines(pages: PdfLine[][]): string[] {
       Math.abs(line.size - prev.size) <= prev.size * 0.2;
     if (continues) {
       const last = paragraphs.pop() ?? "";
-      const space = /[A-Za-z0-9]$/.test(last) && /^[A-Za-z0-9]/.test(line.text) ? " " : "";
+      // The paragraph ends with the previous line: test that, not the whole (growing) paragraph.
+      const space = /[A-Za-z0-9]$/.test(prev!.text) && /^[A-Za-z0-9]/.test(line.text) ? " " : "";
       paragraphs.push(last + space + line.text);
     } else {
       paragraphs.push(line.text);

@@ -3,6 +3,7 @@ import { dirname, join } from "node:path";
 import { getDocument, type PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { PlanParseError } from "../errors.js";
 import type { Block } from "../model.js";
+import { LimitGuard } from "./limits.js";
 import { dropPageFurniture, groupLines, joinLines, type PdfLine, type PositionedText } from "./pdf-lines.js";
 
 /** pdfjs's bundled CMaps (for non-embedded Chinese fonts) and standard fonts, read from disk. */
@@ -46,7 +47,7 @@ async function pageLines(pdf: PDFDocumentProxy, pageNo: number): Promise<PdfLine
  * A PDF's text layer as paragraphs: lines rejoined, page numbers and running headers dropped.
  * Tables come out as lines of text; PDF has no table structure to recover.
  */
-export async function readPdf(bytes: Uint8Array): Promise<Block[]> {
+export async function readPdf(bytes: Uint8Array, guard = new LimitGuard()): Promise<Block[]> {
   const task = getDocument({
     // pdfjs takes ownership of (detaches) the buffer it is given.
     data: new Uint8Array(bytes),
@@ -64,13 +65,16 @@ export async function readPdf(bytes: Uint8Array): Promise<Block[]> {
     const pdf = await withTimeout(task.promise, "opening the PDF").catch((e: unknown) => {
       throw openError(e);
     });
+    // The page count is known from the page tree before any page is read.
+    guard.count("TOO_MANY_PAGES", pdf.numPages);
     const pages: PdfLine[][] = [];
     for (let n = 1; n <= pdf.numPages; n++) {
-      pages.push(
-        await withTimeout(pageLines(pdf, n), `page ${n}`).catch((e: unknown) => {
-          throw openError(e);
-        }),
-      );
+      const lines = await withTimeout(pageLines(pdf, n), `page ${n}`).catch((e: unknown) => {
+        throw openError(e);
+      });
+      guard.paragraphs(lines.length);
+      for (const line of lines) guard.text(line.text.length);
+      pages.push(lines);
     }
     if (!pages.some((lines) => lines.length > 0)) throw new PlanParseError("NO_TEXT_LAYER");
     return joinLines(dropPageFurniture(pages)).map((text) => ({ kind: "paragraph", text }));

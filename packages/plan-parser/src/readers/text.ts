@@ -1,5 +1,6 @@
 import type { Block } from "../model.js";
 import { decodeText } from "./decode.js";
+import { LimitGuard } from "./limits.js";
 import { cellText, collapseSpaces } from "./text-utils.js";
 
 /** Tabs in a line with content (a blank line of stray tabs is no row). */
@@ -17,8 +18,10 @@ function rowLines(lines: string[]): boolean[] {
 }
 
 /** Turns already-decoded plain text into blocks: one paragraph per line, tabbed lines as rows. */
-export function textToBlocks(text: string): Block[] {
+export function textToBlocks(text: string, guard = new LimitGuard()): Block[] {
+  guard.text(text.length);
   const lines = text.split(/\r\n|\r|\n/);
+  guard.paragraphs(lines.length);
   const isRow = rowLines(lines);
   const blocks: Block[] = [];
   let table = -1;
@@ -36,6 +39,7 @@ export function textToBlocks(text: string): Block[] {
 }
 
 /** Plain text in UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK. */
-export function readText(bytes: Uint8Array): Block[] {
-  return textToBlocks(decodeText(bytes));
+export function readText(bytes: Uint8Array, guard = new LimitGuard()): Block[] {
+  guard.textBytes(bytes.length);
+  return textToBlocks(decodeText(bytes), guard);
 }

@@ -1,7 +1,9 @@
 import ExcelJS from "exceljs";
 import { PlanParseError } from "../errors.js";
 import type { Block } from "../model.js";
+import { LimitGuard } from "./limits.js";
 import { cellText } from "./text-utils.js";
+import { LimitedZip } from "./zip.js";
 
 function isoDate(d: Date): string {
   if (Number.isNaN(d.getTime())) return "";
@@ -32,6 +34,33 @@ export function displayText(value: unknown, numFmt?: string): string {
   return "";
 }
 
+const ROW_OPEN = [Buffer.from("<row "), Buffer.from("<row>")];
+
+/** Rows opened in a worksheet's XML (`<row `, `<row>`), counted in the bytes without parsing. */
+function countRows(xml: Buffer, guard: LimitGuard): void {
+  for (const tag of ROW_OPEN) {
+    let at = xml.indexOf(tag);
+    let n = 0;
+    while (at >= 0) {
+      if (++n % 4096 === 0) guard.rows(4096);
+      at = xml.indexOf(tag, at + tag.length);
+    }
+    guard.rows(n % 4096);
+  }
+}
+
+/**
+ * Before exceljs unpacks and models the whole workbook (it has no limits of its own): the archive
+ * within the unpacked-size budget and its real sizes checked, the sheets and their rows counted.
+ */
+function preflight(bytes: Uint8Array, guard: LimitGuard): void {
+  const zip = new LimitedZip(bytes, guard.limits);
+  const sheets = [...zip.entries.keys()].filter((name) => /^xl\/worksheets\/[^/]+\.xml$/.test(name));
+  guard.count("TOO_MANY_SHEETS", sheets.length);
+  for (const name of sheets) countRows(zip.bytes(name)!, guard);
+  for (const name of zip.entries.keys()) if (!sheets.includes(name) && !name.endsWith("/")) zip.bytes(name);
+}
+
 async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
   try {
@@ -47,7 +76,8 @@ async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
  * non-empty row as a row block with `table` = the sheet's index. A merged range repeats the
  * master cell's text into every cell it covers.
  */
-export async function readXlsx(bytes: Uint8Array): Promise<Block[]> {
+export async function readXlsx(bytes: Uint8Array, guard = new LimitGuard()): Promise<Block[]> {
+  preflight(bytes, guard);
   const workbook = await loadWorkbook(bytes);
   const blocks: Block[] = [];
   workbook.worksheets.forEach((sheet, table) => {

@@ -96,7 +96,13 @@ function findHeader(rows: Line[]): Header | null {
 
 function groupTables(lines: Line[]): Line[][] {
   const tables = new Map<number, Line[]>();
-  for (const l of lines) if (l.cells && l.table !== undefined) tables.set(l.table, [...(tables.get(l.table) ?? []), l]);
+  for (const l of lines) {
+    if (!l.cells || l.table === undefined) continue;
+    const rows = tables.get(l.table);
+    // Appending in place: copying the table's rows for each new row made a million-row sheet quadratic.
+    if (rows) rows.push(l);
+    else tables.set(l.table, [l]);
+  }
   return [...tables.values()];
 }
 
