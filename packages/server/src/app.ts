@@ -30,6 +30,7 @@ import { queriesRoutes } from "./queries/queries.routes.js";
 import { taskDetailRoutes } from "./queries/task-detail.routes.js";
 import { supervisionRoutes } from "./supervision/supervision.routes.js";
 import { usersRoutes } from "./users/users.routes.js";
+import { type HeavyWork, workPool } from "./work/work-pool.js";
 
 export interface RouteInfo {
   method: string;
@@ -49,12 +50,20 @@ export interface BuildOptions {
 }
 
 /** Everything wired in one readable place. Dependencies come in; nothing is global. */
-export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promise<App> {
+export async function buildApp(
+  given: Omit<AppDeps, "work"> & { work?: HeavyWork },
+  options: BuildOptions = {},
+): Promise<App> {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 1024 * 1024,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: "array", useDefaults: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  // Without a pool from the runtime, the app keeps its own and stops it on close.
+  const deps: AppDeps = {
+    ...given,
+    work: given.work ?? workPool(given.config.work, (msg, err) => app.log.error({ err }, msg)),
+  };
 
   const routes: RouteInfo[] = [];
   app.decorate("luoshiRoutes", routes);
@@ -66,6 +75,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     }
   });
 
+  if (!given.work) app.addHook("onClose", () => deps.work.close());
   installErrorHandling(app);
   app.addSchema(ErrorBody);
   await app.register(cookie);

@@ -1,6 +1,8 @@
 import { resolve } from "node:path";
+import type { ReadLimits } from "@luoshi/plan-parser";
 import type { DatabaseTarget } from "./db/database.js";
 import { splitHosts } from "./db/multi-host.js";
+import { defaultWorkOptions, type WorkOptions } from "./work/work-pool.js";
 
 export interface Config {
   port: number;
@@ -19,6 +21,8 @@ export interface Config {
   logLevel: string;
   /** Serve repeated reads from memory until the data changes (embedded PGlite only). */
   readCache: boolean;
+  /** Worker threads for parsing uploads and heavy exports, and the readers' limits. */
+  work: WorkOptions;
   /** Where the server keeps its backups, and their schedule and retention (see backup/). */
   backup: BackupConfig;
 }
@@ -30,6 +34,18 @@ export interface BackupConfig {
   keepDaily: number;
   keepWeekly: number;
 }
+
+/** Reader limits from the environment: name, limit key, unit multiplier. */
+const LIMIT_ENV: [string, keyof ReadLimits, number][] = [
+  ["LUOSHI_PARSE_MAX_PAGES", "maxPages", 1],
+  ["LUOSHI_PARSE_MAX_SHEETS", "maxSheets", 1],
+  ["LUOSHI_PARSE_MAX_ROWS", "maxRows", 1],
+  ["LUOSHI_PARSE_MAX_PARAGRAPHS", "maxParagraphs", 1],
+  ["LUOSHI_PARSE_MAX_CHARS", "maxTextChars", 1],
+  ["LUOSHI_PARSE_MAX_UNZIPPED_MB", "maxUnzippedBytes", 1024 * 1024],
+  ["LUOSHI_PARSE_MAX_ZIP_RATIO", "maxZipRatio", 1],
+  ["LUOSHI_PARSE_MAX_DEPTH", "maxDepth", 1],
+];
 
 /** Parses the environment once; lists every problem at once and throws. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -45,6 +61,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     return n;
   };
   const dataDir = resolve(env.LUOSHI_DATA_DIR || "./data");
+  const work = defaultWorkOptions();
+  const limits: Partial<ReadLimits> = {};
+  for (const [name, key, unit] of LIMIT_ENV) {
+    if (env[name]) limits[key] = int(name, 1, 1, 1_000_000_000) * unit;
+  }
   // PostgreSQL URLs may list several hosts (db/multi-host.ts).
   const pgUrl = (name: string): string | undefined => {
     const value = env[name] || undefined;
@@ -79,6 +100,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       schedule: backupSchedule(env.LUOSHI_BACKUP_SCHEDULE, errors),
       keepDaily: int("LUOSHI_BACKUP_KEEP_DAILY", 7, 1, 366),
       keepWeekly: int("LUOSHI_BACKUP_KEEP_WEEKLY", 4, 0, 520),
+    },
+    work: {
+      threads: int("LUOSHI_WORKERS", work.threads, 1, 256),
+      timeoutMs: int("LUOSHI_WORK_TIMEOUT_S", work.timeoutMs / 1000, 1, 86_400) * 1000,
+      memoryMb: int("LUOSHI_WORKER_MEMORY_MB", work.memoryMb, 64, 65_536),
+      maxQueue: int("LUOSHI_WORK_QUEUE", work.maxQueue, 0, 100_000),
+      limits,
     },
     ...overrides,
   };

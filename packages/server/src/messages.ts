@@ -31,6 +31,9 @@ export const MESSAGES = {
   INTERNAL_ERROR: "服务器内部错误，请稍后再试",
   DATABASE_UNAVAILABLE: "数据库暂时无法访问（可能正在重启或切换），请稍后重试",
   DISK_FULL: "服务器磁盘空间已满，本次提交未保存；请联系管理员清理空间后重试",
+  SERVER_BUSY: "服务器正忙（排队处理的文件过多），请稍后再试",
+  EXPORT_TIMEOUT: "生成文件超时，请稍后再试；如反复出现，请联系管理员",
+  EXPORT_FAILED: "生成文件失败，请稍后再试；如反复出现，请联系管理员",
 } as const;
 
 export type ErrorCode = keyof typeof MESSAGES;

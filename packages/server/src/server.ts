@@ -10,6 +10,7 @@ import { migrate } from "./db/migrate.js";
 import { diskFileStore, type FileStore } from "./files/file-store.js";
 import type { App } from "./http/types.js";
 import { startSupervisionScheduler } from "./supervision/scheduler.js";
+import { type HeavyWork, workPool } from "./work/work-pool.js";
 
 export interface Runtime {
   db: Database;
@@ -17,6 +18,7 @@ export interface Runtime {
   config: Config;
   /** Held while an embedded database is open: no other process may open the data directory. */
   lock?: DataDirLock;
+  work: HeavyWork;
   close(): Promise<void>;
 }
 
@@ -39,14 +41,16 @@ export async function openRuntime(
     const applied = await migrate(db);
     const files = diskFileStore(join(config.dataDir, "files"));
     const opened = db;
+    const work = workPool(config.work, (msg, err) => console.error(msg, err));
     const close = async () => {
       try {
+        await work.close();
         await opened.destroy();
       } finally {
         lock?.release();
       }
     };
-    return { db, files, config, applied, close, ...(lock ? { lock } : {}) };
+    return { db, files, config, work, applied, close, ...(lock ? { lock } : {}) };
   } catch (error) {
     await db?.destroy();
     lock?.release();

@@ -19,7 +19,8 @@ export const registerImport: RegisterCommand = (program, { io }) => {
           flags.org ??
           (await rt.db.selectFrom("orgs").select("id").where("kind", "=", "bureau").executeTakeFirst())?.id;
         if (!bureau) throw new CliError(1, serverMsg.noBureau);
-        const plans = await importPlan(rt.db, null, { bytes, filename: basename(file), orgId: bureau });
+        // On the runtime's worker pool: the same limits, heap cap and time budget as an upload.
+        const plans = await importPlan(rt.db, null, { bytes, filename: basename(file), orgId: bureau }, rt.work);
         for (const p of plans) io.stdout.write(`${serverMsg.imported(p.title, p.taskCount, p.id)}\n`);
       });
     });

@@ -155,7 +155,8 @@ class Collector {
 
 /** A data table has cells side by side and no nested tables; otherwise it only lays out the page. */
 function isDataTable(table: Element): boolean {
-  if (DomUtils.getElementsByTagName("table", table.children, true).length > 0) return false;
+  // findOne stops at the first nested table: counting them all was quadratic in nested tables.
+  if (DomUtils.findOne((el) => el.name === "table", table.children, true)) return false;
   return DomUtils.getElementsByTagName("tr", table.children, true).some((tr) => cellsOf(tr).length >= 2);
 }
 

@@ -8,6 +8,7 @@ import type { Database } from "../db/database.js";
 import type { Role } from "../db/schema.js";
 import { AppError } from "../errors.js";
 import type { FileStore } from "../files/file-store.js";
+import type { HeavyWork } from "../work/work-pool.js";
 
 /** Who may call a route: everyone, or signed-in users with one of these roles. */
 export type RouteAuth = "public" | readonly Role[];
@@ -44,6 +45,8 @@ export interface AppDeps {
   /** The server's backups (made on first use when absent) and the token `luoshi backup` presents. */
   backups?: BackupService;
   localAdminToken?: string;
+  /** Parsing and heavy exports, on worker threads. */
+  work: HeavyWork;
 }
 
 export function actorOf(request: FastifyRequest): Actor {

@@ -1,4 +1,5 @@
 import type { Insertable, Kysely, Updateable } from "kysely";
+import { insertChunks } from "../db/chunks.js";
 import type { DB, PlansTable, PlanTasksTable } from "../db/schema.js";
 
 type Db = Kysely<DB>;
@@ -7,9 +8,21 @@ export async function insertPlan(db: Db, row: Insertable<PlansTable>) {
   return db.insertInto("plans").values(row).returningAll().executeTakeFirstOrThrow();
 }
 
+/**
+ * Many tasks (an import) in short statements under the parameter limit, without reading them back;
+ * the caller's transaction keeps them all-or-nothing.
+ */
+export async function insertTaskRows(db: Db, rows: Insertable<PlanTasksTable>[]): Promise<number> {
+  for (const chunk of insertChunks(rows)) await db.insertInto("plan_tasks").values(chunk).execute();
+  return rows.length;
+}
+
 export async function insertTasks(db: Db, rows: Insertable<PlanTasksTable>[]) {
-  if (rows.length === 0) return [];
-  return db.insertInto("plan_tasks").values(rows).returningAll().execute();
+  const inserted = [];
+  for (const chunk of insertChunks(rows)) {
+    inserted.push(...(await db.insertInto("plan_tasks").values(chunk).returningAll().execute()));
+  }
+  return inserted;
 }
 
 export async function findPlan(db: Db, id: string) {
@@ -136,7 +149,7 @@ export async function insertPublication(
     indicators: Insertable<DB["indicators"]>[];
   },
 ) {
-  if (rows.assignments.length > 0) await db.insertInto("assignments").values(rows.assignments).execute();
-  if (rows.milestones.length > 0) await db.insertInto("milestones").values(rows.milestones).execute();
-  if (rows.indicators.length > 0) await db.insertInto("indicators").values(rows.indicators).execute();
+  for (const chunk of insertChunks(rows.assignments)) await db.insertInto("assignments").values(chunk).execute();
+  for (const chunk of insertChunks(rows.milestones)) await db.insertInto("milestones").values(chunk).execute();
+  for (const chunk of insertChunks(rows.indicators)) await db.insertInto("indicators").values(chunk).execute();
 }

@@ -69,7 +69,7 @@ const uploadFields = (fields: Record<string, string>) => {
 };
 
 export function plansRoutes(app: App, deps: AppDeps): void {
-  const { db } = deps;
+  const { db, work } = deps;
   planTasksRoutes(app, deps);
 
   app.get(
@@ -106,12 +106,17 @@ export function plansRoutes(app: App, deps: AppDeps): void {
     async (request, reply) => {
       const actor = actorOf(request);
       const upload = await readUpload(request);
-      const created = await plans.importPlan(db, actor, {
-        bytes: upload.bytes,
-        filename: upload.filename,
-        orgId: upload.fields.orgId ?? actor.orgId,
-        ...uploadFields(upload.fields),
-      });
+      const created = await plans.importPlan(
+        db,
+        actor,
+        {
+          bytes: upload.bytes,
+          filename: upload.filename,
+          orgId: upload.fields.orgId ?? actor.orgId,
+          ...uploadFields(upload.fields),
+        },
+        work,
+      );
       return reply.status(201).send({ plans: created });
     },
   );
@@ -278,11 +283,13 @@ export function plansRoutes(app: App, deps: AppDeps): void {
     },
     async (request) => {
       const upload = await readUpload(request);
-      return plans.reimportPlan(db, actorOf(request), request.params.id, {
-        bytes: upload.bytes,
-        filename: upload.filename,
-        apply: request.query.apply,
-      });
+      return plans.reimportPlan(
+        db,
+        actorOf(request),
+        request.params.id,
+        { bytes: upload.bytes, filename: upload.filename, apply: request.query.apply },
+        work,
+      );
     },
   );
 }

@@ -1,5 +1,4 @@
-import { type ParsedDocument, parseDocument } from "@luoshi/plan-parser";
-import { sofficeConverter } from "@luoshi/plan-parser/soffice";
+import type { ParsedDocument } from "@luoshi/plan-parser";
 import { recordAudit } from "../audit/audit.repository.js";
 import type { Actor } from "../auth/actor.js";
 import { canManagePlanOf, canReadPlanOf } from "../auth/actor.js";
@@ -8,6 +7,7 @@ import type { Cadence, DeadlineJson, PlanTask, TargetJson } from "../db/schema.j
 import { AppError, notFound } from "../errors.js";
 import { json, newId } from "../ids.js";
 import { findOrg } from "../orgs/orgs.repository.js";
+import { type HeavyWork, inlineWork } from "../work/work-pool.js";
 import { diffTasks } from "./plan-diff.js";
 import * as repo from "./plans.repository.js";
 
@@ -21,9 +21,6 @@ export interface ImportInput {
 }
 
 type ParsedTask = ParsedDocument["plans"][number]["tasks"][number];
-
-/** LibreOffice reads the legacy files (.doc/.wps/.et variants) the built-in readers cannot, where installed. */
-const converter = sofficeConverter();
 
 const taskColumns = (t: ParsedTask) => ({
   no: t.no,
@@ -40,10 +37,12 @@ const taskColumns = (t: ParsedTask) => ({
   reasons: json(t.reasons ?? []),
 });
 
-async function parse(input: { bytes: Uint8Array; filename: string; year?: number }): Promise<ParsedDocument> {
-  const doc = await parseDocument(input.bytes, {
+async function parse(
+  work: HeavyWork,
+  input: { bytes: Uint8Array; filename: string; year?: number },
+): Promise<ParsedDocument> {
+  const doc = await work.parseDocument(input.bytes, {
     filename: input.filename,
-    converter,
     ...(input.year ? { year: input.year } : {}),
   });
   if (doc.plans.every((p) => p.tasks.length === 0)) {
@@ -52,12 +51,15 @@ async function parse(input: { bytes: Uint8Array; filename: string; year?: number
   return doc;
 }
 
-/** Parses a document into one draft per plan it holds, with every task, its span, and the diagnostics. */
-export async function importPlan(db: Database, actor: Actor | null, input: ImportInput) {
+/**
+ * Parses a document into one draft per plan it holds, with every task, its span, and the diagnostics.
+ * Uploads parse on the server's worker pool; without one (tests, the demo seed) in this thread.
+ */
+export async function importPlan(db: Database, actor: Actor | null, input: ImportInput, work = inlineWork()) {
   const owner = await findOrg(db, input.orgId);
   if (!owner) throw notFound("ORG_NOT_FOUND");
   if (actor && !canManagePlanOf(actor, owner.id)) throw notFound("ORG_NOT_FOUND");
-  const doc = await parse(input);
+  const doc = await parse(work, input);
   return db.transaction().execute(async (trx) => {
     const created = [];
     for (const parsed of doc.plans.filter((p) => p.tasks.length > 0)) {
@@ -76,7 +78,7 @@ export async function importPlan(db: Database, actor: Actor | null, input: Impor
         diagnostics: json([...doc.diagnostics, ...parsed.diagnostics]),
         created_by: actor?.userId ?? null,
       });
-      const tasks = await repo.insertTasks(
+      const taskCount = await repo.insertTaskRows(
         trx,
         parsed.tasks.map((t, seq) => ({
           region_id: owner.region_id,
@@ -93,9 +95,9 @@ export async function importPlan(db: Database, actor: Actor | null, input: Impor
         entity: "plan",
         entityId: planId,
         action: "import",
-        after: { ...summary, taskCount: tasks.length },
+        after: { ...summary, taskCount },
       });
-      created.push({ ...summary, taskCount: tasks.length });
+      created.push({ ...summary, taskCount });
     }
     return created;
   });
@@ -255,9 +257,10 @@ export async function reimportPlan(
   actor: Actor,
   planId: string,
   input: { bytes: Uint8Array; filename: string; apply: boolean },
+  work = inlineWork(),
 ) {
   const plan = input.apply ? await manageableDraft(db, actor, planId) : await manageablePlan(db, actor, planId);
-  const doc = await parse({ bytes: input.bytes, filename: input.filename, year: plan.year ?? undefined });
+  const doc = await parse(work, { bytes: input.bytes, filename: input.filename, year: plan.year ?? undefined });
   const revised = doc.plans.find((p) => p.title === plan.title) ?? doc.plans.find((p) => p.tasks.length > 0)!;
   const current = await repo.listTasks(db, plan.region_id, plan.id);
   const diff = diffTasks(current, revised.tasks);
@@ -292,7 +295,7 @@ export async function reimportPlan(
     for (const t of diff.removed) await repo.updateTask(trx, t, { deleted_at: now });
     for (const c of diff.changed) await repo.updateTask(trx, c.before, taskColumns(c.after));
     const nextSeq = current.reduce((m, t) => Math.max(m, t.seq), -1) + 1;
-    await repo.insertTasks(
+    await repo.insertTaskRows(
       trx,
       diff.added.map((t, i) => ({
         region_id: plan.region_id,

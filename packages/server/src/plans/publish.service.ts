@@ -93,11 +93,13 @@ export async function publishPlan(db: Database, actor: Actor | null, planId: str
   const byName = new Map<string, Resolution>(resolutions.map((r) => [r.unitName, r]));
   const region_id = plan.region_id;
   return db.transaction().execute(async (trx) => {
-    const counts = { assignments: 0, milestones: 0, indicators: 0 };
+    // Every task's rows gathered, then inserted in a few statements under the parameter limit
+    // (one statement per task and table took 18,000 round trips for a 6,000-task plan).
+    const rows: Parameters<typeof repo.insertPublication>[1] = { assignments: [], milestones: [], indicators: [] };
     for (const task of tasks) {
       const pub = publishTask(task, byName);
-      const rows = {
-        assignments: pub.assignments.map((a) => ({
+      rows.assignments.push(
+        ...pub.assignments.map((a) => ({
           region_id,
           id: newId(),
           task_id: task.id,
@@ -105,7 +107,9 @@ export async function publishPlan(db: Database, actor: Actor | null, planId: str
           role: a.role,
           unit_name: a.unitName,
         })),
-        milestones: pub.milestones.map((m) => ({
+      );
+      rows.milestones.push(
+        ...pub.milestones.map((m) => ({
           region_id,
           id: newId(),
           task_id: task.id,
@@ -114,7 +118,9 @@ export async function publishPlan(db: Database, actor: Actor | null, planId: str
           due_date: m.dueDate,
           kind: m.kind,
         })),
-        indicators: pub.indicators.map((i) => ({
+      );
+      rows.indicators.push(
+        ...pub.indicators.map((i) => ({
           region_id,
           id: newId(),
           task_id: task.id,
@@ -128,12 +134,14 @@ export async function publishPlan(db: Database, actor: Actor | null, planId: str
           target_max: i.targetMax,
           unit: i.unit,
         })),
-      };
-      await repo.insertPublication(trx, rows);
-      counts.assignments += rows.assignments.length;
-      counts.milestones += rows.milestones.length;
-      counts.indicators += rows.indicators.length;
+      );
     }
+    await repo.insertPublication(trx, rows);
+    const counts = {
+      assignments: rows.assignments.length,
+      milestones: rows.milestones.length,
+      indicators: rows.indicators.length,
+    };
     const { source_text: _a, ...updated } = await repo.updatePlan(trx, plan, {
       status: "published",
       published_at: new Date().toISOString(),

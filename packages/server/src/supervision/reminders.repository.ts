@@ -1,4 +1,5 @@
 import { type Insertable, sql } from "kysely";
+import { insertChunks } from "../db/chunks.js";
 import { json, newId } from "../ids.js";
 import type { NotificationsTable, ReminderEvent, SDb, WebhookEndpointsTable } from "./schema.js";
 
@@ -106,13 +107,25 @@ export interface NewDelivery {
 
 /** Claims deliveries by key: a key already logged for the endpoint is never sent again. */
 export async function claimDeliveries(db: SDb, rows: NewDelivery[]) {
-  if (rows.length === 0) return [];
-  return db
-    .insertInto("webhook_deliveries")
-    .values(rows.map((r) => ({ ...r, id: newId(), payload: json(r.payload), status: "pending" as const, attempts: 0 })))
-    .onConflict((oc) => oc.columns(["region_id", "endpoint_id", "delivery_key"]).doNothing())
-    .returningAll()
-    .execute();
+  const claimed = [];
+  const values = rows.map((r) => ({
+    ...r,
+    id: newId(),
+    payload: json(r.payload),
+    status: "pending" as const,
+    attempts: 0,
+  }));
+  for (const chunk of insertChunks(values)) {
+    claimed.push(
+      ...(await db
+        .insertInto("webhook_deliveries")
+        .values(chunk)
+        .onConflict((oc) => oc.columns(["region_id", "endpoint_id", "delivery_key"]).doNothing())
+        .returningAll()
+        .execute()),
+    );
+  }
+  return claimed;
 }
 
 export async function recordAttempt(

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import pg from "pg";
 import { buildApp } from "../app.js";
 import { BackupService } from "../backup/backup-service.js";
-import { loadConfig } from "../config.js";
+import { type Config, loadConfig } from "../config.js";
 import { type Database, openDatabase, pgliteOf } from "../db/database.js";
 import { loadMigrations, migrate } from "../db/migrate.js";
 import { diskFileStore, type FileStore } from "../files/file-store.js";
@@ -95,7 +95,7 @@ async function migratedTemplate(): Promise<Blob> {
  * test asks for it (the rate-limit test does).
  */
 export async function createTestApp(
-  options: { maxUploadBytes?: number; loginAttemptsPerMinute?: number } = {},
+  options: { maxUploadBytes?: number; loginAttemptsPerMinute?: number; config?: Partial<Config> } = {},
 ): Promise<TestContext> {
   const { db, drop } = await freshDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), "luoshi-test-"));
@@ -107,6 +107,7 @@ export async function createTestApp(
       dataDir,
       maxUploadBytes: options.maxUploadBytes ?? 1024 * 1024,
       loginAttemptsPerMinute: options.loginAttemptsPerMinute ?? 100_000,
+      ...options.config,
     },
   );
   // Test restores of backups go to a fresh database of the same kind (schema on PostgreSQL).

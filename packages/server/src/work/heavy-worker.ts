@@ -1,0 +1,64 @@
+import type { MessagePort } from "node:worker_threads";
+import type { LedgerInput } from "@luoshi/ledger-export";
+import {
+  type DocumentConverter,
+  isPlanParseError,
+  type ParsedDocument,
+  parseDocument,
+  type ReadLimits,
+} from "@luoshi/plan-parser";
+import { Piscina } from "piscina";
+
+/** The CPU-heavy jobs the server hands to its worker threads. */
+export type HeavyTask =
+  | {
+      kind: "parse";
+      bytes: Uint8Array;
+      filename: string;
+      year?: number;
+      limits: Partial<ReadLimits>;
+    }
+  | { kind: "ledger"; format: "docx" | "xlsx"; doc: LedgerInput };
+
+export type HeavyResult =
+  | { ok: true; doc: ParsedDocument }
+  | { ok: true; bytes: Uint8Array }
+  | { ok: false; code: string; detail: string; messageZh: string };
+
+let soffice: Promise<DocumentConverter> | undefined;
+/** LibreOffice reads the legacy files (.doc/.wps/.et variants) the built-in readers cannot, where installed; one per thread. */
+const converter = () => {
+  soffice ??= import("@luoshi/plan-parser/soffice").then((m) => m.sofficeConverter());
+  return soffice;
+};
+
+/** Runs one task in this thread. Parse errors come back as values: a thrown error loses its code crossing threads. */
+export async function runHeavyTask(task: HeavyTask): Promise<HeavyResult> {
+  try {
+    if (task.kind === "parse") {
+      const doc = await parseDocument(task.bytes, {
+        filename: task.filename,
+        limits: task.limits,
+        converter: await converter(),
+        ...(task.year ? { year: task.year } : {}),
+      });
+      return { ok: true, doc };
+    }
+    // Loaded on first export: a worker that only parses never pays for the docx and xlsx writers.
+    const { ledgerToDocx, ledgerToXlsx } = await import("@luoshi/ledger-export");
+    const bytes = task.format === "docx" ? await ledgerToDocx(task.doc) : await ledgerToXlsx(task.doc);
+    return { ok: true, bytes };
+  } catch (e) {
+    if (isPlanParseError(e)) return { ok: false, code: e.code, detail: e.message, messageZh: e.messageZh };
+    throw e;
+  }
+}
+
+/** The worker's entry (piscina): tells the pool the task started, so its time budget runs from now, not from the queue. */
+export default async function heavyWorker(task: HeavyTask & { started: MessagePort }): Promise<unknown> {
+  task.started.postMessage("started");
+  task.started.close();
+  const result = await runHeavyTask(task);
+  // A fresh copy: a small Buffer may sit in the shared pool, which cannot be transferred.
+  return "bytes" in result ? Piscina.move(new Uint8Array(result.bytes)) : result;
+}
