@@ -15,7 +15,7 @@ import { DEFAULT_LIMITS, type ReadLimits } from "./limits.js";
 
 async function failure(bytes: Uint8Array, filename: string, limits: Partial<ReadLimits> = {}) {
   try {
-    await readDocument(bytes, filename, limits);
+    await readDocument(bytes, filename, { limits });
   } catch (e) {
     if (isPlanParseError(e)) return { code: e.code, message: e.messageZh };
     throw e;
@@ -49,7 +49,7 @@ describe("reader limits", () => {
   it("counts workbook rows over all sheets and the sheets themselves before loading the workbook", async () => {
     expect((await failure(xlsxOf(600, 2), "rows.xlsx", { maxRows: 1000 })).code).toBe("TOO_MANY_ROWS");
     expect((await failure(xlsxOf(5, 3), "sheets.xlsx", { maxSheets: 2 })).code).toBe("TOO_MANY_SHEETS");
-    const read = await readDocument(xlsxOf(600, 1), "rows.xlsx", { maxRows: 1000 });
+    const read = await readDocument(xlsxOf(600, 1), "rows.xlsx", { limits: { maxRows: 1000 } });
     expect(read.blocks.filter((b) => b.kind === "row")).toHaveLength(600);
   });
 
