@@ -32,8 +32,13 @@ export class Sequence {
 
 /** Lines shorter than this hold no second item worth a search. */
 const MIN_LENGTH = 24;
-/** Lines at least this long are searched for inline headings too (one-line documents). */
+/** An unnumbered line at least this long before the first item may hold the items (a one-line document). */
 const HEADING_LENGTH = 160;
+/**
+ * Lines at least this long are searched for inline headings too (one-line documents); shorter ones only once
+ * an inline item was found in them. (A heading's words are slower to search for than a digit.)
+ */
+const HEADINGS_INLINE = 600;
 
 const CN = "〇一二三四五六七八九十";
 function chinese(n: number): string {
@@ -52,6 +57,9 @@ function afterBoundary(text: string, at: number, spaced: boolean): boolean {
   return i < 0 || BOUNDARY.has(text.charCodeAt(i));
 }
 
+const SEPARATOR_AFTER = new Uint8Array(0x10000);
+for (const c of ".、． ") SEPARATOR_AFTER[c.charCodeAt(0)] = 1;
+
 interface Cut {
   at: number;
   marker: Marker;
@@ -66,7 +74,11 @@ function find(
   value: number,
   spaced: boolean,
 ): Cut | null {
+  const arabic = level === "arabic";
   for (let at = text.indexOf(needle, from); at >= 0; at = text.indexOf(needle, at + 1)) {
+    // An inline Arabic item has its separator (". 、．" or a space): digits go on into a quantity or a date.
+    if (arabic && SEPARATOR_AFTER[at + needle.length < text.length ? text.charCodeAt(at + needle.length) : 0] !== 1)
+      continue;
     const before = at > 0 ? text.charCodeAt(at - 1) : 32;
     if ((before >= 48 && before <= 57) || before === 46) continue;
     if (!afterBoundary(text, at, spaced)) continue;
@@ -121,7 +133,7 @@ function nextCut(text: string, from: number, seq: Sequence, headings: boolean, s
 function splitInline(line: Line, marker: Marker | null, seq: Sequence): Line[] | null {
   const { text } = line;
   if (text.length < MIN_LENGTH) return null;
-  const headings = text.length >= HEADING_LENGTH;
+  const headings = text.length >= HEADINGS_INLINE;
   let from = marker ? text.length - marker.rest.length : 0;
   const searches: Searches = new Map();
   let cut = nextCut(text, from, seq, headings, searches);
@@ -157,18 +169,24 @@ export interface Classified {
 /**
  * Which lines may hold more items than their first, noted while the lines are classified (no pass of its
  * own): the lines of a gap in the Arabic sequence (5 follows 2: 3 and 4 are inside), the last numbered line
- * before a heading or the end (a run-on line before a heading shows no gap), a long heading line, and a long
- * unnumbered line before the first item (a one-line document).
+ * before a heading under which the numbering restarts, and the last one of all (a run-on line there shows no
+ * gap), a long heading line, and a long unnumbered line before the first item (a one-line document).
  */
 export class InlineCandidates {
   /** Line indexes, ascending. */
   readonly at: number[] = [];
   private last = -1;
   private lastValue = 0;
+  /** The last numbered line before the headings since it, until the next numbered line. */
+  private beforeHeading = -1;
 
   private add(i: number): void {
-    const n = this.at.length;
-    if (n === 0 || this.at[n - 1]! < i) this.at.push(i);
+    const { at } = this;
+    let k = at.length;
+    while (k > 0 && at[k - 1]! > i) k--;
+    if (k > 0 && at[k - 1] === i) return;
+    if (k === at.length) at.push(i);
+    else at.splice(k, 0, i);
   }
 
   /** Notes line `i` (its marker and length); lines must come in order. */
@@ -180,10 +198,14 @@ export class InlineCandidates {
     const level = m.level;
     if (level === "arabic") {
       if (this.last >= 0 && m.value > this.lastValue + 1) for (let j = this.last; j < i; j++) this.add(j);
+      // Numbering that restarts under a heading shows no gap: the last numbered line before the heading may
+      // have run on. (Where it goes on, it did not: a run-on line would have left a gap.)
+      if (this.beforeHeading >= 0 && m.value <= this.lastValue) this.add(this.beforeHeading);
+      this.beforeHeading = -1;
       this.last = i;
       this.lastValue = m.value;
     } else if (level === "l1" || level === "l2" || level === "part") {
-      if (this.last >= 0) this.add(this.last);
+      if (this.last >= 0 && this.beforeHeading < 0) this.beforeHeading = this.last;
       if (length >= 60) this.add(i);
     }
   }
