@@ -44,6 +44,17 @@ function refusal(d: string, command = "migrate"): DataDirLockedError {
 }
 
 describe("data directory lock", () => {
+  it("an empty or zero-filled lock file (a power cut after link, before its data reached the disk) is taken over", () => {
+    for (const content of ["", "\0\0\0\0", "\n"]) {
+      const d = dir();
+      writeFileSync(join(d, LOCK_FILE), content);
+      expect(liveHolder(d)).toBeUndefined();
+      const lock = acquireDataDirLock(d, "serve");
+      expect(holderOf(d).pid).toBe(process.pid);
+      lock.release();
+    }
+  });
+
   it("one holder at a time; the refusal names the holder's pid, command and start; release frees it", () => {
     const d = dir();
     const lock = acquireDataDirLock(d, "serve");

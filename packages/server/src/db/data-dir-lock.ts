@@ -74,7 +74,7 @@ export function holderAlive(holder: LockHolder): boolean {
   return now === null || now === holder.procStart;
 }
 
-type ReadLock = { holder: LockHolder; raw: string } | "missing" | "unreadable";
+type ReadLock = { holder: LockHolder; raw: string } | { empty: string } | "missing" | "unreadable";
 
 function readLock(path: string): ReadLock {
   let raw: string;
@@ -84,6 +84,9 @@ function readLock(path: string): ReadLock {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return "missing";
     throw error;
   }
+  // A power cut between link() and the data reaching the disk can leave the name with no content
+  // (or zeros): no process ever held such a lock, so it is as good as missing.
+  if (/^[\s\0]*$/.test(raw)) return { empty: raw };
   try {
     const holder = JSON.parse(raw) as LockHolder;
     return typeof holder.pid === "number" && typeof holder.hostname === "string" ? { holder, raw } : "unreadable";
@@ -172,6 +175,10 @@ export function acquireDataDirLock(dataDir: string, command: string): DataDirLoc
       if (current === "missing") continue;
       // A lock file is never half-written (see above); one that does not parse was not written by us: keep out.
       if (current === "unreadable") throw new DataDirLockedError(dataDir, undefined);
+      if ("empty" in current) {
+        removeStale(path, current.empty);
+        continue;
+      }
       if (holderAlive(current.holder) || attempt > 50) throw new DataDirLockedError(dataDir, current.holder);
       removeStale(path, current.raw);
     }
@@ -200,6 +207,6 @@ function readFileSafe(path: string): string {
 /** The holder of a data directory's lock, if a live process holds it. */
 export function liveHolder(dataDir: string): LockHolder | undefined {
   const current = readLock(join(dataDir, LOCK_FILE));
-  if (current === "missing" || current === "unreadable") return undefined;
+  if (current === "missing" || current === "unreadable" || "empty" in current) return undefined;
   return holderAlive(current.holder) ? current.holder : undefined;
 }
