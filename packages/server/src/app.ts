@@ -16,6 +16,8 @@ import { filesRoutes } from "./files/files.routes.js";
 import { installAuth } from "./http/auth-hook.js";
 import { installErrorHandling } from "./http/error-handler.js";
 import { installReadCache } from "./http/read-cache.js";
+import { installSecurityHeaders } from "./http/security-headers.js";
+import { frameworkErrors, installTextGuard } from "./http/text-guard.js";
 import { ErrorBody } from "./http/schemas.js";
 import type { App, AppDeps, RouteAuth } from "./http/types.js";
 import { webStatic } from "./http/web-static.js";
@@ -57,6 +59,7 @@ export async function buildApp(
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 1024 * 1024,
+    frameworkErrors,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: "array", useDefaults: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
   // Without a pool from the runtime, the app keeps its own and stops it on close.
@@ -77,6 +80,8 @@ export async function buildApp(
 
   if (!given.work) app.addHook("onClose", () => deps.work.close());
   installErrorHandling(app);
+  installTextGuard(app);
+  await installSecurityHeaders(app, deps.config.secureCookies);
   app.addSchema(ErrorBody);
   await app.register(cookie);
   await app.register(rateLimit, {
@@ -86,7 +91,8 @@ export async function buildApp(
   await app.register(multipart, {
     // Keep the client's full name so a path in it is refused, not silently trimmed.
     preservePath: true,
-    limits: { fileSize: deps.config.maxUploadBytes, files: 10, fields: 20, fieldSize: 64 * 1024 },
+    // Defaults for every form; a reader asks for fewer (files/upload.ts reads one declared file).
+    limits: { fileSize: deps.config.maxUploadBytes, files: 10, fields: 20, parts: 30, fieldSize: 64 * 1024 },
   });
   await app.register(swagger, {
     openapi: {

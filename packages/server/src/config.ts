@@ -16,6 +16,8 @@ export interface Config {
   maxUploadBytes: number;
   /** Login attempts one client address may make per minute. */
   loginAttemptsPerMinute: number;
+  /** The API documentation (/api/docs) is readable without signing in (LUOSHI_PUBLIC_API_DOCS=1). */
+  publicApiDocs: boolean;
   /** Secure cookies only behind HTTPS. */
   secureCookies: boolean;
   logLevel: string;
@@ -93,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     maxUploadBytes: int("LUOSHI_MAX_UPLOAD_MB", 20, 1, 1024) * 1024 * 1024,
     loginAttemptsPerMinute: int("LUOSHI_LOGIN_RATE_PER_MIN", 20, 1, 100000),
     secureCookies: env.LUOSHI_SECURE_COOKIES === "1",
+    publicApiDocs: env.LUOSHI_PUBLIC_API_DOCS === "1",
     logLevel: env.LOG_LEVEL || "info",
     readCache: env.LUOSHI_READ_CACHE !== "0" && env.LUOSHI_READ_CACHE !== "off",
     backup: {

@@ -26,6 +26,13 @@ export const sees = (actor: Actor, orgId: string): boolean => actor.visibleOrgId
 export const canReadPlanOf = (actor: Actor, planOrgId: string): boolean =>
   sees(actor, planOrgId) || actor.ancestorOrgIds.includes(planOrgId);
 
+/**
+ * A draft belongs to its makers until published: only plan managers who can read the plan see it.
+ * To every other role an unpublished plan (its tasks, source and exports) does not exist.
+ */
+export const canSeePlan = (actor: Actor, plan: { org_id: string; status: string }): boolean =>
+  canReadPlanOf(actor, plan.org_id) && (plan.status === "published" || PLAN_MANAGERS.includes(actor.role));
+
 export const canManagePlanOf = (actor: Actor, planOrgId: string): boolean =>
   PLAN_MANAGERS.includes(actor.role) && sees(actor, planOrgId);
 

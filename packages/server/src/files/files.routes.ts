@@ -18,7 +18,7 @@ export function filesRoutes(app: App, deps: AppDeps): void {
       },
     },
     async (request, reply) => {
-      const upload = await readUpload(request);
+      const upload = await readUpload(request, { fileField: "file", fields: [] });
       const file = await storeEvidence(deps.db, deps.files, actorOf(request), upload);
       return reply.status(201).send({ file });
     },

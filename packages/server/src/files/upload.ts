@@ -8,16 +8,31 @@ export interface Upload {
   fields: Record<string, string>;
 }
 
-/** Reads a multipart request: the first file (size-limited by the plugin) and the text fields. */
-export async function readUpload(request: FastifyRequest): Promise<Upload> {
+/** The one file field a form declares, and the text fields it may carry besides. */
+export interface UploadForm {
+  fileField: string;
+  fields: readonly string[];
+}
+
+/**
+ * Reads a multipart request: the declared file part (size-limited by the plugin) and the declared
+ * text fields. Any other part, and a second file, is refused before a byte of it is buffered.
+ */
+export async function readUpload(request: FastifyRequest, form: UploadForm): Promise<Upload> {
   if (!request.isMultipart()) throw new AppError("UNSUPPORTED_MEDIA_TYPE", 415);
   const fields: Record<string, string> = {};
   let file: { bytes: Buffer; filename: string } | undefined;
-  for await (const part of request.parts()) {
+  // One spare file and field, so a second file or an unknown field is refused by name
+  // (UNEXPECTED_PART) before it is read; past that the plugin stops parsing (PAYLOAD_TOO_LARGE).
+  const limits = { files: 2, fields: form.fields.length + 1, parts: form.fields.length + 2 };
+  for await (const part of request.parts({ limits })) {
     if (part.type === "file") {
-      const bytes = await part.toBuffer();
-      if (!file) file = { bytes, filename: part.filename };
-    } else if (typeof part.value === "string") {
+      if (part.fieldname !== form.fileField || file) throw badRequest("UNEXPECTED_PART", { part: part.fieldname });
+      file = { bytes: await part.toBuffer(), filename: part.filename };
+    } else {
+      if (!form.fields.includes(part.fieldname) || typeof part.value !== "string")
+        throw badRequest("UNEXPECTED_PART", { part: part.fieldname });
+      if (part.value.includes("\0")) throw badRequest("INVALID_TEXT");
       fields[part.fieldname] = part.value;
     }
   }

@@ -1,3 +1,4 @@
+import { ALL_ROLES } from "../auth/actor.js";
 import { authenticate } from "../auth/auth.service.js";
 import { bearerMatches } from "../backup/local-admin.js";
 import { AppError } from "../errors.js";
@@ -14,10 +15,13 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  */
 export function installAuth(app: App, deps: AppDeps): void {
   app.addHook("onRequest", async (request) => {
-    const auth = request.routeOptions.config.auth;
+    const url = request.routeOptions.url;
+    // The API documentation is for signed-in users unless the deployment publishes it.
+    const docs = url?.startsWith("/api/docs") && !deps.config.publicApiDocs;
+    const auth = docs ? ALL_ROLES : request.routeOptions.config.auth;
     if (auth === undefined) {
-      if (request.routeOptions.url === undefined) return; // 404 handler
-      if (request.routeOptions.url.startsWith("/api/docs")) return;
+      if (url === undefined) return; // 404 handler
+      if (url.startsWith("/api/docs")) return;
       throw new AppError("FORBIDDEN", 403);
     }
     const { localAdmin } = request.routeOptions.config;

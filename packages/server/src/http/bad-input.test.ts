@@ -77,11 +77,72 @@ describe("bad input changes nothing", () => {
         method: "POST",
         url: `/api/tasks/${plan.taskIds[2]}/reports`,
         headers: school.headers,
-        payload: { period: "2024-Q2", status: "done", narrative: "", percent: 10 },
+        payload: { period: "2024-Q2", status: "done", narrative: "", percent: 100 },
       },
       400,
       "INVALID_PERIOD",
     ));
+
+  const report = (payload: object) => ({
+    method: "POST" as const,
+    url: `/api/tasks/${plan.taskIds[2]}/reports`,
+    headers: school.headers,
+    payload: { narrative: "", ...payload },
+  });
+
+  it("a period outside the plan's year, or still to come", async () => {
+    await rejects(report({ period: "2023-12", status: "in_progress", percent: 10 }), 400, "PERIOD_OUT_OF_PLAN");
+    await rejects(report({ period: "2025-01", status: "in_progress", percent: 10 }), 400, "PERIOD_OUT_OF_PLAN");
+    // A plan of the current year: next month is refused, this month is accepted.
+    await t.db.updateTable("plans").set({ year: 2099 }).where("id", "=", plan.planId).execute();
+    try {
+      await rejects(report({ period: "2099-12", status: "in_progress", percent: 10 }), 400, "PERIOD_OUT_OF_PLAN");
+    } finally {
+      await t.db.updateTable("plans").set({ year: 2024 }).where("id", "=", plan.planId).execute();
+    }
+  });
+
+  it("status and percent that disagree", async () => {
+    await rejects(report({ period: "2024-05", status: "done", percent: 0 }), 400, "STATUS_PERCENT_MISMATCH");
+    await rejects(report({ period: "2024-05", status: "done", percent: 99 }), 400, "STATUS_PERCENT_MISMATCH");
+    await rejects(report({ period: "2024-05", status: "in_progress", percent: 100 }), 400, "STATUS_PERCENT_MISMATCH");
+    await rejects(report({ period: "2024-05", status: "blocked", percent: 100 }), 400, "STATUS_PERCENT_MISMATCH");
+    await rejects(report({ period: "2024-05", status: "not_started", percent: 20 }), 400, "STATUS_PERCENT_MISMATCH");
+    const ok = await t.app.inject(report({ period: "2024-05", status: "done", percent: 100 }));
+    expect(ok.statusCode, ok.body).toBe(201);
+  });
+
+  it("NUL bytes and invalid UTF-8 are refused with INVALID_TEXT", async () => {
+    const orgs = { method: "POST" as const, url: "/api/orgs", headers: admin.headers };
+    const valid = { parentId: t.fixture.a.bureauId, kind: "school" };
+    await rejects({ ...orgs, payload: { ...valid, name: "学校\u0000" } }, 400, "INVALID_TEXT");
+    await rejects({ ...orgs, payload: { ...valid, name: "学校", ["k\u0000"]: 1 } }, 400, "INVALID_TEXT");
+    const json = { ...orgs, headers: { ...admin.headers, "content-type": "application/json" } };
+    await rejects({ ...json, payload: '{"name":"a\\u0000","kind":"school"}' }, 400, "INVALID_TEXT");
+    const latin1 = Buffer.concat([Buffer.from('{"name":"'), Buffer.from([0xc3, 0x28]), Buffer.from('"}')]);
+    await rejects({ ...json, payload: latin1 }, 400, "INVALID_TEXT");
+    await rejects({ method: "GET", url: "/api/plans/a%00b", headers: admin.headers }, 400, "INVALID_TEXT");
+    await rejects({ method: "GET", url: "/api/plans/%C3%28", headers: admin.headers }, 400, "INVALID_TEXT");
+    await rejects({ method: "GET", url: "/api/tasks?q=%00", headers: admin.headers }, 400, "INVALID_TEXT");
+    await rejects({ method: "GET", url: "/api/tasks?q=%FF", headers: admin.headers }, 400, "INVALID_TEXT");
+    const body = multipart({ name: "plan.txt", bytes: "x" }, { year: "2024\u0000" });
+    await rejects(
+      { method: "POST", url: "/api/plans", headers: { ...admin.headers, ...body.headers }, payload: body.payload },
+      400,
+      "INVALID_TEXT",
+    );
+  });
+
+  it("an escaped backslash before u0000 is text, not a NUL", async () => {
+    const res = await t.app.inject({
+      method: "POST",
+      url: "/api/orgs",
+      headers: { ...admin.headers, "content-type": "application/json" },
+      payload: `{"parentId":"${t.fixture.a.bureauId}","kind":"school","name":"路径\\\\u0000"}`,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().org.name).toBe("路径\\u0000");
+  });
 
   it("unknown ids", async () => {
     await rejects(
@@ -146,6 +207,25 @@ describe("bad input changes nothing", () => {
     expect(res.statusCode).toBe(422);
     expect(["CORRUPT_DOCUMENT", "NOT_A_DOCUMENT", "PLAN_HAS_NO_TASKS"]).toContain(res.json().error.code);
     expect(await rowCounts(t.db)).toEqual(before);
+  });
+
+  it("an upload reads only its declared file part", async () => {
+    const boundary = "----luoshiparts";
+    const part = (name: string, filename?: string, bytes = "x") =>
+      `--${boundary}\r\nContent-Disposition: form-data; name="${name}"${filename ? `; filename="${filename}"` : ""}\r\n\r\n${bytes}\r\n`;
+    const send = (...parts: string[]) => ({
+      method: "POST" as const,
+      url: "/api/files",
+      headers: { ...admin.headers, "content-type": `multipart/form-data; boundary=${boundary}` },
+      payload: `${parts.join("")}--${boundary}--\r\n`,
+    });
+    await rejects(send(part("other", "a.txt")), 400, "UNEXPECTED_PART");
+    await rejects(send(part("file", "a.txt"), part("file", "b.txt")), 400, "UNEXPECTED_PART");
+    await rejects(send(part("note"), part("file", "a.txt")), 400, "UNEXPECTED_PART");
+    // The refused part comes first and is big: refused before it is read, not after buffering it.
+    await rejects(send(part("junk", "big.bin", "x".repeat(32 * 1024)), part("file", "a.txt")), 400, "UNEXPECTED_PART");
+    const ok = await t.app.inject(send(part("file", "纪要.txt", "会议纪要")));
+    expect(ok.statusCode, ok.body).toBe(201);
   });
 
   it("a JSON body where a file is expected", () =>

@@ -29,7 +29,8 @@ export async function findPlan(db: Db, id: string) {
   return db.selectFrom("plans").selectAll().where("id", "=", id).where("deleted_at", "is", null).executeTakeFirst();
 }
 
-export async function listPlans(db: Db, orgIds: string[]) {
+/** Live plans of these orgs; drafts only when asked for (they are their makers' until published). */
+export async function listPlans(db: Db, orgIds: string[], withDrafts: boolean) {
   if (orgIds.length === 0) return [];
   return db
     .selectFrom("plans")
@@ -47,6 +48,7 @@ export async function listPlans(db: Db, orgIds: string[]) {
     ])
     .where("org_id", "in", orgIds)
     .where("deleted_at", "is", null)
+    .$if(!withDrafts, (q) => q.where("status", "=", "published"))
     .orderBy("created_at", "desc")
     .execute();
 }

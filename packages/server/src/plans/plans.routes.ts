@@ -105,7 +105,7 @@ export function plansRoutes(app: App, deps: AppDeps): void {
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      const upload = await readUpload(request);
+      const upload = await readUpload(request, { fileField: "file", fields: ["year", "cadence", "orgId"] });
       const created = await plans.importPlan(
         db,
         actor,
@@ -282,7 +282,7 @@ export function plansRoutes(app: App, deps: AppDeps): void {
       },
     },
     async (request) => {
-      const upload = await readUpload(request);
+      const upload = await readUpload(request, { fileField: "file", fields: [] });
       return plans.reimportPlan(
         db,
         actorOf(request),

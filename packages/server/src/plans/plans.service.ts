@@ -1,7 +1,7 @@
 import type { ParsedDocument } from "@luoshi/plan-parser";
 import { recordAudit } from "../audit/audit.repository.js";
 import type { Actor } from "../auth/actor.js";
-import { canManagePlanOf, canReadPlanOf } from "../auth/actor.js";
+import { canManagePlanOf, canSeePlan, PLAN_MANAGERS } from "../auth/actor.js";
 import type { Database } from "../db/database.js";
 import type { Cadence, DeadlineJson, PlanTask, TargetJson } from "../db/schema.js";
 import { AppError, notFound } from "../errors.js";
@@ -105,13 +105,13 @@ export async function importPlan(db: Database, actor: Actor | null, input: Impor
 
 export async function readablePlan(db: Database, actor: Actor, id: string) {
   const plan = await repo.findPlan(db, id);
-  if (!plan || !canReadPlanOf(actor, plan.org_id)) throw notFound("PLAN_NOT_FOUND");
+  if (!plan || !canSeePlan(actor, plan)) throw notFound("PLAN_NOT_FOUND");
   return plan;
 }
 
 export async function manageablePlan(db: Database, actor: Actor, id: string) {
   const plan = await repo.findPlan(db, id);
-  if (!plan || !canReadPlanOf(actor, plan.org_id)) throw notFound("PLAN_NOT_FOUND");
+  if (!plan || !canSeePlan(actor, plan)) throw notFound("PLAN_NOT_FOUND");
   if (!canManagePlanOf(actor, plan.org_id)) throw new AppError("FORBIDDEN", 403);
   return plan;
 }
@@ -123,7 +123,7 @@ export async function manageableDraft(db: Database, actor: Actor, id: string) {
 }
 
 export async function listReadablePlans(db: Database, actor: Actor) {
-  return repo.listPlans(db, [...actor.visibleOrgIds, ...actor.ancestorOrgIds]);
+  return repo.listPlans(db, [...actor.visibleOrgIds, ...actor.ancestorOrgIds], PLAN_MANAGERS.includes(actor.role));
 }
 
 export async function planDetail(db: Database, actor: Actor, id: string) {

@@ -10,6 +10,20 @@ const PATTERNS: Record<Cadence, RegExp> = {
 
 export const isValidPeriod = (period: string, cadence: Cadence): boolean => PATTERNS[cadence].test(period);
 
+/**
+ * A well-formed period a plan can be reported for: in the plan's year (any year when the plan
+ * has none) and not after the period holding today. Periods of one cadence compare as strings.
+ */
+export const isReportablePeriod = (period: string, plan: { cadence: Cadence; year: number | null }, today: string) =>
+  (plan.year === null || period.slice(0, 4) === String(plan.year)) && period <= periodOf(today, plan.cadence);
+
+/**
+ * Status and percent agree: `done` is exactly 100%, and 100% is only `done` (a unit that has
+ * finished says so; "in progress at 100%" is refused rather than guessed); `not_started` is 0%.
+ */
+export const statusMatchesPercent = (status: string, percent: number): boolean =>
+  (status === "done") === (percent === 100) && (status !== "not_started" || percent === 0);
+
 /** The period containing an ISO date (Asia/Shanghai "today" is the caller's business). */
 export function periodOf(isoDate: string, cadence: Cadence): string {
   const year = isoDate.slice(0, 4);

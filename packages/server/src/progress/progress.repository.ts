@@ -154,7 +154,7 @@ export async function findTaskWithPlan(db: Db, taskId: string) {
 
 export interface SubmissionContext {
   task: { region_id: string; id: string; plan_id: string };
-  plan: { org_id: string; status: string; cadence: Cadence };
+  plan: { org_id: string; status: string; cadence: Cadence; year: number | null };
   assigned: boolean;
   indicatorIds: string[];
   filesFound: number;
@@ -186,7 +186,7 @@ export async function submissionContext(
   key: { taskId: string; orgId: string; period: string; fileIds: string[]; reach: string[] },
 ): Promise<SubmissionContext | undefined> {
   const { rows } = await sql<Record<string, unknown>>`
-    SELECT t.region_id, t.id AS task_id, t.plan_id, p.org_id AS plan_org_id, p.status AS plan_status, p.cadence,
+    SELECT t.region_id, t.id AS task_id, t.plan_id, p.org_id AS plan_org_id, p.status AS plan_status, p.cadence, p.year AS plan_year,
       EXISTS (
         SELECT 1 FROM assignments a
         WHERE a.region_id = t.region_id AND a.task_id = t.id AND a.org_id = ${key.orgId} AND a.deleted_at IS NULL
@@ -219,6 +219,7 @@ export async function submissionContext(
       org_id: row.plan_org_id as string,
       status: row.plan_status as string,
       cadence: row.cadence as SubmissionContext["plan"]["cadence"],
+      year: row.plan_year as number | null,
     },
     assigned: row.assigned as boolean,
     indicatorIds: row.indicator_ids as string[],

@@ -1,10 +1,10 @@
 import type { Actor } from "../auth/actor.js";
-import { canReadPlanOf, sees } from "../auth/actor.js";
+import { canSeePlan, sees } from "../auth/actor.js";
 import type { Database } from "../db/database.js";
 import type { ReportStatus } from "../db/schema.js";
 import { AppError, badRequest, notFound } from "../errors.js";
 import { json, newId } from "../ids.js";
-import { isValidPeriod } from "./periods.js";
+import { isReportablePeriod, isValidPeriod, statusMatchesPercent, todayInShanghai } from "./periods.js";
 import * as repo from "./progress.repository.js";
 
 export interface ReportInput {
@@ -20,7 +20,7 @@ export interface ReportInput {
 /** A live task and its live plan, if the actor may read the plan (one query). */
 export async function readableTask(db: Database, actor: Actor, taskId: string) {
   const found = await repo.findTaskWithPlan(db, taskId);
-  if (!found || !canReadPlanOf(actor, found.plan.org_id)) throw notFound("TASK_NOT_FOUND");
+  if (!found || !canSeePlan(actor, found.plan)) throw notFound("TASK_NOT_FOUND");
   return found;
 }
 
@@ -30,7 +30,13 @@ export async function readableTask(db: Database, actor: Actor, taskId: string) {
  * Under READ COMMITTED a plain read inside the transaction locked nothing either, so the
  * read may as well come first; a concurrent first submission still fails on progress_reports_uq.
  */
-export async function submitReport(db: Database, actor: Actor, taskId: string, input: ReportInput) {
+export async function submitReport(
+  db: Database,
+  actor: Actor,
+  taskId: string,
+  input: ReportInput,
+  today = todayInShanghai(),
+) {
   const orgId = input.orgId ?? actor.orgId;
   const fileIds = [...new Set(input.fileIds ?? [])];
   const ctx = await repo.submissionContext(db, {
@@ -40,12 +46,15 @@ export async function submitReport(db: Database, actor: Actor, taskId: string, i
     fileIds,
     reach: actor.visibleOrgIds,
   });
-  if (!ctx || !canReadPlanOf(actor, ctx.plan.org_id)) throw notFound("TASK_NOT_FOUND");
+  if (!ctx || !canSeePlan(actor, ctx.plan)) throw notFound("TASK_NOT_FOUND");
   const { task, plan, existing } = ctx;
   if (plan.status !== "published") throw notFound("TASK_NOT_FOUND");
   if (!sees(actor, orgId)) throw new AppError("NOT_ASSIGNED", 403);
   if (!ctx.assigned) throw new AppError("NOT_ASSIGNED", 403);
   if (!isValidPeriod(input.period, plan.cadence)) throw badRequest("INVALID_PERIOD", { cadence: plan.cadence });
+  if (!isReportablePeriod(input.period, plan, today))
+    throw badRequest("PERIOD_OUT_OF_PLAN", { year: plan.year, cadence: plan.cadence });
+  if (!statusMatchesPercent(input.status, input.percent)) throw badRequest("STATUS_PERCENT_MISMATCH");
   const actuals = input.actuals ?? [];
   if (actuals.some((a) => !ctx.indicatorIds.includes(a.indicatorId))) throw badRequest("INDICATOR_NOT_IN_TASK");
   if (ctx.filesFound !== fileIds.length) throw notFound("FILE_NOT_FOUND");

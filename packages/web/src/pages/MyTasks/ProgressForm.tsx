@@ -61,7 +61,9 @@ export function ProgressForm({ indicators, defaultPeriod, onSubmit, uploadFile }
       onFinish={submit}
       initialValues={{ period: defaultPeriod, status: "in_progress", percent: 0, narrative: "", actuals: {} }}
       onValuesChange={(changed: Partial<Values>) => {
+        // The server holds `done` and 100% together: each follows the other here.
         if (changed.status === "done") form.setFieldValue("percent", 100);
+        if (changed.percent === 100) form.setFieldValue("status", "done");
       }}
       style={{ maxWidth: "100%" }}
     >
