@@ -697,9 +697,17 @@ describe("authorization matrix", () => {
     expect(Object.keys(MATRIX).filter((k) => !routes.includes(k))).toEqual([]);
   });
 
-  it("documentation routes are public and list every business route", async () => {
-    const doc = (await t.app.inject({ url: "/api/docs/json" })).json();
+  it("documentation needs a session unless configured public, and lists every business route", async () => {
+    expect((await t.app.inject({ url: "/api/docs/json" })).statusCode).toBe(401);
+    expect((await t.app.inject({ url: "/api/docs" })).statusCode).toBe(401);
+    const doc = (await t.app.inject({ url: "/api/docs/json", headers: sessions.school_reporter.headers })).json();
     expect(Object.keys(doc.paths)).toContain("/api/plans/{id}/publish");
+    t.config.publicApiDocs = true;
+    try {
+      expect((await t.app.inject({ url: "/api/docs/json" })).statusCode).toBe(200);
+    } finally {
+      t.config.publicApiDocs = false;
+    }
   });
 
   it("every route refuses anonymous callers unless public", async () => {
@@ -743,4 +751,115 @@ describe("authorization matrix", () => {
       expect(outcomes).toEqual(expected);
     });
   }
+});
+
+const routeKeys = () =>
+  t.app.luoshiRoutes.filter((r) => !r.url.startsWith("/api/docs")).map((r) => `${r.method} ${r.url}`);
+
+describe("drafts are for their makers", () => {
+  const managers = new Set<Role>(MANAGERS);
+  const draftUrls = () => {
+    const { planId, taskIds } = plans.own.draft;
+    return [
+      `/api/plans/${planId}`,
+      `/api/plans/${planId}/source`,
+      `/api/plans/${planId}/export.xlsx`,
+      `/api/plans/${planId}/export.docx`,
+      `/api/tasks/${taskIds[0]}/reports`,
+    ];
+  };
+
+  for (const role of ROLES) {
+    it(`${role}: ${managers.has(role) ? "reads" : "gets 404 for"} a draft, its source, exports and tasks`, async () => {
+      for (const url of draftUrls()) {
+        const res = await t.app.inject({ method: "GET", url, headers: sessions[role].headers });
+        expect(res.statusCode, `${url} ${res.body.slice(0, 100)}`).toBe(managers.has(role) ? 200 : 404);
+      }
+      const draftTask = await t.app.inject({
+        method: "GET",
+        url: `/api/tasks/${plans.own.draft.taskIds[0]}`,
+        headers: sessions[role].headers,
+      });
+      if (!managers.has(role)) expect(draftTask.statusCode).toBe(404);
+      const listed = (await t.app.inject({ method: "GET", url: "/api/plans", headers: sessions[role].headers })).json()
+        .plans as { id: string }[];
+      expect(listed.some((p) => p.id === plans.own.draft.planId)).toBe(managers.has(role));
+      expect(listed.some((p) => p.id === plans.own.pub.planId)).toBe(true);
+      const board = await t.app.inject({ method: "GET", url: "/api/dashboard", headers: sessions[role].headers });
+      expect(board.body).not.toContain(plans.own.draft.planId);
+    });
+  }
+});
+
+describe("NUL bytes and invalid UTF-8 on every route", () => {
+  const ROLE_REFUSED = new Set(
+    Object.entries(MATRIX).flatMap(([key, row]) =>
+      row.own !== "public" && !row.own.includes("admin") && !key.startsWith("POST /api/admin/") ? [key] : [],
+    ),
+  );
+  const NUL = "a%00b";
+  const callFor = (key: string, url: string, extra: Partial<InjectOptions> = {}): InjectOptions => {
+    const method = key.split(" ")[0] as InjectOptions["method"];
+    return { method, url, headers: sessions.admin.headers, ...extra };
+  };
+  const pathWith = (key: string, value: string) => key.split(" ")[1]!.replace(/:\w+|\*/g, value);
+  const expectInvalidText = (key: string, res: { statusCode: number; body: string }) => {
+    expect(res.statusCode, `${key} ${res.body.slice(0, 100)}`).toBe(400);
+    expect(JSON.parse(res.body).error.code, key).toBe("INVALID_TEXT");
+  };
+
+  it("in each path parameter and in the query string: 400 INVALID_TEXT, never 500", async () => {
+    for (const key of routeKeys()) {
+      if (/:\w+|\*/.test(key)) {
+        expectInvalidText(key, await t.app.inject(callFor(key, pathWith(key, NUL))));
+        expectInvalidText(key, await t.app.inject(callFor(key, pathWith(key, "%C3%28"))));
+      }
+      expectInvalidText(key, await t.app.inject(callFor(key, `${pathWith(key, "x")}?q=${NUL}`)));
+      expectInvalidText(key, await t.app.inject(callFor(key, `${pathWith(key, "x")}?q=%FF`)));
+    }
+  });
+
+  it("in a JSON body of every state-changing route: 400 INVALID_TEXT or refused before reading it", async () => {
+    for (const key of routeKeys().filter((k) => !k.startsWith("GET "))) {
+      const res = await t.app.inject(
+        callFor(key, pathWith(key, "x"), {
+          headers: { ...sessions.admin.headers, "content-type": "application/json" },
+          payload: '{"name":"\\u0000","text":"x"}',
+        }),
+      );
+      // Routes the admin may not call refuse on the role, before the body is read.
+      if (res.statusCode === 403) expect(ROLE_REFUSED.has(key), key).toBe(true);
+      else expectInvalidText(key, res);
+    }
+  });
+});
+
+describe("security headers", () => {
+  it("the API and the web app carry CSP without inline script, no framing, no referrer, nosniff", async () => {
+    for (const url of ["/api/health", "/api/auth/me", "/ledger"]) {
+      const res = await t.app.inject({ method: "GET", url, headers: sessions.admin.headers });
+      const csp = String(res.headers["content-security-policy"]);
+      expect(csp, url).toContain("script-src 'self'");
+      expect(csp, url).not.toMatch(/script-src[^;]*unsafe-inline/);
+      expect(csp, url).toContain("frame-ancestors 'none'");
+      expect(res.headers["x-frame-options"], url).toBe("DENY");
+      expect(res.headers["referrer-policy"], url).toBe("no-referrer");
+      expect(res.headers["x-content-type-options"], url).toBe("nosniff");
+    }
+  });
+
+  it("API answers and downloads carrying people's data are not stored", async () => {
+    const urls = [
+      "/api/users",
+      `/api/files/${plans.own.fileId}`,
+      `/api/placements/${placements.own}`,
+      `/api/placements/${placements.own}/files/notice`,
+      `/api/plans/${plans.own.pub.planId}/export.xlsx`,
+    ];
+    for (const url of urls) {
+      const res = await t.app.inject({ method: "GET", url, headers: sessions.admin.headers });
+      expect(res.statusCode, url).toBe(200);
+      expect(res.headers["cache-control"], url).toBe("no-store");
+    }
+  });
 });

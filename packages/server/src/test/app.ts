@@ -19,6 +19,8 @@ export interface TestContext {
   files: FileStore;
   dataDir: string;
   fixture: Fixture;
+  /** The app's configuration, read per request where it matters (a test may change it). */
+  config: Config;
   close(): Promise<void>;
 }
 
@@ -121,6 +123,7 @@ export async function createTestApp(
     files,
     dataDir,
     fixture,
+    config,
     async close() {
       await app.close();
       await drop();
