@@ -10,9 +10,9 @@ import {
   postgresTarget,
   type Server,
   startServer,
+  streamPlan,
 } from "./test/live-server.js";
 import { type Cluster, clusterUnavailable, createCluster } from "./test/pg-cluster.js";
-import { publishedPlan } from "./test/plans.js";
 import { skipUnlessAble } from "./test/powercut.js";
 
 /**
@@ -49,7 +49,7 @@ describe.skipIf(skip)("PostgreSQL restarted under load", () => {
     const target = postgresTarget(cluster.url);
     const { fixture, plan } = await target.seed(async (db) => {
       const fixture = await seedFixture(db);
-      return { fixture, plan: await publishedPlan(db, fixture.a.bureauId) };
+      return { fixture, plan: await streamPlan(db, fixture.a.bureauId) };
     });
     const taskIds = plan.taskIds.slice(1);
     server = await startServer(target.env);

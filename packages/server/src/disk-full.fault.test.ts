@@ -15,9 +15,9 @@ import {
   pgliteTarget,
   postgresTarget,
   startServer,
+  streamPlan,
   type Target,
 } from "./test/live-server.js";
-import { publishedPlan } from "./test/plans.js";
 import { skipUnlessAble } from "./test/powercut.js";
 
 /**
@@ -102,7 +102,7 @@ interface Seeded {
 async function seed(target: Target): Promise<Seeded> {
   return target.seed(async (db) => {
     const fixture = await seedFixture(db);
-    const plan = await publishedPlan(db, fixture.a.bureauId);
+    const plan = await streamPlan(db, fixture.a.bureauId);
     return { taskId: plan.taskIds[1]!, reporter: fixture.a.users.school_reporter };
   });
 }

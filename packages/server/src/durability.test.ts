@@ -10,9 +10,9 @@ import {
   postgresTarget,
   startServer,
   stream,
+  streamPlan,
   type Target,
 } from "./test/live-server.js";
-import { publishedPlan } from "./test/plans.js";
 
 /**
  * The real built server is killed with SIGKILL while reports stream in; after a restart on
@@ -34,7 +34,7 @@ async function killMidStream(target: Target) {
   const { fixture, plan } = await target.seed(async (db) => {
     const fixture = await seedFixture(db);
     // Tasks 2 and 3 of the fixture plan are assigned to every school, the reporter's among them.
-    return { fixture, plan: await publishedPlan(db, fixture.a.bureauId) };
+    return { fixture, plan: await streamPlan(db, fixture.a.bureauId) };
   });
   lap("seed");
   const taskIds = plan.taskIds.slice(1);

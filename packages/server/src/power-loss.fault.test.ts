@@ -14,10 +14,10 @@ import {
   type Server,
   startServer,
   stream,
+  streamPlan,
   type Target,
 } from "./test/live-server.js";
 import { type Cluster, clusterUnavailable, createCluster } from "./test/pg-cluster.js";
-import { publishedPlan } from "./test/plans.js";
 import { buildPowercut, type CutReport, type Powercut, powerCut, shimEnv, skipUnlessAble } from "./test/powercut.js";
 
 /**
@@ -91,7 +91,7 @@ interface Seeded {
 const seed = (target: Target): Promise<Seeded> =>
   target.seed(async (db) => {
     const fixture = await seedFixture(db);
-    const plan = await publishedPlan(db, fixture.a.bureauId);
+    const plan = await streamPlan(db, fixture.a.bureauId);
     return { taskIds: plan.taskIds.slice(1), reporter: fixture.a.users.school_reporter };
   });
 

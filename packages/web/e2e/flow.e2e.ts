@@ -202,7 +202,15 @@ async function adminPages(page: Page) {
 
 async function main() {
   const context = await launch();
+  // The server's Content-Security-Policy must not block anything the app does.
+  const cspViolations: string[] = [];
+  const watch = (p: Page) =>
+    p.on("console", (m) => {
+      if (/Content[- ]Security[- ]Policy/i.test(m.text())) cspViolations.push(m.text());
+    });
+  context.on("page", watch);
   const page = context.pages()[0] ?? (await context.newPage());
+  for (const p of context.pages()) watch(p);
   page.setDefaultTimeout(15000);
   try {
     await loginErrors(page);
@@ -219,7 +227,8 @@ async function main() {
       `\ndemo dashboard time to interactive: median ${Math.round(median)} ms, best ${Math.round(tti[0] ?? -1)} ms (target ≤ 1500 ms)`,
     );
     if (median < 0 || median > 1500) console.warn("  time to interactive over target");
-    console.log("e2e: all steps passed");
+    if (cspViolations.length > 0) throw new Error(`CSP violations:\n${cspViolations.join("\n")}`);
+    console.log("e2e: all steps passed, no CSP violation");
   } catch (error) {
     await page
       .screenshot({ path: join(process.env.LUOSHI_E2E_ARTIFACTS ?? "test-artifacts/e2e", "failure.png") })

@@ -863,3 +863,120 @@ describe("security headers", () => {
     }
   });
 });
+
+/**
+ * Every GET route without a path parameter answers a list (or an aggregate of one) and has a row
+ * here: what it is, and for unit-scoped lists the rows a department or school must not see. A new
+ * such route without a row fails the test.
+ */
+type ListScope =
+  | { kind: "region"; url?: string; ownSample?: () => string }
+  | {
+      kind: "unit";
+      url?: string;
+      /** Per unit role: rows of its own it must see, and other units' rows it must not. */
+      shown: Partial<Record<Role, () => string[]>>;
+      hidden: Partial<Record<Role, () => string[]>>;
+    }
+  | { kind: "not-a-list"; why: string };
+const LIST_SCOPES: Record<string, ListScope> = {
+  "GET /api/health": { kind: "not-a-list", why: "a constant" },
+  "GET /api/auth/me": { kind: "not-a-list", why: "the caller only" },
+  "GET /api/orgs": { kind: "region", ownSample: () => t.fixture.a.schoolId },
+  "GET /api/users": { kind: "region" },
+  "GET /api/plans": { kind: "region", ownSample: () => plans.own.pub.planId },
+  "GET /api/tasks": { kind: "region", ownSample: () => plans.own.pub.taskIds[0]! },
+  "GET /api/tasks/mine": {
+    kind: "unit",
+    // Task 1 is the department's and the kindergartens'; task 3 the personnel office's and the schools'.
+    shown: { school_reporter: () => [plans.own.pub.taskIds[1]!], dept_head: () => [plans.own.pub.taskIds[0]!] },
+    hidden: { school_reporter: () => [plans.own.pub.taskIds[0]!] },
+  },
+  "GET /api/tasks/overdue": { kind: "region" },
+  "GET /api/admin/backups": { kind: "not-a-list", why: "whole-server backups, no bureau role may call it" },
+  "GET /api/audit": { kind: "region" },
+  "GET /api/dashboard": { kind: "region", ownSample: () => plans.own.pub.planId },
+  "GET /api/placements": { kind: "region", ownSample: () => placements.own },
+  "GET /api/supervision/status": { kind: "region" },
+  "GET /api/supervision/status/trend": { kind: "region" },
+  "GET /api/supervision/notices": {
+    kind: "unit",
+    url: "/api/supervision/notices?box=inbox",
+    shown: { dept_head: () => [sup.own.toDept], school_reporter: () => [sup.own.toSchool] },
+    hidden: { dept_head: () => [sup.own.toSchool], school_reporter: () => [sup.own.toDept] },
+  },
+  "GET /api/supervision/notifications": { kind: "region" },
+  "GET /api/supervision/webhooks": { kind: "region", ownSample: () => sup.own.webhookId },
+  "GET /api/supervision/webhooks/deliveries": { kind: "region" },
+  "GET /api/supervision/bulletins": { kind: "region", ownSample: () => sup.own.bulletinId },
+  "GET /api/supervision/evaluation": { kind: "region", url: "/api/supervision/evaluation?year=2024" },
+  "GET /api/supervision/evaluation/export.xlsx": {
+    kind: "not-a-list",
+    why: "a workbook of GET /api/supervision/evaluation's rows",
+  },
+};
+
+describe("list scope", () => {
+  const listRoutes = () => routeKeys().filter((k) => k.startsWith("GET /api/") && !/[:*]/.test(k));
+
+  it("every list route has a scope row", () => {
+    expect(listRoutes().filter((k) => !(k in LIST_SCOPES))).toEqual([]);
+    expect(Object.keys(LIST_SCOPES).filter((k) => !listRoutes().includes(k))).toEqual([]);
+  });
+
+  /** Everything of the other bureau a list could leak: its orgs, users, plans, tasks, files and records. */
+  const otherIds = async () => {
+    const b = t.fixture.b;
+    const users = await t.db
+      .selectFrom("users")
+      .select("id")
+      .where("org_id", "in", [b.bureauId, b.deptId, b.schoolId])
+      .execute();
+    return [
+      b.bureauId,
+      b.deptId,
+      b.schoolId,
+      b.middleSchoolId,
+      ...users.map((u) => u.id),
+      plans.other.draft.planId,
+      ...plans.other.draft.taskIds,
+      plans.other.pub.planId,
+      ...plans.other.pub.taskIds,
+      plans.other.fileId,
+      placements.other,
+      sup.other.toDept,
+      sup.other.toSchool,
+      sup.other.webhookId,
+      sup.other.bulletinId,
+    ];
+  };
+
+  for (const [key, scope] of Object.entries(LIST_SCOPES)) {
+    if (scope.kind === "not-a-list") continue;
+    it(`${key}: no other bureau's rows${scope.kind === "unit" ? ", and a unit sees only its own" : ""}`, async () => {
+      const foreign = await otherIds();
+      for (const role of ROLES) {
+        const res = await t.app.inject({
+          method: "GET",
+          url: scope.url ?? key.slice(4),
+          headers: sessions[role].headers,
+        });
+        if (res.statusCode === 403) continue; // the role may not list these at all (the matrix holds which)
+        expect(res.statusCode, `${role} ${res.body.slice(0, 100)}`).toBe(200);
+        expect(
+          foreign.filter((id) => res.body.includes(id)),
+          role,
+        ).toEqual([]);
+        if (scope.kind === "region" && scope.ownSample && role === "admin")
+          expect(res.body, "the list is not empty").toContain(scope.ownSample());
+        if (scope.kind === "unit") {
+          for (const id of scope.shown[role]?.() ?? []) expect(res.body, `${role} sees its own`).toContain(id);
+          expect(
+            (scope.hidden[role]?.() ?? []).filter((id) => res.body.includes(id)),
+            role,
+          ).toEqual([]);
+        }
+      }
+    });
+  }
+});

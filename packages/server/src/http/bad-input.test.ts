@@ -116,7 +116,7 @@ describe("bad input changes nothing", () => {
     const orgs = { method: "POST" as const, url: "/api/orgs", headers: admin.headers };
     const valid = { parentId: t.fixture.a.bureauId, kind: "school" };
     await rejects({ ...orgs, payload: { ...valid, name: "学校\u0000" } }, 400, "INVALID_TEXT");
-    await rejects({ ...orgs, payload: { ...valid, name: "学校", ["k\u0000"]: 1 } }, 400, "INVALID_TEXT");
+    await rejects({ ...orgs, payload: { ...valid, name: "学校", "k\u0000": 1 } }, 400, "INVALID_TEXT");
     const json = { ...orgs, headers: { ...admin.headers, "content-type": "application/json" } };
     await rejects({ ...json, payload: '{"name":"a\\u0000","kind":"school"}' }, 400, "INVALID_TEXT");
     const latin1 = Buffer.concat([Buffer.from('{"name":"'), Buffer.from([0xc3, 0x28]), Buffer.from('"}')]);

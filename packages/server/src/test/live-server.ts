@@ -9,6 +9,7 @@ import { type Database, openDatabase, pgliteOf } from "../db/database.js";
 import { migrate } from "../db/migrate.js";
 import { freshDatabase } from "./app.js";
 import { PASSWORD } from "./fixture.js";
+import { publishedPlan } from "./plans.js";
 
 /**
  * The real built server as a child process, for tests that kill it or its database: start,
@@ -93,8 +94,18 @@ export interface Ack {
 
 /**
  * Workers submit distinct (task, period) reports until `stop` is set; every 2xx is kept.
- * Periods far in the future keep each submission an insert of its own row.
+ * Periods counting back from last year keep each submission an insert of its own row; the plan
+ * must have no year (streamPlan) so that every past period is reportable.
  */
+const LAST_YEAR = new Date().getFullYear() - 1;
+
+/** The fixture plan, published and without a year: the plan stream() reports on. */
+export async function streamPlan(db: Database, bureauId: string) {
+  const plan = await publishedPlan(db, bureauId);
+  await db.updateTable("plans").set({ year: null }).where("id", "=", plan.planId).execute();
+  return plan;
+}
+
 export async function stream(
   url: string,
   headers: Record<string, string>,
@@ -108,13 +119,13 @@ export async function stream(
       const n = next++;
       const taskId = taskIds[n % taskIds.length]!;
       const k = Math.floor(n / taskIds.length);
-      const period = `${2030 + Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, "0")}`;
+      const period = `${LAST_YEAR - Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, "0")}`;
       const narrative = `durability ${n}`;
       try {
         const res = await fetch(`${url}/api/tasks/${taskId}/reports`, {
           method: "POST",
           headers: { ...headers, "content-type": "application/json" },
-          body: JSON.stringify({ period, status: "in_progress", narrative, percent: n % 101 }),
+          body: JSON.stringify({ period, status: "in_progress", narrative, percent: n % 100 }),
         });
         if (res.status >= 200 && res.status < 300) acks.push({ taskId, period, narrative });
         else if (!stop()) throw new Error(`submission refused: ${res.status} ${await res.text()}`);
