@@ -146,7 +146,8 @@ describe("read cache per plan", () => {
       url: `/api/tasks/${plan.taskIds[2]}/reports`,
       headers: school.headers,
       payload: {
-        period: `${2025 + Math.floor(period / 12)}-${String((period % 12) + 1).padStart(2, "0")}`,
+        // Within the plan's year (2024); a repeated month is an update, still a write.
+        period: `2024-${String((period % 12) + 1).padStart(2, "0")}`,
         status: "in_progress",
         percent: 30,
       },
