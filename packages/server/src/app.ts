@@ -60,6 +60,14 @@ export async function buildApp(
     logger: options.logger ?? false,
     bodyLimit: 1024 * 1024,
     frameworkErrors,
+    // A hop count trusts that many proxies nearest the server (as proxy-addr does).
+    trustProxy:
+      typeof deps.config.trustProxy === "number"
+        ? (
+            (hops: number) => (_address: string, i: number) =>
+              i < hops
+          )(deps.config.trustProxy)
+        : deps.config.trustProxy,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: "array", useDefaults: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
   // Without a pool from the runtime, the app keeps its own and stops it on close.

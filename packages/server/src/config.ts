@@ -3,6 +3,7 @@ import type { ReadLimits } from "@luoshi/plan-parser";
 import type { DatabaseTarget } from "./db/database.js";
 import { splitHosts } from "./db/multi-host.js";
 import { defaultWorkOptions, type WorkOptions } from "./work/work-pool.js";
+import { DEFAULT_WEBHOOK_HOSTS, type WebhookPolicy } from "./supervision/webhook-guard.js";
 
 export interface Config {
   port: number;
@@ -25,6 +26,13 @@ export interface Config {
   readCache: boolean;
   /** Worker threads for parsing uploads and heavy exports, and the readers' limits. */
   work: WorkOptions;
+  /** Where robot webhooks may post (LUOSHI_WEBHOOK_HOSTS; https, vendors' hosts only). */
+  webhooks: WebhookPolicy;
+  /**
+   * Fastify's trustProxy (LUOSHI_TRUST_PROXY): whether, and which, reverse proxies' X-Forwarded-For
+   * gives the client address that login throttling counts by.
+   */
+  trustProxy: boolean | number | string[];
   /** Where the server keeps its backups, and their schedule and retention (see backup/). */
   backup: BackupConfig;
 }
@@ -98,6 +106,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     publicApiDocs: env.LUOSHI_PUBLIC_API_DOCS === "1",
     logLevel: env.LOG_LEVEL || "info",
     readCache: env.LUOSHI_READ_CACHE !== "0" && env.LUOSHI_READ_CACHE !== "off",
+    webhooks: { hosts: webhookHosts(env.LUOSHI_WEBHOOK_HOSTS, errors) },
+    trustProxy: trustProxy(env.LUOSHI_TRUST_PROXY, errors),
     backup: {
       dir: resolve(dataDir, env.LUOSHI_BACKUP_DIR || "backups"),
       schedule: backupSchedule(env.LUOSHI_BACKUP_SCHEDULE, errors),
@@ -123,4 +133,34 @@ function backupSchedule(raw: string | undefined, errors: string[]): string | nul
   if (raw === "off" || raw === "0") return null;
   if (raw.trim().split(/\s+/).length !== 5) errors.push(`LUOSHI_BACKUP_SCHEDULE must be five cron fields or "off"`);
   return raw.trim();
+}
+
+/** Comma-separated host names; the vendors' robot hosts by default. IP addresses are refused. */
+function webhookHosts(raw: string | undefined, errors: string[]): string[] {
+  if (raw === undefined || raw.trim() === "") return DEFAULT_WEBHOOK_HOSTS;
+  const hosts = raw
+    .split(",")
+    .map((h) => h.trim().toLowerCase())
+    .filter(Boolean);
+  for (const h of hosts)
+    if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(h) || /^[\d.]+$/.test(h))
+      errors.push(`LUOSHI_WEBHOOK_HOSTS: "${h}" is not a host name`);
+  return hosts;
+}
+
+/**
+ * "true": trust every proxy (only when the server is reachable through proxies alone); a number: that
+ * many proxy hops in front (1 = one nginx); otherwise a comma list of proxy addresses/CIDRs.
+ */
+function trustProxy(raw: string | undefined, errors: string[]): boolean | number | string[] {
+  if (raw === undefined || raw === "" || raw === "0" || raw === "false") return false;
+  if (raw === "true") return true;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  const list = raw
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (list.some((s) => !/^[\d.:a-fA-F]+(\/\d+)?$/.test(s)))
+    errors.push(`LUOSHI_TRUST_PROXY must be true, a hop count or a comma list of addresses/CIDRs, got "${raw}"`);
+  return list;
 }

@@ -2,10 +2,16 @@ import { sql } from "kysely";
 import type { Database } from "../db/database.js";
 
 /**
- * Tables a backup leaves out: the migration ledger (the target has its own), sessions (logins do not
- * survive a restore), and the read model task_unit_status, which triggers rebuild as reports come back.
+ * Tables a backup leaves out: the migration ledger (the target has its own), sessions, login throttles
+ * and remembered login devices (logins do not survive a restore), and the read model task_unit_status, which triggers rebuild as reports come back.
  */
-export const NOT_BACKED_UP = new Set(["schema_migrations", "sessions", "task_unit_status"]);
+export const NOT_BACKED_UP = new Set([
+  "schema_migrations",
+  "sessions",
+  "task_unit_status",
+  "login_throttles",
+  "login_devices",
+]);
 
 export interface TablePlan {
   name: string;

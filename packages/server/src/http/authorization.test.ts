@@ -9,6 +9,7 @@ import { createPlacementRequest } from "../placement/placement.fixtures.js";
 import { generateBulletin } from "../supervision/bulletins.service.js";
 import { issueNotice } from "../supervision/notices.service.js";
 import { createEndpoint } from "../supervision/reminders.service.js";
+import { DEFAULT_WEBHOOK_HOSTS } from "../supervision/webhook-guard.js";
 import { createTestApp, loginAs, multipart, type Session, type TestContext } from "../test/app.js";
 import { PLAN_TEXT } from "../test/fixture.js";
 import { draftPlan, publishedPlan } from "../test/plans.js";
@@ -540,7 +541,7 @@ const MATRIX: Record<string, Row> = {
         orgId: bureauOf(c).bureauId,
         kind: "wecom",
         name: "督查群",
-        url: "http://127.0.0.1:9/robot",
+        url: "https://oapi.dingtalk.com/robot/send?access_token=t",
         events: ["overdue"],
         enabled: false,
       }),
@@ -662,13 +663,18 @@ beforeAll(async () => {
       ).id;
     const webhook = async () =>
       (
-        await createEndpoint(t.db, supervisor, {
-          kind: "dingtalk",
-          name: "钉钉群",
-          url: "http://127.0.0.1:9/robot",
-          events: ["new_notice"],
-          enabled: false,
-        })
+        await createEndpoint(
+          t.db,
+          supervisor,
+          {
+            kind: "dingtalk",
+            name: "钉钉群",
+            url: "https://oapi.dingtalk.com/robot/send?access_token=t",
+            events: ["new_notice"],
+            enabled: false,
+          },
+          { hosts: DEFAULT_WEBHOOK_HOSTS },
+        )
       ).id;
     const bulletin = await generateBulletin(t.db, t.files, {
       regionId: bureau.bureauId,

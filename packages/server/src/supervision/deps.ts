@@ -1,18 +1,26 @@
 import type { AppDeps } from "../http/types.js";
 import type { Clock } from "./status.service.js";
-import type { SendDeps } from "./webhooks.js";
+import { robotPoster } from "./webhook-guard.js";
+import type { DeliveryLimits, SendDeps } from "./webhooks.js";
 
-/** Optional extras a test may put on the app's deps: a fixed clock, a fake fetch, a fast sleep. */
+/** Optional extras a test may put on the app's deps: a fixed clock, a fast sleep, tighter limits. */
 export interface SupervisionDeps extends AppDeps {
   now?: Clock;
-  fetch?: SendDeps["fetch"];
   sleep?: SendDeps["sleep"];
+  deliveryLimits?: DeliveryLimits;
 }
 
 export const clockOf = (deps: AppDeps): Clock => (deps as SupervisionDeps).now ?? (() => new Date());
 
-export const sendDepsOf = (deps: AppDeps): SendDeps => ({
-  now: clockOf(deps),
-  fetch: (deps as SupervisionDeps).fetch ?? fetch,
-  sleep: (deps as SupervisionDeps).sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
-});
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Robots are posted to through the configured policy (config.webhooks), checked at send time. */
+export const sendDepsOf = (deps: AppDeps): SendDeps => {
+  const { deliveryLimits } = deps as SupervisionDeps;
+  return {
+    now: clockOf(deps),
+    post: robotPoster(deps.config.webhooks),
+    sleep: (deps as SupervisionDeps).sleep ?? sleep,
+    ...(deliveryLimits ? { limits: deliveryLimits } : {}),
+  };
+};

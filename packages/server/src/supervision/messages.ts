@@ -10,7 +10,7 @@ export const SUPERVISION_MESSAGES = {
   UNIT_NOT_ASSIGNED: "该单位不是此任务的责任单位",
   REPLY_DUE_INVALID: "反馈时限不能早于今天",
   WEBHOOK_NOT_FOUND: "消息推送配置不存在",
-  WEBHOOK_URL_INVALID: "机器人地址必须是 https 或 http 地址",
+  WEBHOOK_URL_FORBIDDEN: "机器人地址不被允许",
   BULLETIN_NOT_FOUND: "通报不存在",
   PERIOD_INVALID: "通报周期格式不正确，应为 2025-03 或 2025-Q1",
   WEIGHTS_INVALID: "考核权重之和必须大于0",

@@ -131,7 +131,14 @@ export async function claimDeliveries(db: SDb, rows: NewDelivery[]) {
 export async function recordAttempt(
   db: SDb,
   d: { region_id: string; id: string },
-  outcome: { status: "pending" | "delivered" | "failed"; attempts: number; error: string | null; at: string },
+  outcome: {
+    status: "pending" | "delivered" | "failed";
+    attempts: number;
+    error: string | null;
+    httpStatus: number | null;
+    errcode: number | null;
+    at: string;
+  },
 ) {
   await db
     .updateTable("webhook_deliveries")
@@ -139,6 +146,8 @@ export async function recordAttempt(
       status: outcome.status,
       attempts: outcome.attempts,
       last_error: outcome.error,
+      last_http_status: outcome.httpStatus,
+      last_errcode: outcome.errcode,
       last_attempt_at: outcome.at,
       delivered_at: outcome.status === "delivered" ? outcome.at : null,
     })
@@ -175,6 +184,8 @@ export async function listDeliveries(db: SDb, regionIds: string[]) {
       "status",
       "attempts",
       "last_error",
+      "last_http_status",
+      "last_errcode",
       "last_attempt_at",
       "delivered_at",
       "created_at",

@@ -112,7 +112,9 @@ export function remindersRoutes(app: App, deps: AppDeps): void {
       },
     },
     async (request, reply) =>
-      reply.status(201).send({ endpoint: await createEndpoint(deps.db, actorOf(request), request.body) }),
+      reply
+        .status(201)
+        .send({ endpoint: await createEndpoint(deps.db, actorOf(request), request.body, deps.config.webhooks) }),
   );
 
   app.patch(
@@ -128,7 +130,7 @@ export function remindersRoutes(app: App, deps: AppDeps): void {
       },
     },
     async (request) => ({
-      endpoint: await updateEndpoint(deps.db, actorOf(request), request.params.id, request.body),
+      endpoint: await updateEndpoint(deps.db, actorOf(request), request.params.id, request.body, deps.config.webhooks),
     }),
   );
 
@@ -139,7 +141,7 @@ export function remindersRoutes(app: App, deps: AppDeps): void {
       schema: { tags: ["supervision"], summary: "删除机器人推送", params: IdParams, response: One },
     },
     async (request) => ({
-      endpoint: await updateEndpoint(deps.db, actorOf(request), request.params.id, {}, true),
+      endpoint: await updateEndpoint(deps.db, actorOf(request), request.params.id, {}, deps.config.webhooks, true),
     }),
   );
 

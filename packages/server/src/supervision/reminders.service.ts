@@ -1,19 +1,22 @@
 import { recordAudit } from "../audit/audit.repository.js";
 import { type Actor, assertSees } from "../auth/actor.js";
 import type { Database } from "../db/database.js";
+import { AppError } from "../errors.js";
 import { json, newId } from "../ids.js";
+import type { ErrorCode } from "../messages.js";
 import { findOrg } from "../orgs/orgs.repository.js";
 import { todayInShanghai } from "../progress/periods.js";
 import { auditorFor } from "./audit.js";
-import { EVENT_LABELS, supervisionError } from "./messages.js";
+import { EVENT_LABELS, SUPERVISION_MESSAGES, supervisionError } from "./messages.js";
 import * as repo from "./reminders.repository.js";
 import type { ReminderEvent, WebhookKind } from "./schema.js";
 import { type SDb, sdb, shared } from "./schema.js";
+import { checkWebhookUrl, type WebhookPolicy, WebhookUrlRefused } from "./webhook-guard.js";
 
 const auditEndpoint = auditorFor("webhook_endpoint");
 
 import type { Clock } from "./status.service.js";
-import { robotPayload, type SendDeps, sendWithRetry } from "./webhooks.js";
+import { DELIVERY_LIMITS, robotPayload, type SendDeps, sendWithRetry } from "./webhooks.js";
 
 interface Item {
   region_id: string;
@@ -117,7 +120,7 @@ export async function runReminders(
 }
 
 /** Messages are sent late for up to three days, three rounds of attempts in all. */
-export const LATE_DELIVERY = { days: 3, maxAttempts: 12 };
+export const LATE_DELIVERY = { days: 3, maxAttempts: 9 };
 
 /**
  * Sends again what a robot refused or never got (down for a while, a bad secret since fixed):
@@ -137,28 +140,39 @@ export async function retryDeliveries(
   return send(db, endpoints, pending, options);
 }
 
+/**
+ * Sends the deliveries, `concurrency` at a time, under the run's time budget: one robot that
+ * hangs holds one slot for at most a request's timeout per try, and nothing runs past the budget
+ * (what is left waits for the late-delivery job).
+ */
 async function send(
   db: SDb,
   endpoints: Awaited<ReturnType<typeof repo.listEndpointsForRun>>,
   deliveries: Awaited<ReturnType<typeof repo.claimDeliveries>>,
   deps: SendDeps,
 ): Promise<{ delivered: number; failed: number }> {
+  const limits = deps.limits ?? DELIVERY_LIMITS;
+  const deadline = Date.now() + limits.budgetMs;
   let delivered = 0;
   let failed = 0;
   const byId = new Map(endpoints.map((e) => [e.id, e]));
-  for (const d of deliveries) {
-    const endpoint = byId.get(d.endpoint_id);
-    if (!endpoint) continue;
-    const outcome = await sendWithRetry(endpoint, d.payload, deps);
-    await repo.recordAttempt(db, d, {
-      status: outcome.ok ? "delivered" : "failed",
-      attempts: d.attempts + outcome.attempts,
-      error: outcome.error,
-      at: deps.now().toISOString(),
-    });
-    if (outcome.ok) delivered++;
-    else failed++;
-  }
+  const queue = deliveries.filter((d) => byId.has(d.endpoint_id));
+  const worker = async () => {
+    for (let d = queue.shift(); d; d = queue.shift()) {
+      const outcome = await sendWithRetry(byId.get(d.endpoint_id)!, d.payload, deps, deadline);
+      await repo.recordAttempt(db, d, {
+        status: outcome.ok ? "delivered" : "failed",
+        attempts: d.attempts + outcome.attempts,
+        error: outcome.error,
+        httpStatus: outcome.httpStatus,
+        errcode: outcome.errcode,
+        at: deps.now().toISOString(),
+      });
+      if (outcome.ok) delivered++;
+      else failed++;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, limits.concurrency) }, worker));
   return { delivered, failed };
 }
 
@@ -221,20 +235,31 @@ export const presentEndpoint = <E extends { secret: string | null }>({ secret, .
   hasSecret: !!secret,
 });
 
-function checkUrl(url: string) {
-  if (!/^https?:\/\/[^\s]+$/.test(url)) throw supervisionError("WEBHOOK_URL_INVALID", 400);
+/** Save-time check of a robot URL (the send-time check resolves the host too: webhook-guard.ts). */
+function checkUrl(url: string, policy: WebhookPolicy) {
+  try {
+    checkWebhookUrl(url, policy);
+  } catch (error) {
+    if (!(error instanceof WebhookUrlRefused)) throw error;
+    throw new AppError(
+      "WEBHOOK_URL_FORBIDDEN" as unknown as ErrorCode,
+      400,
+      { reason: error.reason },
+      `${SUPERVISION_MESSAGES.WEBHOOK_URL_FORBIDDEN}：${error.message}`,
+    );
+  }
 }
 
 export async function listEndpoints(database: Database, actor: Actor) {
   return (await repo.listEndpoints(sdb(database), actor.visibleOrgIds)).map(presentEndpoint);
 }
 
-export async function createEndpoint(database: Database, actor: Actor, input: EndpointInput) {
+export async function createEndpoint(database: Database, actor: Actor, input: EndpointInput, policy: WebhookPolicy) {
   const orgId = input.orgId ?? actor.orgId;
   assertSees(actor, orgId);
   const org = await findOrg(database, orgId);
   if (!org) throw supervisionError("WEBHOOK_NOT_FOUND", 404);
-  checkUrl(input.url);
+  checkUrl(input.url, policy);
   return sdb(database)
     .transaction()
     .execute(async (trx) => {
@@ -266,10 +291,11 @@ export async function updateEndpoint(
   actor: Actor,
   id: string,
   patch: Partial<EndpointInput>,
+  policy: WebhookPolicy,
   remove = false,
 ) {
   const e = await managedEndpoint(database, actor, id);
-  if (patch.url !== undefined) checkUrl(patch.url);
+  if (patch.url !== undefined) checkUrl(patch.url, policy);
   return sdb(database)
     .transaction()
     .execute(async (trx) => {

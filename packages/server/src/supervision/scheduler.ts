@@ -3,26 +3,30 @@ import type { Database } from "../db/database.js";
 import type { FileStore } from "../files/file-store.js";
 import { todayInShanghai } from "../progress/periods.js";
 import { generateBulletin, previousMonth } from "./bulletins.service.js";
+import { sleep } from "./deps.js";
 import { activeRegions } from "./figures.repository.js";
 import { retryDeliveries, runReminders } from "./reminders.service.js";
 import { sdb } from "./schema.js";
 import { type Clock, runStatusEngine } from "./status.service.js";
+import { DEFAULT_WEBHOOK_HOSTS, robotPoster, type WebhookPolicy } from "./webhook-guard.js";
 
 export interface SchedulerDeps {
   db: Database;
   files: FileStore;
   now?: Clock;
+  /** Where robots may be reached (config.webhooks); the vendors' hosts when absent. */
+  config?: { webhooks: WebhookPolicy };
   log?: (message: string, error?: unknown) => void;
 }
 
 const TZ = "Asia/Shanghai";
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const post = (deps: SchedulerDeps) => robotPoster(deps.config?.webhooks ?? { hosts: DEFAULT_WEBHOOK_HOSTS });
 
 /** The daily run: statuses first, then the reminders that read them. */
 export async function dailyRun(deps: SchedulerDeps) {
   const now = deps.now ?? (() => new Date());
   const status = await runStatusEngine(deps.db, { now });
-  const reminders = await runReminders(deps.db, { now, fetch, sleep });
+  const reminders = await runReminders(deps.db, { now, post: post(deps), sleep });
   return { status, reminders };
 }
 
@@ -58,7 +62,9 @@ export function startSupervisionScheduler(deps: SchedulerDeps): { stop(): void }
     new Cron(
       "30 * * * *",
       { timezone: TZ, protect: true },
-      guard("late deliveries", () => retryDeliveries(deps.db, { now: deps.now ?? (() => new Date()), fetch, sleep })),
+      guard("late deliveries", () =>
+        retryDeliveries(deps.db, { now: deps.now ?? (() => new Date()), post: post(deps), sleep }),
+      ),
     ),
     new Cron(
       "0 3 1 * *",

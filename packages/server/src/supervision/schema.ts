@@ -125,6 +125,8 @@ export interface WebhookDeliveriesTable {
   status: "pending" | "delivered" | "failed";
   attempts: number;
   last_error: string | null;
+  last_http_status: number | null;
+  last_errcode: number | null;
   last_attempt_at: string | null;
   delivered_at: string | null;
   created_at: Timestamp;

@@ -1,5 +1,6 @@
 import { createHmac } from "node:crypto";
 import type { WebhookKind } from "./schema.js";
+import { type RobotPost, WebhookUrlRefused } from "./webhook-guard.js";
 
 /** Robot webhooks: message formats of WeChat Work (企业微信) and DingTalk (钉钉), signing, retries. */
 
@@ -37,61 +38,107 @@ export function signedUrl(kind: WebhookKind, url: string, secret: string | null,
   return u.toString();
 }
 
+export interface DeliveryLimits {
+  /** Tries per message in one run (a refused URL is not tried again). */
+  attempts: number;
+  baseDelayMs: number;
+  /** One request's time limit. */
+  timeoutMs: number;
+  /** Messages in flight at once. */
+  concurrency: number;
+  /** A whole run's time limit: what is not sent by then waits for the next run. */
+  budgetMs: number;
+}
+
+export const DELIVERY_LIMITS: DeliveryLimits = {
+  attempts: 3,
+  baseDelayMs: 500,
+  timeoutMs: 5_000,
+  concurrency: 4,
+  budgetMs: 60_000,
+};
+
 export interface SendDeps {
-  fetch: typeof fetch;
+  post: RobotPost;
   sleep: (ms: number) => Promise<void>;
   now: () => Date;
+  limits?: DeliveryLimits;
 }
 
 export interface SendOutcome {
   ok: boolean;
   attempts: number;
+  /** A short, bounded account of the last failure: never the reply body. */
   error: string | null;
+  httpStatus: number | null;
+  errcode: number | null;
 }
 
-export const RETRY = { attempts: 4, baseDelayMs: 500, timeoutMs: 10_000 };
-
-/** Posts with exponential backoff (0.5 s, 1 s, 2 s) on network errors, HTTP errors and robot errcodes. */
+/**
+ * Posts with exponential backoff (0.5 s, 1 s) on network errors, HTTP errors and robot errcodes,
+ * within the run's deadline (epoch ms): no attempt starts, and no wait runs, past it.
+ */
 export async function sendWithRetry(
   endpoint: { kind: WebhookKind; url: string; secret: string | null },
   payload: unknown,
   deps: SendDeps,
+  deadline = Number.POSITIVE_INFINITY,
 ): Promise<SendOutcome> {
-  let error: string | null = null;
-  for (let attempt = 1; attempt <= RETRY.attempts; attempt++) {
-    if (attempt > 1) await deps.sleep(RETRY.baseDelayMs * 2 ** (attempt - 2));
+  const limits = deps.limits ?? DELIVERY_LIMITS;
+  const body = JSON.stringify(payload);
+  const outcome: SendOutcome = { ok: false, attempts: 0, error: null, httpStatus: null, errcode: null };
+  for (let attempt = 1; attempt <= limits.attempts; attempt++) {
+    if (attempt > 1) {
+      const delay = limits.baseDelayMs * 2 ** (attempt - 2);
+      if (Date.now() + delay >= deadline) break;
+      await deps.sleep(delay);
+    }
+    const left = deadline - Date.now();
+    if (left <= 0) break;
+    outcome.attempts = attempt;
     try {
       const url = signedUrl(endpoint.kind, endpoint.url, endpoint.secret, deps.now().getTime());
-      const res = await deps.fetch(url, {
-        method: "POST",
-        headers: { "content-type": "application/json; charset=utf-8" },
-        body: JSON.stringify(payload),
-        signal: AbortSignal.timeout(RETRY.timeoutMs),
-      });
-      const body = await res.text();
-      if (!res.ok) {
-        error = `HTTP ${res.status}`;
+      const reply = await deps.post(url, body, Math.min(limits.timeoutMs, left));
+      outcome.httpStatus = reply.status;
+      const vendor = vendorError(reply.body);
+      outcome.errcode = vendor.errcode;
+      if (reply.status < 200 || reply.status >= 300) {
+        outcome.error = `HTTP ${reply.status}${vendor.errcode !== null ? ` errcode ${vendor.errcode}` : ""}`;
         continue;
       }
-      const errcode = parseErrcode(body);
-      if (errcode !== 0) {
-        error = `errcode ${errcode}: ${body.slice(0, 200)}`;
+      if (vendor.errcode !== null && vendor.errcode !== 0) {
+        outcome.error = `errcode ${vendor.errcode}: ${vendor.errmsg}`;
         continue;
       }
-      return { ok: true, attempts: attempt, error: null };
+      return { ...outcome, ok: true, error: null };
     } catch (cause) {
-      error = (cause as Error).message;
+      outcome.httpStatus = null;
+      outcome.errcode = null;
+      outcome.error = bounded((cause as Error).message);
+      // A URL the policy refuses will be refused again: no retry.
+      if (cause instanceof WebhookUrlRefused) break;
     }
   }
-  return { ok: false, attempts: RETRY.attempts, error };
+  if (outcome.attempts === 0) outcome.error = "本轮发送时限已到，稍后补发";
+  return outcome;
 }
 
-/** Both robots answer {errcode:0,...}; an empty or non-JSON 2xx body counts as accepted. */
-function parseErrcode(body: string): number {
+const bounded = (text: string, max = 100) =>
+  text
+    .replace(/[\u0000-\u001f\u007f]/g, " ")
+    .slice(0, max)
+    .trim();
+
+/**
+ * Both robots answer {errcode, errmsg}; an empty or non-JSON body has no errcode (a 2xx counts as
+ * accepted). Only the code and a bounded message are kept.
+ */
+export function vendorError(body: string): { errcode: number | null; errmsg: string } {
   try {
-    const parsed = JSON.parse(body) as { errcode?: unknown };
-    return typeof parsed.errcode === "number" ? parsed.errcode : 0;
+    const parsed = JSON.parse(body) as { errcode?: unknown; errmsg?: unknown };
+    const errcode = Number.isSafeInteger(parsed?.errcode) ? (parsed.errcode as number) : null;
+    return { errcode, errmsg: typeof parsed?.errmsg === "string" ? bounded(parsed.errmsg) : "" };
   } catch {
-    return 0;
+    return { errcode: null, errmsg: "" };
   }
 }
