@@ -3,11 +3,12 @@ import type { DB, Role } from "../db/schema.js";
 
 type Db = Kysely<DB>;
 
+/** Usernames are unique regardless of case (users_username_lower_uq): any case signs in. */
 export async function findUserByUsername(db: Db, username: string) {
   return db
     .selectFrom("users")
     .selectAll()
-    .where("username", "=", username)
+    .where(sql`lower(username)`, "=", username.toLowerCase())
     .where("deleted_at", "is", null)
     .executeTakeFirst();
 }
@@ -16,12 +17,23 @@ export async function findUser(db: Db, id: string) {
   return db.selectFrom("users").selectAll().where("id", "=", id).where("deleted_at", "is", null).executeTakeFirst();
 }
 
-export async function setLoginState(
-  db: Db,
-  user: { region_id: string; id: string },
-  state: { failed_attempts: number; locked_until: string | null },
-) {
-  await db.updateTable("users").set(state).where("region_id", "=", user.region_id).where("id", "=", user.id).execute();
+export async function setPasswordHash(db: Db, user: { region_id: string; id: string }, passwordHash: string) {
+  await db
+    .updateTable("users")
+    .set({ password_hash: passwordHash, updated_at: new Date().toISOString() })
+    .where("region_id", "=", user.region_id)
+    .where("id", "=", user.id)
+    .execute();
+}
+
+/** Ends every session of the user but the one given (the one changing the password). */
+export async function endOtherSessions(db: Db, user: { region_id: string; id: string }, keepTokenHash: string) {
+  await db
+    .deleteFrom("sessions")
+    .where("region_id", "=", user.region_id)
+    .where("user_id", "=", user.id)
+    .where("token_hash", "!=", keepTokenHash)
+    .execute();
 }
 
 export async function insertSession(

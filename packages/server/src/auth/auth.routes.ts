@@ -1,9 +1,13 @@
 import { Type } from "@sinclair/typebox";
+import { AppError } from "../errors.js";
 import { CSRF_HEADER, SESSION_COOKIE } from "../http/auth-hook.js";
 import { withErrors } from "../http/schemas.js";
 import { type App, type AppDeps, actorOf } from "../http/types.js";
 import { ALL_ROLES } from "./actor.js";
-import { login, logout, SESSION_MS } from "./auth.service.js";
+import { changePassword, DEVICE_MS, login, logout, SESSION_MS } from "./auth.service.js";
+
+/** The remembered-browser cookie: a throttled account still signs in from a browser it used before. */
+export const DEVICE_COOKIE = "luoshi_device";
 
 const Me = Type.Object({
   userId: Type.String(),
@@ -39,13 +43,26 @@ export function authRoutes(app: App, deps: AppDeps): void {
         }),
         response: withErrors({
           200: Type.Object({ user: Me, csrfToken: Type.String() }),
-          423: Type.Any(),
           429: Type.Any(),
         }),
       },
     },
     async (request, reply) => {
-      const result = await login(deps.db, request.body.username, request.body.password);
+      const result = await login(deps.db, request.body.username, request.body.password, {
+        ip: request.ip,
+        deviceToken: request.cookies[DEVICE_COOKIE],
+      }).catch((error: unknown) => {
+        if (error instanceof AppError && error.code === "LOGIN_THROTTLED")
+          reply.header("retry-after", String((error.details as { retryAfter: number }).retryAfter));
+        throw error;
+      });
+      reply.setCookie(DEVICE_COOKIE, result.deviceToken, {
+        httpOnly: true,
+        sameSite: "strict",
+        path: "/api/auth",
+        secure: deps.config.secureCookies,
+        maxAge: DEVICE_MS / 1000,
+      });
       reply.setCookie(SESSION_COOKIE, result.token, {
         httpOnly: true,
         sameSite: "strict",
@@ -70,6 +87,39 @@ export function authRoutes(app: App, deps: AppDeps): void {
     async (request, reply) => {
       if (request.sessionToken) await logout(deps.db, request.sessionToken);
       reply.clearCookie(SESSION_COOKIE, { path: "/" });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    "/api/auth/password",
+    {
+      config: { auth: ALL_ROLES },
+      schema: {
+        tags: ["auth"],
+        summary: `修改自己的密码（需当前密码；其他设备上的登录随之退出；需 ${CSRF_HEADER} 头）`,
+        body: Type.Object(
+          {
+            currentPassword: Type.String({ minLength: 1, maxLength: 256 }),
+            newPassword: Type.String({ minLength: 1, maxLength: 256 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: withErrors({ 204: Type.Null(), 429: Type.Any() }),
+      },
+    },
+    async (request, reply) => {
+      await changePassword(
+        deps.db,
+        actorOf(request),
+        request.sessionToken ?? "",
+        request.body.currentPassword,
+        request.body.newPassword,
+      ).catch((error: unknown) => {
+        if (error instanceof AppError && error.code === "LOGIN_THROTTLED")
+          reply.header("retry-after", String((error.details as { retryAfter: number }).retryAfter));
+        throw error;
+      });
       return reply.status(204).send(null);
     },
   );

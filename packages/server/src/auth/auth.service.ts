@@ -6,11 +6,14 @@ import { AppError } from "../errors.js";
 import { ancestorIds, subtreeIds } from "../orgs/orgs.repository.js";
 import type { Actor } from "./actor.js";
 import * as repo from "./auth.repository.js";
-import { cachedSession, forgetSession } from "./session-cache.js";
+import { THROTTLE_RULES, type ThrottleScope, throttleKey } from "./login-throttle.js";
+import { assertPasswordAllowed } from "./password-policy.js";
+import { cachedSession, forgetSession, forgetUserSessions } from "./session-cache.js";
+import * as throttles from "./throttle.repository.js";
 
-export const MAX_FAILED_LOGINS = 5;
-export const LOCKOUT_MS = 15 * 60 * 1000;
 export const SESSION_MS = 12 * 60 * 60 * 1000;
+/** A remembered browser (the device cookie) stays known for a year after its last sign-in. */
+export const DEVICE_MS = 365 * 24 * 60 * 60 * 1000;
 
 export const hashPassword = (password: string) => hash(password);
 
@@ -22,43 +25,71 @@ let dummyHash: Promise<string> | undefined;
 export interface LoginResult {
   token: string;
   csrfToken: string;
+  /** The device cookie to set: the browser is remembered for the user. */
+  deviceToken: string;
   actor: Actor;
 }
 
-export async function login(db: Database, username: string, password: string, now = new Date()): Promise<LoginResult> {
-  const user = await repo.findUserByUsername(db, username);
-  if (!user) {
-    dummyHash ??= hash("luoshi-dummy-password");
-    await verify(await dummyHash, password).catch(() => false);
-    throw new AppError("INVALID_CREDENTIALS", 401);
+export interface LoginClient {
+  /** The client address as Fastify sees it (trustProxy decides whether X-Forwarded-For counts). */
+  ip: string;
+  /** The device cookie the browser sent, if any. */
+  deviceToken?: string | undefined;
+}
+
+/** 429 with the wait in seconds (the route sends it as Retry-After). */
+export const throttled = (seconds: number) =>
+  new AppError("LOGIN_THROTTLED", 429, { retryAfter: seconds }, `登录尝试过于频繁，请${seconds}秒后再试`);
+
+/**
+ * Signs in. Known and unknown usernames take the same path (throttle claims, one password hash
+ * check, the same 401 or 429), so neither the answer nor its timing tells them apart. Usernames
+ * match regardless of case.
+ */
+export async function login(
+  db: Database,
+  username: string,
+  password: string,
+  client: LoginClient,
+  now = new Date(),
+): Promise<LoginResult> {
+  const name = username.toLowerCase();
+  const user = await repo.findUserByUsername(db, name);
+  const deviceHash = client.deviceToken ? sha256(client.deviceToken) : undefined;
+  const device = deviceHash ? await throttles.findDevice(db, deviceHash) : undefined;
+  const trusted = !!user && !!device && device.user_id === user.id && device.region_id === user.region_id;
+  const scopes: [ThrottleScope, string][] = trusted
+    ? [["device", deviceHash!]]
+    : [
+        ["client", client.ip],
+        ["account", name],
+      ];
+  const attempt = randomBytes(12).toString("base64url");
+  const keys: string[] = [];
+  for (const [scope, value] of scopes) {
+    const key = throttleKey(scope, value);
+    const claim = await throttles.claimAttempt(
+      db,
+      key,
+      scope === "client" ? null : (user?.region_id ?? null),
+      THROTTLE_RULES[scope],
+      attempt,
+      now,
+    );
+    if (!claim.allowed)
+      throw throttled(Math.max(1, Math.ceil(((claim.blockedUntil?.getTime() ?? 0) - now.getTime()) / 1000)));
+    keys.push(key);
   }
-  if (user.locked_until && new Date(user.locked_until) > now) throw new AppError("ACCOUNT_LOCKED", 423);
-  const ok = await verify(user.password_hash, password).catch(() => false);
-  if (!ok) {
-    const failed = user.failed_attempts + 1;
-    const lock = failed >= MAX_FAILED_LOGINS;
-    await db.transaction().execute(async (trx) => {
-      const state = {
-        failed_attempts: lock ? 0 : failed,
-        locked_until: lock ? new Date(now.getTime() + LOCKOUT_MS).toISOString() : null,
-      };
-      await repo.setLoginState(trx, user, state);
-      if (lock) {
-        await recordAudit(trx, {
-          regionId: user.region_id,
-          actorId: null,
-          entity: "user",
-          entityId: user.id,
-          action: "lock",
-          after: state,
-        });
-      }
-    });
-    throw new AppError(lock ? "ACCOUNT_LOCKED" : "INVALID_CREDENTIALS", lock ? 423 : 401);
-  }
-  if (user.failed_attempts !== 0 || user.locked_until) {
-    await repo.setLoginState(db, user, { failed_attempts: 0, locked_until: null });
-  }
+  dummyHash ??= hash("luoshi-dummy-password");
+  const ok = await verify(user?.password_hash ?? (await dummyHash), password).catch(() => false);
+  if (!user || !ok) throw new AppError("INVALID_CREDENTIALS", 401);
+  await throttles.clearThrottles(db, keys);
+  const deviceToken = trusted ? client.deviceToken! : randomBytes(32).toString("base64url");
+  await throttles.rememberDevice(
+    db,
+    { token_hash: sha256(deviceToken), region_id: user.region_id, user_id: user.id },
+    now,
+  );
   const token = randomBytes(32).toString("base64url");
   const csrfToken = randomBytes(24).toString("base64url");
   await repo.insertSession(db, {
@@ -68,7 +99,53 @@ export async function login(db: Database, username: string, password: string, no
     csrf_token: csrfToken,
     expires_at: new Date(now.getTime() + SESSION_MS).toISOString(),
   });
-  return { token, csrfToken, actor: await actorFor(db, user) };
+  return { token, csrfToken, deviceToken, actor: await actorFor(db, user) };
+}
+
+/**
+ * Self-service password change: the current password is required, the new one must pass the
+ * policy, and every other session of the user ends. Wrong current passwords count against the
+ * account's throttle like failed sign-ins.
+ */
+export async function changePassword(
+  db: Database,
+  actor: Actor,
+  sessionToken: string,
+  current: string,
+  next: string,
+  now = new Date(),
+): Promise<void> {
+  const user = await repo.findUser(db, actor.userId);
+  if (!user) throw new AppError("UNAUTHENTICATED", 401);
+  const key = throttleKey("account", user.username.toLowerCase());
+  const claim = await throttles.claimAttempt(
+    db,
+    key,
+    user.region_id,
+    THROTTLE_RULES.account,
+    randomBytes(12).toString("base64url"),
+    now,
+  );
+  if (!claim.allowed)
+    throw throttled(Math.max(1, Math.ceil(((claim.blockedUntil?.getTime() ?? 0) - now.getTime()) / 1000)));
+  if (!(await verify(user.password_hash, current).catch(() => false)))
+    throw new AppError("CURRENT_PASSWORD_WRONG", 400);
+  assertPasswordAllowed(next, user.username);
+  const passwordHash = await hashPassword(next);
+  await db.transaction().execute(async (trx) => {
+    await repo.setPasswordHash(trx, user, passwordHash);
+    await repo.endOtherSessions(trx, user, sha256(sessionToken));
+    await recordAudit(trx, {
+      regionId: user.region_id,
+      actorId: user.id,
+      entity: "user",
+      entityId: user.id,
+      action: "password_change",
+      after: { passwordChanged: true, otherSessionsEnded: true },
+    });
+  });
+  await throttles.clearThrottles(db, [key]);
+  forgetUserSessions(user.id);
 }
 
 export async function actorFor(

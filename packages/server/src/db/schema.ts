@@ -46,6 +46,24 @@ export interface UsersTable extends RegionRow {
   deleted_at: NullableTimestamp;
 }
 
+export interface LoginThrottlesTable {
+  key: string;
+  region_id: string | null;
+  failures: Generated<number>;
+  blocked_until: NullableTimestamp;
+  last_attempt: Timestamp;
+  attempt_id: string | null;
+  created_at: Generated<string | Date>;
+}
+
+export interface LoginDevicesTable {
+  token_hash: string;
+  region_id: string;
+  user_id: string;
+  created_at: Generated<string | Date>;
+  last_used: Generated<string | Date>;
+}
+
 export interface SessionsTable {
   region_id: string;
   token_hash: string;
@@ -228,6 +246,8 @@ export interface DB {
   org_aliases: OrgAliasesTable;
   users: UsersTable;
   sessions: SessionsTable;
+  login_throttles: LoginThrottlesTable;
+  login_devices: LoginDevicesTable;
   plans: PlansTable;
   plan_tasks: PlanTasksTable;
   unit_mappings: UnitMappingsTable;

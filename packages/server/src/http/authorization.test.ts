@@ -19,6 +19,8 @@ type Scope = "own" | "other";
 const ROLES: Role[] = ["admin", "supervisor", "dept_head", "school_reporter", "leader"];
 const ALL = ROLES;
 const MANAGERS: Role[] = ["admin", "supervisor"];
+/** A password the policy accepts (auth/password-policy.ts). */
+const STRONG_PASSWORD = "Luoshi-matrix-2024";
 
 interface Ctx {
   t: TestContext;
@@ -90,6 +92,27 @@ const MATRIX: Record<string, Row> = {
       url: "/api/auth/logout",
       headers: (await loginAs(c.t.app, c.t.fixture.a.users[c.role])).headers,
     }),
+  },
+  "POST /api/auth/password": {
+    own: ALL,
+    other: null,
+    req: async (c) => {
+      const username = `p${uniq()}`;
+      await createUser(c.t.db, null, {
+        orgId: c.t.fixture.a.bureauId,
+        username,
+        displayName: "改密码",
+        password: "password123",
+        role: c.role,
+      });
+      const session = await loginAs(c.t.app, username);
+      return {
+        method: "POST",
+        url: "/api/auth/password",
+        headers: session.headers,
+        payload: { currentPassword: "password123", newPassword: STRONG_PASSWORD },
+      };
+    },
   },
   "GET /api/auth/me": {
     own: ALL,
@@ -169,10 +192,26 @@ const MATRIX: Record<string, Row> = {
         orgId: bureauOf(c).schoolId,
         username: `u${uniq()}`,
         displayName: "新用户",
-        password: "password123",
+        password: STRONG_PASSWORD,
         role: "school_reporter",
       },
     }),
+  },
+  "GET /api/users/throttles": {
+    own: ["admin"],
+    other: null,
+    req: (c) => ({ method: "GET", url: "/api/users/throttles", headers: c.session.headers }),
+  },
+  "POST /api/users/throttles/clear": {
+    own: ["admin"],
+    req: async (c) => {
+      const key = `account:t${uniq()}`;
+      await c.t.db
+        .insertInto("login_throttles")
+        .values({ key, region_id: bureauOf(c).bureauId, failures: 3, last_attempt: new Date().toISOString() })
+        .execute();
+      return { method: "POST", url: "/api/users/throttles/clear", headers: c.session.headers, payload: { key } };
+    },
   },
   "PATCH /api/users/:id": {
     own: ["admin"],

@@ -16,7 +16,7 @@ import { checkWebhookUrl, type WebhookPolicy, WebhookUrlRefused } from "./webhoo
 const auditEndpoint = auditorFor("webhook_endpoint");
 
 import type { Clock } from "./status.service.js";
-import { DELIVERY_LIMITS, robotPayload, type SendDeps, sendWithRetry } from "./webhooks.js";
+import { DELIVERY_LIMITS, robotPayload, type SendDeps, type SendOutcome, sendWithRetry } from "./webhooks.js";
 
 interface Item {
   region_id: string;
@@ -141,9 +141,10 @@ export async function retryDeliveries(
 }
 
 /**
- * Sends the deliveries, `concurrency` at a time, under the run's time budget: one robot that
- * hangs holds one slot for at most a request's timeout per try, and nothing runs past the budget
- * (what is left waits for the late-delivery job).
+ * Sends the deliveries under the run's time budget: robots in parallel (`concurrency` at a time),
+ * each robot's messages one after another. A robot that does not answer at all (timeout, refused
+ * connection, refused URL) holds one slot for one message's tries; its other messages wait for the
+ * late-delivery job, so one dead robot neither delays the others nor runs past the budget.
  */
 async function send(
   db: SDb,
@@ -156,20 +157,36 @@ async function send(
   let delivered = 0;
   let failed = 0;
   const byId = new Map(endpoints.map((e) => [e.id, e]));
-  const queue = deliveries.filter((d) => byId.has(d.endpoint_id));
+  const groups = new Map<string, typeof deliveries>();
+  for (const d of deliveries) {
+    if (byId.has(d.endpoint_id)) groups.set(d.endpoint_id, [...(groups.get(d.endpoint_id) ?? []), d]);
+  }
+  const queue = [...groups.entries()];
+  const record = async (d: (typeof deliveries)[number], outcome: SendOutcome) => {
+    await repo.recordAttempt(db, d, {
+      status: outcome.ok ? "delivered" : "failed",
+      attempts: d.attempts + outcome.attempts,
+      error: outcome.error,
+      httpStatus: outcome.httpStatus,
+      errcode: outcome.errcode,
+      at: deps.now().toISOString(),
+    });
+    if (outcome.ok) delivered++;
+    else failed++;
+  };
   const worker = async () => {
-    for (let d = queue.shift(); d; d = queue.shift()) {
-      const outcome = await sendWithRetry(byId.get(d.endpoint_id)!, d.payload, deps, deadline);
-      await repo.recordAttempt(db, d, {
-        status: outcome.ok ? "delivered" : "failed",
-        attempts: d.attempts + outcome.attempts,
-        error: outcome.error,
-        httpStatus: outcome.httpStatus,
-        errcode: outcome.errcode,
-        at: deps.now().toISOString(),
-      });
-      if (outcome.ok) delivered++;
-      else failed++;
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      const [endpointId, list] = next;
+      let unreachable: string | null = null;
+      for (const d of list) {
+        if (unreachable) {
+          await record(d, { ok: false, attempts: 0, error: unreachable, httpStatus: null, errcode: null });
+          continue;
+        }
+        const outcome = await sendWithRetry(byId.get(endpointId)!, d.payload, deps, deadline);
+        if (!outcome.ok && outcome.httpStatus === null) unreachable = "机器人本轮无应答，稍后补发";
+        await record(d, outcome);
+      }
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, limits.concurrency) }, worker));

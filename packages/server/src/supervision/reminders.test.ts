@@ -134,7 +134,10 @@ describe("reminders", () => {
       expect(h.query.get("access_token")).toBe("t1");
     }
     // Two 500s: one message retried twice (0.5 s, 1 s) or, sent concurrently, two retried once.
-    expect([[500, 1000], [500, 500]]).toContainEqual(delays);
+    expect([
+      [500, 1000],
+      [500, 500],
+    ]).toContainEqual(delays);
 
     const log = await sdb(db).selectFrom("webhook_deliveries").selectAll().execute();
     expect(log.every((d) => d.status === "delivered")).toBe(true);

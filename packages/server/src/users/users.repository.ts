@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Updateable } from "kysely";
+import { type Insertable, type Kysely, sql, type Updateable } from "kysely";
 import type { DB, UsersTable } from "../db/schema.js";
 
 type Db = Kysely<DB>;
@@ -12,7 +12,11 @@ export async function insertUser(db: Db, row: Insertable<UsersTable>) {
 }
 
 export async function usernameTaken(db: Db, username: string): Promise<boolean> {
-  const row = await db.selectFrom("users").select("id").where("username", "=", username).executeTakeFirst();
+  const row = await db
+    .selectFrom("users")
+    .select("id")
+    .where(sql`lower(username)`, "=", username.toLowerCase())
+    .executeTakeFirst();
   return row !== undefined;
 }
 

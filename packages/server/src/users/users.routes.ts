@@ -1,7 +1,7 @@
 import { Type } from "@sinclair/typebox";
 import { IdParams, Nullable, withErrors } from "../http/schemas.js";
 import { type App, type AppDeps, actorOf } from "../http/types.js";
-import { createUser, listVisibleUsers, updateUser } from "./users.service.js";
+import { clearThrottle, createUser, listThrottlesFor, listVisibleUsers, updateUser } from "./users.service.js";
 
 const User = Type.Object({
   id: Type.String(),
@@ -46,7 +46,7 @@ export function usersRoutes(app: App, deps: AppDeps): void {
           orgId: Type.String({ minLength: 1, maxLength: 64 }),
           username: Type.String({ minLength: 2, maxLength: 64, pattern: "^[A-Za-z0-9_.-]+$" }),
           displayName: Type.String({ minLength: 1, maxLength: 64 }),
-          password: Type.String({ minLength: 8, maxLength: 256 }),
+          password: Type.String({ minLength: 1, maxLength: 256 }),
           role: RoleSchema,
         }),
         response: withErrors({ 201: Type.Object({ user: User }) }),
@@ -71,7 +71,7 @@ export function usersRoutes(app: App, deps: AppDeps): void {
             displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
             role: Type.Optional(RoleSchema),
             orgId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
-            password: Type.Optional(Type.String({ minLength: 8, maxLength: 256 })),
+            password: Type.Optional(Type.String({ minLength: 1, maxLength: 256 })),
             disabled: Type.Optional(Type.Boolean()),
           },
           { additionalProperties: false, minProperties: 1 },
@@ -84,5 +84,48 @@ export function usersRoutes(app: App, deps: AppDeps): void {
       },
     },
     async (request) => ({ user: await updateUser(deps.db, actorOf(request), request.params.id, request.body) }),
+  );
+
+  app.get(
+    "/api/users/throttles",
+    {
+      config: { auth: ["admin"] },
+      schema: {
+        tags: ["users"],
+        summary: "当前的登录限制（本县账号、设备与客户端地址）",
+        response: withErrors({
+          200: Type.Object({
+            throttles: Type.Array(
+              Type.Object({
+                key: Type.String(),
+                scope: Type.String(),
+                subject: Type.String(),
+                failures: Type.Integer(),
+                blockedUntil: Nullable(Type.String()),
+                lastAttempt: Type.String(),
+              }),
+            ),
+          }),
+        }),
+      },
+    },
+    async (request) => ({ throttles: await listThrottlesFor(deps.db, actorOf(request)) }),
+  );
+
+  app.post(
+    "/api/users/throttles/clear",
+    {
+      config: { auth: ["admin"] },
+      schema: {
+        tags: ["users"],
+        summary: "解除一项登录限制（记入审计）",
+        body: Type.Object({ key: Type.String({ minLength: 3, maxLength: 200 }) }, { additionalProperties: false }),
+        response: withErrors({ 204: Type.Null() }),
+      },
+    },
+    async (request, reply) => {
+      await clearThrottle(deps.db, actorOf(request), request.body.key);
+      return reply.status(204).send(null);
+    },
   );
 }

@@ -2,10 +2,13 @@ import { recordAudit } from "../audit/audit.repository.js";
 import type { Actor } from "../auth/actor.js";
 import { assertSees, sees } from "../auth/actor.js";
 import { hashPassword } from "../auth/auth.service.js";
+import { scopeOf } from "../auth/login-throttle.js";
+import { assertPasswordAllowed } from "../auth/password-policy.js";
 import { forgetUserSessions } from "../auth/session-cache.js";
+import * as throttles from "../auth/throttle.repository.js";
 import type { Database } from "../db/database.js";
 import type { Role } from "../db/schema.js";
-import { conflict, notFound } from "../errors.js";
+import { AppError, conflict, notFound } from "../errors.js";
 import { newId } from "../ids.js";
 import { findOrg } from "../orgs/orgs.repository.js";
 import { userError } from "./users.messages.js";
@@ -25,7 +28,10 @@ export async function createUser(db: Database, actor: Actor | null, input: NewUs
   const org = await findOrg(db, input.orgId);
   if (!org) throw notFound("ORG_NOT_FOUND");
   // Usernames are unique per region by key; login looks them up across regions, so keep them unique overall.
+  // Regardless of case: "Admin" is taken when "admin" exists (users_username_lower_uq).
   if (await repo.usernameTaken(db, input.username)) throw conflict("USERNAME_TAKEN");
+  // People choosing passwords are held to the policy; seeding and the CLI (no actor) are not.
+  if (actor) assertPasswordAllowed(input.password, input.username);
   const passwordHash = await hashPassword(input.password);
   return db.transaction().execute(async (trx) => {
     const user = await repo.insertUser(trx, {
@@ -75,6 +81,7 @@ export async function updateUser(db: Database, actor: Actor, id: string, patch: 
       (patch.orgId && patch.orgId !== user.org_id))
   )
     throw userError("USER_IS_SELF", 409);
+  if (patch.password !== undefined) assertPasswordAllowed(patch.password, user.username);
   if (patch.orgId !== undefined && patch.orgId !== user.org_id) {
     const org = await findOrg(db, patch.orgId);
     // Keys carry the region: an account moves only within its bureau's tree.
@@ -86,8 +93,6 @@ export async function updateUser(db: Database, actor: Actor, id: string, patch: 
     ...(patch.orgId !== undefined && { org_id: patch.orgId }),
     ...(patch.password !== undefined && {
       password_hash: await hashPassword(patch.password),
-      failed_attempts: 0,
-      locked_until: null,
     }),
     ...(patch.disabled !== undefined && { deleted_at: patch.disabled ? new Date().toISOString() : null }),
   };
@@ -116,4 +121,37 @@ export async function updateUser(db: Database, actor: Actor, id: string, patch: 
   // After the commit, so no request can cache the old row again (other processes: within SESSION_CACHE_MS).
   forgetUserSessions(id);
   return result;
+}
+
+const iso = (t: string | Date) => new Date(t).toISOString();
+
+/** The login throttles an admin may see: the region's accounts and devices, and client addresses. */
+export async function listThrottlesFor(db: Database, actor: Actor) {
+  return (await throttles.listThrottles(db, actor.regionId)).map((t) => ({
+    key: t.key,
+    scope: scopeOf(t.key),
+    // A device is shown by a short prefix of its cookie's hash, never the whole.
+    subject: scopeOf(t.key) === "device" ? `${t.key.slice(7, 15)}…` : t.key.slice(t.key.indexOf(":") + 1),
+    failures: t.failures,
+    blockedUntil: t.blocked_until ? iso(t.blocked_until) : null,
+    lastAttempt: iso(t.last_attempt),
+  }));
+}
+
+/** Clears one throttle the admin can see (解除), audited under the admin's region. */
+export async function clearThrottle(db: Database, actor: Actor, key: string) {
+  const row = await throttles.findThrottle(db, key);
+  if (!row || (row.region_id !== null && row.region_id !== actor.regionId))
+    throw new AppError("THROTTLE_NOT_FOUND", 404);
+  await db.transaction().execute(async (trx) => {
+    await throttles.clearThrottles(trx, [key]);
+    await recordAudit(trx, {
+      regionId: actor.regionId,
+      actorId: actor.userId,
+      entity: "login_throttle",
+      entityId: key,
+      action: "clear",
+      before: { failures: row.failures, blocked_until: row.blocked_until },
+    });
+  });
 }

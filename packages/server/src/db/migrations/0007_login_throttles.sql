@@ -8,6 +8,7 @@ CREATE TABLE login_throttles (
   failures      integer NOT NULL DEFAULT 0,
   blocked_until timestamptz,
   last_attempt  timestamptz NOT NULL,
+  attempt_id    text,
   created_at    timestamptz NOT NULL DEFAULT clock_timestamp()
 );
 CREATE INDEX login_throttles_region_idx ON login_throttles (region_id, blocked_until);
