@@ -56,19 +56,20 @@ export function authRoutes(app: App, deps: AppDeps): void {
           reply.header("retry-after", String((error.details as { retryAfter: number }).retryAfter));
         throw error;
       });
-      reply.setCookie(DEVICE_COOKIE, result.deviceToken, {
-        httpOnly: true,
-        sameSite: "strict",
-        path: "/api/auth",
-        secure: deps.config.secureCookies,
-        maxAge: DEVICE_MS / 1000,
-      });
       reply.setCookie(SESSION_COOKIE, result.token, {
         httpOnly: true,
         sameSite: "strict",
         path: "/",
         secure: deps.config.secureCookies,
         maxAge: SESSION_MS / 1000,
+      });
+      // After the session cookie (clients reading the first cookie get the session).
+      reply.setCookie(DEVICE_COOKIE, result.deviceToken, {
+        httpOnly: true,
+        sameSite: "strict",
+        path: "/api/auth",
+        secure: deps.config.secureCookies,
+        maxAge: DEVICE_MS / 1000,
       });
       return { user: presentMe(result.actor), csrfToken: result.csrfToken };
     },

@@ -659,7 +659,8 @@ beforeAll(async () => {
   t = await createTestApp();
   for (const role of ROLES) sessions[role] = await loginAs(t.app, t.fixture.a.users[role]);
   const setup = async (bureau: typeof t.fixture.a) => {
-    const admin = await authenticate(t.db, (await loginAs(t.app, bureau.users.admin)).cookie.split("=")[1]!);
+    const token = /luoshi_session=([^;]+)/.exec((await loginAs(t.app, bureau.users.admin)).cookie)![1]!;
+    const admin = await authenticate(t.db, token);
     const file = await storeEvidence(t.db, t.files, admin!.actor, {
       bytes: new TextEncoder().encode("会议纪要"),
       filename: "纪要.txt",

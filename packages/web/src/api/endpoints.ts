@@ -21,10 +21,24 @@ import type {
 } from "./types";
 
 /** One function per server endpoint the web app uses; URLs live only here. */
+/** A login throttle the admin may clear (系统管理 › 用户). */
+export interface LoginThrottle {
+  key: string;
+  scope: "account" | "client" | "device";
+  subject: string;
+  failures: number;
+  blockedUntil: string | null;
+  lastAttempt: string;
+}
+
 export const api = {
   login: (username: string, password: string) =>
     request<{ user: Me; csrfToken: string }>("POST", "/api/auth/login", { username, password }),
   logout: () => request<void>("POST", "/api/auth/logout"),
+  changePassword: (body: { currentPassword: string; newPassword: string }) =>
+    request<void>("POST", "/api/auth/password", body),
+  loginThrottles: () => get<{ throttles: LoginThrottle[] }>("/api/users/throttles").then((r) => r.throttles),
+  clearLoginThrottle: (key: string) => request<void>("POST", "/api/users/throttles/clear", { key }),
   me: () => get<{ user: Me; csrfToken: string }>("/api/auth/me"),
 
   orgs: () => get<{ orgs: Org[] }>("/api/orgs").then((r) => r.orgs),

@@ -5,6 +5,7 @@ import { useLocation, useNavigate } from "react-router";
 import { APP_NAME, NAV, ROLES } from "../labels";
 import { S as SUPERVISION } from "../pages/Supervision/labels";
 import { canManagePlans, canReport, useMe, useSession } from "../session";
+import { ChangePassword } from "./ChangePassword";
 
 /** The frame around every signed-in page: brand, the menu the role may use, the user. */
 export function AppShell({ children }: { children: ReactNode }) {
@@ -40,6 +41,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           <Typography.Text style={{ color: "#ddd" }} className="shell-user" title={ROLES[me.role]}>
             {me.displayName}
           </Typography.Text>
+          <ChangePassword />
           <Button
             type="text"
             aria-label={NAV.logout}

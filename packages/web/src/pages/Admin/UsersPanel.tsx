@@ -8,6 +8,7 @@ import { formatTime } from "../../components/format";
 import { orgTree } from "../../components/org-tree";
 import { useAsync } from "../../components/use-async";
 import { L, ROLES, type Role } from "../../labels";
+import { ThrottlesPanel } from "./ThrottlesPanel";
 
 interface NewUser {
   orgId: string;
@@ -71,7 +72,11 @@ export function UsersPanel() {
           <Form.Item label={L.displayName} name="displayName" rules={[{ required: true, message: L.required }]}>
             <Input />
           </Form.Item>
-          <Form.Item label={L.password} name="password" rules={[{ required: true, min: 8, message: L.required }]}>
+          <Form.Item
+            label={L.password}
+            name="password"
+            rules={[{ required: true, min: 10, message: "密码至少需要10个字符" }]}
+          >
             <Input.Password autoComplete="new-password" />
           </Form.Item>
           <Form.Item label={L.role} name="role">
@@ -79,6 +84,7 @@ export function UsersPanel() {
           </Form.Item>
         </Form>
       </Modal>
+      <ThrottlesPanel />
     </>
   );
 }

@@ -36,10 +36,10 @@ describe("LoginForm", () => {
     expect((await screen.findByRole("alert")).textContent).toContain("用户名或密码错误");
   });
 
-  it("shows the server's message for a locked account", async () => {
-    const onLogin = vi.fn().mockRejectedValue(new ApiError(423, "ACCOUNT_LOCKED", "账号已锁定，请15分钟后再试"));
+  it("shows the server's message when sign-ins are throttled", async () => {
+    const onLogin = vi.fn().mockRejectedValue(new ApiError(429, "LOGIN_THROTTLED", "登录尝试过于频繁，请16秒后再试"));
     render(<LoginForm onLogin={onLogin} />);
     fill("ducha", "wrong");
-    expect((await screen.findByRole("alert")).textContent).toContain("账号已锁定，请15分钟后再试");
+    expect((await screen.findByRole("alert")).textContent).toContain("登录尝试过于频繁，请16秒后再试");
   });
 });

@@ -8,7 +8,7 @@ interface Props {
   onLogin: (username: string, password: string) => Promise<unknown>;
 }
 
-/** Username and password; the server's message (wrong password, locked account) shows above the button. */
+/** Username and password; the server's message (wrong password, too many attempts) shows above the button. */
 export function LoginForm({ onLogin }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
