@@ -136,10 +136,11 @@ describe("login throttling", () => {
     console.log(
       `login timing: known ${median(known).toFixed(1)} ms, unknown ${median(unknown).toFixed(1)} ms, ratio ${ratio.toFixed(2)}`,
     );
-    // Tolerance: both medians within 25% of each other (the argon2 check dominates; a missing
-    // dummy check would make unknown names several times faster).
-    expect(ratio).toBeGreaterThan(0.8);
-    expect(ratio).toBeLessThan(1.25);
+    // Tolerance: the medians within a factor of 1.5 of each other (this shared machine's load moves
+    // single tries by tens of ms; the argon2 check, ~100 ms here, dominates both paths, and without
+    // the dummy check unknown names would answer several times faster).
+    expect(ratio).toBeGreaterThan(1 / 1.5);
+    expect(ratio).toBeLessThan(1.5);
     // Throttled, both get the same 429.
     await clear();
     for (let i = 0; i < THROTTLE_RULES.account.after; i++) {
