@@ -47,6 +47,10 @@ declare module "fastify" {
   }
 }
 
+/** A hop count trusts that many proxies nearest the server (as proxy-addr does); lists and booleans as they are. */
+const trustProxyOption = (value: boolean | number | string[]) =>
+  typeof value === "number" ? (_address: string, i: number) => i < value : value;
+
 export interface BuildOptions {
   logger?: FastifyServerOptions["logger"];
 }
@@ -61,13 +65,7 @@ export async function buildApp(
     bodyLimit: 1024 * 1024,
     frameworkErrors,
     // A hop count trusts that many proxies nearest the server (as proxy-addr does).
-    trustProxy:
-      typeof deps.config.trustProxy === "number"
-        ? (
-            (hops: number) => (_address: string, i: number) =>
-              i < hops
-          )(deps.config.trustProxy)
-        : deps.config.trustProxy,
+    trustProxy: trustProxyOption(given.config.trustProxy),
     ajv: { customOptions: { removeAdditional: false, coerceTypes: "array", useDefaults: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
   // Without a pool from the runtime, the app keeps its own and stops it on close.
