@@ -31,3 +31,21 @@ describe("loadConfig: PostgreSQL URLs", () => {
     expect(error).toMatch(/DATABASE_REPLICA_URL must start with postgres/);
   });
 });
+
+describe("loadConfig: reverse proxy and robot hosts", () => {
+  it("reads LUOSHI_TRUST_PROXY as off, a hop count, a list or true, and refuses nonsense", () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ LUOSHI_TRUST_PROXY: "1" }).trustProxy).toBe(1);
+    expect(loadConfig({ LUOSHI_TRUST_PROXY: "10.0.0.5, 127.0.0.1/32" }).trustProxy).toEqual([
+      "10.0.0.5",
+      "127.0.0.1/32",
+    ]);
+    expect(loadConfig({ LUOSHI_TRUST_PROXY: "true" }).trustProxy).toBe(true);
+    expect(() => loadConfig({ LUOSHI_TRUST_PROXY: "nginx please" })).toThrow(/LUOSHI_TRUST_PROXY/);
+  });
+
+  it("reads LUOSHI_WEBHOOK_HOSTS as lower-case host names", () => {
+    expect(loadConfig({ LUOSHI_WEBHOOK_HOSTS: "OAPI.dingtalk.com" }).webhooks.hosts).toEqual(["oapi.dingtalk.com"]);
+    expect(() => loadConfig({ LUOSHI_WEBHOOK_HOSTS: "10.0.0.1" })).toThrow(/not a host name/);
+  });
+});
