@@ -930,6 +930,8 @@ const LIST_SCOPES: Record<string, ListScope> = {
   "GET /api/auth/me": { kind: "not-a-list", why: "the caller only" },
   "GET /api/orgs": { kind: "region", ownSample: () => t.fixture.a.schoolId },
   "GET /api/users": { kind: "region" },
+  // Account and device throttles carry their region; client-address rows (no region) are shown to every admin.
+  "GET /api/users/throttles": { kind: "region" },
   "GET /api/plans": { kind: "region", ownSample: () => plans.own.pub.planId },
   "GET /api/tasks": { kind: "region", ownSample: () => plans.own.pub.taskIds[0]! },
   "GET /api/tasks/mine": {
