@@ -41,7 +41,7 @@ let version = 0;
 export const anchorVersion = (): number => version;
 
 const patterns = new Map<string, RegExp>();
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** The definition: the bits of every declared anchor word found in the text. */
 export function anchorsOf(text: string): number {
@@ -49,7 +49,7 @@ export function anchorsOf(text: string): number {
   for (const { word, bit } of words) {
     let re = patterns.get(word);
     if (!re) {
-      re = new RegExp(escape(word).replace("#", "\\d"));
+      re = new RegExp(escapeRegExp(word).replace("#", "\\d"));
       patterns.set(word, re);
     }
     if (re.test(text)) bits |= bit;

@@ -1,3 +1,5 @@
+import { readlinkSync } from "node:fs";
+import { setPriority } from "node:os";
 import type { MessagePort } from "node:worker_threads";
 import type { LedgerInput } from "@luoshi/ledger-export";
 import {
@@ -24,6 +26,21 @@ export type HeavyResult =
   | { ok: true; doc: ParsedDocument }
   | { ok: true; bytes: Uint8Array }
   | { ok: false; code: string; detail: string; messageZh: string };
+
+/**
+ * Heavy jobs yield the CPU to the event loop: on Linux each thread has its own nice value, and this
+ * thread (found through /proc/thread-self) takes the lowest priority, so on a busy machine the
+ * scheduler runs the server's requests first and the parse or export later.
+ */
+function yieldToRequests(): void {
+  try {
+    const tid = Number(readlinkSync("/proc/thread-self").split("/").at(-1));
+    if (Number.isInteger(tid) && tid > 0) setPriority(tid, 19);
+  } catch {
+    // Not Linux, or not allowed: the job runs at normal priority.
+  }
+}
+yieldToRequests();
 
 let soffice: Promise<DocumentConverter> | undefined;
 /** LibreOffice reads the legacy files (.doc/.wps/.et variants) the built-in readers cannot, where installed; one per thread. */
