@@ -18,6 +18,11 @@ const REGION = "region_id";
 const GLOBAL_TABLES: Record<string, string> = {
   // The migration runner's bookkeeping: one row per applied migration file, for the whole database.
   schema_migrations: "migration bookkeeping, not business data; stays on the coordinator",
+  // Sign-in throttling is decided before the region is known: an unknown user name and a client
+  // address have none. Short-lived security state, not business data, left out of backups.
+  login_throttles: "keyed by account name or client address before any region is known; stays on the coordinator",
+  // A remembered browser is looked up by its cookie's hash on the way in, with the login throttles.
+  login_devices: "looked up by cookie hash at sign-in beside login_throttles; stays on the coordinator",
 };
 
 interface KeyRow {
