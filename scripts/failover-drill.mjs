@@ -89,10 +89,21 @@ try {
   const { csrfToken } = await login.json();
   const headers = { cookie, "x-csrf-token": csrfToken, "content-type": "application/json" };
   const { tasks } = await (await fetch(`${base}/api/tasks/mine`, { headers })).json();
-  const taskId = tasks[0]?.id;
-  if (!taskId) throw new Error("the demo school has no task");
+  if (!tasks?.length) throw new Error("the demo school has no task");
+  // Reports go to (task, period) pairs of the demo plan's year, months up to the current one (later or
+  // other years are refused), cycling when they run out; a later write to a pair replaces its report.
+  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date());
+  const months = Number(today.slice(5, 7));
+  // A task can be listed once per assignment of the school: each task once.
+  const taskIds = [...new Set(tasks.map((t) => t.id))];
+  const pairs = taskIds.flatMap((id) =>
+    Array.from({ length: months }, (_, m) => ({
+      taskId: id,
+      period: `${today.slice(0, 4)}-${String(m + 1).padStart(2, "0")}`,
+    })),
+  );
 
-  // Each write is a new report: one task, a distinct period per write (years 1000+).
+  if (taskIds.length < WRITERS) throw new Error(`only ${taskIds.length} tasks for ${WRITERS} writers`);
   let next = 0;
   let phase = "before";
   let stop = false;
@@ -102,12 +113,12 @@ try {
   let firstAckAfterPromote = null;
   let promotedAt = 0;
   const submit = async (n) => {
-    const period = `${1000 + Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, "0")}`;
+    const { taskId, period } = pairs[pairOf[n]];
     try {
       const res = await fetch(`${base}/api/tasks/${taskId}/reports`, {
         method: "POST",
         headers,
-        body: JSON.stringify({ period, status: "in_progress", narrative: `drill-${n}`, percent: n % 101 }),
+        body: JSON.stringify({ period, status: "in_progress", narrative: `drill-${n}`, percent: n % 100 }),
         signal: AbortSignal.timeout(20_000),
       });
       return { status: res.status, body: await res.json().catch(() => null) };
@@ -115,14 +126,20 @@ try {
       return { status: `fetch failed: ${err.cause?.code ?? err.name}`, body: null };
     }
   };
-  const writer = async () => {
-    while (!stop) {
+  // Each writer keeps to its own pairs, so no two writes to one pair are ever in flight together.
+  const pairOf = [];
+  const writer = async (_, w) => {
+    // ...and its own tasks (concurrent resubmissions on one task are tested beside task_unit_status).
+    const own = pairs.map((_, i) => i).filter((i) => taskIds.indexOf(pairs[i].taskId) % WRITERS === w);
+    if (own.length === 0) return;
+    for (let k = 0; !stop; k++) {
       const n = next++;
+      pairOf[n] = own[k % own.length];
       const sentIn = phase;
       const { status, body } = await submit(n);
       outcomes[sentIn][status] = (outcomes[sentIn][status] ?? 0) + 1;
       if (status === 201) {
-        acked.push(`drill-${n}`);
+        acked.push(n);
         if (sentIn === "after" && firstAckAfterPromote === null) firstAckAfterPromote = Date.now() - promotedAt;
       } else if (
         status !== 503 ||
@@ -153,10 +170,15 @@ try {
   const onNode = async (nodePort) => {
     const client = new pg.Client({ connectionString: `postgresql://luoshi:luoshi@127.0.0.1:${nodePort}/luoshi` });
     await client.connect();
-    const { rows } = await client.query("SELECT narrative FROM progress_reports WHERE narrative LIKE 'drill-%'");
+    const { rows } = await client.query(
+      "SELECT task_id, period, narrative FROM progress_reports WHERE narrative LIKE 'drill-%' AND deleted_at IS NULL",
+    );
     const inRecovery = (await client.query("SELECT pg_is_in_recovery() AS r")).rows[0].r;
     await client.end();
-    return { present: new Set(rows.map((r) => r.narrative)), inRecovery };
+    // Per pair, the write its report holds now; an acknowledged write is kept when that one is it or a later one.
+    const held = new Map(rows.map((r) => [`${r.task_id} ${r.period}`, Number(r.narrative.slice(6))]));
+    const keyOf = (n) => `${pairs[pairOf[n]].taskId} ${pairs[pairOf[n]].period}`;
+    return { present: { has: (n) => (held.get(keyOf(n)) ?? -1) >= n }, inRecovery };
   };
   const { present, inRecovery } = await onNode(standbyPort);
   const lost = acked.filter((n) => !present.has(n));
@@ -177,6 +199,7 @@ try {
   execFileSync(pair, ["rejoin-old-primary"], { stdio: "inherit" });
   const rejoined = await onNode(primaryPort);
   const missingOnRejoined = acked.filter((n) => !rejoined.present.has(n)).length;
+  pairOf[next] = 0;
   const lastWrite = await submit(next++);
   log(
     `old primary rewound and in sync; it holds ${acked.length - missingOnRejoined} of ${acked.length}; next write: ${lastWrite.status}`,

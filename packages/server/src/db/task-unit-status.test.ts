@@ -38,6 +38,21 @@ describe("task_unit_status read model", () => {
   }, 60_000);
   afterAll(() => drop());
 
+  it("takes resubmissions of one (task, unit) committed at the same time (on PostgreSQL: two connections)", async () => {
+    await sql`INSERT INTO progress_reports (region_id, id, task_id, org_id, period, status, submitted_by)
+      VALUES ('r', 'race1', 't2', 'r', '2024-01', 'in_progress', 'u'), ('r', 'race2', 't2', 'r', '2024-02', 'in_progress', 'u')`.execute(
+      db,
+    );
+    for (let round = 0; round < 20; round++) {
+      const resubmit = (id: string) =>
+        sql`UPDATE progress_reports SET percent = ${round}, submitted_at = clock_timestamp() WHERE region_id = 'r' AND id = ${id}`.execute(
+          db,
+        );
+      await Promise.all([resubmit("race1"), resubmit("race2")]);
+    }
+    expect((await actual(db)).rows).toEqual((await expected(db)).rows);
+  });
+
   it("follows inserts, resubmissions, soft deletes and restores, single and set-based", async () => {
     const op = fc.oneof(
       fc.record({
