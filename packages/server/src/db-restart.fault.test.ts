@@ -69,12 +69,12 @@ describe.skipIf(skip)("PostgreSQL restarted under load", () => {
         const k = write ? writes++ : 0;
         const taskId = taskIds[(write ? k : i) % taskIds.length]!;
         const m = Math.floor(k / taskIds.length);
-        const period = `${2040 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, "0")}`;
+        const period = `${2015 - Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, "0")}`;
         const res = await fetch(`${url}/api/tasks/${taskId}/reports`, {
           method: write ? "POST" : "GET",
           headers: write ? { ...headers, "content-type": "application/json" } : headers,
           body: write
-            ? JSON.stringify({ period, status: "in_progress", narrative: `restart ${i}`, percent: i % 101 })
+            ? JSON.stringify({ period, status: "in_progress", narrative: `restart ${i}`, percent: i % 100 })
             : undefined,
           signal: AbortSignal.timeout(20_000),
         });
