@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// Starts the real built server (`luoshi serve --demo`, fresh PGlite in a temp dir, random
-// port), runs e2e/flow.e2e.ts in Chromium against it, and stops the server.
+// Runs every e2e/*.e2e.ts scenario (or those whose names contain an argument:
+// `npm run e2e -- notices`) in Chromium, each against its own real built server
+// (`luoshi serve --demo`, fresh PGlite in a temp dir, random port), one after another.
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -28,51 +29,75 @@ const freePort = () =>
     });
   });
 
-const port = await freePort();
-const dataDir = mkdtempSync(join(tmpdir(), "luoshi-e2e-data-"));
 const artifacts = join(root, "test-artifacts/e2e");
 mkdirSync(artifacts, { recursive: true });
-const server = spawn(process.execPath, [cli, "serve", "--demo"], {
-  cwd: root,
-  env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", LUOSHI_DATA_DIR: dataDir, LOG_LEVEL: "warn" },
-  stdio: ["ignore", "pipe", "pipe"],
-});
-let output = "";
-server.stdout.on("data", (d) => {
-  output += d;
-});
-server.stderr.on("data", (d) => {
-  output += d;
-});
-
-const stop = () => {
-  if (server.exitCode === null) server.kill("SIGTERM");
-  rmSync(dataDir, { recursive: true, force: true });
-};
-process.on("exit", stop);
-
-const started = Date.now();
-while (!output.includes(`:${port}`)) {
-  if (server.exitCode !== null || Date.now() - started > 120_000) {
-    console.error(`server did not start:\n${output}`);
-    process.exit(1);
-  }
-  await new Promise((r) => setTimeout(r, 200));
+const here = join(root, "packages/web/e2e");
+const filters = process.argv.slice(2);
+const scenarios = readdirSync(here)
+  .filter((f) => f.endsWith(".e2e.ts"))
+  .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
+  .sort();
+if (scenarios.length === 0) {
+  console.error(`no scenario matches ${filters.join(" ")}`);
+  process.exit(2);
 }
-const password = output.match(/ducha \/ (\S+) \//)?.[1];
-console.log(`server up on port ${port} in ${Date.now() - started} ms (demo data in ${dataDir})`);
 
-const flow = spawn(process.execPath, ["--import", "tsx", join(root, "packages/web/e2e/flow.e2e.ts")], {
-  cwd: root,
-  env: {
-    ...process.env,
-    LUOSHI_E2E_URL: `http://127.0.0.1:${port}`,
-    ...(password ? { LUOSHI_E2E_PASSWORD: password } : {}),
-    LUOSHI_E2E_ARTIFACTS: artifacts,
-  },
-  stdio: "inherit",
-});
-const code = await new Promise((resolve) => flow.on("exit", (c) => resolve(c ?? 1)));
-if (code !== 0) console.error(`\ne2e failed; screenshots in ${artifacts}\nserver output:\n${output.slice(-3000)}`);
-stop();
-process.exit(code);
+/** One scenario against its own fresh server; resolves to the scenario's exit code. */
+async function runScenario(file) {
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), "luoshi-e2e-data-"));
+  const server = spawn(process.execPath, [cli, "serve", "--demo"], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", LUOSHI_DATA_DIR: dataDir, LOG_LEVEL: "warn" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  server.stdout.on("data", (d) => {
+    output += d;
+  });
+  server.stderr.on("data", (d) => {
+    output += d;
+  });
+  const stop = () => {
+    if (server.exitCode === null) server.kill("SIGTERM");
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  process.on("exit", stop);
+  try {
+    const started = Date.now();
+    while (!output.includes(`:${port}`)) {
+      if (server.exitCode !== null || Date.now() - started > 120_000) {
+        console.error(`server did not start:\n${output}`);
+        return 1;
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const password = output.match(/ducha \/ (\S+) \//)?.[1];
+    console.log(`\n## ${file}: server up on port ${port} in ${Date.now() - started} ms (demo data in ${dataDir})`);
+    const flow = spawn(process.execPath, ["--import", "tsx", join(here, file)], {
+      cwd: root,
+      env: {
+        ...process.env,
+        LUOSHI_E2E_URL: `http://127.0.0.1:${port}`,
+        ...(password ? { LUOSHI_E2E_PASSWORD: password } : {}),
+        LUOSHI_E2E_ARTIFACTS: artifacts,
+      },
+      stdio: "inherit",
+    });
+    const code = await new Promise((resolve) => flow.on("exit", (c) => resolve(c ?? 1)));
+    if (code !== 0)
+      console.error(`\n${file} failed; screenshots in ${artifacts}\nserver output:\n${output.slice(-3000)}`);
+    return code;
+  } finally {
+    stop();
+  }
+}
+
+const failed = [];
+for (const file of scenarios) {
+  if ((await runScenario(file)) !== 0) failed.push(file);
+}
+console.log(
+  `\ne2e: ${scenarios.length - failed.length}/${scenarios.length} scenarios passed${failed.length ? `; failed: ${failed.join(", ")}` : ""}`,
+);
+process.exit(failed.length === 0 ? 0 : 1);
