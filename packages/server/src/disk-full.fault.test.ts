@@ -236,7 +236,9 @@ describe.skipIf(skip)("disk full (small tmpfs)", () => {
 
   it("a backup onto a full disk: DISK_FULL, no file left; PGlite", () => onDatabase(undefined, backupOnFullDisk));
 
-  // Skipped: on the final CI run of session 3 this case hung until its 240 s timeout (the backup on
-  // PostgreSQL does not return after the disk fills); to be found and fixed, see the closing note.
-  it.skip("a backup onto a full disk: DISK_FULL, no file left; PostgreSQL", () => onDatabase(pgUrl, backupOnFullDisk));
+  // On PostgreSQL this case once hung: the failed backup left its reading transaction waiting for a
+  // "drain" that never came, and dropping the test database waited on that connection for ever.
+  it.skipIf(skipPg)("a backup onto a full disk: DISK_FULL, no file left; PostgreSQL", () =>
+    onDatabase(pgUrl, backupOnFullDisk),
+  );
 });

@@ -60,18 +60,43 @@ class LineWriter {
       this.hash.update(buf);
       this.bytes += buf.length;
     }
-    if (!this.out.write(Buffer.concat(bufs))) await once(this.out, "drain");
+    await this.write(Buffer.concat(bufs));
     return bufs;
   }
 
   /** The end line is not hashed: it carries the hash of everything before it. */
   async raw(text: string, hashed = true): Promise<Buffer> {
-    if (this.failure) throw this.failure;
     const buf = Buffer.from(`${text}\n`, "utf8");
     if (hashed) this.hash.update(buf);
     this.bytes += buf.length;
-    if (!this.out.write(buf)) await once(this.out, "drain");
+    await this.write(buf);
     return buf;
+  }
+
+  /**
+   * Writes, then waits for "drain" when the stream asks for it — or for the error or close that
+   * means no drain will come (a full disk, or the stream destroyed by the backup's failure path).
+   */
+  private async write(buf: Buffer): Promise<void> {
+    const out = this.out as NodeJS.WritableStream & { destroyed?: boolean };
+    if (this.failure) throw this.failure;
+    if (out.destroyed) throw new Error("backup stream closed");
+    if (out.write(buf)) return;
+    await new Promise<void>((resolve, reject) => {
+      const done = (error?: unknown) => {
+        out.off("drain", onDrain);
+        out.off("error", onError);
+        out.off("close", onClose);
+        if (error === undefined) resolve();
+        else reject(error);
+      };
+      const onDrain = () => done();
+      const onError = (error: unknown) => done(error);
+      const onClose = () => done(this.failure ?? new Error("backup stream closed"));
+      out.on("drain", onDrain);
+      out.on("error", onError);
+      out.on("close", onClose);
+    });
   }
 }
 
@@ -94,8 +119,9 @@ export async function backup(
   failed.catch(() => {});
   const w = new LineWriter(stream);
   const createdAt = new Date().toISOString();
+  let work: Promise<{ manifest: Manifest; sha256: string }> | undefined;
   try {
-    const work = (async () => {
+    work = (async () => {
       const tables = new TableDigests();
       const keys = new Set<string>();
       await db
@@ -147,6 +173,10 @@ export async function backup(
     return { ...countsOf(manifest), bytes: w.bytes, sha256, createdAt };
   } catch (error) {
     stream.destroy();
+    // Let the reading side stop (its next write throws) so its transaction ends and its
+    // connection returns to the pool before the caller goes on (a PostgreSQL DROP DATABASE
+    // would otherwise wait on it for ever).
+    await work?.catch(() => {});
     await rm(partial, { force: true });
     throw diskFull(error);
   }
