@@ -38,6 +38,24 @@ export interface RouteInfo {
   method: string;
   url: string;
   auth: RouteAuth | undefined;
+  /** The module that declared the route (packages/server/src/…), for docs/ARCHITECTURE.md's route table. */
+  source: string | undefined;
+}
+
+/** The first server module on the stack that is not this file or a library: the route's declarer. */
+function declaringModule(): string | undefined {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 40;
+  const stack = new Error().stack ?? "";
+  Error.stackTraceLimit = limit;
+  let inApp = false;
+  for (const line of stack.split("\n").slice(2)) {
+    const m = line.match(/packages\/server\/(?:src|dist)\/([^:)]+)\.(?:ts|js):\d+/);
+    if (!m || line.includes("node_modules")) continue;
+    if (m[1] !== "app") return `packages/server/src/${m[1]}.ts`;
+    inApp = true;
+  }
+  return inApp ? "packages/server/src/app.ts" : undefined;
 }
 
 declare module "fastify" {
@@ -77,10 +95,11 @@ export async function buildApp(
   const routes: RouteInfo[] = [];
   app.decorate("luoshiRoutes", routes);
   app.addHook("onRoute", (route) => {
+    const source = declaringModule();
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
       if (method === "HEAD") continue;
-      routes.push({ method, url: route.url, auth: route.config?.auth });
+      routes.push({ method, url: route.url, auth: route.config?.auth, source });
     }
   });
 
