@@ -6,6 +6,8 @@ const src = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 export default defineConfig({
   resolve: {
     alias: {
+      "@luoshi/contract/vocabulary": src("./packages/contract/src/vocabulary.ts"),
+      "@luoshi/contract": src("./packages/contract/src/index.ts"),
       "@luoshi/plan-parser/soffice": src("./packages/plan-parser/src/soffice.ts"),
       "@luoshi/plan-parser": src("./packages/plan-parser/src/index.ts"),
       "@luoshi/ledger-export": src("./packages/ledger-export/src/index.ts"),

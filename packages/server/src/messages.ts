@@ -1,3 +1,5 @@
+import { ROLE_LABELS } from "@luoshi/contract";
+
 /** Every user-facing message of the server, keyed by its stable error code. */
 export const MESSAGES = {
   VALIDATION_FAILED: "请求参数不符合要求",
@@ -48,11 +50,5 @@ export type ErrorCode = keyof typeof MESSAGES;
 export const LABELS = {
   serverListening: "落实服务已启动",
   demoLogins: "演示账号（用户名 / 密码 / 角色）",
-  roles: {
-    admin: "系统管理员",
-    supervisor: "督查",
-    dept_head: "股室负责人",
-    school_reporter: "学校填报员",
-    leader: "局领导（只读）",
-  },
+  roles: ROLE_LABELS,
 } as const;

@@ -1,19 +1,24 @@
 /** Every piece of text people read in the web app, in Simplified Chinese. */
 
-export type TaskStatus = "not_started" | "in_progress" | "done" | "blocked";
-export type Role = "admin" | "supervisor" | "dept_head" | "school_reporter" | "leader";
-export type TargetOp = ">=" | "<=" | "range" | "increase_by" | "decrease_by";
-export type Cadence = "monthly" | "quarterly" | "half_year" | "yearly";
+import {
+  ASSIGNMENT_ROLE_LABELS,
+  CADENCE_LABELS,
+  DEADLINE_KIND_LABELS,
+  ORG_KIND_LABELS,
+  PLAN_STATUS_LABELS,
+  ROLE_LABELS,
+  TARGET_OP_LABELS,
+  TASK_STATUS_LABELS,
+  type TaskStatus,
+  WARNING_LEVEL_LABELS,
+} from "@luoshi/contract/vocabulary";
+
+export type { Cadence, Role, TargetOp, TaskStatus } from "@luoshi/contract/vocabulary";
 
 export const APP_NAME = "落实";
 export const APP_SUBTITLE = "年度工作计划落实平台";
 
-export const STATUS: Record<TaskStatus, string> = {
-  not_started: "未启动",
-  in_progress: "推进中",
-  done: "已完成",
-  blocked: "受阻",
-};
+export const STATUS = TASK_STATUS_LABELS;
 export const STATUS_COLOR: Record<TaskStatus, string> = {
   not_started: "default",
   in_progress: "processing",
@@ -21,43 +26,18 @@ export const STATUS_COLOR: Record<TaskStatus, string> = {
   blocked: "error",
 };
 
-export const ROLES: Record<Role, string> = {
-  admin: "系统管理员",
-  supervisor: "督查",
-  dept_head: "股室负责人",
-  school_reporter: "学校填报员",
-  leader: "局领导（只读）",
-};
+export const ROLES = ROLE_LABELS;
 
-export const OPS: Record<TargetOp, string> = {
-  ">=": "不低于",
-  "<=": "不高于",
-  range: "区间",
-  increase_by: "提高",
-  decrease_by: "降低",
-};
+export const OPS = TARGET_OP_LABELS;
 
-export const CADENCES: Record<Cadence, string> = {
-  monthly: "按月",
-  quarterly: "按季度",
-  half_year: "按半年",
-  yearly: "按年",
-};
+export const CADENCES = CADENCE_LABELS;
 
-export const ORG_KINDS: Record<string, string> = {
-  province: "省",
-  city: "市",
-  county: "县",
-  bureau: "教育和体育局",
-  department: "股室",
-  school: "学校",
-  other: "其他",
-};
+export const ORG_KINDS: Record<string, string> = ORG_KIND_LABELS;
 
-export const WARNINGS = { green: "正常", yellow: "临期", red: "逾期或受阻" } as const;
-export const PLAN_STATUS = { draft: "草稿", published: "已发布" } as const;
-export const ASSIGNMENT_ROLE = { lead: "牵头", co: "配合" } as const;
-export const DEADLINE_KIND = { by: "限期完成", throughout: "贯穿全年" } as const;
+export const WARNINGS = WARNING_LEVEL_LABELS;
+export const PLAN_STATUS = PLAN_STATUS_LABELS;
+export const ASSIGNMENT_ROLE = ASSIGNMENT_ROLE_LABELS;
+export const DEADLINE_KIND = DEADLINE_KIND_LABELS;
 
 export const NAV = {
   dashboard: "驾驶舱",

@@ -1,3 +1,4 @@
+import { roleIn } from "@luoshi/contract/vocabulary";
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
 import { setCsrfToken, setUnauthenticatedHandler } from "./api/client";
 import { api } from "./api/endpoints";
@@ -83,7 +84,6 @@ export function useMe(): Me {
   return user;
 }
 
-export const canManagePlans = (me: Me) => me.role === "admin" || me.role === "supervisor";
-export const canReport = (me: Me) => me.role === "admin" || me.role === "dept_head" || me.role === "school_reporter";
-export const homePath = (me: Me) =>
-  me.role === "dept_head" || me.role === "school_reporter" ? "/my-tasks" : "/dashboard";
+export const canManagePlans = (me: Me) => roleIn("planManagers", me.role);
+export const canReport = (me: Me) => roleIn("reporters", me.role);
+export const homePath = (me: Me) => (roleIn("unitRoles", me.role) ? "/my-tasks" : "/dashboard");

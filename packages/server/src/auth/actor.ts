@@ -1,4 +1,4 @@
-import type { Role } from "../db/schema.js";
+import { ROLE_GROUPS, ROLES, type Role, roleIn } from "@luoshi/contract";
 import { notFound } from "../errors.js";
 
 /** The signed-in user as the domain sees them: who, where, and which orgs they reach. */
@@ -15,10 +15,13 @@ export interface Actor {
   ancestorOrgIds: string[];
 }
 
-export const ALL_ROLES: Role[] = ["admin", "supervisor", "dept_head", "school_reporter", "leader"];
-export const PLAN_MANAGERS: Role[] = ["admin", "supervisor"];
-export const REPORTERS: Role[] = ["admin", "dept_head", "school_reporter"];
-export const UPLOADERS: Role[] = ["admin", "supervisor", "dept_head", "school_reporter"];
+export const ALL_ROLES: readonly Role[] = ROLES;
+export const PLAN_MANAGERS: readonly Role[] = ROLE_GROUPS.planManagers;
+export const REPORTERS: readonly Role[] = ROLE_GROUPS.reporters;
+export const UPLOADERS: readonly Role[] = ROLE_GROUPS.uploaders;
+export const LEADERS_AND_MANAGERS: readonly Role[] = ROLE_GROUPS.leadersAndManagers;
+/** Whether the actor is bound to one unit (a department head or a school reporter). */
+export const isUnitRole = (actor: Actor): boolean => roleIn("unitRoles", actor.role);
 
 export const sees = (actor: Actor, orgId: string): boolean => actor.visibleOrgIds.includes(orgId);
 

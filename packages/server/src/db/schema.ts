@@ -1,3 +1,4 @@
+import type { Cadence, OrgKind, Role, TaskStatus } from "@luoshi/contract";
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
 
 /** Timestamps come back as ISO strings (see type parsers in database.ts). */
@@ -5,10 +6,9 @@ type Timestamp = ColumnType<string, string | undefined, string>;
 type NullableTimestamp = ColumnType<string | null, string | null | undefined, string | null>;
 type Json<T> = ColumnType<T, string, string>;
 
-export type OrgKind = "province" | "city" | "county" | "bureau" | "department" | "school" | "other";
-export type Role = "admin" | "supervisor" | "dept_head" | "school_reporter" | "leader";
-export type ReportStatus = "not_started" | "in_progress" | "done" | "blocked";
-export type Cadence = "monthly" | "quarterly" | "half_year" | "yearly";
+export type { Cadence, OrgKind, Role } from "@luoshi/contract";
+/** The status a unit reports (the contract's task status). */
+export type ReportStatus = TaskStatus;
 
 interface RegionRow {
   region_id: string;

@@ -1,13 +1,7 @@
+import { ErrorBody } from "@luoshi/contract";
 import { type TSchema, Type } from "@sinclair/typebox";
 
-export const ErrorBody = Type.Object(
-  {
-    error: Type.Object({ code: Type.String(), message: Type.String(), details: Type.Optional(Type.Unknown()) }),
-  },
-  { $id: "ErrorBody" },
-);
-
-export const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
+export { ErrorBody, IdParams, Nullable, Page } from "@luoshi/contract";
 
 /** Standard error responses, so every route documents them in OpenAPI. */
 export const errors = {
@@ -20,11 +14,5 @@ export const errors = {
 
 export const withErrors = <T extends Record<number, TSchema>>(ok: T) => ({ ...errors, ...ok });
 
-export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
-
 /** Rows come out with loose JSON columns; responses document their shape without over-constraining. */
 export const AnyObject = Type.Object({}, { additionalProperties: true });
-export const Page = Type.Object({
-  limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }),
-  offset: Type.Integer({ minimum: 0, default: 0 }),
-});

@@ -1,14 +1,6 @@
-import type { Cadence } from "../db/schema.js";
+import { type Cadence, isValidPeriod, periodOf } from "@luoshi/contract";
 
-/** Reporting periods as stable strings: "2024-06", "2024-Q2", "2024-H1", "2024". */
-const PATTERNS: Record<Cadence, RegExp> = {
-  monthly: /^(\d{4})-(0[1-9]|1[0-2])$/,
-  quarterly: /^(\d{4})-Q([1-4])$/,
-  half_year: /^(\d{4})-H([12])$/,
-  yearly: /^(\d{4})$/,
-};
-
-export const isValidPeriod = (period: string, cadence: Cadence): boolean => PATTERNS[cadence].test(period);
+export { isValidPeriod, periodOf };
 
 /**
  * A well-formed period a plan can be reported for: in the plan's year (any year when the plan
@@ -23,22 +15,6 @@ export const isReportablePeriod = (period: string, plan: { cadence: Cadence; yea
  */
 export const statusMatchesPercent = (status: string, percent: number): boolean =>
   (status === "done") === (percent === 100) && (status !== "not_started" || percent === 0);
-
-/** The period containing an ISO date (Asia/Shanghai "today" is the caller's business). */
-export function periodOf(isoDate: string, cadence: Cadence): string {
-  const year = isoDate.slice(0, 4);
-  const month = Number(isoDate.slice(5, 7));
-  switch (cadence) {
-    case "monthly":
-      return isoDate.slice(0, 7);
-    case "quarterly":
-      return `${year}-Q${Math.ceil(month / 3)}`;
-    case "half_year":
-      return `${year}-H${month <= 6 ? 1 : 2}`;
-    case "yearly":
-      return year;
-  }
-}
 
 /** Built once: constructing a DateTimeFormat costs more than a whole cached read. */
 const SHANGHAI_DATE = new Intl.DateTimeFormat("en-CA", {

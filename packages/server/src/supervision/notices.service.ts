@@ -1,4 +1,4 @@
-import { type Actor, canManagePlanOf, sees } from "../auth/actor.js";
+import { type Actor, canManagePlanOf, isUnitRole, PLAN_MANAGERS, sees } from "../auth/actor.js";
 import type { Database } from "../db/database.js";
 import { notFound } from "../errors.js";
 import { findVisibleFiles } from "../files/files.repository.js";
@@ -22,8 +22,6 @@ export interface NoticeInput {
   requirement: string;
   replyDue: string;
 }
-
-const MANAGERS = ["admin", "supervisor"];
 
 /** Issues a 督办单 to one unit of a task, numbered 督办〔year〕第N号 within the region. */
 export async function issueNotice(database: Database, actor: Actor, input: NoticeInput, now: Clock) {
@@ -76,7 +74,7 @@ export async function issueNotice(database: Database, actor: Actor, input: Notic
 export async function listNotices(database: Database, actor: Actor, box: "inbox" | "outbox", status?: string) {
   const db = sdb(database);
   if (box === "inbox") return repo.listNotices(db, { orgIds: actor.visibleOrgIds, status });
-  if (actor.role === "dept_head" || actor.role === "school_reporter") return [];
+  if (isUnitRole(actor)) return [];
   return repo.listNotices(db, { regionIds: actor.visibleOrgIds, status });
 }
 
@@ -135,7 +133,8 @@ export async function replyToNotice(
 
 async function managedNotice(database: Database, actor: Actor, id: string) {
   const notice = await visibleNotice(database, actor, id);
-  if (!MANAGERS.includes(actor.role) || !sees(actor, notice.region_id)) throw supervisionError("NOTICE_NOT_FOUND", 404);
+  if (!PLAN_MANAGERS.includes(actor.role) || !sees(actor, notice.region_id))
+    throw supervisionError("NOTICE_NOT_FOUND", 404);
   if (notice.status === "closed") throw supervisionError("NOTICE_CLOSED", 409);
   return notice;
 }

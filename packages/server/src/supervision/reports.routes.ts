@@ -1,5 +1,5 @@
 import { Type } from "@sinclair/typebox";
-import { ALL_ROLES, PLAN_MANAGERS } from "../auth/actor.js";
+import { ALL_ROLES, LEADERS_AND_MANAGERS, PLAN_MANAGERS } from "../auth/actor.js";
 import { caughtUpReader, readerOf } from "../db/replica.js";
 import { AnyObject, IdParams, withErrors } from "../http/schemas.js";
 import { type App, type AppDeps, actorOf } from "../http/types.js";
@@ -7,7 +7,6 @@ import { bulletinFile, generateBulletin, listBulletins } from "./bulletins.servi
 import { clockOf } from "./deps.js";
 import { evaluation, evaluationXlsx, setWeights } from "./evaluation.service.js";
 
-const LEADERS_AND_MANAGERS = [...PLAN_MANAGERS, "leader" as const];
 const Year = Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100 }) });
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const attachment = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;

@@ -1,3 +1,11 @@
+import type {
+  DeliveryStatus,
+  EntityKind,
+  NoticeStatus,
+  ReminderEvent,
+  SupervisionStatus,
+  WebhookKind,
+} from "@luoshi/contract";
 import type { ColumnType, Kysely } from "kysely";
 import type { Database } from "../db/database.js";
 import type { DB } from "../db/schema.js";
@@ -7,11 +15,7 @@ type Timestamp = ColumnType<string, string | undefined, string>;
 type NullableTimestamp = ColumnType<string | null, string | null | undefined, string | null>;
 type Json<T> = ColumnType<T, string, string>;
 
-export type EntityKind = "assignment" | "milestone" | "indicator";
-export type SupervisionStatus = "normal" | "warning" | "overdue" | "done";
-export type NoticeStatus = "issued" | "replied" | "escalated" | "closed";
-export type ReminderEvent = "due_soon" | "overdue" | "missing_report" | "new_notice";
-export type WebhookKind = "wecom" | "dingtalk";
+export type { EntityKind, NoticeStatus, ReminderEvent, SupervisionStatus, WebhookKind } from "@luoshi/contract";
 
 export interface SupervisionRulesTable {
   region_id: string;
@@ -122,7 +126,7 @@ export interface WebhookDeliveriesTable {
   event: ReminderEvent;
   entity_id: string;
   payload: Json<unknown>;
-  status: "pending" | "delivered" | "failed";
+  status: DeliveryStatus;
   attempts: number;
   last_error: string | null;
   last_http_status: number | null;

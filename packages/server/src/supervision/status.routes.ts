@@ -1,6 +1,6 @@
 import { Type } from "@sinclair/typebox";
 import { recordAudit } from "../audit/audit.repository.js";
-import { ALL_ROLES, PLAN_MANAGERS } from "../auth/actor.js";
+import { ALL_ROLES, LEADERS_AND_MANAGERS, PLAN_MANAGERS } from "../auth/actor.js";
 import { readerOf } from "../db/replica.js";
 import { AnyObject, withErrors } from "../http/schemas.js";
 import { type App, type AppDeps, actorOf } from "../http/types.js";
@@ -31,7 +31,6 @@ const Rules = Type.Object(
   },
   { additionalProperties: false },
 );
-const LEADERS_AND_MANAGERS = [...PLAN_MANAGERS, "leader" as const];
 
 export function statusRoutes(app: App, deps: AppDeps): void {
   const now = clockOf(deps);

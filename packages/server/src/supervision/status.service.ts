@@ -1,5 +1,5 @@
 import { recordAudit } from "../audit/audit.repository.js";
-import type { Actor } from "../auth/actor.js";
+import { type Actor, isUnitRole } from "../auth/actor.js";
 import type { Database } from "../db/database.js";
 import { todayInShanghai } from "../progress/periods.js";
 import { addDays } from "./calendar.js";
@@ -149,7 +149,7 @@ export async function runStatusEngine(
 
 /** Supervisors and leaders see their regions; units see only their own rows. */
 export function statusScope(actor: Actor): { regionIds: string[]; orgIds: string[] | null } {
-  const unit = actor.role === "dept_head" || actor.role === "school_reporter";
+  const unit = isUnitRole(actor);
   return { regionIds: unit ? [actor.regionId] : actor.visibleOrgIds, orgIds: unit ? actor.visibleOrgIds : null };
 }
 

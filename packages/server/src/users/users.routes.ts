@@ -1,3 +1,4 @@
+import { OneOf, ROLES } from "@luoshi/contract";
 import { Type } from "@sinclair/typebox";
 import { IdParams, Nullable, withErrors } from "../http/schemas.js";
 import { type App, type AppDeps, actorOf } from "../http/types.js";
@@ -13,13 +14,7 @@ const User = Type.Object({
   created_at: Type.String(),
 });
 
-const RoleSchema = Type.Union([
-  Type.Literal("admin"),
-  Type.Literal("supervisor"),
-  Type.Literal("dept_head"),
-  Type.Literal("school_reporter"),
-  Type.Literal("leader"),
-]);
+const RoleSchema = OneOf(ROLES);
 
 export function usersRoutes(app: App, deps: AppDeps): void {
   app.get(

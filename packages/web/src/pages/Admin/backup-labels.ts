@@ -1,3 +1,5 @@
+import { BACKUP_KIND_LABELS, BACKUP_STATUS_LABELS, BACKUP_VERIFY_LABELS } from "@luoshi/contract/vocabulary";
+
 /** Text of the backups tab (系统管理 › 数据备份). */
 export const BL = {
   tab: "数据备份",
@@ -5,14 +7,14 @@ export const BL = {
   started: "备份已开始，完成后将自动试恢复校验",
   startedAt: "开始时间",
   kind: "方式",
-  kinds: { manual: "手动", scheduled: "定时", cli: "命令行" } as Record<string, string>,
+  kinds: BACKUP_KIND_LABELS as Record<string, string>,
   status: "状态",
-  statuses: { running: "进行中", done: "已完成", failed: "失败" } as Record<string, string>,
+  statuses: BACKUP_STATUS_LABELS as Record<string, string>,
   size: "大小",
   contents: "内容",
   contentsText: (rows: number, files: number) => `${rows} 行数据 · ${files} 个文件`,
   verify: "试恢复校验",
-  verifies: { pending: "待校验", ok: "通过", failed: "未通过" } as Record<string, string>,
+  verifies: BACKUP_VERIFY_LABELS as Record<string, string>,
   download: "下载",
   actions: "操作",
   policy: (schedule: string | null, daily: number, weekly: number) =>

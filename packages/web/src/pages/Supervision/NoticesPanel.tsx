@@ -1,6 +1,6 @@
 import { Button, DatePicker, Form, Input, Modal, Space, Table, Tag } from "antd";
 import { useState } from "react";
-import { useMe } from "../../session";
+import { canManagePlans, canReport, useMe } from "../../session";
 import { S } from "./labels";
 import { type Notice, supervisionApi } from "./supervision-api";
 import { act, useLoad } from "./use-load";
@@ -13,8 +13,8 @@ export function NoticesPanel({ box }: { box: "inbox" | "outbox" }) {
   const list = useLoad(() => supervisionApi.notices(box), box);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [form] = Form.useForm();
-  const manager = me.role === "admin" || me.role === "supervisor";
-  const reporter = me.role === "admin" || me.role === "dept_head" || me.role === "school_reporter";
+  const manager = canManagePlans(me);
+  const reporter = canReport(me);
 
   const submit = async () => {
     if (!dialog) return;

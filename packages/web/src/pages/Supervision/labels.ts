@@ -1,22 +1,19 @@
+import {
+  ENTITY_KIND_LABELS,
+  NOTICE_STATUS_LABELS,
+  STATUS_REASON_LABELS,
+  SUPERVISION_STATUS_LABELS,
+} from "@luoshi/contract/vocabulary";
+
 /** Text of the supervision pages. */
 export const S = {
   title: "督查督办",
   tabs: { board: "预警看板", inbox: "收到的督办单", outbox: "签发的督办单", bulletins: "通报", evaluation: "年度考核" },
-  status: { normal: "正常", warning: "预警", overdue: "逾期", done: "已完成" } as Record<string, string>,
+  status: SUPERVISION_STATUS_LABELS as Record<string, string>,
   statusColor: { normal: "green", warning: "gold", overdue: "red", done: "blue" } as Record<string, string>,
-  kind: { assignment: "任务", milestone: "节点", indicator: "指标" } as Record<string, string>,
-  noticeStatus: { issued: "待反馈", replied: "已反馈", escalated: "升级督办", closed: "已办结" } as Record<
-    string,
-    string
-  >,
-  reasons: {
-    past_due: "已过完成时限",
-    missing_report: "上期未填报",
-    due_soon: "临近时限进度不足",
-    blocked: "推进受阻",
-    behind_pace: "落后于时序进度",
-    not_attained: "指标未达标",
-  } as Record<string, string>,
+  kind: ENTITY_KIND_LABELS as Record<string, string>,
+  noticeStatus: NOTICE_STATUS_LABELS as Record<string, string>,
+  reasons: STATUS_REASON_LABELS as Record<string, string>,
   columns: {
     task: "任务",
     unit: "责任单位",

@@ -1,0 +1,81 @@
+import {
+  ASSIGNMENT_ROLES,
+  CADENCES,
+  DEADLINE_KINDS,
+  DELIVERY_STATUSES,
+  ENTITY_KINDS,
+  NOTICE_STATUSES,
+  ORG_KINDS,
+  PLAN_STATUSES,
+  REMINDER_EVENTS,
+  ROLES,
+  SUPERVISION_STATUSES,
+  TARGET_OPS,
+  TASK_STATUSES,
+  WEBHOOK_KINDS,
+} from "@luoshi/contract";
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freshDatabase } from "../test/app.js";
+import type { Database } from "./database.js";
+
+/** Every column whose values the database restricts with `CHECK (column IN (...))`, and its list in the contract. */
+const VOCABULARY: Record<string, readonly string[]> = {
+  "orgs.kind": ORG_KINDS,
+  "users.role": ROLES,
+  "plans.status": PLAN_STATUSES,
+  "plans.cadence": CADENCES,
+  "assignments.role": ASSIGNMENT_ROLES,
+  "milestones.kind": DEADLINE_KINDS,
+  "indicators.op": TARGET_OPS,
+  "progress_reports.status": TASK_STATUSES,
+  "status_snapshots.entity_kind": ENTITY_KINDS,
+  "status_snapshots.status": SUPERVISION_STATUSES,
+  "supervision_notices.status": NOTICE_STATUSES,
+  "notifications.event": REMINDER_EVENTS,
+  "webhook_endpoints.kind": WEBHOOK_KINDS,
+  "webhook_deliveries.status": DELIVERY_STATUSES,
+};
+
+/** `CHECK ((role = ANY (ARRAY['admin'::text, …])))` → ["role", ["admin", …]]; other checks → null. */
+function valueList(definition: string): [string, string[]] | null {
+  const match = /^CHECK \(\(?\(?(\w+) = ANY \(\(?ARRAY\[(.*)\]\)?(?:::text\[\])?\)\)\)?$/.exec(definition);
+  if (!match?.[1] || match[2] === undefined) return null;
+  return [match[1], [...match[2].matchAll(/'((?:[^']|'')*)'/g)].map((m) => (m[1] ?? "").replaceAll("''", "'"))];
+}
+
+describe("SQL CHECK lists agree with the contract's vocabulary", () => {
+  let db: Database;
+  let drop: () => Promise<void>;
+  let checks: Map<string, string[]>;
+
+  beforeAll(async () => {
+    ({ db, drop } = await freshDatabase());
+    const { rows } = await sql<{ table: string; definition: string }>`
+      SELECT c.conrelid::regclass::text AS table, pg_get_constraintdef(c.oid) AS definition
+        FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace
+       WHERE c.contype = 'c' AND n.nspname = current_schema()`.execute(db);
+    checks = new Map();
+    for (const row of rows) {
+      const list = valueList(row.definition);
+      if (list) checks.set(`${row.table.replace(/^.*\./, "")}.${list[0]}`, list[1]);
+    }
+  }, 120_000);
+  afterAll(() => drop());
+
+  it("finds the value lists in the migrated database", () => {
+    expect(checks.size).toBeGreaterThan(10);
+    expect(valueList("CHECK ((percent >= 0) AND (percent <= 100))")).toBeNull();
+  });
+
+  it("restricts each column to exactly the contract's values", () => {
+    for (const [column, values] of Object.entries(VOCABULARY)) {
+      expect(checks.get(column), column).toBeDefined();
+      expect([...(checks.get(column) ?? [])].sort(), column).toEqual([...values].sort());
+    }
+  });
+
+  it("has no value list the contract does not name", () => {
+    expect([...checks.keys()].filter((column) => !(column in VOCABULARY))).toEqual([]);
+  });
+});
