@@ -9,7 +9,7 @@ import { type Database, openDatabase } from "./db/database.js";
 import { migrate } from "./db/migrate.js";
 import { diskFileStore, type FileStore } from "./files/file-store.js";
 import type { App } from "./http/types.js";
-import { startSupervisionScheduler } from "./supervision/scheduler.js";
+import { startSupervisionScheduler, startupRun } from "./supervision/scheduler.js";
 import { type HeavyWork, workPool } from "./work/work-pool.js";
 
 export interface Runtime {
@@ -69,6 +69,8 @@ export async function startServer(runtime: Runtime): Promise<{ app: App; url: st
     { logger: { level: runtime.config.logLevel } },
   );
   if (replica) app.addHook("onClose", async () => replica.destroy());
+  // Today's statuses before the first request, so that the board and the dashboard agree on first load.
+  await startupRun(runtime).catch((error) => log(app)("supervision status job failed at start", error));
   const scheduler = startSupervisionScheduler({ ...runtime, log: log(app) });
   const backupScheduler = startBackupScheduler(backups, runtime.config.backup.schedule, log(app));
   let forgetLocalAdmin = () => {};

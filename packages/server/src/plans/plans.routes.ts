@@ -4,6 +4,8 @@ import { badRequest } from "../errors.js";
 import { readUpload } from "../files/upload.js";
 import { AnyObject, IdParams, Nullable, withErrors } from "../http/schemas.js";
 import { type App, type AppDeps, actorOf } from "../http/types.js";
+import { runStatusEngine } from "../status/status.service.js";
+import { clockOf } from "../supervision/deps.js";
 import { planTasksRoutes } from "./plan-tasks.routes.js";
 import * as plans from "./plans.service.js";
 import { planUnits, publishPlan, setUnitMappings } from "./publish.service.js";
@@ -265,7 +267,13 @@ export function plansRoutes(app: App, deps: AppDeps): void {
         response: withErrors({ 200: AnyObject }),
       },
     },
-    async (request) => publishPlan(db, actorOf(request), request.params.id),
+    async (request) => {
+      const actor = actorOf(request);
+      const published = await publishPlan(db, actor, request.params.id);
+      // The new plan's statuses right away (the whole region's, as today's first run may be this one).
+      await runStatusEngine(db, { now: clockOf(deps), regionIds: [published.plan.region_id], actorId: actor.userId });
+      return published;
+    },
   );
 
   app.post(

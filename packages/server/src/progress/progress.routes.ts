@@ -2,6 +2,9 @@ import { Type } from "@sinclair/typebox";
 import { ALL_ROLES, REPORTERS } from "../auth/actor.js";
 import { AnyObject, IdParams, withErrors } from "../http/schemas.js";
 import { type App, type AppDeps, actorOf } from "../http/types.js";
+import { refreshTaskStatuses } from "../status/status.service.js";
+import { clockOf } from "../supervision/deps.js";
+import { todayInShanghai } from "./periods.js";
 import { reportHistory, submitReport } from "./progress.service.js";
 
 const Status = Type.Union([
@@ -40,7 +43,16 @@ export function progressRoutes(app: App, deps: AppDeps): void {
       },
     },
     async (request, reply) => {
-      const report = await submitReport(deps.db, actorOf(request), request.params.id, request.body);
+      const actor = actorOf(request);
+      const now = clockOf(deps);
+      const report = await submitReport(deps.db, actor, request.params.id, request.body, todayInShanghai(now()));
+      // The statuses of this task only, at once (the board, the dashboard and my tasks read them).
+      await refreshTaskStatuses(deps.db, {
+        now,
+        regionId: report.region_id,
+        taskIds: [report.task_id],
+        actorId: actor.userId,
+      });
       return reply.status(201).send({ report });
     },
   );

@@ -4,6 +4,8 @@ import { readerOf } from "../db/replica.js";
 import { dependsOnPlans } from "../http/read-cache.js";
 import { AnyObject, withErrors } from "../http/schemas.js";
 import { type App, type AppDeps, actorOf } from "../http/types.js";
+import { todayInShanghai } from "../progress/periods.js";
+import { clockOf } from "../supervision/deps.js";
 import { dashboard } from "./dashboard.service.js";
 
 export function dashboardRoutes(app: App, deps: AppDeps): void {
@@ -20,7 +22,12 @@ export function dashboardRoutes(app: App, deps: AppDeps): void {
     },
     async (request) => {
       // It draws one plan; the list of plans beside it changes only by writes that name no plan.
-      const answer = await dashboard(readerOf(deps), actorOf(request), request.query.planId);
+      const answer = await dashboard(
+        readerOf(deps),
+        actorOf(request),
+        request.query.planId,
+        todayInShanghai(clockOf(deps)()),
+      );
       dependsOnPlans(request, answer.plan ? [answer.plan.id] : []);
       return answer;
     },

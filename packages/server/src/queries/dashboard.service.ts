@@ -3,19 +3,10 @@ import type { Database } from "../db/database.js";
 import type { ReportStatus } from "../db/schema.js";
 import { listReadablePlans } from "../plans/plans.service.js";
 import { todayInShanghai } from "../progress/periods.js";
+import { type WarningLevel, warningLevelOf } from "../status/engine.js";
 import { completionTrend } from "./completion-trend.js";
 import * as repo from "./queries.repository.js";
 import { completionByUnit, findTasks, indicatorAttainment, type TaskView } from "./queries.service.js";
-
-export type WarningLevel = "green" | "yellow" | "red";
-
-/** Red: overdue or blocked. Yellow: not done and a deadline within two weeks. Green: on track. */
-export function warningLevel(task: Pick<TaskView, "status" | "overdue" | "nextDue">, today: string): WarningLevel {
-  if (task.overdue || task.status === "blocked") return "red";
-  if (task.status === "done" || !task.nextDue) return "green";
-  const days = (Date.parse(task.nextDue) - Date.parse(today)) / 86_400_000;
-  return days <= 14 ? "yellow" : "green";
-}
 
 const counts = () => ({ total: 0, done: 0, inProgress: 0, blocked: 0, notStarted: 0, overdue: 0 });
 type Counts = ReturnType<typeof counts>;
@@ -43,14 +34,17 @@ async function monthlyTrend(db: Database, tasks: TaskView[], year: number, today
   return completionTrend(reports, assignments, months);
 }
 
-/** Everything the dashboard draws for one published plan (the newest by default). */
+/**
+ * Everything the dashboard draws for one published plan (the newest by default); statuses are
+ * the status engine's (warnings: red overdue, yellow warning, green the rest).
+ */
 export async function dashboard(db: Database, actor: Actor, planId?: string, today = todayInShanghai()) {
   const plans = (await listReadablePlans(db, actor))
     .filter((p) => p.status === "published")
     .map((p) => ({ id: p.id, title: p.title, year: p.year }));
   const plan = planId ? plans.find((p) => p.id === planId) : plans[0];
   if (!plan) return { plans, plan: null, today };
-  const tasks = await findTasks(db, actor, { planId: plan.id });
+  const tasks = await findTasks(db, actor, { planId: plan.id }, { today });
   const totals = counts();
   const sections = new Map<string, Counts>();
   const warnings: Record<WarningLevel, number> = { green: 0, yellow: 0, red: 0 };
@@ -60,7 +54,7 @@ export async function dashboard(db: Database, actor: Actor, planId?: string, tod
     const c = sections.get(key) ?? counts();
     tally(c, t);
     sections.set(key, c);
-    warnings[warningLevel(t, today)]++;
+    warnings[warningLevelOf(t.supervision)]++;
   }
   const indicators = await indicatorAttainment(db, actor, plan.id);
   return {
@@ -80,7 +74,7 @@ export async function dashboard(db: Database, actor: Actor, planId?: string, tod
         section: t.section,
         status: t.status,
         dueDates: t.milestones.map((m) => m.due_date).filter((d) => d !== null && d < today),
-        units: t.assignees.filter((a) => a.status !== "done").map((a) => a.orgName),
+        units: t.assignees.filter((a) => a.supervision === "overdue").map((a) => a.orgName),
       })),
     indicators: {
       attained: indicators.filter((i) => i.attained === true).length,

@@ -1,6 +1,7 @@
 import type { Selectable } from "kysely";
 import { type Kysely, sql } from "kysely";
 import type { DB, IndicatorsTable, MilestonesTable, ReportStatus } from "../db/schema.js";
+import type { SupervisionStatus } from "../supervision/schema.js";
 
 type Db = Kysely<DB>;
 
@@ -87,8 +88,19 @@ export async function actualsOf(db: Db, indicatorIds: string[]) {
     .execute();
 }
 
-/** One assignee as the bundle query sends it: [org id, role, org name, latest status, percent, period]. */
-export type AssigneeTuple = [string, string, string, ReportStatus | null, number | null, string | null];
+/**
+ * One assignee as the bundle query sends it: [org id, role, org name, latest status, percent, period,
+ * the status engine's current status of the assignment].
+ */
+export type AssigneeTuple = [
+  string,
+  string,
+  string,
+  ReportStatus | null,
+  number | null,
+  string | null,
+  SupervisionStatus | null,
+];
 
 export interface TaskBundle {
   id: string;
@@ -103,39 +115,57 @@ export interface TaskBundle {
   plan_org_id: string;
   /** Assignees with their latest report (nulls before the first). */
   assignees: AssigneeTuple[];
-  milestones: { task_id: string; seq: number; text: string; due_date: string | null; kind: MilestonesTable["kind"] }[];
+  milestones: {
+    task_id: string;
+    seq: number;
+    text: string;
+    due_date: string | null;
+    kind: MilestonesTable["kind"];
+    /** The status engine's current status of the milestone. */
+    status: SupervisionStatus | null;
+  }[];
 }
 
 /**
  * publishedTasks with each task's assignees, their latest reports (the task_unit_status read
- * model) and milestones, in one round trip (assignments_task_idx, milestones_task_idx).
+ * model) and milestones, each with its current status from the status engine (the snapshot of its
+ * region's last computed day on or before `today`), in one round trip (assignments_task_idx,
+ * milestones_task_idx, the snapshots' primary key).
  * Assignees travel as JSON arrays, not objects: a plan's answer is a fifth the size, and
  * parsing it was most of a plan summary's time on PostgreSQL.
  */
 export async function publishedTaskBundles(
   db: Db,
   planOrgIds: string[],
-  only: { planId?: string; taskId?: string } = {},
+  only: { planId?: string; taskId?: string },
+  today: string,
 ): Promise<TaskBundle[]> {
   if (planOrgIds.length === 0) return [];
   const { rows } = await sql<TaskBundle>`
     SELECT t.id, t.region_id, t.plan_id, t.seq, t.no, t.title, t.path, t.units,
       p.title AS plan_title, p.org_id AS plan_org_id,
       COALESCE((
-        SELECT json_agg(json_build_array(a.org_id, a.role, o.name, s.status, s.percent, s.period))
+        SELECT json_agg(json_build_array(a.org_id, a.role, o.name, s.status, s.percent, s.period, ss.status))
         FROM assignments a
         JOIN orgs o ON o.id = a.org_id
         LEFT JOIN task_unit_status s ON s.region_id = a.region_id AND s.task_id = a.task_id AND s.org_id = a.org_id
+        LEFT JOIN status_snapshots ss ON ss.region_id = a.region_id AND ss.entity_kind = 'assignment'
+          AND ss.entity_id = a.id AND ss.day = cur.day
         WHERE a.task_id = t.id AND a.deleted_at IS NULL
       ), '[]'::json) AS assignees,
       COALESCE((
         SELECT json_agg(json_build_object('task_id', m.task_id, 'seq', m.seq, 'text', m.text, 'due_date', m.due_date,
-                                          'kind', m.kind) ORDER BY m.seq)
+                                          'kind', m.kind, 'status', ms.status) ORDER BY m.seq)
         FROM milestones m
+        LEFT JOIN status_snapshots ms ON ms.region_id = m.region_id AND ms.entity_kind = 'milestone'
+          AND ms.entity_id = m.id AND ms.day = cur.day
         WHERE m.task_id = t.id AND m.deleted_at IS NULL
       ), '[]'::json) AS milestones
     FROM plan_tasks t
     JOIN plans p ON p.id = t.plan_id AND p.region_id = t.region_id
+    CROSS JOIN LATERAL (
+      SELECT max(d.day) AS day FROM status_snapshots d WHERE d.region_id = t.region_id AND d.day <= ${today}
+    ) cur
     WHERE p.org_id = ANY(${planOrgIds}::text[]) AND p.status = 'published' AND p.deleted_at IS NULL
       AND t.deleted_at IS NULL
       ${only.planId ? sql`AND p.id = ${only.planId}` : sql``}

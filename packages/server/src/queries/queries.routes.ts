@@ -5,6 +5,8 @@ import { readerOf } from "../db/replica.js";
 import { dependsOnPlans } from "../http/read-cache.js";
 import { AnyObject, IdParams, withErrors } from "../http/schemas.js";
 import { type App, type AppDeps, actorOf } from "../http/types.js";
+import { todayInShanghai } from "../progress/periods.js";
+import { clockOf } from "../supervision/deps.js";
 import { findTasks, indicatorAttainment, type TaskFilter, unitCompletion } from "./queries.service.js";
 
 /** Reads of derived views, served from the read cache while the data stands still. */
@@ -16,14 +18,21 @@ const Status = Type.Union([
   Type.Literal("done"),
   Type.Literal("blocked"),
 ]);
+const Supervision = Type.Union([
+  Type.Literal("normal"),
+  Type.Literal("warning"),
+  Type.Literal("overdue"),
+  Type.Literal("done"),
+]);
 const Tasks = Type.Object({ tasks: Type.Array(AnyObject) });
 
 export function queriesRoutes(app: App, deps: AppDeps): void {
   const { db } = deps;
+  const today = () => todayInShanghai(clockOf(deps)());
   /** A task list, cached per the plans it was drawn from. */
   const tasksOf = async (request: FastifyRequest, filter: TaskFilter) => {
     const plans = new Set<string>();
-    const tasks = await findTasks(db, actorOf(request), filter, plans);
+    const tasks = await findTasks(db, actorOf(request), filter, { drawnFrom: plans, today: today() });
     dependsOnPlans(request, plans);
     return tasks;
   };
@@ -34,12 +43,13 @@ export function queriesRoutes(app: App, deps: AppDeps): void {
       config: read,
       schema: {
         tags,
-        summary: "任务查询（按计划、部分、单位、状态、时限）",
+        summary: "任务查询（按计划、部分、单位、填报状态、预警状态、时限）",
         querystring: Type.Object({
           planId: Type.Optional(Type.String({ maxLength: 64 })),
           section: Type.Optional(Type.String({ maxLength: 500 })),
           orgId: Type.Optional(Type.String({ maxLength: 64 })),
           status: Type.Optional(Status),
+          supervision: Type.Optional(Supervision),
           dueFrom: Type.Optional(Type.String({ format: "date" })),
           dueTo: Type.Optional(Type.String({ format: "date" })),
           mine: Type.Optional(Type.Boolean()),
@@ -93,7 +103,7 @@ export function queriesRoutes(app: App, deps: AppDeps): void {
     },
     async (request) => {
       dependsOnPlans(request, [request.params.id]);
-      return { units: await unitCompletion(readerOf(deps), actorOf(request), request.params.id) };
+      return { units: await unitCompletion(readerOf(deps), actorOf(request), request.params.id, today()) };
     },
   );
 }

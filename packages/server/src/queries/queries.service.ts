@@ -4,14 +4,18 @@ import type { Database } from "../db/database.js";
 import type { ReportStatus } from "../db/schema.js";
 import { readablePlan } from "../plans/plans.service.js";
 import { todayInShanghai } from "../progress/periods.js";
+import { taskStatusOf } from "../status/engine.js";
+import { attainment, nextDue, reportedStatus } from "../status/rules.js";
+import type { SupervisionStatus } from "../supervision/schema.js";
 import * as repo from "./queries.repository.js";
-import { attainment, isOverdue, nextDue, taskStatus } from "./task-status.js";
 
 export interface TaskFilter {
   planId?: string;
   section?: string;
   orgId?: string;
   status?: ReportStatus;
+  /** The status engine's status of the task (see status/engine.ts taskStatusOf). */
+  supervision?: SupervisionStatus;
   dueFrom?: string;
   dueTo?: string;
   mine?: boolean;
@@ -20,26 +24,30 @@ export interface TaskFilter {
 
 /**
  * Every published task the actor can read (optionally one plan's, or one task), with assignees'
- * latest statuses, deadlines and the derived status: one query.
+ * latest reports, deadlines, the reported state and the status engine's current status of the
+ * task and of each assignment (stored snapshots, as the warnings board shows them): one query.
+ * `overdue` is the engine's: the task's status is overdue.
  */
-async function taskViews(
-  db: Database,
-  actor: Actor,
-  only: { planId?: string; taskId?: string } = {},
-  today = todayInShanghai(),
-) {
-  const tasks = await repo.publishedTaskBundles(db, [...actor.visibleOrgIds, ...actor.ancestorOrgIds], only);
+async function taskViews(db: Database, actor: Actor, only: { planId?: string; taskId?: string }, today: string) {
+  const orgIds = [...actor.visibleOrgIds, ...actor.ancestorOrgIds];
+  const tasks = await repo.publishedTaskBundles(db, orgIds, only, today);
   return tasks.map((t) => {
-    const assignees = t.assignees.map(([orgId, role, orgName, status, percent, period]) => ({
+    const assignees = t.assignees.map(([orgId, role, orgName, status, percent, period, supervision]) => ({
       orgId,
       orgName,
       role,
       status: status ?? ("not_started" as ReportStatus),
       percent: percent ?? 0,
       period,
+      supervision,
     }));
-    const status = taskStatus(assignees.map((a) => a.status));
+    const status = reportedStatus(assignees.map((a) => a.status));
     const dues = t.milestones.map((m) => m.due_date);
+    const supervision = taskStatusOf(
+      [...assignees.map((a) => a.supervision), ...t.milestones.map((m) => m.status)].filter(
+        (s): s is SupervisionStatus => s !== null,
+      ),
+    );
     return {
       id: t.id,
       planId: t.plan_id,
@@ -52,8 +60,9 @@ async function taskViews(
       assignees,
       milestones: t.milestones,
       status,
+      supervision,
       nextDue: nextDue(dues, today),
-      overdue: isOverdue(dues, status, today),
+      overdue: supervision === "overdue",
     };
   });
 }
@@ -64,15 +73,26 @@ export type TaskView = Awaited<ReturnType<typeof taskViews>>[number];
  * A plan's task views. They are read only from plans the actor may read, so the plan check
  * costs a query only when none came back (an unknown, unreadable or unpublished plan).
  */
-async function planTaskViews(db: Database, actor: Actor, planId: string) {
-  const views = await taskViews(db, actor, { planId });
+async function planTaskViews(db: Database, actor: Actor, planId: string, today: string) {
+  const views = await taskViews(db, actor, { planId }, today);
   if (views.length === 0) await readablePlan(db, actor, planId);
   return views;
 }
 
-/** Tasks matching the filter; `drawnFrom` receives every plan whose tasks were filtered (kept or not). */
-export async function findTasks(db: Database, actor: Actor, filter: TaskFilter, drawnFrom?: Set<string>) {
-  const views = filter.planId ? await planTaskViews(db, actor, filter.planId) : await taskViews(db, actor);
+/**
+ * Tasks matching the filter, their statuses as of `today` (Asia/Shanghai); `drawnFrom` receives
+ * every plan whose tasks were filtered (kept or not).
+ */
+export async function findTasks(
+  db: Database,
+  actor: Actor,
+  filter: TaskFilter,
+  options: { today?: string; drawnFrom?: Set<string> } = {},
+) {
+  const { today = todayInShanghai(), drawnFrom } = options;
+  const views = filter.planId
+    ? await planTaskViews(db, actor, filter.planId, today)
+    : await taskViews(db, actor, {}, today);
   if (drawnFrom) {
     if (filter.planId) drawnFrom.add(filter.planId);
     for (const t of views) drawnFrom.add(t.planId);
@@ -82,6 +102,7 @@ export async function findTasks(db: Database, actor: Actor, filter: TaskFilter, 
       (!filter.section || t.section === filter.section || t.path.includes(filter.section)) &&
       (!filter.orgId || t.assignees.some((a) => a.orgId === filter.orgId)) &&
       (!filter.status || t.status === filter.status) &&
+      (!filter.supervision || t.supervision === filter.supervision) &&
       (!filter.mine || t.assignees.some((a) => sees(actor, a.orgId))) &&
       (!filter.overdue || t.overdue) &&
       (!filter.dueFrom || t.milestones.some((m) => m.due_date !== null && m.due_date >= filter.dueFrom!)) &&
@@ -132,13 +153,13 @@ export async function indicatorViews(db: Database, actor: Actor, only: { planId?
 }
 
 /** One published task's view, for callers that checked the plan is readable (one query). */
-export async function taskView(db: Database, actor: Actor, taskId: string) {
-  return (await taskViews(db, actor, { taskId }))[0];
+export async function taskView(db: Database, actor: Actor, taskId: string, today = todayInShanghai()) {
+  return (await taskViews(db, actor, { taskId }, today))[0];
 }
 
 /** Per assigned unit: how many of its tasks are done, in progress, blocked, overdue. */
-export async function unitCompletion(db: Database, actor: Actor, planId: string) {
-  return completionByUnit(await planTaskViews(db, actor, planId));
+export async function unitCompletion(db: Database, actor: Actor, planId: string, today = todayInShanghai()) {
+  return completionByUnit(await planTaskViews(db, actor, planId, today));
 }
 
 /** unitCompletion over task views already read (the dashboard has them). */
@@ -170,7 +191,7 @@ export function completionByUnit(views: readonly TaskView[]) {
       if (a.status === "done") u.done++;
       if (a.status === "in_progress") u.inProgress++;
       if (a.status === "blocked") u.blocked++;
-      if (a.status !== "done" && t.overdue) u.overdue++;
+      if (a.supervision === "overdue") u.overdue++;
       units.set(a.orgId, u);
     }
   }

@@ -3,6 +3,8 @@ import { ALL_ROLES } from "../auth/actor.js";
 import { dependsOnPlans } from "../http/read-cache.js";
 import { AnyObject, IdParams, withErrors } from "../http/schemas.js";
 import { type App, type AppDeps, actorOf } from "../http/types.js";
+import { todayInShanghai } from "../progress/periods.js";
+import { clockOf } from "../supervision/deps.js";
 import { taskDetail } from "./task-detail.service.js";
 
 export function taskDetailRoutes(app: App, deps: AppDeps): void {
@@ -27,7 +29,7 @@ export function taskDetailRoutes(app: App, deps: AppDeps): void {
       },
     },
     async (request) => {
-      const detail = await taskDetail(deps.db, actorOf(request), request.params.id);
+      const detail = await taskDetail(deps.db, actorOf(request), request.params.id, todayInShanghai(clockOf(deps)()));
       dependsOnPlans(request, [detail.plan.id]);
       return detail;
     },

@@ -4,13 +4,13 @@ import { readableTask, reportHistoryOf } from "../progress/progress.service.js";
 import { indicatorViews, taskView } from "./queries.service.js";
 
 /**
- * One task as its detail page shows it: text, assignees and status, milestones, indicators,
- * reports. Four queries: the task with its plan, its view, its indicators, its reports.
+ * One task as its detail page shows it: text, assignees and status (the status engine's, as of
+ * `today`), milestones, indicators, reports. Four queries: the task with its plan, its view, its indicators, its reports.
  */
-export async function taskDetail(db: Database, actor: Actor, taskId: string) {
+export async function taskDetail(db: Database, actor: Actor, taskId: string, today?: string) {
   const { task, plan } = await readableTask(db, actor, taskId);
   const published = plan.status === "published";
-  const view = published ? await taskView(db, actor, task.id) : undefined;
+  const view = published ? await taskView(db, actor, task.id, today) : undefined;
   const indicators = published ? await indicatorViews(db, actor, { planId: plan.id, taskId: task.id }) : [];
   return {
     task: {
@@ -26,6 +26,7 @@ export async function taskDetail(db: Database, actor: Actor, taskId: string) {
       measures: task.measures,
       status: view?.status ?? "not_started",
       nextDue: view?.nextDue ?? null,
+      supervision: view?.supervision ?? null,
       overdue: view?.overdue ?? false,
     },
     plan: { id: plan.id, title: plan.title, year: plan.year, status: plan.status, cadence: plan.cadence },

@@ -5,12 +5,12 @@ import type { FileStore } from "../files/file-store.js";
 import { insertFile } from "../files/files.repository.js";
 import { json, newId } from "../ids.js";
 import { todayInShanghai } from "../progress/periods.js";
+import { addDays, periodBounds } from "../status/calendar.js";
+import type { Clock } from "../status/status.service.js";
 import { bulletinDocx, bulletinTitle, bulletinXlsx, headline } from "./bulletin-document.js";
-import { addDays, periodBounds } from "./calendar.js";
 import * as figures from "./figures.repository.js";
 import { periodLabel, supervisionError } from "./messages.js";
 import { sdb, shared } from "./schema.js";
-import type { Clock } from "./status.service.js";
 import { unitRanks } from "./unit-ranking.js";
 
 const PERIOD = /^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/;

@@ -1,5 +1,5 @@
 import type { AppDeps } from "../http/types.js";
-import type { Clock } from "./status.service.js";
+import type { Clock } from "../status/status.service.js";
 import { robotPoster } from "./webhook-guard.js";
 import type { DeliveryLimits, SendDeps } from "./webhooks.js";
 

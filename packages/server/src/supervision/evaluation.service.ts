@@ -3,10 +3,10 @@ import type { Actor } from "../auth/actor.js";
 import type { Database } from "../db/database.js";
 import { json } from "../ids.js";
 import { todayInShanghai } from "../progress/periods.js";
+import type { Clock } from "../status/status.service.js";
 import * as figures from "./figures.repository.js";
 import { chineseDate, supervisionError } from "./messages.js";
 import { sdb, shared } from "./schema.js";
-import type { Clock } from "./status.service.js";
 import { DEFAULT_WEIGHTS, type EvaluationWeights, evaluateUnits, percent } from "./unit-ranking.js";
 import { tablesToXlsx } from "./xlsx-table.js";
 

@@ -13,7 +13,7 @@ import { sdb } from "./schema.js";
 
 const audit = auditorFor("supervision_notice");
 
-import type { Clock } from "./status.service.js";
+import type { Clock } from "../status/status.service.js";
 
 export interface NoticeInput {
   taskId: string;

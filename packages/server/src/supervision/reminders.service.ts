@@ -15,7 +15,7 @@ import { checkWebhookUrl, type WebhookPolicy, WebhookUrlRefused } from "./webhoo
 
 const auditEndpoint = auditorFor("webhook_endpoint");
 
-import type { Clock } from "./status.service.js";
+import type { Clock } from "../status/status.service.js";
 import { DELIVERY_LIMITS, robotPayload, type SendDeps, type SendOutcome, sendWithRetry } from "./webhooks.js";
 
 interface Item {

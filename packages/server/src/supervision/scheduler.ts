@@ -2,12 +2,12 @@ import { Cron } from "croner";
 import type { Database } from "../db/database.js";
 import type { FileStore } from "../files/file-store.js";
 import { todayInShanghai } from "../progress/periods.js";
+import { type Clock, runStatusEngine } from "../status/status.service.js";
 import { generateBulletin, previousMonth } from "./bulletins.service.js";
 import { sleep } from "./deps.js";
 import { activeRegions } from "./figures.repository.js";
 import { retryDeliveries, runReminders } from "./reminders.service.js";
 import { sdb } from "./schema.js";
-import { type Clock, runStatusEngine } from "./status.service.js";
 import { DEFAULT_WEBHOOK_HOSTS, robotPoster, type WebhookPolicy } from "./webhook-guard.js";
 
 export interface SchedulerDeps {
@@ -21,6 +21,11 @@ export interface SchedulerDeps {
 
 const TZ = "Asia/Shanghai";
 const post = (deps: SchedulerDeps) => robotPoster(deps.config?.webhooks ?? { hosts: DEFAULT_WEBHOOK_HOSTS });
+
+/** At server start: today's statuses, so that no page waits for the nightly run. */
+export async function startupRun(deps: SchedulerDeps) {
+  return runStatusEngine(deps.db, { now: deps.now ?? (() => new Date()) });
+}
 
 /** The daily run: statuses first, then the reminders that read them. */
 export async function dailyRun(deps: SchedulerDeps) {
@@ -54,6 +59,12 @@ export function startSupervisionScheduler(deps: SchedulerDeps): { stop(): void }
     }
   };
   const jobs = [
+    // Just after midnight the day's statuses; at 01:00 again (idempotent) before the reminders.
+    new Cron(
+      "1 0 * * *",
+      { timezone: TZ, protect: true },
+      guard("status", () => startupRun(deps)),
+    ),
     new Cron(
       "0 1 * * *",
       { timezone: TZ, protect: true },

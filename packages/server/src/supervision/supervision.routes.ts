@@ -1,8 +1,8 @@
 import type { App, AppDeps } from "../http/types.js";
+import { statusRoutes } from "../status/status.routes.js";
 import { noticesRoutes } from "./notices.routes.js";
 import { remindersRoutes } from "./reminders.routes.js";
 import { reportsRoutes } from "./reports.routes.js";
-import { statusRoutes } from "./status.routes.js";
 
 /** Every supervision endpoint, registered by one line in app.ts. */
 export function supervisionRoutes(app: App, deps: AppDeps): void {

@@ -1,6 +1,7 @@
 import type { Database } from "../db/database.js";
 import type { ReportStatus } from "../db/schema.js";
 import { newId } from "../ids.js";
+import { periodBounds } from "../status/calendar.js";
 
 /** 10:00 in Asia/Shanghai on the given date. */
 export const clockAt = (isoDate: string) => () => new Date(`${isoDate}T02:00:00Z`);
@@ -39,6 +40,7 @@ export interface ReportSpec {
   period: string;
   status: ReportStatus;
   percent: number;
+  /** Default: the first day of the period (the engine counts a report from the day it was submitted). */
   submittedAt?: string;
   actuals?: { indicatorId: string; value: number }[];
 }
@@ -59,7 +61,7 @@ export async function report(db: Database, regionId: string, specs: ReportSpec[]
         percent: s.percent,
         submitted_by: "test",
         narrative: "",
-        submitted_at: s.submittedAt ?? `${s.period.slice(0, 7)}-28T02:00:00.000Z`,
+        submitted_at: s.submittedAt ?? `${periodBounds(s.period).start}T02:00:00.000Z`,
       })
       .onConflict((oc) =>
         oc.columns(["region_id", "task_id", "org_id", "period"]).doUpdateSet({ status: s.status, percent: s.percent }),

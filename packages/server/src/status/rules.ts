@@ -1,8 +1,7 @@
 import type { Cadence, ReportStatus } from "../db/schema.js";
 import { periodOf } from "../progress/periods.js";
-import { attainment, type IndicatorTarget } from "../queries/task-status.js";
+import type { SupervisionStatus } from "../supervision/schema.js";
 import { dayOfPeriod, daysBetween, periodBounds, previousPeriod } from "./calendar.js";
-import type { SupervisionStatus } from "./schema.js";
 
 /** The status rules a plan may tune; stored per plan as JSON, missing fields take the defaults. */
 export interface StatusRules {
@@ -156,3 +155,51 @@ export function indicatorStatus(f: IndicatorFacts, today: string, rules: StatusR
 
 export const yearStart = (year: number | null, fallback: string): string =>
   year === null ? `${fallback.slice(0, 4)}-01-01` : `${year}-01-01`;
+
+/** A task's reported state: done when every assignee is done, blocked when any is, started when any has begun. */
+export function reportedStatus(statuses: readonly ReportStatus[]): ReportStatus {
+  if (statuses.length === 0) return "not_started";
+  if (statuses.every((s) => s === "done")) return "done";
+  if (statuses.includes("blocked")) return "blocked";
+  if (statuses.some((s) => s === "in_progress" || s === "done")) return "in_progress";
+  return "not_started";
+}
+
+/** The next dated deadline on or after the day, else the last one. */
+export function nextDue(dueDates: readonly (string | null)[], today: string): string | null {
+  const dated = dueDates.filter((d): d is string => d !== null).sort();
+  return dated.find((d) => d >= today) ?? dated.at(-1) ?? null;
+}
+
+export interface IndicatorTarget {
+  op: ">=" | "<=" | "range" | "increase_by" | "decrease_by";
+  target_value: number | null;
+  target_min: number | null;
+  target_max: number | null;
+  baseline: number | null;
+}
+
+/**
+ * Whether an actual meets its target under the target's op; null when it cannot be
+ * judged (no actual yet, or a change target without a baseline).
+ */
+export function attainment(target: IndicatorTarget, actual: number | null): boolean | null {
+  if (actual === null) return null;
+  const { op, target_value: value, target_min: min, target_max: max, baseline } = target;
+  switch (op) {
+    case ">=":
+      return value === null ? null : actual >= value;
+    case "<=":
+      return value === null ? null : actual <= value;
+    case "range":
+      return min === null || max === null ? null : actual >= min && actual <= max;
+    case "increase_by": {
+      const need = value ?? min;
+      return baseline === null || need === null ? null : actual - baseline >= need;
+    }
+    case "decrease_by": {
+      const need = value ?? min;
+      return baseline === null || need === null ? null : baseline - actual >= need;
+    }
+  }
+}

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../db/database.js";
+import { sdb } from "../supervision/schema.js";
+import { clockAt, report, reportAll, type SupervisedPlan, supervisedPlan } from "../supervision/test-support.js";
 import { freshDatabase } from "../test/app.js";
 import { seedFixture } from "../test/fixture.js";
 import { publishedPlan } from "../test/plans.js";
-import { sdb } from "./schema.js";
 import { runStatusEngine } from "./status.service.js";
-import { clockAt, report, reportAll, type SupervisedPlan, supervisedPlan } from "./test-support.js";
 
 let db: Database;
 let drop: () => Promise<void>;

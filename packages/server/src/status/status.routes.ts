@@ -6,12 +6,12 @@ import { AnyObject, withErrors } from "../http/schemas.js";
 import { type App, type AppDeps, actorOf } from "../http/types.js";
 import { manageablePlan, readablePlan } from "../plans/plans.service.js";
 import { todayInShanghai } from "../progress/periods.js";
+import { clockOf } from "../supervision/deps.js";
+import { sdb, shared } from "../supervision/schema.js";
 import { addDays } from "./calendar.js";
-import { clockOf } from "./deps.js";
-import { sdb, shared } from "./schema.js";
+import { DEFAULT_RULES, resolveRules } from "./rules.js";
+import { findRules, upsertRules } from "./snapshots.repository.js";
 import { runStatusEngine, statusTrend, warningsBoard } from "./status.service.js";
-import { DEFAULT_RULES, resolveRules } from "./status-rules.js";
-import { findRules, upsertRules } from "./supervision.repository.js";
 
 const Kind = Type.Union([Type.Literal("assignment"), Type.Literal("milestone"), Type.Literal("indicator")]);
 const Status = Type.Union([
@@ -65,7 +65,9 @@ export function statusRoutes(app: App, deps: AppDeps): void {
         response: withErrors({ 200: Type.Object({ items: Type.Array(AnyObject) }) }),
       },
     },
-    async (request) => ({ items: await warningsBoard(readerOf(deps), actorOf(request), request.query) }),
+    async (request) => ({
+      items: await warningsBoard(readerOf(deps), actorOf(request), request.query, todayInShanghai(now())),
+    }),
   );
 
   app.get(
@@ -140,6 +142,7 @@ export function statusRoutes(app: App, deps: AppDeps): void {
             after: rules,
           });
         });
+      await runStatusEngine(deps.db, { now, regionIds: [plan.region_id], actorId: actor.userId });
       return { rules };
     },
   );

@@ -1,0 +1,125 @@
+import { sql } from "kysely";
+import type { ReportStatus } from "../db/schema.js";
+import { todayInShanghai } from "../progress/periods.js";
+import type { SDb } from "../supervision/schema.js";
+import { addDays } from "./calendar.js";
+import type { AssignmentFact, IndicatorFact, MilestoneFact, PlanFacts, StatusFacts } from "./engine.js";
+import { resolveRules } from "./rules.js";
+
+/**
+ * SQL of the status engine's facts, set-based, as they stood at the end of a day: each
+ * assignment's latest report and each indicator's latest actual among the reports submitted
+ * by then (highest period, then latest submission: engine.ts latestReportAsOf).
+ */
+
+export interface FactScope {
+  /** Regions to read (null: all). */
+  regionIds: string[] | null;
+  /** Only these tasks (the affected items of a report). */
+  taskIds?: string[];
+  /** The day (Asia/Shanghai) the facts are taken at. */
+  asOf: string;
+}
+
+interface PlanRow {
+  id: string;
+  year: number | null;
+  cadence: PlanFacts["cadence"];
+  published_at: string | null;
+  rules: unknown;
+}
+
+/** `AND column IN (…)` when values are given (an empty list matches nothing), else nothing. */
+export const inList = (column: string, values: string[] | null | undefined) =>
+  values ? sql`AND ${sql.ref(column)} IN (${sql.join(values.length ? values : [""])})` : sql``;
+
+/** The first instant of the next day in Asia/Shanghai: reports submitted before it count. */
+const cutoffOf = (asOf: string) => `${addDays(asOf, 1)}T00:00:00+08:00`;
+
+const PUBLISHED_TASK = sql`
+    JOIN plan_tasks t ON t.region_id = x.region_id AND t.id = x.task_id AND t.deleted_at IS NULL
+    JOIN plans p ON p.region_id = t.region_id AND p.id = t.plan_id AND p.status = 'published' AND p.deleted_at IS NULL`;
+
+async function plans(db: SDb, scope: FactScope): Promise<PlanFacts[]> {
+  const { rows } = await sql<PlanRow>`
+    SELECT p.id, p.year, p.cadence, p.published_at, r.rules
+    FROM plans p
+    LEFT JOIN supervision_rules r ON r.region_id = p.region_id AND r.plan_id = p.id AND r.deleted_at IS NULL
+    WHERE p.status = 'published' AND p.deleted_at IS NULL ${inList("p.region_id", scope.regionIds)}
+      ${scope.taskIds ? sql`AND p.id IN (SELECT plan_id FROM plan_tasks WHERE id IN (${sql.join(scope.taskIds.length ? scope.taskIds : [""])}))` : sql``}`.execute(
+    db,
+  );
+  return rows.map((p) => ({
+    id: p.id,
+    year: p.year,
+    cadence: p.cadence,
+    publishedOn: p.published_at ? todayInShanghai(new Date(p.published_at)) : null,
+    rules: resolveRules(p.rules),
+  }));
+}
+
+interface AssignmentRow extends Omit<AssignmentFact, "latest"> {
+  status: ReportStatus | null;
+  percent: number | null;
+  period: string | null;
+}
+
+/** Live assignments of published plans with each unit's latest report as of the day. */
+async function assignments(db: SDb, scope: FactScope): Promise<AssignmentFact[]> {
+  const { rows } = await sql<AssignmentRow>`
+    SELECT x.region_id, x.id, x.task_id, x.org_id, t.plan_id, l.status, l.percent, l.period
+    FROM assignments x ${PUBLISHED_TASK}
+    LEFT JOIN LATERAL (
+      SELECT r.status, r.percent, r.period FROM progress_reports r
+      WHERE r.region_id = x.region_id AND r.task_id = x.task_id AND r.org_id = x.org_id AND r.deleted_at IS NULL
+        AND r.submitted_at < ${cutoffOf(scope.asOf)}::timestamptz
+      ORDER BY r.period DESC, r.submitted_at DESC LIMIT 1
+    ) l ON true
+    WHERE x.deleted_at IS NULL ${inList("x.region_id", scope.regionIds)} ${inList("x.task_id", scope.taskIds)}`.execute(
+    db,
+  );
+  return rows.map(({ status, percent, period, ...a }) => ({
+    ...a,
+    latest: status && period ? { status, percent: percent ?? 0, period } : null,
+  }));
+}
+
+async function milestones(db: SDb, scope: FactScope): Promise<MilestoneFact[]> {
+  const { rows } = await sql<MilestoneFact>`
+    SELECT x.region_id, x.id, x.task_id, t.plan_id, x.due_date
+    FROM milestones x ${PUBLISHED_TASK}
+    WHERE x.deleted_at IS NULL ${inList("x.region_id", scope.regionIds)} ${inList("x.task_id", scope.taskIds)}`.execute(
+    db,
+  );
+  return rows;
+}
+
+/** Indicators with the value of the latest report, as of the day, that carried an actual. */
+async function indicators(db: SDb, scope: FactScope): Promise<IndicatorFact[]> {
+  const { rows } = await sql<IndicatorFact>`
+    SELECT x.region_id, x.id, x.task_id, t.plan_id, x.op, x.baseline, x.target_value, x.target_min, x.target_max,
+           l.value AS actual
+    FROM indicators x ${PUBLISHED_TASK}
+    LEFT JOIN LATERAL (
+      SELECT ia.value FROM indicator_actuals ia
+      JOIN progress_reports r ON r.region_id = ia.region_id AND r.id = ia.report_id AND r.deleted_at IS NULL
+      WHERE ia.region_id = x.region_id AND ia.indicator_id = x.id AND ia.deleted_at IS NULL
+        AND r.submitted_at < ${cutoffOf(scope.asOf)}::timestamptz
+      ORDER BY r.period DESC, r.submitted_at DESC LIMIT 1
+    ) l ON true
+    WHERE x.deleted_at IS NULL ${inList("x.region_id", scope.regionIds)} ${inList("x.task_id", scope.taskIds)}`.execute(
+    db,
+  );
+  return rows;
+}
+
+/** Everything the engine needs for the scope, as of its day. */
+export async function loadStatusFacts(db: SDb, scope: FactScope): Promise<StatusFacts> {
+  const [p, a, m, i] = await Promise.all([
+    plans(db, scope),
+    assignments(db, scope),
+    milestones(db, scope),
+    indicators(db, scope),
+  ]);
+  return { plans: p, assignments: a, milestones: m, indicators: i };
+}

@@ -1,0 +1,142 @@
+import { recordAudit } from "../audit/audit.repository.js";
+import { type Actor, isUnitRole } from "../auth/actor.js";
+import type { Database } from "../db/database.js";
+import { todayInShanghai } from "../progress/periods.js";
+import type { EntityKind, SupervisionStatus } from "../supervision/schema.js";
+import { sdb, shared } from "../supervision/schema.js";
+import { computeStatuses, type EntityStatus } from "./engine.js";
+import { type FactScope, loadStatusFacts } from "./facts.repository.js";
+import * as repo from "./snapshots.repository.js";
+
+export type Clock = () => Date;
+
+export interface RunResult {
+  day: string;
+  changed: number;
+  counts: Record<EntityKind, Record<SupervisionStatus, number>>;
+}
+
+const emptyCounts = (): Record<SupervisionStatus, number> => ({ normal: 0, warning: 0, overdue: 0, done: 0 });
+
+/**
+ * The status of every assignment, milestone and indicator of the published plans of the given
+ * regions (or all) as of the end of a day, from the records (reports submitted by then), whether
+ * or not the engine ran that day. Nothing is stored: bulletins for a past period use this.
+ */
+export async function statusesAsOf(
+  database: Database,
+  scope: { regionIds: string[] | null; taskIds?: string[]; asOf: string },
+): Promise<EntityStatus[]> {
+  return computeStatuses(await loadStatusFacts(sdb(database), scope), scope.asOf);
+}
+
+/**
+ * Computes today's statuses in the scope and stores one snapshot per entity for the day
+ * (rows of the day for entities no longer live in the scope go). Idempotent: the same day and
+ * the same facts change nothing.
+ */
+async function storeRun(
+  database: Database,
+  scope: Omit<FactScope, "asOf">,
+  options: { now: Clock; actorId?: string | null },
+): Promise<RunResult> {
+  const db = sdb(database);
+  const now = options.now();
+  const today = todayInShanghai(now);
+  const facts = await loadStatusFacts(db, { ...scope, asOf: today });
+  const statuses = computeStatuses(facts, today);
+  // A refresh of some tasks changes only their plans' rows and is not audited (the report that
+  // caused it is); a run over regions may change anything and is.
+  const plans = scope.taskIds ? facts.plans.map((p) => p.id) : undefined;
+  const counts = { assignment: emptyCounts(), milestone: emptyCounts(), indicator: emptyCounts() };
+  const rows: repo.SnapshotInput[] = statuses.map((s) => {
+    counts[s.kind][s.status] += 1;
+    return {
+      region_id: s.region_id,
+      entity_kind: s.kind,
+      entity_id: s.id,
+      day: today,
+      plan_id: s.plan_id,
+      task_id: s.task_id,
+      org_id: s.org_id,
+      status: s.status,
+      reasons: s.reasons,
+      due_date: s.dueDate,
+      progress: s.progress,
+    };
+  });
+  const changed = await db.transaction().execute(async (trx) => {
+    const n =
+      (await repo.upsertSnapshots(trx, rows, now.toISOString(), plans)) +
+      (await repo.retireOthers(trx, scope, today, rows, plans));
+    if (n > 0 && !plans) {
+      const regions = new Set(rows.map((r) => r.region_id));
+      for (const regionId of regions) {
+        await recordAudit(shared(trx), {
+          regionId,
+          actorId: options.actorId ?? null,
+          entity: "status_snapshot",
+          entityId: today,
+          action: "compute",
+          after: { day: today, changed: n },
+        });
+      }
+    }
+    return n;
+  });
+  return { day: today, changed, counts };
+}
+
+/** The whole engine over the published plans of the given regions (or all), stored as today's snapshots. */
+export async function runStatusEngine(
+  database: Database,
+  options: { now: Clock; regionIds?: string[] | null; actorId?: string | null },
+): Promise<RunResult> {
+  return storeRun(database, { regionIds: options.regionIds ?? null }, options);
+}
+
+/**
+ * After a report: today's statuses of the affected tasks only. A region whose statuses were
+ * last computed before today gets the whole run instead, so that a day's snapshots are never
+ * a part of the region (the board shows a region's last computed day).
+ */
+export async function refreshTaskStatuses(
+  database: Database,
+  options: { now: Clock; regionId: string; taskIds: string[]; actorId?: string | null },
+): Promise<RunResult> {
+  const today = todayInShanghai(options.now());
+  const days = await repo.currentDays(sdb(database), [options.regionId], today);
+  const scope = days.get(options.regionId) === today ? { taskIds: options.taskIds } : {};
+  return storeRun(database, { regionIds: [options.regionId], ...scope }, options);
+}
+
+/** Supervisors and leaders see their regions; units see only their own rows. */
+export function statusScope(actor: Actor): { regionIds: string[]; orgIds: string[] | null } {
+  const unit = isUnitRole(actor);
+  return { regionIds: unit ? [actor.regionId] : actor.visibleOrgIds, orgIds: unit ? actor.visibleOrgIds : null };
+}
+
+export async function warningsBoard(
+  db: Database,
+  actor: Actor,
+  filter: { planId?: string; kind?: EntityKind; status?: SupervisionStatus },
+  today: string,
+) {
+  return repo.currentSnapshots(sdb(db), { ...statusScope(actor), ...filter, today });
+}
+
+/** Counts per day and status, for trend charts. */
+export async function statusTrend(
+  db: Database,
+  actor: Actor,
+  filter: { planId?: string; kind?: EntityKind; from: string; to: string },
+) {
+  const rows = await repo.statusTrend(sdb(db), { ...statusScope(actor), ...filter });
+  const byDay = new Map<string, Record<SupervisionStatus, number>>();
+  for (const r of rows) {
+    const day = byDay.get(r.day) ?? emptyCounts();
+    day[r.status] = Number(r.n);
+    byDay.set(r.day, day);
+  }
+  return [...byDay].map(([day, c]) => ({ day, ...c }));
+}
