@@ -169,8 +169,8 @@ export const STATUS_REASON_LABELS = {
 export type StatusReason = keyof typeof STATUS_REASON_LABELS;
 export const STATUS_REASONS = keysOf(STATUS_REASON_LABELS);
 
-/** The dashboard's traffic lights. */
-export const WARNING_LEVEL_LABELS = { green: "正常", yellow: "临期", red: "逾期或受阻" } as const satisfies Record<
+/** The dashboard's traffic lights: a task's status-engine verdict (red overdue, yellow warning, green the rest). */
+export const WARNING_LEVEL_LABELS = { green: "正常", yellow: "预警", red: "逾期" } as const satisfies Record<
   string,
   string
 >;

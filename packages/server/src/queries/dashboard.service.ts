@@ -1,9 +1,10 @@
+import type { WarningLevel } from "@luoshi/contract";
 import type { Actor } from "../auth/actor.js";
 import type { Database } from "../db/database.js";
 import type { ReportStatus } from "../db/schema.js";
 import { listReadablePlans } from "../plans/plans.service.js";
 import { todayInShanghai } from "../progress/periods.js";
-import { type WarningLevel, warningLevelOf } from "../status/engine.js";
+import { warningLevelOf } from "../status/engine.js";
 import { completionTrend } from "./completion-trend.js";
 import * as repo from "./queries.repository.js";
 import { completionByUnit, findTasks, indicatorAttainment, type TaskView } from "./queries.service.js";

@@ -1,5 +1,5 @@
+import type { EntityKind, SupervisionStatus, WarningLevel } from "@luoshi/contract";
 import type { Cadence, ReportStatus, TargetJson } from "../db/schema.js";
-import type { EntityKind, SupervisionStatus } from "../supervision/schema.js";
 import { addDays } from "./calendar.js";
 import {
   assignmentStatus,
@@ -167,8 +167,6 @@ export function taskStatusOf(statuses: readonly SupervisionStatus[]): Supervisio
   if (statuses.every((s) => s === "done")) return "done";
   return statuses.reduce((worst, s) => (SEVERITY[s] > SEVERITY[worst] ? s : worst), "normal" as SupervisionStatus);
 }
-
-export type WarningLevel = "green" | "yellow" | "red";
 
 /** The dashboard's colour of a status: overdue red, warning yellow, anything else green. */
 export const warningLevelOf = (status: SupervisionStatus | null): WarningLevel =>
