@@ -2,7 +2,7 @@ import { resolve } from "node:path";
 import type { ReadLimits } from "@luoshi/plan-parser";
 import type { DatabaseTarget } from "./db/database.js";
 import { splitHosts } from "./db/multi-host.js";
-import { DEFAULT_WEBHOOK_HOSTS, type WebhookPolicy } from "./supervision/webhook-guard.js";
+import { DEFAULT_WEBHOOK_HOSTS, type WebhookPolicy } from "./reminders/webhook-guard.js";
 import { defaultWorkOptions, type WorkOptions } from "./work/work-pool.js";
 
 export interface Config {

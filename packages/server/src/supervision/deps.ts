@@ -1,7 +1,7 @@
 import type { AppDeps } from "../http/types.js";
+import { robotPoster } from "../reminders/webhook-guard.js";
+import type { DeliveryLimits, SendDeps } from "../reminders/webhooks.js";
 import type { Clock } from "../status/status.service.js";
-import { robotPoster } from "./webhook-guard.js";
-import type { DeliveryLimits, SendDeps } from "./webhooks.js";
 
 /** Optional extras a test may put on the app's deps: a fixed clock, a fast sleep, tighter limits. */
 export interface SupervisionDeps extends AppDeps {

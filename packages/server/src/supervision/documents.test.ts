@@ -8,14 +8,14 @@ import type { Actor } from "../auth/actor.js";
 import { actorFor } from "../auth/auth.service.js";
 import type { Database } from "../db/database.js";
 import { diskFileStore, type FileStore } from "../files/file-store.js";
+import { noticeDocx } from "../notices/notice-document.js";
+import { closeNotice, issueNotice, replyToNotice } from "../notices/notices.service.js";
 import { runStatusEngine } from "../status/status.service.js";
 import { freshDatabase } from "../test/app.js";
 import { seedFixture } from "../test/fixture.js";
 import { publishedPlan } from "../test/plans.js";
 import { bulletinFile, generateBulletin } from "./bulletins.service.js";
 import { evaluation, evaluationXlsx } from "./evaluation.service.js";
-import { noticeDocx } from "./notice-document.js";
-import { closeNotice, issueNotice, replyToNotice } from "./notices.service.js";
 import { clockAt, report, reportAll, type SupervisedPlan, supervisedPlan } from "./test-support.js";
 
 let db: Database;

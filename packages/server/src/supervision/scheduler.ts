@@ -2,13 +2,13 @@ import { Cron } from "croner";
 import type { Database } from "../db/database.js";
 import type { FileStore } from "../files/file-store.js";
 import { todayInShanghai } from "../progress/periods.js";
+import { retryDeliveries, runReminders } from "../reminders/reminders.service.js";
+import { DEFAULT_WEBHOOK_HOSTS, robotPoster, type WebhookPolicy } from "../reminders/webhook-guard.js";
 import { type Clock, runStatusEngine } from "../status/status.service.js";
 import { generateBulletin, previousMonth } from "./bulletins.service.js";
 import { sleep } from "./deps.js";
 import { activeRegions } from "./figures.repository.js";
-import { retryDeliveries, runReminders } from "./reminders.service.js";
 import { sdb } from "./schema.js";
-import { DEFAULT_WEBHOOK_HOSTS, robotPoster, type WebhookPolicy } from "./webhook-guard.js";
 
 export interface SchedulerDeps {
   db: Database;

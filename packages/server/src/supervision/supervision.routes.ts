@@ -1,7 +1,7 @@
 import type { App, AppDeps } from "../http/types.js";
+import { noticesRoutes } from "../notices/notices.routes.js";
+import { remindersRoutes } from "../reminders/reminders.routes.js";
 import { statusRoutes } from "../status/status.routes.js";
-import { noticesRoutes } from "./notices.routes.js";
-import { remindersRoutes } from "./reminders.routes.js";
 import { reportsRoutes } from "./reports.routes.js";
 
 /** Every supervision endpoint, registered by one line in app.ts. */

@@ -2,7 +2,7 @@ import { Type } from "@sinclair/typebox";
 import { ALL_ROLES, PLAN_MANAGERS } from "../auth/actor.js";
 import { AnyObject, IdParams, withErrors } from "../http/schemas.js";
 import { type App, type AppDeps, actorOf } from "../http/types.js";
-import { clockOf, sendDepsOf } from "./deps.js";
+import { clockOf, sendDepsOf } from "../supervision/deps.js";
 import {
   createEndpoint,
   deliveryLog,

@@ -4,12 +4,12 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../db/database.js";
 import { runStatusEngine } from "../status/status.service.js";
+import { sdb } from "../supervision/schema.js";
+import { clockAt, type SupervisedPlan, supervisedPlan } from "../supervision/test-support.js";
 import { freshDatabase } from "../test/app.js";
 import { seedFixture } from "../test/fixture.js";
 import { publishedPlan } from "../test/plans.js";
 import { createEndpoint, LATE_DELIVERY, retryDeliveries, runReminders } from "./reminders.service.js";
-import { sdb } from "./schema.js";
-import { clockAt, type SupervisedPlan, supervisedPlan } from "./test-support.js";
 import { robotPoster, type WebhookPolicy } from "./webhook-guard.js";
 
 interface Hit {

@@ -1,8 +1,8 @@
 import type { Actor } from "../auth/actor.js";
 import type { Database } from "../db/database.js";
-import { chineseDate, NOTICE_STATUS_LABELS } from "./messages.js";
+import { chineseDate, NOTICE_STATUS_LABELS } from "../supervision/messages.js";
+import { OfficialDoc } from "../supervision/official-docx.js";
 import { noticeDetail } from "./notices.service.js";
-import { OfficialDoc } from "./official-docx.js";
 
 /** 督办通知单 as a Word form: the notice, then the unit's feedback (办理情况反馈). */
 export async function noticeDocx(db: Database, actor: Actor, id: string) {

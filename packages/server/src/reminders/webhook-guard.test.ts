@@ -8,12 +8,12 @@ import type { Database } from "../db/database.js";
 import { AppError } from "../errors.js";
 import { json, newId } from "../ids.js";
 import { runStatusEngine } from "../status/status.service.js";
+import { sdb } from "../supervision/schema.js";
+import { clockAt, type SupervisedPlan, supervisedPlan } from "../supervision/test-support.js";
 import { freshDatabase } from "../test/app.js";
 import { seedFixture } from "../test/fixture.js";
 import { publishedPlan } from "../test/plans.js";
 import { createEndpoint, runReminders } from "./reminders.service.js";
-import { sdb } from "./schema.js";
-import { clockAt, type SupervisedPlan, supervisedPlan } from "./test-support.js";
 import {
   checkWebhookUrl,
   DEFAULT_WEBHOOK_HOSTS,

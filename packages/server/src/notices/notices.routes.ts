@@ -2,7 +2,7 @@ import { Type } from "@sinclair/typebox";
 import { ALL_ROLES, PLAN_MANAGERS, REPORTERS } from "../auth/actor.js";
 import { AnyObject, IdParams, withErrors } from "../http/schemas.js";
 import { type App, type AppDeps, actorOf } from "../http/types.js";
-import { clockOf } from "./deps.js";
+import { clockOf } from "../supervision/deps.js";
 import { noticeDocx } from "./notice-document.js";
 import {
   closeNotice,

@@ -6,11 +6,11 @@ import { json, newId } from "../ids.js";
 import type { ErrorCode } from "../messages.js";
 import { findOrg } from "../orgs/orgs.repository.js";
 import { todayInShanghai } from "../progress/periods.js";
-import { auditorFor } from "./audit.js";
-import { EVENT_LABELS, SUPERVISION_MESSAGES, supervisionError } from "./messages.js";
+import { auditorFor } from "../supervision/audit.js";
+import { EVENT_LABELS, SUPERVISION_MESSAGES, supervisionError } from "../supervision/messages.js";
+import type { ReminderEvent, WebhookKind } from "../supervision/schema.js";
+import { type SDb, sdb, shared } from "../supervision/schema.js";
 import * as repo from "./reminders.repository.js";
-import type { ReminderEvent, WebhookKind } from "./schema.js";
-import { type SDb, sdb, shared } from "./schema.js";
 import { checkWebhookUrl, type WebhookPolicy, WebhookUrlRefused } from "./webhook-guard.js";
 
 const auditEndpoint = auditorFor("webhook_endpoint");

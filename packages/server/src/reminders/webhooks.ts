@@ -1,5 +1,5 @@
 import { createHmac } from "node:crypto";
-import type { WebhookKind } from "./schema.js";
+import type { WebhookKind } from "../supervision/schema.js";
 import { type RobotPost, WebhookUrlRefused } from "./webhook-guard.js";
 
 /** Robot webhooks: message formats of WeChat Work (企业微信) and DingTalk (钉钉), signing, retries. */

@@ -1,5 +1,5 @@
 import { type Insertable, sql, type Updateable } from "kysely";
-import type { NoticeRepliesTable, SDb, SupervisionNoticesTable } from "./schema.js";
+import type { NoticeRepliesTable, SDb, SupervisionNoticesTable } from "../supervision/schema.js";
 
 /** SQL of supervision notices (督办单). */
 

@@ -5,11 +5,11 @@ import { findVisibleFiles } from "../files/files.repository.js";
 import { json, newId } from "../ids.js";
 import { todayInShanghai } from "../progress/periods.js";
 import { readableTask } from "../progress/progress.service.js";
-import { auditorFor } from "./audit.js";
-import { noticeNumber, supervisionError } from "./messages.js";
+import { insertNotifications } from "../reminders/reminders.repository.js";
+import { auditorFor } from "../supervision/audit.js";
+import { noticeNumber, supervisionError } from "../supervision/messages.js";
+import { sdb } from "../supervision/schema.js";
 import * as repo from "./notices.repository.js";
-import { insertNotifications } from "./reminders.repository.js";
-import { sdb } from "./schema.js";
 
 const audit = auditorFor("supervision_notice");
 

@@ -1,7 +1,7 @@
 import { type Insertable, sql } from "kysely";
 import { insertChunks } from "../db/chunks.js";
 import { json, newId } from "../ids.js";
-import type { NotificationsTable, ReminderEvent, SDb, WebhookEndpointsTable } from "./schema.js";
+import type { NotificationsTable, ReminderEvent, SDb, WebhookEndpointsTable } from "../supervision/schema.js";
 
 /** SQL of reminders: in-app notifications, robot endpoints and their delivery log. */
 
