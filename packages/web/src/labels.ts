@@ -7,13 +7,14 @@ import {
   ORG_KIND_LABELS,
   PLAN_STATUS_LABELS,
   ROLE_LABELS,
+  SUPERVISION_STATUS_LABELS,
   TARGET_OP_LABELS,
   TASK_STATUS_LABELS,
   type TaskStatus,
   WARNING_LEVEL_LABELS,
 } from "@luoshi/contract/vocabulary";
 
-export type { Cadence, Role, TargetOp, TaskStatus } from "@luoshi/contract/vocabulary";
+export type { Cadence, Role, SupervisionStatus, TargetOp, TaskStatus } from "@luoshi/contract/vocabulary";
 
 export const APP_NAME = "落实";
 export const APP_SUBTITLE = "年度工作计划落实平台";
@@ -25,6 +26,9 @@ export const STATUS_COLOR: Record<TaskStatus, string> = {
   done: "success",
   blocked: "error",
 };
+
+/** The status engine's verdict on a task (the warnings board's statuses). */
+export const SUPERVISION = SUPERVISION_STATUS_LABELS;
 
 export const ROLES = ROLE_LABELS;
 
@@ -87,6 +91,7 @@ export const L = {
   status: "状态",
   dueRange: "完成时限",
   overdueOnly: "仅看逾期",
+  supervision: "预警状态",
   exportXlsx: "导出任务分解表（Excel）",
   exportDocx: "导出任务分解表（Word）",
   gridHelp: "方向键移动，回车编辑，Esc 取消",
@@ -122,6 +127,7 @@ export const L = {
   noReports: "尚未提交进度报告",
   // my tasks
   myTasksTitle: "我的任务",
+  myOverdue: (n: number) => `逾期任务 ${n} 项`,
   dueSoon: "近期到期",
   report: "填报进度",
   narrative: "进展情况",

@@ -172,7 +172,13 @@ export function plansRoutes(app: App, deps: AppDeps): void {
         response: withErrors({ 200: Type.Object({ plan: AnyObject }) }),
       },
     },
-    async (request) => ({ plan: await plans.updatePlan(db, actorOf(request), request.params.id, request.body) }),
+    async (request) => {
+      const actor = actorOf(request);
+      const plan = await plans.updatePlan(db, actor, request.params.id, request.body);
+      // A published plan's year and cadence decide its deadlines and expected reports.
+      if (plan.status === "published") await runStatusEngine(db, { now: clockOf(deps), regionIds: [plan.region_id] });
+      return { plan };
+    },
   );
 
   app.delete(

@@ -4,7 +4,6 @@ import { AnyObject, IdParams, withErrors } from "../http/schemas.js";
 import { type App, type AppDeps, actorOf } from "../http/types.js";
 import { refreshTaskStatuses } from "../status/status.service.js";
 import { clockOf } from "../supervision/deps.js";
-import { todayInShanghai } from "./periods.js";
 import { reportHistory, submitReport } from "./progress.service.js";
 
 const Status = Type.Union([
@@ -45,7 +44,7 @@ export function progressRoutes(app: App, deps: AppDeps): void {
     async (request, reply) => {
       const actor = actorOf(request);
       const now = clockOf(deps);
-      const report = await submitReport(deps.db, actor, request.params.id, request.body, todayInShanghai(now()));
+      const report = await submitReport(deps.db, actor, request.params.id, request.body, now());
       // The statuses of this task only, at once (the board, the dashboard and my tasks read them).
       await refreshTaskStatuses(deps.db, {
         now,

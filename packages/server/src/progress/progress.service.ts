@@ -30,13 +30,8 @@ export async function readableTask(db: Database, actor: Actor, taskId: string) {
  * Under READ COMMITTED a plain read inside the transaction locked nothing either, so the
  * read may as well come first; a concurrent first submission still fails on progress_reports_uq.
  */
-export async function submitReport(
-  db: Database,
-  actor: Actor,
-  taskId: string,
-  input: ReportInput,
-  today = todayInShanghai(),
-) {
+export async function submitReport(db: Database, actor: Actor, taskId: string, input: ReportInput, at = new Date()) {
+  const today = todayInShanghai(at);
   const orgId = input.orgId ?? actor.orgId;
   const fileIds = [...new Set(input.fileIds ?? [])];
   const ctx = await repo.submissionContext(db, {
@@ -58,7 +53,7 @@ export async function submitReport(
   const actuals = input.actuals ?? [];
   if (actuals.some((a) => !ctx.indicatorIds.includes(a.indicatorId))) throw badRequest("INDICATOR_NOT_IN_TASK");
   if (ctx.filesFound !== fileIds.length) throw notFound("FILE_NOT_FOUND");
-  const now = new Date().toISOString();
+  const now = at.toISOString();
   const report: repo.ProgressReportRow = {
     region_id: task.region_id,
     id: existing?.id ?? newId(),

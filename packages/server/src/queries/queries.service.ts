@@ -22,11 +22,17 @@ export interface TaskFilter {
   overdue?: boolean;
 }
 
+/** The engine's status of a task over some of its assignees (status/engine.ts taskStatusOf); overdue when it says so. */
+function engineStatus(assignees: readonly { supervision: SupervisionStatus | null }[]) {
+  const supervision = taskStatusOf(assignees.map((a) => a.supervision).filter((s) => s !== null));
+  return { supervision, overdue: supervision === "overdue" };
+}
+
 /**
  * Every published task the actor can read (optionally one plan's, or one task), with assignees'
- * latest reports, deadlines, the reported state and the status engine's current status of the
- * task and of each assignment (stored snapshots, as the warnings board shows them): one query.
- * `overdue` is the engine's: the task's status is overdue.
+ * latest reports, deadlines, the reported state and the status engine's current status of each
+ * assignment and milestone (stored snapshots, as the warnings board shows them) and of the task
+ * (over its assignments): one query.
  */
 async function taskViews(db: Database, actor: Actor, only: { planId?: string; taskId?: string }, today: string) {
   const orgIds = [...actor.visibleOrgIds, ...actor.ancestorOrgIds];
@@ -43,11 +49,6 @@ async function taskViews(db: Database, actor: Actor, only: { planId?: string; ta
     }));
     const status = reportedStatus(assignees.map((a) => a.status));
     const dues = t.milestones.map((m) => m.due_date);
-    const supervision = taskStatusOf(
-      [...assignees.map((a) => a.supervision), ...t.milestones.map((m) => m.status)].filter(
-        (s): s is SupervisionStatus => s !== null,
-      ),
-    );
     return {
       id: t.id,
       planId: t.plan_id,
@@ -60,9 +61,8 @@ async function taskViews(db: Database, actor: Actor, only: { planId?: string; ta
       assignees,
       milestones: t.milestones,
       status,
-      supervision,
       nextDue: nextDue(dues, today),
-      overdue: supervision === "overdue",
+      ...engineStatus(assignees),
     };
   });
 }
@@ -97,28 +97,31 @@ export async function findTasks(
     if (filter.planId) drawnFrom.add(filter.planId);
     for (const t of views) drawnFrom.add(t.planId);
   }
-  const found = views.filter(
+  const listed = filter.mine
+    ? views.filter((t) => t.assignees.some((a) => sees(actor, a.orgId))).map((t) => ownView(actor, t))
+    : views;
+  return listed.filter(
     (t) =>
       (!filter.section || t.section === filter.section || t.path.includes(filter.section)) &&
       (!filter.orgId || t.assignees.some((a) => a.orgId === filter.orgId)) &&
       (!filter.status || t.status === filter.status) &&
       (!filter.supervision || t.supervision === filter.supervision) &&
-      (!filter.mine || t.assignees.some((a) => sees(actor, a.orgId))) &&
       (!filter.overdue || t.overdue) &&
       (!filter.dueFrom || t.milestones.some((m) => m.due_date !== null && m.due_date >= filter.dueFrom!)) &&
       (!filter.dueTo || t.milestones.some((m) => m.due_date !== null && m.due_date <= filter.dueTo!)),
   );
-  return filter.mine ? found.map((t) => ownView(actor, t)) : found;
 }
 
 /**
  * A task as its assignee's own list shows it: the lead units and the actor's own assignments,
  * not every school a 各学校 task fans out to (a school reporter on a phone would otherwise
- * download forty schools' statuses per task), with the number of assignees.
+ * download forty schools' statuses per task), with the number of assignees. Its status is the
+ * engine's over the actor's own assignments (as the warnings board shows a unit its own rows).
  */
-function ownView(actor: Actor, t: TaskView) {
+function ownView(actor: Actor, t: TaskView): TaskView & { assigneeCount: number } {
   return {
     ...t,
+    ...engineStatus(t.assignees.filter((a) => sees(actor, a.orgId))),
     assignees: t.assignees.filter((a) => a.role === "lead" || sees(actor, a.orgId)),
     assigneeCount: t.assignees.length,
   };

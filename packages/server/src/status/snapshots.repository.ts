@@ -95,9 +95,9 @@ export interface SnapshotQuery {
 
 /**
  * The current snapshots (each region's last computed day on or before `today`) of live tasks
- * of published plans, with task and unit names, for the warnings board.
+ * of published plans, with task and unit names, for the warnings board (at most `limit` rows).
  */
-export async function currentSnapshots(db: SDb, q: SnapshotQuery & { today: string }) {
+export async function currentSnapshots(db: SDb, q: SnapshotQuery & { today: string }, limit: number | null = 5000) {
   if (q.regionIds.length === 0) return [];
   let query = db
     .selectFrom("status_snapshots as s")
@@ -135,7 +135,8 @@ export async function currentSnapshots(db: SDb, q: SnapshotQuery & { today: stri
   if (q.planId) query = query.where("s.plan_id", "=", q.planId);
   if (q.kind) query = query.where("s.entity_kind", "=", q.kind);
   if (q.status) query = query.where("s.status", "=", q.status);
-  return query.orderBy("s.status").orderBy("t.seq").orderBy("o.name").limit(5000).execute();
+  query = query.orderBy("s.status").orderBy("t.seq").orderBy("o.name");
+  return (limit === null ? query : query.limit(limit)).execute();
 }
 
 export async function statusTrend(db: SDb, q: SnapshotQuery & { from: string; to: string }) {

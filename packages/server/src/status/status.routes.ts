@@ -20,6 +20,13 @@ const Status = Type.Union([
   Type.Literal("overdue"),
   Type.Literal("done"),
 ]);
+/** Tasks of the board by their status (over the assignments shown). */
+const TaskCounts = Type.Object({
+  normal: Type.Integer(),
+  warning: Type.Integer(),
+  overdue: Type.Integer(),
+  done: Type.Integer(),
+});
 const IsoDate = Type.String({ pattern: "^\\d{4}-\\d{2}-\\d{2}$" });
 const PlanParams = Type.Object({ planId: Type.String({ minLength: 1, maxLength: 64 }) });
 const Rules = Type.Object(
@@ -62,12 +69,10 @@ export function statusRoutes(app: App, deps: AppDeps): void {
           kind: Type.Optional(Kind),
           status: Type.Optional(Status),
         }),
-        response: withErrors({ 200: Type.Object({ items: Type.Array(AnyObject) }) }),
+        response: withErrors({ 200: Type.Object({ items: Type.Array(AnyObject), tasks: TaskCounts }) }),
       },
     },
-    async (request) => ({
-      items: await warningsBoard(readerOf(deps), actorOf(request), request.query, todayInShanghai(now())),
-    }),
+    async (request) => warningsBoard(readerOf(deps), actorOf(request), request.query, todayInShanghai(now())),
   );
 
   app.get(

@@ -4,7 +4,7 @@ import type { Database } from "../db/database.js";
 import { todayInShanghai } from "../progress/periods.js";
 import type { EntityKind, SupervisionStatus } from "../supervision/schema.js";
 import { sdb, shared } from "../supervision/schema.js";
-import { computeStatuses, type EntityStatus } from "./engine.js";
+import { computeStatuses, type EntityStatus, taskStatusOf } from "./engine.js";
 import { type FactScope, loadStatusFacts } from "./facts.repository.js";
 import * as repo from "./snapshots.repository.js";
 
@@ -116,13 +116,29 @@ export function statusScope(actor: Actor): { regionIds: string[]; orgIds: string
   return { regionIds: unit ? [actor.regionId] : actor.visibleOrgIds, orgIds: unit ? actor.visibleOrgIds : null };
 }
 
+/**
+ * The warnings board: the current rows the actor may see, and its tasks counted by status (each
+ * task's status over the assignments shown: taskStatusOf, as the dashboard and task lists count).
+ */
 export async function warningsBoard(
   db: Database,
   actor: Actor,
   filter: { planId?: string; kind?: EntityKind; status?: SupervisionStatus },
   today: string,
 ) {
-  return repo.currentSnapshots(sdb(db), { ...statusScope(actor), ...filter, today });
+  const scope = { ...statusScope(actor), today };
+  const [items, assignments] = await Promise.all([
+    repo.currentSnapshots(sdb(db), { ...scope, ...filter }),
+    repo.currentSnapshots(sdb(db), { ...scope, planId: filter.planId, kind: "assignment" }, null),
+  ]);
+  const byTask = new Map<string, SupervisionStatus[]>();
+  for (const a of assignments) byTask.set(a.task_id, [...(byTask.get(a.task_id) ?? []), a.status]);
+  const tasks = emptyCounts();
+  for (const statuses of byTask.values()) {
+    const status = taskStatusOf(statuses);
+    if (status) tasks[status] += 1;
+  }
+  return { items, tasks };
 }
 
 /** Counts per day and status, for trend charts. */

@@ -97,7 +97,13 @@ async function migratedTemplate(): Promise<Blob> {
  * test asks for it (the rate-limit test does).
  */
 export async function createTestApp(
-  options: { maxUploadBytes?: number; loginAttemptsPerMinute?: number; config?: Partial<Config> } = {},
+  options: {
+    maxUploadBytes?: number;
+    loginAttemptsPerMinute?: number;
+    config?: Partial<Config>;
+    /** The app's clock (supervision/deps.ts clockOf): statuses, reports and queries as of its day. */
+    now?: () => Date;
+  } = {},
 ): Promise<TestContext> {
   const { db, drop } = await freshDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), "luoshi-test-"));
@@ -114,7 +120,7 @@ export async function createTestApp(
   );
   // Test restores of backups go to a fresh database of the same kind (schema on PostgreSQL).
   const backups = new BackupService({ db, files, config: config.backup, scratch: freshDatabase });
-  const app = await buildApp({ db, config, files, backups });
+  const app = await buildApp({ db, config, files, backups, ...(options.now ? { now: options.now } : {}) });
   await app.ready();
   const fixture = await seedFixture(db);
   return {

@@ -1,4 +1,4 @@
-import type { Cadence, Role, TargetOp, TaskStatus } from "../labels";
+import type { Cadence, Role, SupervisionStatus, TargetOp, TaskStatus } from "../labels";
 
 export interface Me {
   userId: string;
@@ -125,6 +125,8 @@ export interface TaskRow {
   assignees: Assignee[];
   milestones: Milestone[];
   status: TaskStatus;
+  /** The status engine's verdict on the task (null before it ran). */
+  supervision: SupervisionStatus | null;
   nextDue: string | null;
   overdue: boolean;
 }

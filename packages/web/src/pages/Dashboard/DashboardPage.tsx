@@ -87,7 +87,7 @@ function Charts({ d }: { d: Required<Dashboard> & { plan: { id: string } } }) {
               onRendered={done}
               onClick={(p) => {
                 const level = (p.data as { level: string }).level;
-                go(level === "red" ? { overdue: true } : level === "yellow" ? { status: "in_progress" } : {});
+                go(level === "red" ? { overdue: true } : level === "yellow" ? { supervision: "warning" } : {});
               }}
             />
           </Card>
@@ -123,14 +123,14 @@ function Overview({ d }: { d: Required<Dashboard> & { plan: { id: string; title:
     <Space direction="vertical" size={16} style={{ width: "100%" }}>
       <Row gutter={[16, 16]}>
         {[
-          [L.totalTasks, t.total, {}],
-          [L.doneTasks, t.done, { status: "done" as const }],
-          [L.overdueTasks, t.overdue, { overdue: true }],
-          [L.blockedTasks, t.blocked, { status: "blocked" as const }],
-        ].map(([title, value, filter]) => (
+          [L.totalTasks, t.total, {}, "total"],
+          [L.doneTasks, t.done, { status: "done" as const }, "done"],
+          [L.overdueTasks, t.overdue, { overdue: true }, "overdue"],
+          [L.blockedTasks, t.blocked, { status: "blocked" as const }, "blocked"],
+        ].map(([title, value, filter, key]) => (
           <Col key={String(title)} xs={12} md={6}>
             <Link to={ledgerLink({ planId: d.plan.id, ...(filter as object) })}>
-              <Card size="small" hoverable>
+              <Card size="small" hoverable data-testid={`dashboard-${String(key)}`}>
                 <Statistic title={String(title)} value={Number(value)} />
               </Card>
             </Link>

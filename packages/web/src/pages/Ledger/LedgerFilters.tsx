@@ -2,7 +2,7 @@ import { Checkbox, Col, DatePicker, Row, Select, TreeSelect } from "antd";
 import dayjs from "dayjs";
 import type { PlanSummary } from "../../api/types";
 import type { OrgNode } from "../../components/org-tree";
-import { L, STATUS, type TaskStatus } from "../../labels";
+import { L, STATUS, SUPERVISION } from "../../labels";
 import type { LedgerFilter } from "./ledger-filter";
 
 interface Props {
@@ -17,7 +17,7 @@ export function LedgerFilters({ filter, onChange, plans, sections, orgs }: Props
   const set = (patch: Partial<LedgerFilter>) => onChange({ ...filter, ...patch });
   return (
     <Row gutter={[8, 8]} style={{ marginBottom: 12 }}>
-      <Col xs={24} md={8} lg={6}>
+      <Col xs={24} md={8} lg={5}>
         <Select
           aria-label={L.plan}
           style={{ width: "100%" }}
@@ -27,7 +27,7 @@ export function LedgerFilters({ filter, onChange, plans, sections, orgs }: Props
           onChange={(planId: string) => onChange({ planId })}
         />
       </Col>
-      <Col xs={12} md={8} lg={4}>
+      <Col xs={12} md={8} lg={3}>
         <Select
           aria-label={L.section}
           allowClear
@@ -52,18 +52,23 @@ export function LedgerFilters({ filter, onChange, plans, sections, orgs }: Props
           onChange={(orgId?: string) => set({ orgId })}
         />
       </Col>
-      <Col xs={12} md={6} lg={3}>
-        <Select
-          aria-label={L.status}
-          allowClear
-          style={{ width: "100%" }}
-          value={filter.status}
-          placeholder={L.status}
-          options={Object.entries(STATUS).map(([value, label]) => ({ value, label }))}
-          onChange={(status?: TaskStatus) => set({ status })}
-        />
-      </Col>
-      <Col xs={12} md={10} lg={5}>
+      {(["status", "supervision"] as const).map((key) => (
+        <Col key={key} xs={12} md={6} lg={3}>
+          <Select
+            aria-label={L[key]}
+            allowClear
+            style={{ width: "100%" }}
+            value={filter[key]}
+            placeholder={L[key]}
+            options={Object.entries(key === "status" ? STATUS : SUPERVISION).map(([value, label]) => ({
+              value,
+              label,
+            }))}
+            onChange={(value?: string) => set({ [key]: value } as Partial<LedgerFilter>)}
+          />
+        </Col>
+      ))}
+      <Col xs={12} md={10} lg={4}>
         <DatePicker.RangePicker
           aria-label={L.dueRange}
           style={{ width: "100%" }}

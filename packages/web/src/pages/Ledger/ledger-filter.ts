@@ -1,4 +1,4 @@
-import type { TaskStatus } from "../../labels";
+import type { SupervisionStatus, TaskStatus } from "../../labels";
 
 /** The ledger's filters, kept in the URL so a dashboard click or a shared link opens the same view. */
 export interface LedgerFilter {
@@ -6,12 +6,14 @@ export interface LedgerFilter {
   section?: string;
   orgId?: string;
   status?: TaskStatus;
+  /** The status engine's verdict on the task. */
+  supervision?: SupervisionStatus;
   dueFrom?: string;
   dueTo?: string;
   overdue?: boolean;
 }
 
-const KEYS = ["planId", "section", "orgId", "status", "dueFrom", "dueTo"] as const;
+const KEYS = ["planId", "section", "orgId", "status", "supervision", "dueFrom", "dueTo"] as const;
 
 export function filterFromParams(params: URLSearchParams): LedgerFilter {
   const filter: LedgerFilter = {};

@@ -22,6 +22,11 @@ export default function MyTasksPage() {
   return (
     <>
       <Typography.Title level={4}>{L.myTasksTitle}</Typography.Title>
+      {tasks.data && tasks.data.length > 0 && (
+        <Typography.Paragraph data-testid="my-overdue">
+          {L.myOverdue(tasks.data.filter((t) => t.overdue).length)}
+        </Typography.Paragraph>
+      )}
       <AsyncView state={tasks} isEmpty={(ts) => ts.length === 0} emptyText={L.noTasks}>
         {(rows) => (
           <Row gutter={[12, 12]}>

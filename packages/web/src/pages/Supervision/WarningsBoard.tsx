@@ -1,4 +1,4 @@
-import { Button, Space, Table, Tag } from "antd";
+import { Button, Card, Col, Row, Space, Statistic, Table, Tag } from "antd";
 import { useMe } from "../../session";
 import { EChart } from "../Dashboard/EChart";
 import { S } from "./labels";
@@ -24,6 +24,17 @@ export function WarningsBoard() {
   return (
     <Space direction="vertical" style={{ width: "100%" }}>
       {manager && <Button onClick={() => act(supervisionApi.run, reloadAll, S.done)}>{S.actions.run}</Button>}
+      {board.data && (
+        <Row gutter={[16, 16]}>
+          {order.map((s) => (
+            <Col key={s} xs={12} md={6}>
+              <Card size="small" data-testid={`board-tasks-${s}`}>
+                <Statistic title={S.taskCount(s)} value={board.data?.tasks[s as keyof typeof board.data.tasks] ?? 0} />
+              </Card>
+            </Col>
+          ))}
+        </Row>
+      )}
       {days.length > 0 && (
         <EChart
           label={S.trend}

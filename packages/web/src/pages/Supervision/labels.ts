@@ -56,5 +56,7 @@ export const S = {
   },
   done: "操作成功",
   trend: "近90天状态趋势",
+  /** Task counts above the board (a task's status over its assignments shown). */
+  taskCount: (status: string) => `${SUPERVISION_STATUS_LABELS[status as keyof typeof SUPERVISION_STATUS_LABELS]}任务`,
   empty: "暂无数据",
 } as const;

@@ -1,3 +1,4 @@
+import type { SupervisionStatus } from "@luoshi/contract/vocabulary";
 import { get, request } from "../../api/client";
 
 export interface StatusItem {
@@ -45,7 +46,7 @@ export interface UnitScore {
 const base = "/api/supervision";
 
 export const supervisionApi = {
-  board: () => get<{ items: StatusItem[] }>(`${base}/status`),
+  board: () => get<{ items: StatusItem[]; tasks: Record<SupervisionStatus, number> }>(`${base}/status`),
   trend: () => get<{ days: ({ day: string } & Record<string, number>)[] }>(`${base}/status/trend`),
   run: () => request<unknown>("POST", `${base}/status/run`),
   notices: (box: "inbox" | "outbox") => get<{ notices: Notice[] }>(`${base}/notices`, { box }),
