@@ -51,6 +51,8 @@ export interface NoticeOptions {
   verifyCommand?: string;
   /** Append the class lists (names) as 附件. */
   includeLists?: boolean;
+  /** How a student appears in those lists; the name alone by default (the server adds a masked id). */
+  studentLine?: (student: { id: string; name: string }) => string;
 }
 
 const { body: FONT_BODY, title: FONT_TITLE, heading: FONT_HEADING, latin: LATIN } = DEFAULT_FONTS;
@@ -179,7 +181,10 @@ export async function publicNoticeDocx(placement: PlacementRun, options: NoticeO
     children.push(blank(), title("各班学生名单"));
     for (const c of placement.result.classes) {
       const head = c.headTeacher ? `（${LABELS.headTeacher}：${c.headTeacher.name}）` : "";
-      children.push(heading(`${LABELS.className(c.classNo)}${head}`), body(c.students.map((s) => s.name).join("、")));
+      children.push(
+        heading(`${LABELS.className(c.classNo)}${head}`),
+        body(c.students.map(options.studentLine ?? ((s) => s.name)).join("、")),
+      );
     }
   }
   const doc = new Document({

@@ -71,8 +71,11 @@ describe("POST /api/placements", () => {
     const list = (await t.app.inject({ url: "/api/placements", headers: school.headers })).json().placements;
     expect(list.map((r: { id: string }) => r.id)).toContain(p.id);
 
-    const file = (kind: string) =>
-      t.app.inject({ url: `/api/placements/${p.id}/files/${kind}`, headers: school.headers });
+    // The lists are the school's and the bureau's managers'; another school's reporter gets the notice only.
+    const file = (kind: string, session = admin) =>
+      t.app.inject({ url: `/api/placements/${p.id}/files/${kind}`, headers: session.headers });
+    expect((await file("result", school)).statusCode).toBe(404);
+    expect((await file("classes", school)).statusCode).toBe(404);
     const result = await file("result");
     expect(result.statusCode).toBe(200);
     expect(result.headers["content-disposition"]).toContain("filename*=UTF-8''");
@@ -85,7 +88,7 @@ describe("POST /api/placements", () => {
     const sheet = await readXlsxTable(classes.rawPayload);
     expect(sheet.rows.length).toBeGreaterThan(4);
 
-    const notice = await file("notice");
+    const notice = await file("notice", school);
     expect(notice.statusCode).toBe(200);
     const documentXml = await (await JSZip.loadAsync(notice.rawPayload)).file("word/document.xml")!.async("string");
     expect(documentXml).toContain("城关第一中学");
@@ -153,7 +156,7 @@ describe("POST /api/placements/:id/verify", () => {
     expect(stored.statusCode, stored.body).toBe(200);
     expect(stored.json()).toMatchObject({ ok: true, message: "验证通过", resultHash: p.resultHash });
 
-    const published = (await t.app.inject({ url: `/api/placements/${p.id}/files/result`, headers: school.headers }))
+    const published = (await t.app.inject({ url: `/api/placements/${p.id}/files/result`, headers: admin.headers }))
       .body;
     // The same students in another order and spelling: the canonical roster hash does not change.
     const shuffled = rosterCsv().trim().split("\n");

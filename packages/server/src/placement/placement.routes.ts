@@ -3,11 +3,13 @@ import type { FastifyReply } from "fastify";
 import { ALL_ROLES, PLAN_MANAGERS } from "../auth/actor.js";
 import { AnyObject, ErrorBody, IdParams, Page, withErrors } from "../http/schemas.js";
 import { type App, type AppDeps, actorOf } from "../http/types.js";
+import { personalAccess } from "../privacy/access-policy.js";
 import { FILE_LABELS } from "./placement.messages.js";
 import { presentPlacement, presentPlacementSummary } from "./placement.presenter.js";
+import { listStudents, revealStudent } from "./placement.privacy.js";
 import { PlacementProblem } from "./placement.problem.js";
 import * as placements from "./placement.service.js";
-import { readPlacementForm } from "./placement.upload.js";
+import { CREATE_FORM, readPlacementForm, VERIFY_FORM } from "./placement.upload.js";
 
 /*
  * Who may do what. Creating a run is a publishing act of the bureau, like publishing a plan: admin and
@@ -15,6 +17,8 @@ import { readPlacementForm } from "./placement.upload.js";
  * in the role model that role only reports progress on assigned tasks, and a school running its own
  * lottery would defeat the bureau's supervision of 均衡编班. Reading and verifying are open to every
  * signed-in user of the region: the point of a verifiable lottery is that anyone can check it.
+ * The class lists are not: students' names and ids are for the school and the bureau's managers
+ * (placement.privacy.ts, privacy/access-policy.ts).
  */
 const create = { auth: PLAN_MANAGERS };
 const read = { auth: ALL_ROLES };
@@ -62,7 +66,7 @@ export function placementRoutes(app: App, deps: AppDeps): void {
     },
     (request, reply) =>
       answer(reply, async () => {
-        const form = await readPlacementForm(request);
+        const form = await readPlacementForm(request, CREATE_FORM);
         const { row, result } = await placements.createPlacement(deps, actorOf(request), form);
         await reply.status(201).send({ placement: presentPlacement({ ...row, result }) });
       }),
@@ -98,7 +102,49 @@ export function placementRoutes(app: App, deps: AppDeps): void {
     (request, reply) =>
       answer(reply, async () => {
         const row = await placements.getPlacement(deps, actorOf(request), request.params.id);
-        await reply.send({ placement: presentPlacement(row) });
+        const access = personalAccess(actorOf(request), row.org_id);
+        await reply.send({ placement: { ...presentPlacement(row), personalAccess: access } });
+      }),
+  );
+
+  app.get(
+    "/api/placements/:id/students",
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: "分班名单（身份证号脱敏；学校与局编班管理员可见姓名，局领导与股室仅见脱敏信息，其他学校不可见）",
+        params: IdParams,
+        response: withErrors({ 200: Type.Object({ access: Type.String(), students: Type.Array(AnyObject) }) }),
+      },
+    },
+    (request, reply) =>
+      answer(reply, async () => {
+        const row = await placements.getPlacement(deps, actorOf(request), request.params.id);
+        await reply.send(listStudents(actorOf(request), row));
+      }),
+  );
+
+  app.post(
+    "/api/placements/:id/students/reveal",
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: "显示一名学生的完整信息（仅本校与局编班管理员；记入审计日志）",
+        params: IdParams,
+        body: Type.Object(
+          { classNo: Type.Integer({ minimum: 1, maximum: 1000 }), seat: Type.Integer({ minimum: 1, maximum: 10000 }) },
+          { additionalProperties: false },
+        ),
+        response: withErrors({ 200: Type.Object({ student: AnyObject }) }),
+      },
+    },
+    (request, reply) =>
+      answer(reply, async () => {
+        const actor = actorOf(request);
+        const row = await placements.getPlacement(deps, actor, request.params.id);
+        await reply.send({ student: await revealStudent(deps, actor, row, request.body) });
       }),
   );
 
@@ -139,7 +185,7 @@ export function placementRoutes(app: App, deps: AppDeps): void {
     },
     (request, reply) =>
       answer(reply, async () => {
-        const form = await readPlacementForm(request);
+        const form = await readPlacementForm(request, VERIFY_FORM);
         await reply.send(await placements.verifyStoredPlacement(deps, actorOf(request), request.params.id, form));
       }),
   );

@@ -20,6 +20,7 @@ import type { FileStore } from "../files/file-store.js";
 import { json, newId } from "../ids.js";
 import { findOrg } from "../orgs/orgs.repository.js";
 import { issueLine, PLACEMENT_ERRORS, VERIFY_TEXT } from "./placement.messages.js";
+import { checkFileAccess, noticeStudent, reasonsFor } from "./placement.privacy.js";
 import { PlacementProblem, placementNotFound } from "./placement.problem.js";
 import {
   findPlacementRun,
@@ -136,6 +137,7 @@ export async function createPlacement(deps: PlacementDeps, actor: Actor, form: P
     date: noticeDate(),
     verifyCommand: verifyCommand(params, inputs.draw, teachersFile !== undefined),
     includeLists: true,
+    studentLine: noticeStudent,
   });
   // Blobs first: content-addressed, so a failed transaction leaves at most an unreferenced blob.
   const stored = {
@@ -199,6 +201,7 @@ export async function readPlacementFile(
   kind: PlacementFileKind,
 ): Promise<{ row: PlacementRunSummaryRow; bytes: Buffer }> {
   const row = await getPlacement(deps, actor, id);
+  await checkFileAccess(deps, actor, row, kind);
   const sha = { result: row.result_hash, classes: row.classes_sha256, notice: row.notice_sha256 }[kind];
   return { row, bytes: await deps.files.get(sha) };
 }
@@ -241,7 +244,17 @@ export async function verifyStoredPlacement(
   const uploaded = { roster: !!form.files.roster, teachers: !!form.files.teachers, result: !!form.files.result };
   return outcome.ok
     ? { ok: true, message: VERIFY_TEXT.ok, reasons: [], resultHash: outcome.run.resultHash, uploaded }
-    : { ok: false, message: VERIFY_TEXT.failed, reasons: outcome.reasons, uploaded };
+    : {
+        ok: false,
+        message: VERIFY_TEXT.failed,
+        reasons: reasonsFor(
+          actor,
+          row,
+          outcome.reasons,
+          parsed.students.map((s) => s.id),
+        ),
+        uploaded,
+      };
 }
 
 export type { PlacementResult };

@@ -1,4 +1,5 @@
 import type { FastifyRequest } from "fastify";
+import { badRequest } from "../errors.js";
 import { extensionOf, safeFilename } from "../files/sniff.js";
 import { PLACEMENT_ERRORS } from "./placement.messages.js";
 import { PlacementProblem } from "./placement.problem.js";
@@ -14,27 +15,46 @@ export interface PlacementForm {
   fields: Record<string, string>;
 }
 
-const FILE_FIELDS = ["roster", "teachers", "result"] as const;
-type FileField = (typeof FILE_FIELDS)[number];
+type FileField = "roster" | "teachers" | "result";
 const TABLE_EXTENSIONS = ["csv", "xlsx", "txt"];
 
+/** The parts a placement form declares: its file fields and its text fields. */
+export interface PlacementFormSpec {
+  files: readonly FileField[];
+  fields: readonly string[];
+}
+
+export const CREATE_FORM: PlacementFormSpec = {
+  files: ["roster", "teachers"],
+  fields: ["name", "classCount", "capacities", "draw", "schoolId"],
+};
+export const VERIFY_FORM: PlacementFormSpec = { files: ["roster", "teachers", "result"], fields: [] };
+
 /**
- * Reads a multipart form with several named files (the shared reader keeps only the first file).
- * Sizes are limited by the multipart plugin; a body that is not multipart is an empty form,
- * so verify can be called with no body at all.
+ * Reads a multipart form with several named files (the shared reader keeps only one file).
+ * Only the declared parts are read: an undeclared or repeated part is refused (UNEXPECTED_PART)
+ * before a byte of it is buffered. Sizes are limited by the multipart plugin; a body that is not
+ * multipart is an empty form, so verify can be called with no body at all.
  */
-export async function readPlacementForm(request: FastifyRequest): Promise<PlacementForm> {
+export async function readPlacementForm(request: FastifyRequest, spec: PlacementFormSpec): Promise<PlacementForm> {
   const form: PlacementForm = { files: {}, fields: {} };
   if (!request.isMultipart()) return form;
-  for await (const part of request.parts()) {
+  // One spare file and field, so an extra part is refused by name before the plugin's own limit.
+  const limits = { files: spec.files.length + 1, fields: spec.fields.length + 1 };
+  const seen = new Set<string>();
+  for await (const part of request.parts({ limits })) {
+    const declared =
+      part.type === "file" ? spec.files.includes(part.fieldname as FileField) : spec.fields.includes(part.fieldname);
+    if (!declared || seen.has(part.fieldname)) throw badRequest("UNEXPECTED_PART", { part: part.fieldname });
+    seen.add(part.fieldname);
     if (part.type === "file") {
       const bytes = await part.toBuffer();
-      const field = part.fieldname as FileField;
-      if (!FILE_FIELDS.includes(field) || bytes.length === 0 || form.files[field]) continue;
+      if (bytes.length === 0) continue;
       const filename = safeFilename(part.filename);
       if (!filename) throw new PlacementProblem("FILE_NAME_INVALID", 400, PLACEMENT_ERRORS.FILE_NAME_INVALID);
-      form.files[field] = { bytes, filename };
+      form.files[part.fieldname as FileField] = { bytes, filename };
     } else if (typeof part.value === "string") {
+      if (part.value.includes("\0")) throw badRequest("INVALID_TEXT");
       form.fields[part.fieldname] = part.value;
     }
   }
