@@ -6,7 +6,9 @@ import type { Role } from "../db/schema.js";
 import { storeEvidence } from "../files/files.service.js";
 import { issueNotice } from "../notices/notices.service.js";
 import { addAlias, createOrg } from "../orgs/orgs.service.js";
-import { createPlacementRequest } from "../placement/placement.fixtures.js";
+import { createPlacementRequest, placementMultipart } from "../placement/placement.fixtures.js";
+import { PERSONAL_FIELDS, PERSONAL_ROUTES, type PersonalFieldKey } from "../privacy/personal-fields.js";
+import { answerLines, idRosterCsv, idStudents, type Seen, seenFields } from "../privacy/privacy.fixtures.js";
 import { createEndpoint } from "../reminders/reminders.service.js";
 import { DEFAULT_WEBHOOK_HOSTS } from "../reminders/webhook-guard.js";
 import { generateBulletin } from "../supervision/bulletins.service.js";
@@ -44,8 +46,12 @@ const upload = (c: Ctx, url: string, fields: Record<string, string> = {}) => {
   return { method: "POST" as const, url, headers: { ...c.session.headers, ...body.headers }, payload: body.payload };
 };
 
-/** One placement run per bureau, created by its admin. */
+/** One placement run per bureau for its middle school, created by its admin, on a roster of 身份证号. */
 let placements: Record<Scope, string>;
+/** A run for the school the fixture's school reporter works at. */
+let schoolRun: string;
+const STUDENTS = idStudents();
+const idRoster = () => ({ roster: { name: "名单.csv", bytes: idRosterCsv(STUDENTS) } });
 let plans: Record<
   Scope,
   { draft: { planId: string; taskIds: string[] }; pub: { planId: string; taskIds: string[] }; fileId: string }
@@ -450,7 +456,7 @@ const MATRIX: Record<string, Row> = {
   },
   "POST /api/placements": {
     own: MANAGERS,
-    req: (c) => createPlacementRequest(c.session.headers, { schoolId: bureauOf(c).middleSchoolId }),
+    req: (c) => createPlacementRequest(c.session.headers, { schoolId: bureauOf(c).middleSchoolId }, idRoster()),
   },
   "GET /api/placements": {
     own: ALL,
@@ -460,6 +466,20 @@ const MATRIX: Record<string, Row> = {
   "GET /api/placements/:id": {
     own: ALL,
     req: (c) => ({ method: "GET", url: `/api/placements/${placements[c.scope]}`, headers: c.session.headers }),
+  },
+  // The middle school's lists: the bureau's managers in clear, leaders and departments masked, not other schools.
+  "GET /api/placements/:id/students": {
+    own: ["admin", "supervisor", "leader", "dept_head"],
+    req: (c) => ({ method: "GET", url: `/api/placements/${placements[c.scope]}/students`, headers: c.session.headers }),
+  },
+  "POST /api/placements/:id/students/reveal": {
+    own: MANAGERS,
+    req: (c) => ({
+      method: "POST",
+      url: `/api/placements/${placements[c.scope]}/students/reveal`,
+      headers: c.session.headers,
+      payload: { classNo: 1, seat: 1 },
+    }),
   },
   "GET /api/placements/:id/files/:kind": {
     own: ALL,
@@ -672,11 +692,13 @@ beforeAll(async () => {
     };
   };
   plans = { own: await setup(t.fixture.a), other: await setup(t.fixture.b) };
-  const placementOf = async (bureau: typeof t.fixture.a) => {
-    const res = await t.app.inject(createPlacementRequest((await loginAs(t.app, bureau.users.admin)).headers));
+  const placementOf = async (bureau: typeof t.fixture.a, schoolId = bureau.middleSchoolId) => {
+    const admin = (await loginAs(t.app, bureau.users.admin)).headers;
+    const res = await t.app.inject(createPlacementRequest(admin, { schoolId }, idRoster()));
     return res.json().placement.id as string;
   };
   placements = { own: await placementOf(t.fixture.a), other: await placementOf(t.fixture.b) };
+  schoolRun = await placementOf(t.fixture.a, t.fixture.a.schoolId);
   const supervisionOf = async (bureau: typeof t.fixture.a, scope: Scope) => {
     // Without a login: the login route is rate-limited and the matrix already logs in often.
     const user = await t.db
@@ -1027,4 +1049,113 @@ describe("list scope", () => {
       }
     });
   }
+});
+
+/**
+ * Field-level matrix (issue 12): for every declared personal field (privacy/personal-fields.ts), the
+ * most each caller obtains of it from every route that carries personal data — the public notice
+ * aside, which PUBLIC_NOTICE covers. Callers are the bureau's roles on a run for the middle school
+ * (another school, for the school reporter) and the school reporter on a run for its own school.
+ * A declared field without a row, or a route whose answer carries a field it does not declare, fails.
+ */
+type Caller = Role | "school_reporter@own_school";
+const CALLERS: Caller[] = [...ROLES, "school_reporter@own_school"];
+const byCaller = (admin: Seen, leader: Seen, otherSchool: Seen, ownSchool: Seen): Record<Caller, Seen> => ({
+  admin,
+  supervisor: admin,
+  leader,
+  dept_head: leader,
+  school_reporter: otherSchool,
+  "school_reporter@own_school": ownSchool,
+});
+const FIELD_MATRIX: Record<PersonalFieldKey, Record<Caller, Seen>> = {
+  // Another school's reporter may verify a run: a failed check names the student with a masked id.
+  "placement.student.id": byCaller("clear", "masked", "masked", "clear"),
+  "placement.student.name": byCaller("clear", "masked", "none", "clear"),
+  "placement.student.tags": byCaller("clear", "none", "none", "clear"),
+  "placement.student.scores": byCaller("clear", "none", "none", "clear"),
+};
+/** The 公示 carries what publication needs, to everyone in the region: names and masked ids. */
+const PUBLIC_NOTICE: Record<PersonalFieldKey, Seen> = {
+  "placement.student.id": "masked",
+  "placement.student.name": "clear",
+  "placement.student.tags": "none",
+  "placement.student.scores": "none",
+};
+
+/** A run's result.json with one student moved, so verification fails and names a student. */
+const tamperedResult = async (run: string) => {
+  const url = `/api/placements/${run}/files/result`;
+  const published = JSON.parse((await t.app.inject({ url, headers: sessions.admin.headers })).body);
+  published.classes[1].students.push(published.classes[0].students.shift());
+  return JSON.stringify(published);
+};
+/** The requests that exercise each route of PERSONAL_ROUTES on one run. */
+const PERSONAL_REQUESTS: Record<string, (run: string) => Promise<InjectOptions[]>> = {
+  "GET /api/placements/:id/students": async (run) => [{ url: `/api/placements/${run}/students` }],
+  "POST /api/placements/:id/students/reveal": async (run) => [
+    { method: "POST", url: `/api/placements/${run}/students/reveal`, payload: { classNo: 1, seat: 1 } },
+  ],
+  "GET /api/placements/:id/files/:kind": async (run) =>
+    ["result", "classes"].map((kind) => ({ url: `/api/placements/${run}/files/${kind}` })),
+  "POST /api/placements/:id/verify": async (run) => {
+    const body = placementMultipart({ result: { name: "result.json", bytes: await tamperedResult(run) } });
+    return [{ method: "POST", url: `/api/placements/${run}/verify`, headers: body.headers, payload: body.payload }];
+  },
+};
+const RANK: Record<Seen, number> = { none: 0, masked: 1, clear: 2 };
+const most = (a: Seen, b: Seen): Seen => (RANK[a] >= RANK[b] ? a : b);
+const seenIn = async (res: { rawPayload: Buffer; headers: Record<string, unknown> }) =>
+  seenFields(await answerLines(res.rawPayload, String(res.headers["content-type"] ?? "")), STUDENTS);
+
+describe("personal fields", () => {
+  it("every declared personal field has a row, and every route carrying one its requests", () => {
+    expect(Object.keys(FIELD_MATRIX).sort()).toEqual(Object.keys(PERSONAL_FIELDS).sort());
+    for (const row of Object.values(FIELD_MATRIX)) expect(Object.keys(row).sort()).toEqual([...CALLERS].sort());
+    expect(Object.keys(PERSONAL_REQUESTS).sort()).toEqual(Object.keys(PERSONAL_ROUTES).sort());
+    expect(Object.keys(PERSONAL_ROUTES).filter((k) => !routeKeys().includes(k))).toEqual([]);
+  });
+
+  it("no route answers a personal field it does not declare", async () => {
+    const undeclared: string[] = [];
+    for (const [key, row] of Object.entries(MATRIX)) {
+      const res = await t.app.inject(await row.req({ t, role: "admin", scope: "own", session: sessions.admin }));
+      const seen = await seenIn(res);
+      const declared: readonly string[] = PERSONAL_ROUTES[key] ?? [];
+      for (const [field, how] of Object.entries(seen))
+        if (how !== "none" && !declared.includes(field)) undeclared.push(`${key}: ${field} ${how}`);
+    }
+    expect(undeclared).toEqual([]);
+  });
+
+  for (const caller of CALLERS) {
+    it(`${caller}: each personal field clear, masked or not at all, as the matrix says`, async () => {
+      const role = caller === "school_reporter@own_school" ? "school_reporter" : caller;
+      const run = caller === "school_reporter@own_school" ? schoolRun : placements.own;
+      const got = Object.fromEntries(Object.keys(PERSONAL_FIELDS).map((f) => [f, "none"])) as Record<
+        PersonalFieldKey,
+        Seen
+      >;
+      for (const requests of Object.values(PERSONAL_REQUESTS)) {
+        for (const req of await requests(run)) {
+          const res = await t.app.inject({ ...req, headers: { ...sessions[role].headers, ...req.headers } });
+          if (res.statusCode >= 300) continue;
+          for (const [field, how] of Object.entries(await seenIn(res)) as [PersonalFieldKey, Seen][])
+            got[field] = most(got[field], how);
+        }
+      }
+      expect(got).toEqual(Object.fromEntries(Object.entries(FIELD_MATRIX).map(([f, row]) => [f, row[caller]])));
+    });
+  }
+
+  it("the public notice carries names and masked ids only, to every role", async () => {
+    for (const role of ROLES) {
+      const res = await t.app.inject({
+        url: `/api/placements/${placements.own}/files/notice`,
+        headers: sessions[role].headers,
+      });
+      expect(res.statusCode, role).toBe(200);
+      expect(await seenIn(res), role).toEqual(PUBLIC_NOTICE);
+    }
+  });
 });
