@@ -7,6 +7,7 @@ export default defineConfig({
   resolve: {
     alias: {
       "@luoshi/contract/vocabulary": src("./packages/contract/src/vocabulary.ts"),
+      "@luoshi/contract/personal-data": src("./packages/contract/src/personal-data.ts"),
       "@luoshi/contract": src("./packages/contract/src/index.ts"),
       "@luoshi/plan-parser/soffice": src("./packages/plan-parser/src/soffice.ts"),
       "@luoshi/plan-parser": src("./packages/plan-parser/src/index.ts"),

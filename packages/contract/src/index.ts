@@ -1,2 +1,3 @@
 export * from "./common.js";
+export * from "./personal-data.js";
 export * from "./vocabulary.js";

@@ -755,7 +755,7 @@ beforeAll(async () => {
     };
   };
   sup = { own: await supervisionOf(t.fixture.a, "own"), other: await supervisionOf(t.fixture.b, "other") };
-}, 120_000);
+}, 240_000);
 afterAll(() => t.close());
 
 describe("authorization matrix", () => {

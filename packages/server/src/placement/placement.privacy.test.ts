@@ -1,6 +1,6 @@
+import { maskIdNumber, maskName } from "@luoshi/contract";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "../db/schema.js";
-import { maskIdNumber, maskName } from "../privacy/mask.js";
 import { idRosterCsv, idStudents, zipText } from "../privacy/privacy.fixtures.js";
 import { createTestApp, loginAs, rowCounts, type Session, type TestContext } from "../test/app.js";
 import { createPlacementRequest, placementMultipart, rosterCsv } from "./placement.fixtures.js";

@@ -1,3 +1,4 @@
+import type { PersonalAccess } from "@luoshi/contract";
 import { type Actor, PLAN_MANAGERS } from "../auth/actor.js";
 import type { Role } from "../db/schema.js";
 
@@ -13,7 +14,7 @@ import type { Role } from "../db/schema.js";
  *  - none: anyone else — another school's staff above all. The lists do not exist for them (404);
  *    what is public about a run (statistics, hashes, the 公示 with names and masked ids) stays readable.
  */
-export type PersonalAccess = "clear" | "masked" | "none";
+export type { PersonalAccess };
 
 /** Roles that see masked personal data of any record in their region. */
 const MASKED_READERS: readonly Role[] = ["leader", "dept_head"];

@@ -1,32 +1,13 @@
-import { maskIdNumber, maskName, maskPhone } from "./mask.js";
+import {
+  maskIdNumber,
+  maskName,
+  maskPhone,
+  PERSONAL_FIELDS,
+  type PersonalFieldKey,
+  type PersonalKind,
+} from "@luoshi/contract";
 
-/**
- * Every field of the system that holds personal data, declared in one place (issue 12). A field
- * is named `<record>.<field>`; its kind says how it is shown to someone who may not see it in clear.
- *  - id_number, name, phone: masked (maskIdNumber, maskName, maskPhone);
- *  - health, family, scores: withheld entirely — no masked form says anything safe.
- * Where a field may be seen in clear is the access policy's business (access-policy.ts); which
- * routes answer which field is listed in PERSONAL_ROUTES. The authorization matrix test fails when a
- * field here or a route answering one lacks its row.
- */
-export type PersonalKind = "id_number" | "name" | "phone" | "health" | "family" | "scores";
-
-export interface PersonalField {
-  kind: PersonalKind;
-  /** What it is, in Chinese, for documentation and the audit trail. */
-  label: string;
-}
-
-export const PERSONAL_FIELDS = {
-  /** The roster's identity column: 身份证号, 学籍号, 考号 or 学号, whichever the school used. */
-  "placement.student.id": { kind: "id_number", label: "学生身份证号（学号）" },
-  "placement.student.name": { kind: "name", label: "学生姓名" },
-  /** Flag columns such as 特殊需要, 随班就读 (health) and 住校; exported only with the class lists. */
-  "placement.student.tags": { kind: "health", label: "学生标签（特殊需要、随班就读、住校等）" },
-  "placement.student.scores": { kind: "scores", label: "学生成绩" },
-} as const satisfies Record<string, PersonalField>;
-
-export type PersonalFieldKey = keyof typeof PERSONAL_FIELDS;
+export { PERSONAL_FIELDS, type PersonalFieldKey };
 
 const MASKS: Partial<Record<PersonalKind, (value: string) => string>> = {
   id_number: maskIdNumber,

@@ -1,6 +1,6 @@
+import { maskIdNumber, maskName } from "@luoshi/contract";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { maskIdNumber, maskName } from "./mask.js";
 import type { PersonalFieldKey } from "./personal-fields.js";
 
 /**

@@ -1,3 +1,4 @@
+import { REVEAL_AUDIT_ACTION } from "@luoshi/contract";
 import { recordAudit } from "../audit/audit.repository.js";
 import type { Actor } from "../auth/actor.js";
 import type { Database } from "../db/database.js";
@@ -23,7 +24,7 @@ export async function auditReveal(db: Database, actor: Actor, reveal: Reveal): P
     actorId: actor.userId,
     entity: reveal.entity,
     entityId: reveal.entityId,
-    action: "reveal",
+    action: REVEAL_AUDIT_ACTION,
     after: { ...reveal.target, fields: reveal.fields.map((f) => PERSONAL_FIELDS[f].label) },
   });
 }

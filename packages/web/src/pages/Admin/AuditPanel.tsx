@@ -1,3 +1,4 @@
+import { REVEAL_AUDIT_ACTION, REVEAL_AUDIT_LABEL } from "@luoshi/contract/personal-data";
 import { Table, Typography } from "antd";
 import { useState } from "react";
 import { api } from "../../api/endpoints";
@@ -41,7 +42,11 @@ export function AuditPanel() {
             { title: L.auditAt, render: (_, e) => formatTime(e.at), width: 170 },
             { title: L.auditActor, dataIndex: "actor_id", render: (a: string | null) => a ?? "—" },
             { title: L.auditEntity, render: (_, e) => `${e.entity} · ${e.entity_id}` },
-            { title: L.auditAction, dataIndex: "action" },
+            {
+              title: L.auditAction,
+              dataIndex: "action",
+              render: (a: string) => (a === REVEAL_AUDIT_ACTION ? REVEAL_AUDIT_LABEL : a),
+            },
           ]}
         />
       )}

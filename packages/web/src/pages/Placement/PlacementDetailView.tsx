@@ -3,6 +3,7 @@ import { Button, Card, Descriptions, Space, Table, Tag, Typography } from "antd"
 import type { ColumnsType } from "antd/es/table";
 import { useMemo } from "react";
 import { EChart } from "../Dashboard/EChart";
+import { ClassListsCard } from "./ClassListsCard";
 import { classMeansOption } from "./chart-option";
 import { PL } from "./labels";
 import { type ClassStats, type FileKind, type PlacementDetail, placementApi } from "./placement-api";
@@ -68,6 +69,7 @@ const hashItems = (lines: string[]) =>
     };
   });
 
+/** The full lists (classes, result.json) are for callers with clear access; the notice is public. */
 const DOWNLOADS: [FileKind, string][] = [
   ["classes", PL.downloadClasses],
   ["notice", PL.downloadNotice],
@@ -85,13 +87,19 @@ export function PlacementDetailView({ placement: p }: { placement: PlacementDeta
     <Space direction="vertical" size={16} style={{ width: "100%" }}>
       <Card title={p.name} extra={<Tag>{`${p.studentCount} 人 · ${p.classCount} 个班`}</Tag>}>
         <Space wrap>
-          {DOWNLOADS.map(([kind, label]) => (
+          {DOWNLOADS.filter(([kind]) => kind === "notice" || p.personalAccess === "clear").map(([kind, label]) => (
             <Button key={kind} icon={<DownloadOutlined />} href={placementApi.fileUrl(p.id, kind)} download>
               {label}
             </Button>
           ))}
         </Space>
+        {p.personalAccess === "clear" ? null : (
+          <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+            {PL.publicOnly}
+          </Typography.Paragraph>
+        )}
       </Card>
+      {p.personalAccess === "none" ? null : <ClassListsCard placementId={p.id} access={p.personalAccess} />}
       <Card title={PL.statistics}>
         <Table<ClassStats>
           rowKey="classNo"

@@ -62,4 +62,17 @@ export const PL = {
   verifyFailed: "验证未通过",
   noRuns: "还没有编班记录",
   noScores: "名单中没有成绩列",
+  classLists: "分班名单",
+  classListsHint: {
+    clear: "身份证号默认脱敏显示；点击“显示完整信息”查看一名学生的完整信息，每次查看均记入审计日志",
+    masked: "您的角色仅可查看脱敏信息（姓名、身份证号部分隐藏），不能查看完整信息或下载分班名单",
+    none: "",
+  },
+  seat: "序号",
+  studentName: "姓名",
+  studentId: "身份证号（学号）",
+  gender: "性别",
+  reveal: "显示完整信息",
+  revealed: "已显示完整信息，本次查看已记入审计日志",
+  publicOnly: "分班名单仅本校和教育局编班管理员可见；公示文件中的身份证号已脱敏",
 } as const;

@@ -1,4 +1,5 @@
-import { ApiError, CSRF_HEADER, get } from "../../api/client";
+import type { PersonalAccess } from "@luoshi/contract/personal-data";
+import { ApiError, CSRF_HEADER, get, request } from "../../api/client";
 import { api } from "../../api/endpoints";
 import { L } from "../../labels";
 
@@ -36,6 +37,17 @@ export interface PlacementDetail extends PlacementSummary {
   balance: { constraints: Record<string, boolean | number> };
   balanceLines: string[];
   hashLines: string[];
+  /** What the caller may see of the class lists: clear (may reveal), masked, or none. */
+  personalAccess: PersonalAccess;
+}
+
+/** One student of the class lists, masked as the server answers it. */
+export interface StudentLine {
+  classNo: number;
+  seat: number;
+  id: string;
+  name: string;
+  gender: string;
 }
 
 export interface PlacementIssue {
@@ -125,6 +137,10 @@ export const placementApi = {
     ).then((r) => r.placement),
   verify: (id: string, files: { roster?: File; result?: File }) =>
     postForm<VerifyAnswer>(`/api/placements/${id}/verify`, files, {}),
+  students: (id: string) => get<{ access: PersonalAccess; students: StudentLine[] }>(`/api/placements/${id}/students`),
+  /** 显示完整信息 for one student; the server audits it. */
+  reveal: (id: string, at: { classNo: number; seat: number }) =>
+    request<{ student: StudentLine }>("POST", `/api/placements/${id}/students/reveal`, at).then((r) => r.student),
   fileUrl: (id: string, kind: FileKind) => `/api/placements/${id}/files/${kind}`,
 };
 

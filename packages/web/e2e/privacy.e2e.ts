@@ -1,0 +1,123 @@
+/**
+ * Students' personal data in a real browser (issue 12): the supervisor runs two placements, one for
+ * the demo school reporter's own school and one for another school. The reporter cannot get the
+ * other school's class lists (no list, no downloads, 404 from the API); on its own school's run it
+ * sees ids masked, reveals one student, and the administrator finds the reveal in the audit trail.
+ */
+import { join } from "node:path";
+import { chromium, type Page } from "playwright-core";
+import { apiGet, BASE, check, login, logout, shot, step, toast } from "./helpers";
+
+const OWN_SCHOOL = "青山县城关镇中心小学";
+const OTHER_SCHOOL = "青山县实验小学";
+const SURNAMES = ["欧阳", "司马", "诸葛", "上官", "东方", "皇甫"];
+const GIVEN = ["晓雯", "子涵", "浩然", "若曦", "梓轩", "语桐", "嘉懿"];
+
+/** 36 students keyed by 18-digit 身份证号, as a school's CSV. */
+const students = Array.from({ length: 36 }, (_, i) => ({
+  id: `43010220120${String(101 + i).padStart(3, "0")}${String(1000 + i * 7).slice(-4)}`,
+  name: `${SURNAMES[i % SURNAMES.length]}${GIVEN[Math.floor(i / SURNAMES.length) % GIVEN.length]}`,
+}));
+const rosterCsv = [
+  "身份证号,姓名,性别,语文,数学",
+  ...students.map((s, i) => `${s.id},${s.name},${i % 2 ? "女" : "男"},${60 + ((i * 7) % 40)},${55 + ((i * 11) % 45)}`),
+].join("\n");
+
+/** POST /api/placements from the signed-in page (the supervisor's session and CSRF token). */
+async function createRun(page: Page, schoolId: string, name: string): Promise<string> {
+  return page.evaluate(
+    async ({ schoolId, name, csv }) => {
+      const me = await (await fetch("/api/auth/me")).json();
+      const form = new FormData();
+      for (const [k, v] of Object.entries({ name, classCount: "3", draw: "05 12 19 27 33 + 08", schoolId }))
+        form.append(k, v);
+      form.append("roster", new Blob([csv], { type: "text/csv" }), "名单.csv");
+      const res = await fetch("/api/placements", {
+        method: "POST",
+        body: form,
+        headers: { "x-csrf-token": me.csrfToken },
+      });
+      if (res.status !== 201) throw new Error(`create placement: ${res.status} ${await res.text()}`);
+      return (await res.json()).placement.id as string;
+    },
+    { schoolId, name, csv: rosterCsv },
+  );
+}
+
+const statusOf = (page: Page, path: string) => page.evaluate(async (p) => (await fetch(p)).status, path);
+const pageText = async (page: Page) => (await page.locator("body").textContent()) ?? "";
+
+async function main() {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu"],
+  });
+  const page = await (
+    await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: "zh-CN", acceptDownloads: true })
+  ).newPage();
+  page.setDefaultTimeout(15000);
+  try {
+    step("supervisor runs a placement for the reporter's school and one for another school");
+    await login(page, "ducha");
+    await page.waitForURL(/\/dashboard/);
+    const orgs = await apiGet<{ orgs: { id: string; name: string }[] }>(page, "/api/orgs");
+    const idOf = (name: string) => orgs.orgs.find((o) => o.name === name)?.id ?? "";
+    check(idOf(OWN_SCHOOL) && idOf(OTHER_SCHOOL), "both demo schools exist");
+    const ownRun = await createRun(page, idOf(OWN_SCHOOL), "城关镇中心小学一年级均衡编班");
+    const otherRun = await createRun(page, idOf(OTHER_SCHOOL), "实验小学一年级均衡编班");
+    await logout(page);
+
+    step("another school's run: the reporter sees statistics and the notice, not the lists");
+    await login(page, "school");
+    await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+    await page.goto(`${BASE}/placements?id=${otherRun}`);
+    await page.getByText("各班统计").first().waitFor();
+    await page.getByText("公示（Word）").waitFor();
+    check((await page.getByText("分班名单（Excel）").count()) === 0, "no class-list download offered");
+    check((await page.getByText("显示完整信息").count()) === 0, "no reveal offered");
+    for (const path of ["students", "files/classes", "files/result"])
+      check((await statusOf(page, `/api/placements/${otherRun}/${path}`)) === 404, `${path} answers 404`);
+    const otherText = await pageText(page);
+    check(!students.some((s) => otherText.includes(s.id)), "no id on the page");
+    await shot(page, "privacy-01-other-school");
+
+    step("own school's run: ids masked by default, one student revealed");
+    await page.goto(`${BASE}/placements?id=${ownRun}`);
+    await page.getByText("分班名单", { exact: true }).first().waitFor();
+    await page
+      .getByText(/^4301\*{10}\d{4}$/)
+      .first()
+      .waitFor();
+    const before = await pageText(page);
+    check(!students.some((s) => before.includes(s.id)), "no full id before a reveal");
+    await shot(page, "privacy-02-masked");
+    const firstRow = page.locator(".ant-table-row").filter({ hasText: "显示完整信息" }).first();
+    await firstRow.getByRole("button", { name: "显示完整信息" }).click();
+    await toast(page, "已显示完整信息");
+    const after = await pageText(page);
+    const revealed = students.filter((s) => after.includes(s.id));
+    check(revealed.length === 1, `exactly one full id shown after the reveal (saw ${revealed.length})`);
+    await shot(page, "privacy-03-revealed");
+    await logout(page);
+
+    step("administrator: the reveal is in the audit trail");
+    await login(page, "admin");
+    await page.waitForURL(/\/dashboard/);
+    await page.goto(`${BASE}/admin`);
+    await page.getByRole("tab", { name: "审计记录" }).click();
+    const reveal = page.locator(".ant-table-row", { hasText: "查看完整个人信息" }).first();
+    await reveal.waitFor();
+    check(((await reveal.textContent()) ?? "").includes(ownRun), "the reveal names the run");
+    await shot(page, "privacy-04-audit");
+    console.log("e2e privacy: all steps passed");
+  } catch (error) {
+    await page
+      .screenshot({ path: join(process.env.LUOSHI_E2E_ARTIFACTS ?? "test-artifacts/e2e", "privacy-failure.png") })
+      .catch(() => {});
+    throw error;
+  } finally {
+    await browser.close();
+  }
+}
+
+await main();
