@@ -17,9 +17,13 @@ export function ClassListsCard({ placementId, access }: { placementId: string; a
   const lists = useAsync(() => placementApi.students(placementId), [placementId]);
   const [shown, setShown] = useState<Record<string, StudentLine>>({});
   const reveal = async (s: StudentLine) => {
-    const student = await placementApi.reveal(placementId, s);
-    setShown((prev) => ({ ...prev, [keyOf(s)]: student }));
-    message.success(PL.revealed);
+    try {
+      const student = await placementApi.reveal(placementId, { classNo: s.classNo, seat: s.seat });
+      setShown((prev) => ({ ...prev, [keyOf(s)]: student }));
+      message.success(PL.revealed);
+    } catch (error) {
+      message.error(error instanceof Error ? error.message : String(error));
+    }
   };
   return (
     <Card
