@@ -20,9 +20,11 @@ if (!url) {
 const { openDatabase } = await import(dist("db/database.js"));
 const { migrate } = await import(dist("db/migrate.js"));
 const { diskFileStore } = await import(dist("files/file-store.js"));
-const { runStatusEngine } = await import(dist("supervision/status.service.js"));
+const { runStatusEngine } = await import(dist("status/status.service.js"));
+const { loadStatusFacts } = await import(dist("status/facts.repository.js"));
+const { computeStatuses } = await import(dist("status/engine.js"));
 const { generateBulletin } = await import(dist("supervision/bulletins.service.js"));
-const repo = await import(dist("supervision/supervision.repository.js"));
+const repo = await import(dist("status/snapshots.repository.js"));
 
 const REGIONS = 20;
 const TASKS = 300;
@@ -101,16 +103,12 @@ try {
   await runStatusEngine(db, { now: () => new Date("2025-04-11T02:00:00Z") });
   console.log(`status engine, next day: ${ms(t)}`);
   const parts = [];
-  for (const [name, read] of Object.entries({
-    plans: repo.publishedPlans,
-    assignments: repo.assignmentFacts,
-    milestones: repo.milestoneFacts,
-    indicators: repo.indicatorFacts,
-  })) {
-    t = performance.now();
-    await read(db, null);
-    parts.push(`${name} ${ms(t)}`);
-  }
+  t = performance.now();
+  const facts = await loadStatusFacts(db, { regionIds: null, asOf: "2025-04-11" });
+  parts.push(`facts (plans, assignments, milestones, indicators as of the day) ${ms(t)}`);
+  t = performance.now();
+  computeStatuses(facts, "2025-04-11");
+  parts.push(`pure engine ${ms(t)}`);
   const existing = await db.selectFrom("status_snapshots").selectAll().where("day", "=", "2025-04-11").execute();
   const rows = existing.map(({ computed_at: _c, ...r }) => r);
   t = performance.now();
