@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { findUserByUsername } from "../auth/auth.repository.js";
 import { actorFor } from "../auth/auth.service.js";
 import type { Database } from "../db/database.js";
@@ -74,6 +75,7 @@ export async function seedDemo(db: Database, today = new Date()): Promise<{ logi
   const planId = draft!.id;
   await publishPlan(db, null, planId, await findPlan(db, planId));
   await seedProgress(db, bureau.region_id, planId, Math.min(today.getMonth(), 4), year);
+  await backdate(db, planId, year, today);
 
   return {
     logins: DEMO_USERS.map((u) => ({
@@ -84,6 +86,21 @@ export async function seedDemo(db: Database, today = new Date()): Promise<{ logi
     })),
     planId,
   };
+}
+
+/**
+ * The demo's history as it would have happened: the plan published in mid-January, each month's
+ * report submitted on day 3 to 7 of the next month (so some after the day-5 deadline), never after
+ * `today`. Documents computed as of a past day (bulletins, evaluation) then see that day's records.
+ */
+async function backdate(db: Database, planId: string, year: number, today: Date) {
+  const now = today.toISOString();
+  await sql`UPDATE plans SET published_at = LEAST(${`${year}-01-15T02:00:00Z`}::timestamptz, ${now}::timestamptz)
+    WHERE id = ${planId}`.execute(db);
+  await sql`UPDATE progress_reports r SET submitted_at = LEAST(${now}::timestamptz,
+      (to_date(r.period || '-01', 'YYYY-MM-DD') + interval '1 month' + interval '2 hours'
+        + (2 + (t.seq + right(r.period, 2)::int) % 5) * interval '1 day')::timestamp AT TIME ZONE 'UTC')
+    FROM plan_tasks t WHERE t.region_id = r.region_id AND t.id = r.task_id AND t.plan_id = ${planId}`.execute(db);
 }
 
 /** Monthly reports from the lead department and the demo school for the months before this one. */

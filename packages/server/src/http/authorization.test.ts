@@ -2,6 +2,7 @@ import type { InjectOptions } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../auth/actor.js";
 import { actorFor, authenticate } from "../auth/auth.service.js";
+import { generateBulletin } from "../bulletins/bulletins.service.js";
 import type { Role } from "../db/schema.js";
 import { storeEvidence } from "../files/files.service.js";
 import { issueNotice } from "../notices/notices.service.js";
@@ -11,7 +12,6 @@ import { PERSONAL_FIELDS, PERSONAL_ROUTES, type PersonalFieldKey } from "../priv
 import { answerLines, idRosterCsv, idStudents, type Seen, seenFields } from "../privacy/privacy.fixtures.js";
 import { createEndpoint } from "../reminders/reminders.service.js";
 import { DEFAULT_WEBHOOK_HOSTS } from "../reminders/webhook-guard.js";
-import { generateBulletin } from "../supervision/bulletins.service.js";
 import { createTestApp, loginAs, multipart, type Session, type TestContext } from "../test/app.js";
 import { PLAN_TEXT } from "../test/fixture.js";
 import { draftPlan, publishedPlan } from "../test/plans.js";
@@ -692,6 +692,12 @@ beforeAll(async () => {
     };
   };
   plans = { own: await setup(t.fixture.a), other: await setup(t.fixture.b) };
+  // The 2024 plans were in force that year: bulletins of 2024 periods are computed from them.
+  await t.db
+    .updateTable("plans")
+    .set({ published_at: "2024-01-15T02:00:00Z" })
+    .where("id", "in", [plans.own.pub.planId, plans.other.pub.planId])
+    .execute();
   const placementOf = async (bureau: typeof t.fixture.a, schoolId = bureau.middleSchoolId) => {
     const admin = (await loginAs(t.app, bureau.users.admin)).headers;
     const res = await t.app.inject(createPlacementRequest(admin, { schoolId }, idRoster()));

@@ -10,7 +10,7 @@ export async function noticeDocx(db: Database, actor: Actor, id: string) {
   const title = `${n.issuer_name}督办通知单`;
   const doc = new OfficialDoc()
     .title(title)
-    .centered(`${n.doc_no}    签发日期：${chineseDate(n.issued_at.slice(0, 10))}`)
+    .centered(`${n.doc_no}    签发日期：${chineseDate(n.issued_at)}`)
     .table(
       ["项目", "内容"],
       [
@@ -32,9 +32,9 @@ export async function noticeDocx(db: Database, actor: Actor, id: string) {
   else
     doc.table(
       ["反馈时间", "办理情况", "附件"],
-      n.replies.map((r) => [chineseDate(r.replied_at.slice(0, 10)), r.text, `${r.file_ids.length}份`]),
+      n.replies.map((r) => [chineseDate(r.replied_at), r.text, `${r.file_ids.length}份`]),
       [22, 64, 14],
     );
-  doc.signature(n.issuer_name, chineseDate(n.issued_at.slice(0, 10)));
+  doc.signature(n.issuer_name, chineseDate(n.issued_at));
   return { filename: `${n.doc_no}.docx`, bytes: await doc.toBuffer(title) };
 }

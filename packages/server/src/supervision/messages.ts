@@ -1,5 +1,6 @@
 import { AppError } from "../errors.js";
 import type { ErrorCode } from "../messages.js";
+import { todayInShanghai } from "../progress/periods.js";
 
 /** User-facing text of the supervision module, keyed by stable codes. */
 export const SUPERVISION_MESSAGES = {
@@ -13,6 +14,8 @@ export const SUPERVISION_MESSAGES = {
   WEBHOOK_URL_FORBIDDEN: "机器人地址不被允许",
   BULLETIN_NOT_FOUND: "通报不存在",
   PERIOD_INVALID: "通报周期格式不正确，应为 2025-03 或 2025-Q1",
+  PERIOD_NOT_STARTED: "通报周期尚未开始，不能生成通报",
+  BULLETIN_NO_PLAN: "该周期内没有已发布的工作要点，不能生成通报",
   WEIGHTS_INVALID: "考核权重之和必须大于0",
 } as const;
 
@@ -51,9 +54,14 @@ export const REASON_LABELS: Record<string, string> = {
 /** 督办〔2025〕第3号 */
 export const noticeNumber = (year: number, seq: number) => `督办〔${year}〕第${seq}号`;
 
-/** 2025年3月5日: Arabic numerals, no leading zeros (GB/T 9704 §7.3.5.4). */
-export const chineseDate = (isoDate: string) =>
-  `${Number(isoDate.slice(0, 4))}年${Number(isoDate.slice(5, 7))}月${Number(isoDate.slice(8, 10))}日`;
+/**
+ * 2025年3月5日: Arabic numerals, no leading zeros (GB/T 9704 §7.3.5.4). A calendar date is printed
+ * as it is; a timestamp (or Date) is first taken to its date in Asia/Shanghai, where documents are read.
+ */
+export const chineseDate = (at: string | Date) => {
+  const d = typeof at === "string" && /^\d{4}-\d{2}-\d{2}$/.test(at) ? at : todayInShanghai(new Date(at));
+  return `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
+};
 
 export const periodLabel = (period: string) => {
   const q = /^(\d{4})-Q([1-4])$/.exec(period);

@@ -1,13 +1,14 @@
 import { Cron } from "croner";
+import { generateBulletin, previousMonth } from "../bulletins/bulletins.service.js";
+import { activeRegions } from "../bulletins/records.repository.js";
 import type { Database } from "../db/database.js";
+import type { AppError } from "../errors.js";
 import type { FileStore } from "../files/file-store.js";
 import { todayInShanghai } from "../progress/periods.js";
 import { retryDeliveries, runReminders } from "../reminders/reminders.service.js";
 import { DEFAULT_WEBHOOK_HOSTS, robotPoster, type WebhookPolicy } from "../reminders/webhook-guard.js";
 import { type Clock, runStatusEngine } from "../status/status.service.js";
-import { generateBulletin, previousMonth } from "./bulletins.service.js";
 import { sleep } from "./deps.js";
-import { activeRegions } from "./figures.repository.js";
 import { sdb } from "./schema.js";
 
 export interface SchedulerDeps {
@@ -44,7 +45,14 @@ export async function monthlyRun(deps: SchedulerDeps) {
   if (["03", "06", "09", "12"].includes(month.slice(5)))
     periods.push(`${month.slice(0, 4)}-Q${Number(month.slice(5)) / 3}`);
   for (const regionId of await activeRegions(sdb(deps.db))) {
-    for (const period of periods) await generateBulletin(deps.db, deps.files, { regionId, period, actor: null, now });
+    for (const period of periods) {
+      try {
+        await generateBulletin(deps.db, deps.files, { regionId, period, actor: null, now });
+      } catch (error) {
+        // A region whose plan was not yet in force that period has no bulletin for it.
+        if ((error as AppError).code !== ("BULLETIN_NO_PLAN" as string)) throw error;
+      }
+    }
   }
   return periods;
 }

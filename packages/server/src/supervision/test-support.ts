@@ -1,3 +1,4 @@
+import { actorFor } from "../auth/auth.service.js";
 import type { Database } from "../db/database.js";
 import type { ReportStatus } from "../db/schema.js";
 import { newId } from "../ids.js";
@@ -94,3 +95,9 @@ export async function reportAll(
 }
 
 export type SupervisedPlan = Awaited<ReturnType<typeof supervisedPlan>>;
+
+/** The actor of a user, as the auth layer builds it at sign-in. */
+export async function actorNamed(db: Database, username: string) {
+  const user = await db.selectFrom("users").selectAll().where("username", "=", username).executeTakeFirstOrThrow();
+  return actorFor(db, user);
+}

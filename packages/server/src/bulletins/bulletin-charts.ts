@@ -1,8 +1,8 @@
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
+import { SUPERVISION_STATUS_LABELS as STATUS_LABELS } from "@luoshi/contract";
 import * as echarts from "echarts";
-import { STATUS_LABELS } from "./messages.js";
-import type { UnitRank } from "./unit-ranking.js";
+import type { UnitRank } from "./unit-figures.js";
 
 /** Charts rendered on the server: ECharts SSR to SVG, and a PNG of it through resvg when available. */
 

@@ -7,11 +7,12 @@ import { json, newId } from "../ids.js";
 import { todayInShanghai } from "../progress/periods.js";
 import { addDays, periodBounds } from "../status/calendar.js";
 import type { Clock } from "../status/status.service.js";
-import { bulletinDocx, bulletinTitle, bulletinXlsx, headline } from "./bulletin-document.js";
-import * as figures from "./figures.repository.js";
-import { periodLabel, supervisionError } from "./messages.js";
-import { sdb, shared } from "./schema.js";
-import { unitRanks } from "./unit-ranking.js";
+import { periodLabel, supervisionError } from "../supervision/messages.js";
+import { type SDb, sdb, shared } from "../supervision/schema.js";
+import { type BulletinData, bulletinDocx, bulletinTitle, bulletinXlsx, headline } from "./bulletin-document.js";
+import { recordsAsOf } from "./records.js";
+import { regionName } from "./records.repository.js";
+import { bulletinFigures } from "./unit-figures.js";
 
 const PERIOD = /^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/;
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -21,31 +22,44 @@ const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 export const previousMonth = (today: string) => addDays(`${today.slice(0, 7)}-01`, -1).slice(0, 7);
 
 /**
- * Generates the bulletin of a region for a month or quarter from the status history, stores
- * the Word document and its xlsx appendix as files, and replaces an earlier one of the same period.
- * The figures are read from `input.reads` when given (a replica that has caught up), else `database`.
+ * What a bulletin of a period states, computed from the records as they stood at the end of the
+ * period (or today, for the running period) by the status engine's rules: figures, unit table,
+ * charts, appendix and overdue list all come from this one computation.
+ * Refused for a malformed or future period, and for a period with no plan in force.
+ */
+export async function bulletinData(
+  db: SDb,
+  input: { regionId: string; period: string; now: Clock },
+): Promise<BulletinData> {
+  if (!PERIOD.test(input.period)) throw supervisionError("PERIOD_INVALID", 400);
+  const { start, end } = periodBounds(input.period);
+  const issuedOn = todayInShanghai(input.now());
+  if (start > issuedOn) throw supervisionError("PERIOD_NOT_STARTED", 400, { period: input.period });
+  const asOf = [end, issuedOn].sort()[0] ?? end;
+  const year = Number(input.period.slice(0, 4));
+  const records = await recordsAsOf(db, { regionId: input.regionId, year, asOf, from: start });
+  if (records.plans.length === 0) throw supervisionError("BULLETIN_NO_PLAN", 422, { period: input.period });
+  return {
+    issuer: await regionName(db, input.regionId),
+    period: input.period,
+    periodLabel: periodLabel(input.period),
+    issuedOn,
+    ...bulletinFigures(records),
+  };
+}
+
+/**
+ * Generates the bulletin of a region for a month or quarter, stores the Word document and its
+ * xlsx appendix as files, and replaces an earlier one of the same period.
+ * The records are read from `input.reads` when given (a replica that has caught up), else `database`.
  */
 export async function generateBulletin(
   database: Database,
   store: FileStore,
   input: { regionId: string; period: string; actor: Actor | null; now: Clock; reads?: Database },
 ) {
-  if (!PERIOD.test(input.period)) throw supervisionError("PERIOD_INVALID", 400);
   const db = sdb(database);
-  const from = input.reads ? sdb(input.reads) : db;
-  const { start, end } = periodBounds(input.period);
-  const issuedOn = todayInShanghai(input.now());
-  const asOf = (await figures.asOfDay(from, input.regionId, [end, issuedOn].sort()[0] ?? end)) ?? issuedOn;
-  const data = {
-    issuer: await figures.regionName(from, input.regionId),
-    period: input.period,
-    periodLabel: periodLabel(input.period),
-    asOf,
-    issuedOn,
-    units: unitRanks(await figures.unitFigures(from, input.regionId, start, end, asOf)),
-    overdue: await figures.overdueAssignments(from, input.regionId, asOf),
-    indicators: await figures.indicatorRows(from, input.regionId, asOf),
-  };
+  const data = await bulletinData(input.reads ? sdb(input.reads) : db, input);
   const { bytes: docx } = await bulletinDocx(data);
   const xlsx = await bulletinXlsx(data);
   const title = bulletinTitle(data);
@@ -83,7 +97,7 @@ export async function generateBulletin(
         title,
         docx_file_id: docxFile.id,
         xlsx_file_id: xlsxFile.id,
-        summary: json({ ...headline(data), asOf }),
+        summary: json(headline(data)),
         generated_by: actorId,
         generated_at: input.now().toISOString(),
       })
