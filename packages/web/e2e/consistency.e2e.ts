@@ -9,7 +9,7 @@ import { apiGet, check, login, logout, shot, step } from "./helpers";
 async function countIn(page: Page, testId: string): Promise<number> {
   const box = page.getByTestId(testId);
   await box.waitFor();
-  const text = (await box.innerText()).replace(/,/g, "");
+  const text = ((await box.textContent()) ?? "").replace(/,/g, "");
   const n = text.match(/\d+/)?.[0];
   check(n !== undefined, `a number in ${testId} (${text})`);
   return Number(n);
