@@ -195,6 +195,17 @@ export const REMINDER_EVENT_LABELS = {
 export type ReminderEvent = keyof typeof REMINDER_EVENT_LABELS;
 export const REMINDER_EVENTS = keysOf(REMINDER_EVENT_LABELS);
 
+/** What an in-app notification is about: the reminder events, the 督办 loop's steps and @mentions. */
+export const NOTIFICATION_EVENT_LABELS = {
+  ...REMINDER_EVENT_LABELS,
+  notice_reply: "督办反馈",
+  notice_escalated: "升级督办",
+  notice_closed: "督办办结",
+  mention: "提到了我",
+} as const satisfies Record<string, string>;
+export type NotificationEvent = keyof typeof NOTIFICATION_EVENT_LABELS;
+export const NOTIFICATION_EVENTS = keysOf(NOTIFICATION_EVENT_LABELS);
+
 export const WEBHOOK_KIND_LABELS = { wecom: "企业微信", dingtalk: "钉钉" } as const satisfies Record<string, string>;
 export type WebhookKind = keyof typeof WEBHOOK_KIND_LABELS;
 export const WEBHOOK_KINDS = keysOf(WEBHOOK_KIND_LABELS);

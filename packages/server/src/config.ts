@@ -106,7 +106,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     publicApiDocs: env.LUOSHI_PUBLIC_API_DOCS === "1",
     logLevel: env.LOG_LEVEL || "info",
     readCache: env.LUOSHI_READ_CACHE !== "0" && env.LUOSHI_READ_CACHE !== "off",
-    webhooks: { hosts: webhookHosts(env.LUOSHI_WEBHOOK_HOSTS, errors) },
+    webhooks: {
+      hosts: webhookHosts(env.LUOSHI_WEBHOOK_HOSTS, errors),
+      ...webhookSink(env.LUOSHI_WEBHOOK_TEST_SINK, errors),
+    },
     trustProxy: trustProxy(env.LUOSHI_TRUST_PROXY, errors),
     backup: {
       dir: resolve(dataDir, env.LUOSHI_BACKUP_DIR || "backups"),
@@ -146,6 +149,20 @@ function webhookHosts(raw: string | undefined, errors: string[]): string[] {
     if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(h) || /^[\d.]+$/.test(h))
       errors.push(`LUOSHI_WEBHOOK_HOSTS: "${h}" is not a host name`);
   return hosts;
+}
+
+/**
+ * Testing only: "127.0.0.1:PORT" sends every robot message, after the URL's checks, over plain http
+ * to a recording server on this machine (as a mail catcher does for e-mail), never to the robot.
+ */
+function webhookSink(raw: string | undefined, errors: string[]): { sink?: { host: string; port: number } } {
+  if (raw === undefined || raw.trim() === "") return {};
+  const m = /^(127\.0\.0\.1|localhost|\[::1\]):(\d{1,5})$/.exec(raw.trim());
+  if (!m || Number(m[2]) < 1 || Number(m[2]) > 65535) {
+    errors.push(`LUOSHI_WEBHOOK_TEST_SINK must be 127.0.0.1:PORT (a recording server on this machine)`);
+    return {};
+  }
+  return { sink: { host: m[1]!.replace(/^\[|\]$/g, ""), port: Number(m[2]) } };
 }
 
 /**

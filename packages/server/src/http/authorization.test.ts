@@ -540,6 +540,21 @@ const MATRIX: Record<string, Row> = {
         replyDue: "2099-12-31",
       }),
   },
+  "POST /api/supervision/notices/batch": {
+    own: MANAGERS,
+    req: (c) =>
+      supPost(c, "/api/supervision/notices/batch", {
+        notices: [
+          {
+            taskId: plans[c.scope].pub.taskIds[1],
+            orgId: bureauOf(c).schoolId,
+            reason: "进度滞后",
+            requirement: "请说明原因并提出整改措施",
+            replyDue: "2099-12-31",
+          },
+        ],
+      }),
+  },
   "GET /api/supervision/notices": {
     own: ALL,
     other: null,
@@ -578,6 +593,11 @@ const MATRIX: Record<string, Row> = {
     other: null,
     req: (c) => ({ method: "GET", url: "/api/supervision/notifications", headers: c.session.headers }),
   },
+  "GET /api/supervision/notifications/unread": {
+    own: ALL,
+    other: null,
+    req: (c) => ({ method: "GET", url: "/api/supervision/notifications/unread", headers: c.session.headers }),
+  },
   "POST /api/supervision/notifications/read": {
     own: ALL,
     other: null,
@@ -613,6 +633,10 @@ const MATRIX: Record<string, Row> = {
       headers: c.session.headers,
       payload: { enabled: false },
     }),
+  },
+  "POST /api/supervision/webhooks/:id/test": {
+    own: MANAGERS,
+    req: (c) => supPost(c, `/api/supervision/webhooks/${sup[c.scope].webhookId}/test`),
   },
   "DELETE /api/supervision/webhooks/:id": {
     own: MANAGERS,
@@ -982,6 +1006,7 @@ const LIST_SCOPES: Record<string, ListScope> = {
     hidden: { dept_head: () => [sup.own.toSchool], school_reporter: () => [sup.own.toDept] },
   },
   "GET /api/supervision/notifications": { kind: "region" },
+  "GET /api/supervision/notifications/unread": { kind: "not-a-list", why: "two counts of the actor's own" },
   "GET /api/supervision/webhooks": { kind: "region", ownSample: () => sup.own.webhookId },
   "GET /api/supervision/webhooks/deliveries": { kind: "region" },
   "GET /api/supervision/bulletins": { kind: "region", ownSample: () => sup.own.bulletinId },

@@ -55,10 +55,15 @@ export async function findNotice(db: SDb, id: string) {
   return noticeColumns(db).where("n.id", "=", id).executeTakeFirst();
 }
 
-export async function listNotices(db: SDb, q: { orgIds?: string[]; regionIds?: string[]; status?: string }) {
+export async function listNotices(
+  db: SDb,
+  q: { orgIds?: string[]; regionIds?: string[]; status?: string; taskId?: string; open?: boolean },
+) {
   let query = noticeColumns(db);
   if (q.orgIds) query = query.where("n.org_id", "in", q.orgIds.length ? q.orgIds : [""]);
   if (q.regionIds) query = query.where("n.region_id", "in", q.regionIds.length ? q.regionIds : [""]);
+  if (q.taskId) query = query.where("n.task_id", "=", q.taskId);
+  if (q.open) query = query.where("n.status", "in", ["issued", "escalated"]);
   if (q.status) query = query.where("n.status", "=", q.status as SupervisionNoticesTable["status"]);
   return query.orderBy("n.year", "desc").orderBy("n.seq", "desc").limit(1000).execute();
 }
@@ -84,4 +89,45 @@ export async function isAssigned(db: SDb, regionId: string, taskId: string, orgI
     .where("deleted_at", "is", null)
     .executeTakeFirst();
   return row !== undefined;
+}
+
+/** Notices waiting for the unit's answer (待反馈 and 升级督办), for the inbox badge. */
+export async function countOpen(db: SDb, orgIds: string[]): Promise<number> {
+  const row = await db
+    .selectFrom("supervision_notices")
+    .select((eb) => eb.fn.countAll<string>().as("n"))
+    .where("org_id", "in", orgIds.length ? orgIds : [""])
+    .where("status", "in", ["issued", "escalated"])
+    .where("deleted_at", "is", null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** The notice's audit trail with the actors' names: its history. */
+export async function historyOf(db: SDb, regionId: string, noticeId: string) {
+  return db
+    .selectFrom("audit_events as a")
+    .leftJoin("users as u", "u.id", "a.actor_id")
+    .select(["a.id", "a.at", "a.action", "a.after", "u.display_name as actor_name"])
+    .where("a.region_id", "=", regionId)
+    .where("a.entity", "=", "supervision_notice")
+    .where("a.entity_id", "=", noticeId)
+    .orderBy("a.at")
+    .orderBy("a.id")
+    .execute();
+}
+
+export async function filesByIds(db: SDb, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom("files")
+    .select(["id", "filename", "content_type", "size"])
+    .where("id", "in", ids)
+    .where("deleted_at", "is", null)
+    .execute();
+}
+
+export async function userNames(db: SDb, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db.selectFrom("users").select(["id", "org_id", "display_name"]).where("id", "in", ids).execute();
 }

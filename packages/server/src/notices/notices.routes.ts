@@ -1,13 +1,17 @@
 import { Type } from "@sinclair/typebox";
 import { ALL_ROLES, PLAN_MANAGERS, REPORTERS } from "../auth/actor.js";
-import { AnyObject, IdParams, withErrors } from "../http/schemas.js";
+import { IdParams, withErrors } from "../http/schemas.js";
 import { type App, type AppDeps, actorOf } from "../http/types.js";
-import { clockOf } from "../supervision/deps.js";
+import { pushNoticeEvents } from "../reminders/push.js";
+import type { NewNotification } from "../reminders/reminders.repository.js";
+import { camel } from "../reminders/reminders.schemas.js";
+import { clockOf, sendDepsOf } from "../supervision/deps.js";
 import { noticeDocx } from "./notice-document.js";
+import { NoticeDetailSchema, NoticeSchema, NoticeStatusSchema, presentDetail, ReplySchema } from "./notices.schemas.js";
 import {
   closeNotice,
   escalateNotice,
-  issueNotice,
+  issueNotices,
   listNotices,
   noticeDetail,
   replyToNotice,
@@ -15,10 +19,37 @@ import {
 
 const IsoDate = Type.String({ pattern: "^\\d{4}-\\d{2}-\\d{2}$" });
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
-const One = withErrors({ 200: Type.Object({ notice: AnyObject }) });
+const One = withErrors({ 200: Type.Object({ notice: NoticeSchema }) });
+const IssueFields = Type.Object(
+  {
+    taskId: Type.String({ minLength: 1, maxLength: 64 }),
+    orgId: Type.String({ minLength: 1, maxLength: 64 }),
+    reason: Text(2000),
+    requirement: Text(4000),
+    replyDue: IsoDate,
+  },
+  { additionalProperties: false },
+);
 
 export function noticesRoutes(app: App, deps: AppDeps): void {
   const now = clockOf(deps);
+  // Robot messages go out after the answer, in the background; closing the app waits for them.
+  const pending = new Set<Promise<unknown>>();
+  app.addHook("onClose", async () => {
+    await Promise.allSettled([...pending]);
+  });
+  const push = (rows: NewNotification[]) => {
+    if (rows.length === 0) return;
+    const job = pushNoticeEvents(
+      deps.db,
+      rows.map((r) => ({ ...r, user_id: r.user_id ?? null })),
+      sendDepsOf(deps),
+    )
+      .catch((error) => app.log.warn({ err: error }, "robot push of a notice failed; the hourly round retries it"))
+      .finally(() => pending.delete(job));
+    pending.add(job);
+  };
+
   app.post(
     "/api/supervision/notices",
     {
@@ -26,21 +57,34 @@ export function noticesRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags: ["supervision"],
         summary: "签发督办单",
-        body: Type.Object(
-          {
-            taskId: Type.String({ minLength: 1, maxLength: 64 }),
-            orgId: Type.String({ minLength: 1, maxLength: 64 }),
-            reason: Text(2000),
-            requirement: Text(4000),
-            replyDue: IsoDate,
-          },
-          { additionalProperties: false },
-        ),
-        response: withErrors({ 201: Type.Object({ notice: AnyObject }) }),
+        body: IssueFields,
+        response: withErrors({ 201: Type.Object({ notice: NoticeSchema }) }),
       },
     },
-    async (request, reply) =>
-      reply.status(201).send({ notice: await issueNotice(deps.db, actorOf(request), request.body, now) }),
+    async (request, reply) => {
+      const [notice] = await issueNotices(deps.db, actorOf(request), [request.body], now, push);
+      return reply.status(201).send({ notice: camel(notice!) });
+    },
+  );
+
+  app.post(
+    "/api/supervision/notices/batch",
+    {
+      config: { auth: PLAN_MANAGERS },
+      schema: {
+        tags: ["supervision"],
+        summary: "批量签发督办单（全部签发或全部不签发）",
+        body: Type.Object(
+          { notices: Type.Array(IssueFields, { minItems: 1, maxItems: 100 }) },
+          { additionalProperties: false },
+        ),
+        response: withErrors({ 201: Type.Object({ notices: Type.Array(NoticeSchema) }) }),
+      },
+    },
+    async (request, reply) => {
+      const notices = await issueNotices(deps.db, actorOf(request), request.body.notices, now, push);
+      return reply.status(201).send({ notices: notices.map(camel) });
+    },
   );
 
   app.get(
@@ -49,26 +93,35 @@ export function noticesRoutes(app: App, deps: AppDeps): void {
       config: { auth: ALL_ROLES },
       schema: {
         tags: ["supervision"],
-        summary: "督办单列表：收件箱（发给本单位的）或发件箱（本局签发的）",
+        summary: "督办单列表：收件箱（发给本单位的）、发件箱（本局签发的）或某项任务的",
         querystring: Type.Object({
           box: Type.Union([Type.Literal("inbox"), Type.Literal("outbox")], { default: "inbox" }),
-          status: Type.Optional(Type.String({ maxLength: 20 })),
+          status: Type.Optional(NoticeStatusSchema),
+          taskId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
         }),
-        response: withErrors({ 200: Type.Object({ notices: Type.Array(AnyObject) }) }),
+        response: withErrors({ 200: Type.Object({ notices: Type.Array(NoticeSchema) }) }),
       },
     },
-    async (request) => ({
-      notices: await listNotices(deps.db, actorOf(request), request.query.box, request.query.status),
-    }),
+    async (request) => {
+      const { box, status, taskId } = request.query;
+      return { notices: (await listNotices(deps.db, actorOf(request), box, status, taskId)).map(camel) };
+    },
   );
 
   app.get(
     "/api/supervision/notices/:id",
     {
       config: { auth: ALL_ROLES },
-      schema: { tags: ["supervision"], summary: "督办单详情与反馈记录", params: IdParams, response: One },
+      schema: {
+        tags: ["supervision"],
+        summary: "督办单详情：反馈（含证明材料）与办理过程",
+        params: IdParams,
+        response: withErrors({ 200: Type.Object({ notice: NoticeDetailSchema }) }),
+      },
     },
-    async (request) => ({ notice: await noticeDetail(deps.db, actorOf(request), request.params.id) }),
+    async (request) => ({
+      notice: presentDetail(await noticeDetail(deps.db, actorOf(request), request.params.id)),
+    }),
   );
 
   app.get(
@@ -92,7 +145,7 @@ export function noticesRoutes(app: App, deps: AppDeps): void {
       config: { auth: REPORTERS },
       schema: {
         tags: ["supervision"],
-        summary: "承办单位反馈办理情况（可附证明材料）",
+        summary: "承办单位反馈办理情况（附上传的证明材料）",
         params: IdParams,
         body: Type.Object(
           {
@@ -101,11 +154,13 @@ export function noticesRoutes(app: App, deps: AppDeps): void {
           },
           { additionalProperties: false },
         ),
-        response: withErrors({ 201: Type.Object({ notice: AnyObject, reply: AnyObject }) }),
+        response: withErrors({ 201: Type.Object({ notice: NoticeSchema, reply: ReplySchema }) }),
       },
     },
-    async (request, reply) =>
-      reply.status(201).send(await replyToNotice(deps.db, actorOf(request), request.params.id, request.body, now)),
+    async (request, reply) => {
+      const done = await replyToNotice(deps.db, actorOf(request), request.params.id, request.body, now);
+      return reply.status(201).send({ notice: camel(done.notice), reply: camel(done.reply) });
+    },
   );
 
   app.post(
@@ -121,7 +176,7 @@ export function noticesRoutes(app: App, deps: AppDeps): void {
       },
     },
     async (request) => ({
-      notice: await closeNotice(deps.db, actorOf(request), request.params.id, request.body.note, now),
+      notice: camel(await closeNotice(deps.db, actorOf(request), request.params.id, request.body.note, now)),
     }),
   );
 
@@ -131,14 +186,14 @@ export function noticesRoutes(app: App, deps: AppDeps): void {
       config: { auth: PLAN_MANAGERS },
       schema: {
         tags: ["supervision"],
-        summary: "升级督办",
+        summary: "升级督办（级别加一，通知承办单位及其负责人、局领导）",
         params: IdParams,
         body: Type.Object({ note: Text(2000), replyDue: IsoDate }, { additionalProperties: false }),
         response: One,
       },
     },
     async (request) => ({
-      notice: await escalateNotice(deps.db, actorOf(request), request.params.id, request.body, now),
+      notice: camel(await escalateNotice(deps.db, actorOf(request), request.params.id, request.body, now, push)),
     }),
   );
 }

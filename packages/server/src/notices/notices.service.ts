@@ -5,15 +5,18 @@ import { findVisibleFiles } from "../files/files.repository.js";
 import { json, newId } from "../ids.js";
 import { todayInShanghai } from "../progress/periods.js";
 import { readableTask } from "../progress/progress.service.js";
-import { insertNotifications } from "../reminders/reminders.repository.js";
+import { leadersOf, type NewNotification } from "../reminders/reminders.repository.js";
+import type { Clock } from "../status/status.service.js";
 import { auditorFor } from "../supervision/audit.js";
 import { noticeNumber, supervisionError } from "../supervision/messages.js";
 import { sdb } from "../supervision/schema.js";
+import { mentionNotifications, noticeNotification, notify } from "./notice-events.js";
 import * as repo from "./notices.repository.js";
 
 const audit = auditorFor("supervision_notice");
 
-import type { Clock } from "../status/status.service.js";
+/** Called after the change is committed with the notifications it made (the routes push them to robots). */
+export type OnNotified = (rows: NewNotification[]) => void;
 
 export interface NoticeInput {
   taskId: string;
@@ -23,59 +26,121 @@ export interface NoticeInput {
   replyDue: string;
 }
 
-/** Issues a 督办单 to one unit of a task, numbered 督办〔year〕第N号 within the region. */
-export async function issueNotice(database: Database, actor: Actor, input: NoticeInput, now: Clock) {
-  const db = sdb(database);
+/** The checks of one notice to issue: the task is the actor's to manage, the unit is assigned to it. */
+async function checkedIssue(database: Database, actor: Actor, input: NoticeInput, today: string) {
   const { task, plan } = await readableTask(database, actor, input.taskId);
   if (!canManagePlanOf(actor, plan.org_id)) throw notFound("TASK_NOT_FOUND");
-  if (!(await repo.isAssigned(db, task.region_id, task.id, input.orgId))) {
+  if (!(await repo.isAssigned(sdb(database), task.region_id, task.id, input.orgId))) {
     throw supervisionError("UNIT_NOT_ASSIGNED", 400);
   }
+  if (input.replyDue < today) throw supervisionError("REPLY_DUE_INVALID", 400);
+  return { task, plan, input };
+}
+
+/**
+ * Issues 督办单 to units of tasks, numbered 督办〔year〕第N号 within the region: all of them or
+ * none (every one is checked before any is written). Each unit is told in the app, and its robots
+ * by `onNotified`.
+ */
+export async function issueNotices(
+  database: Database,
+  actor: Actor,
+  inputs: NoticeInput[],
+  now: Clock,
+  onNotified?: OnNotified,
+) {
   const at = now();
   const today = todayInShanghai(at);
-  if (input.replyDue < today) throw supervisionError("REPLY_DUE_INVALID", 400);
   const year = Number(today.slice(0, 4));
-  return db.transaction().execute(async (trx) => {
-    const seq = await repo.nextNoticeSeq(trx, task.region_id, year);
-    const notice = await repo.insertNotice(trx, {
-      region_id: task.region_id,
-      id: newId(),
-      plan_id: plan.id,
-      task_id: task.id,
-      org_id: input.orgId,
-      year,
-      seq,
-      doc_no: noticeNumber(year, seq),
-      reason: input.reason,
-      requirement: input.requirement,
-      reply_due: input.replyDue,
-      status: "issued",
-      issued_by: actor.userId,
-      issued_at: at.toISOString(),
+  const checked: Awaited<ReturnType<typeof checkedIssue>>[] = [];
+  for (const input of inputs) checked.push(await checkedIssue(database, actor, input, today));
+  const made: NewNotification[] = [];
+  const notices = await sdb(database)
+    .transaction()
+    .execute(async (trx) => {
+      const out = [];
+      for (const { task, plan, input } of checked) {
+        const seq = await repo.nextNoticeSeq(trx, task.region_id, year);
+        const notice = await repo.insertNotice(trx, {
+          region_id: task.region_id,
+          id: newId(),
+          plan_id: plan.id,
+          task_id: task.id,
+          org_id: input.orgId,
+          year,
+          seq,
+          doc_no: noticeNumber(year, seq),
+          reason: input.reason,
+          requirement: input.requirement,
+          reply_due: input.replyDue,
+          status: "issued",
+          issued_by: actor.userId,
+          issued_at: at.toISOString(),
+        });
+        const rows = [
+          noticeNotification(
+            notice,
+            { orgId: input.orgId },
+            "new_notice",
+            `收到${notice.doc_no}`,
+            `${task.no} ${task.title}：${input.reason}（请于${input.replyDue}前反馈）`,
+            `new_notice:notice:${notice.id}:${today}`,
+          ),
+          ...(await mentionNotifications(trx, notice, notice.id, `${input.reason}\n${input.requirement}`, actor)),
+        ];
+        made.push(...(await notify(trx, rows)));
+        await audit(trx, actor, notice.region_id, notice.id, "issue", undefined, notice);
+        out.push(notice);
+      }
+      return out;
     });
-    await insertNotifications(trx, [
-      {
-        region_id: task.region_id,
-        org_id: input.orgId,
-        event: "new_notice",
-        entity_kind: "notice",
-        entity_id: notice.id,
-        title: `收到${notice.doc_no}`,
-        body: `${task.no} ${task.title}：${input.reason}（请于${input.replyDue}前反馈）`,
-        delivery_key: `new_notice:notice:${notice.id}:${today}`,
-      },
-    ]);
-    await audit(trx, actor, notice.region_id, notice.id, "issue", undefined, notice);
-    return notice;
-  });
+  onNotified?.(made);
+  return reread(database, notices);
+}
+
+/** Rows as lists show them (with task, unit and issuer names), after a change. */
+async function reread(database: Database, rows: { id: string }[]) {
+  const db = sdb(database);
+  const out = [];
+  for (const r of rows) out.push((await repo.findNotice(db, r.id))!);
+  return out;
+}
+
+/** Issues one 督办单 (see issueNotices). */
+export async function issueNotice(
+  database: Database,
+  actor: Actor,
+  input: NoticeInput,
+  now: Clock,
+  onNotified?: OnNotified,
+) {
+  const [notice] = await issueNotices(database, actor, [input], now, onNotified);
+  return notice!;
 }
 
 /** Inbox: notices addressed to the actor's units. Outbox: notices issued in the actor's regions. */
-export async function listNotices(database: Database, actor: Actor, box: "inbox" | "outbox", status?: string) {
+export async function listNotices(
+  database: Database,
+  actor: Actor,
+  box: "inbox" | "outbox",
+  status?: string,
+  taskId?: string,
+) {
   const db = sdb(database);
+  if (taskId) {
+    // A task's notices: all of them for its managers and leaders, the unit's own for a unit.
+    const { task, plan } = await readableTask(database, actor, taskId);
+    const all = await repo.listNotices(db, { regionIds: [task.region_id], taskId: task.id, status });
+    return sees(actor, plan.org_id) ? all : all.filter((n) => sees(actor, n.org_id));
+  }
   if (box === "inbox") return repo.listNotices(db, { orgIds: actor.visibleOrgIds, status });
   if (isUnitRole(actor)) return [];
   return repo.listNotices(db, { regionIds: actor.visibleOrgIds, status });
+}
+
+/** Notices waiting for the actor's units to answer: the inbox badge. */
+export async function openInboxCount(database: Database, actor: Actor) {
+  return repo.countOpen(sdb(database), actor.role === "leader" ? [] : [actor.orgId]);
 }
 
 async function visibleNotice(database: Database, actor: Actor, id: string) {
@@ -86,12 +151,47 @@ async function visibleNotice(database: Database, actor: Actor, id: string) {
   return notice;
 }
 
+/** The notice with its replies (each with its evidence files and who answered) and its history. */
 export async function noticeDetail(database: Database, actor: Actor, id: string) {
+  const db = sdb(database);
   const notice = await visibleNotice(database, actor, id);
-  return { ...notice, replies: await repo.repliesOf(sdb(database), notice.region_id, notice.id) };
+  const replies = await repo.repliesOf(db, notice.region_id, notice.id);
+  const files = await repo.filesByIds(db, [...new Set(replies.flatMap((r) => r.file_ids))]);
+  const names = new Map(
+    (await repo.userNames(db, [...new Set(replies.map((r) => r.replied_by))])).map((u) => [u.id, u.display_name]),
+  );
+  return {
+    ...notice,
+    replies: replies.map((r) => ({
+      ...r,
+      replied_by_name: names.get(r.replied_by) ?? "",
+      files: r.file_ids.flatMap((fid) => files.filter((f) => f.id === fid)),
+    })),
+    history: (await repo.historyOf(db, notice.region_id, notice.id)).map((h) => ({
+      id: h.id,
+      at: h.at,
+      action: h.action,
+      actor_name: h.actor_name ?? "系统",
+      note: historyNote(h.action, h.after),
+    })),
+  };
 }
 
-/** The unit answers with text and evidence files it may read. */
+/** What the history shows beside an action: the reason, the answer, the note. */
+function historyNote(action: string, after: unknown): string {
+  const a = (after ?? {}) as Record<string, unknown>;
+  const text = (v: unknown) => (typeof v === "string" ? v : "");
+  if (action === "issue") return `${text(a.reason)}（反馈时限 ${text(a.reply_due)}）`;
+  if (action === "reply") return text((a.reply as Record<string, unknown> | undefined)?.text);
+  if (action === "escalate") return `升级为第${a.level}级：${text(a.note)}（反馈时限 ${text(a.replyDue)}）`;
+  if (action === "close") return text(a.note);
+  return "";
+}
+
+/**
+ * The unit answers with text and evidence files it may read (uploaded as progress evidence is).
+ * The supervisor who issued the notice is told, and anyone named with @.
+ */
 export async function replyToNotice(
   database: Database,
   actor: Actor,
@@ -104,6 +204,7 @@ export async function replyToNotice(
   if (notice.status === "closed") throw supervisionError("NOTICE_CLOSED", 409);
   const fileIds = [...new Set(input.fileIds ?? [])];
   if ((await findVisibleFiles(database, actor, fileIds)).length !== fileIds.length) throw notFound("FILE_NOT_FOUND");
+  const [issuer] = await repo.userNames(sdb(database), [notice.issued_by]);
   return sdb(database)
     .transaction()
     .execute(async (trx) => {
@@ -118,6 +219,22 @@ export async function replyToNotice(
         replied_at: now().toISOString(),
       });
       const updated = await repo.updateNotice(trx, notice, { status: "replied" });
+      const attached = fileIds.length > 0 ? `（附证明材料${fileIds.length}份）` : "";
+      await notify(trx, [
+        ...(issuer
+          ? [
+              noticeNotification(
+                notice,
+                { orgId: issuer.org_id, userId: issuer.id },
+                "notice_reply",
+                `${notice.org_name}已反馈${notice.doc_no}`,
+                `${input.text.slice(0, 200)}${attached}`,
+                `notice_reply:${reply.id}`,
+              ),
+            ]
+          : []),
+        ...(await mentionNotifications(trx, notice, reply.id, input.text, actor)),
+      ]);
       await audit(
         trx,
         actor,
@@ -128,7 +245,8 @@ export async function replyToNotice(
         { status: "replied", reply },
       );
       return { notice: updated, reply };
-    });
+    })
+    .then(async (done) => ({ ...done, notice: (await reread(database, [done.notice]))[0]! }));
 }
 
 async function managedNotice(database: Database, actor: Actor, id: string) {
@@ -139,6 +257,7 @@ async function managedNotice(database: Database, actor: Actor, id: string) {
   return notice;
 }
 
+/** 办结: the notice is done; the unit is told. */
 export async function closeNotice(database: Database, actor: Actor, id: string, note: string, now: Clock) {
   const notice = await managedNotice(database, actor, id);
   return sdb(database)
@@ -150,6 +269,17 @@ export async function closeNotice(database: Database, actor: Actor, id: string, 
         closed_at: now().toISOString(),
         close_note: note,
       });
+      await notify(trx, [
+        noticeNotification(
+          notice,
+          { orgId: notice.org_id },
+          "notice_closed",
+          `${notice.doc_no}已办结`,
+          note || `${notice.task_no} ${notice.task_title}`,
+          `notice_closed:notice:${notice.id}`,
+        ),
+        ...(await mentionNotifications(trx, notice, `${notice.id}:close`, note, actor)),
+      ]);
       await audit(
         trx,
         actor,
@@ -160,52 +290,72 @@ export async function closeNotice(database: Database, actor: Actor, id: string, 
         { status: "closed", note },
       );
       return updated;
-    });
+    })
+    .then(async (done) => (await reread(database, [done]))[0]!);
 }
 
-/** 升级督办: one level up, a new reply deadline, and the unit is told again. */
+/**
+ * 升级督办: one level up and a new reply deadline; the unit is told again (in the app and by its
+ * robots through `onNotified`), and so are its leaders, each in person: the unit's heads and the
+ * bureau's leaders.
+ */
 export async function escalateNotice(
   database: Database,
   actor: Actor,
   id: string,
   input: { note: string; replyDue: string },
   now: Clock,
+  onNotified?: OnNotified,
 ) {
   const notice = await managedNotice(database, actor, id);
   const today = todayInShanghai(now());
   if (input.replyDue < today) throw supervisionError("REPLY_DUE_INVALID", 400);
-  return sdb(database)
-    .transaction()
-    .execute(async (trx) => {
-      const updated = await repo.updateNotice(trx, notice, {
-        status: "escalated",
-        level: notice.level + 1,
-        reply_due: input.replyDue,
-        escalation_note: input.note,
-      });
-      await insertNotifications(trx, [
-        {
-          region_id: notice.region_id,
-          org_id: notice.org_id,
-          event: "new_notice",
-          entity_kind: "notice",
-          entity_id: notice.id,
-          title: `${notice.doc_no}已升级督办`,
-          body: `${input.note}（请于${input.replyDue}前反馈）`,
-          delivery_key: `new_notice:notice:${notice.id}:L${updated.level}:${today}`,
-        },
-      ]);
-      await audit(
-        trx,
-        actor,
-        notice.region_id,
-        notice.id,
-        "escalate",
-        { level: notice.level },
-        { level: updated.level, ...input },
-      );
-      return updated;
+  const db = sdb(database);
+  const leaders = await leadersOf(db, notice.region_id, notice.org_id);
+  let made: NewNotification[] = [];
+  const updated = await db.transaction().execute(async (trx) => {
+    const row = await repo.updateNotice(trx, notice, {
+      status: "escalated",
+      level: notice.level + 1,
+      reply_due: input.replyDue,
+      escalation_note: input.note,
     });
+    const key = `notice_escalated:notice:${notice.id}:L${row.level}`;
+    const body = `${notice.task_no} ${notice.task_title}：${input.note}（请于${input.replyDue}前反馈）`;
+    made = await notify(trx, [
+      noticeNotification(
+        notice,
+        { orgId: notice.org_id },
+        "notice_escalated",
+        `${notice.doc_no}已升级督办`,
+        body,
+        `${key}:${today}`,
+      ),
+      ...leaders.map((u) =>
+        noticeNotification(
+          notice,
+          { orgId: u.org_id, userId: u.id },
+          "notice_escalated",
+          `${notice.org_name}的${notice.doc_no}已升级为第${row.level}级督办`,
+          body,
+          `${key}:user:${u.id}`,
+        ),
+      ),
+      ...(await mentionNotifications(trx, notice, `${notice.id}:L${row.level}`, input.note, actor)),
+    ]);
+    await audit(
+      trx,
+      actor,
+      notice.region_id,
+      notice.id,
+      "escalate",
+      { level: notice.level },
+      { level: row.level, ...input, leaders: leaders.map((u) => u.id) },
+    );
+    return row;
+  });
+  onNotified?.(made);
+  return (await reread(database, [updated]))[0]!;
 }
 
 export { visibleNotice };

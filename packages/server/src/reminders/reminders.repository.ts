@@ -1,7 +1,7 @@
 import { type Insertable, sql } from "kysely";
 import { insertChunks } from "../db/chunks.js";
 import { json, newId } from "../ids.js";
-import type { NotificationsTable, ReminderEvent, SDb, WebhookEndpointsTable } from "../supervision/schema.js";
+import type { DeliveryEvent, NotificationsTable, SDb, WebhookEndpointsTable } from "../supervision/schema.js";
 
 /** SQL of reminders: in-app notifications, robot endpoints and their delivery log. */
 
@@ -24,25 +24,74 @@ export async function insertNotifications(db: SDb, rows: NewNotification[]) {
   return inserted;
 }
 
-export async function listNotifications(db: SDb, orgIds: string[], unreadOnly: boolean) {
-  let q = db
+/** Whose notifications an actor reads: those addressed to their own unit, and those addressed to them. */
+export interface Recipient {
+  orgId: string;
+  userId: string;
+}
+
+const addressedTo = (db: SDb, r: Recipient) =>
+  db
     .selectFrom("notifications")
-    .selectAll()
-    .where("org_id", "in", orgIds.length ? orgIds : [""])
-    .where("deleted_at", "is", null);
+    .where("deleted_at", "is", null)
+    .where((eb) =>
+      eb.or([eb.and([eb("org_id", "=", r.orgId), eb("user_id", "is", null)]), eb("user_id", "=", r.userId)]),
+    );
+
+export async function listNotifications(db: SDb, r: Recipient, unreadOnly: boolean) {
+  let q = addressedTo(db, r).selectAll();
   if (unreadOnly) q = q.where("read_at", "is", null);
   return q.orderBy("created_at", "desc").limit(200).execute();
 }
 
-export async function markRead(db: SDb, orgIds: string[], ids: string[], userId: string, at: string) {
-  if (ids.length === 0) return [];
-  return db
+export async function unreadCount(db: SDb, r: Recipient): Promise<number> {
+  const row = await addressedTo(db, r)
+    .where("read_at", "is", null)
+    .select((eb) => eb.fn.countAll<string>().as("n"))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Marks the given notifications (or, with ids null, all of them) read; returns the rows changed. */
+export async function markRead(db: SDb, r: Recipient, ids: string[] | null, userId: string, at: string) {
+  if (ids !== null && ids.length === 0) return [];
+  let q = db
     .updateTable("notifications")
     .set({ read_at: at, read_by: userId })
-    .where("id", "in", ids)
-    .where("org_id", "in", orgIds.length ? orgIds : [""])
-    .where("read_at", "is", null)
-    .returning(["region_id", "id"])
+    .where("deleted_at", "is", null)
+    .where((eb) =>
+      eb.or([eb.and([eb("org_id", "=", r.orgId), eb("user_id", "is", null)]), eb("user_id", "=", r.userId)]),
+    )
+    .where("read_at", "is", null);
+  if (ids !== null) q = q.where("id", "in", ids);
+  return q.returning(["region_id", "id"]).execute();
+}
+
+/** Active users of the region by username or display name (for @mentions). */
+export async function usersNamed(db: SDb, regionId: string, names: string[]) {
+  if (names.length === 0) return [];
+  return db
+    .selectFrom("users")
+    .select(["id", "org_id", "username", "display_name"])
+    .where("region_id", "=", regionId)
+    .where("deleted_at", "is", null)
+    .where((eb) => eb.or([eb("username", "in", names), eb("display_name", "in", names)]))
+    .execute();
+}
+
+/** A unit's leaders: its own heads (dept_head) and the bureau's leaders (leader role at the region). */
+export async function leadersOf(db: SDb, regionId: string, orgId: string) {
+  return db
+    .selectFrom("users")
+    .select(["id", "org_id", "display_name"])
+    .where("region_id", "=", regionId)
+    .where("deleted_at", "is", null)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb("org_id", "=", orgId), eb("role", "=", "dept_head")]),
+        eb.and([eb("org_id", "=", regionId), eb("role", "=", "leader")]),
+      ]),
+    )
     .execute();
 }
 
@@ -98,9 +147,11 @@ export async function updateEndpoint(
 
 export interface NewDelivery {
   region_id: string;
+  /** When the message was first due (the sending clock): the late-delivery window counts from it. */
+  created_at: string;
   endpoint_id: string;
   delivery_key: string;
-  event: ReminderEvent;
+  event: DeliveryEvent;
   entity_id: string;
   payload: unknown;
 }
@@ -158,40 +209,47 @@ export async function recordAttempt(
 
 /**
  * Messages not yet delivered (failed, or claimed by a run that stopped before sending) that
- * are recent enough to be worth sending late and have attempts left, oldest first.
+ * are recent enough to be worth sending late (first due in [since, until]), oldest first.
  */
-export async function undeliveredSince(db: SDb, regionIds: string[] | null, since: string, maxAttempts: number) {
+export async function undeliveredSince(db: SDb, regionIds: string[] | null, since: string, until: string) {
   let q = db
     .selectFrom("webhook_deliveries")
     .selectAll()
     .where("status", "!=", "delivered")
     .where("created_at", ">=", since)
-    .where("attempts", "<", maxAttempts);
+    .where("created_at", "<=", until);
   if (regionIds) q = q.where("region_id", "in", regionIds.length ? regionIds : [""]);
   return q.orderBy("created_at").execute();
 }
 
 export async function listDeliveries(db: SDb, regionIds: string[]) {
   return db
-    .selectFrom("webhook_deliveries")
+    .selectFrom("webhook_deliveries as d")
+    .innerJoin("webhook_endpoints as e", (j) =>
+      j.onRef("e.region_id", "=", "d.region_id").onRef("e.id", "=", "d.endpoint_id"),
+    )
+    .innerJoin("orgs as o", "o.id", "e.org_id")
     .select([
-      "region_id",
-      "id",
-      "endpoint_id",
-      "delivery_key",
-      "event",
-      "entity_id",
-      "status",
-      "attempts",
-      "last_error",
-      "last_http_status",
-      "last_errcode",
-      "last_attempt_at",
-      "delivered_at",
-      "created_at",
+      "e.name as endpoint_name",
+      "e.kind as endpoint_kind",
+      "o.name as org_name",
+      "d.region_id",
+      "d.id",
+      "d.endpoint_id",
+      "d.delivery_key",
+      "d.event",
+      "d.entity_id",
+      "d.status",
+      "d.attempts",
+      "d.last_error",
+      "d.last_http_status",
+      "d.last_errcode",
+      "d.last_attempt_at",
+      "d.delivered_at",
+      "d.created_at",
     ])
-    .where("region_id", "in", regionIds.length ? regionIds : [""])
-    .orderBy("created_at", "desc")
+    .where("d.region_id", "in", regionIds.length ? regionIds : [""])
+    .orderBy("d.created_at", "desc")
     .limit(500)
     .execute();
 }
@@ -220,11 +278,13 @@ export async function reminderFacts(db: SDb, day: string, regionIds: string[] | 
   return q.execute();
 }
 
+/** The day's notice events addressed to units (new and escalated notices), for the robots. */
 export async function noticeNotificationsOn(db: SDb, day: string, regionIds: string[] | null) {
   let q = db
     .selectFrom("notifications")
     .selectAll()
-    .where("event", "=", "new_notice")
+    .where("event", "in", ["new_notice", "notice_escalated"])
+    .where("user_id", "is", null)
     .where("delivery_key", "like", `%:${day}`);
   if (regionIds) q = q.where("region_id", "in", regionIds.length ? regionIds : [""]);
   return q.execute();

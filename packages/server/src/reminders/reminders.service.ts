@@ -86,6 +86,7 @@ export async function runReminders(
   });
 
   const notices = await repo.noticeNotificationsOn(db, day, regionIds);
+  const at = options.now().toISOString();
   const endpoints = (await repo.listEndpointsForRun(db, regionIds)).filter((e) => e.enabled);
   const deliveries: repo.NewDelivery[] = [];
   for (const e of endpoints) {
@@ -97,20 +98,11 @@ export async function runReminders(
       for (const i of items)
         if (i.event === event && reaches(i)) byOrg.set(i.org_id, [...(byOrg.get(i.org_id) ?? []), i]);
       for (const [orgId, list] of byOrg) {
-        deliveries.push(digest(e, event, orgId, day, list));
+        deliveries.push({ ...digest(e, event, orgId, day, list), created_at: at });
       }
     }
     if (e.events.includes("new_notice")) {
-      for (const n of notices.filter(reaches)) {
-        deliveries.push({
-          region_id: e.region_id,
-          endpoint_id: e.id,
-          delivery_key: n.delivery_key,
-          event: "new_notice",
-          entity_id: n.entity_id,
-          payload: robotPayload(e.kind, { title: n.title, text: n.body }),
-        });
-      }
+      for (const n of notices.filter(reaches)) deliveries.push(noticeDelivery(e, n, at));
     }
   }
   // Yesterday's undelivered messages go first, then today's, each claimed once by its key.
@@ -119,8 +111,33 @@ export async function runReminders(
   return { notifications: inserted, delivered: late.delivered + now.delivered, failed: late.failed + now.failed };
 }
 
-/** Messages are sent late for up to three days, three rounds of attempts in all. */
-export const LATE_DELIVERY = { days: 3, maxAttempts: 9 };
+/** A notice event's robot message; its key is the notification's, so it is sent once whoever sends it first. */
+export function noticeDelivery(
+  e: { region_id: string; id: string; kind: WebhookKind },
+  n: { delivery_key: string; entity_id: string; title: string; body: string },
+  at: string,
+): repo.NewDelivery {
+  return {
+    region_id: e.region_id,
+    endpoint_id: e.id,
+    delivery_key: n.delivery_key,
+    event: "new_notice",
+    entity_id: n.entity_id,
+    payload: robotPayload(e.kind, { title: n.title, text: n.body }),
+    created_at: at,
+  };
+}
+
+/**
+ * A message a robot did not take is sent again in every hourly round for three days (72 hours)
+ * from when it was first due, each round with the run's tries (DELIVERY_LIMITS.attempts); after
+ * that it is given up (shown as 已放弃 in the delivery log).
+ */
+export const LATE_DELIVERY = { hours: 72 };
+
+/** True when an undelivered message is past its late-delivery window. */
+export const gaveUp = (d: { status: string; created_at: string }, now: Date) =>
+  d.status !== "delivered" && Date.parse(d.created_at) < now.getTime() - LATE_DELIVERY.hours * 3_600_000;
 
 /**
  * Sends again what a robot refused or never got (down for a while, a bad secret since fixed):
@@ -133,8 +150,9 @@ export async function retryDeliveries(
 ): Promise<{ delivered: number; failed: number }> {
   const db = sdb(database);
   const regionIds = options.regionIds ?? null;
-  const since = new Date(options.now().getTime() - LATE_DELIVERY.days * 86_400_000).toISOString();
-  const pending = await repo.undeliveredSince(db, regionIds, since, LATE_DELIVERY.maxAttempts);
+  const now = options.now();
+  const since = new Date(now.getTime() - LATE_DELIVERY.hours * 3_600_000).toISOString();
+  const pending = await repo.undeliveredSince(db, regionIds, since, now.toISOString());
   if (pending.length === 0) return { delivered: 0, failed: 0 };
   const endpoints = (await repo.listEndpointsForRun(db, regionIds)).filter((e) => e.enabled);
   return send(db, endpoints, pending, options);
@@ -146,7 +164,7 @@ export async function retryDeliveries(
  * connection, refused URL) holds one slot for one message's tries; its other messages wait for the
  * late-delivery job, so one dead robot neither delays the others nor runs past the budget.
  */
-async function send(
+export async function send(
   db: SDb,
   endpoints: Awaited<ReturnType<typeof repo.listEndpointsForRun>>,
   deliveries: Awaited<ReturnType<typeof repo.claimDeliveries>>,
@@ -201,7 +219,7 @@ function digest(
   orgId: string,
   day: string,
   list: Item[],
-): repo.NewDelivery {
+): Omit<repo.NewDelivery, "created_at"> {
   const lines = list.slice(0, DIGEST_LINES).map((i, n) => `${n + 1}. ${i.line}`);
   if (list.length > DIGEST_LINES) lines.push(`……共${list.length}项，详见落实系统预警看板`);
   return {
@@ -214,15 +232,22 @@ function digest(
   };
 }
 
+const recipient = (actor: Actor) => ({ orgId: actor.orgId, userId: actor.userId });
+
 export async function myNotifications(database: Database, actor: Actor, unreadOnly: boolean) {
-  return repo.listNotifications(sdb(database), actor.visibleOrgIds, unreadOnly);
+  return repo.listNotifications(sdb(database), recipient(actor), unreadOnly);
 }
 
-export async function markNotificationsRead(database: Database, actor: Actor, ids: string[], now: Clock) {
+export async function unreadNotifications(database: Database, actor: Actor) {
+  return repo.unreadCount(sdb(database), recipient(actor));
+}
+
+/** Marks the actor's notifications read: the ids given, or all of them (ids null). Each is audited. */
+export async function markNotificationsRead(database: Database, actor: Actor, ids: string[] | null, now: Clock) {
   return sdb(database)
     .transaction()
     .execute(async (trx) => {
-      const rows = await repo.markRead(trx, actor.visibleOrgIds, ids, actor.userId, now().toISOString());
+      const rows = await repo.markRead(trx, recipient(actor), ids, actor.userId, now().toISOString());
       for (const r of rows) {
         await recordAudit(shared(trx), {
           regionId: r.region_id,
@@ -337,6 +362,39 @@ export async function updateEndpoint(
     });
 }
 
-export async function deliveryLog(database: Database, actor: Actor) {
-  return repo.listDeliveries(sdb(database), actor.visibleOrgIds);
+const shanghaiTime = (d: Date) =>
+  new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", dateStyle: "short", timeStyle: "short" }).format(d);
+
+export async function deliveryLog(database: Database, actor: Actor, now: Clock) {
+  const at = now();
+  return (await repo.listDeliveries(sdb(database), actor.visibleOrgIds)).map((d) => ({
+    ...d,
+    gave_up: gaveUp(d, at),
+  }));
+}
+
+/** 发送测试消息: one message now, with the run's tries, logged like any other; the outcome is returned. */
+export async function testEndpoint(database: Database, actor: Actor, id: string, deps: SendDeps) {
+  const e = await managedEndpoint(database, actor, id);
+  const db = sdb(database);
+  const at = deps.now().toISOString();
+  const [claimed] = await repo.claimDeliveries(db, [
+    {
+      region_id: e.region_id,
+      endpoint_id: e.id,
+      delivery_key: `test:${newId()}`,
+      event: "test",
+      entity_id: e.id,
+      payload: robotPayload(e.kind, {
+        title: "落实系统测试消息",
+        text: `这是来自落实系统的测试消息（${e.name}，${actor.displayName}发送于${shanghaiTime(deps.now())}）。收到即表示机器人配置正确。`,
+      }),
+      created_at: at,
+    },
+  ]);
+  await auditEndpoint(db, actor, e.region_id, e.id, "test", undefined, { deliveryId: claimed!.id });
+  // A disabled endpoint is still tested: the test is how a new robot is checked before it is enabled.
+  await send(db, [e], [claimed!], deps);
+  const row = (await repo.listDeliveries(db, [e.region_id])).find((d) => d.id === claimed!.id)!;
+  return { ...row, gave_up: false };
 }

@@ -9,7 +9,8 @@ import { clockAt, type SupervisedPlan, supervisedPlan } from "../supervision/tes
 import { freshDatabase } from "../test/app.js";
 import { seedFixture } from "../test/fixture.js";
 import { publishedPlan } from "../test/plans.js";
-import { createEndpoint, LATE_DELIVERY, retryDeliveries, runReminders } from "./reminders.service.js";
+import { claimDeliveries } from "./reminders.repository.js";
+import { createEndpoint, gaveUp, LATE_DELIVERY, retryDeliveries, runReminders } from "./reminders.service.js";
 import { robotPoster, type WebhookPolicy } from "./webhook-guard.js";
 
 interface Hit {
@@ -193,15 +194,49 @@ describe("reminders", () => {
     expect(await retryDeliveries(db, deps())).toEqual({ delivered: 0, failed: 0 });
   });
 
-  it("does not resend what is older than three days or out of attempts", async () => {
-    await sdb(db)
-      .updateTable("webhook_deliveries")
-      .set({ status: "failed", attempts: LATE_DELIVERY.maxAttempts })
-      .where("delivery_key", "like", "missing_report%")
-      .execute();
-    expect(await retryDeliveries(db, deps())).toEqual({ delivered: 0, failed: 0 });
-    await sdb(db).updateTable("webhook_deliveries").set({ attempts: 1 }).execute();
-    const later = new Date(Date.now() + (LATE_DELIVERY.days + 1) * 86_400_000);
-    expect(await retryDeliveries(db, { ...deps(), now: () => later })).toEqual({ delivered: 0, failed: 0 });
+  it("retries every hour for the whole 72-hour window with a fixed clock, then gives up", async () => {
+    const actor = await supervisorOf();
+    flakyFailures = 1_000_000;
+    // A robot down for good: one message, first due at 2024-03-01 10:00 (Shanghai).
+    const start = Date.parse("2024-03-01T02:00:00Z");
+    const at = (hours: number) => () => new Date(start + hours * 3_600_000);
+    await createEndpoint(
+      db,
+      actor,
+      { kind: "wecom", name: "一直坏的群", url: `${base}/flaky?key=down`, events: ["overdue"] },
+      policy,
+    );
+    await sdb(db).updateTable("webhook_deliveries").set({ status: "delivered" }).execute();
+    const endpoint = await sdb(db)
+      .selectFrom("webhook_endpoints")
+      .select(["region_id", "id"])
+      .where("name", "=", "一直坏的群")
+      .executeTakeFirstOrThrow();
+    const [claimed] = await claimDeliveries(sdb(db), [
+      {
+        region_id: endpoint.region_id,
+        endpoint_id: endpoint.id,
+        delivery_key: "overdue:org:window-test:2024-03-01",
+        event: "overdue",
+        entity_id: "window-test",
+        payload: { msgtype: "markdown", markdown: { content: "x" } },
+        created_at: at(0)().toISOString(),
+      },
+    ]);
+    const attemptsAt: number[] = [];
+    for (let hour = 1; hour <= LATE_DELIVERY.hours + 3; hour++) {
+      const round = await retryDeliveries(db, { ...deps(), now: at(hour) });
+      if (round.failed > 0) attemptsAt.push(hour);
+    }
+    // Every hour from the first to the 72nd, never after.
+    expect(attemptsAt).toEqual(Array.from({ length: LATE_DELIVERY.hours }, (_, i) => i + 1));
+    const row = await sdb(db)
+      .selectFrom("webhook_deliveries")
+      .selectAll()
+      .where("id", "=", claimed!.id)
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ status: "failed", attempts: LATE_DELIVERY.hours * 3, last_http_status: 500 });
+    expect(gaveUp(row, at(LATE_DELIVERY.hours)())).toBe(false);
+    expect(gaveUp(row, at(LATE_DELIVERY.hours + 1)())).toBe(true);
   });
 });

@@ -129,6 +129,25 @@ describe("robot URLs at save time", () => {
   });
 });
 
+describe("the test sink (LUOSHI_WEBHOOK_TEST_SINK)", () => {
+  it("is read as a loopback address and port only", () => {
+    expect(loadConfig({ LUOSHI_WEBHOOK_TEST_SINK: "127.0.0.1:4567" }).webhooks.sink).toEqual({
+      host: "127.0.0.1",
+      port: 4567,
+    });
+    expect(loadConfig({}).webhooks.sink).toBeUndefined();
+    for (const bad of ["10.0.0.8:80", "robot.test:80", "127.0.0.1", "http://127.0.0.1:80"])
+      expect(() => loadConfig({ LUOSHI_WEBHOOK_TEST_SINK: bad }), bad).toThrow(/LUOSHI_WEBHOOK_TEST_SINK/);
+  });
+
+  it("receives only messages whose URL passes the production checks", async () => {
+    const post = robotPoster({ ...production, sink: { host: "127.0.0.1", port } });
+    for (const url of FORBIDDEN_URLS) await expect(post(url, "{}", 1000), url).rejects.toThrow(WebhookUrlRefused);
+    const reply = await post("https://oapi.dingtalk.com/ok?access_token=t", "{}", 2000);
+    expect(reply.status).toBe(200);
+  });
+});
+
 describe("robot URLs at send time", () => {
   const resolvingTo =
     (...addresses: string[]): WebhookPolicy["resolve"] =>

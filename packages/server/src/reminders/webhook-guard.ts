@@ -21,6 +21,11 @@ export interface WebhookPolicy {
   allowAddresses?: string[];
   /** Tests only: a resolver standing in for DNS. */
   resolve?: (hostname: string) => Promise<LookupAddress[]>;
+  /**
+   * Testing only (LUOSHI_WEBHOOK_TEST_SINK): every message, once its URL has passed the checks above,
+   * goes over plain http to this recording server on the loopback address instead of to the robot.
+   */
+  sink?: { host: string; port: number };
 }
 
 export const DEFAULT_WEBHOOK_HOSTS = ["oapi.dingtalk.com", "qyapi.weixin.qq.com"];
@@ -142,16 +147,25 @@ const REPLY_LIMIT = 4096;
  */
 export function robotPoster(policy: WebhookPolicy): RobotPost {
   return async (raw, body, timeoutMs) => {
-    const url = checkWebhookUrl(raw, policy);
+    const checked = checkWebhookUrl(raw, policy);
+    const sink = policy.sink;
+    // The sink's address is the only one posted to without resolving: loopback, chosen by the operator.
+    const url = sink ? new URL(`${checked.pathname}${checked.search}`, `http://${sink.host}:${sink.port}`) : checked;
     const hostname = url.hostname.replace(/^\[|\]$/g, "");
-    const addresses = await checkedAddresses(hostname, policy);
+    const addresses = sink
+      ? [{ address: sink.host === "localhost" ? "127.0.0.1" : sink.host, family: isIP(sink.host) || 4 }]
+      : await checkedAddresses(hostname, policy);
     const request = url.protocol === "https:" ? httpsRequest : httpRequest;
     return new Promise<RobotReply>((resolve, reject) => {
       const req = request(
         url,
         {
           method: "POST",
-          headers: { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(body) },
+          headers: {
+            "content-type": "application/json; charset=utf-8",
+            "content-length": Buffer.byteLength(body),
+            ...(sink ? { host: checked.host, "x-luoshi-test-sink": "1" } : {}),
+          },
           timeout: timeoutMs,
           // The socket asks us, not DNS, for the address: only the checked ones are offered.
           lookup: (_host, options, callback) => {

@@ -1,6 +1,7 @@
 import type {
   DeliveryStatus,
   EntityKind,
+  NotificationEvent,
   NoticeStatus,
   ReminderEvent,
   SupervisionStatus,
@@ -15,7 +16,16 @@ type Timestamp = ColumnType<string, string | undefined, string>;
 type NullableTimestamp = ColumnType<string | null, string | null | undefined, string | null>;
 type Json<T> = ColumnType<T, string, string>;
 
-export type { EntityKind, NoticeStatus, ReminderEvent, SupervisionStatus, WebhookKind } from "@luoshi/contract";
+export type {
+  EntityKind,
+  NoticeStatus,
+  NotificationEvent,
+  ReminderEvent,
+  SupervisionStatus,
+  WebhookKind,
+} from "@luoshi/contract";
+/** What a robot message in the delivery log is: a subscribed event, or a test message. */
+export type DeliveryEvent = ReminderEvent | "test";
 
 export interface SupervisionRulesTable {
   region_id: string;
@@ -90,7 +100,9 @@ export interface NotificationsTable {
   region_id: string;
   id: string;
   org_id: string;
-  event: ReminderEvent;
+  /** Set when addressed to one person rather than to the whole unit. */
+  user_id: ColumnType<string | null, string | null | undefined, string | null>;
+  event: NotificationEvent;
   entity_kind: string;
   entity_id: string;
   title: string;
@@ -123,7 +135,7 @@ export interface WebhookDeliveriesTable {
   id: string;
   endpoint_id: string;
   delivery_key: string;
-  event: ReminderEvent;
+  event: DeliveryEvent;
   entity_id: string;
   payload: Json<unknown>;
   status: DeliveryStatus;
