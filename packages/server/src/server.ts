@@ -71,9 +71,8 @@ export async function startServer(runtime: Runtime): Promise<{ app: App; url: st
   if (replica) app.addHook("onClose", async () => replica.destroy());
   // Today's statuses before the first request, so that the board and the dashboard agree on first load.
   await startupRun(runtime).catch((error) => log(app)("supervision status job failed at start", error));
-  const sink = runtime.config.webhooks.sink;
-  if (sink)
-    app.log.warn(`LUOSHI_WEBHOOK_TEST_SINK: robot messages go to http://${sink.host}:${sink.port}, not to robots`);
+  if (runtime.config.webhooks.sink)
+    app.log.warn("LUOSHI_WEBHOOK_TEST_SINK is set: robot messages go to the local recording server, not to robots");
   const scheduler = startSupervisionScheduler({ ...runtime, log: log(app) });
   const backupScheduler = startBackupScheduler(backups, runtime.config.backup.schedule, log(app));
   let forgetLocalAdmin = () => {};

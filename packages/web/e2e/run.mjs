@@ -45,10 +45,19 @@ if (scenarios.length === 0) {
 /** One scenario against its own fresh server; resolves to the scenario's exit code. */
 async function runScenario(file) {
   const port = await freePort();
+  // A port for the scenario's recording robot server: the app's robot messages go there (testing only).
+  const robotPort = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), "luoshi-e2e-data-"));
   const server = spawn(process.execPath, [cli, "serve", "--demo"], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", LUOSHI_DATA_DIR: dataDir, LOG_LEVEL: "warn" },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      LUOSHI_DATA_DIR: dataDir,
+      LOG_LEVEL: "warn",
+      LUOSHI_WEBHOOK_TEST_SINK: `127.0.0.1:${robotPort}`,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -81,6 +90,7 @@ async function runScenario(file) {
         LUOSHI_E2E_URL: `http://127.0.0.1:${port}`,
         ...(password ? { LUOSHI_E2E_PASSWORD: password } : {}),
         LUOSHI_E2E_ARTIFACTS: artifacts,
+        LUOSHI_E2E_ROBOT_PORT: String(robotPort),
       },
       stdio: "inherit",
     });

@@ -16,6 +16,7 @@ import { homePath, useSession } from "./session";
 
 const PlacementPage = lazy(() => import("./pages/Placement/PlacementPage"));
 const SupervisionPage = lazy(() => import("./pages/Supervision/SupervisionPage"));
+const NotificationsPage = lazy(() => import("./pages/Notifications/NotificationsPage"));
 
 const Loading = () => <Skeleton active style={{ padding: 24 }} />;
 
@@ -51,6 +52,7 @@ export function App() {
           <Route path="/admin" element={<AdminPage />} />
           <Route path="/placements" element={<PlacementPage />} />
           <Route path="/supervision" element={<SupervisionPage />} />
+          <Route path="/notifications" element={<NotificationsPage />} />
           <Route path="*" element={<Navigate to={homePath(user)} replace />} />
         </Routes>
       </Suspense>

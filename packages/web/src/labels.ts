@@ -50,6 +50,7 @@ export const NAV = {
   plans: "计划导入",
   admin: "系统管理",
   placements: "均衡编班",
+  notifications: "消息中心",
   logout: "退出登录",
 };
 

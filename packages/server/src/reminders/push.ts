@@ -1,7 +1,7 @@
 import type { Database } from "../db/database.js";
+import { sdb } from "../supervision/schema.js";
 import * as repo from "./reminders.repository.js";
 import { noticeDelivery, send } from "./reminders.service.js";
-import { sdb } from "../supervision/schema.js";
 import type { SendDeps } from "./webhooks.js";
 
 /** A notice event just recorded for a unit (new or escalated 督办单). */

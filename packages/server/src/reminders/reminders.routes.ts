@@ -8,9 +8,9 @@ import {
   camel,
   DeliverySchema,
   EndpointSchema,
+  RobotEventSchema as Event,
   NotificationSchema,
   presentNotification,
-  RobotEventSchema as Event,
 } from "./reminders.schemas.js";
 import {
   createEndpoint,

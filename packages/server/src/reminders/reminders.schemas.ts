@@ -6,9 +6,16 @@ import { Nullable } from "../http/schemas.js";
 const Iso = Type.String({ description: "ISO 8601 timestamp" });
 
 export const NotificationEventSchema = Type.Union(
-  ["due_soon", "overdue", "missing_report", "new_notice", "notice_reply", "notice_escalated", "notice_closed", "mention"].map(
-    (e) => Type.Literal(e),
-  ),
+  [
+    "due_soon",
+    "overdue",
+    "missing_report",
+    "new_notice",
+    "notice_reply",
+    "notice_escalated",
+    "notice_closed",
+    "mention",
+  ].map((e) => Type.Literal(e)),
 );
 
 export const NotificationSchema = Type.Object({

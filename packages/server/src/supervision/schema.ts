@@ -1,8 +1,8 @@
 import type {
   DeliveryStatus,
   EntityKind,
-  NotificationEvent,
   NoticeStatus,
+  NotificationEvent,
   ReminderEvent,
   SupervisionStatus,
   WebhookKind,

@@ -1,11 +1,12 @@
-import { LogoutOutlined } from "@ant-design/icons";
-import { Button, Layout, Menu, Space, Typography } from "antd";
+import { BellOutlined, LogoutOutlined } from "@ant-design/icons";
+import { Badge, Button, Layout, Menu, Space, Typography } from "antd";
 import type { ReactNode } from "react";
 import { useLocation, useNavigate } from "react-router";
 import { APP_NAME, NAV, ROLES } from "../labels";
 import { S as SUPERVISION } from "../pages/Supervision/labels";
 import { canManagePlans, canReport, useMe, useSession } from "../session";
 import { ChangePassword } from "./ChangePassword";
+import { useBadges } from "./use-badges";
 
 /** The frame around every signed-in page: brand, the menu the role may use, the user. */
 export function AppShell({ children }: { children: ReactNode }) {
@@ -13,13 +14,21 @@ export function AppShell({ children }: { children: ReactNode }) {
   const { signOut } = useSession();
   const navigate = useNavigate();
   const { pathname } = useLocation();
+  const { unread, openNotices } = useBadges(pathname);
   const items = [
     { key: "/dashboard", label: NAV.dashboard },
     { key: "/ledger", label: NAV.ledger },
     ...(canReport(me) ? [{ key: "/my-tasks", label: NAV.myTasks }] : []),
     ...(canManagePlans(me) ? [{ key: "/plans", label: NAV.plans }] : []),
     { key: "/placements", label: NAV.placements },
-    { key: "/supervision", label: SUPERVISION.title },
+    {
+      key: "/supervision",
+      label: (
+        <Badge count={openNotices} size="small" offset={[6, -4]} title={`${openNotices}份督办单待反馈`}>
+          <span style={{ color: "inherit" }}>{SUPERVISION.title}</span>
+        </Badge>
+      ),
+    },
     ...(me.role === "admin" ? [{ key: "/admin", label: NAV.admin }] : []),
   ];
   const selected = items.find((i) => pathname.startsWith(i.key))?.key ?? "";
@@ -41,6 +50,15 @@ export function AppShell({ children }: { children: ReactNode }) {
           <Typography.Text style={{ color: "#ddd" }} className="shell-user" title={ROLES[me.role]}>
             {me.displayName}
           </Typography.Text>
+          <Badge count={unread} size="small" offset={[-6, 6]}>
+            <Button
+              type="text"
+              aria-label={`${NAV.notifications}${unread ? `（${unread}条未读）` : ""}`}
+              title={NAV.notifications}
+              icon={<BellOutlined style={{ color: "#ddd" }} />}
+              onClick={() => navigate("/notifications")}
+            />
+          </Badge>
           <ChangePassword />
           <Button
             type="text"

@@ -1,6 +1,6 @@
 import { DownloadOutlined } from "@ant-design/icons";
 import { App, Button, Card, Space, Typography } from "antd";
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import { useNavigate, useSearchParams } from "react-router";
 import { messageOf } from "../../api/client";
 import { api } from "../../api/endpoints";
@@ -10,6 +10,9 @@ import { orgTree } from "../../components/org-tree";
 import { useAsync } from "../../components/use-async";
 import { L } from "../../labels";
 import { canManagePlans, useMe } from "../../session";
+import { IssueNoticeModal } from "../Supervision/IssueNoticeModal";
+import { S as SUPERVISION } from "../Supervision/labels";
+import type { NoticeTarget } from "../Supervision/notice-prefill";
 import { DataGrid } from "./DataGrid";
 import { LedgerFilters } from "./LedgerFilters";
 import { ledgerColumns } from "./ledger-columns";
@@ -35,6 +38,7 @@ export default function LedgerPage() {
     [all.data],
   );
   const setFilter = (f: LedgerFilter) => setParams(paramsFromFilter(f), { replace: true });
+  const [targets, setTargets] = useState<NoticeTarget[]>([]);
   const columns = ledgerColumns(async (row: TaskRow, title: string) => {
     try {
       await api.correctTask(row.id, { title });
@@ -44,6 +48,7 @@ export default function LedgerPage() {
       message.error(messageOf(e));
     }
   });
+  if (canManagePlans(me)) columns.push(issueColumn(setTargets));
 
   return (
     <Card
@@ -91,6 +96,38 @@ export default function LedgerPage() {
           )}
         </AsyncView>
       )}
+      <IssueNoticeModal
+        targets={targets}
+        onClose={() => setTargets([])}
+        onIssued={(n) => message.success(SUPERVISION.issue.issued(n))}
+      />
     </Card>
   );
+}
+
+/** 签发督办单 from a ledger row: to the task's lead units (all its units when none leads), prefilled. */
+function issueColumn(open: (targets: NoticeTarget[]) => void) {
+  const targetsOf = (t: TaskRow): NoticeTarget[] => {
+    const leads = t.assignees.filter((a) => a.role === "lead");
+    return (leads.length ? leads : t.assignees).map((a) => ({
+      taskId: t.id,
+      taskNo: t.no,
+      taskTitle: t.title,
+      orgId: a.orgId,
+      orgName: a.orgName,
+      ...(t.overdue ? { status: "overdue", reasons: ["past_due"], dueDate: t.nextDue } : {}),
+      progress: a.percent,
+    }));
+  };
+  return {
+    key: "notice",
+    title: SUPERVISION.notice.detail,
+    width: 96,
+    render: (t: TaskRow) =>
+      t.assignees.length > 0 && (
+        <Button size="small" onClick={() => open(targetsOf(t))}>
+          {SUPERVISION.issue.button}
+        </Button>
+      ),
+  };
 }

@@ -1,114 +1,71 @@
-import { Button, DatePicker, Form, Input, Modal, Space, Table, Tag } from "antd";
-import { useState } from "react";
-import { canManagePlans, canReport, useMe } from "../../session";
+import { Badge, Card, Empty, List, Space, Tag, Typography } from "antd";
+import { useSearchParams } from "react-router";
+import { refreshBadges } from "../../components/use-badges";
 import { S } from "./labels";
+import { NoticeDrawer } from "./NoticeDrawer";
 import { type Notice, supervisionApi } from "./supervision-api";
-import { act, useLoad } from "./use-load";
+import { useLoad } from "./use-load";
 
-type Dialog = { kind: "reply" | "close" | "escalate"; notice: Notice } | null;
+const statusColor: Record<string, string> = { issued: "gold", replied: "blue", escalated: "red", closed: "green" };
+export const awaitingUnit = (n: Notice) => n.status === "issued" || n.status === "escalated";
 
-/** Inbox (units reply) or outbox (supervisors close or escalate); every notice prints as Word. */
+/** One notice as a card: fits a 360 px phone, opens the notice on click. */
+export function NoticeCard({ n, onOpen, mine }: { n: Notice; onOpen: () => void; mine: boolean }) {
+  return (
+    <Card size="small" hoverable onClick={onOpen} className="notice-card" style={{ width: "100%" }}>
+      <Space direction="vertical" size={2} style={{ width: "100%" }}>
+        <Space wrap size={4}>
+          <Badge dot={mine && awaitingUnit(n)}>
+            <Typography.Text strong>{n.docNo}</Typography.Text>
+          </Badge>
+          <Tag color={statusColor[n.status]}>{S.noticeStatus[n.status]}</Tag>
+          {n.level > 1 && <Tag color="red">{S.notice.levelText(n.level)}</Tag>}
+        </Space>
+        <Typography.Text style={{ wordBreak: "break-word" }}>{`${n.taskNo} ${n.taskTitle}`}</Typography.Text>
+        <Typography.Text type="secondary" style={{ wordBreak: "break-word" }}>
+          {`${n.orgName} · ${S.notice.replyDue} ${n.replyDue}`}
+        </Typography.Text>
+        <Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }} style={{ marginBottom: 0 }}>
+          {n.reason}
+        </Typography.Paragraph>
+      </Space>
+    </Card>
+  );
+}
+
+/** Inbox (units reply) or outbox (supervisors read, close or escalate); ?notice=ID opens one. */
 export function NoticesPanel({ box }: { box: "inbox" | "outbox" }) {
-  const me = useMe();
   const list = useLoad(() => supervisionApi.notices(box), box);
-  const [dialog, setDialog] = useState<Dialog>(null);
-  const [form] = Form.useForm();
-  const manager = canManagePlans(me);
-  const reporter = canReport(me);
-
-  const submit = async () => {
-    if (!dialog) return;
-    const v = await form.validateFields();
-    const id = dialog.notice.id;
-    const action =
-      dialog.kind === "reply"
-        ? () =>
-            supervisionApi.reply(
-              id,
-              v.text,
-              String(v.fileIds ?? "")
-                .split(/[,，\s]+/)
-                .filter(Boolean),
-            )
-        : dialog.kind === "close"
-          ? () => supervisionApi.close(id, v.note ?? "")
-          : () => supervisionApi.escalate(id, v.note, v.replyDue.format("YYYY-MM-DD"));
-    await act(action, list.reload, S.done);
-    setDialog(null);
-    form.resetFields();
+  const [params, setParams] = useSearchParams();
+  const openId = params.get("notice");
+  const setOpen = (id: string | null) => {
+    const next = new URLSearchParams(params);
+    if (id) next.set("notice", id);
+    else next.delete("notice");
+    setParams(next, { replace: true });
   };
-
+  const notices = list.data?.notices ?? [];
   return (
     <>
-      <Table<Notice>
-        rowKey="id"
-        size="small"
+      <List<Notice>
         loading={list.loading}
-        dataSource={list.data?.notices ?? []}
-        columns={[
-          { title: S.columns.docNo, dataIndex: "doc_no" },
-          { title: S.columns.task, render: (_, n) => `${n.task_no} ${n.task_title}` },
-          { title: S.columns.unit, dataIndex: "org_name" },
-          { title: S.columns.replyDue, dataIndex: "reply_due" },
-          { title: S.columns.status, dataIndex: "status", render: (s: string) => <Tag>{S.noticeStatus[s]}</Tag> },
-          {
-            title: "",
-            render: (_, n) => (
-              <Space size={4} wrap>
-                <Button size="small" href={supervisionApi.noticeDocxUrl(n.id)}>
-                  {S.actions.docx}
-                </Button>
-                {box === "inbox" && reporter && n.status !== "closed" && (
-                  <Button size="small" type="primary" onClick={() => setDialog({ kind: "reply", notice: n })}>
-                    {S.actions.reply}
-                  </Button>
-                )}
-                {box === "outbox" && manager && n.status !== "closed" && (
-                  <>
-                    <Button size="small" onClick={() => setDialog({ kind: "close", notice: n })}>
-                      {S.actions.close}
-                    </Button>
-                    <Button size="small" danger onClick={() => setDialog({ kind: "escalate", notice: n })}>
-                      {S.actions.escalate}
-                    </Button>
-                  </>
-                )}
-              </Space>
-            ),
-          },
-        ]}
+        dataSource={notices}
+        locale={{ emptyText: <Empty description={S.notice.empty} /> }}
+        grid={{ gutter: 12, xs: 1, sm: 1, md: 2, lg: 2, xl: 3, xxl: 3 }}
+        renderItem={(n) => (
+          <List.Item style={{ marginBottom: 12 }}>
+            <NoticeCard n={n} mine={box === "inbox"} onOpen={() => setOpen(n.id)} />
+          </List.Item>
+        )}
       />
-      <Modal
-        open={dialog !== null}
-        title={dialog ? `${S.actions[dialog.kind]} ${dialog.notice.doc_no}` : ""}
-        okText={S.actions.submit}
-        onOk={submit}
-        onCancel={() => setDialog(null)}
-        destroyOnHidden
-      >
-        <Form form={form} layout="vertical">
-          {dialog?.kind === "reply" && (
-            <>
-              <Form.Item name="text" label={S.form.replyText} rules={[{ required: true }]}>
-                <Input.TextArea rows={4} maxLength={10000} />
-              </Form.Item>
-              <Form.Item name="fileIds" label={S.form.fileIds}>
-                <Input />
-              </Form.Item>
-            </>
-          )}
-          {dialog && dialog.kind !== "reply" && (
-            <Form.Item name="note" label={S.form.note} rules={[{ required: dialog.kind === "escalate" }]}>
-              <Input.TextArea rows={3} maxLength={2000} />
-            </Form.Item>
-          )}
-          {dialog?.kind === "escalate" && (
-            <Form.Item name="replyDue" label={S.form.replyDue} rules={[{ required: true }]}>
-              <DatePicker />
-            </Form.Item>
-          )}
-        </Form>
-      </Modal>
+      <NoticeDrawer
+        id={openId}
+        onClose={() => setOpen(null)}
+        onChanged={() => {
+          list.reload();
+          refreshBadges();
+        }}
+      />
     </>
   );
 }

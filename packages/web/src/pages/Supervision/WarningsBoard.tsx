@@ -1,12 +1,27 @@
-import { Button, Card, Col, Row, Space, Statistic, Table, Tag } from "antd";
+import { App, Button, Card, Col, Row, Space, Statistic, Table, Tag, Typography } from "antd";
+import { useState } from "react";
 import { useMe } from "../../session";
 import { EChart } from "../Dashboard/EChart";
+import { IssueNoticeModal } from "./IssueNoticeModal";
 import { S } from "./labels";
+import { type NoticeTarget, reasonText } from "./notice-prefill";
 import { type StatusItem, supervisionApi } from "./supervision-api";
 import { act, useLoad } from "./use-load";
 
-const reasonText = (r: string) =>
-  r.startsWith("missing_report:") ? `${r.slice(15)} ${S.reasons.missing_report}` : (S.reasons[r] ?? r);
+const rowKey = (r: StatusItem) => `${r.entity_kind}:${r.entity_id}`;
+
+/** A warning row as the subject of a 督办单: its task and unit, level, reasons, due date and progress. */
+export const noticeTarget = (r: StatusItem): NoticeTarget => ({
+  taskId: r.task_id,
+  taskNo: r.task_no,
+  taskTitle: r.task_title,
+  orgId: r.org_id ?? "",
+  orgName: r.org_name ?? "",
+  status: r.status,
+  reasons: r.reasons,
+  dueDate: r.due_date,
+  progress: r.progress,
+});
 
 /** Red and yellow first: the latest day's statuses, with a trend chart above. */
 export function WarningsBoard() {
@@ -21,9 +36,29 @@ export function WarningsBoard() {
     board.reload();
     trend.reload();
   };
+  const { message } = App.useApp();
+  const [selected, setSelected] = useState<string[]>([]);
+  const [targets, setTargets] = useState<NoticeTarget[]>([]);
+  const chosen = items.filter((r) => selected.includes(rowKey(r)));
   return (
     <Space direction="vertical" style={{ width: "100%" }}>
-      {manager && <Button onClick={() => act(supervisionApi.run, reloadAll, S.done)}>{S.actions.run}</Button>}
+      {manager && (
+        <Space wrap>
+          <Button onClick={() => act(supervisionApi.run, reloadAll, S.done)}>{S.actions.run}</Button>
+          <Button type="primary" disabled={chosen.length === 0} onClick={() => setTargets(chosen.map(noticeTarget))}>
+            {S.issue.selected(chosen.length)}
+          </Button>
+          {chosen.length === 0 && <Typography.Text type="secondary">{S.issue.selectHint}</Typography.Text>}
+        </Space>
+      )}
+      <IssueNoticeModal
+        targets={targets}
+        onClose={() => setTargets([])}
+        onIssued={(n) => {
+          message.success(S.issue.issued(n));
+          setSelected([]);
+        }}
+      />
       {board.data && (
         <Row gutter={[16, 16]}>
           {order.map((s) => (
@@ -50,7 +85,16 @@ export function WarningsBoard() {
         />
       )}
       <Table<StatusItem>
-        rowKey={(r) => `${r.entity_kind}:${r.entity_id}`}
+        rowKey={rowKey}
+        rowSelection={
+          manager
+            ? {
+                selectedRowKeys: selected,
+                onChange: (keys) => setSelected(keys.map(String)),
+                getCheckboxProps: (r) => ({ disabled: !r.org_id, "aria-label": `${r.task_no} ${r.org_name ?? ""}` }),
+              }
+            : undefined
+        }
         loading={board.loading}
         dataSource={items}
         size="small"

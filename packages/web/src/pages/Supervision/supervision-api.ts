@@ -5,6 +5,7 @@ export interface StatusItem {
   entity_kind: string;
   entity_id: string;
   task_id: string;
+  org_id: string | null;
   task_no: string;
   task_title: string;
   org_name: string | null;
@@ -14,18 +15,104 @@ export interface StatusItem {
   progress: number | null;
 }
 
+export type NoticeStatus = "issued" | "replied" | "escalated" | "closed";
+
+/** A 督办单 as lists show it (GET /api/supervision/notices). */
 export interface Notice {
   id: string;
-  doc_no: string;
-  task_no: string;
-  task_title: string;
-  org_name: string;
+  docNo: string;
+  planId: string;
+  taskId: string;
+  taskNo: string;
+  taskTitle: string;
+  orgId: string;
+  orgName: string;
+  issuerName: string;
   reason: string;
   requirement: string;
-  reply_due: string;
-  status: string;
+  replyDue: string;
+  status: NoticeStatus;
   level: number;
-  replies?: { id: string; text: string; replied_at: string }[];
+  issuedAt: string;
+  closedAt: string | null;
+  closeNote: string | null;
+  escalationNote: string | null;
+  updatedAt: string;
+}
+
+export interface NoticeFile {
+  id: string;
+  filename: string;
+  contentType: string;
+  size: number;
+}
+
+export interface NoticeDetail extends Notice {
+  replies: { id: string; text: string; repliedAt: string; repliedByName: string; files: NoticeFile[] }[];
+  history: { id: string; at: string; action: string; actorName: string; note: string }[];
+}
+
+export interface NoticeInput {
+  taskId: string;
+  orgId: string;
+  reason: string;
+  requirement: string;
+  replyDue: string;
+}
+
+export interface Notification {
+  id: string;
+  event: string;
+  entityKind: string;
+  entityId: string;
+  title: string;
+  body: string;
+  personal: boolean;
+  readAt: string | null;
+  createdAt: string;
+}
+
+export type RobotEvent = "due_soon" | "overdue" | "missing_report" | "new_notice";
+
+export interface Endpoint {
+  id: string;
+  orgId: string;
+  name: string;
+  kind: "wecom" | "dingtalk";
+  url: string;
+  hasSecret: boolean;
+  events: RobotEvent[];
+  enabled: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface EndpointInput {
+  orgId?: string;
+  kind?: "wecom" | "dingtalk";
+  name?: string;
+  url?: string;
+  secret?: string | null;
+  events?: RobotEvent[];
+  enabled?: boolean;
+}
+
+export interface Delivery {
+  id: string;
+  endpointId: string;
+  endpointName: string;
+  endpointKind: string;
+  orgName: string;
+  event: string;
+  status: "pending" | "delivered" | "failed";
+  attempts: number;
+  lastError: string | null;
+  lastHttpStatus: number | null;
+  lastErrcode: number | null;
+  lastAttemptAt: string | null;
+  deliveredAt: string | null;
+  createdAt: string;
+  gaveUp: boolean;
 }
 
 export interface Bulletin {
@@ -50,12 +137,26 @@ export const supervisionApi = {
   trend: () => get<{ days: ({ day: string } & Record<string, number>)[] }>(`${base}/status/trend`),
   run: () => request<unknown>("POST", `${base}/status/run`),
   notices: (box: "inbox" | "outbox") => get<{ notices: Notice[] }>(`${base}/notices`, { box }),
-  notice: (id: string) => get<{ notice: Notice }>(`${base}/notices/${id}`),
+  taskNotices: (taskId: string) => get<{ notices: Notice[] }>(`${base}/notices`, { taskId }),
+  notice: (id: string) => get<{ notice: NoticeDetail }>(`${base}/notices/${id}`),
+  issue: (notices: NoticeInput[]) => request<{ notices: Notice[] }>("POST", `${base}/notices/batch`, { notices }),
   reply: (id: string, text: string, fileIds: string[]) =>
     request<unknown>("POST", `${base}/notices/${id}/replies`, { text, fileIds }),
   close: (id: string, note: string) => request<unknown>("POST", `${base}/notices/${id}/close`, { note }),
   escalate: (id: string, note: string, replyDue: string) =>
     request<unknown>("POST", `${base}/notices/${id}/escalate`, { note, replyDue }),
+  notifications: (unread = false) =>
+    get<{ notifications: Notification[]; unread: number }>(`${base}/notifications`, { unread: unread || undefined }),
+  unread: () => get<{ unread: number; openNotices: number }>(`${base}/notifications/unread`),
+  markRead: (ids: string[] | "all") =>
+    request<{ updated: number }>("POST", `${base}/notifications/read`, ids === "all" ? { all: true } : { ids }),
+  endpoints: () => get<{ endpoints: Endpoint[] }>(`${base}/webhooks`),
+  createEndpoint: (body: EndpointInput) => request<{ endpoint: Endpoint }>("POST", `${base}/webhooks`, body),
+  updateEndpoint: (id: string, body: EndpointInput) =>
+    request<{ endpoint: Endpoint }>("PATCH", `${base}/webhooks/${id}`, body),
+  removeEndpoint: (id: string) => request<{ endpoint: Endpoint }>("DELETE", `${base}/webhooks/${id}`),
+  testEndpoint: (id: string) => request<{ delivery: Delivery }>("POST", `${base}/webhooks/${id}/test`),
+  deliveries: () => get<{ deliveries: Delivery[] }>(`${base}/webhooks/deliveries`),
   noticeDocxUrl: (id: string) => `${base}/notices/${id}/document.docx`,
   bulletins: () => get<{ bulletins: Bulletin[] }>(`${base}/bulletins`),
   generate: (period: string) => request<{ bulletin: Bulletin }>("POST", `${base}/bulletins`, { period }),

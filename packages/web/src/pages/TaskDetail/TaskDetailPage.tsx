@@ -8,6 +8,7 @@ import { formatDate, formatTarget, formatTime } from "../../components/format";
 import { StatusTag } from "../../components/StatusTag";
 import { useAsync } from "../../components/use-async";
 import { ASSIGNMENT_ROLE, DEADLINE_KIND, L, OPS, STATUS_COLOR } from "../../labels";
+import { TaskNotices } from "../Supervision/TaskNotices";
 
 const attainedTag = (i: Indicator) =>
   i.attained === null ? (
@@ -131,6 +132,7 @@ function Detail({ d }: { d: TaskDetail }) {
       <Card title={L.reports} size="small">
         <ReportTimeline reports={d.reports} />
       </Card>
+      <TaskNotices task={task} units={d.assignees} />
     </Space>
   );
 }
