@@ -52,7 +52,7 @@ beforeAll(async () => {
   const u = t.fixture.a.users;
   for (const role of ["supervisor", "school_reporter", "dept_head", "leader"] as const)
     s[role] = await loginAs(t.app, u[role]);
-}, 120_000);
+}, 300_000);
 afterAll(async () => {
   await t.close();
   robot.close();
