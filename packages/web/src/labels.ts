@@ -220,6 +220,8 @@ export const L = {
   auditEntity: "对象",
   auditAction: "操作",
   auditChange: "变更内容",
+  auditNoChange: "无字段变化",
+  exportFiltered: "导出（按当前筛选）",
   created: "已创建",
   required: "必填",
 } as const;

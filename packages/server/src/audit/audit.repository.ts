@@ -33,14 +33,29 @@ export interface AuditQuery {
   regionIds: string[];
   entity?: string;
   entityId?: string;
+  action?: string;
+  actorId?: string;
+  /** Inclusive bounds on the event time, ISO dates or instants. */
+  from?: string;
+  to?: string;
   limit: number;
   offset: number;
 }
 
+/** Events newest first, each with its actor's name (an account, or null for the system). */
 export async function listAudit(db: Kysely<DB>, q: AuditQuery) {
   if (q.regionIds.length === 0) return [];
-  let query = db.selectFrom("audit_events").selectAll().where("region_id", "in", q.regionIds);
-  if (q.entity) query = query.where("entity", "=", q.entity);
-  if (q.entityId) query = query.where("entity_id", "=", q.entityId);
-  return query.orderBy("at", "desc").orderBy("id").limit(q.limit).offset(q.offset).execute();
+  let query = db
+    .selectFrom("audit_events as e")
+    .leftJoin("users as u", (join) => join.onRef("u.region_id", "=", "e.region_id").onRef("u.id", "=", "e.actor_id"))
+    .selectAll("e")
+    .select(["u.display_name as actor_name", "u.username as actor_username"])
+    .where("e.region_id", "in", q.regionIds);
+  if (q.entity) query = query.where("e.entity", "=", q.entity);
+  if (q.entityId) query = query.where("e.entity_id", "=", q.entityId);
+  if (q.action) query = query.where("e.action", "=", q.action);
+  if (q.actorId) query = query.where("e.actor_id", "=", q.actorId);
+  if (q.from) query = query.where("e.at", ">=", q.from);
+  if (q.to) query = query.where("e.at", "<=", q.to);
+  return query.orderBy("e.at", "desc").orderBy("e.id").limit(q.limit).offset(q.offset).execute();
 }

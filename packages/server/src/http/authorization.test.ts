@@ -420,6 +420,16 @@ const MATRIX: Record<string, Row> = {
     other: null,
     req: (c) => ({ method: "GET", url: "/api/audit", headers: c.session.headers }),
   },
+  "GET /api/audit/vocabulary": {
+    own: ["admin"],
+    other: null,
+    req: (c) => ({ method: "GET", url: "/api/audit/vocabulary", headers: c.session.headers }),
+  },
+  "GET /api/audit/export": {
+    own: ["admin"],
+    other: null,
+    req: (c) => ({ method: "GET", url: "/api/audit/export", headers: c.session.headers }),
+  },
   "GET /api/tasks/:id": {
     own: ALL,
     req: (c) => ({ method: "GET", url: `/api/tasks/${plans[c.scope].pub.taskIds[0]}`, headers: c.session.headers }),
@@ -995,6 +1005,8 @@ const LIST_SCOPES: Record<string, ListScope> = {
   "GET /api/tasks/overdue": { kind: "region" },
   "GET /api/admin/backups": { kind: "not-a-list", why: "whole-server backups, no bureau role may call it" },
   "GET /api/audit": { kind: "region" },
+  "GET /api/audit/vocabulary": { kind: "not-a-list", why: "fixed codes and labels, no records" },
+  "GET /api/audit/export": { kind: "not-a-list", why: "a workbook of GET /api/audit's rows, same filter and scope" },
   "GET /api/dashboard": { kind: "region", ownSample: () => plans.own.pub.planId },
   "GET /api/placements": { kind: "region", ownSample: () => placements.own },
   "GET /api/supervision/status": { kind: "region" },

@@ -2,6 +2,7 @@ import type { TaskStatus } from "../labels";
 import { get, request, upload } from "./client";
 import type {
   AuditEvent,
+  AuditFilter,
   BackupList,
   BackupRecord,
   Dashboard,
@@ -49,8 +50,16 @@ export const api = {
   users: () => get<{ users: User[] }>("/api/users").then((r) => r.users),
   createUser: (body: { orgId: string; username: string; displayName: string; password: string; role: string }) =>
     request<{ user: User }>("POST", "/api/users", body),
-  audit: (query: { entity?: string; limit?: number; offset?: number }) =>
+  audit: (query: AuditFilter & { limit?: number; offset?: number }) =>
     get<{ events: AuditEvent[] }>("/api/audit", query).then((r) => r.events),
+  auditVocabulary: () =>
+    get<{ entities: { code: string; label: string }[]; actions: { code: string; label: string }[] }>(
+      "/api/audit/vocabulary",
+    ),
+  auditExportUrl: (filter: AuditFilter) => {
+    const q = new URLSearchParams(Object.entries(filter).filter((e): e is [string, string] => Boolean(e[1])));
+    return `/api/audit/export${q.size ? `?${q}` : ""}`;
+  },
   backups: () => get<BackupList>("/api/admin/backups"),
   startBackup: () => request<{ backup: BackupRecord }>("POST", "/api/admin/backups"),
   backupUrl: (id: string) => `/api/admin/backups/${encodeURIComponent(id)}/download`,

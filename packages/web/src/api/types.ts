@@ -219,16 +219,29 @@ export interface Dashboard {
   trend?: { month: string; reports: number; completionRate: number }[];
 }
 
+/** One line of the audit trail, in Chinese (GET /api/audit). */
 export interface AuditEvent {
   id: string;
-  actor_id: string | null;
   at: string;
+  actorId: string | null;
+  actorName: string;
   entity: string;
-  entity_id: string;
+  entityLabel: string;
+  entityId: string;
+  objectTitle: string | null;
   action: string;
+  actionLabel: string;
   before: unknown;
   after: unknown;
 }
+
+export type AuditFilter = {
+  entity?: string;
+  action?: string;
+  actorId?: string;
+  from?: string;
+  to?: string;
+};
 
 /** A backup the server made (GET /api/admin/backups). */
 export interface BackupRecord {
