@@ -20,15 +20,10 @@ export async function usernameTaken(db: Db, username: string): Promise<boolean> 
   return row !== undefined;
 }
 
+/** The accounts of these orgs, disabled ones included (the admin enables them again). */
 export async function listUsers(db: Db, orgIds: string[]) {
   if (orgIds.length === 0) return [];
-  return db
-    .selectFrom("users")
-    .select(PUBLIC_COLUMNS)
-    .where("org_id", "in", orgIds)
-    .where("deleted_at", "is", null)
-    .orderBy("username")
-    .execute();
+  return db.selectFrom("users").select(ADMIN_COLUMNS).where("org_id", "in", orgIds).orderBy("username").execute();
 }
 
 /** Any account, disabled (soft-deleted) ones included, so that they can be enabled again. */

@@ -1,7 +1,9 @@
 import { OneOf, ROLES } from "@luoshi/contract";
 import { Type } from "@sinclair/typebox";
-import { IdParams, Nullable, withErrors } from "../http/schemas.js";
+import { ErrorBody, IdParams, Nullable, withErrors } from "../http/schemas.js";
 import { type App, type AppDeps, actorOf } from "../http/types.js";
+import { readUpload } from "../files/upload.js";
+import { importTemplate, importUsers } from "./users.import.js";
 import { clearThrottle, createUser, listThrottlesFor, listVisibleUsers, updateUser } from "./users.service.js";
 
 const User = Type.Object({
@@ -16,7 +18,52 @@ const User = Type.Object({
 
 const RoleSchema = OneOf(ROLES);
 
+const Imported = Type.Object({
+  row: Type.Integer(),
+  id: Type.String(),
+  username: Type.String(),
+  displayName: Type.String(),
+  orgId: Type.String(),
+  role: Type.String(),
+  generatedPassword: Nullable(Type.String()),
+});
+
 export function usersRoutes(app: App, deps: AppDeps): void {
+  app.post(
+    "/api/users/import",
+    {
+      config: { auth: ["admin"] },
+      schema: {
+        tags: ["users"],
+        summary: "批量导入用户（multipart：file 为 Excel 用户表，可选 dryRun=true 只检查）；任一行有误则全部不导入，并列出行号",
+        consumes: ["multipart/form-data"],
+        response: withErrors({
+          200: Type.Object({ dryRun: Type.Boolean(), accounts: Type.Array(Imported) }),
+          413: ErrorBody,
+          415: ErrorBody,
+          422: ErrorBody,
+        }),
+      },
+    },
+    async (request) => {
+      const upload = await readUpload(request, { fileField: "file", fields: ["dryRun"] });
+      return importUsers(deps.db, actorOf(request), upload.bytes, { dryRun: upload.fields.dryRun === "true" });
+    },
+  );
+
+  app.get(
+    "/api/users/import-template",
+    {
+      config: { auth: ["admin"] },
+      schema: { tags: ["users"], summary: "下载用户批量导入模板（Excel）" },
+    },
+    async (_request, reply) =>
+      reply
+        .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent("用户导入模板.xlsx")}`)
+        .send(Buffer.from(await importTemplate())),
+  );
+
   app.get(
     "/api/users",
     {
@@ -24,7 +71,9 @@ export function usersRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags: ["users"],
         summary: "用户列表",
-        response: withErrors({ 200: Type.Object({ users: Type.Array(User) }) }),
+        response: withErrors({
+          200: Type.Object({ users: Type.Array(Type.Object({ ...User.properties, disabled: Type.Boolean() })) }),
+        }),
       },
     },
     async (request) => ({ users: await listVisibleUsers(deps.db, actorOf(request)) }),

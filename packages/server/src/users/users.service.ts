@@ -55,7 +55,8 @@ export async function createUser(db: Database, actor: Actor | null, input: NewUs
   });
 }
 
-export const listVisibleUsers = (db: Database, actor: Actor) => repo.listUsers(db, actor.visibleOrgIds);
+export const listVisibleUsers = async (db: Database, actor: Actor) =>
+  (await repo.listUsers(db, actor.visibleOrgIds)).map(({ deleted_at, ...u }) => ({ ...u, disabled: deleted_at !== null }));
 
 export interface UserPatch {
   displayName?: string;
