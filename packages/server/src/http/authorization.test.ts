@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import type { InjectOptions } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../auth/actor.js";
@@ -202,6 +203,32 @@ const MATRIX: Record<string, Row> = {
         role: "school_reporter",
       },
     }),
+  },
+  "POST /api/users/import": {
+    own: ["admin"],
+    other: null,
+    // A dry run of a valid one-account sheet: the admin's answer is 200, nothing is written.
+    req: async (c) => {
+      const book = new ExcelJS.Workbook();
+      const ws = book.addWorksheet("用户");
+      ws.addRow(["用户名", "姓名", "单位", "角色"]);
+      ws.addRow([`import_${uniq()}`, "导入测试", "城关实验小学", "学校填报员"]);
+      const form = multipart(
+        { name: "users.xlsx", bytes: Buffer.from(await book.xlsx.writeBuffer()) },
+        { dryRun: "true" },
+      );
+      return {
+        method: "POST",
+        url: "/api/users/import",
+        headers: { ...c.session.headers, ...form.headers },
+        payload: form.payload,
+      };
+    },
+  },
+  "GET /api/users/import-template": {
+    own: ["admin"],
+    other: null,
+    req: (c) => ({ method: "GET", url: "/api/users/import-template", headers: c.session.headers }),
   },
   "GET /api/users/throttles": {
     own: ["admin"],
@@ -992,6 +1019,7 @@ const LIST_SCOPES: Record<string, ListScope> = {
   "GET /api/auth/me": { kind: "not-a-list", why: "the caller only" },
   "GET /api/orgs": { kind: "region", ownSample: () => t.fixture.a.schoolId },
   "GET /api/users": { kind: "region" },
+  "GET /api/users/import-template": { kind: "not-a-list", why: "an empty template" },
   // Account and device throttles carry their region; client-address rows (no region) are shown to every admin.
   "GET /api/users/throttles": { kind: "region" },
   "GET /api/plans": { kind: "region", ownSample: () => plans.own.pub.planId },

@@ -9,9 +9,9 @@ import type { Database } from "../db/database.js";
 import { newId } from "../ids.js";
 import { listAliases, listOrgs } from "../orgs/orgs.repository.js";
 import { tablesToXlsx } from "../supervision/xlsx-table.js";
+import { type AccountRow, findColumns, type ImportRowProblem, readAccounts, type SheetRows } from "./user-rows.js";
 import { userError } from "./users.messages.js";
 import * as repo from "./users.repository.js";
-import { type AccountRow, findColumns, type ImportRowProblem, readAccounts, type SheetRows } from "./user-rows.js";
 
 export const MAX_IMPORT_ROWS = 2000;
 
@@ -100,7 +100,8 @@ export async function importUsers(
     (await sql<{ u: string }>`SELECT lower(username) AS u FROM users`.execute(db)).rows.map((r) => r.u),
   );
   const { accounts, problems } = readAccounts(sheet, columns, { orgByName, taken });
-  if (problems.length > 0) throw userError("USERS_IMPORT_INVALID", 422, { problems } satisfies { problems: ImportRowProblem[] });
+  if (problems.length > 0)
+    throw userError("USERS_IMPORT_INVALID", 422, { problems } satisfies { problems: ImportRowProblem[] });
 
   const planned = accounts.map((a) => ({ ...a, generated: a.password ? null : generatePassword() }));
   if (options.dryRun) {

@@ -63,7 +63,8 @@ describe("editing users", () => {
     expect(disabled.json().user.disabled).toBe(true);
     expect((await login("wang_wu", PASSWORD)).statusCode).toBe(401);
     const listed = (await t.app.inject({ url: "/api/users", headers: admin.headers })).json().users;
-    expect(listed.map((u: { id: string }) => u.id)).not.toContain(user.id);
+    // Still listed for the admin, marked disabled, so it can be enabled again from the list.
+    expect(listed.find((u: { id: string }) => u.id === user.id)).toMatchObject({ disabled: true });
     expect((await patch(user.id, { disabled: false })).json().user.disabled).toBe(false);
     expect((await login("wang_wu", PASSWORD)).statusCode).toBe(200);
     const actions = await t.db.selectFrom("audit_events").select("action").where("entity_id", "=", user.id).execute();

@@ -1,8 +1,8 @@
 import { OneOf, ROLES } from "@luoshi/contract";
 import { Type } from "@sinclair/typebox";
+import { readUpload } from "../files/upload.js";
 import { ErrorBody, IdParams, Nullable, withErrors } from "../http/schemas.js";
 import { type App, type AppDeps, actorOf } from "../http/types.js";
-import { readUpload } from "../files/upload.js";
 import { importTemplate, importUsers } from "./users.import.js";
 import { clearThrottle, createUser, listThrottlesFor, listVisibleUsers, updateUser } from "./users.service.js";
 
@@ -35,7 +35,8 @@ export function usersRoutes(app: App, deps: AppDeps): void {
       config: { auth: ["admin"] },
       schema: {
         tags: ["users"],
-        summary: "批量导入用户（multipart：file 为 Excel 用户表，可选 dryRun=true 只检查）；任一行有误则全部不导入，并列出行号",
+        summary:
+          "批量导入用户（multipart：file 为 Excel 用户表，可选 dryRun=true 只检查）；任一行有误则全部不导入，并列出行号",
         consumes: ["multipart/form-data"],
         response: withErrors({
           200: Type.Object({ dryRun: Type.Boolean(), accounts: Type.Array(Imported) }),

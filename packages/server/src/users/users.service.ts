@@ -56,7 +56,10 @@ export async function createUser(db: Database, actor: Actor | null, input: NewUs
 }
 
 export const listVisibleUsers = async (db: Database, actor: Actor) =>
-  (await repo.listUsers(db, actor.visibleOrgIds)).map(({ deleted_at, ...u }) => ({ ...u, disabled: deleted_at !== null }));
+  (await repo.listUsers(db, actor.visibleOrgIds)).map(({ deleted_at, ...u }) => ({
+    ...u,
+    disabled: deleted_at !== null,
+  }));
 
 export interface UserPatch {
   displayName?: string;
