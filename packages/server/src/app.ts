@@ -30,6 +30,7 @@ import { progressRoutes } from "./progress/progress.routes.js";
 import { dashboardRoutes } from "./queries/dashboard.routes.js";
 import { queriesRoutes } from "./queries/queries.routes.js";
 import { taskDetailRoutes } from "./queries/task-detail.routes.js";
+import { searchRoutes } from "./search/search.routes.js";
 import { supervisionRoutes } from "./supervision/supervision.routes.js";
 import { usersRoutes } from "./users/users.routes.js";
 import { type HeavyWork, workPool } from "./work/work-pool.js";
@@ -163,6 +164,7 @@ export async function buildApp(
   placementRoutes(app, deps);
   supervisionRoutes(app, deps);
   backupRoutes(app, deps);
+  searchRoutes(app, deps);
   webStatic(app);
   return app;
 }

@@ -196,7 +196,7 @@ async function adminPages(page: Page) {
   await page.getByRole("tab", { name: "用户与角色" }).click();
   await page.getByRole("cell", { name: "ducha", exact: true }).waitFor();
   await page.getByRole("tab", { name: "审计记录" }).click();
-  await page.getByRole("cell", { name: "correct" }).first().waitFor();
+  await page.getByRole("cell", { name: "更正", exact: true }).first().waitFor();
   await shot(page, "09-admin-audit");
 }
 

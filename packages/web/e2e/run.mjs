@@ -75,7 +75,7 @@ async function runScenario(file) {
   try {
     const started = Date.now();
     while (!output.includes(`:${port}`)) {
-      if (server.exitCode !== null || Date.now() - started > 120_000) {
+      if (server.exitCode !== null || Date.now() - started > 300_000) {
         console.error(`server did not start:\n${output}`);
         return 1;
       }

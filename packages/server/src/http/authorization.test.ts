@@ -230,6 +230,11 @@ const MATRIX: Record<string, Row> = {
     other: null,
     req: (c) => ({ method: "GET", url: "/api/users/import-template", headers: c.session.headers }),
   },
+  "GET /api/search": {
+    own: ALL,
+    other: null,
+    req: (c) => ({ method: "GET", url: `/api/search?q=${encodeURIComponent("教育")}`, headers: c.session.headers }),
+  },
   "GET /api/users/throttles": {
     own: ["admin"],
     other: null,
@@ -1019,6 +1024,7 @@ const LIST_SCOPES: Record<string, ListScope> = {
   "GET /api/auth/me": { kind: "not-a-list", why: "the caller only" },
   "GET /api/orgs": { kind: "region", ownSample: () => t.fixture.a.schoolId },
   "GET /api/users": { kind: "region" },
+  "GET /api/search": { kind: "region", url: `/api/search?q=${encodeURIComponent("城关")}` },
   "GET /api/users/import-template": { kind: "not-a-list", why: "an empty template" },
   // Account and device throttles carry their region; client-address rows (no region) are shown to every admin.
   "GET /api/users/throttles": { kind: "region" },

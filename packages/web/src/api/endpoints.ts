@@ -8,12 +8,14 @@ import type {
   Dashboard,
   Deadline,
   EvidenceFile,
+  ImportedAccount,
   Me,
   Org,
   OrgDetail,
   PlanSummary,
   PlanTask,
   ReportInput,
+  SearchResults,
   Target,
   TaskDetail,
   TaskRow,
@@ -40,6 +42,7 @@ export const api = {
     request<void>("POST", "/api/auth/password", body),
   loginThrottles: () => get<{ throttles: LoginThrottle[] }>("/api/users/throttles").then((r) => r.throttles),
   clearLoginThrottle: (key: string) => request<void>("POST", "/api/users/throttles/clear", { key }),
+  search: (q: string) => get<SearchResults>("/api/search", { q }),
   me: () => get<{ user: Me; csrfToken: string }>("/api/auth/me"),
 
   orgs: () => get<{ orgs: Org[] }>("/api/orgs").then((r) => r.orgs),
@@ -48,6 +51,13 @@ export const api = {
     request<{ org: Org }>("POST", "/api/orgs", body),
   addAlias: (orgId: string, alias: string) => request<unknown>("POST", `/api/orgs/${orgId}/aliases`, { alias }),
   users: () => get<{ users: User[] }>("/api/users").then((r) => r.users),
+  updateUser: (
+    id: string,
+    body: { displayName?: string; role?: string; orgId?: string; password?: string; disabled?: boolean },
+  ) => request<{ user: User }>("PATCH", `/api/users/${encodeURIComponent(id)}`, body),
+  importUsers: (file: File, dryRun: boolean) =>
+    upload<{ dryRun: boolean; accounts: ImportedAccount[] }>("/api/users/import", file, { dryRun: String(dryRun) }),
+  usersTemplateUrl: "/api/users/import-template",
   createUser: (body: { orgId: string; username: string; displayName: string; password: string; role: string }) =>
     request<{ user: User }>("POST", "/api/users", body),
   audit: (query: AuditFilter & { limit?: number; offset?: number }) =>

@@ -29,6 +29,26 @@ export interface User {
   display_name: string;
   role: Role;
   created_at: string;
+  disabled: boolean;
+}
+
+/** An account created by a batch import (POST /api/users/import). */
+export interface ImportedAccount {
+  row: number;
+  id: string;
+  username: string;
+  displayName: string;
+  orgId: string;
+  role: Role;
+  generatedPassword: string | null;
+}
+
+/** A row of an import sheet that keeps the whole import out. */
+export interface ImportRowProblem {
+  row: number;
+  code: string;
+  message: string;
+  value?: string;
 }
 
 export interface Deadline {
@@ -271,4 +291,12 @@ export interface ReportInput {
   percent: number;
   actuals?: { indicatorId: string; value: number }[];
   fileIds?: string[];
+}
+
+/** GET /api/search: hits of each kind within what the user may see. */
+export interface SearchResults {
+  tasks: { id: string; planId: string; no: string | null; title: string; planTitle: string }[];
+  plans: { id: string; title: string; year: number | null; status: string }[];
+  orgs: { id: string; name: string; kind: string }[];
+  notices: { id: string; docNo: string; status: string; taskId: string; taskTitle: string; orgName: string }[];
 }

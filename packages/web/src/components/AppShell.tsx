@@ -1,16 +1,18 @@
 import { BellOutlined, LogoutOutlined } from "@ant-design/icons";
-import { Badge, Button, Layout, Menu, Space, Typography } from "antd";
+import { Badge, Button, Grid, Layout, Menu, Space, Typography } from "antd";
 import type { ReactNode } from "react";
 import { useLocation, useNavigate } from "react-router";
 import { APP_NAME, NAV, ROLES } from "../labels";
 import { S as SUPERVISION } from "../pages/Supervision/labels";
 import { canManagePlans, canReport, useMe, useSession } from "../session";
 import { ChangePassword } from "./ChangePassword";
+import { GlobalSearch } from "./GlobalSearch";
 import { useBadges } from "./use-badges";
 
 /** The frame around every signed-in page: brand, the menu the role may use, the user. */
 export function AppShell({ children }: { children: ReactNode }) {
   const me = useMe();
+  const screens = Grid.useBreakpoint();
   const { signOut } = useSession();
   const navigate = useNavigate();
   const { pathname } = useLocation();
@@ -46,6 +48,8 @@ export function AppShell({ children }: { children: ReactNode }) {
           onClick={(e) => navigate(e.key)}
           style={{ flex: 1, minWidth: 0 }}
         />
+        {/* On a phone the header has no room for it; the pages there have their own filters. */}
+        {screens.md && <GlobalSearch />}
         <Space size={4}>
           <Typography.Text style={{ color: "#ddd" }} className="shell-user" title={ROLES[me.role]}>
             {me.displayName}

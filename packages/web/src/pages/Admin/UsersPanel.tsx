@@ -1,4 +1,4 @@
-import { App, Button, Form, Input, Modal, Select, Table, Tag, TreeSelect } from "antd";
+import { App, Button, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, TreeSelect } from "antd";
 import { useMemo, useState } from "react";
 import { messageOf } from "../../api/client";
 import { api } from "../../api/endpoints";
@@ -9,6 +9,8 @@ import { orgTree } from "../../components/org-tree";
 import { useAsync } from "../../components/use-async";
 import { L, ROLES, type Role } from "../../labels";
 import { ThrottlesPanel } from "./ThrottlesPanel";
+import { UserEditModal } from "./UserEditModal";
+import { UsersImport } from "./UsersImport";
 
 interface NewUser {
   orgId: string;
@@ -22,6 +24,8 @@ export function UsersPanel() {
   const { message } = App.useApp();
   const users = useAsync(() => Promise.all([api.users(), api.orgs()]), []);
   const [open, setOpen] = useState(false);
+  const [editing, setEditing] = useState<User | null>(null);
+  const [search, setSearch] = useState("");
   const [form] = Form.useForm<NewUser>();
   const orgName = useMemo(() => new Map((users.data?.[1] ?? []).map((o) => [o.id, o.name])), [users.data]);
   const create = async (v: NewUser) => {
@@ -35,28 +39,87 @@ export function UsersPanel() {
       message.error(messageOf(e));
     }
   };
+  const setDisabled = async (u: User, disabled: boolean) => {
+    try {
+      await api.updateUser(u.id, { disabled });
+      message.success(disabled ? L.userDisabled : L.userEnabled);
+      users.reload();
+    } catch (e) {
+      message.error(messageOf(e));
+    }
+  };
+  const matches = (u: User) => {
+    const q = search.trim();
+    return !q || [u.username, u.display_name, orgName.get(u.org_id) ?? ""].some((f) => f.includes(q));
+  };
   return (
     <>
-      <Button type="primary" onClick={() => setOpen(true)} style={{ marginBottom: 12 }}>
-        {L.addUser}
-      </Button>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Button type="primary" onClick={() => setOpen(true)}>
+          {L.addUser}
+        </Button>
+        <UsersImport orgs={users.data?.[1] ?? []} onImported={users.reload} />
+        <Input.Search
+          allowClear
+          placeholder={L.searchUsers}
+          onChange={(e) => setSearch(e.target.value)}
+          style={{ width: 240 }}
+        />
+      </Space>
       <AsyncView state={users} isEmpty={([u]) => u.length === 0}>
         {([list]) => (
           <Table<User>
             rowKey="id"
             size="small"
             scroll={{ x: true }}
-            dataSource={list}
+            dataSource={list.filter(matches)}
             columns={[
               { title: L.username, dataIndex: "username" },
               { title: L.displayName, dataIndex: "display_name" },
               { title: L.role, render: (_, u) => <Tag>{ROLES[u.role]}</Tag> },
               { title: L.org, render: (_, u) => orgName.get(u.org_id) ?? u.org_id },
+              {
+                title: L.userStatus,
+                render: (_, u) =>
+                  u.disabled ? <Tag color="default">{L.userDisabled}</Tag> : <Tag color="green">{L.userActive}</Tag>,
+              },
               { title: L.createdAt, render: (_, u) => formatTime(u.created_at) },
+              {
+                title: L.actions,
+                render: (_, u) => (
+                  <Space size="small">
+                    <Button size="small" onClick={() => setEditing(u)}>
+                      {L.edit}
+                    </Button>
+                    {u.disabled ? (
+                      <Button size="small" onClick={() => setDisabled(u, false)}>
+                        {L.enableUser}
+                      </Button>
+                    ) : (
+                      <Popconfirm title={L.disableUserConfirm(u.display_name)} onConfirm={() => setDisabled(u, true)}>
+                        <Button size="small" danger>
+                          {L.disableUser}
+                        </Button>
+                      </Popconfirm>
+                    )}
+                  </Space>
+                ),
+              },
             ]}
           />
         )}
       </AsyncView>
+      {editing && (
+        <UserEditModal
+          user={editing}
+          orgs={users.data?.[1] ?? []}
+          onClose={() => setEditing(null)}
+          onSaved={() => {
+            setEditing(null);
+            users.reload();
+          }}
+        />
+      )}
       <Modal open={open} title={L.addUser} onCancel={() => setOpen(false)} onOk={() => form.submit()} destroyOnHidden>
         <Form<NewUser> form={form} layout="vertical" onFinish={create} initialValues={{ role: "school_reporter" }}>
           <Form.Item label={L.org} name="orgId" rules={[{ required: true, message: L.required }]}>

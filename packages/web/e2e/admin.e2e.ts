@@ -1,0 +1,161 @@
+/**
+ * The administrator at 1366 px: imports accounts from an Excel sheet (a bad sheet is refused with
+ * its row numbers, the fixed one imported, generated passwords shown once), edits and disables an
+ * account, and reads the audit trail in Chinese, filtered, then exports it.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { chromium, type Page } from "playwright-core";
+import { BASE, check, login, shot, step, toast } from "./helpers";
+
+const work = mkdtempSync(join(tmpdir(), "luoshi-e2e-admin-"));
+
+async function sheet(name: string, rows: string[][]): Promise<string> {
+  const book = new ExcelJS.Workbook();
+  const ws = book.addWorksheet("用户");
+  ws.addRow(["用户名", "姓名", "单位", "角色", "初始密码"]);
+  for (const r of rows) ws.addRow(r);
+  const file = join(work, name);
+  writeFileSync(file, Buffer.from(await book.xlsx.writeBuffer()));
+  return file;
+}
+
+async function importUsers(page: Page) {
+  step("admin imports accounts: a bad sheet is refused row by row, the fixed one is imported");
+  await page.goto(`${BASE}/admin`);
+  await page.getByRole("tab", { name: "用户与角色" }).click();
+  await page.getByRole("button", { name: "批量导入" }).click();
+  const bad = await sheet("bad.xlsx", [
+    ["teacher_1", "周老师", "青山县城关镇中心小学", "学校填报员", ""],
+    ["teacher_1", "吴老师", "不存在的学校", "校长", ""],
+  ]);
+  await page.locator(".ant-modal input[type=file]").setInputFiles(bad);
+  await page.getByText("用户表有 3 处错误").waitFor();
+  for (const text of ["用户名在表中重复", "找不到该单位", "角色无法识别"]) {
+    await page.locator(".ant-modal .ant-table-cell", { hasText: text }).first().waitFor();
+  }
+  await shot(page, "admin-01-import-problems", false);
+  const good = await sheet("good.xlsx", [
+    ["teacher_1", "周老师", "青山县城关镇中心小学", "学校填报员", ""],
+    ["teacher_2", "吴老师", "基础教育股", "股室负责人", ""],
+  ]);
+  await page.locator(".ant-modal input[type=file]").setInputFiles(good);
+  await page.getByText("检查通过：将导入 2 个用户").waitFor();
+  await page.getByRole("button", { name: "确认导入 2 个用户" }).click();
+  await toast(page, "已导入 2 个用户");
+  await page.getByText("只显示这一次").waitFor();
+  const password = (await page.locator(".ant-modal .generated-password").first().innerText()).trim();
+  check(password.length >= 10, `a generated password is shown (${password})`);
+  await shot(page, "admin-02-imported", false);
+  await page.locator(".ant-modal-close").click();
+  await page.getByRole("cell", { name: "teacher_2", exact: true }).waitFor();
+  return password;
+}
+
+async function editAndDisable(page: Page) {
+  step("admin edits an account's name, then disables it; it stays listed as 已停用");
+  const row = page.locator("tr", { has: page.getByRole("cell", { name: "teacher_2", exact: true }) });
+  await row.getByRole("button", { name: "编辑" }).click();
+  const name = page.locator(".ant-modal").getByLabel("姓名");
+  await name.fill("吴晓老师");
+  await page
+    .locator(".ant-modal")
+    .getByRole("button", { name: /确\s*定|OK/ })
+    .click();
+  await toast(page, "已保存");
+  await row.getByRole("cell", { name: "吴晓老师" }).waitFor();
+  await row
+    .getByRole("button", { name: "停 用" })
+    .or(row.getByRole("button", { name: "停用" }))
+    .click();
+  await page
+    .locator(".ant-popconfirm")
+    .getByRole("button", { name: /确\s*定|OK/ })
+    .click();
+  await toast(page, "已停用");
+  await row.locator(".ant-tag", { hasText: "已停用" }).waitFor();
+  await shot(page, "admin-03-users");
+}
+
+async function auditTrail(page: Page) {
+  step("the audit trail speaks Chinese: who by name, what, which record by its title; filtered; exported");
+  await page.getByRole("tab", { name: "审计记录" }).click();
+  await page.getByRole("cell", { name: "停用", exact: true }).first().waitFor();
+  await page
+    .getByRole("cell", { name: /吴晓老师/ })
+    .first()
+    .waitFor();
+  await page.getByRole("cell", { name: "系统管理员", exact: true }).first().waitFor();
+  // Filter to imports only: every shown action is 导入.
+  await page.getByLabel("操作").click();
+  await page.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: /^导入$/ }).click();
+  await page.waitForFunction(() => {
+    const cells = [...document.querySelectorAll(".ant-table-tbody tr td:nth-child(4)")].map((c) => c.textContent);
+    return cells.length === 2 && cells.every((c) => c === "导入");
+  });
+  await shot(page, "admin-04-audit");
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: /导出/ }).click(),
+  ]);
+  const file = join(work, "audit.xlsx");
+  await download.saveAs(file);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(readFileSync(file) as unknown as ArrayBuffer);
+  const rows = book.worksheets[0]!.getRows(3, book.worksheets[0]!.rowCount - 2) ?? [];
+  check(rows.length === 2, `the export holds the 2 filtered rows (got ${rows.length})`);
+  check(
+    rows.every((r) => r.getCell(4).value === "导入"),
+    "every exported row is an import",
+  );
+}
+
+async function main() {
+  const context = await chromium.launchPersistentContext(join(work, "profile"), {
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    headless: true,
+    acceptDownloads: true,
+    viewport: { width: 1366, height: 860 },
+    locale: "zh-CN",
+    timezoneId: "Asia/Shanghai",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(15000);
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  try {
+    await login(page, "admin");
+    await page.waitForURL(/\/dashboard/);
+    const password = await importUsers(page);
+    await editAndDisable(page);
+    await auditTrail(page);
+    step("the header's search finds a unit and opens the ledger filtered by it");
+    await page.getByLabel("搜索任务、计划、单位、督办单").fill("基础教育股");
+    await page
+      .locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: "基础教育股" })
+      .first()
+      .click();
+    await page.waitForURL(/\/ledger\?orgId=/);
+    await shot(page, "admin-05-search-ledger");
+    step("an imported account signs in with its generated password");
+    await page.getByRole("button", { name: "退出登录" }).click();
+    await page.waitForURL(/\/login/);
+    await login(page, "teacher_1", password);
+    await page.waitForURL((u) => !u.pathname.startsWith("/login"));
+    check(errors.length === 0, `no uncaught page errors (${errors.join("; ")})`);
+    console.log("admin e2e: all steps passed");
+  } catch (error) {
+    await page.screenshot({
+      path: join(process.env.LUOSHI_E2E_ARTIFACTS ?? "test-artifacts/e2e", "admin-failure.png"),
+    });
+    throw error;
+  } finally {
+    await context.close();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+await main();
