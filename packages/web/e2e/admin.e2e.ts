@@ -126,7 +126,16 @@ async function main() {
   page.setDefaultTimeout(15000);
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(String(e)));
+  const consoleErrors: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error") consoleErrors.push(m.text());
+  });
   try {
+    step("the login page, signed out, logs no error in the console (no 401 from a session check)");
+    await page.goto(`${BASE}/login`);
+    await page.getByLabel("用户名").waitFor();
+    await page.waitForLoadState("networkidle");
+    check(consoleErrors.length === 0, `no console errors on the login page (${consoleErrors.join(" | ")})`);
     await login(page, "admin");
     await page.waitForURL(/\/dashboard/);
     const password = await importUsers(page);

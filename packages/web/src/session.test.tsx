@@ -35,17 +35,27 @@ describe("SessionProvider", () => {
   it("draws the remembered user at once and does not render again when the recheck confirms it", async () => {
     sessionStorage.setItem("luoshi:session", JSON.stringify({ user: me, csrfToken: "t" }));
     const check = Promise.resolve({ user: { ...me }, csrfToken: "t" });
-    vi.spyOn(api, "me").mockReturnValue(check);
+    vi.spyOn(api, "session").mockReturnValue(check);
     const seen = renderCounting();
     await act(() => check);
     expect(seen[0]).toEqual(me);
     expect(new Set(seen).size).toBe(1);
   });
 
+  it("signs the tab out when the session has ended (user null)", async () => {
+    sessionStorage.setItem("luoshi:session", JSON.stringify({ user: me, csrfToken: "t" }));
+    const check = Promise.resolve({ user: null, csrfToken: null });
+    vi.spyOn(api, "session").mockReturnValue(check);
+    const seen = renderCounting();
+    await act(() => check);
+    expect(seen.at(-1)).toBeNull();
+    expect(sessionStorage.getItem("luoshi:session")).toBeNull();
+  });
+
   it("signs the tab out when the recheck fails", async () => {
     sessionStorage.setItem("luoshi:session", JSON.stringify({ user: me, csrfToken: "t" }));
-    const check = Promise.reject(new Error("401"));
-    vi.spyOn(api, "me").mockReturnValue(check);
+    const check = Promise.reject(new Error("network"));
+    vi.spyOn(api, "session").mockReturnValue(check);
     const seen = renderCounting();
     await act(() => check.catch(() => undefined));
     expect(seen.at(-1)).toBeNull();

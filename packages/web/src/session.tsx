@@ -53,7 +53,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
   useEffect(() => {
     setUnauthenticatedHandler(() => accept(null));
-    api.me().then(accept, () => accept(null));
+    api.session().then(
+      (r) => accept(r.user ? { user: r.user, csrfToken: r.csrfToken ?? "" } : null),
+      () => accept(null),
+    );
   }, [accept]);
   const signIn = useCallback(
     async (username: string, password: string) => {

@@ -125,6 +125,29 @@ export function authRoutes(app: App, deps: AppDeps): void {
     },
   );
 
+  // The web app's first question: answered 200 either way, so a signed-out visit to the login
+  // page logs no failed request in the browser console.
+  app.get(
+    "/api/auth/session",
+    {
+      config: { auth: "public" },
+      schema: {
+        tags: ["auth"],
+        summary: "当前会话（未登录时 user 为 null）",
+        response: withErrors({
+          200: Type.Object({
+            user: Type.Union([Me, Type.Null()]),
+            csrfToken: Type.Union([Type.String(), Type.Null()]),
+          }),
+        }),
+      },
+    },
+    async (request) =>
+      request.actor
+        ? { user: presentMe(request.actor), csrfToken: request.csrfToken ?? "" }
+        : { user: null, csrfToken: null },
+  );
+
   app.get(
     "/api/auth/me",
     {

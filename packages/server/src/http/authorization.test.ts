@@ -82,6 +82,11 @@ const supPost = (c: Ctx, url: string, payload: object = {}) => ({
 /** One row per route. A route the server has and this table lacks fails the test. */
 const MATRIX: Record<string, Row> = {
   "GET /api/health": { own: "public", other: null, req: () => ({ method: "GET", url: "/api/health" }) },
+  "GET /api/auth/session": {
+    own: "public",
+    other: null,
+    req: (c) => ({ method: "GET", url: "/api/auth/session", headers: c.session.headers }),
+  },
   "POST /api/auth/login": {
     own: "public",
     other: null,
@@ -1022,6 +1027,7 @@ type ListScope =
 const LIST_SCOPES: Record<string, ListScope> = {
   "GET /api/health": { kind: "not-a-list", why: "a constant" },
   "GET /api/auth/me": { kind: "not-a-list", why: "the caller only" },
+  "GET /api/auth/session": { kind: "not-a-list", why: "the caller only, or null" },
   "GET /api/orgs": { kind: "region", ownSample: () => t.fixture.a.schoolId },
   "GET /api/users": { kind: "region" },
   "GET /api/search": { kind: "region", url: `/api/search?q=${encodeURIComponent("城关")}` },

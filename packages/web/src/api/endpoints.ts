@@ -44,6 +44,8 @@ export const api = {
   clearLoginThrottle: (key: string) => request<void>("POST", "/api/users/throttles/clear", { key }),
   search: (q: string) => get<SearchResults>("/api/search", { q }),
   me: () => get<{ user: Me; csrfToken: string }>("/api/auth/me"),
+  /** The session, or user null when signed out (200 either way). */
+  session: () => get<{ user: Me | null; csrfToken: string | null }>("/api/auth/session"),
 
   orgs: () => get<{ orgs: Org[] }>("/api/orgs").then((r) => r.orgs),
   org: (id: string) => get<{ org: OrgDetail }>(`/api/orgs/${id}`).then((r) => r.org),
