@@ -1,3 +1,5 @@
+import { REVEAL_AUDIT_ACTION, REVEAL_AUDIT_LABEL } from "@luoshi/contract";
+
 /**
  * The audit trail in Chinese: what kind of record an event is about, and what was done. Codes
  * missing here show as they are (a test lists every code the server writes and fails on a gap).
@@ -53,7 +55,7 @@ export const ACTION_LABELS: Record<string, string> = {
   escalate: "升级督办",
   submit: "填报",
   review: "审核",
-  reveal: "查看完整信息",
+  [REVEAL_AUDIT_ACTION]: REVEAL_AUDIT_LABEL,
   test: "测试",
   send: "发送",
   download: "下载",
