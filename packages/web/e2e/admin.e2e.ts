@@ -50,6 +50,7 @@ async function importUsers(page: Page) {
   check(password.length >= 10, `a generated password is shown (${password})`);
   await shot(page, "admin-02-imported", false);
   await page.locator(".ant-modal-close").click();
+  await page.locator(".ant-modal-content").waitFor({ state: "detached" });
   await page.getByRole("cell", { name: "teacher_2", exact: true }).waitFor();
   return password;
 }

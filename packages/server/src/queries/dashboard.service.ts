@@ -43,7 +43,9 @@ export async function dashboard(db: Database, actor: Actor, planId?: string, tod
   const plans = (await listReadablePlans(db, actor))
     .filter((p) => p.status === "published")
     .map((p) => ({ id: p.id, title: p.title, year: p.year }));
-  const plan = planId ? plans.find((p) => p.id === planId) : plans[0];
+  // By default the newest plan of this year (Asia/Shanghai), else the newest published one.
+  const thisYear = Number(today.slice(0, 4));
+  const plan = planId ? plans.find((p) => p.id === planId) : (plans.find((p) => p.year === thisYear) ?? plans[0]);
   if (!plan) return { plans, plan: null, today };
   const tasks = await findTasks(db, actor, { planId: plan.id }, { today });
   const totals = counts();
