@@ -22,6 +22,9 @@ async function sheet(name: string, rows: string[][]): Promise<string> {
   return file;
 }
 
+/** The users tab (a closed dialog's table stays in the page, hidden). */
+const usersTab = (page: Page) => page.getByRole("tabpanel", { name: "用户与角色" });
+
 async function importUsers(page: Page) {
   step("admin imports accounts: a bad sheet is refused row by row, the fixed one is imported");
   await page.goto(`${BASE}/admin`);
@@ -50,14 +53,13 @@ async function importUsers(page: Page) {
   check(password.length >= 10, `a generated password is shown (${password})`);
   await shot(page, "admin-02-imported", false);
   await page.locator(".ant-modal-close").click();
-  await page.locator(".ant-modal-content").waitFor({ state: "detached" });
-  await page.getByRole("cell", { name: "teacher_2", exact: true }).waitFor();
+  await usersTab(page).getByRole("cell", { name: "teacher_2", exact: true }).waitFor();
   return password;
 }
 
 async function editAndDisable(page: Page) {
   step("admin edits an account's name, then disables it; it stays listed as 已停用");
-  const row = page.locator("tr", { has: page.getByRole("cell", { name: "teacher_2", exact: true }) });
+  const row = usersTab(page).locator("tr", { has: page.getByRole("cell", { name: "teacher_2", exact: true }) });
   await row.getByRole("button", { name: "编辑" }).click();
   const name = page.locator(".ant-modal").getByLabel("姓名");
   await name.fill("吴晓老师");

@@ -213,6 +213,7 @@ export const L = {
   users: "用户与角色",
   addUser: "新建用户",
   editUser: "编辑用户",
+  userCreatedAt: "创建时间",
   resetPassword: "重置密码",
   resetPasswordHint: "留空则不修改；填写后该用户须用新密码重新登录",
   passwordMin: "密码至少需要10个字符",

@@ -83,7 +83,7 @@ export function UsersPanel() {
                 render: (_, u) =>
                   u.disabled ? <Tag color="default">{L.userDisabled}</Tag> : <Tag color="green">{L.userActive}</Tag>,
               },
-              { title: L.createdAt, render: (_, u) => formatTime(u.created_at) },
+              { title: L.userCreatedAt, render: (_, u) => formatTime(u.created_at) },
               {
                 title: L.actions,
                 render: (_, u) => (
