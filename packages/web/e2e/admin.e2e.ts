@@ -60,7 +60,7 @@ async function importUsers(page: Page) {
 async function editAndDisable(page: Page) {
   step("admin edits an account's name, then disables it; it stays listed as 已停用");
   const row = usersTab(page).locator("tr", { has: page.getByRole("cell", { name: "teacher_2", exact: true }) });
-  await row.getByRole("button", { name: "编辑" }).click();
+  await row.getByRole("button", { name: /编\s*辑/ }).click();
   const name = page.locator(".ant-modal").getByLabel("姓名");
   await name.fill("吴晓老师");
   await page
