@@ -92,7 +92,7 @@ async function auditTrail(page: Page) {
     .waitFor();
   await page.getByRole("cell", { name: "系统管理员", exact: true }).first().waitFor();
   // Filter to imports only: every shown action is 导入.
-  await page.getByLabel("操作").click();
+  await page.getByLabel("按操作筛选").click();
   await page.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: /^导入$/ }).click();
   await page.waitForFunction(() => {
     const cells = [...document.querySelectorAll(".ant-table-tbody tr td:nth-child(4)")].map((c) => c.textContent);

@@ -258,6 +258,7 @@ export const L = {
   auditAction: "操作",
   auditChange: "变更内容",
   auditNoChange: "无字段变化",
+  filterBy: (what: string) => `按${what}筛选`,
   exportFiltered: "导出（按当前筛选）",
   created: "已创建",
   required: "必填",

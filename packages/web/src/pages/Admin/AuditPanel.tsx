@@ -33,7 +33,7 @@ export function AuditPanel() {
         <Select
           allowClear
           placeholder={L.auditEntity}
-          aria-label={L.auditEntity}
+          aria-label={L.filterBy(L.auditEntity)}
           style={{ width: 150 }}
           options={codes?.entities.map((e) => ({ value: e.code, label: e.label }))}
           onChange={(entity?: string) => set({ entity })}
@@ -41,7 +41,7 @@ export function AuditPanel() {
         <Select
           allowClear
           placeholder={L.auditAction}
-          aria-label={L.auditAction}
+          aria-label={L.filterBy(L.auditAction)}
           style={{ width: 130 }}
           options={codes?.actions.map((a) => ({ value: a.code, label: a.label }))}
           onChange={(action?: string) => set({ action })}
@@ -51,13 +51,13 @@ export function AuditPanel() {
           showSearch
           optionFilterProp="label"
           placeholder={L.auditActor}
-          aria-label={L.auditActor}
+          aria-label={L.filterBy(L.auditActor)}
           style={{ width: 160 }}
           options={users.map((u) => ({ value: u.id, label: `${u.display_name}（${u.username}）` }))}
           onChange={(actorId?: string) => set({ actorId })}
         />
         <DatePicker.RangePicker
-          aria-label={L.auditAt}
+          aria-label={L.filterBy(L.auditAt)}
           onChange={(range) => set({ from: day(range?.[0]), to: day(range?.[1]) })}
         />
         <Button icon={<DownloadOutlined />} href={api.auditExportUrl(filter)} download>
