@@ -8,7 +8,7 @@ import { hashPassword } from "../auth/auth.service.js";
 import type { Database } from "../db/database.js";
 import { newId } from "../ids.js";
 import { listAliases, listOrgs } from "../orgs/orgs.repository.js";
-import { tablesToXlsx } from "../supervision/xlsx-table.js";
+import { tablesToXlsx } from "../bulletins/xlsx-table.js";
 import { type AccountRow, findColumns, type ImportRowProblem, readAccounts, type SheetRows } from "./user-rows.js";
 import { userError } from "./users.messages.js";
 import * as repo from "./users.repository.js";
