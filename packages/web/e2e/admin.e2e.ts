@@ -96,7 +96,9 @@ async function auditTrail(page: Page) {
   await page.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: /^导入$/ }).click();
   // The two imported accounts and the demo plan's import: every row shown is an import.
   const shown = await page.waitForFunction(() => {
-    const cells = [...document.querySelectorAll(".ant-table-tbody tr td:nth-child(4)")].map((c) => c.textContent);
+    const cells = [
+      ...document.querySelectorAll(".ant-tabs-tabpane-active .ant-table-tbody tr.ant-table-row td:nth-child(4)"),
+    ].map((c) => c.textContent);
     return cells.length >= 3 && cells.every((c) => c === "导入") ? cells.length : 0;
   });
   const count = (await shown.jsonValue()) as number;
