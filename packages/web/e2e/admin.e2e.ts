@@ -95,13 +95,15 @@ async function auditTrail(page: Page) {
   await page.getByLabel("按操作筛选").click();
   await page.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: /^导入$/ }).click();
   // The two imported accounts and the demo plan's import: every row shown is an import.
-  const shown = await page.waitForFunction(() => {
-    const cells = [
-      ...document.querySelectorAll(".ant-tabs-tabpane-active .ant-table-tbody tr.ant-table-row td:nth-child(4)"),
-    ].map((c) => c.textContent);
-    return cells.length >= 3 && cells.every((c) => c === "导入") ? cells.length : 0;
-  });
-  const count = (await shown.jsonValue()) as number;
+  const actionCells = page.getByRole("tabpanel", { name: "审计记录" }).locator("tr.ant-table-row td:nth-child(4)");
+  let texts: string[] = [];
+  for (let i = 0; i < 60; i++) {
+    texts = (await actionCells.allTextContents()).map((x) => x.trim());
+    if (texts.length >= 3 && texts.every((x) => x === "导入")) break;
+    await page.waitForTimeout(250);
+  }
+  check(texts.length >= 3 && texts.every((x) => x === "导入"), `only imports are shown (${texts.join(",")})`);
+  const count = texts.length;
   await shot(page, "admin-04-audit");
   const [download] = await Promise.all([
     page.waitForEvent("download"),
