@@ -23,7 +23,7 @@ const { diskFileStore } = await import(dist("files/file-store.js"));
 const { runStatusEngine } = await import(dist("status/status.service.js"));
 const { loadStatusFacts } = await import(dist("status/facts.repository.js"));
 const { computeStatuses } = await import(dist("status/engine.js"));
-const { generateBulletin } = await import(dist("supervision/bulletins.service.js"));
+const { generateBulletin } = await import(dist("bulletins/bulletins.service.js"));
 const repo = await import(dist("status/snapshots.repository.js"));
 
 const REGIONS = 20;

@@ -115,19 +115,69 @@ export interface Delivery {
   gaveUp: boolean;
 }
 
+export interface OverdueGroup {
+  orgId: string;
+  orgName: string;
+  tasks: { taskNo: string; taskTitle: string; dueDate: string | null; reasons: string[] }[];
+}
+
+/** What a bulletin states (computed from the records as of `asOf`). Older bulletins lack overdueByUnit. */
+export interface BulletinSummary {
+  asOf: string;
+  total: number;
+  done: number;
+  normal: number;
+  warning: number;
+  overdue: number;
+  completion: number;
+  indicators: number;
+  indicatorsDone: number;
+  overdueByUnit?: OverdueGroup[];
+}
+
 export interface Bulletin {
   id: string;
   period: string;
   title: string;
   generated_at: string;
+  summary: BulletinSummary;
 }
 
+type Component = "completion" | "timeliness" | "attainment";
+
+/** One unit's evaluation: its raw facts, the rates and score derived from them, and its rank in its group. */
 export interface UnitScore {
   orgId: string;
   orgName: string;
   rank: number;
   score: number;
-  breakdown: { completion: number; timeliness: number; attainment: number; noticePenalty: number };
+  total: number;
+  done: number;
+  overdue: number;
+  expectedReports: number;
+  onTime: number;
+  late: number;
+  missing: number;
+  indicators: number;
+  indicatorsDone: number;
+  notices: number;
+  completion: number;
+  timeliness: number | null;
+  attainment: number | null;
+  appliedWeights: Record<Component, number>;
+  breakdown: Record<Component | "noticePenalty", number>;
+}
+
+export interface EvaluationWeights extends Record<Component, number> {
+  noticePenalty: number;
+}
+
+export interface Evaluation {
+  year: number;
+  asOf: string;
+  formula: string;
+  weights: EvaluationWeights;
+  groups: { group: string; label: string; units: UnitScore[] }[];
 }
 
 const base = "/api/supervision";
@@ -161,6 +211,6 @@ export const supervisionApi = {
   bulletins: () => get<{ bulletins: Bulletin[] }>(`${base}/bulletins`),
   generate: (period: string) => request<{ bulletin: Bulletin }>("POST", `${base}/bulletins`, { period }),
   bulletinUrl: (id: string, format: "docx" | "xlsx") => `${base}/bulletins/${id}/${format}`,
-  evaluation: (year: number) => get<{ units: UnitScore[]; asOf: string }>(`${base}/evaluation`, { year }),
+  evaluation: (year: number) => get<Evaluation>(`${base}/evaluation`, { year }),
   evaluationXlsxUrl: (year: number) => `${base}/evaluation/export.xlsx?year=${year}`,
 };
