@@ -54,7 +54,7 @@ describe("supervision notices", () => {
     expect(notices.find((n) => n.seq === 3)!.doc_no).toBe("督办〔2024〕第3号");
   });
 
-  it("the unit replies with evidence, the supervisor closes, and the Word form shows it all", async () => {
+  it("the unit replies with evidence, the supervisor closes, and the Word form shows it all, dated in Asia/Shanghai", async () => {
     const deptTask = ctx.assignments.find((a) => a.org_id === ctx.fixture.a.deptId)!;
     const notice = await issueNotice(
       db,
@@ -66,9 +66,16 @@ describe("supervision notices", () => {
         requirement: "说明原因，提出整改措施",
         replyDue: "2024-05-20",
       },
-      clockAt("2024-05-08"),
+      // 01:30 on May 8 in Shanghai (still May 7 in UTC); the reply at 00:30 on May 12.
+      () => new Date("2024-05-07T17:30:00Z"),
     );
-    await replyToNotice(db, actors.dept_head, notice.id, { text: "已召开专题会议整改" }, clockAt("2024-05-12"));
+    await replyToNotice(
+      db,
+      actors.dept_head,
+      notice.id,
+      { text: "已召开专题会议整改" },
+      () => new Date("2024-05-11T16:30:00Z"),
+    );
     const closed = await closeNotice(db, actors.supervisor, notice.id, "整改到位", clockAt("2024-05-13"));
     expect(closed.status).toBe("closed");
     const { filename, bytes } = await noticeDocx(db, actors.dept_head, notice.id);
@@ -82,8 +89,12 @@ describe("supervision notices", () => {
       "已召开专题会议整改",
       "已办结",
       "基础教育股",
+      "签发日期：2024年5月8日",
+      "2024年5月12日",
     ]) {
       expect(text).toContain(s);
     }
+    expect(text).not.toContain("2024年5月7日");
+    expect(text).not.toContain("2024年5月11日");
   });
 });
