@@ -1,5 +1,7 @@
+import { AuditEvent, AuditQuery } from "@luoshi/contract";
 import { Type } from "@sinclair/typebox";
-import { AnyObject, withErrors } from "../http/schemas.js";
+import { camelAll } from "../http/camel.js";
+import { withErrors } from "../http/schemas.js";
 import { type App, type AppDeps, actorOf } from "../http/types.js";
 import { listAudit } from "./audit.repository.js";
 
@@ -11,20 +13,15 @@ export function auditRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags: ["audit"],
         summary: "审计记录（仅管理员）",
-        querystring: Type.Object({
-          entity: Type.Optional(Type.String({ maxLength: 40 })),
-          entityId: Type.Optional(Type.String({ maxLength: 64 })),
-          limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }),
-          offset: Type.Integer({ minimum: 0, default: 0 }),
-        }),
-        response: withErrors({ 200: Type.Object({ events: Type.Array(AnyObject) }) }),
+        querystring: AuditQuery,
+        response: withErrors({ 200: Type.Object({ events: Type.Array(AuditEvent) }) }),
       },
     },
     async (request) => {
       const actor = actorOf(request);
       // Region ids are the ids of region-owning orgs; the ones the admin reaches are theirs.
       const events = await listAudit(deps.db, { regionIds: actor.visibleOrgIds, ...request.query });
-      return { events };
+      return { events: camelAll(events) };
     },
   );
 }

@@ -1,20 +1,9 @@
-import { OneOf, ROLES } from "@luoshi/contract";
+import { LoginThrottle, NewUserBody, User, UserPatchBody, UserState } from "@luoshi/contract";
 import { Type } from "@sinclair/typebox";
-import { IdParams, Nullable, withErrors } from "../http/schemas.js";
+import { camel, camelAll } from "../http/camel.js";
+import { IdParams, withErrors } from "../http/schemas.js";
 import { type App, type AppDeps, actorOf } from "../http/types.js";
 import { clearThrottle, createUser, listThrottlesFor, listVisibleUsers, updateUser } from "./users.service.js";
-
-const User = Type.Object({
-  id: Type.String(),
-  region_id: Type.String(),
-  org_id: Type.String(),
-  username: Type.String(),
-  display_name: Type.String(),
-  role: Type.String(),
-  created_at: Type.String(),
-});
-
-const RoleSchema = OneOf(ROLES);
 
 export function usersRoutes(app: App, deps: AppDeps): void {
   app.get(
@@ -27,7 +16,7 @@ export function usersRoutes(app: App, deps: AppDeps): void {
         response: withErrors({ 200: Type.Object({ users: Type.Array(User) }) }),
       },
     },
-    async (request) => ({ users: await listVisibleUsers(deps.db, actorOf(request)) }),
+    async (request) => ({ users: camelAll(await listVisibleUsers(deps.db, actorOf(request))) }),
   );
 
   app.post(
@@ -37,19 +26,13 @@ export function usersRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags: ["users"],
         summary: "新建用户",
-        body: Type.Object({
-          orgId: Type.String({ minLength: 1, maxLength: 64 }),
-          username: Type.String({ minLength: 2, maxLength: 64, pattern: "^[A-Za-z0-9_.-]+$" }),
-          displayName: Type.String({ minLength: 1, maxLength: 64 }),
-          password: Type.String({ minLength: 1, maxLength: 256 }),
-          role: RoleSchema,
-        }),
+        body: NewUserBody,
         response: withErrors({ 201: Type.Object({ user: User }) }),
       },
     },
     async (request, reply) => {
       const user = await createUser(deps.db, actorOf(request), request.body);
-      return reply.status(201).send({ user });
+      return reply.status(201).send({ user: camel(user) });
     },
   );
 
@@ -61,24 +44,13 @@ export function usersRoutes(app: App, deps: AppDeps): void {
         tags: ["users"],
         summary: "修改用户（姓名、角色、单位、重置密码、停用/启用）",
         params: IdParams,
-        body: Type.Object(
-          {
-            displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
-            role: Type.Optional(RoleSchema),
-            orgId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
-            password: Type.Optional(Type.String({ minLength: 1, maxLength: 256 })),
-            disabled: Type.Optional(Type.Boolean()),
-          },
-          { additionalProperties: false, minProperties: 1 },
-        ),
-        response: withErrors({
-          200: Type.Object({
-            user: Type.Object({ ...User.properties, deleted_at: Nullable(Type.String()), disabled: Type.Boolean() }),
-          }),
-        }),
+        body: UserPatchBody,
+        response: withErrors({ 200: Type.Object({ user: UserState }) }),
       },
     },
-    async (request) => ({ user: await updateUser(deps.db, actorOf(request), request.params.id, request.body) }),
+    async (request) => ({
+      user: camel(await updateUser(deps.db, actorOf(request), request.params.id, request.body)),
+    }),
   );
 
   app.get(
@@ -90,16 +62,7 @@ export function usersRoutes(app: App, deps: AppDeps): void {
         summary: "当前的登录限制（本县账号、设备与客户端地址）",
         response: withErrors({
           200: Type.Object({
-            throttles: Type.Array(
-              Type.Object({
-                key: Type.String(),
-                scope: Type.String(),
-                subject: Type.String(),
-                failures: Type.Integer(),
-                blockedUntil: Nullable(Type.String()),
-                lastAttempt: Type.String(),
-              }),
-            ),
+            throttles: Type.Array(LoginThrottle),
           }),
         }),
       },

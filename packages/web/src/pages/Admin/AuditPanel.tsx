@@ -40,8 +40,8 @@ export function AuditPanel() {
           }}
           columns={[
             { title: L.auditAt, render: (_, e) => formatTime(e.at), width: 170 },
-            { title: L.auditActor, dataIndex: "actor_id", render: (a: string | null) => a ?? "—" },
-            { title: L.auditEntity, render: (_, e) => `${e.entity} · ${e.entity_id}` },
+            { title: L.auditActor, dataIndex: "actorId", render: (a: string | null) => a ?? "—" },
+            { title: L.auditEntity, render: (_, e) => `${e.entity} · ${e.entityId}` },
             {
               title: L.auditAction,
               dataIndex: "action",

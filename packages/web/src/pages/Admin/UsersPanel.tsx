@@ -49,10 +49,10 @@ export function UsersPanel() {
             dataSource={list}
             columns={[
               { title: L.username, dataIndex: "username" },
-              { title: L.displayName, dataIndex: "display_name" },
+              { title: L.displayName, dataIndex: "displayName" },
               { title: L.role, render: (_, u) => <Tag>{ROLES[u.role]}</Tag> },
-              { title: L.org, render: (_, u) => orgName.get(u.org_id) ?? u.org_id },
-              { title: L.createdAt, render: (_, u) => formatTime(u.created_at) },
+              { title: L.org, render: (_, u) => orgName.get(u.orgId) ?? u.orgId },
+              { title: L.createdAt, render: (_, u) => formatTime(u.createdAt) },
             ]}
           />
         )}
