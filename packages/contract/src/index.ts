@@ -1,5 +1,6 @@
 export * from "./audit.js";
 export * from "./auth.js";
+export * from "./backup.js";
 export * from "./common.js";
 export * from "./files.js";
 export * from "./orgs.js";
@@ -7,5 +8,7 @@ export * from "./personal-data.js";
 export * from "./plans.js";
 export * from "./progress.js";
 export * from "./queries.js";
+export * from "./reminders.js";
+export * from "./supervision.js";
 export * from "./users.js";
 export * from "./vocabulary.js";

@@ -1,8 +1,8 @@
+import { FileAnswer } from "@luoshi/contract";
 import type { LedgerInput } from "@luoshi/ledger-export";
-import { Type } from "@sinclair/typebox";
 import { type Actor, ALL_ROLES } from "../auth/actor.js";
 import type { Database } from "../db/database.js";
-import { IdParams, withErrors } from "../http/schemas.js";
+import { errors, IdParams } from "../http/schemas.js";
 import { type App, type AppDeps, actorOf } from "../http/types.js";
 import { planDetail } from "./plans.service.js";
 
@@ -46,7 +46,7 @@ export function plansExportRoutes(app: App, deps: AppDeps): void {
           tags: ["plans"],
           summary: `导出任务分解表（${ext}）`,
           params: IdParams,
-          response: withErrors({ 200: Type.Any() }),
+          response: { ...errors, 200: FileAnswer(`任务分解表（${ext}）`, [type]) },
         },
       },
       async (request, reply) => {

@@ -1,19 +1,8 @@
+import type { StatusBoard, StatusRun, TrendDay } from "@luoshi/contract";
 import type { SupervisionStatus } from "@luoshi/contract/vocabulary";
 import { get, request } from "../../api/client";
 
-export interface StatusItem {
-  entity_kind: string;
-  entity_id: string;
-  task_id: string;
-  org_id: string | null;
-  task_no: string;
-  task_title: string;
-  org_name: string | null;
-  status: string;
-  reasons: string[];
-  due_date: string | null;
-  progress: number | null;
-}
+export type { StatusItem } from "@luoshi/contract";
 
 export type NoticeStatus = "issued" | "replied" | "escalated" | "closed";
 
@@ -183,9 +172,9 @@ export interface Evaluation {
 const base = "/api/supervision";
 
 export const supervisionApi = {
-  board: () => get<{ items: StatusItem[]; tasks: Record<SupervisionStatus, number> }>(`${base}/status`),
-  trend: () => get<{ days: ({ day: string } & Record<string, number>)[] }>(`${base}/status/trend`),
-  run: () => request<unknown>("POST", `${base}/status/run`),
+  board: () => get<StatusBoard>(`${base}/status`),
+  trend: () => get<{ days: TrendDay[] }>(`${base}/status/trend`),
+  run: () => request<StatusRun>("POST", `${base}/status/run`),
   notices: (box: "inbox" | "outbox") => get<{ notices: Notice[] }>(`${base}/notices`, { box }),
   taskNotices: (taskId: string) => get<{ notices: Notice[] }>(`${base}/notices`, { taskId }),
   notice: (id: string) => get<{ notice: NoticeDetail }>(`${base}/notices/${id}`),
