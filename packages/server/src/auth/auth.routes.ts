@@ -19,6 +19,14 @@ const presentMe = (a: ReturnType<typeof actorOf>): Me => ({
   regionId: a.regionId,
 });
 
+/** The seconds a throttled sign-in must wait (LOGIN_THROTTLED carries them in its details). */
+function retryAfterOf(error: unknown): number | undefined {
+  if (!(error instanceof AppError) || error.code !== "LOGIN_THROTTLED") return undefined;
+  const details = error.details;
+  if (typeof details !== "object" || details === null || !("retryAfter" in details)) return undefined;
+  return typeof details.retryAfter === "number" ? details.retryAfter : undefined;
+}
+
 export function authRoutes(app: App, deps: AppDeps): void {
   app.post(
     "/api/auth/login",
@@ -39,8 +47,8 @@ export function authRoutes(app: App, deps: AppDeps): void {
         ip: request.ip,
         deviceToken: request.cookies[DEVICE_COOKIE],
       }).catch((error: unknown) => {
-        if (error instanceof AppError && error.code === "LOGIN_THROTTLED")
-          reply.header("retry-after", String((error.details as { retryAfter: number }).retryAfter));
+        const wait = retryAfterOf(error);
+        if (wait !== undefined) reply.header("retry-after", String(wait));
         throw error;
       });
       reply.setCookie(SESSION_COOKIE, result.token, {
@@ -98,8 +106,8 @@ export function authRoutes(app: App, deps: AppDeps): void {
         request.body.currentPassword,
         request.body.newPassword,
       ).catch((error: unknown) => {
-        if (error instanceof AppError && error.code === "LOGIN_THROTTLED")
-          reply.header("retry-after", String((error.details as { retryAfter: number }).retryAfter));
+        const wait = retryAfterOf(error);
+        if (wait !== undefined) reply.header("retry-after", String(wait));
         throw error;
       });
       return reply.status(204).send(null);
