@@ -18,8 +18,8 @@ export function untypedNodes(schema: unknown, at = "$"): string[] {
   const keys = Object.keys(s).filter((k) => k !== "description" && k !== "title" && k !== "$id");
   if (keys.length === 0 && typeof s.description !== "string") found.push(`${at}: empty schema`);
   const named = Object.keys((s.properties as object | undefined) ?? {}).length > 0;
-  // OpenAPI 3.0 has no null type: the null branch of a union comes out as a nullable bare object.
-  const nullBranch = s.nullable === true && keys.every((k) => k === "type" || k === "nullable");
+  // OpenAPI 3.0 has no null type: the null branch of a union comes out as `{ type: object, nullable, enum: [null] }`.
+  const nullBranch = s.nullable === true && Array.isArray(s.enum) && s.enum.length === 1 && s.enum[0] === null;
   if (
     s.type === "object" &&
     !named &&
@@ -82,7 +82,8 @@ describe("untypedAnswers", () => {
     expect(untypedAnswers(doc({ type: "object", properties: { plan: { type: "object" } } }))).toEqual([
       "GET /x 200 application/json $.plan: object without properties",
     ]);
-    expect(untypedAnswers(doc({ anyOf: [{ enum: ["a"] }, { type: "object", nullable: true }] }))).toEqual([]);
+    const nullBranch = { type: "object", nullable: true, enum: [null] };
+    expect(untypedAnswers(doc({ anyOf: [{ enum: ["a"] }, nullBranch] }))).toEqual([]);
     expect(untypedAnswers(doc({ anyOf: [{ type: "string" }, {}] }))).toEqual([
       "GET /x 200 application/json $|1: empty schema",
     ]);
