@@ -48,7 +48,9 @@ export const CHECK_TEXT = {
       ? `摇号（${drawnAt}）在承诺（${committedAt}）之后`
       : `摇号时间（${drawnAt}）不晚于承诺时间（${committedAt}），摇号号码可能在名单固定前已知`,
   resultLinked: (ok: boolean) =>
-    ok ? "编班结果指向本次承诺和摇号记录" : "编班结果指向另一份承诺或摇号记录（结果中的哈希不符）",
+    ok
+      ? "编班结果指向本次承诺和摇号记录"
+      : "编班结果指向另一份承诺或摇号记录（结果中的承诺哈希、摇号记录哈希或摇号号码不符）",
   resultOk: (hash: string) => `编班结果可由承诺的名单、参数和摇号数字完全重算（结果哈希 ${hash}）`,
   resultUnreadable: "编班结果文件无法读取或不是经承诺的编班结果（旧版单步编班结果请用旧版验证）",
   supplementBase: (ok: boolean) =>

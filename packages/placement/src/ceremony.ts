@@ -18,7 +18,7 @@ import {
   type SupplementOf,
   type Witness,
 } from "./ceremony-model.js";
-import type { PlacementParams, Roster } from "./model.js";
+import type { PlacementParams, Roster, TeacherTeam } from "./model.js";
 import { type PlacementResult, type PlacementRun, placeSeeded, resultMismatch } from "./placement.js";
 import { normalizeText } from "./roster-rows.js";
 
@@ -43,6 +43,27 @@ function seal<T>(record: T): Sealed<T> {
   const text = canonicalJson(record);
   return { record, text, hash: sha256Hex(text) };
 }
+
+/** The committed parameters back from their canonical JSON (as stored beside the commitment). */
+export function paramsFromCanonical(text: string): PlacementParams {
+  const o = parseObject(text);
+  if (!o || o.algorithm !== ALGORITHM || !Array.isArray(o.capacities) || !Array.isArray(o.teachers))
+    throw fail("COMMITMENT_UNREADABLE");
+  return {
+    classCount: Number(o.classCount),
+    capacities: o.capacities as number[],
+    teams: o.teachers as PlacementParams["teams"],
+    restarts: Number(o.restarts),
+  };
+}
+
+/** The parameters a commitment names, with the teacher teams read from the teachers' list (none for 补录). */
+export const paramsFromCommitment = (c: Commitment, teams: TeacherTeam[]): PlacementParams => ({
+  classCount: c.classCount,
+  capacities: c.capacities,
+  teams,
+  restarts: c.restarts,
+});
 
 export const rosterHashOf = (roster: Roster) => sha256Hex(canonicalRosterCsv(roster));
 export const paramsHashOf = (params: PlacementParams) => sha256Hex(canonicalParams(params));
@@ -280,7 +301,10 @@ export function verifyCommitted(input: VerifyCommittedInput): VerifyCommittedOut
     checks.push({ key: "result", ok: false, text: CHECK_TEXT.resultUnreadable });
     return { ok: false, checks };
   }
-  const linked = published.inputs.commitmentHash === commitment.hash && published.inputs.drawHash === draw.hash;
+  const linked =
+    published.inputs.commitmentHash === commitment.hash &&
+    published.inputs.drawHash === draw.hash &&
+    published.inputs.draw === draw.record.draw;
   checks.push({ key: "result", ok: linked, text: CHECK_TEXT.resultLinked(linked) });
   if (checks.some((x) => !x.ok)) return { ok: false, checks };
   const run = runCommitted(input.roster, input.params, commitment, draw);

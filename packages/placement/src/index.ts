@@ -18,6 +18,8 @@ export {
   isCeremonyError,
   openCommitment,
   openDraw,
+  paramsFromCanonical,
+  paramsFromCommitment,
   paramsHashOf,
   rosterHashOf,
   runCommitted,

@@ -5,7 +5,7 @@ import { actorFor } from "../auth/auth.service.js";
 import { tableRows, tablesInOrder } from "../backup/tables.js";
 import type { Database } from "../db/database.js";
 import { storeEvidence } from "../files/files.service.js";
-import { createPlacementRequest } from "../placement/placement.fixtures.js";
+import { committedPlacement, rosterCsv, teachersCsv } from "../placement/placement.fixtures.js";
 import { generateBulletin } from "../supervision/bulletins.service.js";
 import { loginAs, type TestContext } from "./app.js";
 import { publishedPlan } from "./plans.js";
@@ -54,8 +54,16 @@ export async function populateWithBlobs(t: TestContext): Promise<{ placementId: 
   const reporter = await actorByUsername(t.db, bureau.users.school_reporter);
   await storeEvidence(t.db, t.files, reporter, { bytes: new TextEncoder().encode("会议纪要"), filename: "纪要.txt" });
   const admin = await loginAs(t.app, bureau.users.admin);
-  const res = await t.app.inject(createPlacementRequest(admin.headers));
-  if (res.statusCode !== 201) throw new Error(`placement: ${res.statusCode} ${res.body}`);
+  // Commit, draw and run: the commitment's roster, teachers and notice are blobs as well.
+  const { placementId } = await committedPlacement(
+    t.app,
+    admin.headers,
+    {},
+    {
+      roster: { name: "名单.csv", bytes: rosterCsv() },
+      teachers: { name: "班主任.csv", bytes: teachersCsv(["张老师", "李老师", "王老师", "赵老师"]) },
+    },
+  );
   const supervisor = await actorByUsername(t.db, bureau.users.supervisor);
   if (!sees(supervisor, bureau.bureauId)) throw new Error("fixture: supervisor does not see the bureau");
   await generateBulletin(t.db, t.files, {
@@ -64,5 +72,5 @@ export async function populateWithBlobs(t: TestContext): Promise<{ placementId: 
     actor: supervisor,
     now: () => new Date(),
   });
-  return { placementId: res.json().placement.id as string };
+  return { placementId };
 }
