@@ -20,7 +20,6 @@ import {
 } from "./ceremony-model.js";
 import type { PlacementParams, Roster, TeacherTeam } from "./model.js";
 import { type PlacementResult, type PlacementRun, placeSeeded, resultMismatch } from "./placement.js";
-import { normalizeText } from "./roster-rows.js";
 
 /** A refusal of a ceremony step, with a stable code; `checks` when inputs disagree with the commitment. */
 export class CeremonyError extends Error {
@@ -33,6 +32,9 @@ export class CeremonyError extends Error {
     this.checks = checks;
   }
 }
+
+/** Free text as typed (names, plans, sources): whitespace collapsed, punctuation kept as written. */
+const tidy = (s: string) => s.replace(/\s+/g, " ").trim();
 
 export const isCeremonyError = (e: unknown): e is CeremonyError => e instanceof CeremonyError;
 
@@ -81,8 +83,8 @@ export function sealCommitment(roster: Roster, params: PlacementParams, input: C
   return seal<Commitment>({
     format: COMMITMENT_FORMAT,
     algorithm: ALGORITHM,
-    name: normalizeText(input.name),
-    organization: normalizeText(input.organization),
+    name: tidy(input.name),
+    organization: tidy(input.organization),
     rosterHash: rosterHashOf(roster),
     paramsHash: paramsHashOf(params),
     studentCount: roster.students.length,
@@ -90,7 +92,7 @@ export function sealCommitment(roster: Roster, params: PlacementParams, input: C
     capacities: params.capacities,
     restarts: params.restarts,
     teacherTeams: params.teams.length,
-    drawPlan: normalizeText(input.drawPlan),
+    drawPlan: tidy(input.drawPlan),
     committedAt: input.committedAt.toISOString(),
     ...(input.supplementOf ? { supplementOf: input.supplementOf } : {}),
   });
@@ -114,7 +116,7 @@ export function sealDraw(commitment: Sealed<Commitment>, input: DrawInput): Seal
   const draw = normalizeDraw(input.draw);
   if (draw === "") throw fail("DRAW_EMPTY");
   const witnesses = input.witnesses
-    .map((w) => ({ name: normalizeText(w.name), role: normalizeText(w.role) }))
+    .map((w) => ({ name: tidy(w.name), role: tidy(w.role) }))
     .filter((w) => w.name !== "");
   if (witnesses.length === 0) throw fail("WITNESS_MISSING");
   const drawnAt = input.drawnAt.toISOString();
@@ -123,7 +125,7 @@ export function sealDraw(commitment: Sealed<Commitment>, input: DrawInput): Seal
     format: DRAW_FORMAT,
     commitmentHash: commitment.hash,
     draw,
-    source: normalizeText(input.source),
+    source: tidy(input.source),
     witnesses,
     drawnAt,
   });
