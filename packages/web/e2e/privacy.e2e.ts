@@ -32,16 +32,18 @@ async function createRun(page: Page, schoolId: string, name: string): Promise<st
       const form = new FormData();
       for (const [k, v] of Object.entries({ name, classCount: "3", schoolId })) form.append(k, v);
       form.append("roster", new Blob([csv], { type: "text/csv" }), "名单.csv");
-      const step = async (url: string, init: RequestInit) => {
-        const res = await fetch(url, { method: "POST", ...init });
-        if (res.status !== 201) throw new Error(`${url}: ${res.status} ${await res.text()}`);
-        return res.json();
-      };
-      const { commitment } = await step("/api/placements/commitments", { body: form, headers });
+      // No helper functions in here: tsx would wrap them in a __name the page does not have.
+      const committed = await fetch("/api/placements/commitments", { method: "POST", body: form, headers });
+      if (committed.status !== 201) throw new Error(`commit: ${committed.status} ${await committed.text()}`);
+      const { commitment } = await committed.json();
       const json = { ...headers, "content-type": "application/json" };
       const draw = { draw: "05 12 19 27 33 + 08", witnesses: [{ name: "李明", role: "家长代表" }] };
-      await step(`/api/placements/commitments/${commitment.id}/draw`, { body: JSON.stringify(draw), headers: json });
-      const run = await step(`/api/placements/commitments/${commitment.id}/run`, { body: "{}", headers: json });
+      const base = `/api/placements/commitments/${commitment.id}`;
+      const drawn = await fetch(`${base}/draw`, { method: "POST", body: JSON.stringify(draw), headers: json });
+      if (drawn.status !== 201) throw new Error(`draw: ${drawn.status} ${await drawn.text()}`);
+      const ran = await fetch(`${base}/run`, { method: "POST", body: "{}", headers: json });
+      if (ran.status !== 201) throw new Error(`run: ${ran.status} ${await ran.text()}`);
+      const run = await ran.json();
       return run.placement.id as string;
     },
     { schoolId, name, csv: rosterCsv },
