@@ -5,7 +5,7 @@ import type { PlacementRunsTable } from "./placement.repository.js";
 type Json<T> = ColumnType<T, string, string>;
 type NullableTimestamp = ColumnType<string | null, string | null | undefined, string | null>;
 
-/** Migration 0009: step 1, frozen once written (a trigger refuses updates but to deleted_at). */
+/** Migration 0010: step 1, frozen once written (a trigger refuses updates but to deleted_at). */
 export interface PlacementCommitmentsTable {
   region_id: string;
   id: string;
@@ -32,7 +32,7 @@ export interface PlacementCommitmentsTable {
   deleted_at: NullableTimestamp;
 }
 
-/** Migration 0009: step 2, one per commitment, never changed. */
+/** Migration 0010: step 2, one per commitment, never changed. */
 export interface PlacementDrawsTable {
   region_id: string;
   commitment_id: string;

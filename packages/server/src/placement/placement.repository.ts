@@ -28,7 +28,7 @@ export interface PlacementRunsTable {
   notice_sha256: string;
   created_by: string;
   created_at: Timestamp;
-  /** Migration 0009: the commitment the run was computed from; null for a single-step run (旧版/未承诺). */
+  /** Migration 0010: the commitment the run was computed from; null for a single-step run (旧版/未承诺). */
   commitment_id: ColumnType<string | null, string | null | undefined, string | null>;
   deleted_at: NullableTimestamp;
 }
