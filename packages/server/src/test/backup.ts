@@ -3,10 +3,10 @@ import { join } from "node:path";
 import { type Actor, sees } from "../auth/actor.js";
 import { actorFor } from "../auth/auth.service.js";
 import { tableRows, tablesInOrder } from "../backup/tables.js";
+import { generateBulletin } from "../bulletins/bulletins.service.js";
 import type { Database } from "../db/database.js";
 import { storeEvidence } from "../files/files.service.js";
 import { committedPlacement, rosterCsv, teachersCsv } from "../placement/placement.fixtures.js";
-import { generateBulletin } from "../supervision/bulletins.service.js";
 import { loginAs, type TestContext } from "./app.js";
 import { publishedPlan } from "./plans.js";
 
@@ -45,12 +45,14 @@ export async function actorByUsername(db: Database, username: string): Promise<A
 }
 
 /**
- * A database holding every kind of stored blob: evidence, a placement run (roster, teachers, result,
- * class lists, notice), a bulletin (docx and xlsx). Returns the placement run's id.
+ * A database holding every kind of stored blob: evidence, a placement ceremony and its run (roster,
+ * teachers, commitment notice, result, class lists, notice), a bulletin (docx and xlsx). Returns the placement run's id.
  */
 export async function populateWithBlobs(t: TestContext): Promise<{ placementId: string }> {
   const bureau = t.fixture.a;
-  await publishedPlan(t.db, bureau.bureauId);
+  const plan = await publishedPlan(t.db, bureau.bureauId);
+  // The plan was in force in 2024, so a bulletin of a 2024 period is computed from it.
+  await t.db.updateTable("plans").set({ published_at: "2024-01-15T02:00:00Z" }).where("id", "=", plan.planId).execute();
   const reporter = await actorByUsername(t.db, bureau.users.school_reporter);
   await storeEvidence(t.db, t.files, reporter, { bytes: new TextEncoder().encode("会议纪要"), filename: "纪要.txt" });
   const admin = await loginAs(t.app, bureau.users.admin);
