@@ -51,7 +51,7 @@ describe("supervision notices", () => {
       );
     const notices = await Promise.all([issue(), issue(), issue(), issue(), issue()]);
     expect(notices.map((n) => n.seq).sort()).toEqual([1, 2, 3, 4, 5]);
-    expect(notices.find((n) => n.seq === 3)!.doc_no).toBe("督办〔2024〕第3号");
+    expect(notices.find((n) => n.seq === 3)!.doc_no).toBe("督办〔2024〕3号");
   });
 
   it("the unit replies with evidence, the supervisor closes, and the Word form shows it all, dated in Asia/Shanghai", async () => {
@@ -79,11 +79,11 @@ describe("supervision notices", () => {
     const closed = await closeNotice(db, actors.supervisor, notice.id, "整改到位", clockAt("2024-05-13"));
     expect(closed.status).toBe("closed");
     const { filename, bytes } = await noticeDocx(db, actors.dept_head, notice.id);
-    expect(filename).toBe("督办〔2024〕第6号.docx");
+    expect(filename).toBe("督办〔2024〕6号.docx");
     const { text } = await docxText(bytes);
     for (const s of [
       "督办通知单",
-      "督办〔2024〕第6号",
+      "督办〔2024〕6号",
       "三月进度未达预期",
       "2024年5月20日",
       "已召开专题会议整改",

@@ -47,7 +47,6 @@ export const REASON_LABELS: Record<string, string> = {
 };
 
 /** 督办〔2025〕第3号 */
-export const noticeNumber = (year: number, seq: number) => `督办〔${year}〕第${seq}号`;
 
 /**
  * 2025年3月5日: Arabic numerals, no leading zeros (GB/T 9704 §7.3.5.4). A calendar date is printed

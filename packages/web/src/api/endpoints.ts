@@ -19,10 +19,12 @@ import type {
   AuditEvent,
   BackupList,
   BackupRecord,
+  BureauProfile,
   Dashboard,
   Deadline,
   EvidenceFile,
   LoginThrottle,
+  Letterhead,
   Org,
   OrgDetail,
   PlanSummary,
@@ -57,6 +59,8 @@ export const api = {
   backups: () => get<BackupList>("/api/admin/backups"),
   startBackup: () => request<{ backup: BackupRecord }>("POST", "/api/admin/backups"),
   backupUrl: (id: string) => `/api/admin/backups/${encodeURIComponent(id)}/download`,
+  bureauProfile: () => get<BureauProfile>("/api/bureau-profile"),
+  saveBureauProfile: (body: Letterhead) => request<BureauProfile>("PUT", "/api/bureau-profile", body),
 
   plans: () => get<{ plans: PlanSummary[] }>("/api/plans").then((r) => r.plans),
   importPlan: (file: File, onProgress: (p: number) => void) =>
