@@ -94,6 +94,10 @@ export const TasksQuery = Type.Object({
 });
 export type TasksQuery = Static<typeof TasksQuery>;
 
+/** The ledger page's filters, as the ledger exports take them: the file holds the rows the page shows. */
+export const LedgerExportQuery = Type.Omit(TasksQuery, ["planId", "mine"]);
+export type LedgerExportQuery = Static<typeof LedgerExportQuery>;
+
 /** An indicator with its latest actual and whether it is attained (null: not yet judged). */
 export const Indicator = Type.Object({
   id: Type.String(),

@@ -446,6 +446,29 @@ const MATRIX: Record<string, Row> = {
     other: null,
     req: (c) => ({ method: "GET", url: "/api/dashboard", headers: c.session.headers }),
   },
+  "GET /api/bureau-profile": {
+    own: MANAGERS,
+    other: null,
+    req: (c) => ({ method: "GET", url: "/api/bureau-profile", headers: c.session.headers }),
+  },
+  "PUT /api/bureau-profile": {
+    own: ["admin"],
+    other: null,
+    req: (c) => ({
+      method: "PUT",
+      url: "/api/bureau-profile",
+      headers: c.session.headers,
+      payload: {
+        fullName: "城关县教育和体育局",
+        shortName: "城关县教体局",
+        mark: "城关县教育和体育局文件",
+        noticeNumberPattern: "城教体督〔{year}〕{n}号",
+        bulletinNumberPattern: "城教体通〔{year}〕{n}号",
+        signature: "城关县教育和体育局",
+        contactLine: "",
+      },
+    }),
+  },
   "GET /api/plans/:id/export.xlsx": {
     own: ALL,
     req: (c) => ({

@@ -23,8 +23,8 @@ import type {
   Dashboard,
   Deadline,
   EvidenceFile,
-  LoginThrottle,
   Letterhead,
+  LoginThrottle,
   Org,
   OrgDetail,
   PlanSummary,
@@ -73,7 +73,11 @@ export const api = {
   mapUnits: (id: string, mappings: UnitMappingsBody["mappings"]) =>
     request<UnitsReply>("PUT", `/api/plans/${id}/units`, { mappings }),
   publish: (id: string) => request<PublishReply>("POST", `/api/plans/${id}/publish`),
-  exportUrl: (id: string, ext: "xlsx" | "docx") => `/api/plans/${id}/export.${ext}`,
+  /** The ledger export; `filter` (the ledger page's filters as URL parameters) limits it to the rows shown. */
+  exportUrl: (id: string, ext: "xlsx" | "docx", filter?: URLSearchParams) => {
+    const qs = filter?.toString();
+    return `/api/plans/${id}/export.${ext}${qs ? `?${qs}` : ""}`;
+  },
 
   tasks: (filter: Record<string, string | boolean | undefined>) =>
     get<{ tasks: TaskRow[] }>("/api/tasks", filter).then((r) => r.tasks),
