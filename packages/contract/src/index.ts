@@ -1,6 +1,7 @@
 export * from "./audit.js";
 export * from "./auth.js";
 export * from "./backup.js";
+export * from "./bureau.js";
 export * from "./common.js";
 export * from "./files.js";
 export * from "./orgs.js";

@@ -1,23 +1,11 @@
+import type { Letterhead } from "@luoshi/contract";
+
 /**
  * The bureau's letterhead (红头) as the documents use it, and its 发文字号 patterns.
  * Pure: no SQL, no HTTP.
  */
-export interface Letterhead {
-  /** 发文机关全称, e.g. 青山县教育和体育局. */
-  fullName: string;
-  /** 发文机关简称 (规范化简称), e.g. 青山县教体局. */
-  shortName: string;
-  /** 发文机关标志 printed in red on top of page 1, e.g. 青山县教育和体育局文件. */
-  mark: string;
-  /** 督办单 number, e.g. 青教体督〔{year}〕{n}号. */
-  noticeNumberPattern: string;
-  /** 通报 number, e.g. 青教体通〔{year}〕{n}号. */
-  bulletinNumberPattern: string;
-  /** 署名 above the 成文日期. */
-  signature: string;
-  /** 联系人 and 电话, printed as the 附注 under the date; empty for none. */
-  contactLine: string;
-}
+/** 发文机关全称 and 简称, the red 发文机关标志, the 发文字号 patterns, 署名 and contact line. */
+export type { Letterhead } from "@luoshi/contract";
 
 export type DocumentKind = "notice" | "bulletin";
 
