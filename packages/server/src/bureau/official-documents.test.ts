@@ -7,10 +7,10 @@ import type { Actor } from "../auth/actor.js";
 import { actorFor } from "../auth/auth.service.js";
 import type { Database } from "../db/database.js";
 import { diskFileStore, type FileStore } from "../files/file-store.js";
+import { runStatusEngine } from "../status/status.service.js";
 import { bulletinFile, generateBulletin } from "../supervision/bulletins.service.js";
 import { noticeDocx } from "../supervision/notice-document.js";
 import { issueNotice } from "../supervision/notices.service.js";
-import { runStatusEngine } from "../supervision/status.service.js";
 import { clockAt, reportAll, type SupervisedPlan, supervisedPlan } from "../supervision/test-support.js";
 import { freshDatabase } from "../test/app.js";
 import { seedFixture } from "../test/fixture.js";
@@ -54,7 +54,7 @@ beforeAll(async () => {
   supervisor = await actorFor(db, user);
   await reportAll(db, ctx, ["2024-01", "2024-02", "2024-03"], "in_progress", 50);
   await runStatusEngine(db, { now: clockAt("2024-04-10") });
-}, 120_000);
+}, 300_000);
 afterAll(async () => {
   await drop();
   rmSync(dir, { recursive: true, force: true });
