@@ -1072,6 +1072,7 @@ const LIST_SCOPES: Record<string, ListScope> = {
   "GET /api/tasks/overdue": { kind: "region" },
   "GET /api/admin/backups": { kind: "not-a-list", why: "whole-server backups, no bureau role may call it" },
   "GET /api/audit": { kind: "region" },
+  "GET /api/bureau-profile": { kind: "not-a-list", why: "the one profile of the caller's own region" },
   "GET /api/dashboard": { kind: "region", ownSample: () => plans.own.pub.planId },
   "GET /api/placements": { kind: "region", ownSample: () => placements.own },
   "GET /api/placements/commitments": { kind: "region", ownSample: () => ceremonies.own.done },
