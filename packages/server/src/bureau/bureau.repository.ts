@@ -2,7 +2,7 @@ import { type ColumnType, type Kysely, sql } from "kysely";
 import type { Database } from "../db/database.js";
 import type { DB } from "../db/schema.js";
 
-/** SQL of the bureau profiles (migration 0010) and the document number counters. */
+/** SQL of the bureau profiles (migration 0011) and the document number counters. */
 
 type Timestamp = ColumnType<string, string | undefined, string>;
 

@@ -154,7 +154,7 @@ export interface BulletinsTable {
   org_id: string;
   period: string;
   title: string;
-  /** 发文字号 (migration 0010); null on bulletins generated before it. */
+  /** 发文字号 (migration 0011); null on bulletins generated before it. */
   doc_no: ColumnType<string | null, string | null | undefined, string | null>;
   docx_file_id: string;
   xlsx_file_id: string;
