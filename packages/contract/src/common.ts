@@ -3,7 +3,13 @@ import { type TLiteral, type TSchema, type TUnion, Type } from "@sinclair/typebo
 /** Every error answer: a stable code for programs and a Chinese message for people. */
 export const ErrorBody = Type.Object(
   {
-    error: Type.Object({ code: Type.String(), message: Type.String(), details: Type.Optional(Type.Unknown()) }),
+    error: Type.Object({
+      code: Type.String(),
+      message: Type.String(),
+      details: Type.Optional(
+        Type.Unknown({ description: "Machine-readable particulars of the error (free-form JSON)" }),
+      ),
+    }),
   },
   { $id: "ErrorBody" },
 );
@@ -31,3 +37,15 @@ export const DateString = Type.String({ description: "YYYY-MM-DD" });
 
 /** A plain `{ ok: true }` acknowledgement. */
 export const Ok = Type.Object({ ok: Type.Boolean() });
+
+/** Bytes on the wire: a buffer or a stream of them. */
+export const Bytes = Type.Unsafe<Uint8Array | AsyncIterable<unknown>>({ type: "string", format: "binary" });
+
+/**
+ * A file answer (a download): its media types, each a binary string. Fastify sends the bytes as they
+ * are (buffers and streams skip serialisation); OpenAPI documents the types.
+ */
+export const FileAnswer = (description: string, mediaTypes: readonly string[]) => ({
+  description,
+  content: Object.fromEntries(mediaTypes.map((type) => [type, { schema: Bytes }])),
+});

@@ -33,6 +33,7 @@ import {
   textRun,
 } from "./official-document.js";
 import { xmlSafe } from "./text.js";
+import { titleLines } from "./title-lines.js";
 
 export interface DocxOptions {
   fonts?: Partial<DocxFonts>;
@@ -67,7 +68,14 @@ function planChildren(plan: LedgerPlan, fonts: DocxFonts): (Paragraph | Table)[]
   const title = new Paragraph({
     alignment: AlignmentType.CENTER,
     spacing: { after: 240 },
-    children: [run(planTitle(plan), { font: fonts.title, latin: fonts.latin, size: SIZE.title })],
+    // Landscape: 225 mm of 二号 holds 28 characters a line; longer titles break between words.
+    children: titleLines(planTitle(plan), 28).map(
+      (line, i) =>
+        new TextRun({
+          ...textRun(xmlSafe(line), fonts.title, fonts.latin, SIZE.title),
+          break: i ? 1 : 0,
+        }),
+    ),
   });
   const header = new TableRow({
     tableHeader: true,

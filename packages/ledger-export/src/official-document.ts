@@ -104,6 +104,45 @@ export const INDENT_2_CHARS = 640;
 /** One character of 四号 type (14 pt), in twips: the page number's distance from the edge. */
 export const ONE_CHAR_4 = 280;
 
+/**
+ * 22 lines × 28 characters (§5.2.1): the fixed line pitch gives the 22 lines; 28 characters of 三号
+ * (16 pt) are 448 pt but the 156 mm 版心 holds 442 pt, so body text is condensed by 0.25 pt a
+ * character (字符间距 紧缩, in twentieths of a point). A document grid would do the same in Word, but
+ * LibreOffice and WPS snap every character to it, spreading titles and tables over several cells.
+ */
+export const BODY_CONDENSE = -5;
+
+/** Red of the 发文机关标志 and the 版头分隔线. */
+export const OFFICIAL_RED = "FF0000";
+
+/** 发文机关标志 size in half-points: up to 初号 (42 pt), narrower when the name is long, never below 二号. */
+export function markSize(mark: string, width = textWidth()): number {
+  const chars = Math.max(1, [...mark].length);
+  const fit = Math.floor((0.9 * width) / 20 / chars);
+  return 2 * Math.max(22, Math.min(42, fit));
+}
+
+/** 发文机关标志 (§7.2.4): centred, its top edge 35 mm below the 版心 top. */
+export const markParagraph = (mark: string) =>
+  ({
+    alignment: AlignmentType.CENTER,
+    spacing: { before: mm(35) - Math.round((markSize(mark) / 2) * 20 * 0.2), after: 0 },
+  }) satisfies IParagraphOptions;
+
+/**
+ * 发文字号 (§7.2.5) two lines below the 标志, centred, and the red 版头分隔线 (§7.2.7) 4 mm under it,
+ * as the paragraph's bottom border across the whole 版心 width.
+ */
+export const docNumberParagraph = () =>
+  ({
+    alignment: AlignmentType.CENTER,
+    spacing: { before: 2 * LINE_PITCH, ...EXACT_LINE },
+    border: { bottom: { style: BorderStyle.SINGLE, size: 12, color: OFFICIAL_RED, space: 11 } },
+  }) satisfies IParagraphOptions;
+
+/** The title sits two lines below the red line (§7.3.1). */
+export const TITLE_AFTER_HEADER = 2 * LINE_PITCH;
+
 export const SINGLE_BORDER = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
 export const CELL_BORDERS = { top: SINGLE_BORDER, bottom: SINGLE_BORDER, left: SINGLE_BORDER, right: SINGLE_BORDER };
 export const CELL_MARGINS = { top: 40, bottom: 40, left: 80, right: 80 };
@@ -119,6 +158,7 @@ export const textRun = (text: string, font: string, latin: string, size: number,
   bold,
   size,
   font: runFont(font, latin),
+  ...(size === SIZE.body ? { characterSpacing: BODY_CONDENSE } : {}),
 });
 
 /** Document default run: body font and size. */

@@ -65,6 +65,36 @@ describe("ledgerToXlsx", () => {
     expect(sheet.pageSetup.margins?.left).toBe(0.5);
   });
 
+  it("makes each row as tall as its wrapped text, so a long task is not clipped to one line", async () => {
+    const long = "加强中小学校园安全隐患排查整治，落实安全管理责任。".repeat(12);
+    const input = {
+      plans: [
+        {
+          title: "2024年工作要点",
+          year: 2024,
+          tasks: [
+            { ...tasks[2]!, body: long },
+            { ...tasks[2]!, body: "开展排查。" },
+          ],
+        },
+      ],
+    };
+    const sheet = (await reread(await ledgerToXlsx(input))).worksheets[0]!;
+    // Independent estimate: a column of width w holds (w·7 + 5) px = 0.75·(w·7 + 5) pt; a 10.5 pt
+    // CJK character is 10.5 pt wide; each line needs at least 1.2 × the font size.
+    const perLine = Math.floor((0.75 * (sheet.getColumn(4).width! * 7 + 5)) / 10.5);
+    const lines = Math.ceil([...long].length / perLine);
+    expect(lines).toBeGreaterThan(8);
+    expect(sheet.getRow(3).height).toBeGreaterThanOrEqual(lines * 10.5 * 1.2);
+    expect(sheet.getRow(3).height).toBeLessThanOrEqual((lines + 2) * 10.5 * 1.5);
+    // A short row stays short (the 所属板块 column wraps it to two lines at most).
+    expect(sheet.getRow(4).height).toBeLessThan(4 * 10.5 * 1.5);
+    expect(sheet.getRow(4).height).toBeGreaterThanOrEqual(10.5 * 1.2);
+    // The title row fits its 16 pt line.
+    expect(sheet.getRow(1).height).toBeGreaterThanOrEqual(16 * 1.2);
+    expect(sheet.getCell("D3").border?.bottom?.style).toBe("thin");
+  });
+
   it("still writes an openable workbook for a document without plans", async () => {
     const workbook = await reread(await ledgerToXlsx({ plans: [] }));
     expect(workbook.worksheets).toHaveLength(1);

@@ -1,35 +1,61 @@
+import { displayWidth, fitRowHeights, printableSheet, styleRow, titleRow } from "@luoshi/ledger-export";
 import ExcelJS from "exceljs";
 import { LABELS } from "./messages.js";
 import type { Roster } from "./model.js";
 import type { PlacementResult } from "./placement.js";
 import { statisticsTable } from "./presenters.js";
 
-function addTable(sheet: ExcelJS.Worksheet, header: string[], rows: (string | number)[][]): void {
-  const head = sheet.addRow(header);
-  head.font = { bold: true };
-  for (const r of rows) sheet.addRow(r);
-  sheet.columns.forEach((col, i) => {
-    const widest = Math.max(...[header[i] ?? "", ...rows.map((r) => String(r[i] ?? ""))].map((t) => t.length));
-    col.width = Math.min(40, Math.max(8, widest * 2 + 2));
+const FONT = "宋体";
+const TITLE_ROW = 1;
+const HEADER_ROW = 2;
+
+/**
+ * A printable table: the title merged over the columns, a bordered header and body, A4 portrait
+ * one page wide with the title and header repeated on each page, rows as tall as their text.
+ */
+function addTable(sheet: ExcelJS.Worksheet, title: string, header: string[], rows: (string | number)[][]): void {
+  sheet.columns = header.map((h, i) => {
+    const widest = Math.max(...[h, ...rows.map((r) => String(r[i] ?? ""))].map((t) => displayWidth(t)));
+    return { width: Math.min(40, Math.max(8, widest * 2 + 2)) };
   });
-  sheet.views = [{ state: "frozen", ySplit: 1 }];
+  titleRow(sheet, TITLE_ROW, header.length, title, FONT);
+  const head = sheet.getRow(HEADER_ROW);
+  head.values = header;
+  styleRow(head, header.length, { name: FONT, size: 11, bold: true }, "center");
+  for (const r of rows) styleRow(sheet.addRow(r), header.length, { name: FONT, size: 11 }, "center");
+  fitRowHeights(sheet);
 }
 
-/** Class lists: a summary sheet with the statistics, then one sheet per class (名单). */
-export async function classListsXlsx(roster: Roster, result: PlacementResult): Promise<Buffer> {
+const sheetOptions = () =>
+  printableSheet({ frozenRows: HEADER_ROW, repeatRows: `${TITLE_ROW}:${HEADER_ROW}`, orientation: "portrait" });
+
+/**
+ * Class lists: a summary sheet with the statistics, then one sheet per class (名单), each titled
+ * (`title` names the placement, e.g. 2025级七年级新生均衡编班) and print-ready on A4.
+ */
+export async function classListsXlsx(
+  roster: Roster,
+  result: PlacementResult,
+  title: string = LABELS.defaultTitle,
+): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "luoshi";
   const summary = statisticsTable(result);
-  addTable(workbook.addWorksheet(LABELS.summarySheet), summary.header, summary.rows);
+  addTable(
+    workbook.addWorksheet(LABELS.summarySheet, sheetOptions()),
+    LABELS.summaryTitle(title),
+    summary.header,
+    summary.rows,
+  );
   const byId = new Map(roster.students.map((s) => [s.id, s] as const));
   const header = [LABELS.index, LABELS.id, LABELS.name, LABELS.gender, ...roster.scoreNames, LABELS.tags, LABELS.group];
   for (const c of result.classes) {
-    const sheet = workbook.addWorksheet(LABELS.className(c.classNo));
+    const sheet = workbook.addWorksheet(LABELS.className(c.classNo), sheetOptions());
     const rows = c.students.map((p, i) => {
       const s = byId.get(p.id);
       return [i + 1, p.id, p.name, p.gender, ...(s?.scores ?? []), (s?.tags ?? []).join("、"), s?.group ?? ""];
     });
-    addTable(sheet, header, rows);
+    addTable(sheet, LABELS.classListTitle(title, c.classNo), header, rows);
     if (c.headTeacher) {
       sheet.addRow([]);
       sheet.addRow([LABELS.headTeacher, c.headTeacher.name]);

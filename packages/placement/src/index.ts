@@ -9,7 +9,31 @@ export {
   type SeedInputs,
   sha256Hex,
 } from "./canonical.js";
+export {
+  CeremonyError,
+  type CommitInput,
+  checkInputs,
+  committedSeed,
+  type DrawInput,
+  isCeremonyError,
+  openCommitment,
+  openDraw,
+  paramsFromCanonical,
+  paramsFromCommitment,
+  paramsHashOf,
+  rosterHashOf,
+  runCommitted,
+  sealCommitment,
+  sealDraw,
+  supplementParams,
+  type VerifyCommittedInput,
+  type VerifyCommittedOutcome,
+  verifyCommitted,
+} from "./ceremony.js";
+export { beijingTime, CEREMONY_ERRORS, type CeremonyErrorCode, CHECK_TEXT } from "./ceremony-messages.js";
+export * from "./ceremony-model.js";
 export { classListsXlsx } from "./class-lists-xlsx.js";
+export { type CommitmentNoticeOptions, commitmentLines, commitmentNoticeDocx } from "./commitment-notice-docx.js";
 export { LABELS, type PlacementIssueCode, VERIFY_REASONS } from "./messages.js";
 export * from "./model.js";
 export { DEFAULT_RESTARTS, type ParamsInput, resolveParams, targetSizes } from "./params.js";
@@ -18,7 +42,9 @@ export {
   type PlacedClass,
   type PlacementResult,
   type PlacementRun,
+  placeSeeded,
   RESULT_FORMAT,
+  type ResultInputs,
   runPlacement,
   type VerifyOutcome,
   verifyPlacement,

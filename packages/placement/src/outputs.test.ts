@@ -88,7 +88,8 @@ describe("class lists (xlsx)", () => {
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
     expect(workbook.worksheets.map((w) => w.name)).toEqual(["汇总", "1班", "2班", "3班", "4班"]);
     const summary = await readXlsxTable(buffer);
-    expect(summary.rows[0]!.cells.slice(0, 3)).toEqual(["班级", "班主任", "人数"]);
+    expect(summary.rows[0]!.cells[0]).toBe("均衡编班结果各班统计");
+    expect(summary.rows[1]!.cells.slice(0, 3)).toEqual(["班级", "班主任", "人数"]);
     for (const c of placement.result.classes) {
       const sheet = workbook.getWorksheet(`${c.classNo}班`)!;
       const ids: string[] = [];
@@ -96,7 +97,12 @@ describe("class lists (xlsx)", () => {
         if (n > 1 && typeof row.getCell(1).value === "number") ids.push(String(row.getCell(2).value));
       });
       expect(ids).toEqual(c.students.map((s) => s.id));
-      expect(sheet.getRow(1).values).toContain("姓名");
+      expect(sheet.getRow(1).values).toContain(`均衡编班结果 ${c.classNo}班名单`);
+      expect(sheet.getRow(2).values).toContain("姓名");
+      // Bordered, A4 portrait one page wide, title and header on every printed page.
+      expect(sheet.getCell("C3").border?.left?.style).toBe("thin");
+      expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: "portrait", fitToWidth: 1, fitToHeight: 0 });
+      expect(sheet.pageSetup.printTitlesRow).toBe("1:2");
     }
   });
 });

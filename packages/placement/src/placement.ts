@@ -1,5 +1,6 @@
 import { balanceClasses } from "./balance.js";
 import { ALGORITHM, canonicalJson, deriveSeed, type SeedInputs, sha256Hex } from "./canonical.js";
+import type { CommittedInputs } from "./ceremony-model.js";
 import { issueMessage, LABELS, VERIFY_REASONS } from "./messages.js";
 import { PlacementInputError, type PlacementParams, type Roster, type Teacher, type TeacherTeam } from "./model.js";
 import { Xoshiro128 } from "./prng.js";
@@ -17,10 +18,18 @@ export interface PlacedClass {
   students: { id: string; name: string; gender: string }[];
 }
 
+/** What the seed was made from; a committed run (format 2) also names its commitment and draw record. */
+export type ResultInputs = SeedInputs & {
+  classCount: number;
+  capacities: number[];
+  restarts: number;
+  studentCount: number;
+} & Partial<CommittedInputs>;
+
 export interface PlacementResult {
   format: string;
   algorithm: string;
-  inputs: SeedInputs & { classCount: number; capacities: number[]; restarts: number; studentCount: number };
+  inputs: ResultInputs;
   classes: PlacedClass[];
   statistics: ClassStats[];
   balance: BalanceReport;
@@ -47,6 +56,16 @@ export function runPlacement(roster: Roster, params: PlacementParams, draw: stri
   if (inputs.draw === "") {
     throw new PlacementInputError([{ code: "DRAW_EMPTY", message: issueMessage("DRAW_EMPTY") }]);
   }
+  return placeSeeded(roster, params, inputs, RESULT_FORMAT);
+}
+
+/** The placement for seed inputs already derived (single-step or committed); `format` names the result's version. */
+export function placeSeeded(
+  roster: Roster,
+  params: PlacementParams,
+  inputs: SeedInputs & Partial<CommittedInputs>,
+  format: string,
+): PlacementRun {
   const { assignment } = balanceClasses(roster, params, inputs.seed);
   const { classes, stats, report } = evaluateAssignment(roster, assignment, params.capacities);
   const teams = params.teams.length > 0 ? drawTeachers(params.teams, inputs.seed) : [];
@@ -63,7 +82,7 @@ export function runPlacement(roster: Roster, params: PlacementParams, draw: stri
     };
   });
   const result: PlacementResult = {
-    format: RESULT_FORMAT,
+    format,
     algorithm: ALGORITHM,
     inputs: {
       ...inputs,
@@ -135,9 +154,13 @@ export function verifyPlacement(
   if (pub.draw !== actual.draw) reasons.push(VERIFY_REASONS.draw(String(pub.draw), actual.draw));
   if (reasons.length === 0 && pub.seed !== actual.seed) reasons.push(VERIFY_REASONS.seed);
   if (reasons.length > 0) return { ok: false, reasons };
-  if (publishedText.trimEnd() !== run.json) {
-    const diff = firstDifference(published, run.result);
-    return { ok: false, reasons: [diff === "" ? VERIFY_REASONS.bytes : VERIFY_REASONS.assignment(diff)] };
-  }
-  return { ok: true, run };
+  const mismatch = resultMismatch(published, publishedText, run);
+  return mismatch === null ? { ok: true, run } : { ok: false, reasons: [mismatch] };
+}
+
+/** Null when the published text is exactly the recomputed result; otherwise the first difference in words. */
+export function resultMismatch(published: PlacementResult, publishedText: string, run: PlacementRun): string | null {
+  if (publishedText.trimEnd() === run.json) return null;
+  const diff = firstDifference(published, run.result);
+  return diff === "" ? VERIFY_REASONS.bytes : VERIFY_REASONS.assignment(diff);
 }

@@ -1,3 +1,4 @@
+import { beijingTime } from "./ceremony-messages.js";
 import { LABELS } from "./messages.js";
 import type { PlacementResult } from "./placement.js";
 
@@ -58,9 +59,18 @@ export function balanceLines(result: PlacementResult): string[] {
 /** Hashes and seed inputs, one "label：value" line each. */
 export function hashLines(result: PlacementResult, resultHash: string): string[] {
   const i = result.inputs;
+  const committed = i.commitmentHash
+    ? [
+        `承诺哈希（SHA-256）：${i.commitmentHash}`,
+        `承诺时间：${beijingTime(i.committedAt!)}`,
+        `摇号记录哈希（SHA-256）：${i.drawHash}`,
+        `摇号时间：${beijingTime(i.drawnAt!)}`,
+      ]
+    : [];
   return [
     `学生名单哈希（SHA-256）：${i.rosterHash}`,
     `编班参数哈希（SHA-256）：${i.paramsHash}`,
+    ...committed,
     `现场公开摇号数字：${i.draw}`,
     `随机种子（SHA-256）：${i.seed}`,
     `编班结果哈希（SHA-256）：${resultHash}`,

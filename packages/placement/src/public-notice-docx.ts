@@ -100,7 +100,7 @@ export function titleLines(text: string): string[] {
   return [text.slice(0, cut), ...titleLines(text.slice(cut))];
 }
 
-const title = (text: string) =>
+export const title = (text: string) =>
   new Paragraph({
     alignment: AlignmentType.CENTER,
     spacing: EXACT_LINE,
@@ -109,12 +109,13 @@ const title = (text: string) =>
         new TextRun({ text: line, break: i > 0 ? 1 : 0, size: SIZE.title, font: runFont(FONT_TITLE, LATIN) }),
     ),
   });
-const blank = () => new Paragraph({ ...FLUSH_LEFT_PARAGRAPH, children: [] });
-const body = (text: string) => new Paragraph({ ...BODY_PARAGRAPH, children: [run(text, FONT_BODY, SIZE.body)] });
-const heading = (text: string) => new Paragraph({ ...BODY_PARAGRAPH, children: [run(text, FONT_HEADING, SIZE.body)] });
-const flushLeft = (text: string) =>
+export const blank = () => new Paragraph({ ...FLUSH_LEFT_PARAGRAPH, children: [] });
+export const body = (text: string) => new Paragraph({ ...BODY_PARAGRAPH, children: [run(text, FONT_BODY, SIZE.body)] });
+export const heading = (text: string) =>
+  new Paragraph({ ...BODY_PARAGRAPH, children: [run(text, FONT_HEADING, SIZE.body)] });
+export const flushLeft = (text: string) =>
   new Paragraph({ ...FLUSH_LEFT_PARAGRAPH, children: [run(text, FONT_BODY, SIZE.body)] });
-const rightAligned = (text: string, charsFromRight: number) =>
+export const rightAligned = (text: string, charsFromRight: number) =>
   new Paragraph({ ...rightAlignedParagraph(charsFromRight), children: [run(text, FONT_BODY, SIZE.body)] });
 
 function statisticsDocTable(header: string[], rows: string[][]): Table {
@@ -142,6 +143,13 @@ const pageNumberFooter = (side: "left" | "right") =>
     ],
   });
 
+const SINGLE_STEP_SEED_TEXT =
+  "编班所用的随机数全部由下列公开信息确定：学生名单与编班参数在摇号前固定并计算哈希值，现场公开摇出的数字在编班时录入，三者合并后再计算哈希值作为随机种子。相同的名单、参数和摇号数字必然得到完全相同的结果，任何人均可复核。";
+const COMMITTED_SEED_TEXT =
+  "编班分三步进行：先固定学生名单与编班参数并公布其哈希值（承诺），再在见证人监督下录入公开摇出的号码（摇号），最后只用承诺的名单、参数和摇号号码编班。随机种子由承诺哈希与摇号号码合并后计算哈希值得到。相同的输入必然得到完全相同的结果，任何人均可复核；承诺后改动名单、或在承诺前已知摇号号码，都无法通过验证。";
+const supplementText = (baseResultHash: string) =>
+  `本次为补录：只编排首次编班后新增的学生，编入各班剩余学位，不改变首次编班结果（首次编班结果哈希 ${baseResultHash}）。`;
+
 /** Method paragraphs: what was balanced, how, and how the lottery is made verifiable. */
 function methodParagraphs(placement: PlacementRun): Paragraph[] {
   const { inputs, classes } = placement.result;
@@ -155,9 +163,8 @@ function methodParagraphs(placement: PlacementRun): Paragraph[] {
     body("家长申请同班的多胞胎、兄弟姐妹作为一个整体编入同一班级，申请分开的学生编入不同班级；各班人数不超过班额。"),
     ...(withTeachers ? [body("各班学生确定后，再由同一随机种子抽签确定各班班主任（教师团队）。")] : []),
     heading("二、随机种子与验证"),
-    body(
-      "编班所用的随机数全部由下列公开信息确定：学生名单与编班参数在摇号前固定并计算哈希值，现场公开摇出的数字在编班时录入，三者合并后再计算哈希值作为随机种子。相同的名单、参数和摇号数字必然得到完全相同的结果，任何人均可复核。",
-    ),
+    body(inputs.commitmentHash ? COMMITTED_SEED_TEXT : SINGLE_STEP_SEED_TEXT),
+    ...(inputs.supplementOf ? [body(supplementText(inputs.supplementOf.baseResultHash))] : []),
     ...hashLines(placement.result, placement.resultHash).map(body),
   ];
 }
@@ -187,6 +194,11 @@ export async function publicNoticeDocx(placement: PlacementRun, options: NoticeO
       );
     }
   }
+  return noticeDocument(children);
+}
+
+/** A notice's paragraphs as an A4 GB/T 9704 document with page numbers. */
+export async function noticeDocument(children: (Paragraph | Table)[]): Promise<Buffer> {
   const doc = new Document({
     evenAndOddHeaderAndFooters: true,
     sections: [

@@ -11,6 +11,7 @@ import Fastify, { type FastifyServerOptions } from "fastify";
 import { auditRoutes } from "./audit/audit.routes.js";
 import { authRoutes } from "./auth/auth.routes.js";
 import { backupRoutes } from "./backup/backup.routes.js";
+import { bureauRoutes } from "./bureau/bureau.routes.js";
 import { AppError } from "./errors.js";
 import { filesRoutes } from "./files/files.routes.js";
 import { installAuth } from "./http/auth-hook.js";
@@ -157,6 +158,7 @@ export async function buildApp(
   filesRoutes(app, deps);
   queriesRoutes(app, deps);
   auditRoutes(app, deps);
+  bureauRoutes(app, deps);
   taskDetailRoutes(app, deps);
   taskCorrectionsRoutes(app, deps);
   dashboardRoutes(app, deps);

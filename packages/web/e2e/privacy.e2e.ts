@@ -1,5 +1,5 @@
 /**
- * Students' personal data in a real browser (issue 12): the supervisor runs two placements, one for
+ * Students' personal data in a real browser (issue 12): the supervisor runs two placements (commit, draw, run), one for
  * the demo school reporter's own school and one for another school. The reporter cannot get the
  * other school's class lists (no list, no downloads, 404 from the API); on its own school's run it
  * sees ids masked, reveals one student, and the administrator finds the reveal in the audit trail.
@@ -23,22 +23,28 @@ const rosterCsv = [
   ...students.map((s, i) => `${s.id},${s.name},${i % 2 ? "女" : "男"},${60 + ((i * 7) % 40)},${55 + ((i * 11) % 45)}`),
 ].join("\n");
 
-/** POST /api/placements from the signed-in page (the supervisor's session and CSRF token). */
+/** A placement from the signed-in page (the supervisor's session and CSRF token): commit, draw, run. */
 async function createRun(page: Page, schoolId: string, name: string): Promise<string> {
   return page.evaluate(
     async ({ schoolId, name, csv }) => {
       const me = await (await fetch("/api/auth/me")).json();
+      const headers = { "x-csrf-token": me.csrfToken };
       const form = new FormData();
-      for (const [k, v] of Object.entries({ name, classCount: "3", draw: "05 12 19 27 33 + 08", schoolId }))
-        form.append(k, v);
+      for (const [k, v] of Object.entries({ name, classCount: "3", schoolId })) form.append(k, v);
       form.append("roster", new Blob([csv], { type: "text/csv" }), "名单.csv");
-      const res = await fetch("/api/placements", {
-        method: "POST",
-        body: form,
-        headers: { "x-csrf-token": me.csrfToken },
-      });
-      if (res.status !== 201) throw new Error(`create placement: ${res.status} ${await res.text()}`);
-      return (await res.json()).placement.id as string;
+      // No helper functions in here: tsx would wrap them in a __name the page does not have.
+      const committed = await fetch("/api/placements/commitments", { method: "POST", body: form, headers });
+      if (committed.status !== 201) throw new Error(`commit: ${committed.status} ${await committed.text()}`);
+      const { commitment } = await committed.json();
+      const json = { ...headers, "content-type": "application/json" };
+      const draw = { draw: "05 12 19 27 33 + 08", witnesses: [{ name: "李明", role: "家长代表" }] };
+      const base = `/api/placements/commitments/${commitment.id}`;
+      const drawn = await fetch(`${base}/draw`, { method: "POST", body: JSON.stringify(draw), headers: json });
+      if (drawn.status !== 201) throw new Error(`draw: ${drawn.status} ${await drawn.text()}`);
+      const ran = await fetch(`${base}/run`, { method: "POST", body: "{}", headers: json });
+      if (ran.status !== 201) throw new Error(`run: ${ran.status} ${await ran.text()}`);
+      const run = await ran.json();
+      return run.placement.id as string;
     },
     { schoolId, name, csv: rosterCsv },
   );

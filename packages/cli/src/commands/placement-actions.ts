@@ -1,17 +1,9 @@
-import { mkdir, writeFile } from "node:fs/promises";
-import { join } from "node:path";
 import {
-  balanceLines,
-  classListsXlsx,
   formatIssue,
-  hashLines,
   isPlacementInputError,
-  noticeDate,
   type PlacementParams,
   preparePlacement,
-  publicNoticeDocx,
   type Roster,
-  runPlacement,
   tableFromBytes,
   verifyPlacement,
 } from "@luoshi/placement";
@@ -19,7 +11,10 @@ import { readUserFile } from "../files.js";
 import { CliError, type CliIO } from "../io.js";
 import { placementMsg as msg } from "./placement-messages.js";
 
-/** What `luoshi placement run|verify` do; loaded only when one of them runs (the library is heavy). */
+/**
+ * Reading the inputs, and verifying a retired single-step result (旧版/未承诺); loaded only when a
+ * placement command runs (the library is heavy). The three steps are in placement-ceremony.ts.
+ */
 export interface InputFlags {
   students: string;
   classes: number;
@@ -27,13 +22,6 @@ export interface InputFlags {
   capacities?: number[];
   teachers?: string;
   draw: string;
-}
-
-export interface RunFlags extends InputFlags {
-  out: string;
-  title?: string;
-  school?: string;
-  date?: string;
 }
 
 export interface VerifyFlags extends InputFlags {
@@ -44,7 +32,7 @@ export interface VerifyFlags extends InputFlags {
 export { noticeDate as todayInShanghai } from "@luoshi/placement";
 
 /** Reads and validates the published inputs; every row problem becomes one exit-1 message. */
-async function loadInputs(flags: InputFlags): Promise<{ roster: Roster; params: PlacementParams }> {
+export async function loadInputs(flags: InputFlags): Promise<{ roster: Roster; params: PlacementParams }> {
   const table = async (path: string) => tableFromBytes(await readUserFile(path), path);
   const students = await table(flags.students);
   const teachers = flags.teachers ? await table(flags.teachers) : undefined;
@@ -61,46 +49,9 @@ async function loadInputs(flags: InputFlags): Promise<{ roster: Roster; params: 
   }
 }
 
-function asCliError(error: unknown): unknown {
+export function asCliError(error: unknown): unknown {
   if (!isPlacementInputError(error)) return error;
   return new CliError(1, msg.inputErrors(error.issues.length, error.issues.map(formatIssue).join("\n")));
-}
-
-export async function runCommand(flags: RunFlags, io: CliIO): Promise<void> {
-  const { roster, params } = await loadInputs(flags);
-  let placement: ReturnType<typeof runPlacement>;
-  try {
-    placement = runPlacement(roster, params, flags.draw);
-  } catch (error) {
-    throw asCliError(error);
-  }
-  await mkdir(flags.out, { recursive: true });
-  const files = {
-    result: join(flags.out, "result.json"),
-    classes: join(flags.out, "classes.xlsx"),
-    notice: join(flags.out, "notice.docx"),
-  };
-  const verifyCommand = `luoshi placement verify --students <名单> --classes ${params.classCount} --capacities ${params.capacities.join(",")}${flags.teachers ? " --teachers <教师名单>" : ""} --draw "${placement.result.inputs.draw}" --result result.json`;
-  await writeFile(files.result, placement.json);
-  await writeFile(files.classes, await classListsXlsx(roster, placement.result));
-  await writeFile(
-    files.notice,
-    await publicNoticeDocx(placement, {
-      date: flags.date ?? noticeDate(),
-      verifyCommand,
-      includeLists: true,
-      ...(flags.title ? { title: flags.title } : {}),
-      ...(flags.school ? { organization: flags.school } : {}),
-    }),
-  );
-  const lines = [
-    msg.hashes,
-    ...hashLines(placement.result, placement.resultHash).map((l) => `  ${l}`),
-    msg.balance,
-    ...balanceLines(placement.result).map((l) => `  ${l}`),
-    msg.written(Object.values(files)),
-  ];
-  io.stdout.write(`${lines.join("\n")}\n`);
 }
 
 export async function verifyCommand(flags: VerifyFlags, io: CliIO): Promise<void> {
@@ -108,5 +59,5 @@ export async function verifyCommand(flags: VerifyFlags, io: CliIO): Promise<void
   const published = new TextDecoder().decode(await readUserFile(flags.result));
   const outcome = verifyPlacement(roster, params, flags.draw, published);
   if (!outcome.ok) throw new CliError(1, msg.verifyFailed(outcome.reasons));
-  io.stdout.write(`${msg.verifyOk(outcome.run.resultHash)}\n`);
+  io.stdout.write(`${msg.verifyOk(outcome.run.resultHash)}\n${msg.legacy}\n`);
 }

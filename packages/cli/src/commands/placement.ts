@@ -1,10 +1,12 @@
-import { type Command, InvalidArgumentError } from "commander";
-import { processIO } from "../io.js";
+import { type Command, InvalidArgumentError, Option } from "commander";
+import { CliError, processIO } from "../io.js";
 import type { CommandContext } from "../program.js";
-import type { RunFlags, VerifyFlags } from "./placement-actions.js";
-import { placementHelp as help, placementMsg as msg } from "./placement-messages.js";
+import type { VerifyFlags } from "./placement-actions.js";
+import type { CeremonyVerifyFlags, CommitFlags, DrawFlags, RunFlags } from "./placement-ceremony.js";
+import { ceremonyMsg, placementHelp as help, placementMsg as msg } from "./placement-messages.js";
 
 const actions = () => import("./placement-actions.js");
+const ceremony = () => import("./placement-ceremony.js");
 
 function positiveInt(value: string): number {
   const n = Number(value.trim());
@@ -18,27 +20,71 @@ function capacityList(value: string): number[] {
   return parts.map(Number);
 }
 
-function withInputOptions(command: Command): Command {
-  return command
-    .requiredOption("--students <FILE>", help.students)
-    .requiredOption("--classes <N>", help.classes, positiveInt)
-    .option("--capacity <N>", help.capacity, positiveInt)
-    .option("--capacities <LIST>", help.capacities, capacityList)
-    .option("--teachers <FILE>", help.teachers)
-    .requiredOption("--draw <NUMBERS>", help.draw);
-}
+const collect = (value: string, previous: string[] = []) => [...previous, value];
 
-/** `luoshi placement run|verify`. */
+/** `luoshi placement commit|draw|run|verify`: the lottery in three steps, and its check. */
 export function registerPlacementCommand(program: Command, context?: CommandContext): void {
   const io = context?.io ?? processIO();
   const placement = program.command("placement").description(help.command);
-  withInputOptions(placement.command("run").description(help.run))
-    .option("-o, --out <OUTDIR>", help.out, ".")
+  placement
+    .command("commit")
+    .description(help.commit)
+    .requiredOption("--dir <DIR>", help.dir)
+    .requiredOption("--name <TEXT>", help.name)
+    .requiredOption("--students <FILE>", help.students)
+    .option("--classes <N>", help.classes, positiveInt)
+    .option("--capacity <N>", help.capacity, positiveInt)
+    .option("--capacities <LIST>", help.capacities, capacityList)
+    .option("--teachers <FILE>", help.teachers)
+    .option("--school <NAME>", help.school)
+    .option("--draw-plan <TEXT>", help.drawPlan)
+    .option("--supplement-to <DIR>", help.supplementTo)
+    .action(async (flags: CommitFlags) => (await ceremony()).commitCommand(flags, io));
+  placement
+    .command("draw")
+    .description(help.drawStep)
+    .requiredOption("--dir <DIR>", help.dir)
+    .requiredOption("--draw <NUMBERS>", help.draw)
+    .requiredOption("--witness <NAME:ROLE>", help.witness, collect)
+    .option("--source <TEXT>", help.source)
+    .action(async (flags: DrawFlags) => (await ceremony()).drawCommand(flags, io));
+  placement
+    .command("run")
+    .description(help.run)
+    .option("--dir <DIR>", help.dir)
     .option("--title <TEXT>", help.title)
     .option("--school <NAME>", help.school)
     .option("--date <DATE>", help.date)
-    .action(async (flags: RunFlags) => (await actions()).runCommand(flags, io));
-  withInputOptions(placement.command("verify").description(help.verify))
-    .requiredOption("--result <FILE>", help.result)
-    .action(async (flags: VerifyFlags) => (await actions()).verifyCommand(flags, io));
+    .addOption(new Option("--students <FILE>", help.retiredStudents).hideHelp())
+    .addOption(new Option("--draw <NUMBERS>", help.retiredDraw).hideHelp())
+    .allowUnknownOption(false)
+    .action(async (flags: RunFlags & { students?: string; draw?: string }) => {
+      if (flags.students || flags.draw || !flags.dir) throw new CliError(2, ceremonyMsg.singleStepRetired);
+      return (await ceremony()).runCeremonyCommand(flags, io);
+    });
+  placement
+    .command("verify")
+    .description(help.verify)
+    .option("--dir <DIR>", help.dir)
+    .option("--students <FILE>", help.students)
+    .option("--teachers <FILE>", help.teachers)
+    .option("--commitment <FILE>", help.commitmentFile)
+    .option("--draw-record <FILE>", help.drawRecord)
+    .option("--result <FILE>", help.result)
+    .option("--base-result <FILE>", help.baseResult)
+    .option("--base-dir <DIR>", help.baseDir)
+    .option("--expect-commitment <HASH>", help.expectCommitment)
+    .option("--classes <N>", help.classes, positiveInt)
+    .option("--capacity <N>", help.capacity, positiveInt)
+    .option("--capacities <LIST>", help.capacities, capacityList)
+    .option("--draw <NUMBERS>", help.retiredDraw)
+    .action(async (flags: CeremonyVerifyFlags & Partial<VerifyFlags>) => {
+      // A --draw names a retired single-step result: verified as before, and marked 旧版/未承诺.
+      if (flags.draw !== undefined) {
+        if (!flags.students || !flags.classes || !flags.result)
+          throw new CliError(2, ceremonyMsg.verifyNeeds(["students", "classes", "result"]));
+        return (await actions()).verifyCommand(flags as VerifyFlags, io);
+      }
+      return (await ceremony()).verifyCeremonyCommand(flags, io);
+    });
 }

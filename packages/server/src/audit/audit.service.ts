@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Actor } from "../auth/actor.js";
-import type { DB } from "../db/schema.js";
 import { type SheetSpec, tablesToXlsx } from "../bulletins/xlsx-table.js";
+import type { DB } from "../db/schema.js";
 import { listAudit } from "./audit.repository.js";
 import { ACTION_LABELS, actionLabel, ENTITY_LABELS, entityLabel } from "./audit-labels.js";
 import { titleOf, titlesOf } from "./audit-titles.js";

@@ -1,3 +1,4 @@
+import { ErrorBody, LoginBody, Me, PasswordBody, SessionReply } from "@luoshi/contract";
 import { Type } from "@sinclair/typebox";
 import { AppError } from "../errors.js";
 import { CSRF_HEADER, SESSION_COOKIE } from "../http/auth-hook.js";
@@ -9,15 +10,7 @@ import { changePassword, DEVICE_MS, login, logout, SESSION_MS } from "./auth.ser
 /** The remembered-browser cookie: a throttled account still signs in from a browser it used before. */
 export const DEVICE_COOKIE = "luoshi_device";
 
-const Me = Type.Object({
-  userId: Type.String(),
-  username: Type.String(),
-  displayName: Type.String(),
-  role: Type.String(),
-  orgId: Type.String(),
-  regionId: Type.String(),
-});
-const presentMe = (a: ReturnType<typeof actorOf>) => ({
+const presentMe = (a: ReturnType<typeof actorOf>): Me => ({
   userId: a.userId,
   username: a.username,
   displayName: a.displayName,
@@ -25,6 +18,14 @@ const presentMe = (a: ReturnType<typeof actorOf>) => ({
   orgId: a.orgId,
   regionId: a.regionId,
 });
+
+/** The seconds a throttled sign-in must wait (LOGIN_THROTTLED carries them in its details). */
+function retryAfterOf(error: unknown): number | undefined {
+  if (!(error instanceof AppError) || error.code !== "LOGIN_THROTTLED") return undefined;
+  const details = error.details;
+  if (typeof details !== "object" || details === null || !("retryAfter" in details)) return undefined;
+  return typeof details.retryAfter === "number" ? details.retryAfter : undefined;
+}
 
 export function authRoutes(app: App, deps: AppDeps): void {
   app.post(
@@ -37,14 +38,8 @@ export function authRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags: ["auth"],
         summary: "登录",
-        body: Type.Object({
-          username: Type.String({ minLength: 1, maxLength: 64 }),
-          password: Type.String({ minLength: 1, maxLength: 256 }),
-        }),
-        response: withErrors({
-          200: Type.Object({ user: Me, csrfToken: Type.String() }),
-          429: Type.Any(),
-        }),
+        body: LoginBody,
+        response: withErrors({ 200: SessionReply, 429: ErrorBody }),
       },
     },
     async (request, reply) => {
@@ -52,8 +47,8 @@ export function authRoutes(app: App, deps: AppDeps): void {
         ip: request.ip,
         deviceToken: request.cookies[DEVICE_COOKIE],
       }).catch((error: unknown) => {
-        if (error instanceof AppError && error.code === "LOGIN_THROTTLED")
-          reply.header("retry-after", String((error.details as { retryAfter: number }).retryAfter));
+        const wait = retryAfterOf(error);
+        if (wait !== undefined) reply.header("retry-after", String(wait));
         throw error;
       });
       reply.setCookie(SESSION_COOKIE, result.token, {
@@ -99,14 +94,8 @@ export function authRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags: ["auth"],
         summary: `修改自己的密码（需当前密码；其他设备上的登录随之退出；需 ${CSRF_HEADER} 头）`,
-        body: Type.Object(
-          {
-            currentPassword: Type.String({ minLength: 1, maxLength: 256 }),
-            newPassword: Type.String({ minLength: 1, maxLength: 256 }),
-          },
-          { additionalProperties: false },
-        ),
-        response: withErrors({ 204: Type.Null(), 429: Type.Any() }),
+        body: PasswordBody,
+        response: withErrors({ 204: Type.Null(), 429: ErrorBody }),
       },
     },
     async (request, reply) => {
@@ -117,8 +106,8 @@ export function authRoutes(app: App, deps: AppDeps): void {
         request.body.currentPassword,
         request.body.newPassword,
       ).catch((error: unknown) => {
-        if (error instanceof AppError && error.code === "LOGIN_THROTTLED")
-          reply.header("retry-after", String((error.details as { retryAfter: number }).retryAfter));
+        const wait = retryAfterOf(error);
+        if (wait !== undefined) reply.header("retry-after", String(wait));
         throw error;
       });
       return reply.status(204).send(null);
@@ -155,7 +144,7 @@ export function authRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags: ["auth"],
         summary: "当前用户",
-        response: withErrors({ 200: Type.Object({ user: Me, csrfToken: Type.String() }) }),
+        response: withErrors({ 200: SessionReply }),
       },
     },
     async (request) => ({ user: presentMe(actorOf(request)), csrfToken: request.csrfToken ?? "" }),

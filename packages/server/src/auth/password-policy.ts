@@ -1,6 +1,5 @@
 import { dictionary } from "@zxcvbn-ts/language-common";
-import { AppError } from "../errors.js";
-import type { ErrorCode } from "../messages.js";
+import { registerErrors } from "../errors.js";
 
 /**
  * The password policy for passwords people choose (self-service change, admin create and reset):
@@ -21,6 +20,8 @@ export const PASSWORD_MESSAGES = {
 
 export type PasswordRule = keyof typeof PASSWORD_MESSAGES;
 
+const passwordError = registerErrors("auth", PASSWORD_MESSAGES);
+
 /** The first rule a password breaks, or null when it may be used. */
 export function passwordProblem(password: string, username: string): PasswordRule | null {
   if ([...password].length < MIN_PASSWORD_LENGTH) return "PASSWORD_TOO_SHORT";
@@ -34,5 +35,5 @@ export function passwordProblem(password: string, username: string): PasswordRul
 
 export function assertPasswordAllowed(password: string, username: string): void {
   const rule = passwordProblem(password, username);
-  if (rule) throw new AppError(rule as unknown as ErrorCode, 400, { rule }, PASSWORD_MESSAGES[rule]);
+  if (rule) throw passwordError(rule, 400, { rule });
 }

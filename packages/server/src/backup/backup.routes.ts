@@ -1,8 +1,9 @@
 import { createReadStream } from "node:fs";
+import { BackupList, BackupRecord, FileAnswer } from "@luoshi/contract";
 import { Type } from "@sinclair/typebox";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Database } from "../db/database.js";
-import { AnyObject, ErrorBody, withErrors } from "../http/schemas.js";
+import { ErrorBody, withErrors } from "../http/schemas.js";
 import { type App, type AppDeps, actorOf } from "../http/types.js";
 import { BACKUP_ERRORS, BackupProblem } from "./backup.messages.js";
 import { BackupService } from "./backup-service.js";
@@ -52,7 +53,7 @@ export function backupRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags,
         summary: "立即备份：在服务运行中取一致快照，写入备份目录，并试恢复校验",
-        response: { ...errors, 202: Type.Object({ backup: AnyObject }) },
+        response: { ...errors, 202: Type.Object({ backup: BackupRecord }) },
       },
     },
     async (request, reply) =>
@@ -71,7 +72,7 @@ export function backupRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags,
         summary: "备份列表：时间、大小、行数与文件数、试恢复校验结果、保留规则",
-        response: withErrors({ 200: Type.Object({ backups: Type.Array(AnyObject), policy: AnyObject }) }),
+        response: withErrors({ 200: BackupList }),
       },
     },
     async (request, reply) =>
@@ -90,7 +91,7 @@ export function backupRoutes(app: App, deps: AppDeps): void {
         tags,
         summary: "一次备份的状态与进度",
         params: BackupParams,
-        response: withErrors({ 200: Type.Object({ backup: AnyObject }) }),
+        response: withErrors({ 200: Type.Object({ backup: BackupRecord }) }),
       },
     },
     async (request, reply) =>
@@ -102,7 +103,15 @@ export function backupRoutes(app: App, deps: AppDeps): void {
 
   app.get(
     "/api/admin/backups/:id/download",
-    { config: auth, schema: { tags, summary: "下载备份文件", params: BackupParams, response: errors } },
+    {
+      config: auth,
+      schema: {
+        tags,
+        summary: "下载备份文件",
+        params: BackupParams,
+        response: { ...errors, 200: FileAnswer("备份文件（.luoshi-backup）", ["application/octet-stream"]) },
+      },
+    },
     async (request, reply) =>
       answer(reply, async () => {
         const userId = await wholeDatabaseCaller(deps.db, request);

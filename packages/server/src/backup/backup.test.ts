@@ -79,8 +79,8 @@ describe("backup and restore", () => {
     const source = await dumpTables(t.db);
     const verified = await verifyBackup(good, t.db);
     expect(verified.counts.rows).toBe(Object.values(source).reduce((n, rows) => n + rows.length, 0));
-    // Evidence, bulletin docx + xlsx, placement roster, result, classes, notice.
-    expect(verified.counts.files).toBe(7);
+    // Evidence, bulletin docx + xlsx, placement roster, teachers, commitment notice, result, classes, notice.
+    expect(verified.counts.files).toBe(9);
     await intoFresh(async (target, filesRoot) => {
       const files = diskFileStore(filesRoot);
       const counts = await restore(target.db, files, good);

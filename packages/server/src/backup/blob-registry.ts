@@ -8,11 +8,14 @@
 export const BLOB_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   files: ["sha256"],
   placement_runs: ["roster_sha256", "teachers_sha256", "result_hash", "classes_sha256", "notice_sha256"],
+  placement_commitments: ["roster_sha256", "teachers_sha256", "notice_sha256"],
 };
 
 /** Columns named like keys that are not: digests of canonical inputs and password hashes, never blobs. */
 export const NOT_BLOB_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   placement_runs: ["roster_hash", "params_hash"],
+  placement_commitments: ["commitment_hash", "roster_hash", "params_hash"],
+  placement_draws: ["draw_hash"],
   users: ["password_hash"],
 };
 

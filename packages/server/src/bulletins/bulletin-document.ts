@@ -1,4 +1,5 @@
 import { SUPERVISION_STATUS_LABELS as STATUS_LABELS, STATUS_REASON_LABELS } from "@luoshi/contract";
+import type { Letterhead } from "../bureau/letterhead.js";
 import { chineseDate } from "../supervision/messages.js";
 import { OfficialDoc } from "../supervision/official-docx.js";
 import { type Chart, completionChart, statusChart } from "./bulletin-charts.js";
@@ -12,6 +13,14 @@ export interface BulletinData extends BulletinFigures {
   periodLabel: string;
   /** 成文日期: the generation day; the figures describe `asOf` (the period's last day, or today). */
   issuedOn: string;
+}
+
+/** A bulletin as it is sent: its data under the bureau's letterhead and its number. */
+export interface BulletinDocument extends BulletinData {
+  /** The bureau's 红头, 署名 and contact line (系统管理 › 公文设置). */
+  letterhead: Letterhead;
+  /** 发文字号, e.g. 青教体通〔2026〕3号. */
+  docNo: string;
 }
 
 export const bulletinTitle = (d: Pick<BulletinData, "issuer" | "periodLabel">) =>
@@ -64,10 +73,11 @@ const indicatorCells = (i: BulletinData["indicators"][number]) => [
 
 const strings = (rows: (string | number)[][]) => rows.map((r) => r.map(String));
 
-export async function bulletinDocx(d: BulletinData): Promise<{ bytes: Uint8Array; charts: Chart[] }> {
+export async function bulletinDocx(d: BulletinDocument): Promise<{ bytes: Uint8Array; charts: Chart[] }> {
   const h = d.totals;
   const charts = await Promise.all([statusChart(h), completionChart(d.units)]);
   const doc = new OfficialDoc()
+    .redHeader(d.letterhead.mark, d.docNo)
     .title(bulletinTitle(d))
     .addressee("各股室、各学校：")
     .paragraph(`现将${d.periodLabel}年度工作任务落实情况通报如下（数据截至${chineseDate(d.asOf)}）。`)
@@ -97,7 +107,8 @@ export async function bulletinDocx(d: BulletinData): Promise<{ bytes: Uint8Array
     .paragraph("各单位要对照任务分解表，对逾期和预警任务逐项分析原因，明确整改措施和完成时限，按时报送进度。")
     .paragraph("特此通报。")
     .paragraph("附件：各单位工作任务落实情况统计表")
-    .signature(d.issuer, chineseDate(d.issuedOn));
+    .signature(d.letterhead.signature, chineseDate(d.issuedOn))
+    .note(d.letterhead.contactLine);
   return { bytes: await doc.toBuffer(bulletinTitle(d)), charts };
 }
 

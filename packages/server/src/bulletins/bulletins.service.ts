@@ -1,5 +1,6 @@
 import { recordAudit } from "../audit/audit.repository.js";
 import type { Actor } from "../auth/actor.js";
+import { bulletinLetterhead } from "../bureau/bureau.service.js";
 import type { Database } from "../db/database.js";
 import type { FileStore } from "../files/file-store.js";
 import { insertFile } from "../files/files.repository.js";
@@ -59,7 +60,15 @@ export async function generateBulletin(
   input: { regionId: string; period: string; actor: Actor | null; now: Clock; reads?: Database },
 ) {
   const db = sdb(database);
-  const data = await bulletinData(input.reads ? sdb(input.reads) : db, input);
+  const data = {
+    ...(await bulletinData(input.reads ? sdb(input.reads) : db, input)),
+    ...(await bulletinLetterhead(
+      database,
+      input.regionId,
+      input.period,
+      Number(todayInShanghai(input.now()).slice(0, 4)),
+    )),
+  };
   const { bytes: docx } = await bulletinDocx(data);
   const xlsx = await bulletinXlsx(data);
   const title = bulletinTitle(data);
@@ -95,6 +104,7 @@ export async function generateBulletin(
         org_id: input.regionId,
         period: input.period,
         title,
+        doc_no: data.docNo,
         docx_file_id: docxFile.id,
         xlsx_file_id: xlsxFile.id,
         summary: json(headline(data)),

@@ -4,6 +4,7 @@ import JSZip from "jszip";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../auth/actor.js";
+import { defaultLetterhead } from "../bureau/letterhead.js";
 import type { Database } from "../db/database.js";
 import type { Cadence, ReportStatus } from "../db/schema.js";
 import { evaluation } from "../evaluation/evaluation.service.js";
@@ -315,7 +316,8 @@ describe("bulletin and evaluation agree with a from-scratch computation", () => 
         expect(new Set(data.overdue.map((g) => g.orgId)).size).toBe(data.overdue.length);
 
         // The documents state the same: text totals, the unit table and the appendix rows.
-        const { bytes } = await bulletinDocx(data);
+        const letterhead = defaultLetterhead(data.issuer);
+        const { bytes } = await bulletinDocx({ ...data, letterhead, docNo: "通报〔2024〕1号" });
         const xml = await (await JSZip.loadAsync(bytes)).file("word/document.xml")!.async("string");
         const text = xml.replace(/<[^>]+>/g, "");
         expect(text).toContain(`全局共分解落实任务${want.totals.total}项（按责任单位计），已完成${want.totals.done}项`);

@@ -1,4 +1,4 @@
-import type { Cadence, OrgKind, Role, TaskStatus } from "@luoshi/contract";
+import type { Cadence, Diagnostic, OrgKind, Role, Span, TaskStatus } from "@luoshi/contract";
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
 
 /** Timestamps come back as ISO strings (see type parsers in database.ts). */
@@ -82,7 +82,7 @@ export interface PlansTable extends RegionRow {
   source_filename: string | null;
   source_format: string | null;
   source_text: string;
-  diagnostics: Json<unknown[]>;
+  diagnostics: Json<Diagnostic[]>;
   created_by: string | null;
   published_at: NullableTimestamp;
   created_at: Timestamp;
@@ -102,7 +102,7 @@ export interface PlanTasksTable extends RegionRow {
   targets: Json<TargetJson[]>;
   body: string;
   measures: Json<string[]>;
-  span: Json<unknown>;
+  span: Json<Span | null>;
   /** The parser's confidence in the task (0–1) and its doubts; 1 and [] for tasks added by hand. */
   confidence: Generated<number>;
   reasons: ColumnType<string[], string | undefined, string>;

@@ -49,3 +49,14 @@ export const DEMO_USERS = [
   { username: "jijiao", displayName: "基础教育股 张伟", role: "dept_head", org: "基础教育股" },
   { username: "school", displayName: "城关镇中心小学 刘芳", role: "school_reporter", org: "青山县城关镇中心小学" },
 ] as const;
+
+/** The demo bureau's letterhead (系统管理 › 公文设置). */
+export const DEMO_LETTERHEAD = {
+  fullName: DEMO_BUREAU,
+  shortName: "青山县教体局",
+  mark: `${DEMO_BUREAU}文件`,
+  noticeNumberPattern: "青教体督〔{year}〕{n}号",
+  bulletinNumberPattern: "青教体通〔{year}〕{n}号",
+  signature: DEMO_BUREAU,
+  contactLine: "联系人：教育督导室 李明，联系电话：0739-5321234",
+};

@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import { findUserByUsername } from "../auth/auth.repository.js";
 import { actorFor } from "../auth/auth.service.js";
+import { saveBureauProfile } from "../bureau/bureau.service.js";
 import type { Database } from "../db/database.js";
 import type { ReportStatus, Role } from "../db/schema.js";
 import { addAlias, createOrg } from "../orgs/orgs.service.js";
@@ -13,6 +14,7 @@ import {
   DEMO_BUREAU,
   DEMO_CITY,
   DEMO_DEPARTMENTS,
+  DEMO_LETTERHEAD,
   DEMO_PASSWORD,
   DEMO_PROVINCE,
   DEMO_SCHOOLS,
@@ -39,6 +41,7 @@ export async function seedDemo(db: Database, today = new Date()): Promise<{ logi
   const province = await createOrg(db, null, { parentId: null, name: DEMO_PROVINCE, kind: "province" });
   const city = await createOrg(db, null, { parentId: province.id, name: DEMO_CITY, kind: "city" });
   const bureau = await createOrg(db, null, { parentId: city.id, name: DEMO_BUREAU, kind: "bureau" });
+  await saveBureauProfile(db, null, bureau.id, DEMO_LETTERHEAD);
   const orgIds = new Map<string, string>([[DEMO_BUREAU, bureau.id]]);
   for (const [i, dept] of DEMO_DEPARTMENTS.entries()) {
     const org = await createOrg(db, null, { parentId: bureau.id, name: dept.name, kind: "department", sortOrder: i });

@@ -8,7 +8,13 @@ import type { Role } from "../db/schema.js";
 import { storeEvidence } from "../files/files.service.js";
 import { issueNotice } from "../notices/notices.service.js";
 import { addAlias, createOrg } from "../orgs/orgs.service.js";
-import { createPlacementRequest, placementMultipart } from "../placement/placement.fixtures.js";
+import {
+  commitRequest,
+  committedPlacement,
+  drawRequest,
+  placementMultipart,
+  runRequest,
+} from "../placement/placement.fixtures.js";
 import { PERSONAL_FIELDS, PERSONAL_ROUTES, type PersonalFieldKey } from "../privacy/personal-fields.js";
 import { answerLines, idRosterCsv, idStudents, type Seen, seenFields } from "../privacy/privacy.fixtures.js";
 import { createEndpoint } from "../reminders/reminders.service.js";
@@ -53,6 +59,8 @@ let placements: Record<Scope, string>;
 let schoolRun: string;
 const STUDENTS = idStudents();
 const idRoster = () => ({ roster: { name: "名单.csv", bytes: idRosterCsv(STUDENTS) } });
+/** Per bureau: a finished ceremony, and makers of fresh ones (committed, or committed and drawn). */
+let ceremonies: Record<Scope, { done: string; fresh(): Promise<string>; drawn(): Promise<string> }>;
 let plans: Record<
   Scope,
   { draft: { planId: string; taskIds: string[] }; pub: { planId: string; taskIds: string[] }; fileId: string }
@@ -485,6 +493,29 @@ const MATRIX: Record<string, Row> = {
     other: null,
     req: (c) => ({ method: "GET", url: "/api/dashboard", headers: c.session.headers }),
   },
+  "GET /api/bureau-profile": {
+    own: MANAGERS,
+    other: null,
+    req: (c) => ({ method: "GET", url: "/api/bureau-profile", headers: c.session.headers }),
+  },
+  "PUT /api/bureau-profile": {
+    own: ["admin"],
+    other: null,
+    req: (c) => ({
+      method: "PUT",
+      url: "/api/bureau-profile",
+      headers: c.session.headers,
+      payload: {
+        fullName: "城关县教育和体育局",
+        shortName: "城关县教体局",
+        mark: "城关县教育和体育局文件",
+        noticeNumberPattern: "城教体督〔{year}〕{n}号",
+        bulletinNumberPattern: "城教体通〔{year}〕{n}号",
+        signature: "城关县教育和体育局",
+        contactLine: "",
+      },
+    }),
+  },
   "GET /api/plans/:id/export.xlsx": {
     own: ALL,
     req: (c) => ({
@@ -501,9 +532,44 @@ const MATRIX: Record<string, Row> = {
       headers: c.session.headers,
     }),
   },
+  // Retired single-step run: managers get 410 (counted as refused), everyone else 403.
   "POST /api/placements": {
+    own: [],
+    req: (c) => ({ method: "POST", url: "/api/placements", headers: c.session.headers }),
+  },
+  "POST /api/placements/commitments": {
     own: MANAGERS,
-    req: (c) => createPlacementRequest(c.session.headers, { schoolId: bureauOf(c).middleSchoolId }, idRoster()),
+    req: (c) => commitRequest(c.session.headers, { schoolId: bureauOf(c).middleSchoolId }, idRoster()),
+  },
+  "GET /api/placements/commitments": {
+    own: ALL,
+    other: null,
+    req: (c) => ({ method: "GET", url: "/api/placements/commitments", headers: c.session.headers }),
+  },
+  "GET /api/placements/commitments/:id": {
+    own: ALL,
+    req: (c) => ({
+      method: "GET",
+      url: `/api/placements/commitments/${ceremonies[c.scope].done}`,
+      headers: c.session.headers,
+    }),
+  },
+  "GET /api/placements/commitments/:id/files/:kind": {
+    own: ALL,
+    req: (c) => ({
+      method: "GET",
+      url: `/api/placements/commitments/${ceremonies[c.scope].done}/files/notice`,
+      headers: c.session.headers,
+    }),
+  },
+  // Each allowed call takes a fresh commitment: a draw is once per commitment.
+  "POST /api/placements/commitments/:id/draw": {
+    own: MANAGERS,
+    req: async (c) => drawRequest(c.session.headers, await ceremonies[c.scope].fresh()),
+  },
+  "POST /api/placements/commitments/:id/run": {
+    own: MANAGERS,
+    req: async (c) => runRequest(c.session.headers, await ceremonies[c.scope].drawn()),
   },
   "GET /api/placements": {
     own: ALL,
@@ -769,13 +835,24 @@ beforeAll(async () => {
     .set({ published_at: "2024-01-15T02:00:00Z" })
     .where("id", "in", [plans.own.pub.planId, plans.other.pub.planId])
     .execute();
-  const placementOf = async (bureau: typeof t.fixture.a, schoolId = bureau.middleSchoolId) => {
-    const admin = (await loginAs(t.app, bureau.users.admin)).headers;
-    const res = await t.app.inject(createPlacementRequest(admin, { schoolId }, idRoster()));
-    return res.json().placement.id as string;
+  /** A finished ceremony (commit, draw, run) on the roster of 身份证号, and makers of fresh ones. */
+  const ceremonyOf = async (bureau: typeof t.fixture.a, schoolId = bureau.middleSchoolId) => {
+    const { headers } = await loginAs(t.app, bureau.users.admin);
+    const done = await committedPlacement(t.app, headers, { schoolId }, idRoster());
+    const fresh = async () =>
+      (await t.app.inject(commitRequest(headers, { schoolId }, idRoster()))).json().commitment.id as string;
+    const drawn = async () => {
+      const id = await fresh();
+      await t.app.inject(drawRequest(headers, id));
+      return id;
+    };
+    return { done, ceremony: { done: done.commitmentId, fresh, drawn } };
   };
-  placements = { own: await placementOf(t.fixture.a), other: await placementOf(t.fixture.b) };
-  schoolRun = await placementOf(t.fixture.a, t.fixture.a.schoolId);
+  const own = await ceremonyOf(t.fixture.a);
+  const other = await ceremonyOf(t.fixture.b);
+  placements = { own: own.done.placementId, other: other.done.placementId };
+  ceremonies = { own: own.ceremony, other: other.ceremony };
+  schoolRun = (await ceremonyOf(t.fixture.a, t.fixture.a.schoolId)).done.placementId;
   const supervisionOf = async (bureau: typeof t.fixture.a, scope: Scope) => {
     // Without a login: the login route is rate-limited and the matrix already logs in often.
     const user = await t.db
@@ -886,7 +963,7 @@ describe("authorization matrix", () => {
         for (const role of ROLES) {
           const res = await t.app.inject(await row.req({ t, role, scope, session: sessions[role] }));
           const ok = res.statusCode >= 200 && res.statusCode < 300;
-          const denied = [401, 403, 404].includes(res.statusCode);
+          const denied = [401, 403, 404, 410].includes(res.statusCode);
           outcomes.push(
             `${scope}/${role}: ${ok ? "allowed" : denied ? "denied" : `status ${res.statusCode} ${res.body.slice(0, 120)}`}`,
           );
@@ -1047,8 +1124,10 @@ const LIST_SCOPES: Record<string, ListScope> = {
   "GET /api/audit": { kind: "region" },
   "GET /api/audit/vocabulary": { kind: "not-a-list", why: "fixed codes and labels, no records" },
   "GET /api/audit/export": { kind: "not-a-list", why: "a workbook of GET /api/audit's rows, same filter and scope" },
+  "GET /api/bureau-profile": { kind: "not-a-list", why: "the one profile of the caller's own region" },
   "GET /api/dashboard": { kind: "region", ownSample: () => plans.own.pub.planId },
   "GET /api/placements": { kind: "region", ownSample: () => placements.own },
+  "GET /api/placements/commitments": { kind: "region", ownSample: () => ceremonies.own.done },
   "GET /api/supervision/status": { kind: "region" },
   "GET /api/supervision/status/trend": { kind: "region" },
   "GET /api/supervision/notices": {
@@ -1097,6 +1176,7 @@ describe("list scope", () => {
       ...plans.other.pub.taskIds,
       plans.other.fileId,
       placements.other,
+      ceremonies.other.done,
       sup.other.toDept,
       sup.other.toSchool,
       sup.other.webhookId,

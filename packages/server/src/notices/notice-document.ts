@@ -1,4 +1,5 @@
 import type { Actor } from "../auth/actor.js";
+import { letterheadOf } from "../bureau/bureau.service.js";
 import type { Database } from "../db/database.js";
 import { chineseDate, NOTICE_STATUS_LABELS } from "../supervision/messages.js";
 import { OfficialDoc } from "../supervision/official-docx.js";
@@ -7,10 +8,13 @@ import { noticeDetail } from "./notices.service.js";
 /** 督办通知单 as a Word form: the notice, then the unit's feedback (办理情况反馈). */
 export async function noticeDocx(db: Database, actor: Actor, id: string) {
   const n = await noticeDetail(db, actor, id);
-  const title = `${n.issuer_name}督办通知单`;
+  const letterhead = await letterheadOf(db, n.region_id);
+  const issuedOn = chineseDate(n.issued_at);
+  const title = `${letterhead.fullName}督办通知单`;
   const doc = new OfficialDoc()
+    .redHeader(letterhead.mark, n.doc_no)
     .title(title)
-    .centered(`${n.doc_no}    签发日期：${chineseDate(n.issued_at)}`)
+    .centered(`签发日期：${issuedOn}`)
     .table(
       ["项目", "内容"],
       [
@@ -35,6 +39,6 @@ export async function noticeDocx(db: Database, actor: Actor, id: string) {
       n.replies.map((r) => [chineseDate(r.replied_at), r.text, `${r.file_ids.length}份`]),
       [22, 64, 14],
     );
-  doc.signature(n.issuer_name, chineseDate(n.issued_at));
+  doc.signature(letterhead.signature, issuedOn).note(letterhead.contactLine);
   return { filename: `${n.doc_no}.docx`, bytes: await doc.toBuffer(title) };
 }

@@ -1,6 +1,7 @@
+import { FileAnswer } from "@luoshi/contract";
 import { Type } from "@sinclair/typebox";
 import { ALL_ROLES, PLAN_MANAGERS, REPORTERS } from "../auth/actor.js";
-import { IdParams, withErrors } from "../http/schemas.js";
+import { errors, IdParams, withErrors } from "../http/schemas.js";
 import { type App, type AppDeps, actorOf } from "../http/types.js";
 import { pushNoticeEvents } from "../reminders/push.js";
 import type { NewNotification } from "../reminders/reminders.repository.js";
@@ -30,6 +31,8 @@ const IssueFields = Type.Object(
   },
   { additionalProperties: false },
 );
+
+const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 export function noticesRoutes(app: App, deps: AppDeps): void {
   const now = clockOf(deps);
@@ -128,12 +131,17 @@ export function noticesRoutes(app: App, deps: AppDeps): void {
     "/api/supervision/notices/:id/document.docx",
     {
       config: { auth: ALL_ROLES },
-      schema: { tags: ["supervision"], summary: "打印督办通知单（Word）", params: IdParams },
+      schema: {
+        tags: ["supervision"],
+        summary: "打印督办通知单（Word）",
+        params: IdParams,
+        response: { ...errors, 200: FileAnswer("督办通知单", [DOCX]) },
+      },
     },
     async (request, reply) => {
       const { filename, bytes } = await noticeDocx(deps.db, actorOf(request), request.params.id);
       return reply
-        .type("application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+        .type(DOCX)
         .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`)
         .send(Buffer.from(bytes));
     },

@@ -1,4 +1,5 @@
 import { type Actor, canManagePlanOf, isUnitRole, PLAN_MANAGERS, sees } from "../auth/actor.js";
+import { noticeNumberOf } from "../bureau/bureau.service.js";
 import type { Database } from "../db/database.js";
 import { notFound } from "../errors.js";
 import { findVisibleFiles } from "../files/files.repository.js";
@@ -8,8 +9,8 @@ import { readableTask } from "../progress/progress.service.js";
 import { leadersOf, type NewNotification } from "../reminders/reminders.repository.js";
 import type { Clock } from "../status/status.service.js";
 import { auditorFor } from "../supervision/audit.js";
-import { noticeNumber, supervisionError } from "../supervision/messages.js";
-import { sdb } from "../supervision/schema.js";
+import { supervisionError } from "../supervision/messages.js";
+import { sdb, shared } from "../supervision/schema.js";
 import { mentionNotifications, noticeNotification, notify } from "./notice-events.js";
 import * as repo from "./notices.repository.js";
 
@@ -38,7 +39,7 @@ async function checkedIssue(database: Database, actor: Actor, input: NoticeInput
 }
 
 /**
- * Issues 督办单 to units of tasks, numbered 督办〔year〕第N号 within the region: all of them or
+ * Issues 督办单 to units of tasks, numbered by the bureau's pattern (青教体督〔2026〕3号) within the region: all of them or
  * none (every one is checked before any is written). Each unit is told in the app, and its robots
  * by `onNotified`.
  */
@@ -69,7 +70,7 @@ export async function issueNotices(
           org_id: input.orgId,
           year,
           seq,
-          doc_no: noticeNumber(year, seq),
+          doc_no: await noticeNumberOf(shared(trx), task.region_id, year, seq),
           reason: input.reason,
           requirement: input.requirement,
           reply_due: input.replyDue,

@@ -1,5 +1,4 @@
-import { AppError } from "../errors.js";
-import type { ErrorCode } from "../messages.js";
+import { registerErrors } from "../errors.js";
 
 /** User-facing text of organisation management, keyed by stable codes. */
 export const ORG_MESSAGES = {
@@ -12,6 +11,5 @@ export const ORG_MESSAGES = {
 
 export type OrgCode = keyof typeof ORG_MESSAGES;
 
-/** The shared AppError carries the server-wide code union; these codes travel through it unchanged. */
-export const orgError = (code: OrgCode, status: number, details?: unknown) =>
-  new AppError(code as unknown as ErrorCode, status, details, ORG_MESSAGES[code]);
+/** Errors of this module, registered with the shared AppError. */
+export const orgError = registerErrors("orgs", ORG_MESSAGES);

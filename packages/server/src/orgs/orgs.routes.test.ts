@@ -21,14 +21,14 @@ describe("editing organisations", () => {
   it("renaming a school is audited with before and after", async () => {
     const res = await patch(t.fixture.a.middleSchoolId, { name: "城关第二中学", sortOrder: 3 });
     expect(res.statusCode).toBe(200);
-    expect(res.json().org).toMatchObject({ name: "城关第二中学", sort_order: 3 });
+    expect(res.json().org).toMatchObject({ name: "城关第二中学", sortOrder: 3 });
     const [event] = (await auditOf(t.fixture.a.middleSchoolId)).filter((e) => e.action === "update");
     expect(event).toMatchObject({ before: { name: "城关第一中学" }, after: { name: "城关第二中学" } });
   });
 
   it("a school moves under a department of its bureau, never into another region or below itself", async () => {
     const moved = await patch(t.fixture.a.schoolId, { parentId: t.fixture.a.deptId });
-    expect(moved.json().org.parent_id).toBe(t.fixture.a.deptId);
+    expect(moved.json().org.parentId).toBe(t.fixture.a.deptId);
     await patch(t.fixture.a.schoolId, { parentId: t.fixture.a.bureauId });
 
     const before = await rowCounts(t.db);

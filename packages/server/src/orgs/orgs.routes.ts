@@ -1,6 +1,8 @@
+import { NewOrgBody, Org, OrgAlias, OrgDetail, OrgPatchBody, OrgsQuery } from "@luoshi/contract";
 import { Type } from "@sinclair/typebox";
 import { ALL_ROLES } from "../auth/actor.js";
-import { AnyObject, IdParams, Nullable, withErrors } from "../http/schemas.js";
+import { camel, camelAll } from "../http/camel.js";
+import { IdParams, withErrors } from "../http/schemas.js";
 import { type App, type AppDeps, actorOf } from "../http/types.js";
 import {
   addAlias,
@@ -12,28 +14,6 @@ import {
   updateOrg,
 } from "./orgs.service.js";
 
-const OrgKind = Type.Union([
-  Type.Literal("province"),
-  Type.Literal("city"),
-  Type.Literal("county"),
-  Type.Literal("bureau"),
-  Type.Literal("department"),
-  Type.Literal("school"),
-  Type.Literal("other"),
-]);
-
-const Org = Type.Object(
-  {
-    id: Type.String(),
-    region_id: Type.String(),
-    parent_id: Nullable(Type.String()),
-    name: Type.String(),
-    kind: Type.String(),
-    school_level: Nullable(Type.String()),
-  },
-  { additionalProperties: true },
-);
-
 export function orgsRoutes(app: App, deps: AppDeps): void {
   app.get(
     "/api/orgs",
@@ -42,12 +22,12 @@ export function orgsRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags: ["orgs"],
         summary: "可见的组织机构（本单位及下级）",
-        querystring: Type.Object({ kind: Type.Optional(OrgKind) }),
+        querystring: OrgsQuery,
         response: withErrors({ 200: Type.Object({ orgs: Type.Array(Org) }) }),
       },
     },
     async (request) => ({
-      orgs: await listVisibleOrgs(deps.db, actorOf(request), request.query.kind),
+      orgs: camelAll(await listVisibleOrgs(deps.db, actorOf(request), request.query.kind)),
     }),
   );
 
@@ -59,10 +39,10 @@ export function orgsRoutes(app: App, deps: AppDeps): void {
         tags: ["orgs"],
         summary: "组织机构详情（含别名）",
         params: IdParams,
-        response: withErrors({ 200: Type.Object({ org: AnyObject }) }),
+        response: withErrors({ 200: Type.Object({ org: OrgDetail }) }),
       },
     },
-    async (request) => ({ org: await getVisibleOrg(deps.db, actorOf(request), request.params.id) }),
+    async (request) => ({ org: camel(await getVisibleOrg(deps.db, actorOf(request), request.params.id)) }),
   );
 
   app.post(
@@ -72,18 +52,13 @@ export function orgsRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags: ["orgs"],
         summary: "新建组织机构",
-        body: Type.Object({
-          parentId: Type.String({ minLength: 1, maxLength: 64 }),
-          name: Type.String({ minLength: 1, maxLength: 100 }),
-          kind: Type.Union([Type.Literal("department"), Type.Literal("school"), Type.Literal("other")]),
-          schoolLevel: Type.Optional(Type.String({ maxLength: 20 })),
-        }),
+        body: NewOrgBody,
         response: withErrors({ 201: Type.Object({ org: Org }) }),
       },
     },
     async (request, reply) => {
       const org = await createOrg(deps.db, actorOf(request), request.body);
-      return reply.status(201).send({ org });
+      return reply.status(201).send({ org: camel(org) });
     },
   );
 
@@ -96,12 +71,12 @@ export function orgsRoutes(app: App, deps: AppDeps): void {
         summary: "添加单位别名（如 基教股 = 基础教育股）",
         params: IdParams,
         body: Type.Object({ alias: Type.String({ minLength: 1, maxLength: 100 }) }),
-        response: withErrors({ 201: Type.Object({ alias: AnyObject }) }),
+        response: withErrors({ 201: Type.Object({ alias: OrgAlias }) }),
       },
     },
     async (request, reply) => {
       const alias = await addAlias(deps.db, actorOf(request), request.params.id, request.body.alias);
-      return reply.status(201).send({ alias });
+      return reply.status(201).send({ alias: camel(alias) });
     },
   );
 
@@ -113,19 +88,11 @@ export function orgsRoutes(app: App, deps: AppDeps): void {
         tags: ["orgs"],
         summary: "修改组织机构（名称、学段、排序、上级单位）",
         params: IdParams,
-        body: Type.Object(
-          {
-            name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
-            schoolLevel: Type.Optional(Nullable(Type.String({ maxLength: 20 }))),
-            sortOrder: Type.Optional(Type.Integer({ minimum: -100000, maximum: 100000 })),
-            parentId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
-          },
-          { additionalProperties: false, minProperties: 1 },
-        ),
+        body: OrgPatchBody,
         response: withErrors({ 200: Type.Object({ org: Org }) }),
       },
     },
-    async (request) => ({ org: await updateOrg(deps.db, actorOf(request), request.params.id, request.body) }),
+    async (request) => ({ org: camel(await updateOrg(deps.db, actorOf(request), request.params.id, request.body)) }),
   );
 
   app.delete(

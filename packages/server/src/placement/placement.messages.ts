@@ -23,6 +23,7 @@ export const FIELD_NAMES: Record<string, string> = {
 
 export const VERIFY_TEXT = {
   ok: "验证通过",
+  legacyOk: "验证通过（旧版/未承诺：此结果由单步编班产生，重算一致，但无法证明名单在摇号前已固定）",
   failed: "验证未通过",
 } as const;
 

@@ -19,6 +19,9 @@ export function presentPlacementSummary(row: PlacementRunSummaryRow) {
     teachersFilename: row.teachers_filename,
     createdBy: row.created_by,
     createdAt: row.created_at,
+    /** The commitment it was computed from; null for a single-step run (旧版/未承诺). */
+    commitmentId: row.commitment_id,
+    legacy: row.commitment_id === null,
   };
 }
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "../db/schema.js";
 import { idRosterCsv, idStudents, zipText } from "../privacy/privacy.fixtures.js";
 import { createTestApp, loginAs, rowCounts, type Session, type TestContext } from "../test/app.js";
-import { createPlacementRequest, placementMultipart, rosterCsv } from "./placement.fixtures.js";
+import { committedPlacement, placementMultipart, rosterCsv } from "./placement.fixtures.js";
 import { countPlacementRuns } from "./placement.repository.js";
 
 let t: TestContext;
@@ -17,18 +17,17 @@ beforeAll(async () => {
   t = await createTestApp();
   for (const role of ["admin", "supervisor", "leader", "dept_head", "school_reporter"] as Role[])
     sessions[role] = await loginAs(t.app, t.fixture.a.users[role]);
-  const runFor = async (schoolId: string) => {
-    const req = createPlacementRequest(
-      sessions.supervisor.headers,
-      { schoolId },
-      {
-        roster: { name: "名单.csv", bytes: idRosterCsv(students) },
-      },
-    );
-    const res = await t.app.inject(req);
-    expect(res.statusCode, res.body).toBe(201);
-    return res.json().placement.id as string;
-  };
+  const runFor = async (schoolId: string) =>
+    (
+      await committedPlacement(
+        t.app,
+        sessions.supervisor.headers,
+        { schoolId },
+        {
+          roster: { name: "名单.csv", bytes: idRosterCsv(students) },
+        },
+      )
+    ).placementId;
   ownRun = await runFor(t.fixture.a.schoolId);
   otherRun = await runFor(t.fixture.a.middleSchoolId);
 }, 120_000);
@@ -147,10 +146,10 @@ describe("class lists by role", () => {
 describe("uploads read only the declared parts", () => {
   const send = async (files: Parameters<typeof placementMultipart>[0], fields: Record<string, string> = {}) => {
     const before = { ...(await rowCounts(t.db)), runs: await countPlacementRuns(t.db) };
-    const body = placementMultipart(files, { name: "编班", classCount: "4", draw: "1 2 3", ...fields });
+    const body = placementMultipart(files, { name: "编班", classCount: "4", ...fields });
     const res = await t.app.inject({
       method: "POST",
-      url: "/api/placements",
+      url: "/api/placements/commitments",
       headers: { ...sessions.supervisor.headers, ...body.headers },
       payload: body.payload,
     });

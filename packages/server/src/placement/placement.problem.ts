@@ -1,3 +1,5 @@
+import type { CeremonyErrorCode } from "@luoshi/placement";
+import type { CeremonyProblemCode } from "./ceremony.messages.js";
 import { PLACEMENT_ERRORS, type PlacementErrorCode } from "./placement.messages.js";
 
 /**
@@ -5,10 +7,10 @@ import { PLACEMENT_ERRORS, type PlacementErrorCode } from "./placement.messages.
  * server's code list; the routes turn this one into the same `{ error: { code, message, details } }`.
  */
 export class PlacementProblem extends Error {
-  readonly code: PlacementErrorCode;
+  readonly code: PlacementErrorCode | CeremonyProblemCode | CeremonyErrorCode;
   readonly statusCode: number;
   readonly details: unknown;
-  constructor(code: PlacementErrorCode, statusCode: number, message: string, details?: unknown) {
+  constructor(code: PlacementProblem["code"], statusCode: number, message: string, details?: unknown) {
     super(message);
     this.name = "PlacementProblem";
     this.code = code;

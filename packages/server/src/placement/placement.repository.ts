@@ -28,6 +28,8 @@ export interface PlacementRunsTable {
   notice_sha256: string;
   created_by: string;
   created_at: Timestamp;
+  /** Migration 0010: the commitment the run was computed from; null for a single-step run (旧版/未承诺). */
+  commitment_id: ColumnType<string | null, string | null | undefined, string | null>;
   deleted_at: NullableTimestamp;
 }
 
@@ -59,6 +61,7 @@ const SUMMARY_COLUMNS = [
   "created_by",
   "created_at",
   "deleted_at",
+  "commitment_id",
 ] as const;
 
 export async function insertPlacementRun(db: Db, row: Insertable<PlacementRunsTable>): Promise<PlacementRunSummaryRow> {

@@ -2,7 +2,7 @@ import { readXlsxTable } from "@luoshi/placement";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, loginAs, rowCounts, type Session, type TestContext } from "../test/app.js";
-import { createPlacementRequest, placementMultipart, rosterCsv, teachersCsv } from "./placement.fixtures.js";
+import { commitRequest, committedPlacement, placementMultipart, rosterCsv, teachersCsv } from "./placement.fixtures.js";
 import { countPlacementRuns } from "./placement.repository.js";
 
 let t: TestContext;
@@ -23,10 +23,9 @@ afterAll(() => t.close());
 /** Business rows, audit events and placement runs: a refused request must change none of them. */
 const everything = async () => ({ ...(await rowCounts(t.db)), placement_runs: await countPlacementRuns(t.db) });
 
-async function created(fields: Record<string, string> = {}, files?: Parameters<typeof createPlacementRequest>[2]) {
-  const res = await t.app.inject(createPlacementRequest(supervisor.headers, fields, files));
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json().placement;
+/** A run made the only way there is: commit, draw, run. */
+async function created(fields: Record<string, string> = {}, files?: Parameters<typeof commitRequest>[2]) {
+  return (await committedPlacement(t.app, supervisor.headers, fields, files)).placement;
 }
 
 const verify = (id: string, session: Session, files: Parameters<typeof placementMultipart>[0] = {}) => {
@@ -39,7 +38,7 @@ const verify = (id: string, session: Session, files: Parameters<typeof placement
   });
 };
 
-describe("POST /api/placements", () => {
+describe("a committed run (commit → draw → run)", () => {
   it("a generated roster runs, is stored with its hashes, and its files download and read back", async () => {
     const before = await everything();
     const p = await created(
@@ -63,7 +62,8 @@ describe("POST /api/placements", () => {
 
     const after = await everything();
     expect(after.placement_runs).toBe(before.placement_runs + 1);
-    expect(after.audit_events).toBe(before.audit_events! + 1);
+    // commit, draw, run: one audit event each.
+    expect(after.audit_events).toBe(before.audit_events! + 3);
 
     const detail = (await t.app.inject({ url: `/api/placements/${p.id}`, headers: school.headers })).json().placement;
     expect(detail).toMatchObject({ id: p.id, resultHash: p.resultHash, rosterHash: p.rosterHash, seed: p.seed });
@@ -95,20 +95,18 @@ describe("POST /api/placements", () => {
     expect(documentXml).toContain(p.seed);
   });
 
-  it("the same roster, parameters and draw give the same result hash", async () => {
+  it("the same roster and draw in two ceremonies give different seeds: the commitment is part of the seed", async () => {
     const a = await created();
     const b = await created();
-    expect(b.resultHash).toBe(a.resultHash);
-    const c = await created({ draw: "04 11 25 31 40 + 07" });
-    expect(c.seed).not.toBe(a.seed);
+    expect(b.draw).toBe(a.draw);
+    expect(b.seed).not.toBe(a.seed);
+    expect(b.rosterHash).toBe(a.rosterHash);
   });
 
   it("row-level problems answer 422 with every row in Chinese and store nothing", async () => {
     const bad = `学号,姓名,性别,语文\nS1,甲,男,90\nS1,乙,女,85\nS3,,未知,很好\n`;
     const before = await everything();
-    const res = await t.app.inject(
-      createPlacementRequest(admin.headers, {}, { roster: { name: "名单.csv", bytes: bad } }),
-    );
+    const res = await t.app.inject(commitRequest(admin.headers, {}, { roster: { name: "名单.csv", bytes: bad } }));
     expect(res.statusCode, res.body).toBe(422);
     const { error } = res.json();
     expect(error.code).toBe("PLACEMENT_INPUT_INVALID");
@@ -124,27 +122,25 @@ describe("POST /api/placements", () => {
 
   it("bad parameters and files answer 4xx with stable codes and store nothing", async () => {
     const before = await everything();
-    const cases: [Record<string, string>, Parameters<typeof createPlacementRequest>[2] | undefined, number, string][] =
-      [
-        [{ classCount: "0" }, undefined, 422, "PLACEMENT_INPUT_INVALID"],
-        [{ capacities: "5,5,5,5" }, undefined, 422, "PLACEMENT_INPUT_INVALID"],
-        [{ draw: "   " }, undefined, 422, "PLACEMENT_INPUT_INVALID"],
-        [{ name: "" }, undefined, 400, "PLACEMENT_NAME_REQUIRED"],
-        [{}, { roster: { name: "名单.pdf", bytes: "%PDF-1.4" } }, 422, "PLACEMENT_FILE_TYPE"],
-        [{}, { roster: { name: "名单.xlsx", bytes: "not a zip" } }, 422, "PLACEMENT_FILE_UNREADABLE"],
-        [{}, {}, 400, "PLACEMENT_FILE_REQUIRED"],
-        [{ schoolId: t.fixture.b.middleSchoolId }, undefined, 404, "PLACEMENT_SCHOOL_INVALID"],
-      ];
+    const cases: [Record<string, string>, Parameters<typeof commitRequest>[2] | undefined, number, string][] = [
+      [{ classCount: "0" }, undefined, 422, "PLACEMENT_INPUT_INVALID"],
+      [{ capacities: "5,5,5,5" }, undefined, 422, "PLACEMENT_INPUT_INVALID"],
+      [{ name: "" }, undefined, 400, "PLACEMENT_NAME_REQUIRED"],
+      [{}, { roster: { name: "名单.pdf", bytes: "%PDF-1.4" } }, 422, "PLACEMENT_FILE_TYPE"],
+      [{}, { roster: { name: "名单.xlsx", bytes: "not a zip" } }, 422, "PLACEMENT_FILE_UNREADABLE"],
+      [{}, {}, 400, "PLACEMENT_FILE_REQUIRED"],
+      [{ schoolId: t.fixture.b.middleSchoolId }, undefined, 404, "PLACEMENT_SCHOOL_INVALID"],
+    ];
     for (const [fields, files, status, code] of cases) {
-      const res = await t.app.inject(createPlacementRequest(admin.headers, fields, files));
+      const res = await t.app.inject(commitRequest(admin.headers, fields, files));
       expect(res.statusCode, `${JSON.stringify(fields)} ${res.body}`).toBe(status);
       expect(res.json().error.code).toBe(code);
     }
     expect(await everything()).toEqual(before);
   });
 
-  it("a school reporter may not create a run", async () => {
-    const res = await t.app.inject(createPlacementRequest(school.headers));
+  it("a school reporter may not commit", async () => {
+    const res = await t.app.inject(commitRequest(school.headers));
     expect(res.statusCode).toBe(403);
   });
 });
@@ -185,7 +181,7 @@ describe("POST /api/placements/:id/verify", () => {
     const draw = { ...published, inputs: { ...published.inputs, draw: "99" } };
     const redrawn = await verify(p.id, admin, { result: { name: "result.json", bytes: JSON.stringify(draw) } });
     expect(redrawn.json().ok).toBe(false);
-    expect(redrawn.json().reasons.join("\n")).toMatch(/99/);
+    expect(redrawn.json().reasons.join("\n")).toMatch(/摇号号码不符/);
   });
 
   it("fails for a changed roster", async () => {

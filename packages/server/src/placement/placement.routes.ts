@@ -4,15 +4,17 @@ import { ALL_ROLES, PLAN_MANAGERS } from "../auth/actor.js";
 import { AnyObject, ErrorBody, IdParams, Page, withErrors } from "../http/schemas.js";
 import { type App, type AppDeps, actorOf } from "../http/types.js";
 import { personalAccess } from "../privacy/access-policy.js";
+import { CEREMONY_PROBLEMS } from "./ceremony.messages.js";
+import { ceremonyRoutes } from "./ceremony.routes.js";
 import { FILE_LABELS } from "./placement.messages.js";
 import { presentPlacement, presentPlacementSummary } from "./placement.presenter.js";
 import { listStudents, revealStudent } from "./placement.privacy.js";
 import { PlacementProblem } from "./placement.problem.js";
 import * as placements from "./placement.service.js";
-import { CREATE_FORM, readPlacementForm, VERIFY_FORM } from "./placement.upload.js";
+import { readPlacementForm, VERIFY_FORM } from "./placement.upload.js";
 
 /*
- * Who may do what. Creating a run is a publishing act of the bureau, like publishing a plan: admin and
+ * Who may do what. Creating a run (now: commit, draw, run — ceremony.routes.ts) is a publishing act of the bureau, like publishing a plan: admin and
  * supervisor (PLAN_MANAGERS), naming the school with `schoolId`. A school_reporter does not create:
  * in the role model that role only reports progress on assigned tasks, and a school running its own
  * lottery would defeat the bureau's supervision of 均衡编班. Reading and verifying are open to every
@@ -35,13 +37,13 @@ const CONTENT_TYPES: Record<placements.PlacementFileKind, string> = {
   notice: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 };
 
-const placementErrors = withErrors({ 413: ErrorBody, 415: ErrorBody, 422: ErrorBody });
+export const placementErrors = withErrors({ 413: ErrorBody, 415: ErrorBody, 422: ErrorBody });
 
 /**
  * Runs a handler that sends its own reply. Placement refusals carry codes of their own and are sent
  * here in the shared error shape; everything else goes on to the shared error handler.
  */
-async function answer(reply: FastifyReply, work: () => Promise<unknown>): Promise<void> {
+export async function answer(reply: FastifyReply, work: () => Promise<unknown>): Promise<void> {
   try {
     await work();
   } catch (error) {
@@ -52,23 +54,24 @@ async function answer(reply: FastifyReply, work: () => Promise<unknown>): Promis
 }
 
 export function placementRoutes(app: App, deps: AppDeps): void {
+  ceremonyRoutes(app, deps);
   app.post(
     "/api/placements",
     {
       config: create,
       schema: {
         tags,
-        summary:
-          "均衡编班：上传学生名单（multipart：roster，可选 teachers；字段 name、classCount、capacities、draw、schoolId）并派位",
-        consumes: ["multipart/form-data"],
-        response: { ...placementErrors, 201: Type.Object({ placement: AnyObject }) },
+        summary: "单步编班（已停用，answers 410）：请改用 承诺 → 摇号 → 编班 三步（/api/placements/commitments）",
+        response: withErrors({ 410: ErrorBody }),
       },
     },
-    (request, reply) =>
+    (_request, reply) =>
       answer(reply, async () => {
-        const form = await readPlacementForm(request, CREATE_FORM);
-        const { row, result } = await placements.createPlacement(deps, actorOf(request), form);
-        await reply.status(201).send({ placement: presentPlacement({ ...row, result }) });
+        throw new PlacementProblem(
+          "PLACEMENT_SINGLE_STEP_RETIRED",
+          410,
+          CEREMONY_PROBLEMS.PLACEMENT_SINGLE_STEP_RETIRED,
+        );
       }),
   );
 

@@ -1,30 +1,24 @@
 import {
-  classListsXlsx,
+  type CeremonyCheck,
   isPlacementInputError,
-  noticeDate,
   type PlacementParams,
   type PlacementResult,
-  type PlacementRun,
   preparePlacement,
-  publicNoticeDocx,
   type Roster,
-  runPlacement,
   type TableRows,
   tableFromBytes,
   verifyPlacement,
 } from "@luoshi/placement";
-import { recordAudit } from "../audit/audit.repository.js";
 import type { Actor } from "../auth/actor.js";
 import type { Database } from "../db/database.js";
 import type { FileStore } from "../files/file-store.js";
-import { json, newId } from "../ids.js";
 import { findOrg } from "../orgs/orgs.repository.js";
+import { verifyCommittedRun } from "./ceremony.service.js";
 import { issueLine, PLACEMENT_ERRORS, VERIFY_TEXT } from "./placement.messages.js";
-import { checkFileAccess, noticeStudent, reasonsFor } from "./placement.privacy.js";
+import { checkFileAccess, reasonsFor } from "./placement.privacy.js";
 import { PlacementProblem, placementNotFound } from "./placement.problem.js";
 import {
   findPlacementRun,
-  insertPlacementRun,
   listPlacementRuns,
   type PlacementRunRow,
   type PlacementRunSummaryRow,
@@ -36,13 +30,12 @@ export interface PlacementDeps {
   files: FileStore;
 }
 
-/** The published parameters as typed in the form: class count, capacities, the public draw. */
+/** The parameters as typed in the form: name, class count, capacities, school. */
 export interface PlacementFields {
   name: string;
   classCount: number;
   /** One number for every class, or one per class. */
   capacities?: number[];
-  draw: string;
   /** The school the placement is for; the creator's own org when absent. */
   schoolId?: string;
 }
@@ -57,12 +50,11 @@ export function parsePlacementFields(fields: Record<string, string>): PlacementF
     name,
     classCount: toNumber(fields.classCount ?? ""),
     ...(capacityText === "" ? {} : { capacities: capacityText.split(/[,，、\s]+/).map(toNumber) }),
-    draw: fields.draw ?? "",
     ...(fields.schoolId ? { schoolId: fields.schoolId } : {}),
   };
 }
 
-const inputInvalid = (error: unknown): unknown => {
+export const inputInvalid = (error: unknown): unknown => {
   if (!isPlacementInputError(error)) return error;
   const issues = error.issues.map((i) => ({ ...i, text: issueLine(i) }));
   return new PlacementProblem("PLACEMENT_INPUT_INVALID", 422, PLACEMENT_ERRORS.PLACEMENT_INPUT_INVALID(issues.length), {
@@ -70,7 +62,7 @@ const inputInvalid = (error: unknown): unknown => {
   });
 };
 
-async function readTable(file: NamedFile, field: "roster" | "teachers"): Promise<TableRows> {
+export async function readTable(file: NamedFile, field: "roster" | "teachers"): Promise<TableRows> {
   try {
     return await tableFromBytes(file.bytes, file.filename);
   } catch {
@@ -79,7 +71,7 @@ async function readTable(file: NamedFile, field: "roster" | "teachers"): Promise
 }
 
 /** Roster and teacher files plus parameters → validated inputs; every row problem comes back at once as 422. */
-async function prepareInputs(
+export async function prepareInputs(
   roster: NamedFile,
   teachers: NamedFile | undefined,
   params: { classCount: number; capacities?: number[] },
@@ -99,87 +91,13 @@ async function prepareInputs(
   }
 }
 
-function verifyCommand(params: PlacementParams, draw: string, withTeachers: boolean): string {
-  return `luoshi placement verify --students <名单> --classes ${params.classCount} --capacities ${params.capacities.join(",")}${withTeachers ? " --teachers <教师名单>" : ""} --draw "${draw}" --result result.json`;
-}
-
 /** The school (or the creator's own unit) a run belongs to; out of reach answers 404, as elsewhere. */
-async function ownerOrg(db: Database, actor: Actor, schoolId: string | undefined) {
+export async function ownerOrg(db: Database, actor: Actor, schoolId: string | undefined) {
   const orgId = schoolId ?? actor.orgId;
   const org = await findOrg(db, orgId);
   if (!org || org.region_id !== actor.regionId || !actor.visibleOrgIds.includes(org.id))
     throw new PlacementProblem("PLACEMENT_SCHOOL_INVALID", 404, PLACEMENT_ERRORS.PLACEMENT_SCHOOL_INVALID);
   return org;
-}
-
-/**
- * Validates, runs the placement, writes result.json / classes.xlsx / notice.docx to the file store
- * and records the run with its audit event in one transaction. Nothing is stored when the input is refused.
- */
-export async function createPlacement(deps: PlacementDeps, actor: Actor, form: PlacementForm) {
-  const fields = parsePlacementFields(form.fields);
-  const rosterFile = form.files.roster;
-  if (!rosterFile) throw new PlacementProblem("PLACEMENT_FILE_REQUIRED", 400, PLACEMENT_ERRORS.PLACEMENT_FILE_REQUIRED);
-  const org = await ownerOrg(deps.db, actor, fields.schoolId);
-  const teachersFile = form.files.teachers;
-  const { roster, params } = await prepareInputs(rosterFile, teachersFile, fields);
-  let run: PlacementRun;
-  try {
-    run = runPlacement(roster, params, fields.draw);
-  } catch (error) {
-    throw inputInvalid(error);
-  }
-  const { inputs } = run.result;
-  const classes = await classListsXlsx(roster, run.result);
-  const notice = await publicNoticeDocx(run, {
-    title: `${fields.name}结果公示`,
-    organization: org.name,
-    date: noticeDate(),
-    verifyCommand: verifyCommand(params, inputs.draw, teachersFile !== undefined),
-    includeLists: true,
-    studentLine: noticeStudent,
-  });
-  // Blobs first: content-addressed, so a failed transaction leaves at most an unreferenced blob.
-  const stored = {
-    roster: await deps.files.put(rosterFile.bytes),
-    teachers: teachersFile ? await deps.files.put(teachersFile.bytes) : null,
-    result: await deps.files.put(new TextEncoder().encode(run.json)),
-    classes: await deps.files.put(classes),
-    notice: await deps.files.put(notice),
-  };
-  return deps.db.transaction().execute(async (trx) => {
-    const row = await insertPlacementRun(trx, {
-      region_id: actor.regionId,
-      id: newId(),
-      org_id: org.id,
-      name: fields.name,
-      class_count: params.classCount,
-      capacities: json(params.capacities),
-      student_count: roster.students.length,
-      draw: inputs.draw,
-      seed: inputs.seed,
-      roster_hash: inputs.rosterHash,
-      params_hash: inputs.paramsHash,
-      result_hash: run.resultHash,
-      result: json(run.result),
-      roster_sha256: stored.roster,
-      roster_filename: rosterFile.filename,
-      teachers_sha256: stored.teachers,
-      teachers_filename: teachersFile?.filename ?? null,
-      classes_sha256: stored.classes,
-      notice_sha256: stored.notice,
-      created_by: actor.userId,
-    });
-    await recordAudit(trx, {
-      regionId: actor.regionId,
-      actorId: actor.userId,
-      entity: "placement_run",
-      entityId: row.id,
-      action: "create",
-      after: row,
-    });
-    return { row, result: run.result };
-  });
 }
 
 export const listPlacements = (deps: PlacementDeps, actor: Actor, page: { limit: number; offset: number }) =>
@@ -208,8 +126,12 @@ export async function readPlacementFile(
 
 export interface VerifyAnswer {
   ok: boolean;
+  /** A single-step run (旧版/未承诺): nothing shows its roster was fixed before the draw. */
+  legacy: boolean;
   message: string;
   reasons: string[];
+  /** Committed runs: every check of the chain commitment → draw → result, failed or not. */
+  checks?: CeremonyCheck[];
   resultHash?: string;
   /** Which inputs came from the upload rather than from the stored run. */
   uploaded: { roster: boolean; teachers: boolean; result: boolean };
@@ -226,6 +148,7 @@ export async function verifyStoredPlacement(
   form: PlacementForm,
 ): Promise<VerifyAnswer> {
   const row = await getPlacement(deps, actor, id);
+  if (row.commitment_id !== null) return verifyCommittedRun(deps, actor, row, form);
   const stored = async (sha: string | null, filename: string | null): Promise<NamedFile | undefined> =>
     sha && filename ? { bytes: await deps.files.get(sha), filename } : undefined;
   const roster = form.files.roster ?? (await stored(row.roster_sha256, row.roster_filename))!;
@@ -242,10 +165,19 @@ export async function verifyStoredPlacement(
     throw inputInvalid(error);
   }
   const uploaded = { roster: !!form.files.roster, teachers: !!form.files.teachers, result: !!form.files.result };
+  // A single-step run verifies as before, but says what it cannot show: that the roster was fixed before the draw.
   return outcome.ok
-    ? { ok: true, message: VERIFY_TEXT.ok, reasons: [], resultHash: outcome.run.resultHash, uploaded }
+    ? {
+        ok: true,
+        legacy: true,
+        message: VERIFY_TEXT.legacyOk,
+        reasons: [],
+        resultHash: outcome.run.resultHash,
+        uploaded,
+      }
     : {
         ok: false,
+        legacy: true,
         message: VERIFY_TEXT.failed,
         reasons: reasonsFor(
           actor,

@@ -24,9 +24,10 @@ export interface PlacementFormSpec {
   fields: readonly string[];
 }
 
-export const CREATE_FORM: PlacementFormSpec = {
+/** Step 1 of the lottery (commit); a 补录 names its base with baseCommitmentId. */
+export const COMMIT_FORM: PlacementFormSpec = {
   files: ["roster", "teachers"],
-  fields: ["name", "classCount", "capacities", "draw", "schoolId"],
+  fields: ["name", "classCount", "capacities", "schoolId", "drawPlan", "baseCommitmentId"],
 };
 export const VERIFY_FORM: PlacementFormSpec = { files: ["roster", "teachers", "result"], fields: [] };
 

@@ -26,7 +26,7 @@ describe("adding a task to a draft plan", () => {
     });
     expect(res.statusCode).toBe(201);
     const task = res.json().task;
-    expect(task).toMatchObject({ no: "4", seq: 3, lead_count: 1, span: null });
+    expect(task).toMatchObject({ no: "4", seq: 3, leadCount: 1, span: null });
 
     const detail = (await t.app.inject({ url: `/api/plans/${draft.planId}`, headers: admin.headers })).json();
     expect(detail.tasks.map((x: { no: string }) => x.no)).toEqual(["1", "2", "3", "4"]);

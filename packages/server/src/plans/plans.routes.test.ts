@@ -152,7 +152,7 @@ describe("plans", () => {
     const res = await upload(Buffer.from(rtf, "latin1"), "2024年工作要点.doc");
     expect(res.statusCode).toBe(201);
     const [plan] = res.json().plans;
-    expect(plan).toMatchObject({ taskCount: 3, source_format: "rtf", title: "城关县教育和体育局2024年工作要点" });
+    expect(plan).toMatchObject({ taskCount: 3, sourceFormat: "rtf", title: "城关县教育和体育局2024年工作要点" });
   });
 
   it("refuses a .wps no reader or converter can read with a stable code naming LibreOffice", async () => {

@@ -1,8 +1,26 @@
+import {
+  CADENCES,
+  type Cadence,
+  ErrorBody,
+  ImportedPlan,
+  Plan,
+  PlanDetail,
+  PlanPatchBody,
+  PlanSource,
+  PlanSummary,
+  PlanTask,
+  PublishReply,
+  ReimportReply,
+  TaskPatchBody,
+  UnitMappingsBody,
+  UnitsReply,
+} from "@luoshi/contract";
 import { Type } from "@sinclair/typebox";
 import { ALL_ROLES, PLAN_MANAGERS } from "../auth/actor.js";
 import { badRequest } from "../errors.js";
 import { readUpload } from "../files/upload.js";
-import { AnyObject, IdParams, Nullable, withErrors } from "../http/schemas.js";
+import { camel, camelAll } from "../http/camel.js";
+import { IdParams, withErrors } from "../http/schemas.js";
 import { type App, type AppDeps, actorOf } from "../http/types.js";
 import { runStatusEngine } from "../status/status.service.js";
 import { clockOf } from "../supervision/deps.js";
@@ -10,64 +28,21 @@ import { planTasksRoutes } from "./plan-tasks.routes.js";
 import * as plans from "./plans.service.js";
 import { planUnits, publishPlan, setUnitMappings } from "./publish.service.js";
 
-const Cadence = Type.Union([
-  Type.Literal("monthly"),
-  Type.Literal("quarterly"),
-  Type.Literal("half_year"),
-  Type.Literal("yearly"),
-]);
 const TaskParams = Type.Object({ id: Type.String({ maxLength: 64 }), taskId: Type.String({ maxLength: 64 }) });
-export const Deadline = Type.Object({
-  text: Type.String({ maxLength: 200 }),
-  date: Nullable(Type.String({ format: "date" })),
-  kind: Type.Union([Type.Literal("by"), Type.Literal("throughout")]),
-});
-export const Target = Type.Object({
-  text: Type.String({ maxLength: 500 }),
-  subject: Type.String({ maxLength: 200 }),
-  op: Type.Union([
-    Type.Literal(">="),
-    Type.Literal("<="),
-    Type.Literal("range"),
-    Type.Literal("increase_by"),
-    Type.Literal("decrease_by"),
-  ]),
-  value: Nullable(Type.Number()),
-  min: Nullable(Type.Number()),
-  max: Nullable(Type.Number()),
-  unit: Type.String({ maxLength: 20 }),
-  baseline: Type.Optional(Nullable(Type.Number())),
-});
-export const Strings = (max: number) => Type.Array(Type.String({ minLength: 1, maxLength: max }), { maxItems: 200 });
-
-/** A draft task's fields as a client sends them: all to add a task, any of them to correct one. */
-export const TaskFields = Type.Object(
-  {
-    no: Type.String({ minLength: 1, maxLength: 20 }),
-    title: Type.String({ minLength: 1, maxLength: 500 }),
-    path: Type.Optional(Strings(500)),
-    units: Type.Optional(Strings(100)),
-    leadCount: Type.Optional(Type.Integer({ minimum: 0, maximum: 200 })),
-    deadlines: Type.Optional(Type.Array(Deadline, { maxItems: 50 })),
-    targets: Type.Optional(Type.Array(Target, { maxItems: 50 })),
-    body: Type.Optional(Type.String({ maxLength: 20000 })),
-    measures: Type.Optional(Strings(5000)),
-  },
-  { additionalProperties: false },
-);
 const UploadQuery = Type.Object({ apply: Type.Boolean({ default: false }) });
 const manage = { auth: PLAN_MANAGERS };
 const read = { auth: ALL_ROLES };
 const tags = ["plans"];
+
+const isCadence = (value: string): value is Cadence => (CADENCES as readonly string[]).includes(value);
 
 const uploadFields = (fields: Record<string, string>) => {
   const year = fields.year ? Number(fields.year) : undefined;
   if (year !== undefined && (!Number.isInteger(year) || year < 2000 || year > 2100))
     throw badRequest("VALIDATION_FAILED", { field: "year" });
   const cadence = fields.cadence;
-  if (cadence !== undefined && !["monthly", "quarterly", "half_year", "yearly"].includes(cadence))
-    throw badRequest("VALIDATION_FAILED", { field: "cadence" });
-  return { year, cadence: cadence as plans.ImportInput["cadence"] };
+  if (cadence !== undefined && !isCadence(cadence)) throw badRequest("VALIDATION_FAILED", { field: "cadence" });
+  return { year, cadence };
 };
 
 export function plansRoutes(app: App, deps: AppDeps): void {
@@ -81,11 +56,11 @@ export function plansRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags,
         summary: "工作计划列表",
-        response: withErrors({ 200: Type.Object({ plans: Type.Array(AnyObject) }) }),
+        response: withErrors({ 200: Type.Object({ plans: Type.Array(PlanSummary) }) }),
       },
     },
     async (request) => ({
-      plans: await plans.listReadablePlans(db, actorOf(request)),
+      plans: camelAll(await plans.listReadablePlans(db, actorOf(request))),
     }),
   );
 
@@ -98,10 +73,10 @@ export function plansRoutes(app: App, deps: AppDeps): void {
         summary: "上传计划文件（multipart：file，可选 year、cadence、orgId），解析为草稿",
         consumes: ["multipart/form-data"],
         response: withErrors({
-          201: Type.Object({ plans: Type.Array(AnyObject) }),
-          413: AnyObject,
-          415: AnyObject,
-          422: AnyObject,
+          201: Type.Object({ plans: Type.Array(ImportedPlan) }),
+          413: ErrorBody,
+          415: ErrorBody,
+          422: ErrorBody,
         }),
       },
     },
@@ -119,7 +94,7 @@ export function plansRoutes(app: App, deps: AppDeps): void {
         },
         work,
       );
-      return reply.status(201).send({ plans: created });
+      return reply.status(201).send({ plans: camelAll(created) });
     },
   );
 
@@ -131,10 +106,13 @@ export function plansRoutes(app: App, deps: AppDeps): void {
         tags,
         summary: "计划详情（含任务、诊断）",
         params: IdParams,
-        response: withErrors({ 200: Type.Object({ plan: AnyObject, tasks: Type.Array(AnyObject) }) }),
+        response: withErrors({ 200: PlanDetail }),
       },
     },
-    async (request) => plans.planDetail(db, actorOf(request), request.params.id),
+    async (request) => {
+      const detail = await plans.planDetail(db, actorOf(request), request.params.id);
+      return { plan: camel(detail.plan), tasks: camelAll(detail.tasks) };
+    },
   );
 
   app.get(
@@ -146,7 +124,7 @@ export function plansRoutes(app: App, deps: AppDeps): void {
         summary: "计划原文（任务定位用）",
         params: IdParams,
         response: withErrors({
-          200: Type.Object({ text: Type.String(), filename: Nullable(Type.String()), format: Nullable(Type.String()) }),
+          200: PlanSource,
         }),
       },
     },
@@ -161,15 +139,8 @@ export function plansRoutes(app: App, deps: AppDeps): void {
         tags,
         summary: "修改计划（标题、年度、填报周期）",
         params: IdParams,
-        body: Type.Object(
-          {
-            title: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
-            year: Type.Optional(Nullable(Type.Integer({ minimum: 2000, maximum: 2100 }))),
-            cadence: Type.Optional(Cadence),
-          },
-          { additionalProperties: false },
-        ),
-        response: withErrors({ 200: Type.Object({ plan: AnyObject }) }),
+        body: PlanPatchBody,
+        response: withErrors({ 200: Type.Object({ plan: Plan }) }),
       },
     },
     async (request) => {
@@ -177,7 +148,7 @@ export function plansRoutes(app: App, deps: AppDeps): void {
       const plan = await plans.updatePlan(db, actor, request.params.id, request.body);
       // A published plan's year and cadence decide its deadlines and expected reports.
       if (plan.status === "published") await runStatusEngine(db, { now: clockOf(deps), regionIds: [plan.region_id] });
-      return { plan };
+      return { plan: camel(plan) };
     },
   );
 
@@ -201,12 +172,12 @@ export function plansRoutes(app: App, deps: AppDeps): void {
         tags,
         summary: "修改草稿任务",
         params: TaskParams,
-        body: Type.Partial(TaskFields, { additionalProperties: false }),
-        response: withErrors({ 200: Type.Object({ task: AnyObject }) }),
+        body: TaskPatchBody,
+        response: withErrors({ 200: Type.Object({ task: PlanTask }) }),
       },
     },
     async (request) => ({
-      task: await plans.updateTask(db, actorOf(request), request.params.id, request.params.taskId, request.body),
+      task: camel(await plans.updateTask(db, actorOf(request), request.params.id, request.params.taskId, request.body)),
     }),
   );
 
@@ -227,8 +198,6 @@ export function plansRoutes(app: App, deps: AppDeps): void {
     },
   );
 
-  const UnitsReply = Type.Object({ units: Type.Array(AnyObject), unresolved: Type.Array(Type.String()) });
-
   app.get(
     "/api/plans/:id/units",
     {
@@ -246,16 +215,7 @@ export function plansRoutes(app: App, deps: AppDeps): void {
         tags,
         summary: "手工映射或忽略未匹配单位",
         params: IdParams,
-        body: Type.Object({
-          mappings: Type.Array(
-            Type.Object({
-              unitName: Type.String({ minLength: 1, maxLength: 100 }),
-              orgId: Type.Optional(Nullable(Type.String({ maxLength: 64 }))),
-              ignored: Type.Optional(Type.Boolean()),
-            }),
-            { minItems: 1, maxItems: 500 },
-          ),
-        }),
+        body: UnitMappingsBody,
         response: withErrors({ 200: UnitsReply }),
       },
     },
@@ -270,7 +230,7 @@ export function plansRoutes(app: App, deps: AppDeps): void {
         tags,
         summary: "发布计划（生成分工、节点、指标）",
         params: IdParams,
-        response: withErrors({ 200: AnyObject }),
+        response: withErrors({ 200: PublishReply }),
       },
     },
     async (request) => {
@@ -278,7 +238,7 @@ export function plansRoutes(app: App, deps: AppDeps): void {
       const published = await publishPlan(db, actor, request.params.id);
       // The new plan's statuses right away (the whole region's, as today's first run may be this one).
       await runStatusEngine(db, { now: clockOf(deps), regionIds: [published.plan.region_id], actorId: actor.userId });
-      return published;
+      return { ...published, plan: camel(published.plan) };
     },
   );
 
@@ -292,7 +252,7 @@ export function plansRoutes(app: App, deps: AppDeps): void {
         params: IdParams,
         querystring: UploadQuery,
         consumes: ["multipart/form-data"],
-        response: withErrors({ 200: AnyObject, 413: AnyObject, 415: AnyObject, 422: AnyObject }),
+        response: withErrors({ 200: ReimportReply, 413: ErrorBody, 415: ErrorBody, 422: ErrorBody }),
       },
     },
     async (request) => {

@@ -1,6 +1,8 @@
+import { PlanTask, TaskCorrectionBody } from "@luoshi/contract";
 import { Type } from "@sinclair/typebox";
 import { PLAN_MANAGERS } from "../auth/actor.js";
-import { AnyObject, IdParams, withErrors } from "../http/schemas.js";
+import { camel } from "../http/camel.js";
+import { IdParams, withErrors } from "../http/schemas.js";
 import { type App, type AppDeps, actorOf } from "../http/types.js";
 import { correctTask } from "./task-corrections.service.js";
 
@@ -13,16 +15,10 @@ export function taskCorrectionsRoutes(app: App, deps: AppDeps): void {
         tags: ["plans"],
         summary: "更正任务名称或正文（已发布计划也可，台账内编辑用）",
         params: IdParams,
-        body: Type.Object(
-          {
-            title: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
-            body: Type.Optional(Type.String({ maxLength: 20000 })),
-          },
-          { additionalProperties: false, minProperties: 1 },
-        ),
-        response: withErrors({ 200: Type.Object({ task: AnyObject }) }),
+        body: TaskCorrectionBody,
+        response: withErrors({ 200: Type.Object({ task: PlanTask }) }),
       },
     },
-    async (request) => ({ task: await correctTask(deps.db, actorOf(request), request.params.id, request.body) }),
+    async (request) => ({ task: camel(await correctTask(deps.db, actorOf(request), request.params.id, request.body)) }),
   );
 }

@@ -94,7 +94,7 @@ export async function reportsOfTask(db: Db, regionId: string, taskId: string) {
     ProgressReportRow & {
       org_name: string;
       actuals: { indicatorId: string; value: number }[];
-      evidence: { id: string; filename: string; content_type: string; size: number }[];
+      evidence: { id: string; filename: string; contentType: string; size: number }[];
     }
   >`
     SELECT r.*, o.name AS org_name,
@@ -104,7 +104,7 @@ export async function reportsOfTask(db: Db, regionId: string, taskId: string) {
         WHERE a.region_id = r.region_id AND a.report_id = r.id AND a.deleted_at IS NULL
       ), '[]'::json) AS actuals,
       COALESCE((
-        SELECT json_agg(json_build_object('id', f.id, 'filename', f.filename, 'content_type', f.content_type,
+        SELECT json_agg(json_build_object('id', f.id, 'filename', f.filename, 'contentType', f.content_type,
                                           'size', f.size))
         FROM report_evidence e
         JOIN files f ON f.id = e.file_id AND f.region_id = e.region_id

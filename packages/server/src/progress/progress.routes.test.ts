@@ -32,7 +32,7 @@ describe("progress", () => {
     });
     expect(up.statusCode).toBe(201);
     const file = up.json().file;
-    expect(file.content_type).toBe("image/png");
+    expect(file.contentType).toBe("image/png");
 
     // Task 3 ("各学校") is assigned to every school.
     const res = await report(school, plan.taskIds[2]!, {

@@ -1,8 +1,8 @@
-import { Type } from "@sinclair/typebox";
+import { Dashboard, DashboardQuery } from "@luoshi/contract";
 import { ALL_ROLES } from "../auth/actor.js";
 import { readerOf } from "../db/replica.js";
 import { dependsOnPlans } from "../http/read-cache.js";
-import { AnyObject, withErrors } from "../http/schemas.js";
+import { withErrors } from "../http/schemas.js";
 import { type App, type AppDeps, actorOf } from "../http/types.js";
 import { todayInShanghai } from "../progress/periods.js";
 import { clockOf } from "../supervision/deps.js";
@@ -16,8 +16,8 @@ export function dashboardRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags: ["queries"],
         summary: "驾驶舱：按部分和单位的完成情况、预警、逾期、指标达成、月度趋势",
-        querystring: Type.Object({ planId: Type.Optional(Type.String({ maxLength: 64 })) }),
-        response: withErrors({ 200: AnyObject }),
+        querystring: DashboardQuery,
+        response: withErrors({ 200: Dashboard }),
       },
     },
     async (request) => {

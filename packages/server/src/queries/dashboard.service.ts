@@ -76,7 +76,7 @@ export async function dashboard(db: Database, actor: Actor, planId?: string, tod
         title: t.title,
         section: t.section,
         status: t.status,
-        dueDates: t.milestones.map((m) => m.due_date).filter((d) => d !== null && d < today),
+        dueDates: t.milestones.map((m) => m.due_date).filter((d): d is string => d !== null && d < today),
         units: t.assignees.filter((a) => a.supervision === "overdue").map((a) => a.orgName),
       })),
     indicators: {

@@ -1,3 +1,4 @@
+import type { AssignmentRole } from "@luoshi/contract";
 import type { Selectable } from "kysely";
 import { type Kysely, sql } from "kysely";
 import type { DB, IndicatorsTable, MilestonesTable, ReportStatus } from "../db/schema.js";
@@ -94,7 +95,7 @@ export async function actualsOf(db: Db, indicatorIds: string[]) {
  */
 export type AssigneeTuple = [
   string,
-  string,
+  AssignmentRole,
   string,
   ReportStatus | null,
   number | null,

@@ -1,31 +1,19 @@
+import { Indicator, TasksQuery, TasksReply, UnitCompletion } from "@luoshi/contract";
 import { Type } from "@sinclair/typebox";
 import type { FastifyRequest } from "fastify";
 import { ALL_ROLES } from "../auth/actor.js";
 import { readerOf } from "../db/replica.js";
 import { dependsOnPlans } from "../http/read-cache.js";
-import { AnyObject, IdParams, withErrors } from "../http/schemas.js";
+import { IdParams, withErrors } from "../http/schemas.js";
 import { type App, type AppDeps, actorOf } from "../http/types.js";
 import { todayInShanghai } from "../progress/periods.js";
 import { clockOf } from "../supervision/deps.js";
+import { presentTask } from "./present.js";
 import { findTasks, indicatorAttainment, type TaskFilter, unitCompletion } from "./queries.service.js";
 
 /** Reads of derived views, served from the read cache while the data stands still. */
 const read = { auth: ALL_ROLES, cache: true };
 const tags = ["queries"];
-const Status = Type.Union([
-  Type.Literal("not_started"),
-  Type.Literal("in_progress"),
-  Type.Literal("done"),
-  Type.Literal("blocked"),
-]);
-const Supervision = Type.Union([
-  Type.Literal("normal"),
-  Type.Literal("warning"),
-  Type.Literal("overdue"),
-  Type.Literal("done"),
-]);
-const Tasks = Type.Object({ tasks: Type.Array(AnyObject) });
-
 export function queriesRoutes(app: App, deps: AppDeps): void {
   const { db } = deps;
   const today = () => todayInShanghai(clockOf(deps)());
@@ -34,7 +22,7 @@ export function queriesRoutes(app: App, deps: AppDeps): void {
     const plans = new Set<string>();
     const tasks = await findTasks(db, actorOf(request), filter, { drawnFrom: plans, today: today() });
     dependsOnPlans(request, plans);
-    return tasks;
+    return tasks.map(presentTask);
   };
 
   app.get(
@@ -44,18 +32,8 @@ export function queriesRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags,
         summary: "任务查询（按计划、部分、单位、填报状态、预警状态、时限）",
-        querystring: Type.Object({
-          planId: Type.Optional(Type.String({ maxLength: 64 })),
-          section: Type.Optional(Type.String({ maxLength: 500 })),
-          orgId: Type.Optional(Type.String({ maxLength: 64 })),
-          status: Type.Optional(Status),
-          supervision: Type.Optional(Supervision),
-          dueFrom: Type.Optional(Type.String({ format: "date" })),
-          dueTo: Type.Optional(Type.String({ format: "date" })),
-          mine: Type.Optional(Type.Boolean()),
-          overdue: Type.Optional(Type.Boolean()),
-        }),
-        response: withErrors({ 200: Tasks }),
+        querystring: TasksQuery,
+        response: withErrors({ 200: TasksReply }),
       },
     },
     async (request) => ({ tasks: await tasksOf(request, request.query) }),
@@ -63,13 +41,16 @@ export function queriesRoutes(app: App, deps: AppDeps): void {
 
   app.get(
     "/api/tasks/mine",
-    { config: read, schema: { tags, summary: "我的任务（分派给本单位及下级）", response: withErrors({ 200: Tasks }) } },
+    {
+      config: read,
+      schema: { tags, summary: "我的任务（分派给本单位及下级）", response: withErrors({ 200: TasksReply }) },
+    },
     async (request) => ({ tasks: await tasksOf(request, { mine: true }) }),
   );
 
   app.get(
     "/api/tasks/overdue",
-    { config: read, schema: { tags, summary: "逾期任务", response: withErrors({ 200: Tasks }) } },
+    { config: read, schema: { tags, summary: "逾期任务", response: withErrors({ 200: TasksReply }) } },
     async (request) => ({ tasks: await tasksOf(request, { overdue: true }) }),
   );
 
@@ -81,7 +62,7 @@ export function queriesRoutes(app: App, deps: AppDeps): void {
         tags,
         summary: "指标达成情况",
         params: IdParams,
-        response: withErrors({ 200: Type.Object({ indicators: Type.Array(AnyObject) }) }),
+        response: withErrors({ 200: Type.Object({ indicators: Type.Array(Indicator) }) }),
       },
     },
     async (request) => {
@@ -98,7 +79,7 @@ export function queriesRoutes(app: App, deps: AppDeps): void {
         tags,
         summary: "各单位完成情况",
         params: IdParams,
-        response: withErrors({ 200: Type.Object({ units: Type.Array(AnyObject) }) }),
+        response: withErrors({ 200: Type.Object({ units: Type.Array(UnitCompletion) }) }),
       },
     },
     async (request) => {

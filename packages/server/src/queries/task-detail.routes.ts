@@ -1,10 +1,12 @@
-import { Type } from "@sinclair/typebox";
+import { TaskDetail } from "@luoshi/contract";
 import { ALL_ROLES } from "../auth/actor.js";
 import { dependsOnPlans } from "../http/read-cache.js";
-import { AnyObject, IdParams, withErrors } from "../http/schemas.js";
+import { IdParams, withErrors } from "../http/schemas.js";
 import { type App, type AppDeps, actorOf } from "../http/types.js";
 import { todayInShanghai } from "../progress/periods.js";
+import { presentReport } from "../progress/present.js";
 import { clockOf } from "../supervision/deps.js";
+import { presentTask } from "./present.js";
 import { taskDetail } from "./task-detail.service.js";
 
 export function taskDetailRoutes(app: App, deps: AppDeps): void {
@@ -17,21 +19,14 @@ export function taskDetailRoutes(app: App, deps: AppDeps): void {
         summary: "任务详情（正文、措施、分工、节点、指标、进度报告与佐证）",
         params: IdParams,
         response: withErrors({
-          200: Type.Object({
-            task: AnyObject,
-            plan: AnyObject,
-            assignees: Type.Array(AnyObject),
-            milestones: Type.Array(AnyObject),
-            indicators: Type.Array(AnyObject),
-            reports: Type.Array(AnyObject),
-          }),
+          200: TaskDetail,
         }),
       },
     },
     async (request) => {
       const detail = await taskDetail(deps.db, actorOf(request), request.params.id, todayInShanghai(clockOf(deps)()));
       dependsOnPlans(request, [detail.plan.id]);
-      return detail;
+      return { ...presentTask(detail), reports: detail.reports.map(presentReport) };
     },
   );
 }

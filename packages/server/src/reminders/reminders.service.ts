@@ -1,9 +1,7 @@
 import { recordAudit } from "../audit/audit.repository.js";
 import { type Actor, assertSees } from "../auth/actor.js";
 import type { Database } from "../db/database.js";
-import { AppError } from "../errors.js";
 import { json, newId } from "../ids.js";
-import type { ErrorCode } from "../messages.js";
 import { findOrg } from "../orgs/orgs.repository.js";
 import { todayInShanghai } from "../progress/periods.js";
 import { auditorFor } from "../supervision/audit.js";
@@ -283,8 +281,8 @@ function checkUrl(url: string, policy: WebhookPolicy) {
     checkWebhookUrl(url, policy);
   } catch (error) {
     if (!(error instanceof WebhookUrlRefused)) throw error;
-    throw new AppError(
-      "WEBHOOK_URL_FORBIDDEN" as unknown as ErrorCode,
+    throw supervisionError(
+      "WEBHOOK_URL_FORBIDDEN",
       400,
       { reason: error.reason },
       `${SUPERVISION_MESSAGES.WEBHOOK_URL_FORBIDDEN}：${error.message}`,

@@ -1,8 +1,10 @@
+import { StatusBoard, StatusQuery, StatusRules, StatusRun, TrendDay } from "@luoshi/contract";
 import { Type } from "@sinclair/typebox";
 import { recordAudit } from "../audit/audit.repository.js";
 import { ALL_ROLES, LEADERS_AND_MANAGERS, PLAN_MANAGERS } from "../auth/actor.js";
 import { readerOf } from "../db/replica.js";
-import { AnyObject, withErrors } from "../http/schemas.js";
+import { camelAll } from "../http/camel.js";
+import { withErrors } from "../http/schemas.js";
 import { type App, type AppDeps, actorOf } from "../http/types.js";
 import { manageablePlan, readablePlan } from "../plans/plans.service.js";
 import { todayInShanghai } from "../progress/periods.js";
@@ -14,19 +16,6 @@ import { findRules, upsertRules } from "./snapshots.repository.js";
 import { runStatusEngine, statusTrend, warningsBoard } from "./status.service.js";
 
 const Kind = Type.Union([Type.Literal("assignment"), Type.Literal("milestone"), Type.Literal("indicator")]);
-const Status = Type.Union([
-  Type.Literal("normal"),
-  Type.Literal("warning"),
-  Type.Literal("overdue"),
-  Type.Literal("done"),
-]);
-/** Tasks of the board by their status (over the assignments shown). */
-const TaskCounts = Type.Object({
-  normal: Type.Integer(),
-  warning: Type.Integer(),
-  overdue: Type.Integer(),
-  done: Type.Integer(),
-});
 const IsoDate = Type.String({ pattern: "^\\d{4}-\\d{2}-\\d{2}$" });
 const PlanParams = Type.Object({ planId: Type.String({ minLength: 1, maxLength: 64 }) });
 const Rules = Type.Object(
@@ -48,7 +37,7 @@ export function statusRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags: ["supervision"],
         summary: "立即计算任务状态（当天重复计算不产生变化）",
-        response: withErrors({ 200: AnyObject }),
+        response: withErrors({ 200: StatusRun }),
       },
     },
     async (request) => {
@@ -64,15 +53,14 @@ export function statusRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags: ["supervision"],
         summary: "预警看板：最新一天的任务、节点、指标状态",
-        querystring: Type.Object({
-          planId: Type.Optional(Type.String({ maxLength: 64 })),
-          kind: Type.Optional(Kind),
-          status: Type.Optional(Status),
-        }),
-        response: withErrors({ 200: Type.Object({ items: Type.Array(AnyObject), tasks: TaskCounts }) }),
+        querystring: StatusQuery,
+        response: withErrors({ 200: StatusBoard }),
       },
     },
-    async (request) => warningsBoard(readerOf(deps), actorOf(request), request.query, todayInShanghai(now())),
+    async (request) => {
+      const board = await warningsBoard(readerOf(deps), actorOf(request), request.query, todayInShanghai(now()));
+      return { ...board, items: camelAll(board.items) };
+    },
   );
 
   app.get(
@@ -88,7 +76,7 @@ export function statusRoutes(app: App, deps: AppDeps): void {
           from: Type.Optional(IsoDate),
           to: Type.Optional(IsoDate),
         }),
-        response: withErrors({ 200: Type.Object({ days: Type.Array(AnyObject) }) }),
+        response: withErrors({ 200: Type.Object({ days: Type.Array(TrendDay) }) }),
       },
     },
     async (request) => {
@@ -106,7 +94,7 @@ export function statusRoutes(app: App, deps: AppDeps): void {
         tags: ["supervision"],
         summary: "计划的预警规则（未设置时为默认值）",
         params: PlanParams,
-        response: withErrors({ 200: Type.Object({ rules: AnyObject, defaults: AnyObject }) }),
+        response: withErrors({ 200: Type.Object({ rules: StatusRules, defaults: StatusRules }) }),
       },
     },
     async (request) => {
@@ -125,7 +113,7 @@ export function statusRoutes(app: App, deps: AppDeps): void {
         summary: "设置计划的预警规则",
         params: PlanParams,
         body: Rules,
-        response: withErrors({ 200: Type.Object({ rules: AnyObject }) }),
+        response: withErrors({ 200: Type.Object({ rules: StatusRules }) }),
       },
     },
     async (request) => {

@@ -51,10 +51,10 @@ describe("supervision notices", () => {
       );
     const notices = await Promise.all([issue(), issue(), issue(), issue(), issue()]);
     expect(notices.map((n) => n.seq).sort()).toEqual([1, 2, 3, 4, 5]);
-    expect(notices.find((n) => n.seq === 3)!.doc_no).toBe("督办〔2024〕第3号");
+    expect(notices.find((n) => n.seq === 3)!.doc_no).toBe("督办〔2024〕3号");
   });
 
-  it("the unit replies with evidence, the supervisor closes, and the Word form shows it all", async () => {
+  it("the unit replies with evidence, the supervisor closes, and the Word form shows it all, dated in Asia/Shanghai", async () => {
     const deptTask = ctx.assignments.find((a) => a.org_id === ctx.fixture.a.deptId)!;
     const notice = await issueNotice(
       db,
@@ -66,24 +66,35 @@ describe("supervision notices", () => {
         requirement: "说明原因，提出整改措施",
         replyDue: "2024-05-20",
       },
-      clockAt("2024-05-08"),
+      // 01:30 on May 8 in Shanghai (still May 7 in UTC); the reply at 00:30 on May 12.
+      () => new Date("2024-05-07T17:30:00Z"),
     );
-    await replyToNotice(db, actors.dept_head, notice.id, { text: "已召开专题会议整改" }, clockAt("2024-05-12"));
+    await replyToNotice(
+      db,
+      actors.dept_head,
+      notice.id,
+      { text: "已召开专题会议整改" },
+      () => new Date("2024-05-11T16:30:00Z"),
+    );
     const closed = await closeNotice(db, actors.supervisor, notice.id, "整改到位", clockAt("2024-05-13"));
     expect(closed.status).toBe("closed");
     const { filename, bytes } = await noticeDocx(db, actors.dept_head, notice.id);
-    expect(filename).toBe("督办〔2024〕第6号.docx");
+    expect(filename).toBe("督办〔2024〕6号.docx");
     const { text } = await docxText(bytes);
     for (const s of [
       "督办通知单",
-      "督办〔2024〕第6号",
+      "督办〔2024〕6号",
       "三月进度未达预期",
       "2024年5月20日",
       "已召开专题会议整改",
       "已办结",
       "基础教育股",
+      "签发日期：2024年5月8日",
+      "2024年5月12日",
     ]) {
       expect(text).toContain(s);
     }
+    expect(text).not.toContain("2024年5月7日");
+    expect(text).not.toContain("2024年5月11日");
   });
 });

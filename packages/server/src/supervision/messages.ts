@@ -1,5 +1,4 @@
-import { AppError } from "../errors.js";
-import type { ErrorCode } from "../messages.js";
+import { registerErrors } from "../errors.js";
 import { todayInShanghai } from "../progress/periods.js";
 
 /** User-facing text of the supervision module, keyed by stable codes. */
@@ -21,12 +20,8 @@ export const SUPERVISION_MESSAGES = {
 
 export type SupervisionCode = keyof typeof SUPERVISION_MESSAGES;
 
-/**
- * The shared AppError carries the server-wide code union; this module's codes travel
- * through it unchanged (the error handler sends code and message as they are).
- */
-export const supervisionError = (code: SupervisionCode, status: number, details?: unknown) =>
-  new AppError(code as unknown as ErrorCode, status, details, SUPERVISION_MESSAGES[code]);
+/** Errors of the supervision modules, registered with the shared AppError. */
+export const supervisionError = registerErrors("supervision", SUPERVISION_MESSAGES);
 
 export const STATUS_LABELS = { normal: "正常", warning: "预警", overdue: "逾期", done: "已完成" } as const;
 export const NOTICE_STATUS_LABELS = {
@@ -52,7 +47,6 @@ export const REASON_LABELS: Record<string, string> = {
 };
 
 /** 督办〔2025〕第3号 */
-export const noticeNumber = (year: number, seq: number) => `督办〔${year}〕第${seq}号`;
 
 /**
  * 2025年3月5日: Arabic numerals, no leading zeros (GB/T 9704 §7.3.5.4). A calendar date is printed

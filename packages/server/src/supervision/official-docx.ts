@@ -6,23 +6,30 @@ import {
   CELL_MARGINS,
   DEFAULT_FONTS,
   type DocxFonts,
+  docNumberParagraph,
   documentStyles,
   EXACT_LINE,
   FLUSH_LEFT_PARAGRAPH,
+  markParagraph,
+  markSize,
+  OFFICIAL_RED,
   type PageNumberStyle,
   pageNumberParagraph,
   pageNumberRun,
   portraitPage,
   rightAlignedParagraph,
   SIZE,
+  TITLE_AFTER_HEADER,
   textRun,
   textWidth,
+  titleLines,
 } from "@luoshi/ledger-export";
 import {
   AlignmentType,
   Document,
   Footer,
   ImageRun,
+  type IParagraphOptions,
   Packer,
   Paragraph,
   Table,
@@ -36,11 +43,14 @@ import {
 
 /**
  * Portrait GB/T 9704 page for notices and bulletins, built from the official-document primitives
- * of @luoshi/ledger-export (page setup, fonts, sizes, paragraphs, page-number footer).
+ * of @luoshi/ledger-export (page setup, 22 × 28 grid, fonts, sizes, paragraphs, page-number footer):
+ * the 红头 (red 发文机关标志, 发文字号, red separator line), a title broken between words, the body,
+ * 署名 and 成文日期, and the 附注 (contact line).
  */
 export const TEXT_WIDTH = textWidth();
 
-type Block = Paragraph | Table;
+/** Paragraphs stay options until the document is built, so a later block can keep them with it. */
+type Block = IParagraphOptions | Table;
 
 const pageNumberFooter = (side: "left" | "right", style: PageNumberStyle) =>
   new Footer({
@@ -55,55 +65,85 @@ export class OfficialDoc {
     return new TextRun(textRun(text, font, this.fonts.latin, size));
   }
 
-  title(text: string): this {
+  /** 版头: the red 发文机关标志, the 发文字号 two lines below and the red separator line under it. */
+  redHeader(mark: string, docNo: string): this {
     this.blocks.push(
-      new Paragraph({
-        alignment: AlignmentType.CENTER,
-        spacing: { after: 579 },
-        children: [this.run(text, this.fonts.title, SIZE.title)],
-      }),
+      {
+        ...markParagraph(mark),
+        children: [
+          new TextRun({ ...textRun(mark, this.fonts.title, this.fonts.latin, markSize(mark)), color: OFFICIAL_RED }),
+        ],
+      },
+      { ...docNumberParagraph(), children: [this.run(docNo, this.fonts.body, SIZE.body)] },
     );
     return this;
   }
 
+  /** 标题 in 2号小标宋, centred, its lines broken between words and even in length. */
+  title(text: string): this {
+    const afterHeader = this.blocks.length > 0;
+    this.blocks.push({
+      alignment: AlignmentType.CENTER,
+      spacing: { before: afterHeader ? TITLE_AFTER_HEADER : 0, after: 579 },
+      children: titleLines(text).map(
+        (line, i) =>
+          new TextRun({ ...textRun(line, this.fonts.title, this.fonts.latin, SIZE.title), break: i ? 1 : 0 }),
+      ),
+    });
+    return this;
+  }
+
   centered(text: string): this {
-    this.blocks.push(
-      new Paragraph({
-        alignment: AlignmentType.CENTER,
-        spacing: EXACT_LINE,
-        children: [this.run(text, this.fonts.body, SIZE.body)],
-      }),
-    );
+    this.blocks.push({
+      alignment: AlignmentType.CENTER,
+      spacing: EXACT_LINE,
+      children: [this.run(text, this.fonts.body, SIZE.body)],
+    });
     return this;
   }
 
   /** 主送机关: flush left, ends with a full-width colon. */
   addressee(text: string): this {
-    this.blocks.push(
-      new Paragraph({ ...FLUSH_LEFT_PARAGRAPH, children: [this.run(text, this.fonts.body, SIZE.body)] }),
-    );
+    this.blocks.push({ ...FLUSH_LEFT_PARAGRAPH, children: [this.run(text, this.fonts.body, SIZE.body)] });
     return this;
   }
 
   /** 一级标题 in 黑体, indented two characters like the body. */
   heading(text: string): this {
-    this.blocks.push(new Paragraph({ ...BODY_PARAGRAPH, children: [this.run(text, this.fonts.heading, SIZE.body)] }));
+    this.blocks.push({ ...BODY_PARAGRAPH, keepNext: true, children: [this.run(text, this.fonts.heading, SIZE.body)] });
     return this;
   }
 
   paragraph(text: string): this {
-    this.blocks.push(new Paragraph({ ...BODY_PARAGRAPH, children: [this.run(text, this.fonts.body, SIZE.body)] }));
+    this.blocks.push({ ...BODY_PARAGRAPH, children: [this.run(text, this.fonts.body, SIZE.body)] });
     return this;
   }
 
-  /** 署名 and 成文日期, right-aligned four characters in. */
+  /** The last paragraph moves to the next page with the block that follows it. */
+  private keepWithNext(): void {
+    const last = this.blocks.length - 1;
+    const block = this.blocks[last];
+    if (block && !(block instanceof Table)) this.blocks[last] = { ...block, keepNext: true };
+  }
+
+  /** 署名 and 成文日期, right-aligned four characters in, never on a page without the text above them. */
   signature(issuer: string, date: string): this {
+    this.keepWithNext();
     for (const text of ["", issuer, date]) {
-      this.blocks.push(
-        new Paragraph({ ...rightAlignedParagraph(4), children: [this.run(text, this.fonts.body, SIZE.body)] }),
-      );
+      this.blocks.push({
+        ...rightAlignedParagraph(4),
+        keepNext: text !== date,
+        children: [this.run(text, this.fonts.body, SIZE.body)],
+      });
     }
     return this;
+  }
+
+  /** 附注 (§7.3.6): in parentheses, two characters in, on the line after the 成文日期; none when empty. */
+  note(text: string): this {
+    if (!text) return this;
+    this.keepWithNext();
+    return this.paragraph(`（${text.replace(/^[（(]|[）)]$/g, "")}）`);
   }
 
   /** A chart: SVG with a PNG fallback for readers without SVG support. */
@@ -112,7 +152,7 @@ export class OfficialDoc {
     const run = png
       ? new ImageRun({ type: "svg", data: Buffer.from(svg), fallback: { type: "png", data: png }, transformation })
       : null;
-    if (run) this.blocks.push(new Paragraph({ alignment: AlignmentType.CENTER, children: [run] }));
+    if (run) this.blocks.push({ alignment: AlignmentType.CENTER, children: [run] });
     return this;
   }
 
@@ -170,7 +210,7 @@ export class OfficialDoc {
             default: pageNumberFooter("right", { latin: this.fonts.latin }),
             even: pageNumberFooter("left", { latin: this.fonts.latin }),
           },
-          children: this.blocks,
+          children: this.blocks.map((b) => (b instanceof Table ? b : new Paragraph(b))),
         },
       ],
     });

@@ -154,6 +154,8 @@ export interface BulletinsTable {
   org_id: string;
   period: string;
   title: string;
+  /** 发文字号 (migration 0011); null on bulletins generated before it. */
+  doc_no: ColumnType<string | null, string | null | undefined, string | null>;
   docx_file_id: string;
   xlsx_file_id: string;
   summary: Json<Record<string, unknown>>;

@@ -3,10 +3,10 @@ import { join } from "node:path";
 import { type Actor, sees } from "../auth/actor.js";
 import { actorFor } from "../auth/auth.service.js";
 import { tableRows, tablesInOrder } from "../backup/tables.js";
+import { generateBulletin } from "../bulletins/bulletins.service.js";
 import type { Database } from "../db/database.js";
 import { storeEvidence } from "../files/files.service.js";
-import { createPlacementRequest } from "../placement/placement.fixtures.js";
-import { generateBulletin } from "../supervision/bulletins.service.js";
+import { committedPlacement, rosterCsv, teachersCsv } from "../placement/placement.fixtures.js";
 import { loginAs, type TestContext } from "./app.js";
 import { publishedPlan } from "./plans.js";
 
@@ -45,17 +45,27 @@ export async function actorByUsername(db: Database, username: string): Promise<A
 }
 
 /**
- * A database holding every kind of stored blob: evidence, a placement run (roster, teachers, result,
- * class lists, notice), a bulletin (docx and xlsx). Returns the placement run's id.
+ * A database holding every kind of stored blob: evidence, a placement ceremony and its run (roster,
+ * teachers, commitment notice, result, class lists, notice), a bulletin (docx and xlsx). Returns the placement run's id.
  */
 export async function populateWithBlobs(t: TestContext): Promise<{ placementId: string }> {
   const bureau = t.fixture.a;
-  await publishedPlan(t.db, bureau.bureauId);
+  const plan = await publishedPlan(t.db, bureau.bureauId);
+  // The plan was in force in 2024, so a bulletin of a 2024 period is computed from it.
+  await t.db.updateTable("plans").set({ published_at: "2024-01-15T02:00:00Z" }).where("id", "=", plan.planId).execute();
   const reporter = await actorByUsername(t.db, bureau.users.school_reporter);
   await storeEvidence(t.db, t.files, reporter, { bytes: new TextEncoder().encode("会议纪要"), filename: "纪要.txt" });
   const admin = await loginAs(t.app, bureau.users.admin);
-  const res = await t.app.inject(createPlacementRequest(admin.headers));
-  if (res.statusCode !== 201) throw new Error(`placement: ${res.statusCode} ${res.body}`);
+  // Commit, draw and run: the commitment's roster, teachers and notice are blobs as well.
+  const { placementId } = await committedPlacement(
+    t.app,
+    admin.headers,
+    {},
+    {
+      roster: { name: "名单.csv", bytes: rosterCsv() },
+      teachers: { name: "班主任.csv", bytes: teachersCsv(["张老师", "李老师", "王老师", "赵老师"]) },
+    },
+  );
   const supervisor = await actorByUsername(t.db, bureau.users.supervisor);
   if (!sees(supervisor, bureau.bureauId)) throw new Error("fixture: supervisor does not see the bureau");
   await generateBulletin(t.db, t.files, {
@@ -64,5 +74,5 @@ export async function populateWithBlobs(t: TestContext): Promise<{ placementId: 
     actor: supervisor,
     now: () => new Date(),
   });
-  return { placementId: res.json().placement.id as string };
+  return { placementId };
 }

@@ -1,30 +1,19 @@
 import { randomInt } from "node:crypto";
-import { ROLE_LABELS } from "@luoshi/contract";
+import { type ImportedAccount, ROLE_LABELS } from "@luoshi/contract";
 import ExcelJS from "exceljs";
 import { sql } from "kysely";
 import { recordAudit } from "../audit/audit.repository.js";
 import type { Actor } from "../auth/actor.js";
 import { hashPassword } from "../auth/auth.service.js";
+import { tablesToXlsx } from "../bulletins/xlsx-table.js";
 import type { Database } from "../db/database.js";
 import { newId } from "../ids.js";
 import { listAliases, listOrgs } from "../orgs/orgs.repository.js";
-import { tablesToXlsx } from "../bulletins/xlsx-table.js";
 import { type AccountRow, findColumns, type ImportRowProblem, readAccounts, type SheetRows } from "./user-rows.js";
 import { userError } from "./users.messages.js";
 import * as repo from "./users.repository.js";
 
 export const MAX_IMPORT_ROWS = 2000;
-
-export interface ImportedAccount {
-  row: number;
-  id: string;
-  username: string;
-  displayName: string;
-  orgId: string;
-  role: string;
-  /** Only for accounts whose sheet row left the password empty: shown once, never stored in clear. */
-  generatedPassword: string | null;
-}
 
 const cellText = (v: ExcelJS.CellValue): string => {
   if (v === null || v === undefined) return "";

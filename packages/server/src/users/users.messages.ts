@@ -1,5 +1,4 @@
-import { AppError } from "../errors.js";
-import type { ErrorCode } from "../messages.js";
+import { registerErrors } from "../errors.js";
 
 /** User-facing text of account management, keyed by stable codes. */
 export const USER_MESSAGES = {
@@ -15,6 +14,5 @@ export const USER_MESSAGES = {
 
 export type UserCode = keyof typeof USER_MESSAGES;
 
-/** The shared AppError carries the server-wide code union; these codes travel through it unchanged. */
-export const userError = (code: UserCode, status: number, details?: unknown) =>
-  new AppError(code as unknown as ErrorCode, status, details, USER_MESSAGES[code]);
+/** Errors of this module, registered with the shared AppError. */
+export const userError = registerErrors("users", USER_MESSAGES);

@@ -34,7 +34,7 @@ describe("editing users", () => {
     const session = await loginAs(t.app, "zhang_san");
     const res = await patch(user.id, { role: "dept_head", orgId: t.fixture.a.deptId, displayName: "张三" });
     expect(res.statusCode).toBe(200);
-    expect(res.json().user).toMatchObject({ role: "dept_head", org_id: t.fixture.a.deptId, disabled: false });
+    expect(res.json().user).toMatchObject({ role: "dept_head", orgId: t.fixture.a.deptId, disabled: false });
     expect((await me(session)).statusCode).toBe(401);
     const again = await loginAs(t.app, "zhang_san");
     expect((await me(again)).json()).toMatchObject({ user: { role: "dept_head" } });

@@ -1,32 +1,21 @@
-import { OneOf, ROLES } from "@luoshi/contract";
+import {
+  ErrorBody,
+  FileAnswer,
+  ListedUser,
+  LoginThrottle,
+  NewUserBody,
+  User,
+  UserPatchBody,
+  UserState,
+  UsersImportAnswer,
+} from "@luoshi/contract";
 import { Type } from "@sinclair/typebox";
 import { readUpload } from "../files/upload.js";
-import { ErrorBody, IdParams, Nullable, withErrors } from "../http/schemas.js";
+import { camel, camelAll } from "../http/camel.js";
+import { errors, IdParams, withErrors } from "../http/schemas.js";
 import { type App, type AppDeps, actorOf } from "../http/types.js";
 import { importTemplate, importUsers } from "./users.import.js";
 import { clearThrottle, createUser, listThrottlesFor, listVisibleUsers, updateUser } from "./users.service.js";
-
-const User = Type.Object({
-  id: Type.String(),
-  region_id: Type.String(),
-  org_id: Type.String(),
-  username: Type.String(),
-  display_name: Type.String(),
-  role: Type.String(),
-  created_at: Type.String(),
-});
-
-const RoleSchema = OneOf(ROLES);
-
-const Imported = Type.Object({
-  row: Type.Integer(),
-  id: Type.String(),
-  username: Type.String(),
-  displayName: Type.String(),
-  orgId: Type.String(),
-  role: Type.String(),
-  generatedPassword: Nullable(Type.String()),
-});
 
 export function usersRoutes(app: App, deps: AppDeps): void {
   app.post(
@@ -39,7 +28,7 @@ export function usersRoutes(app: App, deps: AppDeps): void {
           "批量导入用户（multipart：file 为 Excel 用户表，可选 dryRun=true 只检查）；任一行有误则全部不导入，并列出行号",
         consumes: ["multipart/form-data"],
         response: withErrors({
-          200: Type.Object({ dryRun: Type.Boolean(), accounts: Type.Array(Imported) }),
+          200: UsersImportAnswer,
           413: ErrorBody,
           415: ErrorBody,
           422: ErrorBody,
@@ -56,7 +45,14 @@ export function usersRoutes(app: App, deps: AppDeps): void {
     "/api/users/import-template",
     {
       config: { auth: ["admin"] },
-      schema: { tags: ["users"], summary: "下载用户批量导入模板（Excel）" },
+      schema: {
+        tags: ["users"],
+        summary: "下载用户批量导入模板（Excel）",
+        response: {
+          ...errors,
+          200: FileAnswer("用户导入模板", ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"]),
+        },
+      },
     },
     async (_request, reply) =>
       reply
@@ -73,11 +69,11 @@ export function usersRoutes(app: App, deps: AppDeps): void {
         tags: ["users"],
         summary: "用户列表",
         response: withErrors({
-          200: Type.Object({ users: Type.Array(Type.Object({ ...User.properties, disabled: Type.Boolean() })) }),
+          200: Type.Object({ users: Type.Array(ListedUser) }),
         }),
       },
     },
-    async (request) => ({ users: await listVisibleUsers(deps.db, actorOf(request)) }),
+    async (request) => ({ users: camelAll(await listVisibleUsers(deps.db, actorOf(request))) }),
   );
 
   app.post(
@@ -87,19 +83,13 @@ export function usersRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags: ["users"],
         summary: "新建用户",
-        body: Type.Object({
-          orgId: Type.String({ minLength: 1, maxLength: 64 }),
-          username: Type.String({ minLength: 2, maxLength: 64, pattern: "^[A-Za-z0-9_.-]+$" }),
-          displayName: Type.String({ minLength: 1, maxLength: 64 }),
-          password: Type.String({ minLength: 1, maxLength: 256 }),
-          role: RoleSchema,
-        }),
+        body: NewUserBody,
         response: withErrors({ 201: Type.Object({ user: User }) }),
       },
     },
     async (request, reply) => {
       const user = await createUser(deps.db, actorOf(request), request.body);
-      return reply.status(201).send({ user });
+      return reply.status(201).send({ user: camel(user) });
     },
   );
 
@@ -111,24 +101,13 @@ export function usersRoutes(app: App, deps: AppDeps): void {
         tags: ["users"],
         summary: "修改用户（姓名、角色、单位、重置密码、停用/启用）",
         params: IdParams,
-        body: Type.Object(
-          {
-            displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
-            role: Type.Optional(RoleSchema),
-            orgId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
-            password: Type.Optional(Type.String({ minLength: 1, maxLength: 256 })),
-            disabled: Type.Optional(Type.Boolean()),
-          },
-          { additionalProperties: false, minProperties: 1 },
-        ),
-        response: withErrors({
-          200: Type.Object({
-            user: Type.Object({ ...User.properties, deleted_at: Nullable(Type.String()), disabled: Type.Boolean() }),
-          }),
-        }),
+        body: UserPatchBody,
+        response: withErrors({ 200: Type.Object({ user: UserState }) }),
       },
     },
-    async (request) => ({ user: await updateUser(deps.db, actorOf(request), request.params.id, request.body) }),
+    async (request) => ({
+      user: camel(await updateUser(deps.db, actorOf(request), request.params.id, request.body)),
+    }),
   );
 
   app.get(
@@ -140,16 +119,7 @@ export function usersRoutes(app: App, deps: AppDeps): void {
         summary: "当前的登录限制（本县账号、设备与客户端地址）",
         response: withErrors({
           200: Type.Object({
-            throttles: Type.Array(
-              Type.Object({
-                key: Type.String(),
-                scope: Type.String(),
-                subject: Type.String(),
-                failures: Type.Integer(),
-                blockedUntil: Nullable(Type.String()),
-                lastAttempt: Type.String(),
-              }),
-            ),
+            throttles: Type.Array(LoginThrottle),
           }),
         }),
       },

@@ -16,7 +16,7 @@ export function orgTree(orgs: readonly Org[]): OrgNode[] {
   const roots: OrgNode[] = [];
   for (const o of orgs) {
     const node = nodes.get(o.id)!;
-    const parent = o.parent_id ? nodes.get(o.parent_id) : undefined;
+    const parent = o.parentId ? nodes.get(o.parentId) : undefined;
     if (parent) parent.children.push(node);
     else roots.push(node);
   }

@@ -3,7 +3,9 @@ import { L } from "../../labels";
 import { useMe } from "../../session";
 import { AuditPanel } from "./AuditPanel";
 import { BackupsPanel } from "./BackupsPanel";
+import { BureauPanel } from "./BureauPanel";
 import { BL } from "./backup-labels";
+import { BUL } from "./bureau-labels";
 import { OrgsPanel } from "./OrgsPanel";
 import { UsersPanel } from "./UsersPanel";
 
@@ -17,6 +19,7 @@ export default function AdminPage() {
           { key: "orgs", label: L.orgs, children: <OrgsPanel /> },
           { key: "users", label: L.users, children: <UsersPanel /> },
           { key: "audit", label: L.audit, children: <AuditPanel /> },
+          { key: "bureau", label: BUL.tab, children: <BureauPanel /> },
           { key: "backups", label: BL.tab, children: <BackupsPanel /> },
         ]}
       />

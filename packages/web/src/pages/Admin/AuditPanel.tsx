@@ -53,7 +53,7 @@ export function AuditPanel() {
           placeholder={L.auditActor}
           aria-label={L.filterBy(L.auditActor)}
           style={{ width: 160 }}
-          options={users.map((u) => ({ value: u.id, label: `${u.display_name}（${u.username}）` }))}
+          options={users.map((u) => ({ value: u.id, label: `${u.displayName}（${u.username}）` }))}
           onChange={(actorId?: string) => set({ actorId })}
         />
         <DatePicker.RangePicker

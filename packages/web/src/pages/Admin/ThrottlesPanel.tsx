@@ -1,6 +1,7 @@
+import type { LoginThrottle } from "@luoshi/contract";
 import { App, Button, Table, Tag, Typography } from "antd";
 import { messageOf } from "../../api/client";
-import { api, type LoginThrottle } from "../../api/endpoints";
+import { api } from "../../api/endpoints";
 import { AsyncView } from "../../components/AsyncView";
 import { formatTime } from "../../components/format";
 import { useAsync } from "../../components/use-async";

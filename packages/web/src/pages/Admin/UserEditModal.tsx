@@ -1,13 +1,13 @@
 import { App, Form, Input, Modal, Select, TreeSelect } from "antd";
 import { messageOf } from "../../api/client";
 import { api } from "../../api/endpoints";
-import type { Org, User } from "../../api/types";
+import type { Org, ListedUser as User } from "../../api/types";
 import { orgTree } from "../../components/org-tree";
 import { L, ROLES } from "../../labels";
 
 interface Edit {
   displayName: string;
-  role: string;
+  role: User["role"];
   orgId: string;
   password?: string;
 }
@@ -28,9 +28,9 @@ export function UserEditModal({
   const [form] = Form.useForm<Edit>();
   const save = async (v: Edit) => {
     const body = {
-      ...(v.displayName !== user.display_name && { displayName: v.displayName }),
+      ...(v.displayName !== user.displayName && { displayName: v.displayName }),
       ...(v.role !== user.role && { role: v.role }),
-      ...(v.orgId !== user.org_id && { orgId: v.orgId }),
+      ...(v.orgId !== user.orgId && { orgId: v.orgId }),
       ...(v.password && { password: v.password }),
     };
     if (Object.keys(body).length === 0) return onClose();
@@ -48,7 +48,7 @@ export function UserEditModal({
         form={form}
         layout="vertical"
         onFinish={save}
-        initialValues={{ displayName: user.display_name, role: user.role, orgId: user.org_id }}
+        initialValues={{ displayName: user.displayName, role: user.role, orgId: user.orgId }}
       >
         <Form.Item label={L.displayName} name="displayName" rules={[{ required: true, message: L.required }]}>
           <Input />

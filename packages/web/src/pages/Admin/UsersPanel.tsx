@@ -2,7 +2,7 @@ import { App, Button, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag,
 import { useMemo, useState } from "react";
 import { messageOf } from "../../api/client";
 import { api } from "../../api/endpoints";
-import type { User } from "../../api/types";
+import type { ListedUser as User } from "../../api/types";
 import { AsyncView } from "../../components/AsyncView";
 import { formatTime } from "../../components/format";
 import { orgTree } from "../../components/org-tree";
@@ -50,7 +50,7 @@ export function UsersPanel() {
   };
   const matches = (u: User) => {
     const q = search.trim();
-    return !q || [u.username, u.display_name, orgName.get(u.org_id) ?? ""].some((f) => f.includes(q));
+    return !q || [u.username, u.displayName, orgName.get(u.orgId) ?? ""].some((f) => f.includes(q));
   };
   return (
     <>
@@ -75,15 +75,15 @@ export function UsersPanel() {
             dataSource={list.filter(matches)}
             columns={[
               { title: L.username, dataIndex: "username" },
-              { title: L.displayName, dataIndex: "display_name" },
+              { title: L.displayName, dataIndex: "displayName" },
               { title: L.role, render: (_, u) => <Tag>{ROLES[u.role]}</Tag> },
-              { title: L.org, render: (_, u) => orgName.get(u.org_id) ?? u.org_id },
+              { title: L.org, render: (_, u) => orgName.get(u.orgId) ?? u.orgId },
               {
                 title: L.userStatus,
                 render: (_, u) =>
                   u.disabled ? <Tag color="default">{L.userDisabled}</Tag> : <Tag color="green">{L.userActive}</Tag>,
               },
-              { title: L.userCreatedAt, render: (_, u) => formatTime(u.created_at) },
+              { title: L.userCreatedAt, render: (_, u) => formatTime(u.createdAt) },
               {
                 title: L.actions,
                 render: (_, u) => (
@@ -96,7 +96,7 @@ export function UsersPanel() {
                         {L.enableUser}
                       </Button>
                     ) : (
-                      <Popconfirm title={L.disableUserConfirm(u.display_name)} onConfirm={() => setDisabled(u, true)}>
+                      <Popconfirm title={L.disableUserConfirm(u.displayName)} onConfirm={() => setDisabled(u, true)}>
                         <Button size="small" danger>
                           {L.disableUser}
                         </Button>

@@ -7,7 +7,9 @@ describe("dashboard chart options", () => {
   it("draw without tweening, so 'finished' (the charts-ready mark) means the final picture", () => {
     const options = [
       sectionOption([{ ...counts, section: "一" }]),
-      unitOption([{ orgId: "o", orgName: "一中", total: 2, done: 1, completionRate: 0.5, overdue: 0 }]),
+      unitOption([
+        { orgId: "o", orgName: "一中", total: 2, done: 1, inProgress: 1, blocked: 0, completionRate: 0.5, overdue: 0 },
+      ]),
       warningOption({ green: 1, yellow: 1, red: 1 }),
       indicatorOption({ attained: 1, missed: 0, unknown: 2, items: [] }),
       trendOption([{ month: "2024-03", reports: 2, completionRate: 0.3 }]),

@@ -39,6 +39,8 @@ export default function LedgerPage() {
   );
   const setFilter = (f: LedgerFilter) => setParams(paramsFromFilter(f), { replace: true });
   const [targets, setTargets] = useState<NoticeTarget[]>([]);
+  // Exports carry the active filters: the file holds the rows the page shows.
+  const exportFilter = paramsFromFilter({ ...filter, planId: undefined });
   const columns = ledgerColumns(async (row: TaskRow, title: string) => {
     try {
       await api.correctTask(row.id, { title });
@@ -56,10 +58,10 @@ export default function LedgerPage() {
       extra={
         planId && (
           <Space wrap>
-            <Button icon={<DownloadOutlined />} href={api.exportUrl(planId, "xlsx")} download>
+            <Button icon={<DownloadOutlined />} href={api.exportUrl(planId, "xlsx", exportFilter)} download>
               {L.exportXlsx}
             </Button>
-            <Button icon={<DownloadOutlined />} href={api.exportUrl(planId, "docx")} download>
+            <Button icon={<DownloadOutlined />} href={api.exportUrl(planId, "docx", exportFilter)} download>
               {L.exportDocx}
             </Button>
           </Space>

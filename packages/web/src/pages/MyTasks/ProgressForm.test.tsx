@@ -24,7 +24,14 @@ const indicator: Indicator = {
 };
 
 function setup(onSubmit = vi.fn().mockResolvedValue(undefined)) {
-  const uploadFile = vi.fn().mockResolvedValue({ id: "f1", filename: "照片.png", content_type: "image/png", size: 3 });
+  const uploadFile = vi.fn().mockResolvedValue({
+    id: "f1",
+    filename: "照片.png",
+    contentType: "image/png",
+    size: 3,
+    orgId: "o1",
+    createdAt: "2025-01-01T00:00:00Z",
+  });
   render(<ProgressForm indicators={[indicator]} defaultPeriod="2024-05" onSubmit={onSubmit} uploadFile={uploadFile} />);
   return { onSubmit, uploadFile };
 }

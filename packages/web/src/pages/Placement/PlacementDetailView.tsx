@@ -1,8 +1,9 @@
 import { DownloadOutlined } from "@ant-design/icons";
-import { Button, Card, Descriptions, Space, Table, Tag, Typography } from "antd";
+import { Alert, Button, Card, Descriptions, Space, Table, Tag, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { useMemo } from "react";
 import { EChart } from "../Dashboard/EChart";
+import { lineItems } from "./CeremonyView";
 import { ClassListsCard } from "./ClassListsCard";
 import { classMeansOption } from "./chart-option";
 import { PL } from "./labels";
@@ -54,21 +55,6 @@ function statisticsColumns(p: PlacementDetail): ColumnsType<ClassStats> {
   ];
 }
 
-/** Splits "标签：值" lines from the server into description items. */
-const hashItems = (lines: string[]) =>
-  lines.map((line, i) => {
-    const at = line.indexOf("：");
-    return {
-      key: String(i),
-      label: at < 0 ? "" : line.slice(0, at),
-      children: (
-        <Typography.Text copyable style={{ wordBreak: "break-all", fontFamily: "monospace" }}>
-          {at < 0 ? line : line.slice(at + 1)}
-        </Typography.Text>
-      ),
-    };
-  });
-
 /** The full lists (classes, result.json) are for callers with clear access; the notice is public. */
 const DOWNLOADS: [FileKind, string][] = [
   ["classes", PL.downloadClasses],
@@ -77,7 +63,13 @@ const DOWNLOADS: [FileKind, string][] = [
 ];
 
 /** One run: statistics, the class-means chart, the balance report, hashes and seed inputs, files, verification. */
-export function PlacementDetailView({ placement: p }: { placement: PlacementDetail }) {
+export function PlacementDetailView({
+  placement: p,
+  onOpenCeremony,
+}: {
+  placement: PlacementDetail;
+  onOpenCeremony: (id: string) => void;
+}) {
   const option = useMemo(() => classMeansOption(p.statistics), [p.statistics]);
   const hasScores = (p.statistics[0]?.scores.length ?? 0) > 0;
   const constraintsOk = ["allPlacedOnce", "capacitiesRespected", "groupsTogether", "apartRespected"].every(
@@ -85,8 +77,18 @@ export function PlacementDetailView({ placement: p }: { placement: PlacementDeta
   );
   return (
     <Space direction="vertical" size={16} style={{ width: "100%" }}>
-      <Card title={p.name} extra={<Tag>{`${p.studentCount} 人 · ${p.classCount} 个班`}</Tag>}>
+      {p.legacy && <Alert type="warning" showIcon title={PL.legacy} description={PL.legacyHint} />}
+      <Card
+        title={p.name}
+        extra={
+          <Space wrap>
+            {p.legacy && <Tag color="default">{PL.legacy}</Tag>}
+            <Tag>{`${p.studentCount} 人 · ${p.classCount} 个班`}</Tag>
+          </Space>
+        }
+      >
         <Space wrap>
+          {p.commitmentId && <Button onClick={() => onOpenCeremony(p.commitmentId!)}>{PL.openCeremony}</Button>}
           {DOWNLOADS.filter(([kind]) => kind === "notice" || p.personalAccess === "clear").map(([kind, label]) => (
             <Button key={kind} icon={<DownloadOutlined />} href={placementApi.fileUrl(p.id, kind)} download>
               {label}
@@ -132,7 +134,7 @@ export function PlacementDetailView({ placement: p }: { placement: PlacementDeta
       </Card>
       <Card title={PL.hashes}>
         <Typography.Paragraph type="secondary">{PL.hashesHint}</Typography.Paragraph>
-        <Descriptions column={1} size="small" layout="vertical" bordered items={hashItems(p.hashLines)} />
+        <Descriptions column={1} size="small" layout="vertical" bordered items={lineItems(p.hashLines)} />
       </Card>
       <Card title={PL.verify}>
         <VerifyForm onVerify={(files) => placementApi.verify(p.id, files)} />

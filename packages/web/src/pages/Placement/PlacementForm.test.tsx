@@ -17,13 +17,13 @@ const choose = (wrapper: string, file: File) =>
   fireEvent.change(document.querySelector(`#${wrapper} input[type="file"]`) as HTMLInputElement, {
     target: { files: [file] },
   });
-const submit = () => fireEvent.click(screen.getByRole("button", { name: /开始编班/ }));
+const submit = () => fireEvent.click(screen.getByRole("button", { name: /承诺并生成摇号前公告/ }));
 const roster = new File(["学号,姓名,性别,语文\n"], "名单.csv", { type: "text/csv" });
 
 function fillValid() {
   type("编班名称", "2025级七年级均衡编班");
   type("班级数", "4");
-  type("公开摇号号码", "03 11 25 31 40 + 07");
+  type("摇号安排", "8月20日9时由家长代表现场书写");
   choose("placement-roster", roster);
 }
 
@@ -42,20 +42,21 @@ describe("PlacementForm", () => {
       name: "2025级七年级均衡编班",
       classCount: 4,
       capacities: "12，12，12，11",
-      draw: "03 11 25 31 40 + 07",
+      drawPlan: "8月20日9时由家长代表现场书写",
     });
+    expect(input).not.toHaveProperty("draw");
     expect(input.roster.name).toBe("名单.csv");
     expect(input.teachers.name).toBe("班主任.csv");
     expect(input.schoolId).toBeUndefined();
   });
 
-  it("asks for the roster file and the draw before sending anything", async () => {
+  it("asks for the roster file before sending anything; the draw comes later, after the commitment", async () => {
     const { onSubmit } = setup();
     type("编班名称", "编班");
     type("班级数", "4");
     submit();
     expect(await screen.findByText("请选择学生名单文件")).toBeTruthy();
-    expect(await screen.findByText("请填写公开摇号号码")).toBeTruthy();
+    expect(screen.queryByLabelText("公开摇号号码")).toBeNull();
     expect(onSubmit).not.toHaveBeenCalled();
   });
 
@@ -89,7 +90,7 @@ describe("PlacementForm", () => {
     expect(alert.textContent).toContain("第 4 行：性别无法识别");
   });
 
-  it("shows upload progress, then the placing step", async () => {
+  it("shows upload progress, then the committing step", async () => {
     let finish: () => void = () => {};
     const onSubmit = vi.fn((_input: unknown, onProgress: (p: number) => void) => {
       onProgress(100);
@@ -100,7 +101,7 @@ describe("PlacementForm", () => {
     setup(onSubmit);
     fillValid();
     submit();
-    expect((await screen.findByRole("status")).textContent).toContain("正在编班");
+    expect((await screen.findByRole("status")).textContent).toContain("正在固定名单");
     finish();
     await vi.waitFor(() => expect(screen.queryByRole("status")).toBeNull());
   });

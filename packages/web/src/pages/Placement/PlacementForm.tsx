@@ -15,7 +15,7 @@ interface Values {
   schoolId?: string;
   classCount: number;
   capacities?: string;
-  draw: string;
+  drawPlan?: string;
 }
 
 const TABLE_ACCEPT = ".csv,.xlsx";
@@ -42,7 +42,8 @@ function FilePick({ id, file, onChange }: { id: string; file: File | undefined; 
 }
 
 /**
- * The published inputs of a placement: roster (+ teachers), class count, capacities, the public draw.
+ * Step 1 (承诺) of a placement: roster (+ teachers), class count, capacities and the announced draw plan;
+ * the public draw itself is entered later, after the commitment is published.
  * A refused roster shows every row problem the server names, as the school must fix them all.
  */
 export function PlacementForm({ schools, onSubmit }: Props) {
@@ -66,7 +67,7 @@ export function PlacementForm({ schools, onSubmit }: Props) {
           name: values.name.trim(),
           classCount: values.classCount,
           capacities: (values.capacities ?? "").trim(),
-          draw: values.draw.trim(),
+          drawPlan: (values.drawPlan ?? "").trim(),
           ...(values.schoolId ? { schoolId: values.schoolId } : {}),
           roster,
           ...(teachers ? { teachers } : {}),
@@ -128,13 +129,8 @@ export function PlacementForm({ schools, onSubmit }: Props) {
       >
         <Input inputMode="numeric" placeholder="45,45,45,44" />
       </Form.Item>
-      <Form.Item
-        name="draw"
-        label={PL.draw}
-        extra={PL.drawHint}
-        rules={[{ required: true, whitespace: true, message: PL.drawRequired }]}
-      >
-        <Input placeholder="03 11 25 31 40 + 07" maxLength={200} />
+      <Form.Item name="drawPlan" label={PL.drawPlan} extra={PL.drawPlanHint}>
+        <Input.TextArea rows={2} maxLength={500} placeholder={PL.drawPlanPlaceholder} />
       </Form.Item>
       <Form.Item
         label={PL.roster}

@@ -26,6 +26,18 @@ function Pick({ accept, file, onChange }: { accept: string; file?: File; onChang
   );
 }
 
+/** Every check of a committed run, passed (✓) or not (✗); the result hash for a single-step one. */
+function Checks({ answer }: { answer: VerifyAnswer }) {
+  if (!answer.checks) return <span style={{ wordBreak: "break-all" }}>{answer.resultHash}</span>;
+  return (
+    <ul style={{ margin: 0, paddingInlineStart: 20, wordBreak: "break-all" }}>
+      {answer.checks.map((c) => (
+        <li key={`${c.key}:${c.text}`}>{`${c.ok ? "✓" : "✗"} ${c.text}`}</li>
+      ))}
+    </ul>
+  );
+}
+
 /** Re-runs a placement on the server: from the stored inputs, or against an uploaded roster / result.json. */
 export function VerifyForm({ onVerify }: Props) {
   const [roster, setRoster] = useState<File>();
@@ -61,7 +73,13 @@ export function VerifyForm({ onVerify }: Props) {
         ("error" in answer ? (
           <Alert role="alert" type="error" showIcon title={answer.error} />
         ) : answer.ok ? (
-          <Alert role="status" type="success" showIcon title={PL.verifyPassed} description={answer.resultHash} />
+          <Alert
+            role="status"
+            type={answer.legacy ? "warning" : "success"}
+            showIcon
+            title={answer.legacy ? answer.message : PL.verifyPassed}
+            description={<Checks answer={answer} />}
+          />
         ) : (
           <Alert
             role="alert"
@@ -69,11 +87,15 @@ export function VerifyForm({ onVerify }: Props) {
             showIcon
             title={PL.verifyFailed}
             description={
-              <ul style={{ margin: 0, paddingInlineStart: 20, wordBreak: "break-all" }}>
-                {answer.reasons.map((r) => (
-                  <li key={r}>{r}</li>
-                ))}
-              </ul>
+              answer.checks ? (
+                <Checks answer={answer} />
+              ) : (
+                <ul style={{ margin: 0, paddingInlineStart: 20, wordBreak: "break-all" }}>
+                  {answer.reasons.map((r) => (
+                    <li key={r}>{r}</li>
+                  ))}
+                </ul>
+              )
             }
           />
         ))}

@@ -18,7 +18,59 @@ export interface PlacementSummary {
   rosterFilename: string;
   teachersFilename: string | null;
   createdAt: string;
+  commitmentId: string | null;
+  /** A single-step run (旧版/未承诺). */
+  legacy: boolean;
 }
+
+export type CeremonyStatus = "committed" | "drawn" | "done";
+
+export interface CeremonySummary {
+  id: string;
+  name: string;
+  supplement: boolean;
+  commitmentHash: string;
+  classCount: number;
+  studentCount: number;
+  committedAt: string;
+  drawnAt: string | null;
+  runId: string | null;
+  status: CeremonyStatus;
+  statusText: string;
+}
+
+export interface Witness {
+  name: string;
+  role: string;
+}
+
+export interface Ceremony {
+  id: string;
+  name: string;
+  baseCommitmentId: string | null;
+  commitmentHash: string;
+  rosterHash: string;
+  paramsHash: string;
+  classCount: number;
+  capacities: number[];
+  studentCount: number;
+  drawPlan: string;
+  committedAt: string;
+  commitmentLines: string[];
+  draw: { draw: string; source: string; witnesses: Witness[]; drawHash: string; drawnAt: string } | null;
+  runId: string | null;
+  resultHash: string | null;
+  status: CeremonyStatus;
+  statusText: string;
+}
+
+export interface DrawInput {
+  draw: string;
+  source: string;
+  witnesses: Witness[];
+}
+
+export type CeremonyFileKind = "notice" | "commitment" | "draw";
 
 export interface ClassStats {
   classNo: number;
@@ -59,8 +111,10 @@ export interface PlacementIssue {
 
 export interface VerifyAnswer {
   ok: boolean;
+  legacy: boolean;
   message: string;
   reasons: string[];
+  checks?: { key: string; ok: boolean; text: string }[];
   resultHash?: string;
 }
 
@@ -113,7 +167,7 @@ export interface CreateInput {
   name: string;
   classCount: number;
   capacities: string;
-  draw: string;
+  drawPlan: string;
   schoolId?: string;
   roster: File;
   teachers?: File;
@@ -122,19 +176,37 @@ export interface CreateInput {
 export const placementApi = {
   list: () => get<{ placements: PlacementSummary[] }>("/api/placements").then((r) => r.placements),
   get: (id: string) => get<{ placement: PlacementDetail }>(`/api/placements/${id}`).then((r) => r.placement),
-  create: (input: CreateInput, onProgress?: (percent: number) => void) =>
-    postForm<{ placement: PlacementDetail }>(
-      "/api/placements",
+  /** Step 1: commit the roster and parameters. */
+  commit: (input: CreateInput, onProgress?: (percent: number) => void) =>
+    postForm<{ commitment: Ceremony }>(
+      "/api/placements/commitments",
       { roster: input.roster, teachers: input.teachers },
       {
         name: input.name,
         classCount: String(input.classCount),
         capacities: input.capacities,
-        draw: input.draw,
+        drawPlan: input.drawPlan,
         ...(input.schoolId ? { schoolId: input.schoolId } : {}),
       },
       onProgress,
-    ).then((r) => r.placement),
+    ).then((r) => r.commitment),
+  /** 补录: a second round's commitment against a finished one. */
+  commitSupplement: (baseCommitmentId: string, name: string, roster: File) =>
+    postForm<{ commitment: Ceremony }>("/api/placements/commitments", { roster }, { name, baseCommitmentId }).then(
+      (r) => r.commitment,
+    ),
+  ceremonies: () => get<{ commitments: CeremonySummary[] }>("/api/placements/commitments").then((r) => r.commitments),
+  ceremony: (id: string) =>
+    get<{ commitment: Ceremony }>(`/api/placements/commitments/${id}`).then((r) => r.commitment),
+  /** Step 2: the public numbers with the witnesses, once. */
+  draw: (id: string, body: DrawInput) =>
+    request<{ commitment: Ceremony }>("POST", `/api/placements/commitments/${id}/draw`, body).then((r) => r.commitment),
+  /** Step 3: the placement from the committed inputs and the draw. */
+  run: (id: string) =>
+    request<{ placement: PlacementDetail }>("POST", `/api/placements/commitments/${id}/run`, {}).then(
+      (r) => r.placement,
+    ),
+  ceremonyFileUrl: (id: string, kind: CeremonyFileKind) => `/api/placements/commitments/${id}/files/${kind}`,
   verify: (id: string, files: { roster?: File; result?: File }) =>
     postForm<VerifyAnswer>(`/api/placements/${id}/verify`, files, {}),
   students: (id: string) => get<{ access: PersonalAccess; students: StudentLine[] }>(`/api/placements/${id}/students`),

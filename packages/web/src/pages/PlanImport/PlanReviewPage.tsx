@@ -3,7 +3,7 @@ import { useMemo, useState } from "react";
 import { useNavigate, useParams } from "react-router";
 import { messageOf } from "../../api/client";
 import { api } from "../../api/endpoints";
-import type { Diagnostic, Org, PlanSummary, PlanTask, Span } from "../../api/types";
+import type { Diagnostic, Org, Plan, PlanTask, Span } from "../../api/types";
 import { AsyncView } from "../../components/AsyncView";
 import { orgTree } from "../../components/org-tree";
 import { useAsync } from "../../components/use-async";
@@ -14,7 +14,7 @@ import { type TaskEdit, TaskEditor } from "./TaskEditor";
 import { type UnitChoice, UnitMapper } from "./UnitMapper";
 
 interface Loaded {
-  plan: PlanSummary;
+  plan: Plan;
   tasks: PlanTask[];
   text: string;
   unresolved: string[];

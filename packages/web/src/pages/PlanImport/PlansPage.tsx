@@ -81,7 +81,7 @@ export default function PlansPage() {
                     <Tag color={p.status === "published" ? "green" : "orange"}>{PLAN_STATUS[p.status]}</Tag>
                   ),
                 },
-                { title: L.createdAt, render: (_, p) => formatTime(p.created_at) },
+                { title: L.createdAt, render: (_, p) => formatTime(p.createdAt) },
                 { title: "", render: (_, p) => <Link to={`/plans/${p.id}/review`}>{L.review}</Link> },
               ]}
             />

@@ -29,7 +29,7 @@ export function TaskEditor({ task, readOnly, saving, onSave }: Props) {
     form.setFieldsValue({
       title: task.title,
       units: task.units,
-      leadCount: task.lead_count,
+      leadCount: task.leadCount,
       deadlines: task.deadlines,
       targets: task.targets,
       body: task.body,

@@ -1,3 +1,4 @@
+import type { SupervisionStatus } from "@luoshi/contract/vocabulary";
 import { App, Button, Card, Col, Row, Space, Statistic, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useMe } from "../../session";
@@ -8,18 +9,18 @@ import { type NoticeTarget, reasonText } from "./notice-prefill";
 import { type StatusItem, supervisionApi } from "./supervision-api";
 import { act, useLoad } from "./use-load";
 
-const rowKey = (r: StatusItem) => `${r.entity_kind}:${r.entity_id}`;
+const rowKey = (r: StatusItem) => `${r.entityKind}:${r.entityId}`;
 
 /** A warning row as the subject of a 督办单: its task and unit, level, reasons, due date and progress. */
 export const noticeTarget = (r: StatusItem): NoticeTarget => ({
-  taskId: r.task_id,
-  taskNo: r.task_no,
-  taskTitle: r.task_title,
-  orgId: r.org_id ?? "",
-  orgName: r.org_name ?? "",
+  taskId: r.taskId,
+  taskNo: r.taskNo,
+  taskTitle: r.taskTitle,
+  orgId: r.orgId ?? "",
+  orgName: r.orgName ?? "",
   status: r.status,
   reasons: r.reasons,
-  dueDate: r.due_date,
+  dueDate: r.dueDate,
   progress: r.progress,
 });
 
@@ -29,7 +30,7 @@ export function WarningsBoard() {
   const board = useLoad(supervisionApi.board);
   const trend = useLoad(supervisionApi.trend);
   const days = trend.data?.days ?? [];
-  const order = ["overdue", "warning", "normal", "done"];
+  const order: SupervisionStatus[] = ["overdue", "warning", "normal", "done"];
   const items = [...(board.data?.items ?? [])].sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status));
   const manager = me.role === "admin" || me.role === "supervisor";
   const reloadAll = () => {
@@ -80,7 +81,7 @@ export function WarningsBoard() {
             legend: { bottom: 0 },
             xAxis: { type: "category", data: days.map((d) => d.day) },
             yAxis: { type: "value" },
-            series: order.map((s) => ({ name: S.status[s], type: "line", data: days.map((d) => d[s] ?? 0) })),
+            series: order.map((s) => ({ name: S.status[s], type: "line", data: days.map((d) => d[s]) })),
           }}
         />
       )}
@@ -91,7 +92,7 @@ export function WarningsBoard() {
             ? {
                 selectedRowKeys: selected,
                 onChange: (keys) => setSelected(keys.map(String)),
-                getCheckboxProps: (r) => ({ disabled: !r.org_id, "aria-label": `${r.task_no} ${r.org_name ?? ""}` }),
+                getCheckboxProps: (r) => ({ disabled: !r.orgId, "aria-label": `${r.taskNo} ${r.orgName ?? ""}` }),
               }
             : undefined
         }
@@ -99,16 +100,16 @@ export function WarningsBoard() {
         dataSource={items}
         size="small"
         columns={[
-          { title: S.columns.kind, dataIndex: "entity_kind", render: (k: string) => S.kind[k] },
-          { title: S.columns.task, render: (_, r) => `${r.task_no} ${r.task_title}` },
-          { title: S.columns.unit, dataIndex: "org_name" },
+          { title: S.columns.kind, dataIndex: "entityKind", render: (k: string) => S.kind[k] },
+          { title: S.columns.task, render: (_, r) => `${r.taskNo} ${r.taskTitle}` },
+          { title: S.columns.unit, dataIndex: "orgName" },
           {
             title: S.columns.status,
             dataIndex: "status",
             render: (s: string) => <Tag color={S.statusColor[s]}>{S.status[s]}</Tag>,
           },
           { title: S.columns.reasons, dataIndex: "reasons", render: (r: string[]) => r.map(reasonText).join("；") },
-          { title: S.columns.due, dataIndex: "due_date" },
+          { title: S.columns.due, dataIndex: "dueDate" },
           {
             title: S.columns.progress,
             dataIndex: "progress",

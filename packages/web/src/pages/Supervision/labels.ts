@@ -40,6 +40,29 @@ export const S = {
     timeliness: "及时性得分",
     attainment: "指标得分",
     penalty: "督办扣分",
+    tasks: "任务数",
+    doneTasks: "已完成",
+    reports: "应报 / 按时 / 逾期报送 / 未报",
+    timelinessRate: "按时填报率",
+    indicators: "指标达标",
+    notices: "督办单",
+    overdueRow: "逾期任务",
+    dueDate: "完成时限",
+  },
+  bulletin: {
+    totals: (s: { total: number; done: number; normal: number; warning: number; overdue: number }) =>
+      `任务${s.total}项（按责任单位计）：已完成${s.done}项，正常${s.normal}项，预警${s.warning}项，逾期${s.overdue}项`,
+    asOf: (d: string) => `数据截至 ${d}`,
+    overdueTitle: (units: number, n: number) => `逾期任务：${units}个单位共${n}项`,
+    noOverdue: "本期无逾期任务",
+    missingReport: (period: string) => `${period}期未填报`,
+  },
+  evaluation: {
+    formula: "计分公式",
+    weights: (w: { completion: number; timeliness: number; attainment: number; noticePenalty: number }) =>
+      `权重：完成率 ${w.completion}，及时性 ${w.timeliness}，指标达成 ${w.attainment}；督办单每件扣 ${w.noticePenalty} 分`,
+    asOf: (d: string) => `数据截至 ${d}`,
+    applied: "实际权重",
   },
   actions: {
     run: "立即计算状态",

@@ -1,19 +1,8 @@
+import type { StatusBoard, StatusRun, TrendDay } from "@luoshi/contract";
 import type { SupervisionStatus } from "@luoshi/contract/vocabulary";
 import { get, request } from "../../api/client";
 
-export interface StatusItem {
-  entity_kind: string;
-  entity_id: string;
-  task_id: string;
-  org_id: string | null;
-  task_no: string;
-  task_title: string;
-  org_name: string | null;
-  status: string;
-  reasons: string[];
-  due_date: string | null;
-  progress: number | null;
-}
+export type { StatusItem } from "@luoshi/contract";
 
 export type NoticeStatus = "issued" | "replied" | "escalated" | "closed";
 
@@ -115,27 +104,77 @@ export interface Delivery {
   gaveUp: boolean;
 }
 
+export interface OverdueGroup {
+  orgId: string;
+  orgName: string;
+  tasks: { taskNo: string; taskTitle: string; dueDate: string | null; reasons: string[] }[];
+}
+
+/** What a bulletin states (computed from the records as of `asOf`). Older bulletins lack overdueByUnit. */
+export interface BulletinSummary {
+  asOf: string;
+  total: number;
+  done: number;
+  normal: number;
+  warning: number;
+  overdue: number;
+  completion: number;
+  indicators: number;
+  indicatorsDone: number;
+  overdueByUnit?: OverdueGroup[];
+}
+
 export interface Bulletin {
   id: string;
   period: string;
   title: string;
   generated_at: string;
+  summary: BulletinSummary;
 }
 
+type Component = "completion" | "timeliness" | "attainment";
+
+/** One unit's evaluation: its raw facts, the rates and score derived from them, and its rank in its group. */
 export interface UnitScore {
   orgId: string;
   orgName: string;
   rank: number;
   score: number;
-  breakdown: { completion: number; timeliness: number; attainment: number; noticePenalty: number };
+  total: number;
+  done: number;
+  overdue: number;
+  expectedReports: number;
+  onTime: number;
+  late: number;
+  missing: number;
+  indicators: number;
+  indicatorsDone: number;
+  notices: number;
+  completion: number;
+  timeliness: number | null;
+  attainment: number | null;
+  appliedWeights: Record<Component, number>;
+  breakdown: Record<Component | "noticePenalty", number>;
+}
+
+export interface EvaluationWeights extends Record<Component, number> {
+  noticePenalty: number;
+}
+
+export interface Evaluation {
+  year: number;
+  asOf: string;
+  formula: string;
+  weights: EvaluationWeights;
+  groups: { group: string; label: string; units: UnitScore[] }[];
 }
 
 const base = "/api/supervision";
 
 export const supervisionApi = {
-  board: () => get<{ items: StatusItem[]; tasks: Record<SupervisionStatus, number> }>(`${base}/status`),
-  trend: () => get<{ days: ({ day: string } & Record<string, number>)[] }>(`${base}/status/trend`),
-  run: () => request<unknown>("POST", `${base}/status/run`),
+  board: () => get<StatusBoard>(`${base}/status`),
+  trend: () => get<{ days: TrendDay[] }>(`${base}/status/trend`),
+  run: () => request<StatusRun>("POST", `${base}/status/run`),
   notices: (box: "inbox" | "outbox") => get<{ notices: Notice[] }>(`${base}/notices`, { box }),
   taskNotices: (taskId: string) => get<{ notices: Notice[] }>(`${base}/notices`, { taskId }),
   notice: (id: string) => get<{ notice: NoticeDetail }>(`${base}/notices/${id}`),
@@ -161,6 +200,6 @@ export const supervisionApi = {
   bulletins: () => get<{ bulletins: Bulletin[] }>(`${base}/bulletins`),
   generate: (period: string) => request<{ bulletin: Bulletin }>("POST", `${base}/bulletins`, { period }),
   bulletinUrl: (id: string, format: "docx" | "xlsx") => `${base}/bulletins/${id}/${format}`,
-  evaluation: (year: number) => get<{ units: UnitScore[]; asOf: string }>(`${base}/evaluation`, { year }),
+  evaluation: (year: number) => get<Evaluation>(`${base}/evaluation`, { year }),
   evaluationXlsxUrl: (year: number) => `${base}/evaluation/export.xlsx?year=${year}`,
 };

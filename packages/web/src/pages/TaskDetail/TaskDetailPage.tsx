@@ -53,10 +53,10 @@ function ReportTimeline({ reports }: { reports: Report[] }) {
           <Space direction="vertical" size={2} style={{ width: "100%" }}>
             <Space wrap>
               <Typography.Text strong>{r.period}</Typography.Text>
-              <Typography.Text>{r.org_name}</Typography.Text>
+              <Typography.Text>{r.orgName}</Typography.Text>
               <StatusTag status={r.status} />
               <Tag>{r.percent}%</Tag>
-              <Typography.Text type="secondary">{formatTime(r.submitted_at)}</Typography.Text>
+              <Typography.Text type="secondary">{formatTime(r.submittedAt)}</Typography.Text>
             </Space>
             {r.narrative && <Typography.Paragraph style={{ marginBottom: 0 }}>{r.narrative}</Typography.Paragraph>}
             {r.evidence.map((f) => (
@@ -119,8 +119,8 @@ function Detail({ d }: { d: TaskDetail }) {
           <Card title={L.milestones} size="small">
             <Timeline
               items={d.milestones.map((m) => ({
-                color: m.due_date && m.due_date < new Date().toISOString().slice(0, 10) ? "red" : "blue",
-                content: `${m.due_date ?? DEADLINE_KIND[m.kind]} · ${m.text}`,
+                color: m.dueDate && m.dueDate < new Date().toISOString().slice(0, 10) ? "red" : "blue",
+                content: `${m.dueDate ?? DEADLINE_KIND[m.kind]} · ${m.text}`,
               }))}
             />
           </Card>
