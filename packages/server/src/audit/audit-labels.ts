@@ -25,6 +25,8 @@ export const ENTITY_LABELS: Record<string, string> = {
   supervision_rules: "预警规则",
   status_snapshot: "状态计算",
   evaluation_weights: "考核权重",
+  bureau_profile: "公文设置",
+  placement_commitment: "编班承诺",
 };
 
 export const ACTION_LABELS: Record<string, string> = {
@@ -58,6 +60,9 @@ export const ACTION_LABELS: Record<string, string> = {
   [REVEAL_AUDIT_ACTION]: REVEAL_AUDIT_LABEL,
   test: "测试",
   send: "发送",
+  commit: "承诺（冻结名单）",
+  draw: "摇号",
+  run: "编班",
   download: "下载",
   replied: "回复",
   closed: "办结",
