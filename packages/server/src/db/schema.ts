@@ -1,4 +1,4 @@
-import type { Cadence, Diagnostic, OrgKind, Role, Span, TaskStatus } from "@luoshi/contract";
+import type { Cadence, Diagnostic, OrgKind, PlanStatus, Role, Span, TaskStatus } from "@luoshi/contract";
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
 
 /** Timestamps come back as ISO strings (see type parsers in database.ts). */
@@ -6,7 +6,7 @@ type Timestamp = ColumnType<string, string | undefined, string>;
 type NullableTimestamp = ColumnType<string | null, string | null | undefined, string | null>;
 type Json<T> = ColumnType<T, string, string>;
 
-export type { Cadence, OrgKind, Role } from "@luoshi/contract";
+export type { Cadence, OrgKind, PlanStatus, Role } from "@luoshi/contract";
 /** The status a unit reports (the contract's task status). */
 export type ReportStatus = TaskStatus;
 
@@ -164,7 +164,6 @@ export interface MilestonesTable extends RegionRow {
   deleted_at: NullableTimestamp;
 }
 
-export type PlanStatus = "draft" | "published" | "withdrawn" | "archived";
 
 export interface ReportRulesJson {
   narrative?: "always" | "when_blocked";

@@ -6,9 +6,9 @@ ALTER TABLE plans ADD CONSTRAINT plans_status_check
 ALTER TABLE plans ADD COLUMN status_reason text;
 -- What a progress report must carry, per plan ({} = the defaults, see progress/report-rules.ts).
 ALTER TABLE plans ADD COLUMN report_rules jsonb NOT NULL DEFAULT '{}';
--- A task may report on its own cadence (NULL: the plan's).
+-- A task may report on its own cadence (NULL: the plan's; a NULL passes the CHECK).
 ALTER TABLE plan_tasks ADD COLUMN cadence text
-  CHECK (cadence IS NULL OR cadence IN ('monthly', 'quarterly', 'half_year', 'yearly'));
+  CHECK (cadence IN ('monthly', 'quarterly', 'half_year', 'yearly'));
 ALTER TABLE milestones ADD COLUMN updated_at timestamptz NOT NULL DEFAULT clock_timestamp();
 
 -- Named groups of organisations a plan may address collectively (各股室, 各基层党组织, ...).
