@@ -164,7 +164,6 @@ export interface MilestonesTable extends RegionRow {
   deleted_at: NullableTimestamp;
 }
 
-
 export interface ReportRulesJson {
   narrative?: "always" | "when_blocked";
   evidence?: "never" | "when_done" | "always";

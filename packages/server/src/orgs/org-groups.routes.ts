@@ -33,9 +33,15 @@ export function orgGroupsRoutes(app: App, deps: AppDeps): void {
     "/api/org-groups",
     {
       config: { auth: PLAN_MANAGERS },
-      schema: { tags, summary: "新建单位分组", body: GroupBody, response: withErrors({ 201: Type.Object({ group: Group }) }) },
+      schema: {
+        tags,
+        summary: "新建单位分组",
+        body: GroupBody,
+        response: withErrors({ 201: Type.Object({ group: Group }) }),
+      },
     },
-    async (request, reply) => reply.status(201).send({ group: await saveGroup(deps.db, actorOf(request), request.body) }),
+    async (request, reply) =>
+      reply.status(201).send({ group: await saveGroup(deps.db, actorOf(request), request.body) }),
   );
 
   app.put(

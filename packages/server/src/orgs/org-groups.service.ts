@@ -28,8 +28,12 @@ export interface GroupInput {
 
 export async function saveGroup(db: Database, actor: Actor, input: GroupInput, id?: string) {
   const orgIds = [...new Set(input.orgIds)];
-  const orgs = await listOrgs(db, orgIds.filter((o) => sees(actor, o)));
-  if (orgs.length !== orgIds.length || orgs.some((o) => o.region_id !== actor.regionId)) throw notFound("ORG_NOT_FOUND");
+  const orgs = await listOrgs(
+    db,
+    orgIds.filter((o) => sees(actor, o)),
+  );
+  if (orgs.length !== orgIds.length || orgs.some((o) => o.region_id !== actor.regionId))
+    throw notFound("ORG_NOT_FOUND");
   const before = id ? await repo.findGroup(db, actor.regionId, id) : undefined;
   if (id && !before) throw notFound();
   const sameName = await repo.groupByName(db, actor.regionId, input.name);

@@ -4,6 +4,7 @@ import { PLAN_MANAGERS } from "../auth/actor.js";
 import { AnyObject, IdParams, Nullable, withErrors } from "../http/schemas.js";
 import { type App, type AppDeps, actorOf } from "../http/types.js";
 import { editIndicators, endPlan } from "./plan-lifecycle.service.js";
+import { Cadence, Target } from "./plans.routes.js";
 import { planGaps } from "./publish.service.js";
 import { assignTasks } from "./task-assignment.service.js";
 

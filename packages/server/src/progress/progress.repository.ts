@@ -131,13 +131,14 @@ export async function findTaskWithPlan(db: Db, taskId: string) {
       "p.year as p_year",
       "p.status as p_status",
       "p.cadence as p_cadence",
+      "p.report_rules as p_report_rules",
     ])
     .where("t.id", "=", taskId)
     .where("t.deleted_at", "is", null)
     .where("p.deleted_at", "is", null)
     .executeTakeFirst();
   if (!row) return undefined;
-  const { p_region_id, p_id, p_org_id, p_title, p_year, p_status, p_cadence, ...task } = row;
+  const { p_region_id, p_id, p_org_id, p_title, p_year, p_status, p_cadence, p_report_rules, ...task } = row;
   return {
     task,
     plan: {
@@ -148,6 +149,7 @@ export async function findTaskWithPlan(db: Db, taskId: string) {
       year: p_year,
       status: p_status,
       cadence: p_cadence,
+      report_rules: p_report_rules,
     },
   };
 }

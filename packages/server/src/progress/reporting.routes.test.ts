@@ -59,6 +59,7 @@ describe("honest reports", () => {
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.cadence).toBe("monthly");
+    expect(body.rules).toEqual({ narrative: "always", evidence: "when_done" });
     // The fixture's plan is of 2024, a past year: its twelve months, December first.
     expect(body.periods.map((p: { period: string }) => p.period)).toEqual(
       Array.from({ length: 12 }, (_, i) => `2024-${String(12 - i).padStart(2, "0")}`),
@@ -79,7 +80,11 @@ describe("honest reports", () => {
     expect(row).toMatchObject({ planId: plan.planId, cadence: "monthly", reported: false, units: 1 });
     expect(row.period).toBe(before.periods.monthly);
     // Reporting the current period (the plan made current-year so the period is reportable).
-    await t.db.updateTable("plans").set({ year: Number(row.period.slice(0, 4)) }).where("id", "=", plan.planId).execute();
+    await t.db
+      .updateTable("plans")
+      .set({ year: Number(row.period.slice(0, 4)) })
+      .where("id", "=", plan.planId)
+      .execute();
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 4, 5, 6]);
     const file = (await uploadFile("本月.png", png)).json().file;
     const saved = await report(plan.taskIds[2]!, {

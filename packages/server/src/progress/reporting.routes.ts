@@ -2,6 +2,7 @@ import { Type } from "@sinclair/typebox";
 import { ALL_ROLES } from "../auth/actor.js";
 import { IdParams, Nullable, withErrors } from "../http/schemas.js";
 import { type App, type AppDeps, actorOf } from "../http/types.js";
+import { ReportRules } from "./report-rules.js";
 import { myReporting, taskPeriods } from "./reporting.service.js";
 
 const CadenceName = Type.Union([
@@ -27,6 +28,7 @@ export function reportingRoutes(app: App, deps: AppDeps): void {
             cadence: CadenceName,
             current: Nullable(Type.String()),
             periods: Type.Array(Type.Object({ period: Type.String(), label: Type.String(), reported: Type.Boolean() })),
+            rules: Type.Required(ReportRules),
           }),
         }),
       },

@@ -6,12 +6,19 @@ import { AppError, notFound } from "../errors.js";
 import { currentPeriods, duePeriods, periodLabel } from "./due-periods.js";
 import { todayInShanghai } from "./periods.js";
 import * as repo from "./progress.repository.js";
+import { reportRulesOf } from "./report-rules.js";
 
 /**
  * The periods an org may report a task for (newest first, none in the future), each with whether
  * it has been reported: the progress form offers exactly these.
  */
-export async function taskPeriods(db: Database, actor: Actor, taskId: string, orgId = actor.orgId, today = todayInShanghai()) {
+export async function taskPeriods(
+  db: Database,
+  actor: Actor,
+  taskId: string,
+  orgId = actor.orgId,
+  today = todayInShanghai(),
+) {
   const found = await repo.findTaskWithPlan(db, taskId);
   if (!found || !canSeePlan(actor, found.plan) || found.plan.status !== "published") throw notFound("TASK_NOT_FOUND");
   if (!sees(actor, orgId)) throw new AppError("NOT_ASSIGNED", 403);
@@ -22,7 +29,7 @@ export async function taskPeriods(db: Database, actor: Actor, taskId: string, or
     label: periodLabel(period),
     reported: reported.has(period),
   }));
-  return { cadence, current: periods[0]?.period ?? null, periods };
+  return { cadence, current: periods[0]?.period ?? null, periods, rules: reportRulesOf(found.plan.report_rules) };
 }
 
 /**
@@ -32,7 +39,10 @@ export async function taskPeriods(db: Database, actor: Actor, taskId: string, or
 export async function myReporting(db: Database, actor: Actor, today = todayInShanghai()) {
   const current = currentPeriods(today);
   const rows = await repo.currentReporting(db, actor.visibleOrgIds, current);
-  const byTask = new Map<string, { taskId: string; planId: string; cadence: Cadence; period: string; units: number; reportedUnits: number }>();
+  const byTask = new Map<
+    string,
+    { taskId: string; planId: string; cadence: Cadence; period: string; units: number; reportedUnits: number }
+  >();
   for (const r of rows) {
     const t = byTask.get(r.task_id) ?? {
       taskId: r.task_id,
@@ -48,6 +58,10 @@ export async function myReporting(db: Database, actor: Actor, today = todayInSha
   }
   return {
     periods: current,
-    tasks: [...byTask.values()].map((t) => ({ ...t, label: periodLabel(t.period), reported: t.reportedUnits === t.units })),
+    tasks: [...byTask.values()].map((t) => ({
+      ...t,
+      label: periodLabel(t.period),
+      reported: t.reportedUnits === t.units,
+    })),
   };
 }
