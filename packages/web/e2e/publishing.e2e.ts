@@ -49,7 +49,10 @@ async function assignSelected(page: Page, dueDate?: string) {
     await page.getByLabel("完成时限").fill(dueDate);
     await page.keyboard.press("Enter");
   }
-  await page.locator(".ant-modal-footer").getByRole("button", { name: /批量分配/ }).click();
+  await page
+    .locator(".ant-modal-footer")
+    .getByRole("button", { name: /批量分配/ })
+    .click();
   await toast(page, /已为 1 项任务完成分配/);
 }
 
@@ -105,7 +108,10 @@ async function publishWithGaps(page: Page, planId: string) {
   await page.getByRole("button", { name: "调整分工/时限" }).click();
   await pickOrg(page, "牵头单位", SCHOOL);
   await pickOrg(page, "配合单位", "教学研究室");
-  await page.locator(".ant-modal-footer").getByRole("button", { name: /批量分配/ }).click();
+  await page
+    .locator(".ant-modal-footer")
+    .getByRole("button", { name: /批量分配/ })
+    .click();
   await toast(page, /已为 1 项任务完成分配/);
   await shot(page, "pub-04-edited-after-publishing");
 }
