@@ -33,16 +33,16 @@ interface Gaps {
 }
 
 async function pickOrg(page: Page, label: string, name: string) {
-  const modal = page.locator(".ant-modal-content");
+  const modal = page.getByRole("dialog");
   await modal.locator(".ant-form-item", { hasText: label }).first().locator(".ant-select").click();
   await page.keyboard.type(name.slice(3, 7));
-  await page.locator(".ant-select-tree-title", { hasText: name }).first().click();
+  await page.locator(".ant-select-tree-title:visible", { hasText: name }).first().click();
   await modal.locator(".ant-modal-title").click(); // closes the dropdown, keeps the modal
 }
 
 async function assignSelected(page: Page, dueDate?: string) {
   await page.getByRole("button", { name: /批量分配/ }).click();
-  await page.locator(".ant-modal-content").waitFor();
+  await page.getByRole("dialog").waitFor();
   await pickOrg(page, "牵头单位", SCHOOL);
   if (dueDate) {
     await page.getByLabel("完成时限").click();
@@ -103,7 +103,7 @@ async function publishWithGaps(page: Page, planId: string) {
   check(after.blocking === 0, "no task waits for a unit or a deadline");
 
   step("after publishing: change task 1's lead unit through 调整分工/时限");
-  await page.getByLabel("任务").click();
+  await page.getByLabel("任务", { exact: true }).click();
   await page.locator(".ant-select-item-option", { hasText: T1 }).click();
   await page.getByRole("button", { name: "调整分工/时限" }).click();
   await pickOrg(page, "牵头单位", SCHOOL);
@@ -116,13 +116,13 @@ async function publishWithGaps(page: Page, planId: string) {
   await shot(page, "pub-04-edited-after-publishing");
 }
 
-async function reportOnPhone(page: Page) {
+async function reportOnPhone(page: Page, planId: string) {
   step("school on a 360 px phone: the new tasks show 本月未报");
   await page.setViewportSize({ width: 360, height: 740 });
   await login(page, "school");
   await page.waitForURL(/\/my-tasks/);
   await page.getByLabel("搜索任务").fill("读书月");
-  const card = page.locator(".ant-card", { hasText: T1 }).first();
+  const card = page.locator(`section[data-plan-id="${planId}"] .ant-card`, { hasText: T1 });
   await card.locator('[data-reported="false"]').waitFor();
   check(await noHorizontalScroll(page), "my tasks has no horizontal scroll at 360 px");
   await shot(page, "pub-05-my-tasks-360");
@@ -150,8 +150,8 @@ async function reportOnPhone(page: Page) {
   await shot(page, "pub-07-progress-form-360", false);
   await drawer.getByRole("button", { name: /提\s*交/ }).click();
   await toast(page, "进度已提交");
-  await page.locator(".ant-card", { hasText: T1 }).first().locator('[data-reported="true"]').waitFor();
-  await page.locator(".ant-card", { hasText: T1 }).first().getByText("本月已报").waitFor();
+  await card.locator('[data-reported="true"]').waitFor();
+  await card.getByText("本月已报").waitFor();
   await shot(page, "pub-08-reported-360");
   await logout(page);
   await page.setViewportSize({ width: 1366, height: 860 });
@@ -163,7 +163,7 @@ async function withdraw(page: Page, planId: string) {
   await page.waitForURL(/\/dashboard/);
   await page.goto(`${BASE}/plans/${planId}/review`);
   await page.getByRole("button", { name: "撤回计划" }).click();
-  const modal = page.locator(".ant-modal-content");
+  const modal = page.getByRole("dialog");
   await modal.locator(".ant-modal-footer").getByRole("button", { name: "撤回计划" }).click();
   await modal.getByText("请填写撤回原因").waitFor();
   await modal.getByLabel("撤回原因").fill("按县政府新文件调整后重新印发");
@@ -197,7 +197,7 @@ async function main() {
     const planId = await importWithGaps(page);
     await publishWithGaps(page, planId);
     await logout(page);
-    await reportOnPhone(page);
+    await reportOnPhone(page, planId);
     await withdraw(page, planId);
     console.log("e2e publishing: all steps passed");
   } catch (error) {
