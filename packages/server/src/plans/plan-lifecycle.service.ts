@@ -114,6 +114,6 @@ export async function editIndicators(
       before: { targets: task.targets, indicators: current },
       after: { targets },
     });
-    return updated;
+    return { plan, task: updated };
   });
 }

@@ -1,8 +1,11 @@
 import { CadenceSchema as Cadence, TargetInput as Target } from "@luoshi/contract";
 import { Type } from "@sinclair/typebox";
+import type { FastifyRequest } from "fastify";
 import { PLAN_MANAGERS } from "../auth/actor.js";
 import { AnyObject, IdParams, Nullable, withErrors } from "../http/schemas.js";
 import { type App, type AppDeps, actorOf } from "../http/types.js";
+import { runStatusEngine } from "../status/status.service.js";
+import { clockOf } from "../supervision/deps.js";
 import { editIndicators, endPlan } from "./plan-lifecycle.service.js";
 import { Cadence, Target } from "./plans.routes.js";
 import { planGaps } from "./publish.service.js";
@@ -29,6 +32,11 @@ const tags = ["plans"];
  */
 export function publishingRoutes(app: App, deps: AppDeps): void {
   const { db } = deps;
+  /** Statuses follow a published plan's changed units, deadlines, indicators or withdrawal at once. */
+  const restatus = async (request: FastifyRequest, plan: { region_id: string; status: string }) => {
+    if (plan.status === "draft") return;
+    await runStatusEngine(db, { now: clockOf(deps), regionIds: [plan.region_id], actorId: actorOf(request).userId });
+  };
 
   app.get(
     "/api/plans/:id/gaps",
@@ -67,7 +75,9 @@ export function publishingRoutes(app: App, deps: AppDeps): void {
     },
     async (request) => {
       const { taskIds, ...change } = request.body;
-      return { tasks: await assignTasks(db, actorOf(request), request.params.id, taskIds, change) };
+      const result = await assignTasks(db, actorOf(request), request.params.id, taskIds, change);
+      await restatus(request, result.plan);
+      return { tasks: result.tasks };
     },
   );
 
@@ -93,15 +103,17 @@ export function publishingRoutes(app: App, deps: AppDeps): void {
         response: withErrors({ 200: Type.Object({ task: AnyObject }) }),
       },
     },
-    async (request) => ({
-      task: await editIndicators(
+    async (request) => {
+      const result = await editIndicators(
         db,
         actorOf(request),
         request.params.id,
         request.params.taskId,
         request.body.indicators as Parameters<typeof editIndicators>[4],
-      ),
-    }),
+      );
+      await restatus(request, result.plan);
+      return { task: result.task };
+    },
   );
 
   app.post(
@@ -116,9 +128,11 @@ export function publishingRoutes(app: App, deps: AppDeps): void {
         response: withErrors({ 200: PlanReply }),
       },
     },
-    async (request) => ({
-      plan: await endPlan(db, actorOf(request), request.params.id, "withdrawn", request.body.reason.trim()),
-    }),
+    async (request) => {
+      const plan = await endPlan(db, actorOf(request), request.params.id, "withdrawn", request.body.reason.trim());
+      await restatus(request, plan);
+      return { plan };
+    },
   );
 
   app.post(
@@ -133,8 +147,16 @@ export function publishingRoutes(app: App, deps: AppDeps): void {
         response: withErrors({ 200: PlanReply }),
       },
     },
-    async (request) => ({
-      plan: await endPlan(db, actorOf(request), request.params.id, "archived", request.body.reason?.trim() || null),
-    }),
+    async (request) => {
+      const plan = await endPlan(
+        db,
+        actorOf(request),
+        request.params.id,
+        "archived",
+        request.body.reason?.trim() || null,
+      );
+      await restatus(request, plan);
+      return { plan };
+    },
   );
 }

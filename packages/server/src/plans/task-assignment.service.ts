@@ -87,7 +87,7 @@ export async function assignTasks(
       }
       updated.push(row);
     }
-    return updated;
+    return { plan, tasks: updated };
   });
 }
 
