@@ -322,4 +322,12 @@ export const PUB = {
   anyStatus: "全部状态",
   planTaskCount: (shown: number, total: number) => `${shown} / ${total} 项`,
   noMatch: "没有符合条件的任务",
+  // org groups (系统管理)
+  groupsTab: "单位分组",
+  groupsHint:
+    "计划中写“各基层党组织”“城区学校”等集合称谓时，按分组名称分派给组内全部单位（“各学校”“各股室”等按单位类型自动匹配）。",
+  noGroups: "还没有单位分组",
+  groupName: "分组名称（与计划中的写法一致）",
+  groupMembers: "组内单位",
+  newGroup: "新建分组",
 };
