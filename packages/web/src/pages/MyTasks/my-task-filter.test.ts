@@ -14,6 +14,7 @@ const task = (id: string, planId: string, extra: Partial<TaskRow> = {}): TaskRow
   assignees: [],
   milestones: [],
   status: "in_progress",
+  supervision: null,
   nextDue: null,
   overdue: false,
   ...extra,
