@@ -154,7 +154,7 @@ export type TaskCorrectionBody = Static<typeof TaskCorrectionBody>;
 export const UnitResolution = Type.Object({
   unitName: Type.String(),
   status: OneOf(["resolved", "ignored", "unresolved"] as const),
-  via: Type.Optional(OneOf(["name", "alias", "mapping", "fanout"] as const)),
+  via: Type.Optional(OneOf(["name", "alias", "mapping", "group", "fanout"] as const)),
   orgIds: Type.Array(Type.String()),
 });
 export type UnitResolution = Static<typeof UnitResolution>;

@@ -7,7 +7,6 @@ import { type App, type AppDeps, actorOf } from "../http/types.js";
 import { runStatusEngine } from "../status/status.service.js";
 import { clockOf } from "../supervision/deps.js";
 import { editIndicators, endPlan } from "./plan-lifecycle.service.js";
-import { Cadence, Target } from "./plans.routes.js";
 import { planGaps } from "./publish.service.js";
 import { assignTasks } from "./task-assignment.service.js";
 
