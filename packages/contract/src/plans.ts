@@ -179,6 +179,8 @@ export const PublishReply = Type.Object({
   assignments: Type.Integer(),
   milestones: Type.Integer(),
   indicators: Type.Integer(),
+  /** Tasks published without a unit or a deadline (on the 待分配 list). */
+  gaps: Type.Optional(Type.Object({ unit: Type.Integer(), deadline: Type.Integer() })),
 });
 export type PublishReply = Static<typeof PublishReply>;
 
