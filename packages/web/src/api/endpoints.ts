@@ -97,7 +97,6 @@ export const api = {
     id
       ? request<{ group: OrgGroup }>("PUT", `/api/org-groups/${id}`, body)
       : request<{ group: OrgGroup }>("POST", "/api/org-groups", body),
-  exportUrl: (id: string, ext: "xlsx" | "docx") => `/api/plans/${id}/export.${ext}`,
   /** The ledger export; `filter` (the ledger page's filters as URL parameters) limits it to the rows shown. */
   exportUrl: (id: string, ext: "xlsx" | "docx", filter?: URLSearchParams) => {
     const qs = filter?.toString();
