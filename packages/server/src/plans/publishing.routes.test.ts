@@ -105,7 +105,7 @@ describe("safe publishing", () => {
     expect(assigned.statusCode).toBe(200);
     expect(assigned.json().tasks[0]).toMatchObject({
       units: ["基础教育股", "城关实验小学"],
-      lead_count: 1,
+      leadCount: 1,
       cadence: "quarterly",
     });
     const nothing = await inject(admin, "POST", `/api/plans/${planId}/tasks/assign`, { taskIds: [task("1")] });
@@ -211,7 +211,7 @@ describe("safe publishing", () => {
     expect((await inject(admin, "POST", `/api/plans/${planId}/withdraw`, {})).statusCode).toBe(400);
     const withdrawn = await inject(admin, "POST", `/api/plans/${planId}/withdraw`, { reason: "计划需按新文件修订" });
     expect(withdrawn.statusCode).toBe(200);
-    expect(withdrawn.json().plan).toMatchObject({ status: "withdrawn", status_reason: "计划需按新文件修订" });
+    expect(withdrawn.json().plan).toMatchObject({ status: "withdrawn", statusReason: "计划需按新文件修订" });
     const mine = (await inject(school, "GET", "/api/tasks/mine")).json().tasks.map((x: { id: string }) => x.id);
     expect(mine).not.toContain(task("1"));
     const report = await inject(school, "POST", `/api/tasks/${task("1")}/reports`, {

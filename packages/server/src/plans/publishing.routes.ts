@@ -1,8 +1,9 @@
-import { CadenceSchema as Cadence, TargetInput as Target } from "@luoshi/contract";
+import { CadenceSchema as Cadence, Plan, PlanTask, TargetInput as Target } from "@luoshi/contract";
 import { Type } from "@sinclair/typebox";
 import type { FastifyRequest } from "fastify";
 import { PLAN_MANAGERS } from "../auth/actor.js";
-import { AnyObject, IdParams, Nullable, withErrors } from "../http/schemas.js";
+import { camel, camelAll } from "../http/camel.js";
+import { IdParams, Nullable, withErrors } from "../http/schemas.js";
 import { type App, type AppDeps, actorOf } from "../http/types.js";
 import { runStatusEngine } from "../status/status.service.js";
 import { clockOf } from "../supervision/deps.js";
@@ -21,7 +22,7 @@ export const GapReport = Type.Object({
 });
 const OrgIds = Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { maxItems: 500 });
 const TaskParams = Type.Object({ id: Type.String({ maxLength: 64 }), taskId: Type.String({ maxLength: 64 }) });
-const PlanReply = Type.Object({ plan: AnyObject });
+const PlanReply = Type.Object({ plan: Plan });
 const manage = { auth: PLAN_MANAGERS };
 const tags = ["plans"];
 
@@ -69,14 +70,14 @@ export function publishingRoutes(app: App, deps: AppDeps): void {
           },
           { additionalProperties: false },
         ),
-        response: withErrors({ 200: Type.Object({ tasks: Type.Array(AnyObject) }) }),
+        response: withErrors({ 200: Type.Object({ tasks: Type.Array(PlanTask) }) }),
       },
     },
     async (request) => {
       const { taskIds, ...change } = request.body;
       const result = await assignTasks(db, actorOf(request), request.params.id, taskIds, change);
       await restatus(request, result.plan);
-      return { tasks: result.tasks };
+      return { tasks: camelAll(result.tasks) };
     },
   );
 
@@ -99,7 +100,7 @@ export function publishingRoutes(app: App, deps: AppDeps): void {
           },
           { additionalProperties: false },
         ),
-        response: withErrors({ 200: Type.Object({ task: AnyObject }) }),
+        response: withErrors({ 200: Type.Object({ task: PlanTask }) }),
       },
     },
     async (request) => {
@@ -111,7 +112,7 @@ export function publishingRoutes(app: App, deps: AppDeps): void {
         request.body.indicators as Parameters<typeof editIndicators>[4],
       );
       await restatus(request, result.plan);
-      return { task: result.task };
+      return { task: camel(result.task) };
     },
   );
 
@@ -130,7 +131,7 @@ export function publishingRoutes(app: App, deps: AppDeps): void {
     async (request) => {
       const plan = await endPlan(db, actorOf(request), request.params.id, "withdrawn", request.body.reason.trim());
       await restatus(request, plan);
-      return { plan };
+      return { plan: camel(plan) };
     },
   );
 
@@ -155,7 +156,7 @@ export function publishingRoutes(app: App, deps: AppDeps): void {
         request.body.reason?.trim() || null,
       );
       await restatus(request, plan);
-      return { plan };
+      return { plan: camel(plan) };
     },
   );
 }
