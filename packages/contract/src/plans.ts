@@ -42,6 +42,15 @@ export const Plan = Type.Object({
   diagnostics: Type.Array(Diagnostic),
   createdBy: Nullable(Type.String()),
   updatedAt: Timestamp,
+  /** Why the plan was withdrawn (撤回) or archived. */
+  statusReason: Type.Optional(Nullable(Type.String())),
+  /** What a progress report of this plan must carry ({} = the defaults). */
+  reportRules: Type.Optional(
+    Type.Object({
+      narrative: Type.Optional(Type.Union([Type.Literal("always"), Type.Literal("when_blocked")])),
+      evidence: Type.Optional(Type.Union([Type.Literal("never"), Type.Literal("when_done"), Type.Literal("always")])),
+    }),
+  ),
 });
 export type Plan = Static<typeof Plan>;
 
@@ -68,6 +77,8 @@ export const PlanTask = Type.Object({
   /** The parser's confidence (0–1) and its doubts (codes, the parser's TaskDoubt). */
   confidence: Type.Number({ description: "0–1" }),
   reasons: Type.Array(Type.String()),
+  /** The task's own reporting cadence; null follows the plan's. */
+  cadence: Type.Optional(Nullable(CadenceSchema)),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });
@@ -143,7 +154,7 @@ export type TaskCorrectionBody = Static<typeof TaskCorrectionBody>;
 export const UnitResolution = Type.Object({
   unitName: Type.String(),
   status: OneOf(["resolved", "ignored", "unresolved"] as const),
-  via: Type.Optional(OneOf(["name", "alias", "mapping", "fanout"] as const)),
+  via: Type.Optional(OneOf(["name", "alias", "mapping", "group", "fanout"] as const)),
   orgIds: Type.Array(Type.String()),
 });
 export type UnitResolution = Static<typeof UnitResolution>;
@@ -168,6 +179,8 @@ export const PublishReply = Type.Object({
   assignments: Type.Integer(),
   milestones: Type.Integer(),
   indicators: Type.Integer(),
+  /** Tasks published without a unit or a deadline (on the 待分配 list). */
+  gaps: Type.Optional(Type.Object({ unit: Type.Integer(), deadline: Type.Integer() })),
 });
 export type PublishReply = Static<typeof PublishReply>;
 

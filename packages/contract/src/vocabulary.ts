@@ -51,7 +51,12 @@ export const ORG_KINDS = keysOf(ORG_KIND_LABELS);
 
 // --- plans and tasks ----------------------------------------------------------------------------
 
-export const PLAN_STATUS_LABELS = { draft: "草稿", published: "已发布" } as const satisfies Record<string, string>;
+export const PLAN_STATUS_LABELS = {
+  draft: "草稿",
+  published: "已发布",
+  withdrawn: "已撤回",
+  archived: "已归档",
+} as const satisfies Record<string, string>;
 export type PlanStatus = keyof typeof PLAN_STATUS_LABELS;
 export const PLAN_STATUSES = keysOf(PLAN_STATUS_LABELS);
 

@@ -1,4 +1,4 @@
-import type { Cadence, Diagnostic, OrgKind, Role, Span, TaskStatus } from "@luoshi/contract";
+import type { Cadence, Diagnostic, OrgKind, PlanStatus, Role, Span, TaskStatus } from "@luoshi/contract";
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
 
 /** Timestamps come back as ISO strings (see type parsers in database.ts). */
@@ -6,7 +6,7 @@ type Timestamp = ColumnType<string, string | undefined, string>;
 type NullableTimestamp = ColumnType<string | null, string | null | undefined, string | null>;
 type Json<T> = ColumnType<T, string, string>;
 
-export type { Cadence, OrgKind, Role } from "@luoshi/contract";
+export type { Cadence, OrgKind, PlanStatus, Role } from "@luoshi/contract";
 /** The status a unit reports (the contract's task status). */
 export type ReportStatus = TaskStatus;
 
@@ -77,7 +77,11 @@ export interface PlansTable extends RegionRow {
   org_id: string;
   title: string;
   year: number | null;
-  status: "draft" | "published";
+  status: PlanStatus;
+  /** Why a plan was withdrawn (撤回) or archived; null otherwise. */
+  status_reason: Generated<string | null>;
+  /** What a progress report must carry ({} = defaults; progress/report-rules.ts). */
+  report_rules: ColumnType<ReportRulesJson, string | undefined, string>;
   cadence: Generated<Cadence>;
   source_filename: string | null;
   source_format: string | null;
@@ -106,6 +110,8 @@ export interface PlanTasksTable extends RegionRow {
   /** The parser's confidence in the task (0–1) and its doubts; 1 and [] for tasks added by hand. */
   confidence: Generated<number>;
   reasons: ColumnType<string[], string | undefined, string>;
+  /** The task's own reporting cadence; null follows the plan's. */
+  cadence: Generated<Cadence | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
   deleted_at: NullableTimestamp;
@@ -153,6 +159,27 @@ export interface MilestonesTable extends RegionRow {
   text: string;
   due_date: string | null;
   kind: "by" | "throughout";
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  deleted_at: NullableTimestamp;
+}
+
+export interface ReportRulesJson {
+  narrative?: "always" | "when_blocked";
+  evidence?: "never" | "when_done" | "always";
+}
+
+export interface OrgGroupsTable extends RegionRow {
+  name: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  deleted_at: NullableTimestamp;
+}
+
+export interface OrgGroupMembersTable {
+  region_id: string;
+  group_id: string;
+  org_id: string;
   created_at: Timestamp;
   deleted_at: NullableTimestamp;
 }
@@ -244,6 +271,8 @@ export interface SchemaMigrationsTable {
 export interface DB {
   orgs: OrgsTable;
   org_aliases: OrgAliasesTable;
+  org_groups: OrgGroupsTable;
+  org_group_members: OrgGroupMembersTable;
   users: UsersTable;
   sessions: SessionsTable;
   login_throttles: LoginThrottlesTable;
@@ -267,6 +296,8 @@ export interface DB {
 export const BUSINESS_TABLES = [
   "orgs",
   "org_aliases",
+  "org_groups",
+  "org_group_members",
   "users",
   "plans",
   "plan_tasks",

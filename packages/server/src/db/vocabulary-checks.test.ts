@@ -25,6 +25,7 @@ const VOCABULARY: Record<string, readonly string[]> = {
   "users.role": ROLES,
   "plans.status": PLAN_STATUSES,
   "plans.cadence": CADENCES,
+  "plan_tasks.cadence": CADENCES,
   "assignments.role": ASSIGNMENT_ROLES,
   "milestones.kind": DEADLINE_KINDS,
   "indicators.op": TARGET_OPS,

@@ -76,7 +76,7 @@ export async function seedDemo(db: Database, today = new Date()): Promise<{ logi
     year,
   });
   const planId = draft!.id;
-  await publishPlan(db, null, planId, await findPlan(db, planId));
+  await publishPlan(db, null, planId, await findPlan(db, planId), true);
   await seedProgress(db, bureau.region_id, planId, Math.min(today.getMonth(), 4), year);
   await backdate(db, planId, year, today);
 

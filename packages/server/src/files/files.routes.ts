@@ -20,7 +20,7 @@ export function filesRoutes(app: App, deps: AppDeps): void {
       },
     },
     async (request, reply) => {
-      const upload = await readUpload(request, { fileField: "file", fields: [] });
+      const upload = await readUpload(request, { fileField: "file", fields: [], maxBytes: deps.config.maxUploadBytes });
       const file = await storeEvidence(deps.db, deps.files, actorOf(request), upload);
       return reply.status(201).send({ file: camel(file) });
     },

@@ -1,10 +1,11 @@
 import { recordAudit } from "../audit/audit.repository.js";
 import type { Actor } from "../auth/actor.js";
 import type { Database } from "../db/database.js";
-import { badRequest, notFound } from "../errors.js";
+import { notFound } from "../errors.js";
 import { newId } from "../ids.js";
 import type { FileStore } from "./file-store.js";
 import { findVisibleFiles, insertFile } from "./files.repository.js";
+import { fileTypeRefused } from "./rejection.js";
 import { sniffAllowed } from "./sniff.js";
 
 /** Stores an evidence file by content; the bytes must be what the name says they are. */
@@ -15,7 +16,7 @@ export async function storeEvidence(
   upload: { bytes: Uint8Array; filename: string },
 ) {
   const sniffed = sniffAllowed(upload.bytes, upload.filename);
-  if (!sniffed) throw badRequest("FILE_TYPE_NOT_ALLOWED");
+  if (!sniffed) throw fileTypeRefused(upload.bytes, upload.filename);
   const sha = await store.put(upload.bytes);
   return db.transaction().execute(async (trx) => {
     const file = await insertFile(trx, {

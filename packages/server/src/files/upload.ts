@@ -1,5 +1,6 @@
 import type { FastifyRequest } from "fastify";
 import { AppError, badRequest } from "../errors.js";
+import { fileTooLarge } from "./rejection.js";
 import { safeFilename } from "./sniff.js";
 
 export interface Upload {
@@ -12,6 +13,8 @@ export interface Upload {
 export interface UploadForm {
   fileField: string;
   fields: readonly string[];
+  /** The configured size limit, to name it when a file passes it. */
+  maxBytes?: number;
 }
 
 /**
@@ -28,7 +31,12 @@ export async function readUpload(request: FastifyRequest, form: UploadForm): Pro
   for await (const part of request.parts({ limits })) {
     if (part.type === "file") {
       if (part.fieldname !== form.fileField || file) throw badRequest("UNEXPECTED_PART", { part: part.fieldname });
-      file = { bytes: await part.toBuffer(), filename: part.filename };
+      const bytes = await part.toBuffer().catch((e: { code?: string }) => {
+        if (e.code === "FST_REQ_FILE_TOO_LARGE" && form.maxBytes)
+          throw fileTooLarge(safeFilename(part.filename) ?? "文件", form.maxBytes);
+        throw e;
+      });
+      file = { bytes, filename: part.filename };
     } else {
       if (!form.fields.includes(part.fieldname) || typeof part.value !== "string")
         throw badRequest("UNEXPECTED_PART", { part: part.fieldname });

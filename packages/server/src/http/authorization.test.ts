@@ -7,6 +7,7 @@ import { generateBulletin } from "../bulletins/bulletins.service.js";
 import type { Role } from "../db/schema.js";
 import { storeEvidence } from "../files/files.service.js";
 import { issueNotice } from "../notices/notices.service.js";
+import { upsertGroup } from "../orgs/org-groups.repository.js";
 import { addAlias, createOrg } from "../orgs/orgs.service.js";
 import {
   commitRequest,
@@ -358,6 +359,98 @@ const MATRIX: Record<string, Row> = {
       url: `/api/plans/${(await draftPlan(c.t.db, bureauOf(c).bureauId)).planId}/publish`,
       headers: c.session.headers,
     }),
+  },
+  "GET /api/plans/:id/gaps": {
+    own: MANAGERS,
+    req: (c) => ({ method: "GET", url: `/api/plans/${plans[c.scope].draft.planId}/gaps`, headers: c.session.headers }),
+  },
+  "POST /api/plans/:id/tasks/assign": {
+    own: MANAGERS,
+    req: async (c) => {
+      const d = await draftPlan(c.t.db, bureauOf(c).bureauId);
+      return {
+        method: "POST",
+        url: `/api/plans/${d.planId}/tasks/assign`,
+        headers: c.session.headers,
+        payload: { taskIds: [d.taskIds[0]], lead: [bureauOf(c).deptId], dueDate: "2024-10-31" },
+      };
+    },
+  },
+  "PUT /api/plans/:id/tasks/:taskId/indicators": {
+    own: MANAGERS,
+    req: async (c) => {
+      const d = await publishedPlan(c.t.db, bureauOf(c).bureauId);
+      return {
+        method: "PUT",
+        url: `/api/plans/${d.planId}/tasks/${d.taskIds[0]}/indicators`,
+        headers: c.session.headers,
+        payload: { indicators: [] },
+      };
+    },
+  },
+  "POST /api/plans/:id/withdraw": {
+    own: MANAGERS,
+    req: async (c) => ({
+      method: "POST",
+      url: `/api/plans/${(await publishedPlan(c.t.db, bureauOf(c).bureauId)).planId}/withdraw`,
+      headers: c.session.headers,
+      payload: { reason: "按新文件修订" },
+    }),
+  },
+  "POST /api/plans/:id/archive": {
+    own: MANAGERS,
+    req: async (c) => ({
+      method: "POST",
+      url: `/api/plans/${(await publishedPlan(c.t.db, bureauOf(c).bureauId)).planId}/archive`,
+      headers: c.session.headers,
+      payload: {},
+    }),
+  },
+  "GET /api/tasks/:id/periods": {
+    own: ALL,
+    req: (c) => ({
+      method: "GET",
+      url: `/api/tasks/${plans[c.scope].pub.taskIds[0]}/periods`,
+      headers: c.session.headers,
+    }),
+  },
+  "GET /api/tasks/mine/reporting": {
+    own: ALL,
+    other: null,
+    req: (c) => ({ method: "GET", url: "/api/tasks/mine/reporting", headers: c.session.headers }),
+  },
+  "GET /api/org-groups": {
+    own: ALL,
+    other: null,
+    req: (c) => ({ method: "GET", url: "/api/org-groups", headers: c.session.headers }),
+  },
+  "POST /api/org-groups": {
+    own: MANAGERS,
+    req: (c) => ({
+      method: "POST",
+      url: "/api/org-groups",
+      headers: c.session.headers,
+      payload: { name: `分组${uniq()}`, orgIds: [bureauOf(c).schoolId] },
+    }),
+  },
+  "PUT /api/org-groups/:id": {
+    own: MANAGERS,
+    req: async (c) => {
+      const g = await upsertGroup(c.t.db, { region_id: bureauOf(c).bureauId, id: uniq(), name: `分组${uniq()}` });
+      return {
+        method: "PUT",
+        url: `/api/org-groups/${g.id}`,
+        headers: c.session.headers,
+        payload: { name: `分组${uniq()}`, orgIds: [bureauOf(c).schoolId] },
+      };
+    },
+  },
+  "DELETE /api/org-groups/:id": {
+    own: MANAGERS,
+    req: async (c) => {
+      const g = await upsertGroup(c.t.db, { region_id: bureauOf(c).bureauId, id: uniq(), name: `分组${uniq()}` });
+      return { method: "DELETE", url: `/api/org-groups/${g.id}`, headers: c.session.headers };
+    },
   },
   "POST /api/plans/:id/reimport": {
     own: MANAGERS,
@@ -1120,6 +1213,12 @@ const LIST_SCOPES: Record<string, ListScope> = {
     hidden: { school_reporter: () => [plans.own.pub.taskIds[0]!] },
   },
   "GET /api/tasks/overdue": { kind: "region" },
+  "GET /api/tasks/mine/reporting": {
+    kind: "unit",
+    shown: { school_reporter: () => [plans.own.pub.taskIds[1]!], dept_head: () => [plans.own.pub.taskIds[0]!] },
+    hidden: { school_reporter: () => [plans.own.pub.taskIds[0]!] },
+  },
+  "GET /api/org-groups": { kind: "region" },
   "GET /api/admin/backups": { kind: "not-a-list", why: "whole-server backups, no bureau role may call it" },
   "GET /api/audit": { kind: "region" },
   "GET /api/audit/vocabulary": { kind: "not-a-list", why: "fixed codes and labels, no records" },

@@ -108,7 +108,7 @@ describe("bad input changes nothing", () => {
     await rejects(report({ period: "2024-05", status: "in_progress", percent: 100 }), 400, "STATUS_PERCENT_MISMATCH");
     await rejects(report({ period: "2024-05", status: "blocked", percent: 100 }), 400, "STATUS_PERCENT_MISMATCH");
     await rejects(report({ period: "2024-05", status: "not_started", percent: 20 }), 400, "STATUS_PERCENT_MISMATCH");
-    const ok = await t.app.inject(report({ period: "2024-05", status: "done", percent: 100 }));
+    const ok = await t.app.inject(report({ period: "2024-05", status: "done", percent: 100, narrative: "已完成" }));
     expect(ok.statusCode, ok.body).toBe(201);
   });
 

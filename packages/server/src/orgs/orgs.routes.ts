@@ -4,6 +4,7 @@ import { ALL_ROLES } from "../auth/actor.js";
 import { camel, camelAll } from "../http/camel.js";
 import { IdParams, withErrors } from "../http/schemas.js";
 import { type App, type AppDeps, actorOf } from "../http/types.js";
+import { orgGroupsRoutes } from "./org-groups.routes.js";
 import {
   addAlias,
   createOrg,
@@ -15,6 +16,7 @@ import {
 } from "./orgs.service.js";
 
 export function orgsRoutes(app: App, deps: AppDeps): void {
+  orgGroupsRoutes(app, deps);
   app.get(
     "/api/orgs",
     {

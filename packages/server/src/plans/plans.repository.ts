@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Updateable } from "kysely";
+import { type Insertable, type Kysely, sql, type Updateable } from "kysely";
 import { insertChunks } from "../db/chunks.js";
 import type { DB, PlansTable, PlanTasksTable } from "../db/schema.js";
 
@@ -154,4 +154,171 @@ export async function insertPublication(
   for (const chunk of insertChunks(rows.assignments)) await db.insertInto("assignments").values(chunk).execute();
   for (const chunk of insertChunks(rows.milestones)) await db.insertInto("milestones").values(chunk).execute();
   for (const chunk of insertChunks(rows.indicators)) await db.insertInto("indicators").values(chunk).execute();
+}
+
+/** A published plan's live tasks with what publishing created for each: assignees, milestones, indicators. */
+export async function publishedTaskFacts(db: Db, regionId: string, planId: string) {
+  const { rows } = await sql<{
+    id: string;
+    no: string;
+    title: string;
+    assignments: number;
+    milestones: { date: string | null; kind: "by" | "throughout" }[];
+    indicators: number;
+  }>`
+    SELECT t.id, t.no, t.title,
+      (SELECT count(*)::int FROM assignments a
+        WHERE a.region_id = t.region_id AND a.task_id = t.id AND a.deleted_at IS NULL) AS assignments,
+      COALESCE((SELECT json_agg(json_build_object('date', m.due_date, 'kind', m.kind)) FROM milestones m
+        WHERE m.region_id = t.region_id AND m.task_id = t.id AND m.deleted_at IS NULL), '[]'::json) AS milestones,
+      (SELECT count(*)::int FROM indicators i
+        WHERE i.region_id = t.region_id AND i.task_id = t.id AND i.deleted_at IS NULL) AS indicators
+    FROM plan_tasks t
+    WHERE t.region_id = ${regionId} AND t.plan_id = ${planId} AND t.deleted_at IS NULL
+    ORDER BY t.seq`.execute(db);
+  return rows;
+}
+
+/** Live tasks of a plan by id (the ones asked for that exist). */
+export async function tasksByIds(db: Db, regionId: string, planId: string, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom("plan_tasks")
+    .selectAll()
+    .where("region_id", "=", regionId)
+    .where("plan_id", "=", planId)
+    .where("id", "in", ids)
+    .where("deleted_at", "is", null)
+    .orderBy("seq")
+    .execute();
+}
+
+export async function liveAssignments(db: Db, regionId: string, taskIds: string[]) {
+  if (taskIds.length === 0) return [];
+  return db
+    .selectFrom("assignments")
+    .select(["task_id", "org_id", "role"])
+    .where("region_id", "=", regionId)
+    .where("task_id", "in", taskIds)
+    .where("deleted_at", "is", null)
+    .execute();
+}
+
+/** A task's assignees become exactly `rows`: others retired, these (re)activated with their role. */
+export async function replaceAssignments(
+  db: Db,
+  regionId: string,
+  taskId: string,
+  rows: { id: string; org_id: string; role: "lead" | "co"; unit_name: string }[],
+) {
+  let retire = db
+    .updateTable("assignments")
+    .set({ deleted_at: new Date().toISOString() })
+    .where("region_id", "=", regionId)
+    .where("task_id", "=", taskId)
+    .where("deleted_at", "is", null);
+  if (rows.length > 0)
+    retire = retire.where(
+      "org_id",
+      "not in",
+      rows.map((r) => r.org_id),
+    );
+  await retire.execute();
+  if (rows.length === 0) return;
+  await db
+    .insertInto("assignments")
+    .values(rows.map((r) => ({ region_id: regionId, task_id: taskId, ...r })))
+    .onConflict((oc) =>
+      oc.columns(["region_id", "task_id", "org_id"]).doUpdateSet((eb) => ({
+        role: eb.ref("excluded.role"),
+        unit_name: eb.ref("excluded.unit_name"),
+        deleted_at: null,
+      })),
+    )
+    .execute();
+}
+
+/** A task's milestones become exactly `rows` (the old ones retired). */
+export async function replaceMilestones(
+  db: Db,
+  regionId: string,
+  taskId: string,
+  rows: Insertable<DB["milestones"]>[],
+) {
+  await db
+    .updateTable("milestones")
+    .set({ deleted_at: new Date().toISOString() })
+    .where("region_id", "=", regionId)
+    .where("task_id", "=", taskId)
+    .where("deleted_at", "is", null)
+    .execute();
+  if (rows.length > 0) await db.insertInto("milestones").values(rows).execute();
+}
+
+export async function liveIndicators(db: Db, regionId: string, taskId: string) {
+  return db
+    .selectFrom("indicators")
+    .selectAll()
+    .where("region_id", "=", regionId)
+    .where("task_id", "=", taskId)
+    .where("deleted_at", "is", null)
+    .orderBy("seq")
+    .execute();
+}
+
+/** Every org assigned to a live task of the plan. */
+export async function assignedOrgsOfPlan(db: Db, regionId: string, planId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom("assignments as a")
+    .innerJoin("plan_tasks as t", (j) => j.onRef("t.region_id", "=", "a.region_id").onRef("t.id", "=", "a.task_id"))
+    .select("a.org_id")
+    .distinct()
+    .where("a.region_id", "=", regionId)
+    .where("t.plan_id", "=", planId)
+    .where("a.deleted_at", "is", null)
+    .where("t.deleted_at", "is", null)
+    .execute();
+  return rows.map((r) => r.org_id);
+}
+
+/** A task's indicators become exactly `rows`: those with a known id updated in place, others added, the rest retired. */
+export async function replaceIndicators(
+  db: Db,
+  regionId: string,
+  taskId: string,
+  rows: Insertable<DB["indicators"]>[],
+) {
+  const now = new Date().toISOString();
+  let retire = db
+    .updateTable("indicators")
+    .set({ deleted_at: now, updated_at: now })
+    .where("region_id", "=", regionId)
+    .where("task_id", "=", taskId)
+    .where("deleted_at", "is", null);
+  if (rows.length > 0)
+    retire = retire.where(
+      "id",
+      "not in",
+      rows.map((r) => r.id),
+    );
+  await retire.execute();
+  if (rows.length === 0) return;
+  await db
+    .insertInto("indicators")
+    .values(rows)
+    .onConflict((oc) =>
+      oc.columns(["region_id", "id"]).doUpdateSet((eb) => ({
+        seq: eb.ref("excluded.seq"),
+        text: eb.ref("excluded.text"),
+        subject: eb.ref("excluded.subject"),
+        op: eb.ref("excluded.op"),
+        baseline: eb.ref("excluded.baseline"),
+        target_value: eb.ref("excluded.target_value"),
+        target_min: eb.ref("excluded.target_min"),
+        target_max: eb.ref("excluded.target_max"),
+        unit: eb.ref("excluded.unit"),
+        updated_at: now,
+      })),
+    )
+    .execute();
 }

@@ -22,11 +22,13 @@ import { readUpload } from "../files/upload.js";
 import { camel, camelAll } from "../http/camel.js";
 import { IdParams, withErrors } from "../http/schemas.js";
 import { type App, type AppDeps, actorOf } from "../http/types.js";
+import { ReportRules } from "../progress/report-rules.js";
 import { runStatusEngine } from "../status/status.service.js";
 import { clockOf } from "../supervision/deps.js";
 import { planTasksRoutes } from "./plan-tasks.routes.js";
 import * as plans from "./plans.service.js";
 import { planUnits, publishPlan, setUnitMappings } from "./publish.service.js";
+import { publishingRoutes } from "./publishing.routes.js";
 
 const TaskParams = Type.Object({ id: Type.String({ maxLength: 64 }), taskId: Type.String({ maxLength: 64 }) });
 const UploadQuery = Type.Object({ apply: Type.Boolean({ default: false }) });
@@ -48,6 +50,7 @@ const uploadFields = (fields: Record<string, string>) => {
 export function plansRoutes(app: App, deps: AppDeps): void {
   const { db, work } = deps;
   planTasksRoutes(app, deps);
+  publishingRoutes(app, deps);
 
   app.get(
     "/api/plans",
@@ -137,9 +140,11 @@ export function plansRoutes(app: App, deps: AppDeps): void {
       config: manage,
       schema: {
         tags,
-        summary: "修改计划（标题、年度、填报周期）",
+        summary: "修改计划（标题、年度、填报周期、填报要求）",
         params: IdParams,
-        body: PlanPatchBody,
+        body: Type.Composite([PlanPatchBody, Type.Object({ reportRules: Type.Optional(ReportRules) })], {
+          additionalProperties: false,
+        }),
         response: withErrors({ 200: Type.Object({ plan: Plan }) }),
       },
     },
@@ -156,7 +161,12 @@ export function plansRoutes(app: App, deps: AppDeps): void {
     "/api/plans/:id",
     {
       config: manage,
-      schema: { tags, summary: "删除计划（软删除）", params: IdParams, response: withErrors({ 204: Type.Null() }) },
+      schema: {
+        tags,
+        summary: "删除草稿计划（软删除；已发布的计划只能撤回或归档）",
+        params: IdParams,
+        response: withErrors({ 204: Type.Null() }),
+      },
     },
     async (request, reply) => {
       await plans.deletePlan(db, actorOf(request), request.params.id);
@@ -228,14 +238,16 @@ export function plansRoutes(app: App, deps: AppDeps): void {
       config: manage,
       schema: {
         tags,
-        summary: "发布计划（生成分工、节点、指标）",
+        summary: "发布计划（生成分工、节点、指标）；有任务缺责任单位或时限时须 acceptGaps=true 明确确认",
         params: IdParams,
         response: withErrors({ 200: PublishReply }),
       },
     },
+    // The body is optional (no body publishes a plan without gaps), so it is read, not declared.
     async (request) => {
       const actor = actorOf(request);
-      const published = await publishPlan(db, actor, request.params.id);
+      const acceptGaps = (request.body as { acceptGaps?: unknown } | null | undefined)?.acceptGaps === true;
+      const published = await publishPlan(db, actor, request.params.id, undefined, acceptGaps);
       // The new plan's statuses right away (the whole region's, as today's first run may be this one).
       await runStatusEngine(db, { now: clockOf(deps), regionIds: [published.plan.region_id], actorId: actor.userId });
       return { ...published, plan: camel(published.plan) };

@@ -3,13 +3,14 @@ import { recordAudit } from "../audit/audit.repository.js";
 import type { Actor } from "../auth/actor.js";
 import { canManagePlanOf, canSeePlan, PLAN_MANAGERS } from "../auth/actor.js";
 import type { Database } from "../db/database.js";
-import type { Cadence, DeadlineJson, PlanTask, TargetJson } from "../db/schema.js";
+import type { Cadence, DeadlineJson, PlanTask, ReportRulesJson, TargetJson } from "../db/schema.js";
 import { AppError, notFound } from "../errors.js";
 import { json, newId } from "../ids.js";
 import { findOrg } from "../orgs/orgs.repository.js";
 import { type HeavyWork, inlineWork } from "../work/work-pool.js";
 import { diffTasks } from "./plan-diff.js";
 import * as repo from "./plans.repository.js";
+import { publishingError } from "./publishing.messages.js";
 
 export interface ImportInput {
   bytes: Uint8Array;
@@ -141,12 +142,15 @@ export interface PlanPatch {
   title?: string;
   year?: number | null;
   cadence?: Cadence;
+  reportRules?: ReportRulesJson;
 }
 
 export async function updatePlan(db: Database, actor: Actor, id: string, patch: PlanPatch) {
   const plan = await manageablePlan(db, actor, id);
+  const { reportRules, ...fields } = patch;
+  const set = { ...fields, ...(reportRules && { report_rules: json(reportRules) }) };
   return db.transaction().execute(async (trx) => {
-    const { source_text: _a, ...updated } = await repo.updatePlan(trx, plan, patch);
+    const { source_text: _a, ...updated } = await repo.updatePlan(trx, plan, set);
     const { source_text: _b, ...before } = plan;
     await recordAudit(trx, {
       regionId: plan.region_id,
@@ -161,8 +165,10 @@ export async function updatePlan(db: Database, actor: Actor, id: string, patch: 
   });
 }
 
+/** Only drafts are deleted (softly); published work is withdrawn or archived instead. */
 export async function deletePlan(db: Database, actor: Actor, id: string) {
   const plan = await manageablePlan(db, actor, id);
+  if (plan.status !== "draft") throw publishingError("PLAN_NOT_DELETABLE", 409, { status: plan.status });
   await db.transaction().execute(async (trx) => {
     await repo.updatePlan(trx, plan, { deleted_at: new Date().toISOString() });
     await recordAudit(trx, {

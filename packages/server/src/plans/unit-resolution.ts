@@ -1,7 +1,8 @@
 /**
  * Turns the free-text unit names of a plan into organisations: exact names, then
- * aliases, then the reviewer's manual mappings; collective names ("各学校") fan out
- * to every org of that kind under the bureau. Anything else stays unresolved — a
+ * aliases, then the reviewer's manual mappings; named org groups (各基层党组织 → the
+ * group's members) and collective names ("各学校", "各股室") fan out to every org of that
+ * kind under the bureau. Anything else stays unresolved — a
  * name is never guessed.
  */
 export interface OrgRef {
@@ -18,7 +19,7 @@ export interface ManualMapping {
 }
 
 export type Resolution =
-  | { unitName: string; status: "resolved"; via: "name" | "alias" | "mapping" | "fanout"; orgIds: string[] }
+  | { unitName: string; status: "resolved"; via: "name" | "alias" | "mapping" | "group" | "fanout"; orgIds: string[] }
   | { unitName: string; status: "ignored"; orgIds: [] }
   | { unitName: string; status: "unresolved"; orgIds: [] };
 
@@ -45,6 +46,7 @@ const FAN_OUTS: FanOut[] = [
   { pattern: /^各(小学|中心小学)$/, select: level("小学", "九年一贯制") },
   { pattern: /^各中小学(校)?$/, select: level("小学", "初中", "中学", "九年一贯制", "高中") },
   { pattern: /^各(基层|级各类|类|公办|民办)?学校$/, select: isSchool },
+  { pattern: /^(局机关)?各(股室|科室|股（室）|股\(室\)|处室)$/, select: (o) => o.kind === "department" },
 ];
 
 export function isCollectiveName(name: string): boolean {
@@ -56,6 +58,7 @@ export function resolveUnit(
   orgs: readonly OrgRef[],
   aliases: ReadonlyMap<string, string>,
   mappings: ReadonlyMap<string, ManualMapping>,
+  groups: ReadonlyMap<string, string[]> = new Map(),
 ): Resolution {
   const manual = mappings.get(unitName);
   if (manual?.ignored) return { unitName, status: "ignored", orgIds: [] };
@@ -64,6 +67,8 @@ export function resolveUnit(
   if (byName) return { unitName, status: "resolved", via: "name", orgIds: [byName.id] };
   const aliasOrg = aliases.get(unitName);
   if (aliasOrg) return { unitName, status: "resolved", via: "alias", orgIds: [aliasOrg] };
+  const members = groups.get(unitName);
+  if (members && members.length > 0) return { unitName, status: "resolved", via: "group", orgIds: [...members] };
   const fan = FAN_OUTS.find((f) => f.pattern.test(unitName));
   if (fan) {
     const ids = orgs.filter(fan.select).map((o) => o.id);
@@ -77,6 +82,7 @@ export function resolveUnits(
   orgs: readonly OrgRef[],
   aliases: ReadonlyMap<string, string>,
   mappings: ReadonlyMap<string, ManualMapping>,
+  groups: ReadonlyMap<string, string[]> = new Map(),
 ): Resolution[] {
-  return [...new Set(unitNames)].map((name) => resolveUnit(name, orgs, aliases, mappings));
+  return [...new Set(unitNames)].map((name) => resolveUnit(name, orgs, aliases, mappings, groups));
 }

@@ -1,5 +1,5 @@
 import { type Insertable, type Kysely, sql } from "kysely";
-import type { Cadence, DB, ProgressReportsTable } from "../db/schema.js";
+import type { Cadence, DB, ProgressReportsTable, ReportRulesJson } from "../db/schema.js";
 import { planScope, writesTo } from "../db/write-generation.js";
 
 type Db = Kysely<DB>;
@@ -131,13 +131,14 @@ export async function findTaskWithPlan(db: Db, taskId: string) {
       "p.year as p_year",
       "p.status as p_status",
       "p.cadence as p_cadence",
+      "p.report_rules as p_report_rules",
     ])
     .where("t.id", "=", taskId)
     .where("t.deleted_at", "is", null)
     .where("p.deleted_at", "is", null)
     .executeTakeFirst();
   if (!row) return undefined;
-  const { p_region_id, p_id, p_org_id, p_title, p_year, p_status, p_cadence, ...task } = row;
+  const { p_region_id, p_id, p_org_id, p_title, p_year, p_status, p_cadence, p_report_rules, ...task } = row;
   return {
     task,
     plan: {
@@ -148,13 +149,15 @@ export async function findTaskWithPlan(db: Db, taskId: string) {
       year: p_year,
       status: p_status,
       cadence: p_cadence,
+      report_rules: p_report_rules,
     },
   };
 }
 
 export interface SubmissionContext {
   task: { region_id: string; id: string; plan_id: string };
-  plan: { org_id: string; status: string; cadence: Cadence; year: number | null };
+  /** The cadence is the task's own when it has one. */
+  plan: { org_id: string; status: string; cadence: Cadence; year: number | null; report_rules: ReportRulesJson };
   assigned: boolean;
   indicatorIds: string[];
   filesFound: number;
@@ -186,7 +189,8 @@ export async function submissionContext(
   key: { taskId: string; orgId: string; period: string; fileIds: string[]; reach: string[] },
 ): Promise<SubmissionContext | undefined> {
   const { rows } = await sql<Record<string, unknown>>`
-    SELECT t.region_id, t.id AS task_id, t.plan_id, p.org_id AS plan_org_id, p.status AS plan_status, p.cadence, p.year AS plan_year,
+    SELECT t.region_id, t.id AS task_id, t.plan_id, p.org_id AS plan_org_id, p.status AS plan_status,
+      COALESCE(t.cadence, p.cadence) AS cadence, p.year AS plan_year, p.report_rules,
       EXISTS (
         SELECT 1 FROM assignments a
         WHERE a.region_id = t.region_id AND a.task_id = t.id AND a.org_id = ${key.orgId} AND a.deleted_at IS NULL
@@ -220,6 +224,7 @@ export async function submissionContext(
       status: row.plan_status as string,
       cadence: row.cadence as SubmissionContext["plan"]["cadence"],
       year: row.plan_year as number | null,
+      report_rules: row.report_rules as ReportRulesJson,
     },
     assigned: row.assigned as boolean,
     indicatorIds: row.indicator_ids as string[],
@@ -309,4 +314,39 @@ export async function writeReport(
     INSERT INTO audit_events (region_id, id, actor_id, entity, entity_id, action, before, after)
     VALUES (${r.region_id}, ${w.audit.id}, ${w.audit.actorId}, 'progress_report', ${r.id}, ${w.audit.action},
             ${w.audit.before}::jsonb, ${w.audit.after}::jsonb)`.execute(db);
+}
+
+/** The periods an org has a live report for on a task. */
+export async function reportedPeriods(db: Db, regionId: string, taskId: string, orgId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom("progress_reports")
+    .select("period")
+    .where("region_id", "=", regionId)
+    .where("task_id", "=", taskId)
+    .where("org_id", "=", orgId)
+    .where("deleted_at", "is", null)
+    .execute();
+  return rows.map((r) => r.period);
+}
+
+/**
+ * For every live assignment of these orgs on a published plan: the task, its cadence and whether
+ * the org has reported for the period holding today (one query).
+ */
+export async function currentReporting(db: Db, orgIds: string[], current: Record<Cadence, string>) {
+  if (orgIds.length === 0) return [];
+  const { rows } = await sql<{ task_id: string; plan_id: string; org_id: string; cadence: Cadence; reported: boolean }>`
+    SELECT t.id AS task_id, t.plan_id, a.org_id, COALESCE(t.cadence, p.cadence) AS cadence,
+      EXISTS (
+        SELECT 1 FROM progress_reports r
+        WHERE r.region_id = t.region_id AND r.task_id = t.id AND r.org_id = a.org_id AND r.deleted_at IS NULL
+          AND r.period = CASE COALESCE(t.cadence, p.cadence)
+            WHEN 'monthly' THEN ${current.monthly} WHEN 'quarterly' THEN ${current.quarterly}
+            WHEN 'half_year' THEN ${current.half_year} ELSE ${current.yearly} END
+      ) AS reported
+    FROM assignments a
+    JOIN plan_tasks t ON t.region_id = a.region_id AND t.id = a.task_id AND t.deleted_at IS NULL
+    JOIN plans p ON p.region_id = t.region_id AND p.id = t.plan_id AND p.status = 'published' AND p.deleted_at IS NULL
+    WHERE a.org_id = ANY(${orgIds}::text[]) AND a.deleted_at IS NULL`.execute(db);
+  return rows;
 }

@@ -8,8 +8,10 @@ import { refreshTaskStatuses } from "../status/status.service.js";
 import { clockOf } from "../supervision/deps.js";
 import { presentReport } from "./present.js";
 import { reportHistory, submitReport } from "./progress.service.js";
+import { reportingRoutes } from "./reporting.routes.js";
 
 export function progressRoutes(app: App, deps: AppDeps): void {
+  reportingRoutes(app, deps);
   app.post(
     "/api/tasks/:id/reports",
     {

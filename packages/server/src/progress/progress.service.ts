@@ -5,7 +5,9 @@ import type { ReportStatus } from "../db/schema.js";
 import { AppError, badRequest, notFound } from "../errors.js";
 import { json, newId } from "../ids.js";
 import { isReportablePeriod, isValidPeriod, statusMatchesPercent, todayInShanghai } from "./periods.js";
+import { progressError } from "./progress.messages.js";
 import * as repo from "./progress.repository.js";
+import { brokenRule, reportRulesOf } from "./report-rules.js";
 
 export interface ReportInput {
   orgId?: string;
@@ -53,6 +55,12 @@ export async function submitReport(db: Database, actor: Actor, taskId: string, i
   const actuals = input.actuals ?? [];
   if (actuals.some((a) => !ctx.indicatorIds.includes(a.indicatorId))) throw badRequest("INDICATOR_NOT_IN_TASK");
   if (ctx.filesFound !== fileIds.length) throw notFound("FILE_NOT_FOUND");
+  const broken = brokenRule(reportRulesOf(plan.report_rules), {
+    status: input.status,
+    narrative: input.narrative,
+    fileCount: fileIds.length,
+  });
+  if (broken) throw progressError(broken, 400, { rules: reportRulesOf(plan.report_rules) });
   const now = at.toISOString();
   const report: repo.ProgressReportRow = {
     region_id: task.region_id,

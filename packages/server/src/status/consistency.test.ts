@@ -353,8 +353,8 @@ async function check(c: Case, s: Stored) {
 
   // The warnings board: every row, and its task counts.
   const board = await get(admin, `/api/supervision/status?planId=${planId}`);
-  const rows = (board.items as { entity_kind: string; entity_id: string; status: string }[])
-    .map((r) => `${r.entity_kind}:${r.entity_id}:${r.status}`)
+  const rows = (board.items as { entityKind: string; entityId: string; status: string }[])
+    .map((r) => `${r.entityKind}:${r.entityId}:${r.status}`)
     .sort();
   expect(rows).toEqual(want.map((w) => `${w.kind}:${w.id}:${w.status}`).sort());
   expect(board.tasks).toEqual(countOf(all));

@@ -17,6 +17,6 @@ export async function draftPlan(db: Database, bureauId: string, text = PLAN_TEXT
 
 export async function publishedPlan(db: Database, bureauId: string, text = PLAN_TEXT) {
   const draft = await draftPlan(db, bureauId, text);
-  await publishPlan(db, null, draft.planId, await findPlan(db, draft.planId));
+  await publishPlan(db, null, draft.planId, await findPlan(db, draft.planId), true);
   return draft;
 }

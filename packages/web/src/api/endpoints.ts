@@ -23,22 +23,28 @@ import type {
   AuditVocabulary,
   BackupList,
   BackupRecord,
+  BatchAssignment,
   BureauProfile,
   Dashboard,
   Deadline,
   EvidenceFile,
+  GapReport,
   Letterhead,
   ListedUser,
   LoginThrottle,
   Me,
+  MyReporting,
   Org,
   OrgDetail,
+  OrgGroup,
   PlanSummary,
   PlanTask,
   ReportInput,
+  ReportRules,
   SearchResults,
   Target,
   TaskDetail,
+  TaskPeriods,
   TaskRow,
   UnitResolution,
   User,
@@ -92,7 +98,25 @@ export const api = {
   planUnits: (id: string) => get<UnitsReply>(`/api/plans/${id}/units`),
   mapUnits: (id: string, mappings: UnitMappingsBody["mappings"]) =>
     request<UnitsReply>("PUT", `/api/plans/${id}/units`, { mappings }),
-  publish: (id: string) => request<PublishReply>("POST", `/api/plans/${id}/publish`),
+  publish: (id: string, acceptGaps = false) =>
+    request<PublishReply & { gaps?: { unit: number; deadline: number } }>("POST", `/api/plans/${id}/publish`, {
+      acceptGaps,
+    }),
+  planGaps: (id: string) => get<GapReport>(`/api/plans/${id}/gaps`),
+  assignTasks: (planId: string, body: BatchAssignment) =>
+    request<{ tasks: PlanTask[] }>("POST", `/api/plans/${planId}/tasks/assign`, body),
+  editIndicators: (planId: string, taskId: string, indicators: (Target & { id?: string })[]) =>
+    request<{ task: PlanTask }>("PUT", `/api/plans/${planId}/tasks/${taskId}/indicators`, { indicators }),
+  withdrawPlan: (id: string, reason: string) =>
+    request<{ plan: PlanSummary }>("POST", `/api/plans/${id}/withdraw`, { reason }),
+  archivePlan: (id: string) => request<{ plan: PlanSummary }>("POST", `/api/plans/${id}/archive`, {}),
+  updatePlan: (id: string, patch: { reportRules?: ReportRules }) =>
+    request<{ plan: PlanSummary }>("PATCH", `/api/plans/${id}`, patch),
+  orgGroups: () => get<{ groups: OrgGroup[] }>("/api/org-groups").then((r) => r.groups),
+  saveOrgGroup: (body: { name: string; orgIds: string[] }, id?: string) =>
+    id
+      ? request<{ group: OrgGroup }>("PUT", `/api/org-groups/${id}`, body)
+      : request<{ group: OrgGroup }>("POST", "/api/org-groups", body),
   /** The ledger export; `filter` (the ledger page's filters as URL parameters) limits it to the rows shown. */
   exportUrl: (id: string, ext: "xlsx" | "docx", filter?: URLSearchParams) => {
     const qs = filter?.toString();
@@ -102,6 +126,8 @@ export const api = {
   tasks: (filter: Record<string, string | boolean | undefined>) =>
     get<{ tasks: TaskRow[] }>("/api/tasks", filter).then((r) => r.tasks),
   myTasks: () => get<{ tasks: TaskRow[] }>("/api/tasks/mine").then((r) => r.tasks),
+  myReporting: () => get<MyReporting>("/api/tasks/mine/reporting"),
+  taskPeriods: (taskId: string) => get<TaskPeriods>(`/api/tasks/${taskId}/periods`),
   task: (id: string) => get<TaskDetail>(`/api/tasks/${id}`),
   correctTask: (id: string, patch: TaskCorrectionBody) =>
     request<{ task: PlanTask }>("PATCH", `/api/tasks/${id}`, patch),

@@ -1,11 +1,12 @@
 import { Card, Result, Tabs } from "antd";
-import { L } from "../../labels";
+import { L, PUB } from "../../labels";
 import { useMe } from "../../session";
 import { AuditPanel } from "./AuditPanel";
 import { BackupsPanel } from "./BackupsPanel";
 import { BureauPanel } from "./BureauPanel";
 import { BL } from "./backup-labels";
 import { BUL } from "./bureau-labels";
+import { OrgGroupsPanel } from "./OrgGroupsPanel";
 import { OrgsPanel } from "./OrgsPanel";
 import { UsersPanel } from "./UsersPanel";
 
@@ -17,6 +18,7 @@ export default function AdminPage() {
       <Tabs
         items={[
           { key: "orgs", label: L.orgs, children: <OrgsPanel /> },
+          { key: "groups", label: PUB.groupsTab, children: <OrgGroupsPanel /> },
           { key: "users", label: L.users, children: <UsersPanel /> },
           { key: "audit", label: L.audit, children: <AuditPanel /> },
           { key: "bureau", label: BUL.tab, children: <BureauPanel /> },

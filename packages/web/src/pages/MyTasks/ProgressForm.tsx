@@ -1,16 +1,31 @@
 import { UploadOutlined } from "@ant-design/icons";
-import { Alert, Button, Col, Form, Input, InputNumber, Radio, Row, Slider, Typography, Upload } from "antd";
+import {
+  Alert,
+  Button,
+  Col,
+  Form,
+  Input,
+  InputNumber,
+  Radio,
+  Row,
+  Select,
+  Slider,
+  Tag,
+  Typography,
+  Upload,
+} from "antd";
 import type { UploadFile } from "antd/es/upload/interface";
 import { useState } from "react";
 import { messageOf } from "../../api/client";
-import type { EvidenceFile, Indicator, ReportInput } from "../../api/types";
+import type { EvidenceFile, Indicator, ReportInput, TaskPeriods } from "../../api/types";
 import { formatTarget } from "../../components/format";
-import { L, STATUS, type TaskStatus } from "../../labels";
-import { PERIOD_PATTERN } from "./period";
+import { L, PUB, STATUS, type TaskStatus } from "../../labels";
+import { evidenceNeeded, narrativeNeeded } from "./report-rules";
 
 interface Props {
   indicators: Indicator[];
-  defaultPeriod: string;
+  /** The due periods (none in the future) and the plan's rules for what a report carries. */
+  periods: TaskPeriods;
   onSubmit: (input: ReportInput) => Promise<void>;
   uploadFile: (file: File, onProgress: (percent: number) => void) => Promise<EvidenceFile>;
 }
@@ -24,28 +39,35 @@ interface Values {
 }
 
 /**
- * One progress report: status, percent, narrative, indicator actuals and evidence.
- * Every field takes a full row on a phone (xs=24), so nothing scrolls sideways at 360 px.
+ * One progress report: the period (picked from the due ones), status, percent, narrative,
+ * indicator actuals and evidence, checked against the plan's rules before it is sent (the server
+ * checks again). Every field takes a full row on a phone (xs=24), so nothing scrolls sideways at 360 px.
  */
-export function ProgressForm({ indicators, defaultPeriod, onSubmit, uploadFile }: Props) {
+export function ProgressForm({ indicators, periods, onSubmit, uploadFile }: Props) {
   const [form] = Form.useForm<Values>();
   const [files, setFiles] = useState<UploadFile<EvidenceFile>[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const { rules } = periods;
+  const uploaded = files.flatMap((f) => (f.status === "done" && f.response ? [f.response.id] : []));
+  const refused = files.filter((f) => f.status === "error");
 
   const submit = async (values: Values) => {
+    if (files.some((f) => f.status === "uploading")) return setError(PUB.fileUploading);
+    if (evidenceNeeded(rules, values.status) && uploaded.length === 0)
+      return setError(rules.evidence === "always" ? PUB.evidenceRequired : PUB.evidenceRequiredWhenDone);
     setBusy(true);
     setError(null);
     try {
       await onSubmit({
-        period: values.period.trim(),
+        period: values.period,
         status: values.status,
         percent: values.percent,
         narrative: values.narrative?.trim() ?? "",
         actuals: Object.entries(values.actuals ?? {})
           .filter((e): e is [string, number] => typeof e[1] === "number")
           .map(([indicatorId, value]) => ({ indicatorId, value })),
-        fileIds: files.flatMap((f) => (f.status === "done" && f.response ? [f.response.id] : [])),
+        fileIds: uploaded,
       });
     } catch (e) {
       setError(messageOf(e));
@@ -59,7 +81,13 @@ export function ProgressForm({ indicators, defaultPeriod, onSubmit, uploadFile }
       form={form}
       layout="vertical"
       onFinish={submit}
-      initialValues={{ period: defaultPeriod, status: "in_progress", percent: 0, narrative: "", actuals: {} }}
+      initialValues={{
+        period: periods.current ?? undefined,
+        status: "in_progress",
+        percent: 0,
+        narrative: "",
+        actuals: {},
+      }}
       onValuesChange={(changed: Partial<Values>) => {
         // The server holds `done` and 100% together: each follows the other here.
         if (changed.status === "done") form.setFieldValue("percent", 100);
@@ -69,15 +97,23 @@ export function ProgressForm({ indicators, defaultPeriod, onSubmit, uploadFile }
     >
       <Row gutter={12}>
         <Col xs={24} sm={10}>
-          <Form.Item
-            label={L.period}
-            name="period"
-            rules={[
-              { required: true, message: L.periodRequired },
-              { pattern: PERIOD_PATTERN, message: L.periodInvalid },
-            ]}
-          >
-            <Input inputMode="numeric" />
+          <Form.Item label={L.period} name="period" rules={[{ required: true, message: PUB.periodPick }]}>
+            <Select
+              aria-label={L.period}
+              placeholder={periods.periods.length === 0 ? PUB.noDuePeriods : PUB.periodPick}
+              disabled={periods.periods.length === 0}
+              options={periods.periods.map((p) => ({
+                value: p.period,
+                label: (
+                  <span data-period={p.period}>
+                    {p.label}{" "}
+                    <Tag color={p.reported ? "green" : "orange"} style={{ marginInlineEnd: 0 }}>
+                      {p.reported ? PUB.periodReported : PUB.periodNotReported}
+                    </Tag>
+                  </span>
+                ),
+              }))}
+            />
           </Form.Item>
         </Col>
         <Col xs={24} sm={14}>
@@ -115,8 +151,10 @@ export function ProgressForm({ indicators, defaultPeriod, onSubmit, uploadFile }
             rules={[
               ({ getFieldValue }) => ({
                 validator: (_, value?: string) =>
-                  getFieldValue("status") === "blocked" && !value?.trim()
-                    ? Promise.reject(new Error(L.narrativeRequired))
+                  narrativeNeeded(rules, getFieldValue("status")) && !value?.trim()
+                    ? Promise.reject(
+                        new Error(rules.narrative === "always" ? PUB.narrativeAlways : L.narrativeRequired),
+                      )
                     : Promise.resolve(),
               }),
             ]}
@@ -140,7 +178,7 @@ export function ProgressForm({ indicators, defaultPeriod, onSubmit, uploadFile }
           </Col>
         )}
         <Col xs={24}>
-          <Form.Item label={L.evidence} extra={L.evidenceHint}>
+          <Form.Item label={L.evidence} extra={L.evidenceHint} required={rules.evidence === "always"}>
             <Upload<EvidenceFile>
               fileList={files}
               onChange={({ fileList }) => setFiles(fileList)}
@@ -153,6 +191,16 @@ export function ProgressForm({ indicators, defaultPeriod, onSubmit, uploadFile }
             >
               <Button icon={<UploadOutlined />}>{L.uploadEvidence}</Button>
             </Upload>
+            {refused.map((f) => (
+              <Alert
+                key={f.uid}
+                type="error"
+                showIcon
+                data-testid="file-refused"
+                style={{ marginTop: 8 }}
+                title={`${PUB.fileRefused}：${f.error?.message ?? f.name}`}
+              />
+            ))}
           </Form.Item>
         </Col>
       </Row>

@@ -4,7 +4,6 @@ import { AsyncView } from "../../components/AsyncView";
 import { useAsync } from "../../components/use-async";
 import { L } from "../../labels";
 import { ProgressForm } from "./ProgressForm";
-import { currentPeriod } from "./period";
 
 interface Props {
   taskId: string | null;
@@ -16,7 +15,13 @@ interface Props {
 /** The progress form in a drawer that fills a phone's screen and stays narrow on a desktop. */
 export function ReportDrawer({ taskId, title, onClose, onSaved }: Props) {
   const { message } = App.useApp();
-  const detail = useAsync(() => (taskId ? api.task(taskId) : Promise.resolve(undefined)), [taskId]);
+  const detail = useAsync(
+    () =>
+      taskId
+        ? Promise.all([api.task(taskId), api.taskPeriods(taskId)]).then(([task, periods]) => ({ ...task, periods }))
+        : Promise.resolve(undefined),
+    [taskId],
+  );
   return (
     <Drawer
       open={taskId !== null}
@@ -32,7 +37,7 @@ export function ReportDrawer({ taskId, title, onClose, onSaved }: Props) {
             d && (
               <ProgressForm
                 indicators={d.indicators}
-                defaultPeriod={currentPeriod(d.plan.cadence)}
+                periods={d.periods}
                 uploadFile={(file, onProgress) => api.uploadEvidence(file, onProgress)}
                 onSubmit={async (input) => {
                   await api.submitReport(taskId, input);

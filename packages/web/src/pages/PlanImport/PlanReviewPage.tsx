@@ -1,13 +1,16 @@
-import { App, Badge, Button, Card, Col, List, Popconfirm, Row, Select, Space, Tag, Typography } from "antd";
+import { Alert, App, Badge, Button, Card, Col, List, Row, Select, Space, Tag, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { useNavigate, useParams } from "react-router";
 import { messageOf } from "../../api/client";
 import { api } from "../../api/endpoints";
-import type { Diagnostic, Org, Plan, PlanTask, Span } from "../../api/types";
+import type { Diagnostic, GapReport, Org, Plan, PlanTask, Span } from "../../api/types";
 import { AsyncView } from "../../components/AsyncView";
 import { orgTree } from "../../components/org-tree";
 import { useAsync } from "../../components/use-async";
-import { L, PLAN_STATUS, TASK_DOUBT } from "../../labels";
+import { L, PLAN_STATUS, PUB, TASK_DOUBT } from "../../labels";
+import { BatchAssignModal } from "./BatchAssignModal";
+import { GapsPanel } from "./GapsPanel";
+import { EndPlanButtons, PublishButton, ReportRulesForm } from "./PlanActions";
 import { isDoubtful, reviewOrder } from "./review-order";
 import { SourceView } from "./SourceView";
 import { type TaskEdit, TaskEditor } from "./TaskEditor";
@@ -19,13 +22,26 @@ interface Loaded {
   text: string;
   unresolved: string[];
   orgs: Org[];
+  gaps: GapReport;
 }
 
 async function load(id: string): Promise<Loaded> {
-  const [{ plan, tasks }, source, orgs] = await Promise.all([api.plan(id), api.planSource(id), api.orgs()]);
+  const [{ plan, tasks }, source, orgs, gaps] = await Promise.all([
+    api.plan(id),
+    api.planSource(id),
+    api.orgs(),
+    api.planGaps(id),
+  ]);
   const units = plan.status === "draft" ? await api.planUnits(id) : { unresolved: [] };
-  return { plan, tasks, text: source.text, unresolved: units.unresolved, orgs };
+  return { plan, tasks, text: source.text, unresolved: units.unresolved, orgs, gaps };
 }
+
+const STATUS_COLOR: Record<string, string> = {
+  draft: "orange",
+  published: "green",
+  withdrawn: "red",
+  archived: "default",
+};
 
 const taskAt = (tasks: PlanTask[], span: Span) =>
   tasks.find((t) => t.span && t.span.start <= span.start && span.start < t.span.end);
@@ -39,7 +55,8 @@ function Review({ data, reload }: { data: Loaded; reload: () => void }) {
   const ordered = useMemo(() => reviewOrder(tasks), [tasks]);
   const [selectedId, setSelectedId] = useState<string | null>(ordered[0]?.id ?? null);
   const [highlight, setHighlight] = useState<Span | null>(ordered[0]?.span ?? null);
-  const [busy, setBusy] = useState<"task" | "units" | "publish" | null>(null);
+  const [busy, setBusy] = useState<"task" | "units" | null>(null);
+  const [adjusting, setAdjusting] = useState(false);
   const selected = tasks.find((t) => t.id === selectedId) ?? null;
   const diagnostics = (plan.diagnostics ?? []) as Diagnostic[];
   const orgs = useMemo(() => orgTree(data.orgs), [data.orgs]);
@@ -48,7 +65,7 @@ function Review({ data, reload }: { data: Loaded; reload: () => void }) {
     setSelectedId(taskId);
     setHighlight(tasks.find((t) => t.id === taskId)?.span ?? null);
   };
-  const run = async (kind: "task" | "units" | "publish", action: () => Promise<void>) => {
+  const run = async (kind: "task" | "units", action: () => Promise<void>) => {
     setBusy(kind);
     try {
       await action();
@@ -71,12 +88,7 @@ function Review({ data, reload }: { data: Loaded; reload: () => void }) {
       message.success(L.saved);
       reload();
     });
-  const publish = () =>
-    run("publish", async () => {
-      await api.publish(plan.id);
-      message.success(L.published);
-      navigate(`/ledger?planId=${plan.id}`);
-    });
+  const published = plan.status === "published";
 
   return (
     <Space direction="vertical" size={16} style={{ width: "100%" }}>
@@ -85,19 +97,35 @@ function Review({ data, reload }: { data: Loaded; reload: () => void }) {
           <Space wrap>
             {L.reviewTitle}
             <Typography.Text>{plan.title}</Typography.Text>
-            <Tag color={draft ? "orange" : "green"}>{PLAN_STATUS[plan.status]}</Tag>
+            <Tag color={STATUS_COLOR[plan.status]}>{PLAN_STATUS[plan.status]}</Tag>
           </Space>
         }
         extra={
-          draft && (
-            <Popconfirm title={L.publishConfirm} onConfirm={publish} okText={L.publish} cancelText={L.cancel}>
-              <Button type="primary" loading={busy === "publish"} disabled={data.unresolved.length > 0}>
-                {L.publish}
-              </Button>
-            </Popconfirm>
+          draft ? (
+            <PublishButton
+              plan={plan}
+              gaps={data.gaps}
+              disabled={data.unresolved.length > 0}
+              onPublished={(pending) => (pending > 0 ? reload() : navigate(`/ledger?planId=${plan.id}`))}
+            />
+          ) : (
+            <EndPlanButtons plan={plan} onDone={reload} />
           )
         }
       >
+        {plan.statusReason && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 12 }}
+            title={`${PUB.statusReason}：${plan.statusReason}`}
+          />
+        )}
+        {(draft || published) && (
+          <div style={{ marginBottom: 12 }}>
+            <ReportRulesForm plan={plan} onSaved={reload} />
+          </div>
+        )}
         <Row gutter={[16, 16]}>
           <Col xs={24} lg={12}>
             <Typography.Title level={5}>
@@ -133,10 +161,26 @@ function Review({ data, reload }: { data: Loaded; reload: () => void }) {
           </Col>
           <Col xs={24} lg={12}>
             <Typography.Title level={5}>{L.unitMapping}</Typography.Title>
-            <UnitMapper unresolved={data.unresolved} orgs={orgs} saving={busy === "units"} onSave={saveUnits} />
+            <UnitMapper
+              unresolved={data.unresolved}
+              unassigned={data.gaps.counts.unit}
+              orgs={orgs}
+              saving={busy === "units"}
+              onSave={saveUnits}
+            />
           </Col>
         </Row>
       </Card>
+      {(draft || published) && (
+        <GapsPanel
+          planId={plan.id}
+          report={data.gaps}
+          orgs={orgs}
+          published={published}
+          onChanged={reload}
+          onPick={pick}
+        />
+      )}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
           <Card title={L.sourceText} size="small">
@@ -177,6 +221,23 @@ function Review({ data, reload }: { data: Loaded; reload: () => void }) {
                   </Tag>
                 ))}
               </Space>
+            )}
+            {selected && published && (
+              <Button style={{ marginBottom: 8 }} onClick={() => setAdjusting(true)}>
+                {PUB.adjust}
+              </Button>
+            )}
+            {adjusting && selected && (
+              <BatchAssignModal
+                planId={plan.id}
+                taskIds={[selected.id]}
+                orgs={orgs}
+                onClose={() => setAdjusting(false)}
+                onDone={() => {
+                  setAdjusting(false);
+                  reload();
+                }}
+              />
             )}
             {selected ? (
               <TaskEditor task={selected} readOnly={!draft} saving={busy === "task"} onSave={saveTask} />

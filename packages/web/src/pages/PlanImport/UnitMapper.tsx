@@ -1,7 +1,7 @@
 import { Alert, Button, Checkbox, List, Space, TreeSelect, Typography } from "antd";
 import { useState } from "react";
 import type { OrgNode } from "../../components/org-tree";
-import { L } from "../../labels";
+import { L, PUB } from "../../labels";
 
 export interface UnitChoice {
   unitName: string;
@@ -11,15 +11,22 @@ export interface UnitChoice {
 
 interface Props {
   unresolved: string[];
+  /** Tasks no unit resolves for (none named, or all ignored): "all matched" would mislead. */
+  unassigned: number;
   orgs: OrgNode[];
   saving: boolean;
   onSave: (mappings: UnitChoice[]) => void;
 }
 
 /** Unit names no org or alias matched: pick an org for each, or ignore it. */
-export function UnitMapper({ unresolved, orgs, saving, onSave }: Props) {
+export function UnitMapper({ unresolved, unassigned, orgs, saving, onSave }: Props) {
   const [choices, setChoices] = useState<Record<string, UnitChoice>>({});
-  if (unresolved.length === 0) return <Alert type="success" showIcon title={L.allResolved} />;
+  if (unresolved.length === 0)
+    return unassigned > 0 ? (
+      <Alert type="warning" showIcon title={PUB.someUnassigned(unassigned)} data-testid="units-unassigned" />
+    ) : (
+      <Alert type="success" showIcon title={L.allResolved} />
+    );
   const set = (unitName: string, patch: Partial<UnitChoice>) =>
     setChoices((c) => ({ ...c, [unitName]: { ...c[unitName], ...patch, unitName } }));
   const ready = Object.values(choices).filter((c) => c.orgId || c.ignored);
