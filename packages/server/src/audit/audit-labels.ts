@@ -27,6 +27,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   evaluation_weights: "考核权重",
   bureau_profile: "公文设置",
   placement_commitment: "编班承诺",
+  org_group: "单位分组",
 };
 
 export const ACTION_LABELS: Record<string, string> = {
@@ -63,6 +64,9 @@ export const ACTION_LABELS: Record<string, string> = {
   commit: "承诺（冻结名单）",
   draw: "摇号",
   run: "编班",
+  assign: "分配责任单位",
+  edit_indicators: "修改指标",
+  task_changed: "任务变更通知",
   download: "下载",
   replied: "回复",
   closed: "办结",
