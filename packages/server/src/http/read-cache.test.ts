@@ -150,6 +150,7 @@ describe("read cache per plan", () => {
         period: `2024-${String((period % 12) + 1).padStart(2, "0")}`,
         status: "in_progress",
         percent: 30,
+        narrative: "按计划推进",
       },
     });
     expect(res.statusCode).toBe(201);

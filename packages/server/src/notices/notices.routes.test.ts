@@ -135,8 +135,9 @@ describe("督办 loop over HTTP", () => {
     expect(res.statusCode, res.body).toBe(201);
     const [a, b] = res.json().notices;
     expect(a).toMatchObject({ status: "issued", level: 1, orgName: "城关实验小学" });
-    expect(a.docNo).toMatch(/^督办〔\d{4}〕第1号$/);
-    expect(b.docNo).toMatch(/第2号$/);
+    // GB/T 9704: 发文字号 without 第 (the bureau profile's default pattern).
+    expect(a.docNo).toMatch(/^督办〔\d{4}〕1号$/);
+    expect(b.docNo).toMatch(/〕2号$/);
     schoolNotice = a.id;
     deptNotice = b.id;
 

@@ -331,7 +331,7 @@ async function runEngine(c: Case, s: Stored) {
     method: "POST",
     url: `/api/tasks/${a.taskId}/reports`,
     headers: admin.headers,
-    payload: { orgId: a.orgId, period, status, percent, narrative: "" },
+    payload: { orgId: a.orgId, period, status, percent, narrative: "本期进展" },
   });
   expect(res.statusCode, res.body).toBe(201);
   // The model: the report replaces that period's (and its actuals), submitted now.
