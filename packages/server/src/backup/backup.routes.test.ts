@@ -50,7 +50,7 @@ describe("backups through the running server", () => {
     expect(again.json().error.code).toBe("BACKUP_RUNNING");
 
     const record = await finished(t.app, start.json().backup.id, root.headers);
-    expect(record).toMatchObject({ status: "done", kind: "manual", verify: { status: "ok" }, files: 7 });
+    expect(record).toMatchObject({ status: "done", kind: "manual", verify: { status: "ok" }, files: 9 });
     const list = await t.app.inject({ url: "/api/admin/backups", headers: root.headers });
     expect(list.json().backups.map((b: BackupRecord) => b.id)).toContain(record.id);
     expect(list.json().policy).toMatchObject({ keepDaily: 7, keepWeekly: 4 });
