@@ -48,6 +48,8 @@ describe.skipIf(!primaryUrl || !replicaUrl)("reads from a hot standby", () => {
     await migrate(db);
     fixture = await seedFixture(db);
     plan = await publishedPlan(db, fixture.a.bureauId);
+    // The 2024 plan was in force that year: its bulletins are computed from records as of then.
+    await db.updateTable("plans").set({ published_at: "2024-01-15T02:00:00Z" }).where("id", "=", plan.planId).execute();
     const config = loadConfig({}, { dataDir, loginAttemptsPerMinute: 100_000 });
     const files = diskFileStore(join(dataDir, "files"));
     withReplica = await buildApp({ db, replica, config, files });
