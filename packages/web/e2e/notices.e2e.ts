@@ -94,13 +94,13 @@ async function configureRobot(page: Page) {
 
 /** The board's rows in the order the page shows them (red, yellow, green, done; server order within). */
 async function boardPageOf(page: Page, orgName: string) {
-  const { items } = await apiGet<{ items: { org_name: string | null; status: string; task_id: string }[] }>(
+  const { items } = await apiGet<{ items: { orgName: string | null; status: string; taskId: string }[] }>(
     page,
     "/api/supervision/status",
   );
   const order = ["overdue", "warning", "normal", "done"];
   const sorted = [...items].sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status));
-  const index = sorted.findIndex((r) => r.org_name === orgName && (r.status === "overdue" || r.status === "warning"));
+  const index = sorted.findIndex((r) => r.orgName === orgName && (r.status === "overdue" || r.status === "warning"));
   check(index >= 0, `the board has a warning for ${orgName}`);
   return { page: Math.floor(index / 10) + 1, row: sorted[index]! };
 }
@@ -145,7 +145,7 @@ async function issueFromBoard(page: Page): Promise<{ taskId: string }> {
   await page.goto(`${BASE}/supervision?tab=outbox`);
   await page.locator(".notice-card").nth(1).waitFor();
   await shot(page, "notices-03-outbox");
-  return { taskId: target.row.task_id };
+  return { taskId: target.row.taskId };
 }
 
 async function schoolReplies(phone: Page) {
