@@ -36,7 +36,9 @@ async function pickOrg(page: Page, label: string, name: string) {
   const modal = page.getByRole("dialog");
   await modal.locator(".ant-form-item", { hasText: label }).first().locator(".ant-select").click();
   await page.keyboard.type(name.slice(3, 7));
-  await page.locator(".ant-select-tree-title:visible", { hasText: name }).first().click();
+  // The open dropdown only: an earlier one stays in the page, hidden, with the same titles.
+  const open = page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)").last();
+  await open.locator(".ant-select-tree-title", { hasText: name }).first().click();
   await modal.locator(".ant-modal-title").click(); // closes the dropdown, keeps the modal
 }
 
