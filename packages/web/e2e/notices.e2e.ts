@@ -158,7 +158,7 @@ async function schoolReplies(phone: Page) {
   await shot(phone, "notices-04-phone-badge", false);
   await bell.click();
   await phone.waitForURL(/\/notifications/);
-  const item = phone.locator(".notification-unread", { hasText: "收到督办" }).first();
+  const item = phone.locator(".notification-unread", { hasText: /收到\S*〔\d{4}〕\d+号/ }).first();
   await item.waitFor();
   check(await noHorizontalScroll(phone), "the notification centre has no horizontal scroll at 360 px");
   await shot(phone, "notices-05-phone-notifications");
