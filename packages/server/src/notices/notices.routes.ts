@@ -1,11 +1,11 @@
 import { FileAnswer } from "@luoshi/contract";
 import { Type } from "@sinclair/typebox";
 import { ALL_ROLES, PLAN_MANAGERS, REPORTERS } from "../auth/actor.js";
+import { camel } from "../http/camel.js";
 import { errors, IdParams, withErrors } from "../http/schemas.js";
 import { type App, type AppDeps, actorOf } from "../http/types.js";
 import { pushNoticeEvents } from "../reminders/push.js";
 import type { NewNotification } from "../reminders/reminders.repository.js";
-import { camel } from "../reminders/reminders.schemas.js";
 import { clockOf, sendDepsOf } from "../supervision/deps.js";
 import { noticeDocx } from "./notice-document.js";
 import { NoticeDetailSchema, NoticeSchema, NoticeStatusSchema, presentDetail, ReplySchema } from "./notices.schemas.js";

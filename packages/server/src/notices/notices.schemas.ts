@@ -1,6 +1,6 @@
 import { Type } from "@sinclair/typebox";
+import { camel } from "../http/camel.js";
 import { Nullable } from "../http/schemas.js";
-import { camel } from "../reminders/reminders.schemas.js";
 import type { noticeDetail } from "./notices.service.js";
 
 /** Response shapes of 督办单 (camelCase on the wire). */

@@ -1,11 +1,11 @@
 import { Type } from "@sinclair/typebox";
 import { ALL_ROLES, PLAN_MANAGERS } from "../auth/actor.js";
+import { camel } from "../http/camel.js";
 import { IdParams, withErrors } from "../http/schemas.js";
 import { type App, type AppDeps, actorOf } from "../http/types.js";
 import { openInboxCount } from "../notices/notices.service.js";
 import { clockOf, sendDepsOf } from "../supervision/deps.js";
 import {
-  camel,
   DeliverySchema,
   EndpointSchema,
   RobotEventSchema as Event,

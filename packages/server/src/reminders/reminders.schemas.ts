@@ -1,4 +1,5 @@
 import { type Static, Type } from "@sinclair/typebox";
+import { camel } from "../http/camel.js";
 import { Nullable } from "../http/schemas.js";
 
 /** Response shapes of notifications, robot endpoints and their delivery log (camelCase on the wire). */
@@ -69,16 +70,6 @@ export const DeliverySchema = Type.Object({
   createdAt: Iso,
   gaveUp: Type.Boolean({ description: "undelivered and past the 72-hour late-delivery window" }),
 });
-
-type CamelKey<S extends string> = S extends `${infer H}_${infer T}` ? `${H}${Capitalize<CamelKey<T>>}` : S;
-export type Camelized<T> = { [K in keyof T as K extends string ? CamelKey<K> : K]: T[K] };
-
-/** snake_case row keys to camelCase; the route's schema then keeps only what it declares. */
-export function camel<T extends object>(row: T): Camelized<T> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(row)) out[k.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())] = v;
-  return out as Camelized<T>;
-}
 
 export const presentNotification = <N extends { user_id: string | null }>(n: N) => ({
   ...camel(n),
