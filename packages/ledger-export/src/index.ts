@@ -4,6 +4,7 @@ export { formatDeadline, formatTarget, type LedgerRow, ledgerRows, splitUnits } 
 export { ledgerToMarkdown } from "./markdown.js";
 export { LEDGER_COLUMNS } from "./messages.js";
 export * from "./official-document.js";
+export { type SheetSpec, tablesToXlsx } from "./print-tables.js";
 export { sanitizeSheetName, uniqueSheetNames } from "./sheet-names.js";
 export { displayWidth, isWide, titleLines, titleWords } from "./title-lines.js";
 export { ledgerToXlsx } from "./xlsx.js";

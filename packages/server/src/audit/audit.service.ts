@@ -1,6 +1,6 @@
+import { type SheetSpec, tablesToXlsx } from "@luoshi/ledger-export";
 import type { Kysely } from "kysely";
 import type { Actor } from "../auth/actor.js";
-import { type SheetSpec, tablesToXlsx } from "../bulletins/xlsx-table.js";
 import type { DB } from "../db/schema.js";
 import { listAudit } from "./audit.repository.js";
 import { ACTION_LABELS, actionLabel, ENTITY_LABELS, entityLabel } from "./audit-labels.js";

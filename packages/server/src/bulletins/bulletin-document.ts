@@ -1,10 +1,10 @@
 import { SUPERVISION_STATUS_LABELS as STATUS_LABELS, STATUS_REASON_LABELS } from "@luoshi/contract";
+import { type SheetSpec, tablesToXlsx } from "@luoshi/ledger-export";
 import type { Letterhead } from "../bureau/letterhead.js";
 import { chineseDate } from "../supervision/messages.js";
 import { OfficialDoc } from "../supervision/official-docx.js";
 import { type Chart, completionChart, statusChart } from "./bulletin-charts.js";
 import { type BulletinFigures, percent, type UnitRank } from "./unit-figures.js";
-import { type SheetSpec, tablesToXlsx } from "./xlsx-table.js";
 
 /** Everything a bulletin (通报) shows, gathered before any layout. */
 export interface BulletinData extends BulletinFigures {

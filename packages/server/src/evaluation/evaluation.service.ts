@@ -1,10 +1,10 @@
+import { type SheetSpec, tablesToXlsx } from "@luoshi/ledger-export";
 import { recordAudit } from "../audit/audit.repository.js";
 import type { Actor } from "../auth/actor.js";
 import { statesAsOf } from "../bulletins/as-of.js";
 import { recordsAsOf } from "../bulletins/records.js";
 import { regionName } from "../bulletins/records.repository.js";
 import { percent, unitFacts } from "../bulletins/unit-figures.js";
-import { type SheetSpec, tablesToXlsx } from "../bulletins/xlsx-table.js";
 import type { Database } from "../db/database.js";
 import { json } from "../ids.js";
 import { todayInShanghai } from "../progress/periods.js";

@@ -1,11 +1,11 @@
 import { randomInt } from "node:crypto";
 import { type ImportedAccount, ROLE_LABELS } from "@luoshi/contract";
+import { tablesToXlsx } from "@luoshi/ledger-export";
 import ExcelJS from "exceljs";
 import { sql } from "kysely";
 import { recordAudit } from "../audit/audit.repository.js";
 import type { Actor } from "../auth/actor.js";
 import { hashPassword } from "../auth/auth.service.js";
-import { tablesToXlsx } from "../bulletins/xlsx-table.js";
 import type { Database } from "../db/database.js";
 import { newId } from "../ids.js";
 import { listAliases, listOrgs } from "../orgs/orgs.repository.js";

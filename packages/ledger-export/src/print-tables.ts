@@ -1,5 +1,5 @@
-import { fitRowHeights, printableSheet, styleRow, titleRow } from "@luoshi/ledger-export";
 import ExcelJS from "exceljs";
+import { fitRowHeights, printableSheet, styleRow, titleRow } from "./xlsx-print.js";
 
 /**
  * Print-ready tables: a merged title row, a bold header, thin borders, A4 landscape one page wide
