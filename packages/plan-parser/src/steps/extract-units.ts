@@ -19,7 +19,7 @@ const LABEL_RE = new RegExp(`(${ROLE})${ORG}(?:\\((?:单位|科室|股室|处室
 const LEAD_ROLES = /^(?:主要责任|责任|牵头|主责)$/;
 
 /** What a unit's name ends with: 股, 科, 室, 中心, 学校… */
-const UNIT_END =
+export const UNIT_END =
   /(?:股|科|室|处|中心|局|学校|校|园|办|队|站|所|会|委|部|院|馆|组|单位|政府|公司|小学|中学|幼儿园|党组织|党委|支部)$/;
 
 const SPACE = /\s/;

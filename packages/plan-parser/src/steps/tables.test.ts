@@ -69,4 +69,43 @@ describe("task-decomposition tables", () => {
     expect(plan?.tasks[0]?.targets.map((t) => `${t.value}${t.unit}`)).toEqual(["1栋", "450个"]);
     expect(plan?.tasks[0]?.deadlines.map((d) => d.date)).toEqual(["2025-10-31", "2025-12-31"]);
   });
+
+  it("maps a table with no header row by what its columns hold", () => {
+    const text = [
+      "南湖区教育局2026年工作任务台账",
+      "1\t完善校园安全体系\t视频监控联网率达到100%，报警装置配备率保持100%\t安全股、各中小学校\t6月底前",
+      "2\t开展防溺水教育\t组织专题教育不少于4次\t安全股\t7月",
+    ].join("\n");
+    const [plan] = parsePlan(text).plans;
+    expect(plan?.tasks.map((t) => [t.no, t.title, t.units, t.deadlines.map((d) => d.date), t.targets.length])).toEqual([
+      ["1", "完善校园安全体系", ["安全股", "各中小学校"], ["2026-06-30"], 2],
+      ["2", "开展防溺水教育", ["安全股"], ["2026-07-31"], 1],
+    ]);
+    expect(plan?.tasks[0]?.reasons).toContain("TABLE_HEADER_GUESSED");
+  });
+
+  it("reads a header printed over two lines down each column", () => {
+    const text = [
+      "南湖区教育局2026年重点任务分解表",
+      "序号\t重点\t具体\t责任\t完成",
+      "\t任务\t举措\t单位\t时限",
+      "1\t深化县管校聘改革\t完成教师交流轮岗，交流比例不低于15%\t人事股\t9月底前",
+    ].join("\n");
+    expect(summary(text)[0]?.tasks).toEqual([
+      { no: "1", path: [], title: "深化县管校聘改革", units: ["人事股"], leadCount: 1, dates: ["2026-09-30"] },
+    ]);
+  });
+
+  it("reads unlisted header words by the content below them; leader and progress columns hold no units", () => {
+    const text = [
+      "南湖区教育局2026年重点工作任务台账",
+      "编次\t方面\t抓什么\t怎么抓\t谁来抓\t谁来管\t何时完成\t抓得怎样",
+      "1\t一、学前教育\t扩充普惠资源\t新建公办幼儿园2所\t学前股、计财股\t分管副局长\t8月底前\t已完成选址",
+      "2\t\t提升保教质量\t开展保教质量评估，覆盖公办园28所\t学前股\t分管副局长\t11月底前\t",
+    ].join("\n");
+    expect(summary(text)[0]?.tasks.map((t) => [t.no, t.path, t.title, t.units, t.dates])).toEqual([
+      ["1", ["一、学前教育"], "扩充普惠资源", ["学前股", "计财股"], ["2026-08-31"]],
+      ["2", ["一、学前教育"], "提升保教质量", ["学前股"], ["2026-11-30"]],
+    ]);
+  });
 });

@@ -6,6 +6,7 @@ import { splitUnits } from "./extract-units.js";
 import { type Line, spanOf } from "./lines.js";
 import { parseMarker } from "./numbering.js";
 import type { PlanCalendar } from "./plan-calendar.js";
+import { type ColumnContent, columnContents, headerLike } from "./table-content.js";
 import { measuresOf, titleOf } from "./task-fields.js";
 
 /**
@@ -78,18 +79,121 @@ function sectionText(distinct: string[]): string {
   return distinct.join(" ");
 }
 
-function findHeader(rows: Line[]): Header | null {
+/** The roles the words of a row's cells name; a merged header repeats its name, whose first cell names it. */
+function namedColumns(cells: string[]): Map<number, Column> {
+  const columns = new Map<number, Column>();
+  cells.forEach((c, j) => {
+    const col = columnOf(c);
+    if (col && !(columns.get(j - 1) === col && cells[j - 1] === c)) columns.set(j, col);
+  });
+  return columns;
+}
+
+/** The work roles named (a leader or progress column names none). */
+function workKinds(columns: Map<number, Column>): Set<Column> {
+  const kinds = new Set(columns.values());
+  kinds.delete("other");
+  return kinds;
+}
+
+const isHeaderRow = (columns: Map<number, Column>) => {
+  const kinds = workKinds(columns);
+  return kinds.size >= 2 && (kinds.has("task") || kinds.has("content"));
+};
+
+/** A row of header-like cells (short names, no digits): at least two of them. */
+const headerLikeRow = (cells: string[]) =>
+  cells.filter((c) => c.trim()).length >= 2 && cells.every((c) => !c.trim() || headerLike(c));
+
+/**
+ * A header printed over two lines ("重点" / "任务", "责任" / "单位"): the names read down each column. Taken where
+ * the second line names roles the first left unnamed.
+ */
+function twoLineHeader(rows: Line[], at: number, columns: Map<number, Column>): Map<number, Column> | null {
+  const first = rows[at]!.cells!;
+  const second = rows[at + 1]?.cells;
+  if (!second || !headerLikeRow(second) || !headerLikeRow(first)) return null;
+  const joined = namedColumns(first.map((c, j) => `${c.trim()}${(second[j] ?? "").trim()}`));
+  return workKinds(joined).size > workKinds(columns).size && isHeaderRow(joined) ? joined : null;
+}
+
+/**
+ * Columns the header leaves unnamed take the role their content shows, left to right, where that role is still
+ * free: numbers are the 序号, dates the deadline, unit names the units (then the co-units), a sparse column of
+ * headings or short names before the work the category, then the task and its content. Returns how many it named.
+ */
+function nameByContent(columns: Map<number, Column>, contents: ColumnContent[]): number {
+  const has = (c: Column) => [...columns.values()].includes(c);
+  let named = 0;
+  const set = (j: number, c: Column) => {
+    columns.set(j, c);
+    if (c !== "other") named++;
+  };
+  contents.forEach(({ kind, filled }, j) => {
+    if (columns.has(j) || !kind) return;
+    const laterWork = contents.slice(j + 1).some((c) => c.kind === "long" || c.kind === "short");
+    if (kind === "number" && !has("no") && !has("task") && !has("content")) set(j, "no");
+    else if (kind === "date" && !has("deadline")) set(j, "deadline");
+    else if (kind === "units" && !has("units") && !has("lead")) set(j, "units");
+    else if (kind === "units" && !has("co")) set(j, "co");
+    else if (kind === "other") set(j, "other");
+    else if (
+      (kind === "heading" || (kind === "short" && filled < 0.9)) &&
+      laterWork &&
+      !has("category") &&
+      !has("task")
+    )
+      set(j, "category");
+    else if ((kind === "short" || kind === "long") && !has("task") && !has("content")) set(j, "task");
+    else if (kind === "long" && !has("content")) set(j, "content");
+  });
+  return named;
+}
+
+interface FoundHeader extends Header {
+  /** Found by the words of a header row (else by the cells' content). */
+  byWords: boolean;
+  /** Some roles read from the cells, not named by the header. */
+  guessed: boolean;
+}
+
+const contentsOf = (rows: Line[], width: number) =>
+  columnContents(
+    rows.map((r) => r.cells!),
+    width,
+  );
+
+/**
+ * The header row, by the words of its cells (a row naming the work and one more role); columns it leaves
+ * unnamed are read by content. Failing words, a row of short names over a body whose columns show the work and
+ * its units or deadlines, or no header row at all (the columns read from the rows themselves).
+ */
+function findHeader(rows: Line[]): FoundHeader | null {
   for (let i = 0; i < Math.min(rows.length, 8); i++) {
-    const columns = new Map<number, Column>();
-    rows[i]!.cells!.forEach((c, j) => {
-      const col = columnOf(c);
-      // A merged header repeats its name across the columns it spans; the first one names the column.
-      if (col && !(columns.get(j - 1) === col && rows[i]!.cells![j - 1] === c)) columns.set(j, col);
-    });
-    const kinds = new Set(columns.values());
-    kinds.delete("other");
-    const hasWork = kinds.has("task") || kinds.has("content");
-    if (kinds.size >= 2 && hasWork) return { at: i, columns, width: rows[i]!.cells!.length };
+    let columns = namedColumns(rows[i]!.cells!);
+    if (!isHeaderRow(columns)) continue;
+    const width = rows[i]!.cells!.length;
+    let at = i;
+    const joined = twoLineHeader(rows, i, columns);
+    if (joined) {
+      columns = joined;
+      at = i + 1;
+    }
+    const guessed = nameByContent(columns, contentsOf(rows.slice(at + 1), width)) > 0;
+    return { at, columns, width, byWords: true, guessed };
+  }
+  const width = rows[0]!.cells!.length;
+  for (const at of [0, 1, -1]) {
+    if (at >= 0 && !(rows[at] && headerLikeRow(rows[at]!.cells!))) continue;
+    // A header over two lines of unlisted names: the body starts under both.
+    const bodyAt = at >= 0 && rows[at + 1] && headerLikeRow(rows[at + 1]!.cells!) ? at + 1 : at;
+    const body = rows.slice(bodyAt + 1);
+    if (body.length === 0) continue;
+    const columns = namedColumns(at >= 0 ? rows[at]!.cells! : []);
+    nameByContent(columns, contentsOf(body, width));
+    const kinds = workKinds(columns);
+    if ((kinds.has("task") || kinds.has("content")) && (kinds.has("units") || kinds.has("deadline")) && kinds.size >= 3)
+      return { at: bodyAt, columns, width, byWords: false, guessed: true };
   }
   return null;
 }
@@ -126,7 +230,9 @@ export function buildTableTasks(lines: Line[], cal: PlanCalendar): { tasks: Task
     const found = findHeader(rows);
     const continued: Header | null =
       previous !== null && rows[0]!.cells!.length === previous.width ? { ...previous, at: -1 } : null;
-    const header = found ?? continued;
+    // A table whose own header was found by its words keeps it; one read only by content is more likely
+    // the previous table's continuation, where there is one of its width.
+    const header: Header | null = (found?.byWords ? found : null) ?? continued ?? found;
     if (!header) continue;
     previous = header;
     const drafts: RowDraft[] = [];
@@ -173,7 +279,7 @@ export function buildTableTasks(lines: Line[], cal: PlanCalendar): { tasks: Task
       }
       drafts.push({ no: no || String(drafts.length + 1), path, cells: byCol, first: row, last: row });
     }
-    const guessed = !found || ![...header.columns.values()].includes("no");
+    const guessed = header !== found || found.guessed || ![...header.columns.values()].includes("no");
     for (const d of drafts) {
       const task = taskOf(d, cal);
       if (guessed) doubt(task, "TABLE_HEADER_GUESSED");
