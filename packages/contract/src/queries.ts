@@ -145,6 +145,8 @@ export const TaskDetail = Type.Object({
     supervision: Nullable(SupervisionStatusSchema),
     nextDue: Nullable(DateString),
     overdue: Type.Boolean(),
+    /** The task's own reporting cadence; null follows the plan's. */
+    cadence: Type.Optional(Nullable(CadenceSchema)),
   }),
   plan: Type.Object({
     id: Type.String(),

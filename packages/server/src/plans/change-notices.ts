@@ -1,6 +1,9 @@
 import type { Kysely } from "kysely";
 import { recordAudit } from "../audit/audit.repository.js";
 import type { DB } from "../db/schema.js";
+import { newId } from "../ids.js";
+import { insertNotifications, type NewNotification } from "../reminders/reminders.repository.js";
+import { sdb } from "../supervision/schema.js";
 
 /** A change to published work that the units concerned must hear about. */
 export interface TaskChangeNotice {
@@ -12,17 +15,58 @@ export interface TaskChangeNotice {
   kind: "units" | "deadline" | "cadence" | "indicators" | "withdrawn" | "archived";
   /** Every organisation affected: the assignees before and after the change. */
   orgIds: string[];
+  /** When the units change: the organisations assigned before and after (who is added, who removed). */
+  units?: { before: string[]; after: string[] };
+  /** What changed, naming the task or the plan. */
   summary: string;
+  /** The task as its units know it ("3 开展主题教育"), or the plan's title. */
+  subject: string;
+}
+
+/** Whether the change added the unit to the task, took it off, or changed the task it keeps. */
+export function unitPart(notice: TaskChangeNotice, orgId: string): "added" | "removed" | "kept" {
+  if (!notice.units) return "kept";
+  const { before, after } = notice.units;
+  if (after.includes(orgId) && !before.includes(orgId)) return "added";
+  if (before.includes(orgId) && !after.includes(orgId)) return "removed";
+  return "kept";
+}
+
+const TITLES: Record<"added" | "removed" | "kept", (n: TaskChangeNotice) => string> = {
+  added: (n) => `您单位新承担任务“${n.subject}”`,
+  removed: (n) => `您单位不再承担任务“${n.subject}”`,
+  kept: (n) =>
+    n.kind === "withdrawn" || n.kind === "archived"
+      ? `计划“${n.subject}”已${n.kind === "withdrawn" ? "撤回" : "归档"}`
+      : `任务“${n.subject}”已调整`,
+};
+
+/** One in-app notification per unit affected, addressed to the unit (all its users read it). */
+export function changeNotifications(notice: TaskChangeNotice, changeId: string) {
+  return [...new Set(notice.orgIds)].map(
+    (orgId): NewNotification => ({
+      region_id: notice.regionId,
+      org_id: orgId,
+      user_id: null,
+      event: "task_changed",
+      entity_kind: notice.taskId ? "task" : "plan",
+      entity_id: notice.taskId ?? notice.planId,
+      title: TITLES[unitPart(notice, orgId)](notice),
+      body: notice.summary,
+      delivery_key: `task_changed:${changeId}`,
+    }),
+  );
 }
 
 /**
- * The hook through which publishing tells units about changes. Until an in-app notification
- * centre exists on main, each notice is kept as an audit event (entity "notification",
- * action "task_changed") in the same transaction as the change, naming the organisations
- * to notify; a notification centre should read these or replace this function's body.
+ * The hook through which publishing tells units about changes, in the transaction of the change:
+ * each unit affected gets an in-app notification (消息中心), and the notice is kept as an audit
+ * event (entity "notification", action "task_changed") naming the organisations told.
  */
 export async function notifyUnits(trx: Kysely<DB>, notice: TaskChangeNotice): Promise<void> {
   if (notice.orgIds.length === 0) return;
+  const changeId = newId();
+  await insertNotifications(sdb(trx), changeNotifications(notice, changeId));
   await recordAudit(trx, {
     regionId: notice.regionId,
     actorId: notice.actorId,

@@ -1,3 +1,4 @@
+import { TARGET_OP_LABELS } from "@luoshi/contract";
 import { recordAudit } from "../audit/audit.repository.js";
 import type { Actor } from "../auth/actor.js";
 import type { Database } from "../db/database.js";
@@ -48,10 +49,20 @@ export async function endPlan(
       taskId: null,
       kind: to,
       orgIds,
+      subject: plan.title,
       summary: `计划“${plan.title}”已${to === "withdrawn" ? "撤回" : "归档"}${reason ? `：${reason}` : ""}`,
     });
     return updated;
   });
+}
+
+/** "培训覆盖率 不低于 100%；…", or 无 when every indicator was removed. */
+export function indicatorsText(targets: TargetJson[]): string {
+  const one = (t: TargetJson) =>
+    t.op === "range"
+      ? `${t.subject} ${t.min ?? ""}–${t.max ?? ""}${t.unit}`
+      : `${t.subject} ${TARGET_OP_LABELS[t.op]} ${t.value ?? t.min ?? ""}${t.unit}`;
+  return targets.map(one).join("；") || "无";
 }
 
 export type IndicatorEdit = TargetJson & { id?: string };
@@ -102,7 +113,8 @@ export async function editIndicators(
         taskId: task.id,
         kind: "indicators",
         orgIds: assignees.map((a) => a.org_id),
-        summary: `任务“${task.no} ${task.title}”的指标已调整（共 ${rows.length} 项）`,
+        subject: `${task.no} ${task.title}`,
+        summary: `任务“${task.no} ${task.title}”的指标调整为：${indicatorsText(targets)}`,
       });
     }
     await recordAudit(trx, {

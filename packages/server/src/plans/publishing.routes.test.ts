@@ -38,6 +38,8 @@ async function importText(text: string) {
   return { planId, task: (no: string) => tasks.find((x) => x.no === no)!.id };
 }
 
+type Inbox = { event: string; entityId: string; title: string; body: string }[];
+
 const notifications = (taskId: string) =>
   t.db
     .selectFrom("audit_events")
@@ -166,6 +168,18 @@ describe("safe publishing", () => {
     expect((notice!.after as { orgIds: string[] }).orgIds.sort()).toEqual(
       [t.fixture.a.deptId, t.fixture.a.schoolId].sort(),
     );
+    // In the 消息中心: the school, newly assigned to 2 and kept on 1 (now leading), and the
+    // department, taken off 1, each told by name.
+    const schoolBox = (await inject(school, "GET", "/api/supervision/notifications")).json().notifications as Inbox;
+    const added = schoolBox.find((n) => n.event === "task_changed" && n.entityId === task("2"));
+    expect(added?.title).toBe("您单位新承担任务“2 加强师德师风建设”");
+    expect(added?.body).toContain("完成时限调整为 2024年10月31日前");
+    const kept = schoolBox.find((n) => n.event === "task_changed" && n.entityId === task("1"));
+    expect(kept?.title).toBe("任务“1 开展主题教育”已调整");
+    expect(kept?.body).toContain("牵头 城关实验小学");
+    const dept = await loginAs(t.app, t.fixture.a.users.dept_head);
+    const deptBox = (await inject(dept, "GET", "/api/supervision/notifications")).json().notifications as Inbox;
+    expect(deptBox.find((n) => n.entityId === task("1"))?.title).toBe("您单位不再承担任务“1 开展主题教育”");
     const audit = await t.db.selectFrom("audit_events").select("action").where("entity_id", "=", task("2")).execute();
     expect(audit.map((a) => a.action)).toContain("assign");
     expect((await inject(admin, "GET", `/api/plans/${planId}/gaps`)).json().blocking).toBe(0);
@@ -197,8 +211,11 @@ describe("safe publishing", () => {
       indicators: [{ ...target, id: indicator!.id, value: 90 }],
     });
     expect(renamed.statusCode).toBe(200);
-    const kept = await t.db.selectFrom("indicators").selectAll().where("id", "=", indicator!.id).executeTakeFirst();
-    expect(kept).toMatchObject({ target_value: 90, deleted_at: null });
+    const same = await t.db.selectFrom("indicators").selectAll().where("id", "=", indicator!.id).executeTakeFirst();
+    expect(same).toMatchObject({ target_value: 90, deleted_at: null });
+    const changed = (await inject(school, "GET", "/api/supervision/notifications")).json().notifications as Inbox;
+    expect(changed.map((n) => n.body)).toContain("任务“2 加强师德师风建设”的指标调整为：培训覆盖率 不低于 90%");
+    expect(changed.find((n) => n.body.includes("不低于 90%"))?.title).toBe("任务“2 加强师德师风建设”已调整");
     const stranger = await inject(admin, "PUT", `/api/plans/${planId}/tasks/${task("1")}/indicators`, {
       indicators: [{ ...target, id: indicator!.id }],
     });
@@ -228,6 +245,11 @@ describe("safe publishing", () => {
       .where("entity_id", "=", planId)
       .execute();
     expect((notice!.after as { kind: string }).kind).toBe("withdrawn");
+    const box = (await inject(school, "GET", "/api/supervision/notifications")).json().notifications as Inbox;
+    expect(box.find((n) => n.entityId === planId)).toMatchObject({
+      title: "计划“城关县教育和体育局2024年党建工作要点”已撤回",
+      body: "计划“城关县教育和体育局2024年党建工作要点”已撤回：计划需按新文件修订",
+    });
     expect((await inject(admin, "POST", `/api/plans/${planId}/withdraw`, { reason: "再次撤回" })).statusCode).toBe(409);
     const archived = await inject(admin, "POST", `/api/plans/${planId}/archive`, {});
     expect(archived.json().plan.status).toBe("archived");

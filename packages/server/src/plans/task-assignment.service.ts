@@ -74,14 +74,17 @@ export async function assignTasks(
         after: { ...fields, planStatus: plan.status },
       });
       if (plan.status === "published") {
-        const after = changesUnits(change) ? unitRoles(change).map((r) => r.orgId) : (before.get(task.id) ?? []);
+        const was = before.get(task.id) ?? [];
+        const after = changesUnits(change) ? unitRoles(change).map((r) => r.orgId) : was;
         await notifyUnits(trx, {
           regionId: plan.region_id,
           actorId: actor.userId,
           planId: plan.id,
           taskId: task.id,
           kind: changesUnits(change) ? "units" : change.dueDate ? "deadline" : "cadence",
-          orgIds: [...(before.get(task.id) ?? []), ...after],
+          orgIds: [...was, ...after],
+          ...(changesUnits(change) && { units: { before: was, after } }),
+          subject: `${task.no} ${task.title}`,
           summary: `任务“${task.no} ${task.title}”：${summary}`,
         });
       }

@@ -1,3 +1,4 @@
+import { CADENCE_LABELS } from "@luoshi/contract";
 import type { Cadence, DeadlineJson } from "../db/schema.js";
 
 /** What a batch assignment sets on each selected task; an absent field is left as it is. */
@@ -57,6 +58,7 @@ export function describeChange(change: AssignmentChange, orgs: ReadonlyMap<strin
     parts.push(`责任单位调整为：牵头 ${names(change.lead) || "无"}；配合 ${names(change.co) || "无"}`);
   }
   if (change.dueDate) parts.push(`完成时限调整为 ${deadlineOf(change.dueDate).text}`);
-  if (change.cadence !== undefined) parts.push("填报周期已调整");
+  if (change.cadence !== undefined)
+    parts.push(`填报周期调整为${change.cadence ? CADENCE_LABELS[change.cadence] : "随计划"}`);
   return parts.join("；");
 }

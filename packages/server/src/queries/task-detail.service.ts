@@ -28,6 +28,7 @@ export async function taskDetail(db: Database, actor: Actor, taskId: string, tod
       nextDue: view?.nextDue ?? null,
       supervision: view?.supervision ?? null,
       overdue: view?.overdue ?? false,
+      cadence: task.cadence,
     },
     plan: { id: plan.id, title: plan.title, year: plan.year, status: plan.status, cadence: plan.cadence },
     assignees: view?.assignees ?? [],

@@ -27,9 +27,13 @@ const EVENT_COLOR: Record<string, string> = {
   missing_report: "orange",
   due_soon: "gold",
   mention: "purple",
+  task_changed: "cyan",
 };
 
-/** New 督办单, replies, escalations, 办结, due and overdue reminders and @mentions; a click opens the thing. */
+/**
+ * New 督办单, replies, escalations, 办结, due and overdue reminders, @mentions and changes to published
+ * tasks; a click opens the thing.
+ */
 export default function NotificationsPage() {
   const me = useMe();
   const { message } = App.useApp();
@@ -41,6 +45,9 @@ export default function NotificationsPage() {
       const box = n.event === "notice_reply" || !canReport(me) ? "outbox" : "inbox";
       return `/supervision?tab=${box}&notice=${n.entityId}`;
     }
+    // A unit taken off a task can no longer open it: units go to 我的任务.
+    if (n.event === "task_changed" && !canReport(me))
+      return n.entityKind === "task" ? `/tasks/${n.entityId}` : "/plans";
     return canReport(me) ? "/my-tasks" : "/supervision?tab=board";
   };
   const open = async (n: Notification) => {
