@@ -12,19 +12,34 @@ import { readTaskFields } from "./task-fields.js";
 const CLOSING_SECTION =
   /^(?:保障措施|工作要求|组织保障|保障机制|有关要求|工作保障|实施步骤|工作步骤|组织实施|几点要求)/;
 
-type TaskLevel = Extract<MarkerLevel, "arabic" | "l2" | "l1">;
+type TaskLevel = Extract<MarkerLevel, "arabic" | "l4" | "l2" | "l1">;
 
-/** The task level: Arabic numbers where the plan has them, else the innermost Chinese level. */
+/** A （一） heading that is a title only ("加强政治建设", "加强政治建设。"): the work is in the items under it. */
+function bareHeading(rest: string): boolean {
+  const stop = rest.indexOf("。");
+  return (stop < 0 || stop === rest.length - 1) && !rest.includes("责任");
+}
+
+/**
+ * The task level: Arabic numbers where the plan has them; else the innermost level that carries the work: the
+ * 1）/（1） items where most （一） are bare headings over them, else （一）, else 一、.
+ */
 function taskLevelOf(markers: Array<Marker | null>): TaskLevel | null {
   let arabic = 0;
+  let l4 = 0;
   let l2 = 0;
+  let l2Bare = 0;
   let l1 = 0;
   for (const m of markers) {
     if (m?.level === "arabic") arabic++;
-    else if (m?.level === "l2") l2++;
-    else if (m?.level === "l1") l1++;
+    else if (m?.level === "l4") l4++;
+    else if (m?.level === "l2") {
+      l2++;
+      if (bareHeading(m.rest)) l2Bare++;
+    } else if (m?.level === "l1") l1++;
   }
   if (arabic >= 2) return "arabic";
+  if (l4 >= 2 && l2Bare > l2 - l2Bare) return "l4";
   if (l2 >= 1) return "l2";
   if (l1 >= 1) return "l1";
   return null;
@@ -62,7 +77,7 @@ interface Heads {
 function pathOf(heads: Heads, level: TaskLevel): string[] {
   const { part } = heads;
   const l1 = level === "l1" ? "" : heads.l1;
-  const l2 = level === "arabic" ? heads.l2 : "";
+  const l2 = level === "arabic" || level === "l4" ? heads.l2 : "";
   const ordinal = level === "arabic" ? heads.ordinal : "";
   const path = new Array<string>((part ? 1 : 0) + (l1 ? 1 : 0) + (l2 ? 1 : 0) + (ordinal ? 1 : 0));
   let i = 0;
@@ -162,7 +177,7 @@ export function buildTasks(
       drafts.push(current);
       continue;
     }
-    if (lv === "part" || (lv === "l1" && level !== "l1") || (lv === "l2" && level === "arabic")) {
+    if (lv === "part" || (lv === "l1" && level !== "l1") || (lv === "l2" && (level === "arabic" || level === "l4"))) {
       if (lv === "part") {
         heads.part = line.text;
         heads.l1 = "";
@@ -170,7 +185,7 @@ export function buildTasks(
       if (lv === "l1") {
         heads.l1 = line.text;
         // Only an Arabic task level makes a closing section's items non-tasks (their （一） are requirements).
-        closing = level === "arabic" && drafts.length > 0 && CLOSING_SECTION.test(marker!.rest);
+        closing = (level === "arabic" || level === "l4") && drafts.length > 0 && CLOSING_SECTION.test(marker!.rest);
       }
       if (lv === "part" || lv === "l1") heads.l2 = "";
       links = false;

@@ -87,7 +87,7 @@ const FLOOR = /(?:不少于|至少|以上|不低于|不得少于|达到)/;
 /** Nouns after a Chinese-numeral count that make it a name ("八项规定", "四个故事"), not a quantity. */
 const NAMED_AFTER =
   /(?:规定|准则|原则|要求|工程|行动|机制|制度|举措|措施|任务|重点|基础|保障|抓手|主线|目标|理念|方针|职能|关系|清单|品牌|模式|路径|领域|方面|层面|环节|故事|意识|自信|维护|服务|融合|结合|到位|统一|确保|一|[“"‘'])/y;
-const FREQUENCY = /每(?:天|日|周|两周|半月|月|季度|季|学期|学年|年|次|届)/;
+const FREQUENCY = /每(?:天|日|周|两周|半月|月|季度|季|学期|学年|半年|年|次|届)/;
 
 /** Sticky patterns tested at the number's start (looking back) or end (looking on). */
 const ORDINAL_OR_OPERATOR_BEFORE = /(?<=第\D?|前|[+×*:：/A-Za-z])/y;
