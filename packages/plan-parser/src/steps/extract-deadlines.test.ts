@@ -18,6 +18,15 @@ describe("extractDeadlines", () => {
     expect(dates("9月前完成教师招聘")).toEqual(["2025-08-31"]);
     expect(dates("3月之前完成平台升级")).toEqual(["2025-02-28"]);
   });
+  it("reads semester starts and the opening of a month's term", () => {
+    expect(dates("9月开学前完成学生转学安置")).toEqual(["2025-08-31"]);
+    expect(dates("2026年春季学期完成供暖改造", academic)).toEqual(["2026-03-01"]);
+    expect(dates("力争春季学期投入使用", academic)).toEqual(["2026-03-01"]);
+    expect(dates("春季开学前完成校舍维修", y2024)).toEqual(["2024-02-29"]);
+    expect(dates("秋季学期前完成招聘")).toEqual(["2025-08-31"]);
+    expect(dates("第三季度完工")).toEqual(["2025-09-30"]);
+    expect(dates("每学期开展一次展评，春、秋季开展运动会")).toEqual([]);
+  });
   it("resolves 2月底前 to February 29 in a leap year", () => {
     expect(dates("2月底前完成学区划分", y2024)).toEqual(["2024-02-29"]);
   });

@@ -92,9 +92,9 @@ const RULES: Array<{ re: RegExp; needs: number; rule: Rule }> = [
     needs: anchorBits("#月"),
     rule: (m, cal) => [monthEnd(cal, Number(m[2]), m[1])],
   },
-  // "9月前完成" (before a month: the previous month's last day)
+  // "9月前完成", "9月开学前" (before a month: the previous month's last day)
   {
-    re: new RegExp(String.raw`${YEAR}${MONTH}${BEFORE}${DONE}`, "g"),
+    re: new RegExp(String.raw`${YEAR}${MONTH}(?:开学)?${BEFORE}${DONE}`, "g"),
     needs: anchorBits("#月"),
     rule: (m, cal) => {
       const month = Number(m[2]);
@@ -147,18 +147,20 @@ const RULES: Array<{ re: RegExp; needs: number; rule: Rule }> = [
     needs: anchorBits("半年"),
     rule: (m, cal) => [m[1] === "上" ? monthEnd(cal, 6) : yearEnd(cal)],
   },
-  // "秋季开学前" → Aug 31; "秋季学期", "秋季开学" (a start) → Sep 1
+  // "秋季开学前", "秋季学期前" → Aug 31, "春季开学前" → the end of February; "秋季学期", "秋季开学" (a start) → Sep 1,
+  // "2026年春季学期" → Mar 1
   {
-    re: /秋季(?:学期)?开学(?:前|之前)/g,
-    needs: anchorBits("秋季"),
-    rule: (_m, cal) => [monthEnd(cal, 8)],
+    re: /(?:(20\d{2})年)?([春秋])季(?:学期开学|学期|开学)(?:前|之前)/g,
+    needs: anchorBits("秋季", "春季"),
+    rule: (m, cal) => [monthEnd(cal, m[2] === "秋" ? 8 : 2, m[1])],
   },
   {
-    re: /秋季(?:学期|开学)/g,
-    needs: anchorBits("秋季"),
-    rule: (_m, cal) => {
-      const y = yearOfMonth(cal, 9);
-      return [{ date: y === null ? null : isoDate(y, 9, 1), kind: "by", yearMissing: y === null }];
+    re: /(?:(20\d{2})年)?([春秋])季(?:学期|开学)/g,
+    needs: anchorBits("秋季", "春季"),
+    rule: (m, cal) => {
+      const month = m[2] === "秋" ? 9 : 3;
+      const y = yearOfMonth(cal, month, m[1] ? Number(m[1]) : undefined);
+      return [{ date: y === null ? null : isoDate(y, month, 1), kind: "by", yearMissing: y === null }];
     },
   },
   // "力争2025年…" (a printed year, no month)
@@ -174,7 +176,7 @@ const SPAN_MATCH = /^年内|^年底|^年末/;
 const COUNT_BEFORE = /[\d一二三四五六七八九十两几多学]$/;
 const HALF_MATCH = /^[上下]半年/;
 const LIST_AFTER = /^[、和及两各]/;
-const AUTUMN_START_MATCH = /^秋季(?:学期|开学)$/;
+const AUTUMN_START_MATCH = /^(?:20\d{2}年)?[春秋]季(?:学期|开学)$/;
 const DUE_BEFORE = /(?:力争|确保|争取|于|在|到)$/;
 const DUE_AFTER = /^(?:前|完成|完工|竣工|投入|交付|启用|开工|建成)/;
 const THIS_YEAR_MATCH = /^今年/;
