@@ -56,6 +56,23 @@ describe("text reader", () => {
     expect(blocks[4]?.kind).toBe("paragraph");
   });
 
+  it("reads Word's list numbers saved with a tab after them as numbered paragraphs, not a table", () => {
+    const text = [
+      "一、\t优化资源配置",
+      "（一）\t推进学校建设",
+      "1.\t新建城西小学。",
+      "2.\t改造运动场。",
+      "序号\t任务",
+    ].join("\n");
+    expect(readText(new TextEncoder().encode(text))).toEqual([
+      { kind: "paragraph", text: "一、优化资源配置" },
+      { kind: "paragraph", text: "（一）推进学校建设" },
+      { kind: "paragraph", text: "1.新建城西小学。" },
+      { kind: "paragraph", text: "2.改造运动场。" },
+      { kind: "paragraph", text: "序号 任务" },
+    ]);
+  });
+
   it("keeps a lone line with one tab as a paragraph", () => {
     const blocks = readText(new TextEncoder().encode("一、总体要求\n联系人：\t李老师\n二、重点任务"));
     expect(blocks.map((b) => b.kind)).toEqual(["paragraph", "paragraph", "paragraph"]);

@@ -1,10 +1,24 @@
 import type { Block } from "../model.js";
+import { isListNumber } from "../steps/numbering.js";
 import { decodeText } from "./decode.js";
 import { LimitGuard } from "./limits.js";
 import { cellText, collapseSpaces } from "./text-utils.js";
 
-/** Tabs in a line with content (a blank line of stray tabs is no row). */
-const tabCount = (line: string | undefined): number => (line?.trim() ? line.split("\t").length - 1 : 0);
+/**
+ * Tabs in a line with content (a blank line of stray tabs is no row; nor is the one tab after a list number,
+ * "1.⇥推进…", Word's numbering saved as text).
+ */
+const tabCount = (line: string | undefined): number => {
+  if (!line?.trim()) return 0;
+  const tabs = line.split("\t").length - 1;
+  return tabs === 1 && numberedParagraph(line) ? 0 : tabs;
+};
+
+/** "1.⇥推进…", "（一）⇥加强…": a list number, one tab, its text. */
+function numberedParagraph(line: string): boolean {
+  const tab = line.indexOf("\t");
+  return tab > 0 && line.slice(tab + 1).trim() !== "" && isListNumber(line.slice(0, tab).trim());
+}
 
 /**
  * A line is a table row when it has two or more tabs, or when it has a tab and sits in a run
@@ -32,7 +46,8 @@ export function textToBlocks(text: string, guard = new LimitGuard()): Block[] {
       while (cells.length > 0 && cells[cells.length - 1] === "") cells.pop();
       blocks.push({ kind: "row", cells, table });
     } else {
-      blocks.push({ kind: "paragraph", text: collapseSpaces(line) });
+      const text = numberedParagraph(line) ? line.replace(/\s*\t\s*/, "") : line;
+      blocks.push({ kind: "paragraph", text: collapseSpaces(text) });
     }
   });
   return blocks;

@@ -1,5 +1,6 @@
 import type { Block, SourceSpan } from "../model.js";
 import { dropCjkSpaces, nfkcText, normalizeLine, tidyLine } from "./normalize.js";
+import { isListNumber } from "./numbering.js";
 
 /** A normalised block with its place in the source text. */
 export interface Line {
@@ -207,10 +208,13 @@ function rowsToBlocks(rows: string[]): Block[] {
 /**
  * A line's cells where it is a table row: tab-separated (two tabs or more, or one between two cells), or
  * pipe-separated ("| a | b | c |", "a | b | c": three cells or more; a Markdown rule row "|---|---|" is none).
+ * A list number and its text with one tab between ("1.⇥推进…", "（一）⇥…": Word's numbering saved as text) are
+ * one paragraph.
  */
 function rowCells(row: string): string[] | null {
   const tabs = row.split("\t");
-  if (tabs.length >= 3 || (tabs.length === 2 && tabs.every((c) => c.trim()))) return tabs;
+  if (tabs.length >= 3) return tabs;
+  if (tabs.length === 2 && tabs.every((c) => c.trim()) && !isListNumber(tabs[0]!.trim())) return tabs;
   return row.includes("|") ? pipeCells(row) : null;
 }
 

@@ -78,3 +78,8 @@ function marker(level: MarkerLevel, no: string, rest: string): Marker | null {
   if (value === null) return null;
   return { level, no, value, rest: rest.trim() };
 }
+
+/** A cell that is only a list number ("1.", "一、", "（一）", "①", "第一部分"): Word's numbering saved as text. */
+export function isListNumber(cell: string): boolean {
+  return cell.length <= 8 && parseMarker(cell.normalize("NFKC"))?.rest === "";
+}
