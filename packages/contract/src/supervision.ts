@@ -38,18 +38,28 @@ export const StatusItem = Type.Object({
   taskNo: Type.String(),
   taskTitle: Type.String(),
   orgName: Nullable(Type.String()),
+  /** The milestone's text or the indicator's name (null for an assignment). */
+  entityName: Nullable(Type.String()),
 });
 export type StatusItem = Static<typeof StatusItem>;
 
-/** The warnings board: its rows, and the tasks by their status (over the assignments shown). */
-export const StatusBoard = Type.Object({ items: Type.Array(StatusItem), tasks: KindCounts });
+/**
+ * The warnings board: its rows; `counts`, the rows by status under every filter but the status one
+ * (so the count of a status is the number of rows listed when it is picked); and the tasks by their
+ * status (over the assignments matching the plan, unit and search filters).
+ */
+export const StatusBoard = Type.Object({ items: Type.Array(StatusItem), counts: KindCounts, tasks: KindCounts });
 export type StatusBoard = Static<typeof StatusBoard>;
 
 export const StatusQuery = Type.Object({
   planId: Type.Optional(Type.String({ maxLength: 64 })),
+  orgId: Type.Optional(Type.String({ maxLength: 64 })),
   kind: Type.Optional(EntityKindSchema),
   status: Type.Optional(SupervisionStatusSchema),
+  /** Words in the task's number or title, the unit's name, or the milestone's or indicator's name. */
+  q: Type.Optional(Type.String({ maxLength: 100 })),
 });
+export type StatusQuery = Static<typeof StatusQuery>;
 
 /** Counts per status on one day. */
 export const TrendDay = Type.Object({ day: DateString, ...KindCounts.properties });

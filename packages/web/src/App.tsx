@@ -1,7 +1,8 @@
 import { Skeleton } from "antd";
-import { lazy, Suspense } from "react";
+import { lazy, type ReactElement, Suspense } from "react";
 import { Navigate, Route, Routes, useLocation } from "react-router";
 import { AppShell } from "./components/AppShell";
+import { Guarded } from "./nav";
 import {
   AdminPage,
   DashboardPage,
@@ -17,6 +18,20 @@ import { homePath, useSession } from "./session";
 const PlacementPage = lazy(() => import("./pages/Placement/PlacementPage"));
 const SupervisionPage = lazy(() => import("./pages/Supervision/SupervisionPage"));
 const NotificationsPage = lazy(() => import("./pages/Notifications/NotificationsPage"));
+
+/** Every signed-in route; nav.tsx's PAGES decide who may open them. */
+const PAGED_ROUTES: [string, ReactElement][] = [
+  ["/dashboard", <DashboardPage key="dashboard" />],
+  ["/ledger", <LedgerPage key="ledger" />],
+  ["/tasks/:id", <TaskDetailPage key="task" />],
+  ["/my-tasks", <MyTasksPage key="my-tasks" />],
+  ["/plans", <PlansPage key="plans" />],
+  ["/plans/:id/review", <PlanReviewPage key="review" />],
+  ["/admin", <AdminPage key="admin" />],
+  ["/placements", <PlacementPage key="placements" />],
+  ["/supervision", <SupervisionPage key="supervision" />],
+  ["/notifications", <NotificationsPage key="notifications" />],
+];
 
 const Loading = () => <Skeleton active style={{ padding: 24 }} />;
 
@@ -43,16 +58,9 @@ export function App() {
         <Routes>
           <Route path="/" element={<Navigate to={homePath(user)} replace />} />
           <Route path="/login" element={<Navigate to={homePath(user)} replace />} />
-          <Route path="/dashboard" element={<DashboardPage />} />
-          <Route path="/ledger" element={<LedgerPage />} />
-          <Route path="/tasks/:id" element={<TaskDetailPage />} />
-          <Route path="/my-tasks" element={<MyTasksPage />} />
-          <Route path="/plans" element={<PlansPage />} />
-          <Route path="/plans/:id/review" element={<PlanReviewPage />} />
-          <Route path="/admin" element={<AdminPage />} />
-          <Route path="/placements" element={<PlacementPage />} />
-          <Route path="/supervision" element={<SupervisionPage />} />
-          <Route path="/notifications" element={<NotificationsPage />} />
+          {PAGED_ROUTES.map(([path, page]) => (
+            <Route key={path} path={path} element={<Guarded path={path}>{page}</Guarded>} />
+          ))}
           <Route path="*" element={<Navigate to={homePath(user)} replace />} />
         </Routes>
       </Suspense>

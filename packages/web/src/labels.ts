@@ -77,6 +77,12 @@ export const L = {
   unknownError: "操作失败，请稍后再试",
   notFoundTitle: "页面不存在",
   forbiddenTitle: "没有访问权限",
+  forbiddenPage: "无权访问",
+  forbiddenHint: "您的角色不能使用这个页面。如需使用，请联系系统管理员调整角色。",
+  backHome: "返回首页",
+  preview: "预览",
+  previewOf: (name: string) => `预览：${name}`,
+  previewFrame: (name: string) => `${name}（PDF 预览）`,
   // login
   loginTitle: "登录",
   username: "用户名",

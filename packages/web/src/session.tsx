@@ -90,3 +90,4 @@ export function useMe(): Me {
 export const canManagePlans = (me: Me) => roleIn("planManagers", me.role);
 export const canReport = (me: Me) => roleIn("reporters", me.role);
 export const homePath = (me: Me) => (roleIn("unitRoles", me.role) ? "/my-tasks" : "/dashboard");
+export const isUnitRole = (me: Me) => roleIn("unitRoles", me.role);

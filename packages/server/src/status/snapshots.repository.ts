@@ -89,8 +89,12 @@ export interface SnapshotQuery {
   regionIds: string[];
   orgIds: string[] | null;
   planId?: string;
+  /** One unit (within orgIds, when those bound the actor). */
+  orgId?: string;
   kind?: EntityKind;
   status?: SupervisionStatus;
+  /** Words in the task's number or title, the unit's name, or the milestone's or indicator's name. */
+  q?: string;
 }
 
 /**
@@ -104,6 +108,18 @@ export async function currentSnapshots(db: SDb, q: SnapshotQuery & { today: stri
     .innerJoin("plan_tasks as t", (j) => j.onRef("t.region_id", "=", "s.region_id").onRef("t.id", "=", "s.task_id"))
     .innerJoin("plans as p", (j) => j.onRef("p.region_id", "=", "t.region_id").onRef("p.id", "=", "t.plan_id"))
     .leftJoin("orgs as o", "o.id", "s.org_id")
+    .leftJoin("milestones as m", (j) =>
+      j
+        .onRef("m.region_id", "=", "s.region_id")
+        .onRef("m.id", "=", "s.entity_id")
+        .on("s.entity_kind", "=", "milestone"),
+    )
+    .leftJoin("indicators as i", (j) =>
+      j
+        .onRef("i.region_id", "=", "s.region_id")
+        .onRef("i.id", "=", "s.entity_id")
+        .on("s.entity_kind", "=", "indicator"),
+    )
     .select([
       "s.region_id",
       "s.entity_kind",
@@ -119,6 +135,7 @@ export async function currentSnapshots(db: SDb, q: SnapshotQuery & { today: stri
       "t.no as task_no",
       "t.title as task_title",
       "o.name as org_name",
+      (eb) => eb.fn.coalesce("i.subject", "m.text").as("entity_name"),
     ])
     .where("s.region_id", "in", q.regionIds)
     .where("t.deleted_at", "is", null)
@@ -133,9 +150,19 @@ export async function currentSnapshots(db: SDb, q: SnapshotQuery & { today: stri
     );
   if (q.orgIds) query = query.where("s.org_id", "in", q.orgIds.length ? q.orgIds : [""]);
   if (q.planId) query = query.where("s.plan_id", "=", q.planId);
+  if (q.orgId) query = query.where("s.org_id", "=", q.orgId);
   if (q.kind) query = query.where("s.entity_kind", "=", q.kind);
   if (q.status) query = query.where("s.status", "=", q.status);
-  query = query.orderBy("s.status").orderBy("t.seq").orderBy("o.name");
+  const words = q.q?.trim();
+  if (words) {
+    query = query.where(
+      sql<boolean>`(strpos(t.no, ${words}) > 0 OR strpos(t.title, ${words}) > 0 OR strpos(coalesce(o.name, ''), ${words}) > 0
+        OR strpos(coalesce(i.subject, m.text, ''), ${words}) > 0)`,
+    );
+  }
+  // Red and yellow first, so that a board cut at `limit` drops finished rows before warnings.
+  const rank = sql<number>`CASE s.status WHEN 'overdue' THEN 0 WHEN 'warning' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END`;
+  query = query.orderBy(rank).orderBy("t.seq").orderBy("o.name");
   return (limit === null ? query : query.limit(limit)).execute();
 }
 

@@ -6,6 +6,7 @@ import type { EntityKind, SupervisionStatus } from "../supervision/schema.js";
 import { sdb, shared } from "../supervision/schema.js";
 import { computeStatuses, type EntityStatus, taskStatusOf } from "./engine.js";
 import { type FactScope, loadStatusFacts } from "./facts.repository.js";
+import type { SnapshotQuery } from "./snapshots.repository.js";
 import * as repo from "./snapshots.repository.js";
 
 export type Clock = () => Date;
@@ -117,28 +118,38 @@ export function statusScope(actor: Actor): { regionIds: string[]; orgIds: string
 }
 
 /**
- * The warnings board: the current rows the actor may see, and its tasks counted by status (each
- * task's status over the assignments shown: taskStatusOf, as the dashboard and task lists count).
+ * The warnings board: the current rows the actor may see under the filter; the rows counted by
+ * status under every filter but the status one (one query: a status's count is the number of rows
+ * the board lists when that status is picked); and its tasks counted by status (each task's status
+ * over the assignments matching the plan, unit and search: taskStatusOf, as the dashboard and task
+ * lists count).
  */
 export async function warningsBoard(
   db: Database,
   actor: Actor,
-  filter: { planId?: string; kind?: EntityKind; status?: SupervisionStatus },
+  filter: Omit<SnapshotQuery, "regionIds" | "orgIds">,
   today: string,
 ) {
   const scope = { ...statusScope(actor), today };
-  const [items, assignments] = await Promise.all([
-    repo.currentSnapshots(sdb(db), { ...scope, ...filter }),
-    repo.currentSnapshots(sdb(db), { ...scope, planId: filter.planId, kind: "assignment" }, null),
+  const { status, ...rest } = filter;
+  const [rows, assignments] = await Promise.all([
+    repo.currentSnapshots(sdb(db), { ...scope, ...rest }),
+    repo.currentSnapshots(
+      sdb(db),
+      { ...scope, planId: rest.planId, orgId: rest.orgId, q: rest.q, kind: "assignment" },
+      null,
+    ),
   ]);
+  const counts = emptyCounts();
+  for (const r of rows) counts[r.status] += 1;
   const byTask = new Map<string, SupervisionStatus[]>();
   for (const a of assignments) byTask.set(a.task_id, [...(byTask.get(a.task_id) ?? []), a.status]);
   const tasks = emptyCounts();
   for (const statuses of byTask.values()) {
-    const status = taskStatusOf(statuses);
-    if (status) tasks[status] += 1;
+    const taskStatus = taskStatusOf(statuses);
+    if (taskStatus) tasks[taskStatus] += 1;
   }
-  return { items, tasks };
+  return { items: status ? rows.filter((r) => r.status === status) : rows, counts, tasks };
 }
 
 /** Counts per day and status, for trend charts. */

@@ -136,6 +136,8 @@ export const api = {
   uploadEvidence: (file: File, onProgress?: (p: number) => void) =>
     upload<{ file: EvidenceFile }>("/api/files", file, {}, onProgress).then((r) => r.file),
   fileUrl: (id: string) => `/api/files/${id}`,
+  /** The same file shown in the page (pictures and PDF; the server sends others as downloads). */
+  filePreviewUrl: (id: string) => `/api/files/${id}?inline=true`,
 
   dashboard: (planId?: string) => get<Dashboard>("/api/dashboard", { planId }),
 };

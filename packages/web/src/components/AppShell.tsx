@@ -3,8 +3,8 @@ import { Badge, Button, Grid, Layout, Menu, Space, Typography } from "antd";
 import type { ReactNode } from "react";
 import { useLocation, useNavigate } from "react-router";
 import { APP_NAME, NAV, ROLES } from "../labels";
-import { S as SUPERVISION } from "../pages/Supervision/labels";
-import { canManagePlans, canReport, useMe, useSession } from "../session";
+import { PAGES } from "../nav";
+import { useMe, useSession } from "../session";
 import { ChangePassword } from "./ChangePassword";
 import { GlobalSearch } from "./GlobalSearch";
 import { useBadges } from "./use-badges";
@@ -17,22 +17,18 @@ export function AppShell({ children }: { children: ReactNode }) {
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const { unread, openNotices } = useBadges(pathname);
-  const items = [
-    { key: "/dashboard", label: NAV.dashboard },
-    { key: "/ledger", label: NAV.ledger },
-    ...(canReport(me) ? [{ key: "/my-tasks", label: NAV.myTasks }] : []),
-    ...(canManagePlans(me) ? [{ key: "/plans", label: NAV.plans }] : []),
-    { key: "/placements", label: NAV.placements },
-    {
-      key: "/supervision",
-      label: (
-        <Badge count={openNotices} size="small" offset={[6, -4]} title={`${openNotices}份督办单待反馈`}>
-          <span style={{ color: "inherit" }}>{SUPERVISION.title}</span>
-        </Badge>
-      ),
-    },
-    ...(me.role === "admin" ? [{ key: "/admin", label: NAV.admin }] : []),
-  ];
+  const items = PAGES.filter((p) => p.allow(me)).map((p) =>
+    p.path === "/supervision"
+      ? {
+          key: p.path,
+          label: (
+            <Badge count={openNotices} size="small" offset={[6, -4]} title={`${openNotices}份督办单待反馈`}>
+              <span style={{ color: "inherit" }}>{p.label}</span>
+            </Badge>
+          ),
+        }
+      : { key: p.path, label: p.label },
+  );
   const selected = items.find((i) => pathname.startsWith(i.key))?.key ?? "";
   return (
     <Layout style={{ minHeight: "100vh" }}>

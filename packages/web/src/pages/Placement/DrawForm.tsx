@@ -2,6 +2,7 @@ import { MinusCircleOutlined, PlusOutlined } from "@ant-design/icons";
 import { Alert, Button, Form, Input, Popconfirm, Space } from "antd";
 import { useState } from "react";
 import { messageOf } from "../../api/client";
+import { validValues } from "../../components/form-values";
 import { PL } from "./labels";
 import type { DrawInput } from "./placement-api";
 
@@ -17,7 +18,8 @@ export function DrawForm({ onDraw }: { onDraw: (input: DrawInput) => Promise<unk
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const send = async () => {
-    const values = await form.validateFields();
+    const values = await validValues(form);
+    if (!values) return;
     setBusy(true);
     setError(null);
     try {

@@ -3,6 +3,7 @@ import type { Dayjs } from "dayjs";
 import { messageOf } from "../../api/client";
 import { api } from "../../api/endpoints";
 import type { BatchAssignment } from "../../api/types";
+import { validValues } from "../../components/form-values";
 import type { OrgNode } from "../../components/org-tree";
 import { CADENCES, type Cadence, PUB } from "../../labels";
 
@@ -40,7 +41,8 @@ export function BatchAssignModal({ planId, taskIds, orgs, onClose, onDone }: Pro
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     const body: BatchAssignment = { taskIds };
     if ((v.lead?.length ?? 0) > 0 || (v.co?.length ?? 0) > 0) {
       body.lead = v.lead ?? [];

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { messageOf } from "../../api/client";
 import { api } from "../../api/endpoints";
 import type { GapReport, Plan, ReportRules } from "../../api/types";
+import { validValues } from "../../components/form-values";
 import { L, PUB } from "../../labels";
 
 const SHOWN = 30;
@@ -131,8 +132,8 @@ export function EndPlanButtons({ plan, onDone }: { plan: Plan; onDone: () => voi
         cancelText={L.cancel}
         onCancel={() => setOpen(false)}
         onOk={async () => {
-          const { reason } = await form.validateFields();
-          await act(() => api.withdrawPlan(plan.id, reason.trim()), PUB.withdrawn);
+          const values = await validValues(form);
+          if (values) await act(() => api.withdrawPlan(plan.id, values.reason.trim()), PUB.withdrawn);
         }}
         destroyOnHidden
       >

@@ -2,6 +2,7 @@ import { Alert, Card, DatePicker, Form, Input, Modal, Typography } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useEffect, useState } from "react";
 import { messageOf } from "../../api/client";
+import { validValues } from "../../components/form-values";
 import { S } from "./labels";
 import { type NoticeTarget, prefill } from "./notice-prefill";
 import { supervisionApi } from "./supervision-api";
@@ -42,7 +43,9 @@ export function IssueNoticeModal({
   }, [open, targets, form]);
 
   const submit = async () => {
-    const { rows } = await form.validateFields();
+    const values = await validValues(form);
+    if (!values) return;
+    const { rows } = values;
     setBusy(true);
     setError(null);
     try {

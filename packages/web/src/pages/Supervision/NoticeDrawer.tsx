@@ -1,4 +1,3 @@
-import { PaperClipOutlined } from "@ant-design/icons";
 import {
   Alert,
   Button,
@@ -18,8 +17,8 @@ import type { UploadFile } from "antd/es/upload/interface";
 import dayjs from "dayjs";
 import { useState } from "react";
 import { messageOf } from "../../api/client";
-import { api } from "../../api/endpoints";
 import type { EvidenceFile } from "../../api/types";
+import { Attachments } from "../../components/Attachments";
 import { EvidenceUpload, uploadedIds } from "../../components/EvidenceUpload";
 import { formatTime } from "../../components/format";
 import { useAsync } from "../../components/use-async";
@@ -104,19 +103,7 @@ function NoticeBody({ n, onChanged }: { n: NoticeDetail; onChanged: () => void }
           <div key={r.id} className="notice-reply" style={{ borderLeft: "3px solid #1677ff", paddingLeft: 8 }}>
             <Typography.Text type="secondary">{`${r.repliedByName} · ${formatTime(r.repliedAt)}`}</Typography.Text>
             <Typography.Paragraph style={{ whiteSpace: "pre-wrap", marginBottom: 4 }}>{r.text}</Typography.Paragraph>
-            <Space direction="vertical" size={2}>
-              {r.files.map((f) => (
-                <a
-                  key={f.id}
-                  href={api.fileUrl(f.id)}
-                  target="_blank"
-                  rel="noreferrer"
-                  style={{ wordBreak: "break-all" }}
-                >
-                  <PaperClipOutlined /> {f.filename}
-                </a>
-              ))}
-            </Space>
+            <Attachments files={r.files} />
           </div>
         ))
       )}

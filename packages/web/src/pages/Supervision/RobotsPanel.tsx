@@ -17,6 +17,7 @@ import {
 import { useState } from "react";
 import { messageOf } from "../../api/client";
 import { api } from "../../api/endpoints";
+import { validValues } from "../../components/form-values";
 import { formatTime } from "../../components/format";
 import { orgTree } from "../../components/org-tree";
 import { useAsync } from "../../components/use-async";
@@ -193,7 +194,8 @@ function EndpointForm({
   const existing = editing && editing !== "new" ? editing : null;
   const kind = Form.useWatch("kind", form);
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     setBusy(true);
     setError(null);
     try {

@@ -1,3 +1,4 @@
+import { roleIn } from "@luoshi/contract/vocabulary";
 import { Badge, Card, Tabs } from "antd";
 import { useSearchParams } from "react-router";
 import { useBadges } from "../../components/use-badges";
@@ -11,7 +12,8 @@ import { WarningsBoard } from "./WarningsBoard";
 /** 督查督办: warnings board, notices inbox and outbox, bulletins, evaluation, robots; ?tab= picks the tab. */
 export default function SupervisionPage() {
   const me = useMe();
-  const bureau = me.role === "admin" || me.role === "supervisor" || me.role === "leader";
+  // The bureau's read views (outbox, evaluation) by the contract's role group; robots for planManagers.
+  const bureau = roleIn("leadersAndManagers", me.role);
   const { openNotices } = useBadges();
   const [params, setParams] = useSearchParams();
   const items = [

@@ -1,15 +1,19 @@
-import type { SupervisionStatus } from "@luoshi/contract/vocabulary";
-import { App, Button, Card, Col, Row, Space, Statistic, Table, Tag, Typography } from "antd";
+import { App, Button, Card, Col, Row, Space, Statistic, Typography } from "antd";
 import { useState } from "react";
-import { useMe } from "../../session";
+import { useSearchParams } from "react-router";
+import { api } from "../../api/endpoints";
+import { orgTree } from "../../components/org-tree";
+import { useAsync } from "../../components/use-async";
+import { canManagePlans, isUnitRole, useMe } from "../../session";
 import { EChart } from "../Dashboard/EChart";
+import { BOARD_ORDER, BoardFilters } from "./BoardFilters";
+import { BoardRows, rowKey } from "./BoardRows";
+import { boardFilterFrom, withBoardFilter } from "./board-filter";
 import { IssueNoticeModal } from "./IssueNoticeModal";
 import { S } from "./labels";
-import { type NoticeTarget, reasonText } from "./notice-prefill";
+import type { NoticeTarget } from "./notice-prefill";
 import { type StatusItem, supervisionApi } from "./supervision-api";
 import { act, useLoad } from "./use-load";
-
-const rowKey = (r: StatusItem) => `${r.entityKind}:${r.entityId}`;
 
 /** A warning row as the subject of a 督办单: its task and unit, level, reasons, due date and progress. */
 export const noticeTarget = (r: StatusItem): NoticeTarget => ({
@@ -24,15 +28,26 @@ export const noticeTarget = (r: StatusItem): NoticeTarget => ({
   progress: r.progress,
 });
 
-/** Red and yellow first: the latest day's statuses, with a trend chart above. */
+/**
+ * Red and yellow first: the latest day's statuses under the filters in the URL (plan, unit, kind,
+ * status, search; filtered by the server), the status chips counting the rows listed, a trend above.
+ */
 export function WarningsBoard() {
   const me = useMe();
-  const board = useLoad(supervisionApi.board);
-  const trend = useLoad(supervisionApi.trend);
+  const [params, setParams] = useSearchParams();
+  const filter = boardFilterFrom(params);
+  const key = JSON.stringify(filter);
+  const board = useLoad(() => supervisionApi.board(filter), key);
+  const trendKey = JSON.stringify({ planId: filter.planId, kind: filter.kind });
+  const trend = useLoad(() => supervisionApi.trend({ planId: filter.planId, kind: filter.kind }), trendKey);
+  const plans = useAsync(() => api.plans().then((ps) => ps.filter((p) => p.status === "published")), []);
+  const unit = isUnitRole(me);
+  const orgs = useAsync(() => (unit ? Promise.resolve([]) : api.orgs()), [unit]);
   const days = trend.data?.days ?? [];
-  const order: SupervisionStatus[] = ["overdue", "warning", "normal", "done"];
-  const items = [...(board.data?.items ?? [])].sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status));
-  const manager = me.role === "admin" || me.role === "supervisor";
+  const items = [...(board.data?.items ?? [])].sort(
+    (a, b) => BOARD_ORDER.indexOf(a.status) - BOARD_ORDER.indexOf(b.status),
+  );
+  const manager = canManagePlans(me);
   const reloadAll = () => {
     board.reload();
     trend.reload();
@@ -62,10 +77,10 @@ export function WarningsBoard() {
       />
       {board.data && (
         <Row gutter={[16, 16]}>
-          {order.map((s) => (
+          {BOARD_ORDER.map((s) => (
             <Col key={s} xs={12} md={6}>
               <Card size="small" data-testid={`board-tasks-${s}`}>
-                <Statistic title={S.taskCount(s)} value={board.data?.tasks[s as keyof typeof board.data.tasks] ?? 0} />
+                <Statistic title={S.taskCount(s)} value={board.data?.tasks[s] ?? 0} />
               </Card>
             </Col>
           ))}
@@ -81,41 +96,25 @@ export function WarningsBoard() {
             legend: { bottom: 0 },
             xAxis: { type: "category", data: days.map((d) => d.day) },
             yAxis: { type: "value" },
-            series: order.map((s) => ({ name: S.status[s], type: "line", data: days.map((d) => d[s]) })),
+            series: BOARD_ORDER.map((s) => ({ name: S.status[s], type: "line", data: days.map((d) => d[s]) })),
           }}
         />
       )}
-      <Table<StatusItem>
-        rowKey={rowKey}
-        rowSelection={
-          manager
-            ? {
-                selectedRowKeys: selected,
-                onChange: (keys) => setSelected(keys.map(String)),
-                getCheckboxProps: (r) => ({ disabled: !r.orgId, "aria-label": `${r.taskNo} ${r.orgName ?? ""}` }),
-              }
-            : undefined
-        }
+      <BoardFilters
+        filter={filter}
+        onChange={(f) => {
+          setSelected([]);
+          setParams(withBoardFilter(params, f), { replace: true });
+        }}
+        plans={plans.data ?? []}
+        orgs={unit ? null : orgTree(orgs.data ?? [])}
+        counts={board.data?.counts}
+        listed={board.data ? items.length : undefined}
+      />
+      <BoardRows
+        items={items}
         loading={board.loading}
-        dataSource={items}
-        size="small"
-        columns={[
-          { title: S.columns.kind, dataIndex: "entityKind", render: (k: string) => S.kind[k] },
-          { title: S.columns.task, render: (_, r) => `${r.taskNo} ${r.taskTitle}` },
-          { title: S.columns.unit, dataIndex: "orgName" },
-          {
-            title: S.columns.status,
-            dataIndex: "status",
-            render: (s: string) => <Tag color={S.statusColor[s]}>{S.status[s]}</Tag>,
-          },
-          { title: S.columns.reasons, dataIndex: "reasons", render: (r: string[]) => r.map(reasonText).join("；") },
-          { title: S.columns.due, dataIndex: "dueDate" },
-          {
-            title: S.columns.progress,
-            dataIndex: "progress",
-            render: (p: number | null) => (p === null ? "—" : `${p}%`),
-          },
-        ]}
+        selection={manager ? { keys: selected, onChange: setSelected } : undefined}
       />
     </Space>
   );

@@ -158,6 +158,19 @@ export const S = {
   },
   done: "操作成功",
   trend: "近90天状态趋势",
+  board: {
+    plan: "工作计划",
+    allPlans: "全部计划",
+    unit: "责任单位",
+    kind: "类型",
+    allKinds: "全部类型",
+    search: "搜索任务、单位、节点或指标",
+    all: "全部",
+    /** The rows listed under the filters: the status chips count the same rows. */
+    rowCount: (n: number) => `共 ${n} 条`,
+    noRows: "没有符合条件的预警",
+    reset: "清除筛选",
+  },
   /** Task counts above the board (a task's status over its assignments shown). */
   taskCount: (status: string) => `${SUPERVISION_STATUS_LABELS[status as keyof typeof SUPERVISION_STATUS_LABELS]}任务`,
   empty: "暂无数据",

@@ -1,6 +1,6 @@
 import type { StatusBoard, StatusRun, TrendDay } from "@luoshi/contract";
-import type { SupervisionStatus } from "@luoshi/contract/vocabulary";
 import { get, request } from "../../api/client";
+import type { BoardFilter } from "./board-filter";
 
 export type { StatusItem } from "@luoshi/contract";
 
@@ -172,8 +172,9 @@ export interface Evaluation {
 const base = "/api/supervision";
 
 export const supervisionApi = {
-  board: () => get<StatusBoard>(`${base}/status`),
-  trend: () => get<{ days: TrendDay[] }>(`${base}/status/trend`),
+  board: (filter: BoardFilter = {}) => get<StatusBoard>(`${base}/status`, { ...filter }),
+  trend: (filter: Pick<BoardFilter, "planId" | "kind"> = {}) =>
+    get<{ days: TrendDay[] }>(`${base}/status/trend`, { ...filter }),
   run: () => request<StatusRun>("POST", `${base}/status/run`),
   notices: (box: "inbox" | "outbox") => get<{ notices: Notice[] }>(`${base}/notices`, { box }),
   taskNotices: (taskId: string) => get<{ notices: Notice[] }>(`${base}/notices`, { taskId }),

@@ -1,9 +1,9 @@
-import { PaperClipOutlined } from "@ant-design/icons";
 import { Breadcrumb, Card, Col, Descriptions, Empty, List, Row, Space, Table, Tag, Timeline, Typography } from "antd";
 import { Link, useParams } from "react-router";
 import { api } from "../../api/endpoints";
 import type { Indicator, Report, TaskDetail } from "../../api/types";
 import { AsyncView } from "../../components/AsyncView";
+import { Attachments } from "../../components/Attachments";
 import { formatDate, formatTarget, formatTime } from "../../components/format";
 import { StatusTag } from "../../components/StatusTag";
 import { useAsync } from "../../components/use-async";
@@ -59,11 +59,7 @@ function ReportTimeline({ reports }: { reports: Report[] }) {
               <Typography.Text type="secondary">{formatTime(r.submittedAt)}</Typography.Text>
             </Space>
             {r.narrative && <Typography.Paragraph style={{ marginBottom: 0 }}>{r.narrative}</Typography.Paragraph>}
-            {r.evidence.map((f) => (
-              <a key={f.id} href={api.fileUrl(f.id)} download={f.filename}>
-                <PaperClipOutlined /> {f.filename}
-              </a>
-            ))}
+            <Attachments files={r.evidence} />
           </Space>
         ),
       }))}
