@@ -7,6 +7,7 @@ import type { Config } from "./config.js";
 import { acquireDataDirLock, type DataDirLock } from "./db/data-dir-lock.js";
 import { type Database, openDatabase } from "./db/database.js";
 import { migrate } from "./db/migrate.js";
+import { startStatisticsKeeper } from "./db/pglite-statistics.js";
 import { diskFileStore, type FileStore } from "./files/file-store.js";
 import type { App } from "./http/types.js";
 import { startSupervisionScheduler, startupRun } from "./supervision/scheduler.js";
@@ -69,6 +70,9 @@ export async function startServer(runtime: Runtime): Promise<{ app: App; url: st
     { logger: { level: runtime.config.logLevel } },
   );
   if (replica) app.addHook("onClose", async () => replica.destroy());
+  // Planner statistics on PGlite (no autovacuum there), before the first query plans are kept.
+  const statistics = startStatisticsKeeper(runtime.db, log(app));
+  await statistics.ready;
   // Today's statuses before the first request, so that the board and the dashboard agree on first load.
   await startupRun(runtime).catch((error) => log(app)("supervision status job failed at start", error));
   if (runtime.config.webhooks.sink)
@@ -79,6 +83,7 @@ export async function startServer(runtime: Runtime): Promise<{ app: App; url: st
   app.addHook("onClose", async () => {
     scheduler.stop();
     backupScheduler.stop();
+    await statistics.stop();
     forgetLocalAdmin();
   });
   const address = await app.listen({ port: runtime.config.port, host: runtime.config.host });

@@ -4,7 +4,7 @@ import { ALL_ROLES, REPORTERS } from "../auth/actor.js";
 import { camel } from "../http/camel.js";
 import { IdParams, withErrors } from "../http/schemas.js";
 import { type App, type AppDeps, actorOf } from "../http/types.js";
-import { refreshTaskStatuses } from "../status/status.service.js";
+import { StatusRefreshQueue } from "../status/refresh-queue.js";
 import { clockOf } from "../supervision/deps.js";
 import { presentReport } from "./present.js";
 import { reportHistory, submitReport } from "./progress.service.js";
@@ -12,6 +12,8 @@ import { reportingRoutes } from "./reporting.routes.js";
 
 export function progressRoutes(app: App, deps: AppDeps): void {
   reportingRoutes(app, deps);
+  const now = clockOf(deps);
+  const statuses = new StatusRefreshQueue(deps.db, now);
   app.post(
     "/api/tasks/:id/reports",
     {
@@ -26,15 +28,10 @@ export function progressRoutes(app: App, deps: AppDeps): void {
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      const now = clockOf(deps);
       const report = await submitReport(deps.db, actor, request.params.id, request.body, now());
-      // The statuses of this task only, at once (the board, the dashboard and my tasks read them).
-      await refreshTaskStatuses(deps.db, {
-        now,
-        regionId: report.region_id,
-        taskIds: [report.task_id],
-        actorId: actor.userId,
-      });
+      // The statuses of this task only, before answering (the board, the dashboard and my tasks
+      // read them), batched with the other reports' refreshes.
+      await statuses.refresh(report.region_id, [report.task_id], actor.userId);
       return reply.status(201).send({ report: camel(report) });
     },
   );

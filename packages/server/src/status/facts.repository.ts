@@ -29,9 +29,12 @@ interface PlanRow {
   rules: unknown;
 }
 
-/** `AND column IN (…)` when values are given (an empty list matches nothing), else nothing. */
+/**
+ * `AND column = ANY(values)` when values are given (an empty list matches nothing), else nothing.
+ * One array parameter, so the statement's text (and its kept plan) is the same for any number of values.
+ */
 export const inList = (column: string, values: string[] | null | undefined) =>
-  values ? sql`AND ${sql.ref(column)} IN (${sql.join(values.length ? values : [""])})` : sql``;
+  values ? sql`AND ${sql.ref(column)} = ANY(${values}::text[])` : sql``;
 
 /** The first instant of the next day in Asia/Shanghai: reports submitted before it count. */
 const cutoffOf = (asOf: string) => `${addDays(asOf, 1)}T00:00:00+08:00`;
@@ -46,7 +49,7 @@ async function plans(db: SDb, scope: FactScope): Promise<PlanFacts[]> {
     FROM plans p
     LEFT JOIN supervision_rules r ON r.region_id = p.region_id AND r.plan_id = p.id AND r.deleted_at IS NULL
     WHERE p.status = 'published' AND p.deleted_at IS NULL ${inList("p.region_id", scope.regionIds)}
-      ${scope.taskIds ? sql`AND p.id IN (SELECT plan_id FROM plan_tasks WHERE id IN (${sql.join(scope.taskIds.length ? scope.taskIds : [""])}))` : sql``}`.execute(
+      ${scope.taskIds ? sql`AND p.id IN (SELECT plan_id FROM plan_tasks WHERE id = ANY(${scope.taskIds}::text[]))` : sql``}`.execute(
     db,
   );
   return rows.map((p) => ({

@@ -96,19 +96,32 @@ export async function runStatusEngine(
   return storeRun(database, { regionIds: options.regionIds ?? null }, options);
 }
 
+/** The tasks of one region whose reports changed, and who reported first (for the audit of a whole run). */
+export interface RegionRefresh {
+  taskIds: Iterable<string>;
+  actorId: string | null;
+}
+
 /**
- * After a report: today's statuses of the affected tasks only. A region whose statuses were
- * last computed before today gets the whole run instead, so that a day's snapshots are never
- * a part of the region (the board shows a region's last computed day).
+ * After reports: today's statuses of the affected tasks only, region by region. A region whose
+ * statuses were last computed before today gets the whole run instead, so that a day's
+ * snapshots are never a part of the region (the board shows a region's last computed day).
+ * Tasks' statuses do not depend on each other, so refreshing several tasks at once stores
+ * exactly what refreshing each alone would.
  */
 export async function refreshTaskStatuses(
   database: Database,
-  options: { now: Clock; regionId: string; taskIds: string[]; actorId?: string | null },
-): Promise<RunResult> {
-  const today = todayInShanghai(options.now());
-  const days = await repo.currentDays(sdb(database), [options.regionId], today);
-  const scope = days.get(options.regionId) === today ? { taskIds: options.taskIds } : {};
-  return storeRun(database, { regionIds: [options.regionId], ...scope }, options);
+  now: Clock,
+  regions: ReadonlyMap<string, RegionRefresh>,
+): Promise<void> {
+  // One instant for the whole refresh, so that the day checked is the day stored.
+  const at = now();
+  const today = todayInShanghai(at);
+  const days = await repo.currentDays(sdb(database), [...regions.keys()], today);
+  for (const [regionId, { taskIds, actorId }] of regions) {
+    const scope = days.get(regionId) === today ? { taskIds: [...taskIds] } : {};
+    await storeRun(database, { regionIds: [regionId], ...scope }, { now: () => at, actorId });
+  }
 }
 
 /** Supervisors and leaders see their regions; units see only their own rows. */
