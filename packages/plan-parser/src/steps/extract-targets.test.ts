@@ -15,6 +15,13 @@ describe("extractTargets", () => {
     expect(targets("接入学校不少于120所")).toEqual([one(">=", 120, "所")]);
     expect(targets("配备率保持100%")).toEqual([one(">=", 100, "%")]);
   });
+  it("reads the forms target-forms declares: Chinese percentages, spaced and mixed Chinese counts", () => {
+    expect(targets("课后服务覆盖率达到百分之九十五以上")).toEqual([one(">=", 95, "%")]);
+    expect(targets("辍学率控制在百分之一以内")).toEqual([one("<=", 1, "%")]);
+    expect(targets("建成两 所标准化考点")).toEqual([one(">=", 2, "所")]);
+    expect(targets("新建三至5所幼儿园")).toEqual([span("range", 3, 5, "所")]);
+    expect(targets("两万元奖补，百分之")).toEqual([]);
+  });
   it("reads ceilings (<=)", () => {
     expect(targets("教师借调比例不超过5%")).toEqual([one("<=", 5, "%")]);
     expect(targets("肥胖率控制在8%以内")).toEqual([one("<=", 8, "%")]);

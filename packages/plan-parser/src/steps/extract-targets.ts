@@ -1,8 +1,8 @@
 import type { Target, TargetOp } from "../model.js";
-import { CHINESE_NUMERAL_CHARS, parseChineseNumeral } from "./chinese-numerals.js";
+import { parseChineseNumeral } from "./chinese-numerals.js";
 import { clauseBounds, itemStart, quoted, sentenceBounds } from "./target-context.js";
+import { TARGET_FORMS, type TargetForm } from "./target-forms.js";
 import { scanText, type TextScan } from "./target-starts.js";
-import { CN_UNITS, UNITS } from "./target-units.js";
 
 /**
  * Targets: numbers the plan commits to reach, keep, add or cut ("普惠率达到89%", "新增学位8130个",
@@ -12,16 +12,6 @@ import { CN_UNITS, UNITS } from "./target-units.js";
 export interface FoundTarget extends Target {
   index: number;
 }
-
-/** Arabic (with thousands separators: "8,130") or Chinese numerals. */
-const NUM = `(?<!\\d|\\.|\\d,)(?:\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d{1,15}(?:\\.\\d{1,6})?|[${CHINESE_NUMERAL_CHARS}]{1,8})`;
-const MULT = "(?:万|亿|千)?";
-const UNIT = `(?:${UNITS.map((u) => u.replace(/[%]/g, "\\$&")).join("|")})(?:\\([^()]{1,4}\\))?`;
-/** One number, an optional range end ("30—40套", "3至5所", "1所—2所"), then a unit; one NUM attempt per position. */
-const CANDIDATE_RE = new RegExp(
-  `(${NUM})(?:(?:\\s*(?:${MULT})\\s*(?:${UNIT}))?\\s*[-—–~至到]\\s*(${NUM}))?\\s*(${MULT})\\s*(${UNIT})`,
-  "y",
-);
 
 interface Candidate {
   index: number;
@@ -50,13 +40,14 @@ function numberOf(raw: string): number | null {
   return Number(raw.includes(",") ? raw.replace(COMMAS, "") : raw);
 }
 
-function readCandidate(m: RegExpExecArray): Candidate | null {
-  const range = m[2] !== undefined;
-  const unit = m[3] ? m[3] + m[4]! : m[4]!;
-  const a = numberOf(m[1]!);
-  const b = range ? numberOf(m[2]!) : null;
+function readCandidate(m: RegExpExecArray, form: TargetForm): Candidate | null {
+  const parts = form.parts(m);
+  const range = parts.b !== undefined;
+  const unit = parts.unit;
+  const a = numberOf(parts.a);
+  const b = range ? numberOf(parts.b!) : null;
   if (a === null || (range && b === null)) return null;
-  const chinese = !isDigit(m[1]!.charCodeAt(0));
+  const chinese = form.chinese;
   return {
     index: m.index,
     end: m.index + m[0].length,
@@ -124,13 +115,11 @@ function rejected(text: string, c: Candidate, marks: number[]): boolean {
   if ((unit === "分" || unit === "分钟") && !testAt(SCORE_END, text, c.end)) return true;
   if (unit === "人" && testAt(CLASS_SIZE_AFTER, text, c.end)) return true;
   if (c.chinese) {
-    if (!CN_UNITS.has(unit)) return true;
     // "百场讲座", "千名教师", "万师访万家": a lone 百/千/万 is rhetoric.
     if (LONE_HUNDREDS.test(c.raw.replace(NOT_NUMERAL_OR_MYRIAD, "").slice(0, 1)) && !DIGIT_NUMERAL.test(c.raw))
       return true;
     if (testAt(NAMED_AFTER, text, c.end) || testAt(QUOTE_BEFORE, text, c.index)) return true;
     if ((c.value ?? c.min) === 1 && unit !== "所") return true;
-    if (unit !== c.unit) return true;
   }
   const [cs, ce] = c.clause;
   const clauseBefore = text.slice(cs, c.index);
@@ -225,13 +214,16 @@ export function extractTargets(text: string, scan: TextScan = scanText(text)): F
   const { starts, marks } = scan;
   // The next candidate starts at the first start at or after the end of the last match (or failed start).
   let from = 0;
-  for (let k = 0; k < starts.length; k += 2) {
+  for (let k = 0; k < starts.length; k += 3) {
     if (starts[k]! < from) continue;
-    CANDIDATE_RE.lastIndex = starts[k]!;
-    const m = CANDIDATE_RE.exec(text);
+    const form = TARGET_FORMS[starts[k + 2]!]!;
+    form.candidate.lastIndex = starts[k]!;
+    const m = form.candidate.exec(text);
     from = m ? m.index + m[0].length : starts[k + 1]!;
     if (!m) continue;
-    const c = readCandidate(m);
+    const c = readCandidate(m, form);
+    // "两个", "三所": a form that admits only some units (with no multiplier) drops the rest first.
+    if (c && form.units && !form.units.has(c.unit)) continue;
     if (!c || rejected(text, c, marks)) continue;
     const [cs] = c.clause;
     const suffix = testAt(SUFFIX, text, c.end) ? text.slice(c.end, c.end + 2) : "";

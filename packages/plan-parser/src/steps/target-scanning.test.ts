@@ -4,14 +4,17 @@ import { anchorsOf } from "./deadline-anchors.js";
 // The deadline rules declare the anchor words the scan derives its tables from.
 import "./extract-deadlines.js";
 import { quoted, quoteMarks } from "./target-context.js";
+import { TARGET_FORMS } from "./target-forms.js";
 import { scanText } from "./target-starts.js";
 
-const CN_CORE = "零〇一二两三四五六七八九十百千";
-/** The patterns the character loops replace, as the reference. */
-const STARTS_RE = new RegExp(
-  `(?<![\\d.])\\d|[${CN_CORE}]+(?=(?:[至到\\-—–~][${CN_CORE}]+)?[万千]?[所个次项名人家场套支节篇])`,
-  "g",
-);
+/** The forms' start patterns, as the reference: each form's matches, all forms' merged by position, then form. */
+function startsByPatterns(text: string): number[] {
+  const found: Array<[number, number, number]> = [];
+  TARGET_FORMS.forEach((form, k) => {
+    for (const m of text.matchAll(new RegExp(form.start.source, "g"))) found.push([m.index, m.index + m[0].length, k]);
+  });
+  return found.sort((a, b) => a[0] - b[0] || a[2] - b[2]).flat();
+}
 function quotedByRegex(text: string, index: number, end: number, chinese: boolean): boolean {
   const before = text.slice(Math.max(0, index - 200), index);
   if (before.lastIndexOf("《") > before.lastIndexOf("》")) return true;
@@ -22,18 +25,37 @@ function quotedByRegex(text: string, index: number, end: number, chinese: boolea
   return false;
 }
 
-const alphabet = [...'0123456789.,一二两三十百千万个所人次至到-~“”"《》学校提升达到%，。 贯穿全年月底末内今季度半秋'];
-// (The reference units above are the definition; target-units' CN_UNIT_LIST must start with the same.)
+const alphabet = [
+  ...'0123456789.,一二两三十百千万壹拾个所人次至到-~“”"《》学校提升达到%，。 贯穿全年月底末内今季度半秋春分之',
+];
 const planText = fc.array(fc.constantFrom(...alphabet), { maxLength: 60 }).map((cs) => cs.join(""));
 
 describe("target candidate scanning", () => {
   it("finds the starts the reference pattern finds, the marks and the deadline anchors in one pass", () => {
     fc.assert(
       fc.property(planText, (text) => {
-        const starts = [...text.matchAll(STARTS_RE)].flatMap((m) => [m.index, m.index + m[0].length]);
-        expect(scanText(text)).toEqual({ starts, marks: quoteMarks(text), anchors: anchorsOf(text) });
+        expect(scanText(text)).toEqual({
+          starts: startsByPatterns(text),
+          marks: quoteMarks(text),
+          anchors: anchorsOf(text),
+        });
       }),
       { numRuns: 3000 },
+    );
+  });
+  it("each target form declares the start its every candidate it can keep holds (so the scan skipping the rest loses none)", () => {
+    fc.assert(
+      fc.property(planText, (text) => {
+        for (const form of TARGET_FORMS)
+          for (let i = 0; i < text.length; i++) {
+            form.candidate.lastIndex = i;
+            const m = form.candidate.exec(text);
+            if (!m || (form.units && !form.units.has(form.parts(m).unit))) continue;
+            form.start.lastIndex = i;
+            expect(form.start.test(text), `${form.name} at ${i} of ${text}`).toBe(true);
+          }
+      }),
+      { numRuns: 2000 },
     );
   });
   it("reads quotes and titles as the reference does", () => {

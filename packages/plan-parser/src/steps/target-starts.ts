@@ -1,43 +1,50 @@
 import { type AnchorWord, anchorVersion, anchorWords } from "./deadline-anchors.js";
-import { CN_UNIT_LIST } from "./target-units.js";
+import { TARGET_FORMS } from "./target-forms.js";
 
 /**
  * One pass over a task's text for what its extractors look for first:
- * - where a target candidate can start: a digit run, or a Chinese numeral followed by a unit a Chinese count
- *   may carry (scanning for these first keeps the full candidate pattern off the many 一 of running text);
+ * - where a target candidate can start, by the anchors the target forms declare (target-forms): a digit not
+ *   inside a number, a run of Chinese numerals followed by a unit a Chinese count may carry, 百分之… (scanning
+ *   for these first keeps the full candidate patterns off the many 一 of running text);
  * - where its title and quote marks (《》“”") are;
  * - which deadline anchors it holds (see deadline-anchors).
  */
 export interface TextScan {
-  /** Candidate starts as [index, end) pairs, flattened, in text order. */
+  /** Candidate starts as [index, end, form] triples (form: an index into TARGET_FORMS), flattened, in text order. */
   starts: number[];
   /** Positions of 《》“”", in text order. */
   marks: number[];
   anchors: number;
 }
 
-const CN_CORE = "零〇一二两三四五六七八九十百千";
+/** Character kinds, as bits: a digit (for the deadline anchors), a quote mark, an anchor word's start, a form's. */
 const DIGIT = 1;
-const NUMERAL = 2;
-const MARK = 3;
-/** First characters of anchor words that start with no digit. */
+const MARK = 2;
 const ANCHOR_START = 4;
+const FORM_START = 8;
 const KIND = new Uint8Array(0x10000);
 KIND.fill(DIGIT, 48, 58);
-for (const c of CN_CORE) KIND[c.charCodeAt(0)] = NUMERAL;
 for (const c of '《》“”"') KIND[c.charCodeAt(0)] = MARK;
-/** The units a Chinese-numeral count may carry start with these (from extract-targets' list). */
-const CN_UNIT_STARTS = [...new Set(CN_UNIT_LIST.map((u) => u[0]!))].join("");
-/** The Chinese branch, anchored: a numeral run that a unit (or a range and a unit) follows. */
-const CN_START_RE = new RegExp(`[${CN_CORE}]+(?=(?:[至到\\-—–~][${CN_CORE}]+)?[万千]?[${CN_UNIT_STARTS}])`, "y");
 
-/**
- * What CN_START_RE's lookahead can read first after a numeral run: a range mark, 万 or 千, or a unit. Only where
- * the whole run is followed by one can it hold: a shorter run is followed by a numeral, which is none of them
- * but 千, and after 千 the lookahead needs a unit, which the run's next numeral or its end would have to be.
- */
-const NUMERAL_NEXT = new Uint8Array(0x10000);
-for (const c of `至到-—–~万千${CN_UNIT_STARTS}`) NUMERAL_NEXT[c.charCodeAt(0)] = 1;
+/** By character, the forms (bits by their index in TARGET_FORMS) it can start, and whose run it continues. */
+const FORMS = new Uint8Array(0x10000);
+/** By character, the forms it cannot start after (their `notAfter`). */
+const NOT_AFTER = new Uint8Array(0x10000);
+/** By character, the run forms it may follow a run of (their `runThen`). */
+const THEN = new Uint8Array(0x10000);
+/** Forms whose start is their first character itself (`single`). */
+let SINGLE = 0;
+if (TARGET_FORMS.length > 8) throw new Error("target forms: more than 8");
+TARGET_FORMS.forEach((form, k) => {
+  const bit = 1 << k;
+  for (const c of form.first) {
+    FORMS[c.charCodeAt(0)]! |= bit;
+    KIND[c.charCodeAt(0)]! |= FORM_START;
+  }
+  for (const c of form.notAfter ?? "") NOT_AFTER[c.charCodeAt(0)]! |= bit;
+  for (const c of form.runThen ?? "") THEN[c.charCodeAt(0)]! |= bit;
+  if (form.single) SINGLE |= bit;
+});
 
 /**
  * The deadline anchors, as tables derived from the anchor words the deadline rules declare (deadline-anchors):
@@ -62,11 +69,10 @@ function buildAnchorTables(): void {
     const { word, bit } = w;
     const first = word.charCodeAt(0);
     if (word[0] === "#") DIGIT_NEXT[word.charCodeAt(1)]! |= bit;
-    else if (KIND[first] === DIGIT) DIGIT_PAIR[(first - 48) * 10 + word.charCodeAt(1) - 48]! |= bit;
+    else if (KIND[first]! & DIGIT) DIGIT_PAIR[(first - 48) * 10 + word.charCodeAt(1) - 48]! |= bit;
     else {
-      if (KIND[first] !== 0 && KIND[first] !== ANCHOR_START)
-        throw new Error(`deadline anchor "${word}" starts with a numeral or a quote mark`);
-      KIND[first] = ANCHOR_START;
+      if (KIND[first]! & MARK) throw new Error(`deadline anchor "${word}" starts with a quote mark`);
+      KIND[first]! |= ANCHOR_START;
       if (word.length === 2) {
         const key = first * 0x10000 + word.charCodeAt(1);
         PAIR.set(key, (PAIR.get(key) ?? 0) | bit);
@@ -81,41 +87,71 @@ function buildAnchorTables(): void {
 
 /** Most texts hold no mark: they share this (never written) list. */
 const NO_MARKS: number[] = [];
+/** Where the run of each run form seen last ends (a run is tested once, at its start). */
+const runEnds = new Int32Array(8);
 
 /**
- * Scans a text once. The starts are the matches, in order, of the global pattern `(?<![\d.])\d|[零…千]+(?=…)`:
- * a digit not after a digit or ".", or a numeral run before a unit. The numeral branch's lookahead can only
- * hold after a whole run (a numeral is neither a range mark nor a unit), so it is tried once, at the run's start.
+ * The starts of the forms at position i (in form order), pushed as [i, end, form]. A single form starts at
+ * its first character unless a declared character precedes it; a run form is tested once per run of its
+ * characters, and only where the run is followed by a character it declares (its start pattern's lookahead can
+ * only hold after a whole run: a shorter run is followed by one of its own characters, which no unit is);
+ * another form's start pattern is tried where no declared character precedes it.
+ */
+function formStarts(text: string, i: number, forms: number, starts: number[]): void {
+  const prev = i > 0 ? text.charCodeAt(i - 1) : 0;
+  for (let bits = forms & ~NOT_AFTER[prev]!; bits !== 0; bits &= bits - 1) {
+    const bit = bits & -bits;
+    const k = 31 - Math.clz32(bit);
+    if (SINGLE & bit) {
+      starts.push(i, i + 1, k);
+      continue;
+    }
+    const form = TARGET_FORMS[k]!;
+    if (form.runThen) {
+      if (i < runEnds[k]!) continue;
+      let end = i + 1;
+      while (end < text.length && FORMS[text.charCodeAt(end)]! & bit) end++;
+      runEnds[k] = end;
+      if (end >= text.length || !(THEN[text.charCodeAt(end)]! & bit)) continue;
+      form.start.lastIndex = i;
+      if (form.start.test(text)) starts.push(i, end, k);
+      continue;
+    }
+    form.start.lastIndex = i;
+    if (form.start.test(text)) starts.push(i, form.start.lastIndex, k);
+  }
+}
+
+/**
+ * Scans a text once. The starts are, position by position and form by form, where a target form's start
+ * pattern matches (see TARGET_FORMS); the marks and the anchors as declared.
  */
 export function scanText(text: string): TextScan {
   if (tablesVersion !== anchorVersion()) buildAnchorTables();
+  runEnds.fill(0);
   const starts: number[] = [];
   let marks = NO_MARKS;
   let anchors = 0;
   const n = text.length;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    const kind = KIND[c];
+    const kind = KIND[c]!;
     if (kind === 0) continue;
-    if (kind === DIGIT) {
-      const prev = i > 0 ? text.charCodeAt(i - 1) : 0;
-      if (KIND[prev] !== DIGIT && prev !== 46) starts.push(i, i + 1);
+    if (kind & FORM_START) {
+      const forms = FORMS[c]!;
+      // A digit: its one form starts at it unless a digit or "." precedes (inline: digits are many).
+      if ((forms & ~SINGLE) === 0) {
+        if (!(forms & NOT_AFTER[i > 0 ? text.charCodeAt(i - 1) : 0]!)) starts.push(i, i + 1, 31 - Math.clz32(forms));
+      } else formStarts(text, i, forms, starts);
+    }
+    if (kind & DIGIT) {
       const next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
       anchors |= DIGIT_NEXT[next]!;
-      if (KIND[next] === DIGIT) anchors |= DIGIT_PAIR[(c - 48) * 10 + next - 48]!;
-    } else if (kind === NUMERAL) {
-      let end = i + 1;
-      while (KIND[text.charCodeAt(end)] === NUMERAL) end++;
-      // The lookahead's first character comes right after the run (see NUMERAL_NEXT): most runs fail there.
-      if (end < n && NUMERAL_NEXT[text.charCodeAt(end)] === 1) {
-        CN_START_RE.lastIndex = i;
-        if (CN_START_RE.test(text)) starts.push(i, end);
-      }
-      i = end - 1;
-    } else if (kind === MARK) {
+      if (KIND[next]! & DIGIT) anchors |= DIGIT_PAIR[(c - 48) * 10 + next - 48]!;
+    } else if (kind & MARK) {
       if (marks === NO_MARKS) marks = [];
       marks.push(i);
-    } else {
+    } else if (kind & ANCHOR_START) {
       anchors |= PAIR.get(c * 0x10000 + (i + 1 < n ? text.charCodeAt(i + 1) : 0)) ?? 0;
       if (HAS_LONG[c] === 1) for (const w of LONG.get(c)!) if (text.startsWith(w.word, i)) anchors |= w.bit;
     }
