@@ -4,6 +4,8 @@ export * from "./backup.js";
 export * from "./bureau.js";
 export * from "./common.js";
 export * from "./files.js";
+export * from "./ledger-vocabulary.js";
+export * from "./ledgers.js";
 export * from "./orgs.js";
 export * from "./personal-data.js";
 export * from "./plans.js";

@@ -1,4 +1,4 @@
-import { REVEAL_AUDIT_ACTION, REVEAL_AUDIT_LABEL } from "@luoshi/contract";
+import { LEDGER_ACTION_LABELS, REVEAL_AUDIT_ACTION, REVEAL_AUDIT_LABEL } from "@luoshi/contract";
 
 /**
  * The audit trail in Chinese: what kind of record an event is about, and what was done. Codes
@@ -28,6 +28,9 @@ export const ENTITY_LABELS: Record<string, string> = {
   bureau_profile: "公文设置",
   placement_commitment: "编班承诺",
   org_group: "单位分组",
+  ledger_record: "台账记录",
+  ledger_round: "安全排查",
+  ledger_settings: "台账设置",
 };
 
 export const ACTION_LABELS: Record<string, string> = {
@@ -70,6 +73,11 @@ export const ACTION_LABELS: Record<string, string> = {
   download: "下载",
   replied: "回复",
   closed: "办结",
+  record: LEDGER_ACTION_LABELS.record,
+  assign_rectification: LEDGER_ACTION_LABELS.assign,
+  submit_fix: LEDGER_ACTION_LABELS.submit_fix,
+  pass_review: LEDGER_ACTION_LABELS.pass_review,
+  fail_review: LEDGER_ACTION_LABELS.fail_review,
 };
 
 export const entityLabel = (code: string): string => ENTITY_LABELS[code] ?? code;

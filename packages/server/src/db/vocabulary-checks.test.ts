@@ -4,11 +4,15 @@ import {
   DEADLINE_KINDS,
   DELIVERY_STATUSES,
   ENTITY_KINDS,
+  LEDGER_ACTIONS,
+  LEDGER_STATES,
+  LEDGER_TYPES,
   NOTICE_STATUSES,
   NOTIFICATION_EVENTS,
   ORG_KINDS,
   PLAN_STATUSES,
   ROLES,
+  ROUND_KINDS,
   SUPERVISION_STATUSES,
   TARGET_OPS,
   TASK_STATUSES,
@@ -36,10 +40,18 @@ const VOCABULARY: Record<string, readonly string[]> = {
   "notifications.event": NOTIFICATION_EVENTS,
   "webhook_endpoints.kind": WEBHOOK_KINDS,
   "webhook_deliveries.status": DELIVERY_STATUSES,
+  "ledger_records.type": LEDGER_TYPES,
+  "ledger_records.state": LEDGER_STATES,
+  "ledger_history.action": LEDGER_ACTIONS,
+  "ledger_rounds.ledger_type": LEDGER_TYPES,
+  "ledger_rounds.kind": ROUND_KINDS,
 };
 
 /** `CHECK ((role = ANY (ARRAY['admin'::text, …])))` → ["role", ["admin", …]]; other checks → null. */
 function valueList(definition: string): [string, string[]] | null {
+  // A list of one value (a ledger type while there is one) is printed as an equality.
+  const single = /^CHECK \(\((\w+) = '((?:[^']|'')*)'::text\)\)$/.exec(definition);
+  if (single?.[1] && single[2] !== undefined) return [single[1], [single[2].replaceAll("''", "'")]];
   const match = /^CHECK \(\(?\(?(\w+) = ANY \(\(?ARRAY\[(.*)\]\)?(?:::text\[\])?\)\)\)?$/.exec(definition);
   if (!match?.[1] || match[2] === undefined) return null;
   return [match[1], [...match[2].matchAll(/'((?:[^']|'')*)'/g)].map((m) => (m[1] ?? "").replaceAll("''", "'"))];

@@ -6,6 +6,7 @@ import { actorFor, authenticate } from "../auth/auth.service.js";
 import { generateBulletin } from "../bulletins/bulletins.service.js";
 import type { Role } from "../db/schema.js";
 import { storeEvidence } from "../files/files.service.js";
+import { recordRound } from "../ledgers/hazards.service.js";
 import { issueNotice } from "../notices/notices.service.js";
 import { upsertGroup } from "../orgs/org-groups.repository.js";
 import { addAlias, createOrg } from "../orgs/orgs.service.js";
@@ -22,6 +23,7 @@ import { createEndpoint } from "../reminders/reminders.service.js";
 import { DEFAULT_WEBHOOK_HOSTS } from "../reminders/webhook-guard.js";
 import { createTestApp, loginAs, multipart, type Session, type TestContext } from "../test/app.js";
 import { PLAN_TEXT } from "../test/fixture.js";
+import { aRound } from "../test/hazards.js";
 import { draftPlan, publishedPlan } from "../test/plans.js";
 import { createUser } from "../users/users.service.js";
 
@@ -80,6 +82,9 @@ let sup: Record<
     webhook(): Promise<string>;
   }
 >;
+/** Per bureau: a hazard of the school (found on a round), the round, a maker of fresh hazards, the school's officer. */
+let ledgers: Record<Scope, { hazardId: string; roundId: string; fresh(): Promise<string>; officerId: string }>;
+const hazardUrl = (c: Ctx, id = ledgers[c.scope].hazardId) => `/api/ledgers/hazards/${id}`;
 const noticeFor = (c: Ctx) => (c.role === "dept_head" ? sup[c.scope].toDept : sup[c.scope].toSchool);
 const supPost = (c: Ctx, url: string, payload: object = {}) => ({
   method: "POST" as const,
@@ -899,6 +904,69 @@ const MATRIX: Record<string, Row> = {
       payload: { year: 2024, completion: 50, timeliness: 30, attainment: 20, noticePenalty: 1 },
     }),
   },
+  "POST /api/ledgers/rounds": {
+    own: ["admin", "supervisor", "dept_head", "school_reporter"],
+    req: (c) => supPost(c, "/api/ledgers/rounds", aRound({ orgId: bureauOf(c).schoolId })),
+  },
+  "GET /api/ledgers/rounds": {
+    own: ALL,
+    other: null,
+    req: (c) => ({ method: "GET", url: "/api/ledgers/rounds", headers: c.session.headers }),
+  },
+  "GET /api/ledgers/hazards": {
+    own: ALL,
+    other: null,
+    req: (c) => ({ method: "GET", url: "/api/ledgers/hazards", headers: c.session.headers }),
+  },
+  "GET /api/ledgers/hazards/:id": {
+    own: ALL,
+    req: (c) => ({ method: "GET", url: hazardUrl(c), headers: c.session.headers }),
+  },
+  "POST /api/ledgers/hazards/:id/steps": {
+    own: ["admin", "supervisor", "dept_head"],
+    req: async (c) =>
+      supPost(c, `${hazardUrl(c, await ledgers[c.scope].fresh())}/steps`, {
+        action: "assign",
+        fields: { responsibleId: ledgers[c.scope].officerId },
+      }),
+  },
+  "PATCH /api/ledgers/hazards/:id": {
+    own: ["admin", "supervisor", "dept_head", "school_reporter"],
+    req: (c) => ({
+      method: "PATCH",
+      url: hazardUrl(c),
+      headers: c.session.headers,
+      payload: { fields: { location: `位置${uniq()}` }, note: "更正位置" },
+    }),
+  },
+  "POST /api/ledgers/hazards/:id/reveal": {
+    own: ["admin", "supervisor", "dept_head", "school_reporter"],
+    req: (c) => supPost(c, `${hazardUrl(c)}/reveal`),
+  },
+  "GET /api/ledgers/hazard-indicators": {
+    own: ALL,
+    other: null,
+    req: (c) => ({
+      method: "GET",
+      url: "/api/ledgers/hazard-indicators?from=2024-01-01&to=2024-12-31",
+      headers: c.session.headers,
+    }),
+  },
+  "GET /api/ledgers/hazard-config": {
+    own: ALL,
+    other: null,
+    req: (c) => ({ method: "GET", url: "/api/ledgers/hazard-config", headers: c.session.headers }),
+  },
+  "PUT /api/ledgers/hazard-config": {
+    own: ["admin", "supervisor", "dept_head"],
+    other: null,
+    req: (c) => ({
+      method: "PUT",
+      url: "/api/ledgers/hazard-config",
+      headers: c.session.headers,
+      payload: { deadlineDays: { general: 7, major: 30 }, checklists: { fire: ["灭火器"] } },
+    }),
+  },
   "GET /*": { own: "public", other: null, req: () => ({ method: "GET", url: "/ledger" }) },
 };
 
@@ -1002,6 +1070,19 @@ beforeAll(async () => {
     };
   };
   sup = { own: await supervisionOf(t.fixture.a, "own"), other: await supervisionOf(t.fixture.b, "other") };
+  const ledgersOf = async (bureau: typeof t.fixture.a) => {
+    const user = await t.db
+      .selectFrom("users")
+      .selectAll()
+      .where("username", "=", bureau.users.school_reporter)
+      .executeTakeFirstOrThrow();
+    const officer = await actorFor(t.db, user);
+    const now = () => new Date();
+    const fresh = async () => (await recordRound(t.db, officer, aRound(), now)).hazards[0]!.id;
+    const first = await recordRound(t.db, officer, aRound(), now);
+    return { hazardId: first.hazards[0]!.id, roundId: first.round.id, fresh, officerId: officer.userId };
+  };
+  ledgers = { own: await ledgersOf(t.fixture.a), other: await ledgersOf(t.fixture.b) };
 }, 240_000);
 afterAll(() => t.close());
 
@@ -1241,6 +1322,13 @@ const LIST_SCOPES: Record<string, ListScope> = {
   "GET /api/supervision/webhooks/deliveries": { kind: "region" },
   "GET /api/supervision/bulletins": { kind: "region", ownSample: () => sup.own.bulletinId },
   "GET /api/supervision/evaluation": { kind: "region", url: "/api/supervision/evaluation?year=2024" },
+  "GET /api/ledgers/rounds": { kind: "region", ownSample: () => ledgers.own.roundId },
+  "GET /api/ledgers/hazards": { kind: "region", ownSample: () => ledgers.own.hazardId },
+  "GET /api/ledgers/hazard-indicators": {
+    kind: "region",
+    url: "/api/ledgers/hazard-indicators?from=2024-01-01&to=2099-12-31",
+  },
+  "GET /api/ledgers/hazard-config": { kind: "not-a-list", why: "the settings of the caller's own region" },
   "GET /api/supervision/evaluation/export.xlsx": {
     kind: "not-a-list",
     why: "a workbook of GET /api/supervision/evaluation's rows",
@@ -1280,6 +1368,8 @@ describe("list scope", () => {
       sup.other.toSchool,
       sup.other.webhookId,
       sup.other.bulletinId,
+      ledgers.other.hazardId,
+      ledgers.other.roundId,
     ];
   };
 

@@ -1,0 +1,106 @@
+/**
+ * The ledgers' vocabulary (issue 15): ledger types, workflow states and actions, and the campus-safety
+ * hazard ledger's categories, sources, grades, risk levels and inspection kinds, each with its Chinese
+ * label. Plain data like vocabulary.ts; the SQL CHECK lists of migration 0013 are tested against them.
+ */
+
+const keysOf = <K extends string>(labels: Record<K, string>): readonly K[] => Object.keys(labels) as K[];
+
+export const LEDGER_TYPE_LABELS = { campus_hazard: "校园安全隐患" } as const satisfies Record<string, string>;
+export type LedgerType = keyof typeof LEDGER_TYPE_LABELS;
+export const LEDGER_TYPES = keysOf(LEDGER_TYPE_LABELS);
+
+/** Every workflow state of every ledger type (each type declares which of them it uses). */
+export const LEDGER_STATE_LABELS = {
+  found: "已登记",
+  rectifying: "整改中",
+  reviewing: "待复查",
+  closed: "已销号",
+} as const satisfies Record<string, string>;
+export type LedgerState = keyof typeof LEDGER_STATE_LABELS;
+export const LEDGER_STATES = keysOf(LEDGER_STATE_LABELS);
+
+/** What a history entry records: the record's creation, a workflow step or a correction. */
+export const LEDGER_ACTION_LABELS = {
+  record: "登记",
+  assign: "下达整改",
+  submit_fix: "提交整改",
+  pass_review: "复查通过并销号",
+  fail_review: "复查未通过",
+  correct: "更正",
+} as const satisfies Record<string, string>;
+export type LedgerAction = keyof typeof LEDGER_ACTION_LABELS;
+export const LEDGER_ACTIONS = keysOf(LEDGER_ACTION_LABELS);
+/** The workflow steps a caller may ask for (record and correct have routes of their own). */
+export const HAZARD_TRANSITIONS = ["assign", "submit_fix", "pass_review", "fail_review"] as const;
+export type HazardTransition = (typeof HAZARD_TRANSITIONS)[number];
+
+// --- campus safety hazards (../shared/reference/campus-safety-hazards.md) --------------------------
+
+export const HAZARD_CATEGORY_LABELS = {
+  buildings: "校舍及建筑",
+  fire: "消防",
+  utilities: "用电、燃气及特种设备",
+  food: "食品（食堂）",
+  traffic: "交通及校车",
+  laboratory: "实验室与危化品",
+  crowded_places: "人员密集场所",
+  construction: "施工现场及老旧房屋",
+  natural_disaster: "地质及自然灾害",
+  security: "治安与安防",
+  drowning: "防溺水",
+  bullying: "学生欺凌与校园暴力",
+  surroundings: "周边环境",
+  activities: "集体活动",
+  public_health: "传染病与公共卫生",
+  mental_health: "心理健康",
+} as const satisfies Record<string, string>;
+export type HazardCategory = keyof typeof HAZARD_CATEGORY_LABELS;
+export const HAZARD_CATEGORIES = keysOf(HAZARD_CATEGORY_LABELS);
+
+/** 事故隐患的三个来源（物的危险状态、人的不安全行为、管理上的缺陷）. */
+export const HAZARD_SOURCE_LABELS = {
+  thing: "物的危险状态",
+  person: "人的不安全行为",
+  management: "管理上的缺陷",
+} as const satisfies Record<string, string>;
+export type HazardSource = keyof typeof HAZARD_SOURCE_LABELS;
+export const HAZARD_SOURCES = keysOf(HAZARD_SOURCE_LABELS);
+
+export const HAZARD_GRADE_LABELS = { general: "一般隐患", major: "重大隐患" } as const satisfies Record<string, string>;
+export type HazardGrade = keyof typeof HAZARD_GRADE_LABELS;
+export const HAZARD_GRADES = keysOf(HAZARD_GRADE_LABELS);
+
+/** 安全风险分级管控: four levels, each with its colour. */
+export const RISK_LEVEL_LABELS = {
+  major: "重大风险",
+  high: "较大风险",
+  moderate: "一般风险",
+  low: "低风险",
+} as const satisfies Record<string, string>;
+export type RiskLevel = keyof typeof RISK_LEVEL_LABELS;
+export const RISK_LEVELS = keysOf(RISK_LEVEL_LABELS);
+export const RISK_COLOURS: Record<RiskLevel, { colour: string; label: string }> = {
+  major: { colour: "red", label: "红" },
+  high: { colour: "orange", label: "橙" },
+  moderate: { colour: "yellow", label: "黄" },
+  low: { colour: "blue", label: "蓝" },
+};
+
+/** Inspection rounds (日排查、周研判、月专题 are a local convention; ad-hoc checks besides). */
+export const ROUND_KIND_LABELS = {
+  daily: "日排查",
+  weekly: "周研判",
+  monthly: "月专题",
+  adhoc: "专项检查",
+} as const satisfies Record<string, string>;
+export type RoundKind = keyof typeof ROUND_KIND_LABELS;
+export const ROUND_KINDS = keysOf(ROUND_KIND_LABELS);
+
+/** The metrics a ledger computes, which a plan indicator may be bound to. */
+export const LEDGER_METRIC_LABELS = {
+  hazard_fix_rate: "隐患整改率",
+  major_hazards_open: "重大隐患未销号数",
+} as const satisfies Record<string, string>;
+export type LedgerMetric = keyof typeof LEDGER_METRIC_LABELS;
+export const LEDGER_METRICS = keysOf(LEDGER_METRIC_LABELS);

@@ -1,0 +1,73 @@
+import type { ChecklistResult, LedgerAction, LedgerState, LedgerType, RoundKind } from "@luoshi/contract";
+import type { ColumnType, Kysely } from "kysely";
+import type { Database } from "../db/database.js";
+import type { DB } from "../db/schema.js";
+import type { Changes } from "./fields.js";
+import type { Fields } from "./ledger-type.js";
+
+/** Row types of the tables created by migration 0013. */
+type Timestamp = ColumnType<string, string | undefined, string>;
+type Json<T> = ColumnType<T, string, string>;
+type DateColumn = ColumnType<string, string, string>;
+
+export interface LedgerRecordsTable {
+  region_id: string;
+  id: string;
+  type: LedgerType;
+  org_id: string;
+  state: LedgerState;
+  fields: Json<Fields>;
+  file_ids: Json<string[]>;
+  version: number;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface LedgerHistoryTable {
+  region_id: string;
+  record_id: string;
+  seq: number;
+  action: LedgerAction;
+  from_state: LedgerState | null;
+  to_state: LedgerState;
+  changes: Json<Changes>;
+  note: string | null;
+  actor_id: string;
+  at: Timestamp;
+}
+
+export type { ChecklistResult };
+
+export interface LedgerRoundsTable {
+  region_id: string;
+  id: string;
+  ledger_type: LedgerType;
+  org_id: string;
+  kind: RoundKind;
+  held_on: DateColumn;
+  checklist: Json<ChecklistResult[]>;
+  hazard_count: number;
+  note: string | null;
+  recorded_by: string;
+  recorded_at: Timestamp;
+}
+
+export interface LedgerSettingsTable {
+  region_id: string;
+  ledger_type: LedgerType;
+  settings: Json<Record<string, unknown>>;
+  updated_by: string;
+  updated_at: Timestamp;
+}
+
+export interface LedgerDB extends DB {
+  ledger_records: LedgerRecordsTable;
+  ledger_history: LedgerHistoryTable;
+  ledger_rounds: LedgerRoundsTable;
+  ledger_settings: LedgerSettingsTable;
+}
+
+export type LDb = Kysely<LedgerDB>;
+/** The same connection, typed with the ledger tables as well. */
+export const ldb = (db: Database | Kysely<DB>): LDb => db as unknown as LDb;
