@@ -377,3 +377,38 @@ export const PUB = {
   groupMembers: "组内单位",
   newGroup: "新建分组",
 };
+
+/** Changes to a published task (task detail and ledger): units, deadline, cadence, indicators. */
+export const CHG = {
+  button: "调整任务",
+  title: (task: string) => `调整任务：${task}`,
+  hint: "已发布任务的调整会记入操作日志，并通知调整前后的全部责任单位。",
+  indicators: "量化指标",
+  indicatorName: "指标名称",
+  indicatorOp: "要求",
+  indicatorValue: "目标值",
+  indicatorMin: "下限",
+  indicatorMax: "上限",
+  indicatorUnit: "单位",
+  addIndicator: "添加指标",
+  removeIndicator: "删除",
+  nameRequired: "请填写指标名称",
+  valueRequired: "请填写目标值",
+  next: "下一步：确认",
+  back: "返回修改",
+  cancel: "取消",
+  confirm: "确认调整并通知",
+  confirmTitle: "请确认以下调整",
+  nothing: "没有修改任何内容",
+  none: "无",
+  followPlan: "随计划",
+  notify: "将通知以下单位",
+  added: "新增",
+  removed: "移除",
+  arrow: "→",
+  saved: "任务已调整，已通知相关单位",
+  field: { lead: "牵头单位", co: "配合单位", due: "完成时限", cadence: "填报周期", indicators: "量化指标" } as Record<
+    string,
+    string
+  >,
+};

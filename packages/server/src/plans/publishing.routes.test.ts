@@ -176,7 +176,10 @@ describe("safe publishing", () => {
     expect(added?.body).toContain("完成时限调整为 2024年10月31日前");
     const kept = schoolBox.find((n) => n.event === "task_changed" && n.entityId === task("1"));
     expect(kept?.title).toBe("任务“1 开展主题教育”已调整");
-    expect(kept?.body).toContain("牵头 城关实验小学");
+    expect(kept?.body).toBe(
+      "任务“1 开展主题教育”：不再由 基础教育股 承担；城关实验小学改为牵头单位；完成时限调整为 2024年10月31日前",
+    );
+    expect(added?.body).toContain("新增牵头单位 城关实验小学");
     const dept = await loginAs(t.app, t.fixture.a.users.dept_head);
     const deptBox = (await inject(dept, "GET", "/api/supervision/notifications")).json().notifications as Inbox;
     expect(deptBox.find((n) => n.entityId === task("1"))?.title).toBe("您单位不再承担任务“1 开展主题教育”");

@@ -15,6 +15,7 @@ import {
   deadlineOf,
   describeChange,
   type NamedOrg,
+  type UnitRole,
   unitRoles,
 } from "./task-assignment.js";
 
@@ -48,11 +49,10 @@ export async function assignTasks(
   const candidates = new Map<string, NamedOrg>((await candidateOrgs(db, plan)).map((o) => [o.id, o]));
   const unknown = unitRoles(change).filter((r) => !candidates.has(r.orgId));
   if (unknown.length > 0) throw publishingError("TASKS_NOT_IN_PLAN", 404, { orgIds: unknown.map((u) => u.orgId) });
-  const before = new Map<string, string[]>();
+  const before = new Map<string, UnitRole[]>();
   for (const a of await repo.liveAssignments(db, plan.region_id, ids)) {
-    before.set(a.task_id, [...(before.get(a.task_id) ?? []), a.org_id]);
+    before.set(a.task_id, [...(before.get(a.task_id) ?? []), { orgId: a.org_id, role: a.role }]);
   }
-  const summary = describeChange(change, candidates);
   return db.transaction().execute(async (trx) => {
     const updated: PlanTask[] = [];
     for (const task of tasks) {
@@ -74,8 +74,9 @@ export async function assignTasks(
         after: { ...fields, planStatus: plan.status },
       });
       if (plan.status === "published") {
-        const was = before.get(task.id) ?? [];
+        const was = (before.get(task.id) ?? []).map((r) => r.orgId);
         const after = changesUnits(change) ? unitRoles(change).map((r) => r.orgId) : was;
+        const summary = describeChange(change, candidates, before.get(task.id) ?? []);
         await notifyUnits(trx, {
           regionId: plan.region_id,
           actorId: actor.userId,

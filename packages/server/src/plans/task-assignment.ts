@@ -50,10 +50,48 @@ export function changedTaskFields(
   };
 }
 
-/** A short Chinese account of the change, for the notice the units receive. */
-export function describeChange(change: AssignmentChange, orgs: ReadonlyMap<string, NamedOrg>): string {
+export interface UnitRole {
+  orgId: string;
+  role: "lead" | "co";
+}
+
+const ROLE_WORD = { lead: "牵头单位", co: "配合单位" } as const;
+
+/**
+ * How a task's units change, unit by unit: who is added (as lead or co), who removed, whose role
+ * changes. A published task's assignees are known, so its units hear exactly what changed for them.
+ */
+export function describeUnitChange(before: UnitRole[], after: UnitRole[], orgs: ReadonlyMap<string, NamedOrg>) {
+  const name = (id: string) => orgs.get(id)?.name ?? id;
+  const was = new Map(before.map((r) => [r.orgId, r.role]));
+  const now = new Map(after.map((r) => [r.orgId, r.role]));
   const parts: string[] = [];
-  if (changesUnits(change)) {
+  for (const role of ["lead", "co"] as const) {
+    const added = after.filter((r) => r.role === role && !was.has(r.orgId)).map((r) => name(r.orgId));
+    if (added.length) parts.push(`新增${ROLE_WORD[role]} ${added.join("、")}`);
+  }
+  const removed = before.filter((r) => !now.has(r.orgId)).map((r) => name(r.orgId));
+  if (removed.length) parts.push(`不再由 ${removed.join("、")} 承担`);
+  for (const r of after) {
+    const old = was.get(r.orgId);
+    if (old && old !== r.role) parts.push(`${name(r.orgId)}改为${ROLE_WORD[r.role]}`);
+  }
+  return parts.join("；") || "责任单位未变";
+}
+
+/**
+ * A short Chinese account of the change, for the notice the units receive. With the task's units
+ * before the change (a published task), the units part says who is added and who removed;
+ * without (a draft), it states the new lead and co units.
+ */
+export function describeChange(
+  change: AssignmentChange,
+  orgs: ReadonlyMap<string, NamedOrg>,
+  before?: UnitRole[],
+): string {
+  const parts: string[] = [];
+  if (changesUnits(change) && before) parts.push(describeUnitChange(before, unitRoles(change), orgs));
+  else if (changesUnits(change)) {
     const names = (ids: string[] | undefined) => (ids ?? []).map((id) => orgs.get(id)?.name ?? id).join("、");
     parts.push(`责任单位调整为：牵头 ${names(change.lead) || "无"}；配合 ${names(change.co) || "无"}`);
   }

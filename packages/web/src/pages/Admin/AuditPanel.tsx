@@ -40,6 +40,8 @@ export function AuditPanel() {
         />
         <Select
           allowClear
+          showSearch
+          optionFilterProp="label"
           placeholder={L.auditAction}
           aria-label={L.filterBy(L.auditAction)}
           style={{ width: 130 }}

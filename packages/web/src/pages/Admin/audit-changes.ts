@@ -1,3 +1,5 @@
+import { CADENCE_LABELS, PLAN_STATUS_LABELS } from "@luoshi/contract/vocabulary";
+
 /** One field of an audited record that differs between before and after, as display text. */
 export interface ChangedField {
   field: string;
@@ -5,8 +7,28 @@ export interface ChangedField {
   after?: string;
 }
 
+/** Deadlines and targets are lists of objects with their own wording: show the wording. */
+const worded = (v: unknown): v is { text: string }[] =>
+  Array.isArray(v) && v.length > 0 && v.every((x) => x && typeof x === "object" && typeof x.text === "string");
+
 const text = (v: unknown): string | undefined =>
-  v === undefined ? undefined : v === null ? "（空）" : typeof v === "string" ? v : JSON.stringify(v);
+  v === undefined
+    ? undefined
+    : v === null
+      ? "（空）"
+      : typeof v === "string"
+        ? v
+        : worded(v)
+          ? v.map((x) => x.text).join("；")
+          : Array.isArray(v) && v.every((x) => typeof x === "string")
+            ? v.join("、") || "（空）"
+            : JSON.stringify(v);
+
+/** Coded values of some fields, in Chinese. */
+const VALUE_LABELS: Record<string, Record<string, string>> = {
+  cadence: CADENCE_LABELS,
+  planStatus: PLAN_STATUS_LABELS,
+};
 
 /** Field names of audited records in Chinese; others show as they are. */
 const FIELD_LABELS: Record<string, string> = {
@@ -34,6 +56,10 @@ const FIELD_LABELS: Record<string, string> = {
   alias: "别名",
   kind: "类型",
   year: "年度",
+  cadence: "填报周期",
+  planStatus: "计划状态",
+  indicators: "指标",
+  summary: "变更内容",
 };
 
 const HIDDEN = new Set(["region_id", "id", "password_hash", "updated_at", "created_at"]);
@@ -45,8 +71,10 @@ export function changedFields(before: unknown, after: unknown): ChangedField[] {
   const keys = [...new Set([...Object.keys(b ?? {}), ...Object.keys(a ?? {})])].filter((k) => !HIDDEN.has(k));
   const out: ChangedField[] = [];
   for (const field of keys) {
-    const was = text(b?.[field]);
-    const now = text(a?.[field]);
+    const coded = VALUE_LABELS[field];
+    const show = (v: unknown) => text(coded && typeof v === "string" ? (coded[v] ?? v) : v);
+    const was = show(b?.[field]);
+    const now = show(a?.[field]);
     if (b && a && was === now) continue;
     out.push({ field: FIELD_LABELS[field] ?? field, ...(b && { before: was }), ...(a && { after: now }) });
   }

@@ -8,11 +8,12 @@ import type { TaskRow } from "../../api/types";
 import { AsyncView } from "../../components/AsyncView";
 import { orgTree } from "../../components/org-tree";
 import { useAsync } from "../../components/use-async";
-import { L } from "../../labels";
+import { CHG, L } from "../../labels";
 import { canManagePlans, useMe } from "../../session";
 import { IssueNoticeModal } from "../Supervision/IssueNoticeModal";
 import { S as SUPERVISION } from "../Supervision/labels";
 import type { NoticeTarget } from "../Supervision/notice-prefill";
+import { TaskChangeLauncher } from "../TaskDetail/TaskChangeModal";
 import { DataGrid } from "./DataGrid";
 import { LedgerFilters } from "./LedgerFilters";
 import { ledgerColumns } from "./ledger-columns";
@@ -50,7 +51,8 @@ export default function LedgerPage() {
       message.error(messageOf(e));
     }
   });
-  if (canManagePlans(me)) columns.push(issueColumn(setTargets));
+  const [changing, setChanging] = useState<string | null>(null);
+  if (canManagePlans(me)) columns.push(changeColumn(setChanging), issueColumn(setTargets));
 
   return (
     <Card
@@ -98,6 +100,16 @@ export default function LedgerPage() {
           )}
         </AsyncView>
       )}
+      {changing && (
+        <TaskChangeLauncher
+          taskId={changing}
+          onClose={() => setChanging(null)}
+          onDone={() => {
+            setChanging(null);
+            tasks.reload();
+          }}
+        />
+      )}
       <IssueNoticeModal
         targets={targets}
         onClose={() => setTargets([])}
@@ -105,6 +117,20 @@ export default function LedgerPage() {
       />
     </Card>
   );
+}
+
+/** 调整任务 from a ledger row: units, deadline, cadence and indicators of the published task. */
+function changeColumn(open: (taskId: string) => void) {
+  return {
+    key: "change",
+    title: CHG.button,
+    width: 88,
+    render: (t: TaskRow) => (
+      <Button size="small" onClick={() => open(t.id)} aria-label={`${CHG.button} ${t.no}`}>
+        {CHG.button}
+      </Button>
+    ),
+  };
 }
 
 /** 签发督办单 from a ledger row: to the task's lead units (all its units when none leads), prefilled. */

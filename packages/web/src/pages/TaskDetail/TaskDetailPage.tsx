@@ -1,4 +1,20 @@
-import { Breadcrumb, Card, Col, Descriptions, Empty, List, Row, Space, Table, Tag, Timeline, Typography } from "antd";
+import { EditOutlined } from "@ant-design/icons";
+import {
+  Breadcrumb,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Empty,
+  List,
+  Row,
+  Space,
+  Table,
+  Tag,
+  Timeline,
+  Typography,
+} from "antd";
+import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { api } from "../../api/endpoints";
 import type { Indicator, Report, TaskDetail } from "../../api/types";
@@ -7,8 +23,10 @@ import { Attachments } from "../../components/Attachments";
 import { formatDate, formatTarget, formatTime } from "../../components/format";
 import { StatusTag } from "../../components/StatusTag";
 import { useAsync } from "../../components/use-async";
-import { ASSIGNMENT_ROLE, DEADLINE_KIND, L, OPS, STATUS_COLOR } from "../../labels";
+import { ASSIGNMENT_ROLE, CHG, DEADLINE_KIND, L, OPS, STATUS_COLOR } from "../../labels";
+import { canManagePlans, useMe } from "../../session";
 import { TaskNotices } from "../Supervision/TaskNotices";
+import { TaskChangeModal } from "./TaskChangeModal";
 
 const attainedTag = (i: Indicator) =>
   i.attained === null ? (
@@ -67,14 +85,29 @@ function ReportTimeline({ reports }: { reports: Report[] }) {
   );
 }
 
-function Detail({ d }: { d: TaskDetail }) {
+function Detail({ d, reload }: { d: TaskDetail; reload: () => void }) {
   const { task } = d;
+  const me = useMe();
+  const [changing, setChanging] = useState(false);
+  const changeable = canManagePlans(me) && d.plan.status === "published";
   return (
     <Space direction="vertical" size={16} style={{ width: "100%" }}>
       <Breadcrumb
         items={[{ title: <Link to={`/ledger?planId=${d.plan.id}`}>{d.plan.title}</Link> }, { title: task.no }]}
       />
-      <Card title={`${task.no}. ${task.title}`} extra={<StatusTag status={task.status} />}>
+      <Card
+        title={`${task.no}. ${task.title}`}
+        extra={
+          <Space wrap>
+            <StatusTag status={task.status} />
+            {changeable && (
+              <Button icon={<EditOutlined />} onClick={() => setChanging(true)}>
+                {CHG.button}
+              </Button>
+            )}
+          </Space>
+        }
+      >
         <Descriptions column={{ xs: 1, md: 2 }} size="small">
           <Descriptions.Item label={L.section}>{task.path.join(" / ")}</Descriptions.Item>
           <Descriptions.Item label={L.units}>{task.units.join("、")}</Descriptions.Item>
@@ -129,6 +162,16 @@ function Detail({ d }: { d: TaskDetail }) {
         <ReportTimeline reports={d.reports} />
       </Card>
       <TaskNotices task={task} units={d.assignees} />
+      {changing && (
+        <TaskChangeModal
+          detail={d}
+          onClose={() => setChanging(false)}
+          onDone={() => {
+            setChanging(false);
+            reload();
+          }}
+        />
+      )}
     </Space>
   );
 }
@@ -136,5 +179,5 @@ function Detail({ d }: { d: TaskDetail }) {
 export default function TaskDetailPage() {
   const { id = "" } = useParams();
   const detail = useAsync(() => api.task(id), [id]);
-  return <AsyncView state={detail}>{(d) => <Detail d={d} />}</AsyncView>;
+  return <AsyncView state={detail}>{(d) => <Detail d={d} reload={detail.reload} />}</AsyncView>;
 }
