@@ -5,13 +5,9 @@
  * notification in 消息中心 and the new deadline in 我的任务; the administrator reads the change in
  * the audit trail, in Chinese.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { chromium, type Page } from "playwright-core";
-import { apiGet, BASE, check, login, logout, noHorizontalScroll, shot, step, toast } from "./helpers";
+import type { Page } from "playwright-core";
+import { apiGet, BASE, check, login, logout, noHorizontalScroll, runScenario, shot, step, toast } from "./helpers";
 
-const work = mkdtempSync(join(tmpdir(), "luoshi-e2e-chg-"));
 const SCHOOL = "青山县城关镇中心小学";
 
 interface Row {
@@ -123,35 +119,12 @@ async function auditShows(page: Page, task: Row) {
   await shot(page, "chg-06-audit");
 }
 
-async function main() {
-  const context = await chromium.launchPersistentContext(join(work, "profile"), {
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    headless: true,
-    viewport: { width: 1366, height: 860 },
-    locale: "zh-CN",
-    timezoneId: "Asia/Shanghai",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync"],
-  });
-  const page = context.pages()[0] ?? (await context.newPage());
-  page.setDefaultTimeout(15000);
-  try {
-    await login(page, "ducha");
-    await page.waitForURL(/\/dashboard/);
-    const { planId, task } = await pickTask(page);
-    await changeTask(page, planId, task);
-    await logout(page);
-    await schoolSees(page, task);
-    await auditShows(page, task);
-    console.log("e2e changes: all steps passed");
-  } catch (error) {
-    await page
-      .screenshot({ path: join(process.env.LUOSHI_E2E_ARTIFACTS ?? "test-artifacts/e2e", "chg-failure.png") })
-      .catch(() => {});
-    throw error;
-  } finally {
-    await context.close();
-    rmSync(work, { recursive: true, force: true });
-  }
-}
-
-await main();
+await runScenario("changes", async (page) => {
+  await login(page, "ducha");
+  await page.waitForURL(/\/dashboard/);
+  const { planId, task } = await pickTask(page);
+  await changeTask(page, planId, task);
+  await logout(page);
+  await schoolSees(page, task);
+  await auditShows(page, task);
+});

@@ -1,6 +1,7 @@
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Page } from "playwright-core";
+import { chromium, type Page } from "playwright-core";
 import { PNG } from "pngjs";
 
 export const BASE = process.env.LUOSHI_E2E_URL ?? "http://127.0.0.1:3000";
@@ -89,3 +90,31 @@ export async function noHorizontalScroll(page: Page, scope: "page" | "drawer" = 
 /** GET an API path with the page's session. */
 export const apiGet = <T>(page: Page, path: string): Promise<T> =>
   page.evaluate(async (p) => (await fetch(p)).json(), path) as Promise<T>;
+
+/**
+ * Runs a scenario in a fresh headless Chromium profile (1366 px, zh-CN, Asia/Shanghai); on failure
+ * the page is saved as `<name>-failure.png`; the profile is removed afterwards.
+ */
+export async function runScenario(name: string, body: (page: Page) => Promise<void>): Promise<void> {
+  const work = mkdtempSync(join(tmpdir(), `luoshi-e2e-${name}-`));
+  const context = await chromium.launchPersistentContext(join(work, "profile"), {
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    headless: true,
+    viewport: { width: 1366, height: 860 },
+    locale: "zh-CN",
+    timezoneId: "Asia/Shanghai",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync"],
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(15000);
+  try {
+    await body(page);
+    console.log(`e2e ${name}: all steps passed`);
+  } catch (error) {
+    await page.screenshot({ path: join(ARTIFACTS, `${name}-failure.png`) }).catch(() => {});
+    throw error;
+  } finally {
+    await context.close();
+    rmSync(work, { recursive: true, force: true });
+  }
+}

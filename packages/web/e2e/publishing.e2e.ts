@@ -8,8 +8,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium, type Page } from "playwright-core";
-import { apiGet, BASE, check, login, logout, noHorizontalScroll, shot, step, toast } from "./helpers";
+import type { Page } from "playwright-core";
+import { apiGet, BASE, check, login, logout, noHorizontalScroll, runScenario, shot, step, toast } from "./helpers";
 
 const work = mkdtempSync(join(tmpdir(), "luoshi-e2e-pub-"));
 const year = new Date().getFullYear();
@@ -182,18 +182,8 @@ async function withdraw(page: Page, planId: string) {
   check(!mine.tasks.some((t) => t.planId === planId), "withdrawn tasks are gone from my tasks");
 }
 
-async function main() {
-  const context = await chromium.launchPersistentContext(join(work, "profile"), {
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    headless: true,
-    viewport: { width: 1366, height: 860 },
-    locale: "zh-CN",
-    timezoneId: "Asia/Shanghai",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync"],
-  });
-  const page = context.pages()[0] ?? (await context.newPage());
-  page.setDefaultTimeout(15000);
-  try {
+try {
+  await runScenario("publishing", async (page) => {
     await login(page, "ducha");
     await page.waitForURL(/\/dashboard/);
     const planId = await importWithGaps(page);
@@ -201,16 +191,7 @@ async function main() {
     await logout(page);
     await reportOnPhone(page, planId);
     await withdraw(page, planId);
-    console.log("e2e publishing: all steps passed");
-  } catch (error) {
-    await page
-      .screenshot({ path: join(process.env.LUOSHI_E2E_ARTIFACTS ?? "test-artifacts/e2e", "pub-failure.png") })
-      .catch(() => {});
-    throw error;
-  } finally {
-    await context.close();
-    rmSync(work, { recursive: true, force: true });
-  }
+  });
+} finally {
+  rmSync(work, { recursive: true, force: true });
 }
-
-await main();

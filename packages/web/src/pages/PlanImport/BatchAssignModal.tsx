@@ -22,7 +22,8 @@ interface Values {
   cadence?: Cadence | "plan";
 }
 
-const orgPicker = (orgs: OrgNode[], label: string) => (
+/** Several organisations picked from the tree, searchable by name. */
+export const orgPicker = (orgs: OrgNode[], label: string) => (
   <TreeSelect
     aria-label={label}
     multiple

@@ -11,7 +11,6 @@ import {
   Select,
   Space,
   Tag,
-  TreeSelect,
   Typography,
 } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
@@ -22,6 +21,7 @@ import type { Org, TaskDetail } from "../../api/types";
 import { orgTree } from "../../components/org-tree";
 import { useAsync } from "../../components/use-async";
 import { CADENCES, type Cadence, CHG, OPS, PUB } from "../../labels";
+import { orgPicker } from "../PlanImport/BatchAssignModal";
 import {
   changeOf,
   changeRequests,
@@ -201,19 +201,6 @@ export function TaskChangeModal({ detail, onClose, onDone }: Props) {
       setSaving(false);
     }
   };
-  const picker = (label: string) => (
-    <TreeSelect
-      aria-label={label}
-      multiple
-      showSearch
-      allowClear
-      treeNodeFilterProp="title"
-      treeDefaultExpandAll
-      treeData={tree}
-      placeholder={label}
-      style={{ width: "100%" }}
-    />
-  );
   return (
     <Modal
       open
@@ -250,10 +237,10 @@ export function TaskChangeModal({ detail, onClose, onDone }: Props) {
             name="lead"
             rules={[{ required: true, type: "array", min: 1, message: PUB.leadRequired }]}
           >
-            {picker(PUB.leadUnits)}
+            {orgPicker(tree, PUB.leadUnits)}
           </Form.Item>
           <Form.Item label={PUB.coUnits} name="co">
-            {picker(PUB.coUnits)}
+            {orgPicker(tree, PUB.coUnits)}
           </Form.Item>
           <Space wrap>
             <Form.Item label={PUB.dueDate} name="dueDate">
