@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { extractUnits, isUnitLine, splitUnits } from "./extract-units.js";
+import { extractUnits, findLabels, isUnitLine, labelPattern, splitUnits } from "./extract-units.js";
 import { normalizeLine } from "./normalize.js";
 
 const units = (text: string) => extractUnits(normalizeLine(text))?.units ?? [];
@@ -40,5 +41,24 @@ describe("extractUnits", () => {
   });
   it("finds no units in running text without a label", () => {
     expect(extractUnits("各学校要落实主体责任，教研室加强指导。")).toBeNull();
+  });
+});
+
+describe("unit labels searched from their colons", () => {
+  it("finds the labels a global search of the pattern finds", () => {
+    const chars = fc.constantFrom(
+      ..."责任牵头配合协同单位科室股()（）:： \n\t办公室、。",
+      "协同配合",
+      "主要责任",
+      "(单位)",
+    );
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 40 }), (cs) => {
+        const text = cs.join("");
+        const all = [...text.matchAll(new RegExp(labelPattern().source, "g"))].map((m) => [m.index, m[0]]);
+        expect(findLabels(text).map((m) => [m.index, m[0]])).toEqual(all);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -99,12 +99,40 @@ function listEnd(text: string, start: number, limit: number): number {
 const LIST_END = /[;；]\s*$/;
 const LEAD_LABEL = /^(?:牵头|主要责任|主责)$/;
 
+/** What \s matches, by code unit. */
+const SPACE_CODE = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) if (/\s/.test(String.fromCharCode(c))) SPACE_CODE[c] = 1;
+/** A label is at most ten characters before its spaces and colon (协同配合 + 单位 + (单位)). */
+const LABEL_REACH = 16;
+
+function nextColon(text: string, from: number): number {
+  const a = text.indexOf(":", from);
+  const b = text.indexOf("：", from);
+  return a < 0 ? b : b < 0 ? a : Math.min(a, b);
+}
+
+/**
+ * Every label, as a global search of LABEL_RE would find them, searched from just before each colon: a label ends
+ * at a colon and holds none before it, so none starts further back than its reach (and its spaces) before the
+ * first colon ahead; the task's text before that is not read.
+ */
+export function findLabels(text: string): RegExpExecArray[] {
+  const labels: RegExpExecArray[] = [];
+  for (let pos = 0, colon = nextColon(text, 0); colon >= 0; colon = nextColon(text, pos)) {
+    let from = colon;
+    while (from > pos && SPACE_CODE[text.charCodeAt(from - 1)] === 1) from--;
+    LABEL_RE.lastIndex = Math.max(pos, from - LABEL_REACH);
+    const m = LABEL_RE.exec(text);
+    if (!m) break;
+    labels.push(m);
+    pos = m.index + m[0].length;
+  }
+  return labels;
+}
+
 /** Finds every labelled unit list in a task's text (inline or on the lines after it). */
 export function extractUnits(text: string): FoundUnits | null {
-  if (!text.includes(":") && !text.includes("：")) return null;
-  const labels: RegExpExecArray[] = [];
-  LABEL_RE.lastIndex = 0;
-  for (let m = LABEL_RE.exec(text); m; m = LABEL_RE.exec(text)) labels.push(m);
+  const labels = findLabels(text);
   if (labels.length === 0) return null;
   const lead: string[] = [];
   const others: string[] = [];
@@ -146,6 +174,9 @@ export function extractUnits(text: string): FoundUnits | null {
 /** A line that is only a unit label ("责任股室：基教一股、教研室"), printed after its task. */
 const UNIT_LINE_START = new RegExp(`^[(（]?${ROLE}${ORG}`);
 const COLON = /[:：]/;
+
+/** The labels' pattern, for the property test that holds findLabels to a global search of it. */
+export const labelPattern = (): RegExp => LABEL_RE;
 
 export function isUnitLine(line: string): boolean {
   return UNIT_LINE_START.test(line) && COLON.test(line.slice(0, 14));

@@ -42,8 +42,10 @@ export function textToLines(text: string): LaidOut {
     const { normalized, zeroWidth } = nfkcText(text.slice(start, end));
     const rows = splitRows(normalized);
     if (end < text.length) rows.pop(); // the piece ends with its line break: its last row is empty
+    // Most texts hold no tab at all: their rows are not searched for one.
+    const tabs = normalized.includes("\t");
     for (const row of rows) {
-      const tabbed = row.includes("\t");
+      const tabbed = tabs && row.includes("\t");
       const spaced = tabbed || row.includes(" ");
       // A pipe table's rows have spaces around their pipes, or open with one ("|序号|任务|"): most rows have
       // neither, and are not searched for a pipe.

@@ -59,19 +59,22 @@ describe("numbering in a parsed plan", () => {
 const QUANTITY_NEXT =
   /^(?:年|月|日|号|所|个|项|名|人|次|万|亿|千|百|元|家|场|届|周|天|小时|分|级|条|批|期|套|台|件|节|篇|处|倍|米|公里|平方|多|余|类|支|间|座|门|本|册|部|种|岁|课时|学时|班|组|户|张|块|亩|吨|辆|位|轮|份|大|点|%|\s*[-—~至到])/;
 
-/** parseMarker before it picked its patterns by the first character: every pattern, in order of precedence. */
+/**
+ * parseMarker before it picked its patterns by the first character: every pattern, in order of precedence (its
+ * rest any text, line breaks included, as a paragraph with a soft break holds).
+ */
 function parseMarkerByAllPatterns(line: string) {
   const CN = `[${CHINESE_NUMERAL_CHARS}]+`;
   const rules: Array<[string, RegExp, (m: RegExpExecArray) => boolean, number, number]> = [
-    ["part", new RegExp(`^第(${CN})(?:部分|章|篇)\\s*(.*)$`), () => true, 1, 2],
-    ["l2", new RegExp(`^\\((${CN})\\)\\s*(.*)$`), () => true, 1, 2],
-    ["l4", /^\(?(\d{1,2})\)\s*(.*)$/, () => true, 1, 2],
-    ["circled", /^([\u2460-\u2473])\s*(.*)$/, () => true, 1, 2],
-    ["ordinal", new RegExp(`^(${CN})是(.*)$`), (m) => m[1]!.length <= 3, 1, 2],
-    ["l1", new RegExp(`^(${CN})\\s*[、.．,]\\s*(.*)$`), (m) => m[1]!.length <= 3, 1, 2],
+    ["part", new RegExp(`^第(${CN})(?:部分|章|篇)\\s*(.*)$`, "s"), () => true, 1, 2],
+    ["l2", new RegExp(`^\\((${CN})\\)\\s*(.*)$`, "s"), () => true, 1, 2],
+    ["l4", /^\(?(\d{1,2})\)\s*(.*)$/s, () => true, 1, 2],
+    ["circled", /^([\u2460-\u2473])\s*(.*)$/s, () => true, 1, 2],
+    ["ordinal", new RegExp(`^(${CN})是(.*)$`, "s"), (m) => m[1]!.length <= 3, 1, 2],
+    ["l1", new RegExp(`^(${CN})\\s*[、.．,]\\s*(.*)$`, "s"), (m) => m[1]!.length <= 3, 1, 2],
     [
       "arabic",
-      /^(\d{1,3})(\s*[.、．](?!\d)\s*|\s+(?=[^\d\s])|(?=[\u4e00-\u9fff“"《]))(.*)$/,
+      /^(\d{1,3})(\s*[.、．](?!\d)\s*|\s+(?=[^\d\s])|(?=[\u4e00-\u9fff“"《]))(.*)$/s,
       (m) => /[.、．]/.test(m[2]!) || !QUANTITY_NEXT.test(m[3]!),
       1,
       3,

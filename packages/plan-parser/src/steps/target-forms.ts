@@ -21,6 +21,8 @@ export interface TargetForm {
   notAfter?: string;
   /** The start is the first character itself (where no `notAfter` character precedes it). */
   single?: boolean;
+  /** A run form whose start holds wherever its run is followed by a `runThen` character (no pattern to try). */
+  thenDecides?: boolean;
   /** Where a candidate may start (sticky): the definition the scan's starts equal. */
   start: RegExp;
   /** The candidate at a start (sticky). */
@@ -46,6 +48,8 @@ const UNIT = `(?:${UNITS.map((u) => u.replace(/[%]/g, "\\$&")).join("|")})(?:\\(
 const COUNT_REST = String.raw`(?:(?:\s*(?:${MULT})\s*(?:${UNIT}))?\s*[-—–~至到]\s*(${NUM}))?\s*(${MULT})\s*(${UNIT})`;
 const countParts = (m: RegExpExecArray) => ({ a: m[1]!, b: m[2], unit: m[3] ? m[3] + m[4]! : m[4]! });
 
+/** What any unit starts with. */
+const UNIT_STARTS = [...new Set(UNITS.map((u) => u[0]!))].join("");
 /** The units a Chinese-numeral count may carry start with these. */
 const CN_UNIT_STARTS = [...new Set(CN_UNIT_LIST.map((u) => u[0]!))].join("");
 /** What \s matches (a count's number, range mark and unit may stand apart). */
@@ -58,8 +62,9 @@ export const TARGET_FORMS: TargetForm[] = [
     name: "arabic count",
     first: "0123456789",
     notAfter: "0123456789.",
-    single: true,
-    start: /(?<![\d.])\d/y,
+    runThen: `.,万亿千-—–~至到${UNIT_STARTS}${SPACES}`,
+    thenDecides: true,
+    start: new RegExp(`(?<![\\d.])\\d+(?=[.,万亿千\\-—–~至到${UNIT_STARTS}]|\\s)`, "y"),
     candidate: new RegExp(`(${ARABIC_NUM})${COUNT_REST}`, "y"),
     parts: countParts,
     chinese: false,

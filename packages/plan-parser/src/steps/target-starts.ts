@@ -34,6 +34,10 @@ const NOT_AFTER = new Uint8Array(0x10000);
 const THEN = new Uint8Array(0x10000);
 /** Forms whose start is their first character itself (`single`). */
 let SINGLE = 0;
+/** Run forms whose start holds wherever a declared character follows the run (`thenDecides`). */
+let THEN_DECIDES = 0;
+/** By character: 1 + the run form it starts, where that is the only form it starts (else 0). */
+const RUN_ONLY = new Uint8Array(0x10000);
 if (TARGET_FORMS.length > 8) throw new Error("target forms: more than 8");
 TARGET_FORMS.forEach((form, k) => {
   const bit = 1 << k;
@@ -44,7 +48,13 @@ TARGET_FORMS.forEach((form, k) => {
   for (const c of form.notAfter ?? "") NOT_AFTER[c.charCodeAt(0)]! |= bit;
   for (const c of form.runThen ?? "") THEN[c.charCodeAt(0)]! |= bit;
   if (form.single) SINGLE |= bit;
+  if (form.thenDecides) THEN_DECIDES |= bit;
 });
+for (let c = 0; c < 0x10000; c++) {
+  const forms = FORMS[c]!;
+  if (forms !== 0 && (forms & (forms - 1)) === 0 && TARGET_FORMS[31 - Math.clz32(forms)]!.runThen)
+    RUN_ONLY[c] = 32 - Math.clz32(forms);
+}
 
 /**
  * The deadline anchors, as tables derived from the anchor words the deadline rules declare (deadline-anchors):
@@ -113,6 +123,10 @@ function formStarts(text: string, i: number, forms: number, starts: number[]): v
       while (end < text.length && FORMS[text.charCodeAt(end)]! & bit) end++;
       runEnds[k] = end;
       if (end >= text.length || !(THEN[text.charCodeAt(end)]! & bit)) continue;
+      if (THEN_DECIDES & bit) {
+        starts.push(i, end, k);
+        continue;
+      }
       form.start.lastIndex = i;
       if (form.start.test(text)) starts.push(i, end, k);
       continue;
@@ -140,9 +154,37 @@ export function scanText(text: string): TextScan {
     if (kind & FORM_START) {
       const forms = FORMS[c]!;
       // A digit: its one form starts at it unless a digit or "." precedes (inline: digits are many).
+      const run = RUN_ONLY[c]!;
       if ((forms & ~SINGLE) === 0) {
         if (!(forms & NOT_AFTER[i > 0 ? text.charCodeAt(i - 1) : 0]!)) starts.push(i, i + 1, 31 - Math.clz32(forms));
-      } else formStarts(text, i, forms, starts);
+      } else if (run === 0) formStarts(text, i, forms, starts);
+      else if (i >= runEnds[run - 1]!) {
+        // A run of Chinese numerals, read inline: tested once at its start, and its characters that start nothing
+        // else and mean nothing else (most) are not visited again.
+        const bit = 1 << (run - 1);
+        let end = i + 1;
+        let visit = -1;
+        for (let d = text.charCodeAt(end); end < n && FORMS[d]! & bit; d = text.charCodeAt(++end))
+          if (visit < 0 && KIND[d] !== FORM_START) visit = end;
+        if (visit < 0 && KIND[c] === FORM_START) visit = end;
+        runEnds[run - 1] = end;
+        if (
+          end < n &&
+          THEN[text.charCodeAt(end)]! & bit &&
+          (NOT_AFTER[i > 0 ? text.charCodeAt(i - 1) : 0]! & bit) === 0
+        ) {
+          if (THEN_DECIDES & bit) starts.push(i, end, run - 1);
+          else {
+            const start = TARGET_FORMS[run - 1]!.start;
+            start.lastIndex = i;
+            if (start.test(text)) starts.push(i, end, run - 1);
+          }
+        }
+        if (visit > 0 && KIND[c] === FORM_START) {
+          i = visit - 1;
+          continue;
+        }
+      }
     }
     if (kind & DIGIT) {
       const next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
