@@ -105,12 +105,6 @@ for (let c = 0; c < 0x10000; c++) if (/\s/.test(String.fromCharCode(c))) SPACE_C
 /** A label is at most ten characters before its spaces and colon (协同配合 + 单位 + (单位)). */
 const LABEL_REACH = 16;
 
-function nextColon(text: string, from: number): number {
-  const a = text.indexOf(":", from);
-  const b = text.indexOf("：", from);
-  return a < 0 ? b : b < 0 ? a : Math.min(a, b);
-}
-
 /**
  * Every label, as a global search of LABEL_RE would find them, searched from just before each colon: a label ends
  * at a colon and holds none before it, so none starts further back than its reach (and its spaces) before the
@@ -118,7 +112,14 @@ function nextColon(text: string, from: number): number {
  */
 export function findLabels(text: string): RegExpExecArray[] {
   const labels: RegExpExecArray[] = [];
-  for (let pos = 0, colon = nextColon(text, 0); colon >= 0; colon = nextColon(text, pos)) {
+  // The next "：" is looked for again only once passed (NFKC text holds none: one search says so).
+  let wide = text.indexOf("：");
+  const nextColon = (from: number) => {
+    if (wide >= 0 && wide < from) wide = text.indexOf("：", from);
+    const ascii = text.indexOf(":", from);
+    return ascii < 0 ? wide : wide < 0 ? ascii : Math.min(ascii, wide);
+  };
+  for (let pos = 0, colon = nextColon(0); colon >= 0; colon = nextColon(pos)) {
     let from = colon;
     while (from > pos && SPACE_CODE[text.charCodeAt(from - 1)] === 1) from--;
     LABEL_RE.lastIndex = Math.max(pos, from - LABEL_REACH);
