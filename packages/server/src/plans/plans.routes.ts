@@ -85,7 +85,11 @@ export function plansRoutes(app: App, deps: AppDeps): void {
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      const upload = await readUpload(request, { fileField: "file", fields: ["year", "cadence", "orgId"] });
+      const upload = await readUpload(request, {
+        fileField: "file",
+        fields: ["year", "cadence", "orgId"],
+        maxBytes: deps.config.maxUploadBytes,
+      });
       const created = await plans.importPlan(
         db,
         actor,
@@ -268,7 +272,7 @@ export function plansRoutes(app: App, deps: AppDeps): void {
       },
     },
     async (request) => {
-      const upload = await readUpload(request, { fileField: "file", fields: [] });
+      const upload = await readUpload(request, { fileField: "file", fields: [], maxBytes: deps.config.maxUploadBytes });
       return plans.reimportPlan(
         db,
         actorOf(request),

@@ -36,7 +36,11 @@ export function usersRoutes(app: App, deps: AppDeps): void {
       },
     },
     async (request) => {
-      const upload = await readUpload(request, { fileField: "file", fields: ["dryRun"] });
+      const upload = await readUpload(request, {
+        fileField: "file",
+        fields: ["dryRun"],
+        maxBytes: deps.config.maxUploadBytes,
+      });
       return importUsers(deps.db, actorOf(request), upload.bytes, { dryRun: upload.fields.dryRun === "true" });
     },
   );

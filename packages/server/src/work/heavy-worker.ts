@@ -53,7 +53,9 @@ const converter = () => {
 export async function runHeavyTask(task: HeavyTask): Promise<HeavyResult> {
   try {
     if (task.kind === "parse") {
-      const doc = await parseDocument(task.bytes, {
+      // An upload arrives in a resizable buffer (files/upload.ts); the readers get a plain copy, made here off the event loop.
+      const bytes = (task.bytes.buffer as { resizable?: boolean }).resizable ? new Uint8Array(task.bytes) : task.bytes;
+      const doc = await parseDocument(bytes, {
         filename: task.filename,
         limits: task.limits,
         converter: await converter(),
