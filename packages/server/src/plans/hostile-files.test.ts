@@ -86,8 +86,12 @@ const percentile = (values: number[], p: number) => {
 
 /**
  * The issue's target is 50 ms. Each file alone stays under it (p99 8–33 ms); all seven at once on
- * 2 cores still show 55–100 ms p99 (the server's own buffering and copying of ~60 MB of uploads
- * and their garbage), so the bound here is what holds today; before the worker pool it was seconds.
+ * 2 cores still show 55–100 ms p99 on a quiet machine, so the bound here is what holds there;
+ * before the worker pool it was seconds. Uploads are no longer concatenated whole on the event
+ * loop (files/upload.ts grows one buffer in place, which the parse worker takes without a copy);
+ * what is left on the loop is receiving ~45 MB (stream chunks and their garbage) and the
+ * 6,000-task insert. On a machine whose load average is 13–17 from other work, idle polling alone
+ * shows p99 35–55 ms and this test measured 276–389 ms: it is not meant to pass there.
  */
 const HEALTH_P99_MS = 150;
 
