@@ -20,6 +20,10 @@ export const Letterhead = Type.Object(
     signature: text(100),
     /** 联系人 and 电话, printed as the 附注; empty for none. */
     contactLine: text(200, 0),
+    /** 版记: the 抄送机关 of every 通报 and 督办单 (e.g. 县委教育工委，县政府督查室); empty for no 抄送 line. */
+    ccLine: Type.Optional(text(300, 0)),
+    /** 版记: the 印发机关 (e.g. the bureau's 办公室); empty prints the 发文机关全称. */
+    printingOffice: Type.Optional(text(100, 0)),
   },
   { additionalProperties: false },
 );

@@ -93,8 +93,8 @@ export const landscapePage = (margin: PageMargins = LANDSCAPE_MARGINS) => ({
 export const textWidth = (margin: PageMargins = PORTRAIT_MARGINS, pageWidth = A4.width) =>
   pageWidth - margin.left - margin.right;
 
-/** Sizes in half-points: 二号 22 pt title, 三号 16 pt body, 四号 14 pt page number, 五号 10.5 pt table. */
-export const SIZE = { title: 44, body: 32, pageNumber: 28, table: 21 };
+/** Sizes in half-points: 二号 22 pt title, 三号 16 pt body, 四号 14 pt page number and 版记, 五号 10.5 pt table. */
+export const SIZE = { title: 44, body: 32, pageNumber: 28, table: 21, colophon: 28 };
 
 /** Fixed 28.95 pt line pitch (22 lines per page), in twips. */
 export const LINE_PITCH = 579;

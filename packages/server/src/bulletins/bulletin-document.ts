@@ -1,6 +1,6 @@
 import { SUPERVISION_STATUS_LABELS as STATUS_LABELS, STATUS_REASON_LABELS } from "@luoshi/contract";
 import { type SheetSpec, tablesToXlsx } from "@luoshi/ledger-export";
-import type { Letterhead } from "../bureau/letterhead.js";
+import { colophonOf, type Letterhead } from "../bureau/letterhead.js";
 import { chineseDate } from "../supervision/messages.js";
 import { OfficialDoc } from "../supervision/official-docx.js";
 import { type Chart, completionChart, statusChart } from "./bulletin-charts.js";
@@ -108,7 +108,8 @@ export async function bulletinDocx(d: BulletinDocument): Promise<{ bytes: Uint8A
     .paragraph("特此通报。")
     .paragraph("附件：各单位工作任务落实情况统计表")
     .signature(d.letterhead.signature, chineseDate(d.issuedOn))
-    .note(d.letterhead.contactLine);
+    .note(d.letterhead.contactLine)
+    .colophon(colophonOf(d.letterhead, chineseDate(d.issuedOn)));
   return { bytes: await doc.toBuffer(bulletinTitle(d)), charts };
 }
 

@@ -15,6 +15,9 @@ export interface BureauProfilesTable {
   bulletin_number_pattern: string;
   signature: string;
   contact_line: string;
+  /** 版记 (migration 0017): 抄送机关 and 印发机关, empty when unset. */
+  cc_line: string;
+  printing_office: string;
   updated_by: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;

@@ -55,14 +55,29 @@ describe("bureau profile (系统管理 › 公文设置)", () => {
       payload: { ...profile, contactLine: "" },
     });
     expect(again.json().profile.contactLine).toBe("");
+    // The 版记 fields are optional: absent, they are empty (no 抄送 line; the 全称 as 印发机关).
+    expect(again.json().profile).toMatchObject({ ccLine: "", printingOffice: "" });
+    const colophon = await t.app.inject({
+      method: "PUT",
+      url: "/api/bureau-profile",
+      headers: admin.headers,
+      payload: { ...profile, ccLine: " 县委教育工委，县政府督查室 ", printingOffice: "城关县教育和体育局办公室" },
+    });
+    expect(colophon.json().profile).toMatchObject({
+      ccLine: "县委教育工委，县政府督查室",
+      printingOffice: "城关县教育和体育局办公室",
+    });
+    const read = await t.app.inject({ method: "GET", url: "/api/bureau-profile", headers: admin.headers });
+    expect(read.json().profile.ccLine).toBe("县委教育工委，县政府督查室");
     const events = await t.db
       .selectFrom("audit_events")
       .select(["action", "before", "after"])
       .where("entity", "=", "bureau_profile")
       .orderBy("at")
       .execute();
-    expect(events.map((e) => e.action)).toEqual(["create", "update"]);
+    expect(events.map((e) => e.action)).toEqual(["create", "update", "update"]);
     expect(JSON.stringify(events[1]!.before)).toContain("督导室 王老师");
+    expect(JSON.stringify(events[2]!.after)).toContain("县委教育工委，县政府督查室");
   });
 
   it("refuses a number pattern without the year in 六角括号 or with 第, and changes nothing", async () => {

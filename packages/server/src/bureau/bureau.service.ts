@@ -21,6 +21,8 @@ const fromRow = (row: repo.ProfileRow): Letterhead => ({
   bulletinNumberPattern: row.bulletin_number_pattern,
   signature: row.signature,
   contactLine: row.contact_line,
+  ccLine: row.cc_line,
+  printingOffice: row.printing_office,
 });
 
 /** The region's letterhead: its saved profile, else defaults drawn from its name. */
@@ -56,6 +58,8 @@ export async function saveBureauProfile(db: Database, actor: Actor | null, regio
     bulletinNumberPattern: input.bulletinNumberPattern.trim(),
     signature: input.signature.trim(),
     contactLine: input.contactLine.trim(),
+    ccLine: (input.ccLine ?? "").trim(),
+    printingOffice: (input.printingOffice ?? "").trim(),
   };
   if (TEXT_FIELDS.some((f) => !clean[f])) throw bureauError("BUREAU_FIELD_EMPTY");
   for (const field of ["noticeNumberPattern", "bulletinNumberPattern"] as const) {
@@ -74,6 +78,8 @@ export async function saveBureauProfile(db: Database, actor: Actor | null, regio
       bulletin_number_pattern: clean.bulletinNumberPattern,
       signature: clean.signature,
       contact_line: clean.contactLine,
+      cc_line: clean.ccLine ?? "",
+      printing_office: clean.printingOffice ?? "",
       updated_by: actor?.userId ?? null,
     });
     await recordAudit(trx, {

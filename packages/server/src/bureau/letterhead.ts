@@ -20,8 +20,17 @@ export function defaultLetterhead(regionName: string): Letterhead {
     bulletinNumberPattern: "通报〔{year}〕{n}号",
     signature: name,
     contactLine: "",
+    ccLine: "",
+    printingOffice: "",
   };
 }
+
+/** The 版记 of a document issued on `date` (a Chinese date): 抄送, 印发机关 (else the 发文机关全称) and 印发日期. */
+export const colophonOf = (letterhead: Letterhead, date: string) => ({
+  cc: letterhead.ccLine ?? "",
+  printer: letterhead.printingOffice || letterhead.fullName,
+  printedOn: date,
+});
 
 const PLACEHOLDER = /\{([^{}]*)\}/g;
 

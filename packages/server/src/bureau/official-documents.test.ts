@@ -37,7 +37,36 @@ const LETTERHEAD = {
   bulletinNumberPattern: "城教体通〔{year}〕{n}号",
   signature: "城关县教育和体育局",
   contactLine: "联系人：教育督导室 王明，联系电话：0000-1234567",
+  ccLine: "县委教育工委，县政府督查室",
+  printingOffice: "城关县教育和体育局办公室",
 };
+
+/**
+ * The 版记 (GB/T 9704 §7.4) on the last page, below everything else but the page number: the
+ * 抄送 line ending with 。, then 印发机关 and 印发日期 (Asia/Shanghai) on one line; in the docx, a
+ * thick line above the 抄送, a thin one under it and a thick last line.
+ */
+async function expectColophon(docx: Uint8Array, pages: Awaited<ReturnType<typeof pdfPages>>, printedOn: string) {
+  const last = pages.at(-1)!;
+  const lines = last.lines.map((l) => l.text.replace(/\s+/g, ""));
+  const cc = lines.indexOf("抄送：县委教育工委，县政府督查室。");
+  const printed = lines.indexOf(`城关县教育和体育局办公室${printedOn}印发`);
+  expect(cc).toBeGreaterThan(0);
+  expect(printed).toBe(cc + 1);
+  // Only the page number is below the 版记; no earlier page has one.
+  expect(lines.slice(printed + 1).every((l) => /^—\d+—$/.test(l))).toBe(true);
+  for (const page of pages.slice(0, -1)) expect(page.lines.some((l) => l.text.includes("印发"))).toBe(false);
+  // 印发机关 flush left one character in, 印发日期 flush right.
+  const row = last.lines.find((l) => l.text.replace(/\s+/g, "").endsWith("印发"))!;
+  expect(row.x).toBeGreaterThan(90);
+  expect(row.x).toBeLessThan(100);
+  const xml = await (await JSZip.loadAsync(docx)).file("word/document.xml")!.async("string");
+  const paragraph = (text: string) =>
+    [...xml.matchAll(/<w:p>.*?<\/w:p>/gs)].map(([p]) => p).find((p) => p.includes(text))!;
+  expect(paragraph("抄送：")).toMatch(/<w:top w:val="single"[^>]*w:sz="8"/);
+  expect(paragraph("抄送：")).toMatch(/<w:bottom w:val="single"[^>]*w:sz="6"/);
+  expect(paragraph("印发<")).toMatch(/<w:bottom w:val="single"[^>]*w:sz="8"/);
+}
 
 beforeAll(async () => {
   ({ db, drop } = await freshDatabase());
@@ -119,6 +148,8 @@ describe("红头 documents printed by LibreOffice", () => {
     // 署名 and 成文日期 share a page with the text above them.
     const signed = pages.find((p) => p.lines.some((l) => l.text.replace(/\s+/g, "") === "2024年5月8日"))!;
     expect(signed.lines.length).toBeGreaterThan(4);
+    // 印发日期: the day the notice was issued in Asia/Shanghai.
+    await expectColophon(bytes, pages, "2024年5月8日");
   }, 120_000);
 
   it("the 通报 carries them too, with its title broken between words; a regenerated one keeps its number", async () => {
@@ -137,6 +168,8 @@ describe("红头 documents printed by LibreOffice", () => {
     expect([lines[first], lines[first + 1]]).toEqual(["城关县教育和体育局关于2024年", "3月工作任务落实情况的通报"]);
     // Page numbers "— N —" in the footer.
     expect(lines.some((l) => /^—1—$/.test(l))).toBe(true);
+    // Generated on 2 April (Asia/Shanghai): its 成文日期 and 印发日期.
+    await expectColophon(docx.bytes, pages, "2024年4月2日");
 
     const again = await generateBulletin(db, store, {
       regionId: ctx.regionId,

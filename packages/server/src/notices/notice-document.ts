@@ -1,5 +1,6 @@
 import type { Actor } from "../auth/actor.js";
 import { letterheadOf } from "../bureau/bureau.service.js";
+import { colophonOf } from "../bureau/letterhead.js";
 import type { Database } from "../db/database.js";
 import { chineseDate, NOTICE_STATUS_LABELS } from "../supervision/messages.js";
 import { OfficialDoc } from "../supervision/official-docx.js";
@@ -39,6 +40,6 @@ export async function noticeDocx(db: Database, actor: Actor, id: string) {
       n.replies.map((r) => [chineseDate(r.replied_at), r.text, `${r.file_ids.length}份`]),
       [22, 64, 14],
     );
-  doc.signature(letterhead.signature, issuedOn).note(letterhead.contactLine);
+  doc.signature(letterhead.signature, issuedOn).note(letterhead.contactLine).colophon(colophonOf(letterhead, issuedOn));
   return { filename: `${n.doc_no}.docx`, bytes: await doc.toBuffer(title) };
 }

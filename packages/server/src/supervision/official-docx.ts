@@ -13,6 +13,7 @@ import {
   markParagraph,
   markSize,
   OFFICIAL_RED,
+  ONE_CHAR_4,
   type PageNumberStyle,
   pageNumberParagraph,
   pageNumberRun,
@@ -26,16 +27,20 @@ import {
 } from "@luoshi/ledger-export";
 import {
   AlignmentType,
+  BorderStyle,
   Document,
   Footer,
   ImageRun,
   type IParagraphOptions,
+  LineRuleType,
   Packer,
   Paragraph,
+  Tab,
   Table,
   TableCell,
   TableLayoutType,
   TableRow,
+  TabStopType,
   TextRun,
   VerticalAlign,
   WidthType,
@@ -48,6 +53,11 @@ import {
  * 署名 and 成文日期, and the 附注 (contact line).
  */
 export const TEXT_WIDTH = textWidth();
+
+/** 版记 type is 4号 (14 pt); its lines: the first and last 0.35 mm thick, the middle 0.25 mm thin. */
+const COLOPHON_PITCH = 560;
+const COLOPHON_THICK = { style: BorderStyle.SINGLE, size: 8, color: "000000", space: 1 };
+const COLOPHON_THIN = { style: BorderStyle.SINGLE, size: 6, color: "000000", space: 1 };
 
 /** Paragraphs stay options until the document is built, so a later block can keep them with it. */
 type Block = IParagraphOptions | Table;
@@ -144,6 +154,37 @@ export class OfficialDoc {
     if (!text) return this;
     this.keepWithNext();
     return this.paragraph(`（${text.replace(/^[（(]|[）)]$/g, "")}）`);
+  }
+
+  /**
+   * 版记 (§7.4) after the 署名 and 附注, on the same (last) page: the 抄送 line (none when `cc` is
+   * empty) and the 印发机关 with the 印发日期, in 4号仿宋 between a thick first and last line, a thin
+   * line between them. (A frame would pin it to the 版心's bottom edge, but LibreOffice 7.4 lays
+   * framed paragraphs out inline, so the 版记 follows the text.)
+   */
+  colophon(c: { cc: string; printer: string; printedOn: string }): this {
+    const cc = c.cc.trim().replace(/[。．.，,；;、\s]+$/, "");
+    const spacing = { line: COLOPHON_PITCH, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
+    const run = (text: string) => this.run(text, this.fonts.body, SIZE.colophon);
+    this.keepWithNext();
+    const first = { ...spacing, before: COLOPHON_PITCH };
+    if (cc)
+      this.blocks.push({
+        spacing: first,
+        keepNext: true,
+        keepLines: true,
+        // 左空一字 as a full-width space: an indent would shorten the 版记 lines, which span the 版心.
+        border: { top: COLOPHON_THICK, bottom: COLOPHON_THIN },
+        children: [run(`\u3000抄送：${cc}。`)],
+      });
+    this.blocks.push({
+      spacing: cc ? spacing : first,
+      tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH - ONE_CHAR_4 }],
+      border: { ...(cc ? {} : { top: COLOPHON_THICK }), bottom: COLOPHON_THICK },
+      // 印发机关 左空一字 (a full-width space), 印发日期 右空一字 (the tab stop).
+      children: [run(`\u3000${c.printer}`), new TextRun({ children: [new Tab()] }), run(`${c.printedOn}印发`)],
+    });
+    return this;
   }
 
   /** A chart: SVG with a PNG fallback for readers without SVG support. */

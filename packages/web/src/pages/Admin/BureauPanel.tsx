@@ -21,7 +21,12 @@ export function BureauPanel() {
   const onSave = async (values: Letterhead) => {
     setSaving(true);
     try {
-      await api.saveBureauProfile({ ...values, contactLine: values.contactLine ?? "" });
+      await api.saveBureauProfile({
+        ...values,
+        contactLine: values.contactLine ?? "",
+        ccLine: values.ccLine ?? "",
+        printingOffice: values.printingOffice ?? "",
+      });
       message.success(BUL.saved);
       state.reload();
     } catch (e) {
@@ -77,6 +82,16 @@ export function BureauPanel() {
             <Col span={24}>
               <Form.Item name="contactLine" label={BUL.contactLine}>
                 <Input maxLength={200} placeholder={BUL.contactPlaceholder} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12}>
+              <Form.Item name="ccLine" label={BUL.ccLine}>
+                <Input maxLength={300} placeholder={BUL.ccPlaceholder} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12}>
+              <Form.Item name="printingOffice" label={BUL.printingOffice}>
+                <Input maxLength={100} placeholder={BUL.printingOfficePlaceholder} />
               </Form.Item>
             </Col>
           </Row>

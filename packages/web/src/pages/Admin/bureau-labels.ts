@@ -2,7 +2,7 @@
 export const BUL = {
   tab: "公文设置",
   intro:
-    "通报和督办单按《党政机关公文格式》（GB/T 9704—2012）生成：首页红色发文机关标志和红色分隔线，其下居中标注发文字号；落款为署名和成文日期，联系人信息作为附注。",
+    "通报和督办单按《党政机关公文格式》（GB/T 9704—2012）生成：首页红色发文机关标志和红色分隔线，其下居中标注发文字号；落款为署名和成文日期，联系人信息作为附注；末页版记印抄送机关、印发机关和印发日期。",
   fullName: "发文机关全称",
   shortName: "发文机关简称",
   mark: "发文机关标志（红头）",
@@ -14,6 +14,10 @@ export const BUL = {
   signature: "署名（落款）",
   contactLine: "联系人及电话（附注）",
   contactPlaceholder: "如：联系人：教育督导室 李明，联系电话：0739-5321234",
+  ccLine: "抄送机关（版记）",
+  ccPlaceholder: "如：县委教育工委，县政府督查室；留空则不印抄送",
+  printingOffice: "印发机关（版记）",
+  printingOfficePlaceholder: "如：青山县教育和体育局办公室；留空则用发文机关全称",
   nextNumbers: (notice: string, bulletin: string) => `下一份督办单：${notice}；下一份通报：${bulletin}`,
   defaults: "尚未保存，当前使用按单位名称生成的默认设置",
   save: "保存",
