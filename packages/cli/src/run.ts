@@ -33,8 +33,13 @@ function report(error: unknown, io: CliIO, args: readonly string[], program: Com
     line(msg.errorLine(error.messageZh));
     return error.exitCode;
   }
-  if (isPlanParseError(error) || isCodedError(error)) {
+  if (isPlanParseError(error)) {
     line(msg.parseError(error.messageZh, error.code));
+    return EXIT.unreadable;
+  }
+  const coded = codedError(error);
+  if (coded) {
+    line(msg.parseError(coded.text, coded.code));
     return EXIT.unreadable;
   }
   // A bug, not user input: keep the stack for the report.
@@ -42,8 +47,13 @@ function report(error: unknown, io: CliIO, args: readonly string[], program: Com
   return EXIT.unreadable;
 }
 
-/** A refusal of the server library (a locked data directory, a bad backup…): a stable code and Chinese text. */
-function isCodedError(error: unknown): error is { code: string; messageZh: string } {
-  const e = error as { code?: unknown; messageZh?: unknown } | null;
-  return typeof e?.code === "string" && /^[A-Z][A-Z_]+$/.test(e.code) && typeof e.messageZh === "string";
+/**
+ * A refusal of the server library: its AppError (a bad backup…) or another error with a stable code and
+ * Chinese text (a locked data directory).
+ */
+function codedError(error: unknown): { code: string; text: string } | undefined {
+  if (!(error instanceof Error) || !("code" in error) || typeof error.code !== "string") return undefined;
+  if (!/^[A-Z][A-Z_]+$/.test(error.code)) return undefined;
+  if ("messageZh" in error && typeof error.messageZh === "string") return { code: error.code, text: error.messageZh };
+  return error.name === "AppError" ? { code: error.code, text: error.message } : undefined;
 }

@@ -54,3 +54,16 @@ export const OrgPatchBody = Type.Object(
   { additionalProperties: false, minProperties: 1 },
 );
 export type OrgPatchBody = Static<typeof OrgPatchBody>;
+
+/** A group of units a plan may name collectively (各基层党组织 → its members). */
+export const OrgGroup = Type.Object({ id: Type.String(), name: Type.String(), orgIds: Type.Array(Type.String()) });
+export type OrgGroup = Static<typeof OrgGroup>;
+
+export const OrgGroupBody = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 100 }),
+    orgIds: Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { maxItems: 2000 }),
+  },
+  { additionalProperties: false },
+);
+export type OrgGroupBody = Static<typeof OrgGroupBody>;

@@ -20,6 +20,20 @@ export const Diagnostic = Type.Object({
 });
 export type Diagnostic = Static<typeof Diagnostic>;
 
+/**
+ * What a progress report of a plan must carry, as set (a missing key takes the default: a narrative
+ * always, no evidence required).
+ */
+export const ReportRulesInput = Type.Object(
+  {
+    narrative: Type.Optional(Type.Union([Type.Literal("always"), Type.Literal("when_blocked")])),
+    evidence: Type.Optional(Type.Union([Type.Literal("never"), Type.Literal("when_done"), Type.Literal("always")])),
+  },
+  { additionalProperties: false },
+);
+/** The rules in force (defaults filled in). */
+export type ReportRules = Required<Static<typeof ReportRulesInput>>;
+
 /** A plan as the list shows it. */
 export const PlanSummary = Type.Object({
   id: Type.String(),
@@ -45,12 +59,7 @@ export const Plan = Type.Object({
   /** Why the plan was withdrawn (撤回) or archived. */
   statusReason: Type.Optional(Nullable(Type.String())),
   /** What a progress report of this plan must carry ({} = the defaults). */
-  reportRules: Type.Optional(
-    Type.Object({
-      narrative: Type.Optional(Type.Union([Type.Literal("always"), Type.Literal("when_blocked")])),
-      evidence: Type.Optional(Type.Union([Type.Literal("never"), Type.Literal("when_done"), Type.Literal("always")])),
-    }),
-  ),
+  reportRules: Type.Optional(ReportRulesInput),
 });
 export type Plan = Static<typeof Plan>;
 
@@ -208,3 +217,34 @@ export const ReimportReply = Type.Object({
   applied: Type.Boolean(),
 });
 export type ReimportReply = Static<typeof ReimportReply>;
+
+/** What a task may lack before publishing: a responsible unit, a deadline, an indicator. */
+export const GAP_KINDS = ["unit", "deadline", "indicator"] as const;
+export type Gap = (typeof GAP_KINDS)[number];
+
+/** Tasks lacking a unit, a deadline or an indicator (GET /api/plans/:id/gaps). */
+export const GapReport = Type.Object({
+  taskCount: Type.Integer(),
+  counts: Type.Object({ unit: Type.Integer(), deadline: Type.Integer(), indicator: Type.Integer() }),
+  /** Tasks with a unit or deadline gap: publishing with them takes an explicit choice. */
+  blocking: Type.Integer(),
+  tasks: Type.Array(
+    Type.Object({ taskId: Type.String(), no: Type.String(), title: Type.String(), gaps: Type.Array(OneOf(GAP_KINDS)) }),
+  ),
+});
+export type GapReport = Static<typeof GapReport>;
+
+const OrgIds = Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { maxItems: 500 });
+
+/** Batch assignment: lead and co-units, a deadline and a cadence for the chosen tasks (before or after publishing). */
+export const BatchAssignment = Type.Object(
+  {
+    taskIds: Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { minItems: 1, maxItems: 2000 }),
+    lead: Type.Optional(OrgIds),
+    co: Type.Optional(OrgIds),
+    dueDate: Type.Optional(Type.String({ format: "date" })),
+    cadence: Type.Optional(Nullable(CadenceSchema)),
+  },
+  { additionalProperties: false },
+);
+export type BatchAssignment = Static<typeof BatchAssignment>;

@@ -74,42 +74,82 @@ export const StatusRules = Type.Object({
 });
 export type StatusRules = Static<typeof StatusRules>;
 
-export const NoticeReply = Type.Object({
-  id: Type.String(),
-  noticeId: Type.String(),
-  orgId: Type.String(),
-  text: Type.String(),
-  fileIds: Type.Array(Type.String()),
-  repliedBy: Type.String(),
-  repliedAt: Timestamp,
-});
-export type NoticeReply = Static<typeof NoticeReply>;
-
-/** A 督办单 with its task and unit; the detail adds its replies. */
+/** A 督办单 as lists show it (camelCase on the wire). */
 export const Notice = Type.Object({
   id: Type.String(),
-  regionId: Type.String(),
+  docNo: Type.String({ description: "督办〔2026〕3号" }),
   planId: Type.String(),
   taskId: Type.String(),
+  taskNo: Type.String(),
+  taskTitle: Type.String(),
   orgId: Type.String(),
-  year: Type.Integer(),
-  seq: Type.Integer(),
-  docNo: Type.String(),
+  orgName: Type.String(),
+  issuerName: Type.String(),
   reason: Type.String(),
   requirement: Type.String(),
   replyDue: DateString,
   status: NoticeStatusSchema,
-  level: Type.Integer(),
-  issuedBy: Type.String(),
+  level: Type.Integer({ minimum: 1 }),
   issuedAt: Timestamp,
-  closedBy: Nullable(Type.String()),
   closedAt: Nullable(Timestamp),
   closeNote: Nullable(Type.String()),
   escalationNote: Nullable(Type.String()),
-  taskNo: Type.Optional(Type.String()),
-  taskTitle: Type.Optional(Type.String()),
-  orgName: Type.Optional(Type.String()),
-  issuerName: Type.Optional(Type.String()),
-  replies: Type.Optional(Type.Array(NoticeReply)),
+  updatedAt: Timestamp,
 });
 export type Notice = Static<typeof Notice>;
+
+export const NoticeFile = Type.Object({
+  id: Type.String(),
+  filename: Type.String(),
+  contentType: Type.String(),
+  size: Type.Integer(),
+});
+export type NoticeFile = Static<typeof NoticeFile>;
+
+/** A unit's reply as the detail shows it, with its evidence files. */
+export const NoticeReply = Type.Object({
+  id: Type.String(),
+  text: Type.String(),
+  repliedAt: Timestamp,
+  repliedByName: Type.String(),
+  files: Type.Array(NoticeFile),
+});
+export type NoticeReply = Static<typeof NoticeReply>;
+
+export const NoticeHistory = Type.Object({
+  id: Type.String(),
+  at: Timestamp,
+  action: Type.String({ description: "issue, reply, escalate or close" }),
+  actorName: Type.String(),
+  note: Type.String(),
+});
+
+/** A 督办单 with its replies and its history. */
+export const NoticeDetail = Type.Composite([
+  Notice,
+  Type.Object({ replies: Type.Array(NoticeReply), history: Type.Array(NoticeHistory) }),
+]);
+export type NoticeDetail = Static<typeof NoticeDetail>;
+
+/** A reply just saved. */
+export const SavedNoticeReply = Type.Object({
+  id: Type.String(),
+  text: Type.String(),
+  fileIds: Type.Array(Type.String()),
+  repliedAt: Timestamp,
+});
+
+const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
+
+/** One 督办单 to issue. */
+export const NoticeInput = Type.Object(
+  {
+    taskId: Type.String({ minLength: 1, maxLength: 64 }),
+    orgId: Type.String({ minLength: 1, maxLength: 64 }),
+    reason: Text(2000),
+    requirement: Text(4000),
+    replyDue: Type.String({ pattern: "^\\d{4}-\\d{2}-\\d{2}$" }),
+  },
+  { additionalProperties: false },
+);
+export type NoticeInput = Static<typeof NoticeInput>;

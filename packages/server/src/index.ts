@@ -1,5 +1,4 @@
 export { buildApp } from "./app.js";
-export { BackupProblem } from "./backup/backup.messages.js";
 export type { BackupRecord } from "./backup/backup-service.js";
 export { type LocalAdmin, readLocalAdmin } from "./backup/local-admin.js";
 export { restore, verifyBackup } from "./backup/restore.js";

@@ -4,8 +4,9 @@ import { join } from "node:path";
 import { recordAudit } from "../audit/audit.repository.js";
 import type { BackupConfig } from "../config.js";
 import type { Database } from "../db/database.js";
+import { AppError } from "../errors.js";
 import type { FileStore } from "../files/file-store.js";
-import { BACKUP_ERRORS, BackupProblem } from "./backup.messages.js";
+import { backupError } from "./backup.messages.js";
 import { backupsToPrune } from "./retention.js";
 import { type ScratchDatabase, testRestore } from "./test-restore.js";
 import { backup } from "./write-backup.js";
@@ -117,7 +118,7 @@ export class BackupService {
 
   /** Starts a backup and answers at once; `done` settles when it is written, verified and pruned. */
   start(kind: BackupKind, actor: { userId: string | null }): { record: BackupRecord; done: Promise<BackupRecord> } {
-    if (this.current) throw new BackupProblem("BACKUP_RUNNING", 409, BACKUP_ERRORS.BACKUP_RUNNING);
+    if (this.current) throw backupError("BACKUP_RUNNING", 409);
     const now = new Date();
     const record: BackupRecord = {
       id: newBackupId(now),
@@ -164,7 +165,7 @@ export class BackupService {
       Object.assign(record, { status: "done", finishedAt: new Date().toISOString(), progress: null });
     } catch (error) {
       this.deps.log?.("backup failed", error);
-      const problem = error instanceof BackupProblem ? error : undefined;
+      const problem = error instanceof AppError ? error : undefined;
       Object.assign(record, {
         status: "failed",
         finishedAt: new Date().toISOString(),
@@ -225,4 +226,4 @@ export class BackupService {
   }
 }
 
-const notFound = () => new BackupProblem("BACKUP_NOT_FOUND", 404, BACKUP_ERRORS.BACKUP_NOT_FOUND);
+const notFound = () => backupError("BACKUP_NOT_FOUND", 404);

@@ -1,11 +1,11 @@
 import { createReadStream } from "node:fs";
 import { BackupList, BackupRecord, FileAnswer } from "@luoshi/contract";
 import { Type } from "@sinclair/typebox";
-import type { FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyRequest } from "fastify";
 import type { Database } from "../db/database.js";
 import { ErrorBody, withErrors } from "../http/schemas.js";
 import { type App, type AppDeps, actorOf } from "../http/types.js";
-import { BACKUP_ERRORS, BackupProblem } from "./backup.messages.js";
+import { backupError } from "./backup.messages.js";
 import { BackupService } from "./backup-service.js";
 
 /*
@@ -23,19 +23,8 @@ async function wholeDatabaseCaller(db: Database, request: FastifyRequest): Promi
   const actor = actorOf(request);
   const reach = [actor.regionId, ...actor.ancestorOrgIds, ...actor.visibleOrgIds];
   const other = await db.selectFrom("orgs").select("region_id").where("region_id", "not in", reach).limit(1).execute();
-  if (other.length > 0) throw new BackupProblem("BACKUP_OTHER_REGIONS", 403, BACKUP_ERRORS.BACKUP_OTHER_REGIONS);
+  if (other.length > 0) throw backupError("BACKUP_OTHER_REGIONS", 403);
   return actor.userId;
-}
-
-/** Sends what `work` answers; a BackupProblem goes out in the shared error shape with its own code. */
-async function answer(reply: FastifyReply, work: () => Promise<unknown>): Promise<void> {
-  try {
-    const body = await work();
-    if (!reply.sent) await reply.send(body);
-  } catch (error) {
-    if (!(error instanceof BackupProblem)) throw error;
-    await reply.status(error.statusCode).send({ error: { code: error.code, message: error.message } });
-  }
 }
 
 export function backupRoutes(app: App, deps: AppDeps): void {
@@ -56,13 +45,12 @@ export function backupRoutes(app: App, deps: AppDeps): void {
         response: { ...errors, 202: Type.Object({ backup: BackupRecord }) },
       },
     },
-    async (request, reply) =>
-      answer(reply, async () => {
-        const userId = await wholeDatabaseCaller(deps.db, request);
-        const { record } = backups().start(request.localAdmin ? "cli" : "manual", { userId });
-        reply.status(202);
-        return { backup: record };
-      }),
+    async (request, reply) => {
+      const userId = await wholeDatabaseCaller(deps.db, request);
+      const { record } = backups().start(request.localAdmin ? "cli" : "manual", { userId });
+      reply.status(202);
+      return { backup: record };
+    },
   );
 
   app.get(
@@ -75,12 +63,11 @@ export function backupRoutes(app: App, deps: AppDeps): void {
         response: withErrors({ 200: BackupList }),
       },
     },
-    async (request, reply) =>
-      answer(reply, async () => {
-        await wholeDatabaseCaller(deps.db, request);
-        const { schedule, keepDaily, keepWeekly } = deps.config.backup;
-        return { backups: backups().list(), policy: { schedule, keepDaily, keepWeekly } };
-      }),
+    async (request) => {
+      await wholeDatabaseCaller(deps.db, request);
+      const { schedule, keepDaily, keepWeekly } = deps.config.backup;
+      return { backups: backups().list(), policy: { schedule, keepDaily, keepWeekly } };
+    },
   );
 
   app.get(
@@ -94,11 +81,10 @@ export function backupRoutes(app: App, deps: AppDeps): void {
         response: withErrors({ 200: Type.Object({ backup: BackupRecord }) }),
       },
     },
-    async (request, reply) =>
-      answer(reply, async () => {
-        await wholeDatabaseCaller(deps.db, request);
-        return { backup: backups().get(request.params.id) };
-      }),
+    async (request) => {
+      await wholeDatabaseCaller(deps.db, request);
+      return { backup: backups().get(request.params.id) };
+    },
   );
 
   app.get(
@@ -112,16 +98,15 @@ export function backupRoutes(app: App, deps: AppDeps): void {
         response: { ...errors, 200: FileAnswer("备份文件（.luoshi-backup）", ["application/octet-stream"]) },
       },
     },
-    async (request, reply) =>
-      answer(reply, async () => {
-        const userId = await wholeDatabaseCaller(deps.db, request);
-        const { record, path, size } = backups().download(request.params.id);
-        await backups().audit(record, "download", userId);
-        reply
-          .type("application/octet-stream")
-          .header("content-length", size)
-          .header("content-disposition", `attachment; filename="luoshi-${record.id}.luoshi-backup"`);
-        return createReadStream(path);
-      }),
+    async (request, reply) => {
+      const userId = await wholeDatabaseCaller(deps.db, request);
+      const { record, path, size } = backups().download(request.params.id);
+      await backups().audit(record, "download", userId);
+      reply
+        .type("application/octet-stream")
+        .header("content-length", size)
+        .header("content-disposition", `attachment; filename="luoshi-${record.id}.luoshi-backup"`);
+      return createReadStream(path);
+    },
   );
 }

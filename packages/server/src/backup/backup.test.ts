@@ -5,12 +5,12 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../app.js";
 import { loadConfig } from "../config.js";
+import { AppError } from "../errors.js";
 import { diskFileStore } from "../files/file-store.js";
 import { storeEvidence } from "../files/files.service.js";
 import { placementMultipart } from "../placement/placement.fixtures.js";
 import { createTestApp, freshDatabase, loginAs, type TestContext } from "../test/app.js";
 import { actorByUsername, dumpTables, populateWithBlobs, storedBlobs, withoutRestoreAudit } from "../test/backup.js";
-import { BackupProblem } from "./backup.messages.js";
 import { restore, verifyBackup } from "./restore.js";
 import { tablesInOrder } from "./tables.js";
 import { backup } from "./write-backup.js";
@@ -46,7 +46,7 @@ const codeOf = async (promise: Promise<unknown>) => {
     await promise;
     return "resolved";
   } catch (error) {
-    if (error instanceof BackupProblem) return error.code;
+    if (error instanceof AppError) return error.code;
     throw error;
   }
 };

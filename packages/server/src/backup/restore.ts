@@ -3,7 +3,7 @@ import { recordAudit } from "../audit/audit.repository.js";
 import type { Database } from "../db/database.js";
 import { loadMigrations } from "../db/migrate.js";
 import type { FileStore } from "../files/file-store.js";
-import { BACKUP_ERRORS, BackupProblem } from "./backup.messages.js";
+import { backupError } from "./backup.messages.js";
 import { type BackupCounts, countsOf } from "./format.js";
 import { type ScanLimits, type Scanned, scanBackup } from "./scan-backup.js";
 import { insertRows, tablesInOrder } from "./tables.js";
@@ -28,7 +28,7 @@ async function limitsFor(db: Database): Promise<ScanLimits> {
   };
 }
 
-/** Checks a backup from end to end without writing anything; throws a BackupProblem on any fault. */
+/** Checks a backup from end to end without writing anything; throws an AppError on any fault. */
 export async function verifyBackup(path: string, db?: Database): Promise<Scanned & { counts: BackupCounts }> {
   const limits = db ? await limitsFor(db) : { migrations: loadMigrations().map((m) => m.name) };
   const scanned = await scanBackup(path, limits);
@@ -39,7 +39,7 @@ async function assertEmpty(db: Database): Promise<void> {
   for (const { name } of await tablesInOrder(db)) {
     const { rows } = await sql<{ any: boolean }>`SELECT EXISTS (SELECT 1 FROM ${sql.id(name)}) AS any`.execute(db);
     if (rows[0]?.any) {
-      throw new BackupProblem("BACKUP_TARGET_NOT_EMPTY", 409, BACKUP_ERRORS.BACKUP_TARGET_NOT_EMPTY, { table: name });
+      throw backupError("BACKUP_TARGET_NOT_EMPTY", 409, { table: name });
     }
   }
 }
@@ -90,7 +90,7 @@ export async function restore(
     });
     await flush();
     if (again.end.sha256 !== verified.end.sha256) {
-      throw new BackupProblem("BACKUP_CHANGED_DURING_RESTORE", 409, BACKUP_ERRORS.BACKUP_CHANGED_DURING_RESTORE);
+      throw backupError("BACKUP_CHANGED_DURING_RESTORE", 409);
     }
     const regions = await trx.selectFrom("orgs").select("region_id").distinct().execute();
     for (const { region_id } of regions) {

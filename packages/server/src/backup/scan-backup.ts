@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { sha256Hex } from "../files/file-store.js";
-import { BACKUP_ERRORS, BackupProblem, corrupt, truncated } from "./backup.messages.js";
+import { backupError, corrupt, incompatible, incomplete, truncated, versionUnsupported } from "./backup.messages.js";
 import { collectBlobKeys } from "./blob-registry.js";
 import {
   END_MARK,
@@ -47,7 +47,7 @@ const parse = (text: string, line: number): Record<string, unknown> => {
   throw corrupt(`第 ${line} 行不是有效的数据`);
 };
 
-const notABackup = () => new BackupProblem("BACKUP_NOT_A_BACKUP", 422, BACKUP_ERRORS.BACKUP_NOT_A_BACKUP);
+const notABackup = () => backupError("BACKUP_NOT_A_BACKUP", 422);
 
 function notABackupUnless(ok: boolean): void {
   if (!ok) throw notABackup();
@@ -64,11 +64,11 @@ function headerValue(text: string): Record<string, unknown> {
 function checkHeader(value: Record<string, unknown>, limits: ScanLimits): Header {
   notABackupUnless(value.format === FORMAT);
   if (value.version !== FORMAT_VERSION) {
-    throw new BackupProblem("BACKUP_VERSION_UNSUPPORTED", 422, BACKUP_ERRORS.BACKUP_VERSION_UNSUPPORTED(value.version));
+    throw versionUnsupported(value.version);
   }
   const header = value as unknown as Header;
   const unknown = (header.migrations ?? []).find((m) => !limits.migrations.includes(m));
-  if (unknown) throw new BackupProblem("BACKUP_INCOMPATIBLE", 422, BACKUP_ERRORS.BACKUP_INCOMPATIBLE(unknown));
+  if (unknown) throw incompatible(unknown);
   return header;
 }
 
@@ -93,7 +93,7 @@ function checkManifest(manifest: Manifest, seen: TableEntry[], files: Map<string
 /**
  * Reads a whole backup and checks it: the header, each section in order, every row line's table, each
  * blob against its SHA-256 name, every blob the rows refer to present, the manifest's counts and
- * checksums, and the end line's checksum of every byte before it. Throws a BackupProblem at the first
+ * checksums, and the end line's checksum of every byte before it. Throws an AppError at the first
  * fault; the visitor (restore) sees each piece only after the checks that piece alone allows.
  */
 export async function scanBackup(path: string, limits: ScanLimits, visit: ScanVisitor = {}): Promise<Scanned> {
@@ -171,7 +171,7 @@ export async function scanBackup(path: string, limits: ScanLimits, visit: ScanVi
   if (section !== "end" || !header || !manifest || !end) throw truncated("缺少清单或结束标记");
   const missing = [...referenced].filter((sha) => !files.has(sha));
   if (missing.length > 0) {
-    throw new BackupProblem("BACKUP_INCOMPLETE", 422, BACKUP_ERRORS.BACKUP_INCOMPLETE(missing.length), { missing });
+    throw incomplete(missing);
   }
   return { header, manifest, end };
 }

@@ -5,7 +5,7 @@ import { open, rename, rm } from "node:fs/promises";
 import type { Database } from "../db/database.js";
 import { diskFull } from "../errors.js";
 import { type FileStore, sha256Hex } from "../files/file-store.js";
-import { BACKUP_ERRORS, BackupProblem } from "./backup.messages.js";
+import { fileMissing } from "./backup.messages.js";
 import { BLOB_COLUMNS, collectBlobKeys } from "./blob-registry.js";
 import {
   type BackupCounts,
@@ -193,7 +193,7 @@ async function writeBlobs(
     const bytes = await files.get(sha).catch(() => undefined);
     // A blob missing or not matching its name would make a backup that cannot be trusted: refuse it.
     if (!bytes || sha256Hex(bytes) !== sha) {
-      throw new BackupProblem("BACKUP_FILE_MISSING", 500, BACKUP_ERRORS.BACKUP_FILE_MISSING(sha), { sha256: sha });
+      throw fileMissing(sha);
     }
     await w.raw(JSON.stringify({ file: sha, data: bytes.toString("base64") }));
     entries.push({ sha256: sha, size: bytes.length });

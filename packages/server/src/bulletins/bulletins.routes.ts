@@ -1,10 +1,12 @@
+import { BULLETIN_FORMATS, Bulletin, BulletinInput, FileAnswer, OneOf } from "@luoshi/contract";
 import { Type } from "@sinclair/typebox";
 import { ALL_ROLES, PLAN_MANAGERS } from "../auth/actor.js";
 import { caughtUpReader } from "../db/replica.js";
-import { AnyObject, IdParams, withErrors } from "../http/schemas.js";
+import { camel } from "../http/camel.js";
+import { errors, IdParams, withErrors } from "../http/schemas.js";
 import { type App, type AppDeps, actorOf } from "../http/types.js";
 import { clockOf } from "../supervision/deps.js";
-import { bulletinFile, generateBulletin, listBulletins } from "./bulletins.service.js";
+import { bulletinFile, DOCX, generateBulletin, listBulletins, XLSX } from "./bulletins.service.js";
 
 /** Content-Disposition for a download with a Chinese file name. */
 export const attachment = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
@@ -19,8 +21,8 @@ export function bulletinsRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags: ["supervision"],
         summary: "生成月度或季度通报（Word 正文 + Excel 附件）",
-        body: Type.Object({ period: Type.String({ maxLength: 7 }) }, { additionalProperties: false }),
-        response: withErrors({ 201: Type.Object({ bulletin: AnyObject }) }),
+        body: BulletinInput,
+        response: withErrors({ 201: Type.Object({ bulletin: Bulletin }) }),
       },
     },
     async (request, reply) => {
@@ -33,7 +35,7 @@ export function bulletinsRoutes(app: App, deps: AppDeps): void {
         actor,
         now,
       });
-      return reply.status(201).send({ bulletin });
+      return reply.status(201).send({ bulletin: camel(bulletin) });
     },
   );
 
@@ -44,10 +46,10 @@ export function bulletinsRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags: ["supervision"],
         summary: "通报列表",
-        response: withErrors({ 200: Type.Object({ bulletins: Type.Array(AnyObject) }) }),
+        response: withErrors({ 200: Type.Object({ bulletins: Type.Array(Bulletin) }) }),
       },
     },
-    async (request) => ({ bulletins: await listBulletins(deps.db, actorOf(request)) }),
+    async (request) => ({ bulletins: (await listBulletins(deps.db, actorOf(request))).map(camel) }),
   );
 
   app.get(
@@ -59,8 +61,9 @@ export function bulletinsRoutes(app: App, deps: AppDeps): void {
         summary: "下载通报（docx 正文或 xlsx 附件）",
         params: Type.Object({
           ...IdParams.properties,
-          format: Type.Union([Type.Literal("docx"), Type.Literal("xlsx")]),
+          format: OneOf(BULLETIN_FORMATS),
         }),
+        response: { ...errors, 200: FileAnswer("通报正文（docx）或附件（xlsx）", [DOCX, XLSX]) },
       },
     },
     async (request, reply) => {

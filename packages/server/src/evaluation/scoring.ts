@@ -1,15 +1,9 @@
-import type { OrgKind } from "@luoshi/contract";
+import type { EvaluationWeights, OrgKind, RankGroup } from "@luoshi/contract";
 import { type UnitFacts, type UnitRank, withRanks, withRates } from "../bulletins/unit-figures.js";
 
 /** The year-end evaluation (考核): scores from each unit's raw facts; plain data in, plain data out. */
 
-export interface EvaluationWeights {
-  completion: number;
-  timeliness: number;
-  attainment: number;
-  /** Points taken off per notice received. */
-  noticePenalty: number;
-}
+export type { EvaluationWeights };
 
 export const DEFAULT_WEIGHTS: EvaluationWeights = { completion: 40, timeliness: 30, attainment: 30, noticePenalty: 2 };
 
@@ -54,7 +48,6 @@ export function scoreUnit(facts: UnitFacts, w: EvaluationWeights): Omit<UnitScor
   return { ...u, score, appliedWeights, breakdown };
 }
 
-export type RankGroup = "department" | "school" | "other";
 export const GROUP_LABELS: Record<RankGroup, string> = { department: "股室", school: "学校", other: "其他单位" };
 export const rankGroupOf = (kind: OrgKind): RankGroup =>
   kind === "department" ? "department" : kind === "school" ? "school" : "other";

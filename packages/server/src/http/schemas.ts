@@ -1,5 +1,5 @@
 import { ErrorBody } from "@luoshi/contract";
-import { type TSchema, Type } from "@sinclair/typebox";
+import type { TSchema } from "@sinclair/typebox";
 
 export { ErrorBody, IdParams, Nullable, Page } from "@luoshi/contract";
 
@@ -13,6 +13,3 @@ export const errors = {
 };
 
 export const withErrors = <T extends Record<number, TSchema>>(ok: T) => ({ ...errors, ...ok });
-
-/** Rows come out with loose JSON columns; responses document their shape without over-constraining. */
-export const AnyObject = Type.Object({}, { additionalProperties: true });

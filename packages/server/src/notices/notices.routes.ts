@@ -1,4 +1,4 @@
-import { FileAnswer } from "@luoshi/contract";
+import { FileAnswer, NoticeInput } from "@luoshi/contract";
 import { Type } from "@sinclair/typebox";
 import { ALL_ROLES, PLAN_MANAGERS, REPORTERS } from "../auth/actor.js";
 import { camel } from "../http/camel.js";
@@ -21,17 +21,6 @@ import {
 const IsoDate = Type.String({ pattern: "^\\d{4}-\\d{2}-\\d{2}$" });
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
 const One = withErrors({ 200: Type.Object({ notice: NoticeSchema }) });
-const IssueFields = Type.Object(
-  {
-    taskId: Type.String({ minLength: 1, maxLength: 64 }),
-    orgId: Type.String({ minLength: 1, maxLength: 64 }),
-    reason: Text(2000),
-    requirement: Text(4000),
-    replyDue: IsoDate,
-  },
-  { additionalProperties: false },
-);
-
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 export function noticesRoutes(app: App, deps: AppDeps): void {
@@ -60,7 +49,7 @@ export function noticesRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags: ["supervision"],
         summary: "签发督办单",
-        body: IssueFields,
+        body: NoticeInput,
         response: withErrors({ 201: Type.Object({ notice: NoticeSchema }) }),
       },
     },
@@ -78,7 +67,7 @@ export function noticesRoutes(app: App, deps: AppDeps): void {
         tags: ["supervision"],
         summary: "批量签发督办单（全部签发或全部不签发）",
         body: Type.Object(
-          { notices: Type.Array(IssueFields, { minItems: 1, maxItems: 100 }) },
+          { notices: Type.Array(NoticeInput, { minItems: 1, maxItems: 100 }) },
           { additionalProperties: false },
         ),
         response: withErrors({ 201: Type.Object({ notices: Type.Array(NoticeSchema) }) }),

@@ -1,17 +1,10 @@
+import { OrgGroup as Group, OrgGroupBody as GroupBody } from "@luoshi/contract";
 import { Type } from "@sinclair/typebox";
 import { ALL_ROLES, PLAN_MANAGERS } from "../auth/actor.js";
 import { IdParams, withErrors } from "../http/schemas.js";
 import { type App, type AppDeps, actorOf } from "../http/types.js";
 import { listGroups, removeGroup, saveGroup } from "./org-groups.service.js";
 
-const Group = Type.Object({ id: Type.String(), name: Type.String(), orgIds: Type.Array(Type.String()) });
-const GroupBody = Type.Object(
-  {
-    name: Type.String({ minLength: 1, maxLength: 100 }),
-    orgIds: Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { maxItems: 2000 }),
-  },
-  { additionalProperties: false },
-);
 const tags = ["orgs"];
 
 /** Organisation groups a plan may name collectively (各基层党组织 → its members). */

@@ -1,6 +1,16 @@
+import {
+  CEREMONY_FILE_KINDS,
+  Ceremony,
+  type CeremonyFileKind,
+  CeremonySummary,
+  DrawInput,
+  FileAnswer,
+  OneOf,
+  PlacementDetail,
+} from "@luoshi/contract";
 import { Type } from "@sinclair/typebox";
 import { ALL_ROLES, PLAN_MANAGERS } from "../auth/actor.js";
-import { AnyObject, IdParams, Page, withErrors } from "../http/schemas.js";
+import { errors, IdParams, Page, withErrors } from "../http/schemas.js";
 import { type App, type AppDeps, actorOf } from "../http/types.js";
 import { CEREMONY_FILE_LABELS } from "./ceremony.messages.js";
 import { presentCeremony, presentCeremonySummary } from "./ceremony.presenter.js";
@@ -21,28 +31,16 @@ const BASE = "/api/placements/commitments";
 
 const FileParams = Type.Object({
   id: Type.String({ minLength: 1, maxLength: 64 }),
-  kind: Type.Union([Type.Literal("notice"), Type.Literal("commitment"), Type.Literal("draw")]),
+  kind: OneOf(CEREMONY_FILE_KINDS),
 });
 
-const CONTENT_TYPES: Record<ceremony.CeremonyFileKind, string> = {
+const CONTENT_TYPES: Record<CeremonyFileKind, string> = {
   notice: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
   commitment: "application/json; charset=utf-8",
   draw: "application/json; charset=utf-8",
 };
 
-const Text = (max: number) => Type.String({ maxLength: max });
-const DrawBody = Type.Object(
-  {
-    draw: Text(200),
-    source: Type.Optional(Text(200)),
-    witnesses: Type.Array(Type.Object({ name: Text(50), role: Text(50) }, { additionalProperties: false }), {
-      maxItems: 30,
-    }),
-  },
-  { additionalProperties: false },
-);
-
-const Ceremony = Type.Object({ commitment: AnyObject });
+const CeremonyAnswer = Type.Object({ commitment: Ceremony });
 
 export function ceremonyRoutes(app: App, deps: AppDeps): void {
   app.post(
@@ -54,7 +52,7 @@ export function ceremonyRoutes(app: App, deps: AppDeps): void {
         summary:
           "第一步 承诺：上传学生名单（multipart：roster，可选 teachers；字段 name、classCount、capacities、schoolId、drawPlan；补录另加 baseCommitmentId），固定名单与参数并生成摇号前公告",
         consumes: ["multipart/form-data"],
-        response: { ...placementErrors, 201: Ceremony },
+        response: { ...placementErrors, 201: CeremonyAnswer },
       },
     },
     (request, reply) =>
@@ -74,7 +72,7 @@ export function ceremonyRoutes(app: App, deps: AppDeps): void {
         tags,
         summary: "编班承诺列表（含摇号、编班进度）",
         querystring: Page,
-        response: withErrors({ 200: Type.Object({ commitments: Type.Array(AnyObject) }) }),
+        response: withErrors({ 200: Type.Object({ commitments: Type.Array(CeremonySummary) }) }),
       },
     },
     async (request) => ({
@@ -90,7 +88,7 @@ export function ceremonyRoutes(app: App, deps: AppDeps): void {
         tags,
         summary: "承诺详情：哈希、承诺时间、摇号记录与见证人、编班结果",
         params: IdParams,
-        response: withErrors({ 200: Ceremony }),
+        response: withErrors({ 200: CeremonyAnswer }),
       },
     },
     (request, reply) =>
@@ -108,7 +106,10 @@ export function ceremonyRoutes(app: App, deps: AppDeps): void {
         tags,
         summary: "下载摇号前公告（docx）、承诺文件（commitment.json）或摇号记录（draw.json）",
         params: FileParams,
-        response: withErrors({ 200: Type.Any() }),
+        response: {
+          ...errors,
+          200: FileAnswer("摇号前公告（docx）、承诺文件或摇号记录（json）", Object.values(CONTENT_TYPES)),
+        },
       },
     },
     (request, reply) =>
@@ -132,8 +133,8 @@ export function ceremonyRoutes(app: App, deps: AppDeps): void {
         tags,
         summary: "第二步 摇号：录入公开摇号号码、来源和见证人（每份承诺只能录入一次，且在承诺之后）",
         params: IdParams,
-        body: DrawBody,
-        response: { ...placementErrors, 201: Ceremony },
+        body: DrawInput,
+        response: { ...placementErrors, 201: CeremonyAnswer },
       },
     },
     (request, reply) =>
@@ -154,7 +155,7 @@ export function ceremonyRoutes(app: App, deps: AppDeps): void {
         tags,
         summary: "第三步 编班：只用承诺的名单、参数和录入的摇号号码计算（每次摇号只能编班一次）",
         params: IdParams,
-        response: { ...placementErrors, 201: Type.Object({ placement: AnyObject }) },
+        response: { ...placementErrors, 201: Type.Object({ placement: PlacementDetail }) },
       },
     },
     (request, reply) =>

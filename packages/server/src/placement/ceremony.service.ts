@@ -1,3 +1,4 @@
+import type { CeremonyFileKind, DrawInput } from "@luoshi/contract";
 import {
   canonicalParams,
   classListsXlsx,
@@ -21,7 +22,6 @@ import {
   sealDraw,
   supplementParams,
   verifyCommitted,
-  type Witness,
 } from "@luoshi/placement";
 import { recordAudit } from "../audit/audit.repository.js";
 import type { Actor } from "../auth/actor.js";
@@ -187,14 +187,8 @@ export async function commitPlacement(deps: PlacementDeps, actor: Actor, form: P
   });
 }
 
-export interface DrawBody {
-  draw: string;
-  source?: string;
-  witnesses: Witness[];
-}
-
 /** Step 2 (摇号): the public numbers, once per commitment, after it, with the time and the witnesses. */
-export async function drawPlacement(deps: PlacementDeps, actor: Actor, id: string, body: DrawBody): Promise<DrawRow> {
+export async function drawPlacement(deps: PlacementDeps, actor: Actor, id: string, body: DrawInput): Promise<DrawRow> {
   const commitment = await liveCommitment(deps, actor, id);
   if (await findDraw(deps.db, actor.regionId, id)) throw problem("PLACEMENT_ALREADY_DRAWN", 409);
   let sealed: ReturnType<typeof sealDraw>;
@@ -323,7 +317,7 @@ export async function getCeremony(deps: PlacementDeps, actor: Actor, id: string)
 export const listCeremonies = (deps: PlacementDeps, actor: Actor, page: { limit: number; offset: number }) =>
   listCommitments(deps.db, actor.regionId, page);
 
-export type CeremonyFileKind = "notice" | "commitment" | "draw";
+export type { CeremonyFileKind };
 
 /** The printable notice, or the published commitment / draw record exactly as hashed. */
 export async function readCeremonyFile(deps: PlacementDeps, actor: Actor, id: string, kind: CeremonyFileKind) {

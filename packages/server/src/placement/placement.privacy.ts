@@ -1,3 +1,4 @@
+import type { StudentLine } from "@luoshi/contract";
 import type { PlacementResult } from "@luoshi/placement";
 import type { Actor } from "../auth/actor.js";
 import { forbidden } from "../errors.js";
@@ -42,15 +43,6 @@ export async function checkFileAccess(
     fields: ["placement.student.id", "placement.student.name", "placement.student.tags", "placement.student.scores"],
     target: { file: kind },
   });
-}
-
-export interface StudentLine {
-  classNo: number;
-  /** Position in the class list, 1-based. */
-  seat: number;
-  id: string;
-  name: string;
-  gender: string;
 }
 
 const masked = (field: PersonalFieldKey, value: string) => maskedValue(field, value) ?? "";

@@ -1,7 +1,19 @@
+import {
+  FileAnswer,
+  OneOf,
+  PLACEMENT_FILE_KINDS,
+  PlacementDetail,
+  type PlacementFileKind,
+  PlacementSummary,
+  RevealInput,
+  StudentLine,
+  StudentList,
+  VerifyAnswer,
+} from "@luoshi/contract";
 import { Type } from "@sinclair/typebox";
 import type { FastifyReply } from "fastify";
 import { ALL_ROLES, PLAN_MANAGERS } from "../auth/actor.js";
-import { AnyObject, ErrorBody, IdParams, Page, withErrors } from "../http/schemas.js";
+import { ErrorBody, errors, IdParams, Page, withErrors } from "../http/schemas.js";
 import { type App, type AppDeps, actorOf } from "../http/types.js";
 import { personalAccess } from "../privacy/access-policy.js";
 import { CEREMONY_PROBLEMS } from "./ceremony.messages.js";
@@ -28,10 +40,10 @@ const tags = ["placement"];
 
 const FileParams = Type.Object({
   id: Type.String({ minLength: 1, maxLength: 64 }),
-  kind: Type.Union([Type.Literal("result"), Type.Literal("classes"), Type.Literal("notice")]),
+  kind: OneOf(PLACEMENT_FILE_KINDS),
 });
 
-const CONTENT_TYPES: Record<placements.PlacementFileKind, string> = {
+const CONTENT_TYPES: Record<PlacementFileKind, string> = {
   result: "application/json; charset=utf-8",
   classes: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   notice: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -62,6 +74,7 @@ export function placementRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags,
         summary: "单步编班（已停用，answers 410）：请改用 承诺 → 摇号 → 编班 三步（/api/placements/commitments）",
+        deprecated: true,
         response: withErrors({ 410: ErrorBody }),
       },
     },
@@ -83,7 +96,7 @@ export function placementRoutes(app: App, deps: AppDeps): void {
         tags,
         summary: "编班记录列表",
         querystring: Page,
-        response: withErrors({ 200: Type.Object({ placements: Type.Array(AnyObject) }) }),
+        response: withErrors({ 200: Type.Object({ placements: Type.Array(PlacementSummary) }) }),
       },
     },
     async (request) => ({
@@ -99,7 +112,7 @@ export function placementRoutes(app: App, deps: AppDeps): void {
         tags,
         summary: "编班详情：各班统计、均衡报告、哈希与种子",
         params: IdParams,
-        response: withErrors({ 200: Type.Object({ placement: AnyObject }) }),
+        response: withErrors({ 200: Type.Object({ placement: PlacementDetail }) }),
       },
     },
     (request, reply) =>
@@ -118,7 +131,7 @@ export function placementRoutes(app: App, deps: AppDeps): void {
         tags,
         summary: "分班名单（身份证号脱敏；学校与局编班管理员可见姓名，局领导与股室仅见脱敏信息，其他学校不可见）",
         params: IdParams,
-        response: withErrors({ 200: Type.Object({ access: Type.String(), students: Type.Array(AnyObject) }) }),
+        response: withErrors({ 200: StudentList }),
       },
     },
     (request, reply) =>
@@ -136,11 +149,8 @@ export function placementRoutes(app: App, deps: AppDeps): void {
         tags,
         summary: "显示一名学生的完整信息（仅本校与局编班管理员；记入审计日志）",
         params: IdParams,
-        body: Type.Object(
-          { classNo: Type.Integer({ minimum: 1, maximum: 1000 }), seat: Type.Integer({ minimum: 1, maximum: 10000 }) },
-          { additionalProperties: false },
-        ),
-        response: withErrors({ 200: Type.Object({ student: AnyObject }) }),
+        body: RevealInput,
+        response: withErrors({ 200: Type.Object({ student: StudentLine }) }),
       },
     },
     (request, reply) =>
@@ -159,7 +169,10 @@ export function placementRoutes(app: App, deps: AppDeps): void {
         tags,
         summary: "下载编班结果（result.json）、分班名单（xlsx）或公示（docx）",
         params: FileParams,
-        response: withErrors({ 200: Type.Any() }),
+        response: {
+          ...errors,
+          200: FileAnswer("编班结果（json）、分班名单（xlsx）或公示（docx）", Object.values(CONTENT_TYPES)),
+        },
       },
     },
     (request, reply) =>
@@ -183,7 +196,7 @@ export function placementRoutes(app: App, deps: AppDeps): void {
         tags,
         summary: "验证编班结果：按保存的输入重算；可上传 roster、teachers、result 以核对公示的结果",
         params: IdParams,
-        response: { ...placementErrors, 200: AnyObject },
+        response: { ...placementErrors, 200: VerifyAnswer },
       },
     },
     (request, reply) =>

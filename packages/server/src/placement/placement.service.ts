@@ -1,5 +1,5 @@
+import type { PlacementFileKind, VerifyAnswer } from "@luoshi/contract";
 import {
-  type CeremonyCheck,
   isPlacementInputError,
   type PlacementParams,
   type PlacementResult,
@@ -110,7 +110,7 @@ export async function getPlacement(deps: PlacementDeps, actor: Actor, id: string
   return row;
 }
 
-export type PlacementFileKind = "result" | "classes" | "notice";
+export type { PlacementFileKind, VerifyAnswer };
 
 export async function readPlacementFile(
   deps: PlacementDeps,
@@ -122,19 +122,6 @@ export async function readPlacementFile(
   await checkFileAccess(deps, actor, row, kind);
   const sha = { result: row.result_hash, classes: row.classes_sha256, notice: row.notice_sha256 }[kind];
   return { row, bytes: await deps.files.get(sha) };
-}
-
-export interface VerifyAnswer {
-  ok: boolean;
-  /** A single-step run (旧版/未承诺): nothing shows its roster was fixed before the draw. */
-  legacy: boolean;
-  message: string;
-  reasons: string[];
-  /** Committed runs: every check of the chain commitment → draw → result, failed or not. */
-  checks?: CeremonyCheck[];
-  resultHash?: string;
-  /** Which inputs came from the upload rather than from the stored run. */
-  uploaded: { roster: boolean; teachers: boolean; result: boolean };
 }
 
 /**

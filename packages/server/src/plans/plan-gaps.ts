@@ -1,3 +1,4 @@
+import type { Gap, GapReport } from "@luoshi/contract";
 import type { DeadlineJson } from "../db/schema.js";
 import type { Resolution } from "./unit-resolution.js";
 
@@ -7,23 +8,10 @@ import type { Resolution } from "./unit-resolution.js";
  * them takes an explicit choice; a missing indicator is shown but never blocks (many tasks are
  * qualitative).
  */
-export type Gap = "unit" | "deadline" | "indicator";
 export const BLOCKING_GAPS: readonly Gap[] = ["unit", "deadline"];
 
-export interface TaskGaps {
-  taskId: string;
-  no: string;
-  title: string;
-  gaps: Gap[];
-}
-
-export interface GapReport {
-  taskCount: number;
-  counts: Record<Gap, number>;
-  /** Tasks with a unit or deadline gap: the 待分配 list. */
-  blocking: number;
-  tasks: TaskGaps[];
-}
+export type { Gap, GapReport };
+export type TaskGaps = GapReport["tasks"][number];
 
 /** A deadline counts when it has a date or runs throughout the year (常态化). */
 export const hasDeadline = (deadlines: readonly Pick<DeadlineJson, "date" | "kind">[]) =>

@@ -1,9 +1,9 @@
-import { CadenceSchema as Cadence, Plan, PlanTask, TargetInput as Target } from "@luoshi/contract";
+import { BatchAssignment, GapReport, Plan, PlanTask, TargetInput as Target } from "@luoshi/contract";
 import { Type } from "@sinclair/typebox";
 import type { FastifyRequest } from "fastify";
 import { PLAN_MANAGERS } from "../auth/actor.js";
 import { camel, camelAll } from "../http/camel.js";
-import { IdParams, Nullable, withErrors } from "../http/schemas.js";
+import { IdParams, withErrors } from "../http/schemas.js";
 import { type App, type AppDeps, actorOf } from "../http/types.js";
 import { runStatusEngine } from "../status/status.service.js";
 import { clockOf } from "../supervision/deps.js";
@@ -11,16 +11,6 @@ import { editIndicators, endPlan } from "./plan-lifecycle.service.js";
 import { planGaps } from "./publish.service.js";
 import { assignTasks } from "./task-assignment.service.js";
 
-const GapKind = Type.Union([Type.Literal("unit"), Type.Literal("deadline"), Type.Literal("indicator")]);
-export const GapReport = Type.Object({
-  taskCount: Type.Integer(),
-  counts: Type.Object({ unit: Type.Integer(), deadline: Type.Integer(), indicator: Type.Integer() }),
-  blocking: Type.Integer(),
-  tasks: Type.Array(
-    Type.Object({ taskId: Type.String(), no: Type.String(), title: Type.String(), gaps: Type.Array(GapKind) }),
-  ),
-});
-const OrgIds = Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { maxItems: 500 });
 const TaskParams = Type.Object({ id: Type.String({ maxLength: 64 }), taskId: Type.String({ maxLength: 64 }) });
 const PlanReply = Type.Object({ plan: Plan });
 const manage = { auth: PLAN_MANAGERS };
@@ -60,16 +50,7 @@ export function publishingRoutes(app: App, deps: AppDeps): void {
         tags,
         summary: "批量分配：为所选任务设置牵头/配合单位、完成时限、填报周期（发布前后均可）",
         params: IdParams,
-        body: Type.Object(
-          {
-            taskIds: Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { minItems: 1, maxItems: 2000 }),
-            lead: Type.Optional(OrgIds),
-            co: Type.Optional(OrgIds),
-            dueDate: Type.Optional(Type.String({ format: "date" })),
-            cadence: Type.Optional(Nullable(Cadence)),
-          },
-          { additionalProperties: false },
-        ),
+        body: BatchAssignment,
         response: withErrors({ 200: Type.Object({ tasks: Type.Array(PlanTask) }) }),
       },
     },

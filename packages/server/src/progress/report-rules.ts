@@ -1,17 +1,11 @@
-import { Type } from "@sinclair/typebox";
+import { ReportRulesInput } from "@luoshi/contract";
 import type { ReportRulesJson, ReportStatus } from "../db/schema.js";
 
 /**
  * What a progress report must carry, set per plan. The defaults refuse an untouched form: a
  * report says in words what was done (a status and a slider alone are not a report).
  */
-export const ReportRules = Type.Object(
-  {
-    narrative: Type.Optional(Type.Union([Type.Literal("always"), Type.Literal("when_blocked")])),
-    evidence: Type.Optional(Type.Union([Type.Literal("never"), Type.Literal("when_done"), Type.Literal("always")])),
-  },
-  { additionalProperties: false },
-);
+export const ReportRules = ReportRulesInput;
 
 export type ReportRules = Required<ReportRulesJson>;
 

@@ -1,16 +1,10 @@
+import { MyReporting, TaskPeriods } from "@luoshi/contract";
 import { Type } from "@sinclair/typebox";
 import { ALL_ROLES } from "../auth/actor.js";
-import { IdParams, Nullable, withErrors } from "../http/schemas.js";
+import { IdParams, withErrors } from "../http/schemas.js";
 import { type App, type AppDeps, actorOf } from "../http/types.js";
-import { ReportRules } from "./report-rules.js";
 import { myReporting, taskPeriods } from "./reporting.service.js";
 
-const CadenceName = Type.Union([
-  Type.Literal("monthly"),
-  Type.Literal("quarterly"),
-  Type.Literal("half_year"),
-  Type.Literal("yearly"),
-]);
 const tags = ["progress"];
 
 export function reportingRoutes(app: App, deps: AppDeps): void {
@@ -23,14 +17,7 @@ export function reportingRoutes(app: App, deps: AppDeps): void {
         summary: "可填报的周期（本年度截至当前，不含未来周期），及各周期是否已报",
         params: IdParams,
         querystring: Type.Object({ orgId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })) }),
-        response: withErrors({
-          200: Type.Object({
-            cadence: CadenceName,
-            current: Nullable(Type.String()),
-            periods: Type.Array(Type.Object({ period: Type.String(), label: Type.String(), reported: Type.Boolean() })),
-            rules: Type.Required(ReportRules),
-          }),
-        }),
+        response: withErrors({ 200: TaskPeriods }),
       },
     },
     async (request) => taskPeriods(deps.db, actorOf(request), request.params.id, request.query.orgId),
@@ -43,28 +30,7 @@ export function reportingRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags,
         summary: "我的任务本期（本月/本季度…）已报、未报",
-        response: withErrors({
-          200: Type.Object({
-            periods: Type.Object({
-              monthly: Type.String(),
-              quarterly: Type.String(),
-              half_year: Type.String(),
-              yearly: Type.String(),
-            }),
-            tasks: Type.Array(
-              Type.Object({
-                taskId: Type.String(),
-                planId: Type.String(),
-                cadence: CadenceName,
-                period: Type.String(),
-                label: Type.String(),
-                units: Type.Integer(),
-                reportedUnits: Type.Integer(),
-                reported: Type.Boolean(),
-              }),
-            ),
-          }),
-        }),
+        response: withErrors({ 200: MyReporting }),
       },
     },
     async (request) => myReporting(deps.db, actorOf(request)),

@@ -1,3 +1,4 @@
+import { NewWebhookBody, ReminderRun, WebhookPatchBody } from "@luoshi/contract";
 import { Type } from "@sinclair/typebox";
 import { ALL_ROLES, PLAN_MANAGERS } from "../auth/actor.js";
 import { camel } from "../http/camel.js";
@@ -5,13 +6,7 @@ import { IdParams, withErrors } from "../http/schemas.js";
 import { type App, type AppDeps, actorOf } from "../http/types.js";
 import { openInboxCount } from "../notices/notices.service.js";
 import { clockOf, sendDepsOf } from "../supervision/deps.js";
-import {
-  DeliverySchema,
-  EndpointSchema,
-  RobotEventSchema as Event,
-  NotificationSchema,
-  presentNotification,
-} from "./reminders.schemas.js";
+import { DeliverySchema, EndpointSchema, NotificationSchema, presentNotification } from "./reminders.schemas.js";
 import {
   createEndpoint,
   deliveryLog,
@@ -24,13 +19,6 @@ import {
   updateEndpoint,
 } from "./reminders.service.js";
 
-const EndpointFields = {
-  name: Type.String({ minLength: 1, maxLength: 100 }),
-  url: Type.String({ minLength: 8, maxLength: 1000 }),
-  secret: Type.Union([Type.String({ maxLength: 200 }), Type.Null()]),
-  events: Type.Array(Event, { maxItems: 4, uniqueItems: true }),
-  enabled: Type.Boolean(),
-};
 const One = withErrors({ 200: Type.Object({ endpoint: EndpointSchema }) });
 
 export function remindersRoutes(app: App, deps: AppDeps): void {
@@ -108,9 +96,7 @@ export function remindersRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags: ["supervision"],
         summary: "立即发送今天的提醒（已发送的不会重复发送）",
-        response: withErrors({
-          200: Type.Object({ notifications: Type.Integer(), delivered: Type.Integer(), failed: Type.Integer() }),
-        }),
+        response: withErrors({ 200: ReminderRun }),
       },
     },
     async (request) => runReminders(deps.db, { regionIds: actorOf(request).visibleOrgIds, ...sendDepsOf(deps) }),
@@ -136,18 +122,7 @@ export function remindersRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags: ["supervision"],
         summary: "新增机器人推送",
-        body: Type.Object(
-          {
-            orgId: Type.Optional(Type.String({ maxLength: 64 })),
-            kind: Type.Union([Type.Literal("wecom"), Type.Literal("dingtalk")]),
-            name: EndpointFields.name,
-            url: EndpointFields.url,
-            secret: Type.Optional(EndpointFields.secret),
-            events: EndpointFields.events,
-            enabled: Type.Optional(EndpointFields.enabled),
-          },
-          { additionalProperties: false },
-        ),
+        body: NewWebhookBody,
         response: withErrors({ 201: Type.Object({ endpoint: EndpointSchema }) }),
       },
     },
@@ -165,7 +140,7 @@ export function remindersRoutes(app: App, deps: AppDeps): void {
         tags: ["supervision"],
         summary: "修改机器人推送",
         params: IdParams,
-        body: Type.Partial(Type.Object(EndpointFields), { additionalProperties: false }),
+        body: WebhookPatchBody,
         response: One,
       },
     },

@@ -1,4 +1,5 @@
 import type {
+  BulletinSummary,
   DeliveryStatus,
   EntityKind,
   NoticeStatus,
@@ -158,7 +159,7 @@ export interface BulletinsTable {
   doc_no: ColumnType<string | null, string | null | undefined, string | null>;
   docx_file_id: string;
   xlsx_file_id: string;
-  summary: Json<Record<string, unknown>>;
+  summary: Json<BulletinSummary>;
   generated_by: string | null;
   generated_at: string;
   created_at: Timestamp;

@@ -26,7 +26,6 @@ import type {
   BatchAssignment,
   BureauProfile,
   Dashboard,
-  Deadline,
   EvidenceFile,
   GapReport,
   Letterhead,
@@ -46,7 +45,6 @@ import type {
   TaskDetail,
   TaskPeriods,
   TaskRow,
-  UnitResolution,
   User,
 } from "./types";
 
@@ -99,7 +97,7 @@ export const api = {
   mapUnits: (id: string, mappings: UnitMappingsBody["mappings"]) =>
     request<UnitsReply>("PUT", `/api/plans/${id}/units`, { mappings }),
   publish: (id: string, acceptGaps = false) =>
-    request<PublishReply & { gaps?: { unit: number; deadline: number } }>("POST", `/api/plans/${id}/publish`, {
+    request<PublishReply>("POST", `/api/plans/${id}/publish`, {
       acceptGaps,
     }),
   planGaps: (id: string) => get<GapReport>(`/api/plans/${id}/gaps`),

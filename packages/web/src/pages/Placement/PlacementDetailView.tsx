@@ -72,9 +72,8 @@ export function PlacementDetailView({
 }) {
   const option = useMemo(() => classMeansOption(p.statistics), [p.statistics]);
   const hasScores = (p.statistics[0]?.scores.length ?? 0) > 0;
-  const constraintsOk = ["allPlacedOnce", "capacitiesRespected", "groupsTogether", "apartRespected"].every(
-    (k) => p.balance.constraints[k] === true,
-  );
+  const { allPlacedOnce, capacitiesRespected, groupsTogether, apartRespected } = p.balance.constraints;
+  const constraintsOk = allPlacedOnce && capacitiesRespected && groupsTogether && apartRespected;
   return (
     <Space direction="vertical" size={16} style={{ width: "100%" }}>
       {p.legacy && <Alert type="warning" showIcon title={PL.legacy} description={PL.legacyHint} />}

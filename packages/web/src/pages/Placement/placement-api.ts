@@ -1,124 +1,35 @@
-import type { PersonalAccess } from "@luoshi/contract/personal-data";
+import type {
+  Ceremony,
+  CeremonyFileKind,
+  CeremonySummary,
+  DrawInput,
+  PlacementFileKind as FileKind,
+  PlacementDetail,
+  PlacementIssue,
+  PlacementSummary,
+  StudentLine,
+  StudentList,
+  VerifyAnswer,
+} from "@luoshi/contract";
 import { ApiError, CSRF_HEADER, get, request } from "../../api/client";
 import { api } from "../../api/endpoints";
 import { L } from "../../labels";
 
-export interface PlacementSummary {
-  id: string;
-  orgId: string;
-  name: string;
-  classCount: number;
-  capacities: number[];
-  studentCount: number;
-  draw: string;
-  seed: string;
-  rosterHash: string;
-  paramsHash: string;
-  resultHash: string;
-  rosterFilename: string;
-  teachersFilename: string | null;
-  createdAt: string;
-  commitmentId: string | null;
-  /** A single-step run (旧版/未承诺). */
-  legacy: boolean;
-}
-
-export type CeremonyStatus = "committed" | "drawn" | "done";
-
-export interface CeremonySummary {
-  id: string;
-  name: string;
-  supplement: boolean;
-  commitmentHash: string;
-  classCount: number;
-  studentCount: number;
-  committedAt: string;
-  drawnAt: string | null;
-  runId: string | null;
-  status: CeremonyStatus;
-  statusText: string;
-}
-
-export interface Witness {
-  name: string;
-  role: string;
-}
-
-export interface Ceremony {
-  id: string;
-  name: string;
-  baseCommitmentId: string | null;
-  commitmentHash: string;
-  rosterHash: string;
-  paramsHash: string;
-  classCount: number;
-  capacities: number[];
-  studentCount: number;
-  drawPlan: string;
-  committedAt: string;
-  commitmentLines: string[];
-  draw: { draw: string; source: string; witnesses: Witness[]; drawHash: string; drawnAt: string } | null;
-  runId: string | null;
-  resultHash: string | null;
-  status: CeremonyStatus;
-  statusText: string;
-}
-
-export interface DrawInput {
-  draw: string;
-  source: string;
-  witnesses: Witness[];
-}
-
-export type CeremonyFileKind = "notice" | "commitment" | "draw";
-
-export interface ClassStats {
-  classNo: number;
-  capacity: number;
-  size: number;
-  male: number;
-  female: number;
-  scores: { name: string; mean: number; sd: number }[];
-  tags: { name: string; count: number }[];
-}
-
-export interface PlacementDetail extends PlacementSummary {
-  algorithm: string;
-  classes: { classNo: number; capacity: number; size: number; team?: string; headTeacher?: string }[];
-  statistics: ClassStats[];
-  balance: { constraints: Record<string, boolean | number> };
-  balanceLines: string[];
-  hashLines: string[];
-  /** What the caller may see of the class lists: clear (may reveal), masked, or none. */
-  personalAccess: PersonalAccess;
-}
-
-/** One student of the class lists, masked as the server answers it. */
-export interface StudentLine {
-  classNo: number;
-  seat: number;
-  id: string;
-  name: string;
-  gender: string;
-}
-
-export interface PlacementIssue {
-  code: string;
-  row?: number;
-  message: string;
-  text: string;
-}
-
-export interface VerifyAnswer {
-  ok: boolean;
-  legacy: boolean;
-  message: string;
-  reasons: string[];
-  checks?: { key: string; ok: boolean; text: string }[];
-  resultHash?: string;
-}
-
-export type FileKind = "result" | "classes" | "notice";
+export type {
+  Ceremony,
+  CeremonyFileKind,
+  CeremonyStatus,
+  CeremonySummary,
+  ClassStats,
+  DrawInput,
+  PlacementDetail,
+  PlacementFileKind as FileKind,
+  PlacementIssue,
+  PlacementSummary,
+  StudentLine,
+  VerifyAnswer,
+  Witness,
+} from "@luoshi/contract";
 
 /** Multipart with several named files and upload progress (the shared upload sends one file). */
 async function postForm<T>(
@@ -209,7 +120,7 @@ export const placementApi = {
   ceremonyFileUrl: (id: string, kind: CeremonyFileKind) => `/api/placements/commitments/${id}/files/${kind}`,
   verify: (id: string, files: { roster?: File; result?: File }) =>
     postForm<VerifyAnswer>(`/api/placements/${id}/verify`, files, {}),
-  students: (id: string) => get<{ access: PersonalAccess; students: StudentLine[] }>(`/api/placements/${id}/students`),
+  students: (id: string) => get<StudentList>(`/api/placements/${id}/students`),
   /** 显示完整信息 for one student; the server audits it. */
   reveal: (id: string, at: { classNo: number; seat: number }) =>
     request<{ student: StudentLine }>("POST", `/api/placements/${id}/students/reveal`, at).then((r) => r.student),

@@ -103,7 +103,7 @@ export function BulletinsPanel() {
           { title: S.columns.period, dataIndex: "period" },
           { title: S.columns.bulletin, dataIndex: "title" },
           { title: S.columns.overdueRow, render: (_, b) => b.summary?.overdue ?? "—" },
-          { title: S.columns.generatedAt, dataIndex: "generated_at", render: shanghaiTime },
+          { title: S.columns.generatedAt, dataIndex: "generatedAt", render: shanghaiTime },
           {
             title: "",
             render: (_, b) => (

@@ -23,7 +23,7 @@ import { orgTree } from "../../components/org-tree";
 import { useAsync } from "../../components/use-async";
 import { useMe } from "../../session";
 import { S } from "./labels";
-import { type Delivery, type Endpoint, type EndpointInput, type RobotEvent, supervisionApi } from "./supervision-api";
+import { type Delivery, type Endpoint, type RobotEvent, supervisionApi } from "./supervision-api";
 
 const R = S.robots;
 const EVENTS: RobotEvent[] = ["new_notice", "overdue", "missing_report", "due_soon"];
@@ -200,7 +200,7 @@ function EndpointForm({
     setError(null);
     try {
       const secret = v.kind === "dingtalk" && v.secret?.trim() ? v.secret.trim() : undefined;
-      const body: EndpointInput = { name: v.name.trim(), url: v.url.trim(), events: v.events, enabled: v.enabled };
+      const body = { name: v.name.trim(), url: v.url.trim(), events: v.events, enabled: v.enabled };
       if (existing) await supervisionApi.updateEndpoint(existing.id, { ...body, ...(secret ? { secret } : {}) });
       else
         await supervisionApi.createEndpoint({ ...body, orgId: v.orgId, kind: v.kind, ...(secret ? { secret } : {}) });
