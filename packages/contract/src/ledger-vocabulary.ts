@@ -104,3 +104,9 @@ export const LEDGER_METRIC_LABELS = {
 } as const satisfies Record<string, string>;
 export type LedgerMetric = keyof typeof LEDGER_METRIC_LABELS;
 export const LEDGER_METRICS = keysOf(LEDGER_METRIC_LABELS);
+
+/** Words of a plan target's subject that offer a binding to each metric (confirmed by a person). */
+export const LEDGER_METRIC_SYNONYMS: Record<LedgerMetric, readonly string[]> = {
+  hazard_fix_rate: ["隐患整改率", "隐患整改完成率", "隐患整改销号率", "安全隐患整改率", "整改率"],
+  major_hazards_open: ["重大隐患", "重大安全隐患", "重大事故隐患"],
+};

@@ -323,3 +323,33 @@ export const HazardIndicators = Type.Object({
   metrics: Type.Array(LedgerMetricValue),
 });
 export type HazardIndicators = Static<typeof HazardIndicators>;
+
+/** A plan indicator bound to a ledger metric. */
+export const LedgerBinding = Type.Object({
+  indicatorId: Type.String(),
+  taskId: Type.String(),
+  indicatorText: Type.String(),
+  metric: LedgerMetricSchema,
+  boundBy: Type.String(),
+  boundByName: Nullable(Type.String()),
+  boundAt: Timestamp,
+});
+export type LedgerBinding = Static<typeof LedgerBinding>;
+
+/** An indicator whose subject names a metric's synonym: offered, not yet bound. */
+export const LedgerBindingSuggestion = Type.Object({
+  indicatorId: Type.String(),
+  taskId: Type.String(),
+  indicatorText: Type.String(),
+  subject: Type.String(),
+  metric: LedgerMetricSchema,
+  matched: Type.String({ description: "命中的同义词" }),
+});
+
+export const PlanLedgerBindings = Type.Object({
+  bindings: Type.Array(LedgerBinding),
+  suggestions: Type.Array(LedgerBindingSuggestion),
+});
+export type PlanLedgerBindings = Static<typeof PlanLedgerBindings>;
+
+export const BindIndicator = Type.Object({ metric: LedgerMetricSchema }, { additionalProperties: false });

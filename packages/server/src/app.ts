@@ -22,6 +22,7 @@ import { installSecurityHeaders } from "./http/security-headers.js";
 import { frameworkErrors, installTextGuard } from "./http/text-guard.js";
 import type { App, AppDeps, RouteAuth } from "./http/types.js";
 import { webStatic } from "./http/web-static.js";
+import { bindingsRoutes } from "./ledgers/bindings.routes.js";
 import { hazardsRoutes } from "./ledgers/hazards.routes.js";
 import { orgsRoutes } from "./orgs/orgs.routes.js";
 import { placementRoutes } from "./placement/placement.routes.js";
@@ -169,6 +170,7 @@ export async function buildApp(
   backupRoutes(app, deps);
   searchRoutes(app, deps);
   hazardsRoutes(app, deps);
+  bindingsRoutes(app, deps);
   webStatic(app);
   return app;
 }

@@ -31,6 +31,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   ledger_record: "台账记录",
   ledger_round: "安全排查",
   ledger_settings: "台账设置",
+  ledger_binding: "指标绑定台账",
 };
 
 export const ACTION_LABELS: Record<string, string> = {
@@ -78,6 +79,8 @@ export const ACTION_LABELS: Record<string, string> = {
   submit_fix: LEDGER_ACTION_LABELS.submit_fix,
   pass_review: LEDGER_ACTION_LABELS.pass_review,
   fail_review: LEDGER_ACTION_LABELS.fail_review,
+  bind: "绑定",
+  unbind: "解除绑定",
 };
 
 export const entityLabel = (code: string): string => ENTITY_LABELS[code] ?? code;

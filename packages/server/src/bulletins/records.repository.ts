@@ -1,7 +1,9 @@
 import { sql } from "kysely";
 import type { Cadence, OrgKind, ReportStatus } from "../db/schema.js";
+import { withLedgerActuals } from "../ledgers/ledger-actuals.js";
+import { todayInShanghai } from "../progress/periods.js";
 import type { IndicatorFact, MilestoneFact } from "../status/engine.js";
-import type { SDb } from "../supervision/schema.js";
+import { type SDb, shared } from "../supervision/schema.js";
 
 /**
  * SQL behind bulletins and the evaluation: the records as they stood at a moment (`cutoff`,
@@ -120,7 +122,8 @@ export async function indicatorsAt(db: SDb, regionId: string, planIds: string[],
     LEFT JOIN latest l ON l.indicator_id = i.id
     WHERE i.region_id = ${regionId} AND t.plan_id IN (${inPlans(planIds)}) AND ${liveAt("i.deleted_at", cutoff)}
     ORDER BY t.seq, i.seq`.execute(db);
-  return rows;
+  // Bound indicators: the ledger's value as of the last day before the cutoff (ledgers/ledger-actuals.ts).
+  return withLedgerActuals(shared(db), rows, todayInShanghai(new Date(new Date(cutoff).getTime() - 1)));
 }
 
 /** Notices (督办单) issued to each unit in [from, cutoff). */

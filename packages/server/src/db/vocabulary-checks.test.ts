@@ -5,6 +5,7 @@ import {
   DELIVERY_STATUSES,
   ENTITY_KINDS,
   LEDGER_ACTIONS,
+  LEDGER_METRICS,
   LEDGER_STATES,
   LEDGER_TYPES,
   NOTICE_STATUSES,
@@ -45,6 +46,7 @@ const VOCABULARY: Record<string, readonly string[]> = {
   "ledger_history.action": LEDGER_ACTIONS,
   "ledger_rounds.ledger_type": LEDGER_TYPES,
   "ledger_rounds.kind": ROUND_KINDS,
+  "ledger_bindings.metric": LEDGER_METRICS,
 };
 
 /** `CHECK ((role = ANY (ARRAY['admin'::text, …])))` → ["role", ["admin", …]]; other checks → null. */

@@ -14,10 +14,12 @@ import {
   RoundRecorded,
 } from "@luoshi/contract";
 import { Type } from "@sinclair/typebox";
+import type { FastifyRequest } from "fastify";
 import { ALL_ROLES } from "../auth/actor.js";
 import { IdParams, withErrors } from "../http/schemas.js";
 import { type App, type AppDeps, actorOf } from "../http/types.js";
 import { clockOf } from "../supervision/deps.js";
+import { refreshBoundTasks } from "./binding-refresh.js";
 import {
   correctHazard,
   hazardConfig,
@@ -39,6 +41,12 @@ const OneHazard = withErrors({ 200: Type.Object({ hazard: HazardDetail }) });
 /** The campus safety hazard ledger (台账 · 校园安全隐患): rounds, hazards, the loop, indicators, settings. */
 export function hazardsRoutes(app: App, deps: AppDeps): void {
   const now = clockOf(deps);
+  /** A change to the ledger moves the bound indicators: their tasks' statuses are refreshed at once. */
+  const changed = async <T>(request: FastifyRequest, answer: T): Promise<T> => {
+    const actor = actorOf(request);
+    await refreshBoundTasks(deps.db, now, actor.regionId, actor.userId);
+    return answer;
+  };
 
   app.post(
     "/api/ledgers/rounds",
@@ -51,7 +59,8 @@ export function hazardsRoutes(app: App, deps: AppDeps): void {
         response: withErrors({ 201: RoundRecorded }),
       },
     },
-    async (request, reply) => reply.status(201).send(await recordRound(deps.db, actorOf(request), request.body, now)),
+    async (request, reply) =>
+      reply.status(201).send(await changed(request, await recordRound(deps.db, actorOf(request), request.body, now))),
   );
 
   app.get(
@@ -104,7 +113,7 @@ export function hazardsRoutes(app: App, deps: AppDeps): void {
       },
     },
     async (request) => ({
-      hazard: await stepHazard(deps.db, actorOf(request), request.params.id, request.body, now),
+      hazard: await changed(request, await stepHazard(deps.db, actorOf(request), request.params.id, request.body, now)),
     }),
   );
 
@@ -121,12 +130,15 @@ export function hazardsRoutes(app: App, deps: AppDeps): void {
       },
     },
     async (request) => ({
-      hazard: await correctHazard(
-        deps.db,
-        actorOf(request),
-        request.params.id,
-        { fields: request.body.fields as Fields, note: request.body.note },
-        now,
+      hazard: await changed(
+        request,
+        await correctHazard(
+          deps.db,
+          actorOf(request),
+          request.params.id,
+          { fields: request.body.fields as Fields, note: request.body.note },
+          now,
+        ),
       ),
     }),
   );

@@ -15,11 +15,11 @@ import { forbidden } from "../errors.js";
 import { findVisibleFiles } from "../files/files.repository.js";
 import { newId } from "../ids.js";
 import { todayInShanghai } from "../progress/periods.js";
-import { addDays } from "../status/calendar.js";
 import { DEFAULT_CHECKLISTS } from "./checklists.js";
 import type { Changes } from "./fields.js";
-import { type HazardAsOf, hazardMetric, type MetricValue } from "./hazard-metrics.js";
+import { hazardMetric, type MetricValue } from "./hazard-metrics.js";
 import { DEFAULT_HAZARD_SETTINGS, HAZARD } from "./hazard-type.js";
+import { hazardsAsOf } from "./hazards-as-of.js";
 import {
   assertReads,
   assertWrites,
@@ -414,28 +414,6 @@ export async function listRounds(
 }
 
 // --- indicators ---------------------------------------------------------------------------------
-
-/** The hazards of a region (or some schools) as they stood at the end of a day (Asia/Shanghai). */
-export async function hazardsAsOf(
-  db: Database,
-  regionId: string,
-  asOf: string,
-  orgIds?: string[],
-): Promise<HazardAsOf[]> {
-  const rows = await repo.recordsAsOf(ldb(db), {
-    regionId,
-    type: TYPE,
-    cutoff: `${addDays(asOf, 1)}T00:00:00+08:00`,
-    fields: ["foundOn", "grade"],
-    ...(orgIds ? { orgIds } : {}),
-  });
-  return rows.map((r) => ({
-    id: r.id,
-    state: r.state,
-    foundOn: r.fields.foundOn ?? null,
-    grade: r.fields.grade ?? null,
-  }));
-}
 
 export async function hazardIndicators(
   db: Database,

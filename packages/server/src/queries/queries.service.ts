@@ -2,6 +2,7 @@ import type { Actor } from "../auth/actor.js";
 import { sees } from "../auth/actor.js";
 import type { Database } from "../db/database.js";
 import type { ReportStatus } from "../db/schema.js";
+import { withLedgerActuals } from "../ledgers/ledger-actuals.js";
 import { readablePlan } from "../plans/plans.service.js";
 import { todayInShanghai } from "../progress/periods.js";
 import { taskStatusOf } from "../status/engine.js";
@@ -136,7 +137,9 @@ export async function indicatorAttainment(db: Database, actor: Actor, planId: st
 
 /** indicatorAttainment without the plan check, for callers that made it (one query). */
 export async function indicatorViews(db: Database, actor: Actor, only: { planId?: string; taskId?: string }) {
-  const indicators = await repo.indicatorsWithLatestActual(db, [...actor.visibleOrgIds, ...actor.ancestorOrgIds], only);
+  const latest = await repo.indicatorsWithLatestActual(db, [...actor.visibleOrgIds, ...actor.ancestorOrgIds], only);
+  // Bound indicators show the ledger's value as of today (ledgers/ledger-actuals.ts).
+  const indicators = await withLedgerActuals(db, latest, todayInShanghai());
   return indicators.map((i) => ({
     id: i.id,
     taskId: i.task_id,

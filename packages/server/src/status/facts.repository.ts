@@ -1,7 +1,8 @@
 import { sql } from "kysely";
 import type { ReportStatus } from "../db/schema.js";
+import { withLedgerActuals } from "../ledgers/ledger-actuals.js";
 import { todayInShanghai } from "../progress/periods.js";
-import type { SDb } from "../supervision/schema.js";
+import { type SDb, shared } from "../supervision/schema.js";
 import { addDays } from "./calendar.js";
 import type { AssignmentFact, IndicatorFact, MilestoneFact, PlanFacts, StatusFacts } from "./engine.js";
 import { resolveRules } from "./rules.js";
@@ -113,7 +114,8 @@ async function indicators(db: SDb, scope: FactScope): Promise<IndicatorFact[]> {
     WHERE x.deleted_at IS NULL ${inList("x.region_id", scope.regionIds)} ${inList("x.task_id", scope.taskIds)}`.execute(
     db,
   );
-  return rows;
+  // Indicators bound to a ledger metric take its value as of the day instead (ledgers/ledger-actuals.ts).
+  return withLedgerActuals(shared(db), rows, scope.asOf);
 }
 
 /** Everything the engine needs for the scope, as of its day. */
