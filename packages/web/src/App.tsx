@@ -18,6 +18,7 @@ import { homePath, useSession } from "./session";
 const PlacementPage = lazy(() => import("./pages/Placement/PlacementPage"));
 const SupervisionPage = lazy(() => import("./pages/Supervision/SupervisionPage"));
 const NotificationsPage = lazy(() => import("./pages/Notifications/NotificationsPage"));
+const SafetyPage = lazy(() => import("./pages/Safety/SafetyPage"));
 
 /** Every signed-in route; nav.tsx's PAGES decide who may open them. */
 const PAGED_ROUTES: [string, ReactElement][] = [
@@ -30,6 +31,7 @@ const PAGED_ROUTES: [string, ReactElement][] = [
   ["/admin", <AdminPage key="admin" />],
   ["/placements", <PlacementPage key="placements" />],
   ["/supervision", <SupervisionPage key="supervision" />],
+  ["/safety", <SafetyPage key="safety" />],
   ["/notifications", <NotificationsPage key="notifications" />],
 ];
 

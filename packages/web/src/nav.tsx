@@ -19,6 +19,8 @@ export const PAGES: { path: string; label: string; allow: (me: Me) => boolean }[
   // Reading and verifying a lottery is open to every role of the region (placement.routes.ts).
   { path: "/placements", label: NAV.placements, allow: () => true },
   { path: "/supervision", label: SUPERVISION.title, allow: () => true },
+  // 台账 · 安全隐患: schools record and fix, the department assigns and re-inspects, leaders read.
+  { path: "/safety", label: NAV.safety, allow: () => true },
   { path: "/admin", label: NAV.admin, allow: (me) => me.role === "admin" },
 ];
 

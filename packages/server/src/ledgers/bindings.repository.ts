@@ -39,6 +39,14 @@ export async function activeBindings(
   return rows.map((r) => ({ ...r, plan_year: r.plan_year === null ? null : Number(r.plan_year) }));
 }
 
+/** Whether any of the regions has an active binding (a cheap check before reading them). */
+export async function anyBinding(db: Database, regionIds: string[]): Promise<boolean> {
+  const { rows } = await sql<{ one: number }>`
+    SELECT 1 AS one FROM ledger_bindings
+     WHERE region_id = ANY(${regionIds}::text[]) AND unbound_at IS NULL LIMIT 1`.execute(db);
+  return rows.length > 0;
+}
+
 /** A plan's live indicators with their subjects, for suggestions. */
 export async function planIndicators(db: Database, regionId: string, planId: string) {
   return db

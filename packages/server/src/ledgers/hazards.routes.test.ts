@@ -76,10 +76,8 @@ describe("the hazard loop 发现 → 整改 → 复查 → 销号", () => {
       403,
       "FORBIDDEN",
     );
-    const assigned = await send(dept, "POST", `/api/ledgers/hazards/${id}/steps`, {
-      action: "assign",
-      fields: { responsibleId: userIds.school_reporter_a },
-    });
+    // The responsible person defaults to whoever recorded the hazard.
+    const assigned = await send(dept, "POST", `/api/ledgers/hazards/${id}/steps`, { action: "assign", fields: {} });
     expect(assigned.statusCode, assigned.body).toBe(200);
     expect(assigned.json().hazard).toMatchObject({
       state: "rectifying",

@@ -349,16 +349,14 @@ async function change(
 export async function stepHazard(db: Database, actor: Actor, id: string, input: HazardStep, now: Clock) {
   const row = await readable(db, actor, id);
   assertWrites(actor, row, input.action === "assign" ? LEDGER_ASSIGNERS : LEDGER_WRITERS);
-  await checkReferences(db, actor, input.fields as Fields);
+  // The responsible person defaults to whoever recorded the hazard (the school's safety officer).
+  const fields: Fields =
+    input.action === "assign" && !("responsibleId" in input.fields)
+      ? { ...input.fields, responsibleId: row.created_by }
+      : (input.fields as Fields);
+  await checkReferences(db, actor, fields);
   return change(db, actor, id, now, (current, today, settings) =>
-    step(
-      HAZARD,
-      current,
-      input.action,
-      input.fields as Fields,
-      { actorId: actor.userId, today, settings },
-      input.note ?? null,
-    ),
+    step(HAZARD, current, input.action, fields, { actorId: actor.userId, today, settings }, input.note ?? null),
   );
 }
 

@@ -1,5 +1,5 @@
 import type { Database } from "../db/database.js";
-import { activeBindings } from "./bindings.repository.js";
+import { activeBindings, anyBinding } from "./bindings.repository.js";
 import { type HazardAsOf, hazardMetric } from "./hazard-metrics.js";
 import { hazardsAsOf } from "./hazards-as-of.js";
 
@@ -15,10 +15,10 @@ export async function withLedgerActuals<T extends { region_id: string; id: strin
   asOf: string,
 ): Promise<T[]> {
   if (rows.length === 0) return rows;
-  const bindings = await activeBindings(db, {
-    regionIds: [...new Set(rows.map((r) => r.region_id))],
-    indicatorIds: rows.map((r) => r.id),
-  });
+  const regionIds = [...new Set(rows.map((r) => r.region_id))];
+  // Most regions bind nothing: one index probe, and the engine's facts are read as before.
+  if (!(await anyBinding(db, regionIds))) return rows;
+  const bindings = await activeBindings(db, { regionIds, indicatorIds: rows.map((r) => r.id) });
   if (bindings.length === 0) return rows;
   const hazards = new Map<string, HazardAsOf[]>();
   for (const region of new Set(bindings.map((b) => b.region_id)))

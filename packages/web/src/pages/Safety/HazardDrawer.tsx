@@ -1,0 +1,176 @@
+import {
+  HAZARD_CATEGORY_LABELS,
+  HAZARD_GRADE_LABELS,
+  LEDGER_ACTION_LABELS,
+  LEDGER_STATE_LABELS,
+} from "@luoshi/contract/ledger-vocabulary";
+import { App as AntApp, Button, DatePicker, Descriptions, Drawer, Form, Input, Space, Timeline } from "antd";
+import type { UploadFile } from "antd/es/upload/interface";
+import type dayjs from "dayjs";
+import { useCallback, useEffect, useState } from "react";
+import { messageOf } from "../../api/client";
+import type { EvidenceFile, Me } from "../../api/types";
+import { uploadedIds } from "../../components/EvidenceUpload";
+import { T } from "./labels";
+import { PhotoInput } from "./PhotoInput";
+import { type HazardDetail, type HazardStep, safetyApi } from "./safety-api";
+
+const ASSIGNERS = ["admin", "supervisor", "dept_head"];
+const PLAN_FIELDS = ["planResponsible", "planMeasures", "planFunds", "planContingency"] as const;
+
+/** One hazard: its fields, its history, and the step the user may take next. */
+export function HazardDrawer({
+  id,
+  me,
+  onClose,
+  onChanged,
+}: {
+  id: string | null;
+  me: Me;
+  onClose: () => void;
+  onChanged: () => void;
+}) {
+  const { message } = AntApp.useApp();
+  const [hazard, setHazard] = useState<HazardDetail | null>(null);
+  const [photos, setPhotos] = useState<UploadFile<EvidenceFile>[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [form] = Form.useForm();
+
+  const load = useCallback(() => {
+    if (id) safetyApi.hazard(id).then(setHazard, (e: unknown) => message.error(messageOf(e)));
+  }, [id, message]);
+  useEffect(() => {
+    setHazard(null);
+    setPhotos([]);
+    form.resetFields();
+    load();
+  }, [load, form]);
+
+  const act = async (body: HazardStep) => {
+    if (!id) return;
+    setBusy(true);
+    try {
+      setHazard(await safetyApi.step(id, body));
+      message.success(T.done);
+      setPhotos([]);
+      form.resetFields();
+      onChanged();
+    } catch (e) {
+      message.error(messageOf(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const writer = me.role !== "leader";
+  const f = hazard?.fields;
+  const note = () => (form.getFieldValue("note") as string | undefined) || undefined;
+  const assign = () => {
+    const v = form.getFieldsValue();
+    const plan = Object.fromEntries(PLAN_FIELDS.flatMap((k) => (v[k] ? [[k, v[k]]] : [])));
+    const deadline = v.deadline ? (v.deadline as dayjs.Dayjs).format("YYYY-MM-DD") : undefined;
+    const planDeadline = v.planDeadline ? (v.planDeadline as dayjs.Dayjs).format("YYYY-MM-DD") : undefined;
+    void act({
+      action: "assign",
+      fields: { ...plan, ...(deadline ? { deadline } : {}), ...(planDeadline ? { planDeadline } : {}) },
+      note: note(),
+    });
+  };
+
+  return (
+    <Drawer title={T.detail} open={id !== null} onClose={onClose} width={Math.min(560, window.innerWidth)}>
+      {hazard && f && (
+        <Space direction="vertical" style={{ width: "100%" }}>
+          <Descriptions column={1} size="small" bordered>
+            <Descriptions.Item label={T.school}>{hazard.orgName}</Descriptions.Item>
+            <Descriptions.Item label={T.state}>
+              {LEDGER_STATE_LABELS[hazard.state]}
+              {hazard.overdue ? `（${T.overdue}）` : ""}
+            </Descriptions.Item>
+            <Descriptions.Item label={T.category}>
+              {f.category ? HAZARD_CATEGORY_LABELS[f.category] : ""}
+            </Descriptions.Item>
+            <Descriptions.Item label={T.grade}>{f.grade ? HAZARD_GRADE_LABELS[f.grade] : ""}</Descriptions.Item>
+            <Descriptions.Item label={T.location}>{f.location}</Descriptions.Item>
+            <Descriptions.Item label={T.description}>{f.description}</Descriptions.Item>
+            <Descriptions.Item label={T.foundOn}>{f.foundOn}</Descriptions.Item>
+            <Descriptions.Item label={T.deadline}>{f.deadline ?? "—"}</Descriptions.Item>
+          </Descriptions>
+          <Form form={form} layout="vertical">
+            {hazard.state === "found" && ASSIGNERS.includes(me.role) && (
+              <>
+                <Form.Item name="deadline" label={T.deadline}>
+                  <DatePicker style={{ width: "100%" }} />
+                </Form.Item>
+                {f.grade === "major" && (
+                  <fieldset>
+                    <legend>{T.plan}</legend>
+                    {PLAN_FIELDS.map((k) => (
+                      <Form.Item key={k} name={k} label={T[k]}>
+                        <Input />
+                      </Form.Item>
+                    ))}
+                    <Form.Item name="planDeadline" label={T.planDeadline}>
+                      <DatePicker style={{ width: "100%" }} />
+                    </Form.Item>
+                  </fieldset>
+                )}
+                <Button type="primary" loading={busy} onClick={assign}>
+                  {T.assign}
+                </Button>
+              </>
+            )}
+            {hazard.state === "rectifying" && writer && (
+              <>
+                <Form.Item label={T.afterPhotos}>
+                  <PhotoInput files={photos} onChange={setPhotos} label={T.afterPhotos} />
+                </Form.Item>
+                <Form.Item name="note" label={T.note}>
+                  <Input.TextArea rows={2} />
+                </Form.Item>
+                <Button
+                  type="primary"
+                  loading={busy}
+                  onClick={() =>
+                    act({ action: "submit_fix", fields: { afterPhotos: uploadedIds(photos) }, note: note() })
+                  }
+                >
+                  {T.submitFix}
+                </Button>
+              </>
+            )}
+            {hazard.state === "reviewing" && writer && (
+              <>
+                <Form.Item name="note" label={T.note}>
+                  <Input.TextArea rows={2} />
+                </Form.Item>
+                <Space wrap>
+                  <Button
+                    type="primary"
+                    loading={busy}
+                    onClick={() => act({ action: "pass_review", fields: {}, note: note() })}
+                  >
+                    {T.passReview}
+                  </Button>
+                  <Button
+                    danger
+                    loading={busy}
+                    onClick={() => act({ action: "fail_review", fields: {}, note: note() })}
+                  >
+                    {T.failReview}
+                  </Button>
+                </Space>
+              </>
+            )}
+          </Form>
+          <h4>{T.history}</h4>
+          <Timeline
+            items={hazard.history.map((h) => ({
+              children: `${h.at.slice(0, 10)} ${h.actorName ?? ""} ${LEDGER_ACTION_LABELS[h.action]}${h.note ? `：${h.note}` : ""}`,
+            }))}
+          />
+        </Space>
+      )}
+    </Drawer>
+  );
+}
