@@ -16,7 +16,7 @@ import { CEREMONY_FILE_LABELS } from "./ceremony.messages.js";
 import { presentCeremony, presentCeremonySummary } from "./ceremony.presenter.js";
 import * as ceremony from "./ceremony.service.js";
 import { presentPlacement } from "./placement.presenter.js";
-import { answer, placementErrors } from "./placement.routes.js";
+import { placementErrors } from "./placement.routes.js";
 import { COMMIT_FORM, readPlacementForm } from "./placement.upload.js";
 
 /*
@@ -55,13 +55,12 @@ export function ceremonyRoutes(app: App, deps: AppDeps): void {
         response: { ...placementErrors, 201: CeremonyAnswer },
       },
     },
-    (request, reply) =>
-      answer(reply, async () => {
-        const form = await readPlacementForm(request, COMMIT_FORM);
-        const row = await ceremony.commitPlacement(deps, actorOf(request), form);
-        const detail = await ceremony.getCeremony(deps, actorOf(request), row.id);
-        await reply.status(201).send({ commitment: presentCeremony(detail) });
-      }),
+    async (request, reply) => {
+      const form = await readPlacementForm(request, COMMIT_FORM);
+      const row = await ceremony.commitPlacement(deps, actorOf(request), form);
+      const detail = await ceremony.getCeremony(deps, actorOf(request), row.id);
+      await reply.status(201).send({ commitment: presentCeremony(detail) });
+    },
   );
 
   app.get(
@@ -91,11 +90,10 @@ export function ceremonyRoutes(app: App, deps: AppDeps): void {
         response: withErrors({ 200: CeremonyAnswer }),
       },
     },
-    (request, reply) =>
-      answer(reply, async () => {
-        const detail = await ceremony.getCeremony(deps, actorOf(request), request.params.id);
-        await reply.send({ commitment: presentCeremony(detail) });
-      }),
+    async (request, reply) => {
+      const detail = await ceremony.getCeremony(deps, actorOf(request), request.params.id);
+      await reply.send({ commitment: presentCeremony(detail) });
+    },
   );
 
   app.get(
@@ -112,17 +110,16 @@ export function ceremonyRoutes(app: App, deps: AppDeps): void {
         },
       },
     },
-    (request, reply) =>
-      answer(reply, async () => {
-        const { id, kind } = request.params;
-        const { name, bytes } = await ceremony.readCeremonyFile(deps, actorOf(request), id, kind);
-        const filename = encodeURIComponent(`${name}-${CEREMONY_FILE_LABELS[kind]}`);
-        await reply
-          .header("content-type", CONTENT_TYPES[kind])
-          .header("content-disposition", `attachment; filename="${kind}"; filename*=UTF-8''${filename}`)
-          .header("x-content-type-options", "nosniff")
-          .send(bytes);
-      }),
+    async (request, reply) => {
+      const { id, kind } = request.params;
+      const { name, bytes } = await ceremony.readCeremonyFile(deps, actorOf(request), id, kind);
+      const filename = encodeURIComponent(`${name}-${CEREMONY_FILE_LABELS[kind]}`);
+      await reply
+        .header("content-type", CONTENT_TYPES[kind])
+        .header("content-disposition", `attachment; filename="${kind}"; filename*=UTF-8''${filename}`)
+        .header("x-content-type-options", "nosniff")
+        .send(bytes);
+    },
   );
 
   app.post(
@@ -137,14 +134,13 @@ export function ceremonyRoutes(app: App, deps: AppDeps): void {
         response: { ...placementErrors, 201: CeremonyAnswer },
       },
     },
-    (request, reply) =>
-      answer(reply, async () => {
-        const actor = actorOf(request);
-        await ceremony.drawPlacement(deps, actor, request.params.id, request.body);
-        await reply
-          .status(201)
-          .send({ commitment: presentCeremony(await ceremony.getCeremony(deps, actor, request.params.id)) });
-      }),
+    async (request, reply) => {
+      const actor = actorOf(request);
+      await ceremony.drawPlacement(deps, actor, request.params.id, request.body);
+      await reply
+        .status(201)
+        .send({ commitment: presentCeremony(await ceremony.getCeremony(deps, actor, request.params.id)) });
+    },
   );
 
   app.post(
@@ -158,10 +154,9 @@ export function ceremonyRoutes(app: App, deps: AppDeps): void {
         response: { ...placementErrors, 201: Type.Object({ placement: PlacementDetail }) },
       },
     },
-    (request, reply) =>
-      answer(reply, async () => {
-        const { row, result } = await ceremony.runCommittedPlacement(deps, actorOf(request), request.params.id);
-        await reply.status(201).send({ placement: presentPlacement({ ...row, result }) });
-      }),
+    async (request, reply) => {
+      const { row, result } = await ceremony.runCommittedPlacement(deps, actorOf(request), request.params.id);
+      await reply.status(201).send({ placement: presentPlacement({ ...row, result }) });
+    },
   );
 }

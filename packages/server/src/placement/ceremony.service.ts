@@ -41,7 +41,7 @@ import {
 } from "./ceremony.repository.js";
 import { PLACEMENT_ERRORS, VERIFY_TEXT } from "./placement.messages.js";
 import { noticeStudent, reasonsFor } from "./placement.privacy.js";
-import { PlacementProblem } from "./placement.problem.js";
+import { placementError } from "./placement.problem.js";
 import { findPlacementRun, insertPlacementRun, type PlacementRunRow } from "./placement.repository.js";
 import {
   inputInvalid,
@@ -55,11 +55,11 @@ import {
 import type { NamedFile, PlacementForm } from "./placement.upload.js";
 
 const problem = (code: CeremonyProblemCode, status: number) =>
-  new PlacementProblem(code, status, CEREMONY_PROBLEMS[code]);
+  placementError(code, status, undefined, CEREMONY_PROBLEMS[code]);
 
 /** A library refusal (empty draw, no witness, draw not after the commitment …) as 422 with its own code. */
 const refused = (error: unknown): unknown =>
-  isCeremonyError(error) ? new PlacementProblem(error.code, 422, error.message, { checks: error.checks }) : error;
+  isCeremonyError(error) ? placementError(error.code, 422, { checks: error.checks }, error.message) : error;
 
 const isUniqueViolation = (error: unknown) => (error as { code?: string } | null)?.code === "23505";
 
@@ -123,7 +123,8 @@ async function supplementInputs(deps: PlacementDeps, actor: Actor, baseId: strin
 export async function commitPlacement(deps: PlacementDeps, actor: Actor, form: PlacementForm) {
   const fields = parsePlacementFields(form.fields);
   const rosterFile = form.files.roster;
-  if (!rosterFile) throw new PlacementProblem("PLACEMENT_FILE_REQUIRED", 400, PLACEMENT_ERRORS.PLACEMENT_FILE_REQUIRED);
+  if (!rosterFile)
+    throw placementError("PLACEMENT_FILE_REQUIRED", 400, undefined, PLACEMENT_ERRORS.PLACEMENT_FILE_REQUIRED);
   const baseId = form.fields.baseCommitmentId?.trim();
   const supplement = baseId ? await supplementInputs(deps, actor, baseId, form) : null;
   const org = supplement

@@ -11,7 +11,6 @@ import {
   VerifyAnswer,
 } from "@luoshi/contract";
 import { Type } from "@sinclair/typebox";
-import type { FastifyReply } from "fastify";
 import { ALL_ROLES, PLAN_MANAGERS } from "../auth/actor.js";
 import { ErrorBody, errors, IdParams, Page, withErrors } from "../http/schemas.js";
 import { type App, type AppDeps, actorOf } from "../http/types.js";
@@ -21,7 +20,7 @@ import { ceremonyRoutes } from "./ceremony.routes.js";
 import { FILE_LABELS } from "./placement.messages.js";
 import { presentPlacement, presentPlacementSummary } from "./placement.presenter.js";
 import { listStudents, revealStudent } from "./placement.privacy.js";
-import { PlacementProblem } from "./placement.problem.js";
+import { placementError } from "./placement.problem.js";
 import * as placements from "./placement.service.js";
 import { readPlacementForm, VERIFY_FORM } from "./placement.upload.js";
 
@@ -51,20 +50,6 @@ const CONTENT_TYPES: Record<PlacementFileKind, string> = {
 
 export const placementErrors = withErrors({ 413: ErrorBody, 415: ErrorBody, 422: ErrorBody });
 
-/**
- * Runs a handler that sends its own reply. Placement refusals carry codes of their own and are sent
- * here in the shared error shape; everything else goes on to the shared error handler.
- */
-export async function answer(reply: FastifyReply, work: () => Promise<unknown>): Promise<void> {
-  try {
-    await work();
-  } catch (error) {
-    if (!(error instanceof PlacementProblem)) throw error;
-    const body = { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) };
-    await reply.status(error.statusCode).send({ error: body });
-  }
-}
-
 export function placementRoutes(app: App, deps: AppDeps): void {
   ceremonyRoutes(app, deps);
   app.post(
@@ -78,14 +63,14 @@ export function placementRoutes(app: App, deps: AppDeps): void {
         response: withErrors({ 410: ErrorBody }),
       },
     },
-    (_request, reply) =>
-      answer(reply, async () => {
-        throw new PlacementProblem(
-          "PLACEMENT_SINGLE_STEP_RETIRED",
-          410,
-          CEREMONY_PROBLEMS.PLACEMENT_SINGLE_STEP_RETIRED,
-        );
-      }),
+    async () => {
+      throw placementError(
+        "PLACEMENT_SINGLE_STEP_RETIRED",
+        410,
+        undefined,
+        CEREMONY_PROBLEMS.PLACEMENT_SINGLE_STEP_RETIRED,
+      );
+    },
   );
 
   app.get(
@@ -115,12 +100,11 @@ export function placementRoutes(app: App, deps: AppDeps): void {
         response: withErrors({ 200: Type.Object({ placement: PlacementDetail }) }),
       },
     },
-    (request, reply) =>
-      answer(reply, async () => {
-        const row = await placements.getPlacement(deps, actorOf(request), request.params.id);
-        const access = personalAccess(actorOf(request), row.org_id);
-        await reply.send({ placement: { ...presentPlacement(row), personalAccess: access } });
-      }),
+    async (request, reply) => {
+      const row = await placements.getPlacement(deps, actorOf(request), request.params.id);
+      const access = personalAccess(actorOf(request), row.org_id);
+      await reply.send({ placement: { ...presentPlacement(row), personalAccess: access } });
+    },
   );
 
   app.get(
@@ -134,11 +118,10 @@ export function placementRoutes(app: App, deps: AppDeps): void {
         response: withErrors({ 200: StudentList }),
       },
     },
-    (request, reply) =>
-      answer(reply, async () => {
-        const row = await placements.getPlacement(deps, actorOf(request), request.params.id);
-        await reply.send(listStudents(actorOf(request), row));
-      }),
+    async (request, reply) => {
+      const row = await placements.getPlacement(deps, actorOf(request), request.params.id);
+      await reply.send(listStudents(actorOf(request), row));
+    },
   );
 
   app.post(
@@ -153,12 +136,11 @@ export function placementRoutes(app: App, deps: AppDeps): void {
         response: withErrors({ 200: Type.Object({ student: StudentLine }) }),
       },
     },
-    (request, reply) =>
-      answer(reply, async () => {
-        const actor = actorOf(request);
-        const row = await placements.getPlacement(deps, actor, request.params.id);
-        await reply.send({ student: await revealStudent(deps, actor, row, request.body) });
-      }),
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const row = await placements.getPlacement(deps, actor, request.params.id);
+      await reply.send({ student: await revealStudent(deps, actor, row, request.body) });
+    },
   );
 
   app.get(
@@ -175,17 +157,16 @@ export function placementRoutes(app: App, deps: AppDeps): void {
         },
       },
     },
-    (request, reply) =>
-      answer(reply, async () => {
-        const { kind } = request.params;
-        const { row, bytes } = await placements.readPlacementFile(deps, actorOf(request), request.params.id, kind);
-        const filename = encodeURIComponent(`${row.name}-${FILE_LABELS[kind]}`);
-        await reply
-          .header("content-type", CONTENT_TYPES[kind])
-          .header("content-disposition", `attachment; filename="${kind}"; filename*=UTF-8''${filename}`)
-          .header("x-content-type-options", "nosniff")
-          .send(bytes);
-      }),
+    async (request, reply) => {
+      const { kind } = request.params;
+      const { row, bytes } = await placements.readPlacementFile(deps, actorOf(request), request.params.id, kind);
+      const filename = encodeURIComponent(`${row.name}-${FILE_LABELS[kind]}`);
+      await reply
+        .header("content-type", CONTENT_TYPES[kind])
+        .header("content-disposition", `attachment; filename="${kind}"; filename*=UTF-8''${filename}`)
+        .header("x-content-type-options", "nosniff")
+        .send(bytes);
+    },
   );
 
   app.post(
@@ -199,10 +180,9 @@ export function placementRoutes(app: App, deps: AppDeps): void {
         response: { ...placementErrors, 200: VerifyAnswer },
       },
     },
-    (request, reply) =>
-      answer(reply, async () => {
-        const form = await readPlacementForm(request, VERIFY_FORM);
-        await reply.send(await placements.verifyStoredPlacement(deps, actorOf(request), request.params.id, form));
-      }),
+    async (request, reply) => {
+      const form = await readPlacementForm(request, VERIFY_FORM);
+      await reply.send(await placements.verifyStoredPlacement(deps, actorOf(request), request.params.id, form));
+    },
   );
 }

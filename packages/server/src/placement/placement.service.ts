@@ -16,7 +16,7 @@ import { findOrg } from "../orgs/orgs.repository.js";
 import { verifyCommittedRun } from "./ceremony.service.js";
 import { issueLine, PLACEMENT_ERRORS, VERIFY_TEXT } from "./placement.messages.js";
 import { checkFileAccess, reasonsFor } from "./placement.privacy.js";
-import { PlacementProblem, placementNotFound } from "./placement.problem.js";
+import { placementError, placementNotFound } from "./placement.problem.js";
 import {
   findPlacementRun,
   listPlacementRuns,
@@ -43,7 +43,8 @@ export interface PlacementFields {
 /** Form text → fields. Numbers that do not parse stay NaN, so the library names them in its own words. */
 export function parsePlacementFields(fields: Record<string, string>): PlacementFields {
   const name = (fields.name ?? "").trim().slice(0, 200);
-  if (name === "") throw new PlacementProblem("PLACEMENT_NAME_REQUIRED", 400, PLACEMENT_ERRORS.PLACEMENT_NAME_REQUIRED);
+  if (name === "")
+    throw placementError("PLACEMENT_NAME_REQUIRED", 400, undefined, PLACEMENT_ERRORS.PLACEMENT_NAME_REQUIRED);
   const toNumber = (s: string) => (/^\s*\d+\s*$/.test(s) ? Number(s) : Number.NaN);
   const capacityText = (fields.capacities ?? "").trim();
   return {
@@ -57,16 +58,26 @@ export function parsePlacementFields(fields: Record<string, string>): PlacementF
 export const inputInvalid = (error: unknown): unknown => {
   if (!isPlacementInputError(error)) return error;
   const issues = error.issues.map((i) => ({ ...i, text: issueLine(i) }));
-  return new PlacementProblem("PLACEMENT_INPUT_INVALID", 422, PLACEMENT_ERRORS.PLACEMENT_INPUT_INVALID(issues.length), {
-    issues,
-  });
+  return placementError(
+    "PLACEMENT_INPUT_INVALID",
+    422,
+    {
+      issues,
+    },
+    PLACEMENT_ERRORS.PLACEMENT_INPUT_INVALID(issues.length),
+  );
 };
 
 export async function readTable(file: NamedFile, field: "roster" | "teachers"): Promise<TableRows> {
   try {
     return await tableFromBytes(file.bytes, file.filename);
   } catch {
-    throw new PlacementProblem("PLACEMENT_FILE_UNREADABLE", 422, PLACEMENT_ERRORS.PLACEMENT_FILE_UNREADABLE(field));
+    throw placementError(
+      "PLACEMENT_FILE_UNREADABLE",
+      422,
+      undefined,
+      PLACEMENT_ERRORS.PLACEMENT_FILE_UNREADABLE(field),
+    );
   }
 }
 
@@ -96,7 +107,7 @@ export async function ownerOrg(db: Database, actor: Actor, schoolId: string | un
   const orgId = schoolId ?? actor.orgId;
   const org = await findOrg(db, orgId);
   if (!org || org.region_id !== actor.regionId || !actor.visibleOrgIds.includes(org.id))
-    throw new PlacementProblem("PLACEMENT_SCHOOL_INVALID", 404, PLACEMENT_ERRORS.PLACEMENT_SCHOOL_INVALID);
+    throw placementError("PLACEMENT_SCHOOL_INVALID", 404, undefined, PLACEMENT_ERRORS.PLACEMENT_SCHOOL_INVALID);
   return org;
 }
 

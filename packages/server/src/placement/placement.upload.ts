@@ -2,7 +2,7 @@ import type { FastifyRequest } from "fastify";
 import { badRequest } from "../errors.js";
 import { extensionOf, safeFilename } from "../files/sniff.js";
 import { PLACEMENT_ERRORS } from "./placement.messages.js";
-import { PlacementProblem } from "./placement.problem.js";
+import { placementError } from "./placement.problem.js";
 
 export interface NamedFile {
   bytes: Buffer;
@@ -52,7 +52,7 @@ export async function readPlacementForm(request: FastifyRequest, spec: Placement
       const bytes = await part.toBuffer();
       if (bytes.length === 0) continue;
       const filename = safeFilename(part.filename);
-      if (!filename) throw new PlacementProblem("FILE_NAME_INVALID", 400, PLACEMENT_ERRORS.FILE_NAME_INVALID);
+      if (!filename) throw placementError("FILE_NAME_INVALID", 400, undefined, PLACEMENT_ERRORS.FILE_NAME_INVALID);
       form.files[part.fieldname as FileField] = { bytes, filename };
     } else if (typeof part.value === "string") {
       if (part.value.includes("\0")) throw badRequest("INVALID_TEXT");
@@ -62,10 +62,10 @@ export async function readPlacementForm(request: FastifyRequest, spec: Placement
   for (const field of ["roster", "teachers"] as const) {
     const file = form.files[field];
     if (file && !TABLE_EXTENSIONS.includes(extensionOf(file.filename)))
-      throw new PlacementProblem("PLACEMENT_FILE_TYPE", 422, PLACEMENT_ERRORS.PLACEMENT_FILE_TYPE(field));
+      throw placementError("PLACEMENT_FILE_TYPE", 422, undefined, PLACEMENT_ERRORS.PLACEMENT_FILE_TYPE(field));
   }
   const result = form.files.result;
   if (result && extensionOf(result.filename) !== "json")
-    throw new PlacementProblem("PLACEMENT_FILE_TYPE", 422, PLACEMENT_ERRORS.PLACEMENT_RESULT_TYPE);
+    throw placementError("PLACEMENT_FILE_TYPE", 422, undefined, PLACEMENT_ERRORS.PLACEMENT_RESULT_TYPE);
   return form;
 }
