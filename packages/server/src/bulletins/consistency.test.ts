@@ -87,55 +87,84 @@ const periodsOf = (cadence: Cadence): Periods[] => {
   }));
 };
 
-const scenario = fc
-  .record({
-    cadence: fc.constantFrom<Cadence>("monthly", "quarterly"),
-    publishedOn: fc.integer({ min: 0, max: 200 }).map((n) => addDays("2024-01-01", n)),
-    rules: fc.record({
-      warnDays: fc.integer({ min: 0, max: 40 }),
-      warnBelowPercent: fc.integer({ min: 0, max: 100 }),
-      reportDueDay: fc.integer({ min: 1, max: 12 }),
-      paceTolerance: fc.constant(0.05),
+const raw = fc.record({
+  cadence: fc.constantFrom<Cadence>("monthly", "quarterly"),
+  publishedOn: fc.integer({ min: 0, max: 200 }).map((n) => addDays("2024-01-01", n)),
+  rules: fc.record({
+    warnDays: fc.integer({ min: 0, max: 40 }),
+    warnBelowPercent: fc.integer({ min: 0, max: 100 }),
+    reportDueDay: fc.integer({ min: 1, max: 12 }),
+    paceTolerance: fc.constant(0.05),
+  }),
+  dueDates: fc.array(fc.option(day2024, { nil: null }), { minLength: 8, maxLength: 8 }),
+  withdrawn: fc.array(fc.option(day2024, { nil: null, freq: 3 }), { minLength: 20, maxLength: 20 }),
+  reports: fc.array(
+    fc.record({
+      assignment: fc.nat(),
+      period: fc.nat(),
+      status: fc.constantFrom<ReportStatus>("not_started", "in_progress", "blocked", "done"),
+      percent: fc.integer({ min: 1, max: 99 }),
+      /** Days from the report's deadline, mostly near it. */
+      offset: fc.oneof(fc.integer({ min: -1, max: 1 }), fc.integer({ min: -40, max: 30 })),
+      hour: fc.integer({ min: 0, max: 23 }),
     }),
-    dueDates: fc.array(fc.option(day2024, { nil: null }), { minLength: 8, maxLength: 8 }),
-    withdrawn: fc.array(fc.option(day2024, { nil: null, freq: 3 }), { minLength: 20, maxLength: 20 }),
-    reports: fc.array(
-      fc.record({
-        assignment: fc.nat(),
-        period: fc.nat(),
-        status: fc.constantFrom<ReportStatus>("not_started", "in_progress", "blocked", "done"),
-        percent: fc.integer({ min: 1, max: 99 }),
-        /** Days from the report's deadline, mostly near it. */
-        offset: fc.oneof(fc.integer({ min: -1, max: 1 }), fc.integer({ min: -40, max: 30 })),
-        hour: fc.integer({ min: 0, max: 23 }),
-      }),
-      { maxLength: 40 },
+    { maxLength: 40 },
+  ),
+  month: fc.integer({ min: 1, max: 12 }),
+  quarter: fc.boolean(),
+  todayOffset: fc.integer({ min: 0, max: 120 }),
+});
+type Raw = typeof raw extends fc.Arbitrary<infer T> ? T : never;
+
+const expand = (s: Raw) => {
+  const periods = periodsOf(s.cadence);
+  const month = String(s.month).padStart(2, "0");
+  const asked = s.quarter ? `2024-Q${Math.ceil(s.month / 3)}` : `2024-${month}`;
+  return {
+    ...s,
+    periods,
+    asked,
+    today: addDays(
+      s.quarter ? `2024-${String(Math.ceil(s.month / 3) * 3 - 2).padStart(2, "0")}-01` : `2024-${month}-01`,
+      s.todayOffset,
     ),
-    month: fc.integer({ min: 1, max: 12 }),
-    quarter: fc.boolean(),
-    todayOffset: fc.integer({ min: 0, max: 120 }),
-  })
-  .map((s) => {
-    const periods = periodsOf(s.cadence);
-    const month = String(s.month).padStart(2, "0");
-    const asked = s.quarter ? `2024-Q${Math.ceil(s.month / 3)}` : `2024-${month}`;
-    return {
-      ...s,
-      periods,
-      asked,
-      today: addDays(
-        s.quarter ? `2024-${String(Math.ceil(s.month / 3) * 3 - 2).padStart(2, "0")}-01` : `2024-${month}-01`,
-        s.todayOffset,
-      ),
-      reports: s.reports.map((r) => {
-        const p = periods[r.period % periods.length]!;
-        const percent = r.status === "done" ? 100 : r.status === "not_started" ? 0 : r.percent;
-        const day = addDays(p.next, s.rules.reportDueDay - 1 + r.offset);
-        return { ...r, period: p.period, percent, day: [day, p.start].sort()[1] ?? day };
-      }),
-    };
-  });
-type Scenario = typeof scenario extends fc.Arbitrary<infer T> ? T : never;
+    reports: s.reports.map((r) => {
+      const p = periods[r.period % periods.length]!;
+      const percent = r.status === "done" ? 100 : r.status === "not_started" ? 0 : r.percent;
+      const day = addDays(p.next, s.rules.reportDueDay - 1 + r.offset);
+      return { ...r, period: p.period, percent, day: [day, p.start].sort()[1] ?? day };
+    }),
+  };
+};
+const scenario = raw.map(expand);
+type Scenario = ReturnType<typeof expand>;
+
+/**
+ * Fixed cases run before the random ones: plans whose warning window differs from the defaults
+ * (none at all, and a long one), with tasks falling due inside the default 14 days and outside them.
+ * A consumer that read the default rules instead of the plan's would disagree on these every time.
+ */
+const windowCase = (warnDays: number, warnBelowPercent: number): [Scenario] => [
+  expand({
+    cadence: "monthly",
+    publishedOn: "2024-01-10",
+    rules: { warnDays, warnBelowPercent, reportDueDay: 5, paceTolerance: 0.05 },
+    dueDates: ["2024-06-15", "2024-06-20", "2024-06-25", "2024-07-05", "2024-07-10", "2024-12-31", null, null],
+    withdrawn: Array.from({ length: 20 }, () => null),
+    // Every unit reported May on time at half way, so no missing report masks the due-date window.
+    reports: Array.from({ length: 40 }, (_, assignment) => ({
+      assignment,
+      period: 4,
+      status: "in_progress" as const,
+      percent: 50,
+      offset: 0,
+      hour: 9,
+    })),
+    month: 6,
+    quarter: false,
+    todayOffset: 10,
+  }),
+];
 
 /** Writes the scenario over the fixture plan: the records the bulletin then reads. */
 async function apply(s: Scenario) {
@@ -340,7 +369,10 @@ describe("bulletin and evaluation agree with a from-scratch computation", () => 
           expect(g.units[0]?.rank).toBe(1);
         }
       }),
-      { numRuns: Number(process.env.LUOSHI_PROPERTY_RUNS ?? 12) },
+      {
+        numRuns: Number(process.env.LUOSHI_PROPERTY_RUNS ?? 12),
+        examples: [windowCase(0, 0), windowCase(30, 100)],
+      },
     );
   }, 600_000);
 });
