@@ -3,14 +3,13 @@
  * its row numbers, the fixed one imported, generated passwords shown once), edits and disables an
  * account, and reads the audit trail in Chinese, filtered, then exports it.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { chromium, type Page } from "playwright-core";
-import { BASE, check, login, shot, step, toast } from "./helpers";
+import type { Page } from "playwright-core";
+import { BASE, check, login, scenario, shot, step, toast, workDir } from "./helpers";
 
-const work = mkdtempSync(join(tmpdir(), "luoshi-e2e-admin-"));
+const work = workDir("admin");
 
 async function sheet(name: string, rows: string[][]): Promise<string> {
   const book = new ExcelJS.Workbook();
@@ -121,25 +120,10 @@ async function auditTrail(page: Page) {
   );
 }
 
-async function main() {
-  const context = await chromium.launchPersistentContext(join(work, "profile"), {
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    headless: true,
-    acceptDownloads: true,
-    viewport: { width: 1366, height: 860 },
-    locale: "zh-CN",
-    timezoneId: "Asia/Shanghai",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-  });
-  const page = context.pages()[0] ?? (await context.newPage());
-  page.setDefaultTimeout(15000);
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(String(e)));
-  const consoleErrors: string[] = [];
-  page.on("console", (m) => {
-    if (m.type() === "error") consoleErrors.push(m.text());
-  });
-  try {
+await scenario(
+  "admin",
+  { viewport: { width: 1366, height: 860 } },
+  async ({ page, pageErrors: errors, consoleErrors }) => {
     step("the login page, signed out, logs no error in the console (no 401 from a session check)");
     await page.goto(`${BASE}/login`);
     await page.getByLabel("用户名").waitFor();
@@ -165,15 +149,5 @@ async function main() {
     await page.waitForURL((u) => !u.pathname.startsWith("/login"));
     check(errors.length === 0, `no uncaught page errors (${errors.join("; ")})`);
     console.log("admin e2e: all steps passed");
-  } catch (error) {
-    await page.screenshot({
-      path: join(process.env.LUOSHI_E2E_ARTIFACTS ?? "test-artifacts/e2e", "admin-failure.png"),
-    });
-    throw error;
-  } finally {
-    await context.close();
-    rmSync(work, { recursive: true, force: true });
-  }
-}
-
-await main();
+  },
+);

@@ -6,7 +6,7 @@
  * the audit trail, in Chinese.
  */
 import type { Page } from "playwright-core";
-import { apiGet, BASE, check, login, logout, noHorizontalScroll, runScenario, shot, step, toast } from "./helpers";
+import { apiGet, BASE, check, login, logout, noHorizontalScroll, scenario, shot, step, toast } from "./helpers";
 
 const SCHOOL = "青山县城关镇中心小学";
 
@@ -119,7 +119,7 @@ async function auditShows(page: Page, task: Row) {
   await shot(page, "chg-06-audit");
 }
 
-await runScenario("changes", async (page) => {
+await scenario("changes", { viewport: { width: 1366, height: 860 } }, async ({ page }) => {
   await login(page, "ducha");
   await page.waitForURL(/\/dashboard/);
   const { planId, task } = await pickTask(page);
@@ -127,4 +127,5 @@ await runScenario("changes", async (page) => {
   await logout(page);
   await schoolSees(page, task);
   await auditShows(page, task);
+  console.log("e2e changes: all steps passed");
 });

@@ -4,28 +4,15 @@
  * supervisor exports the ledger with a unit filter (the file holds exactly the rows on screen,
  * print-ready) and generates a 通报 whose Word file carries the red 发文机关标志 and its 发文字号.
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
-import { apiGet, BASE, check, login, logout, shot, step, toast } from "./helpers";
+import type { Page } from "playwright-core";
+import { apiGet, BASE, check, login, logout, scenario, shot, step, toast, workDir } from "./helpers";
 
-const work = mkdtempSync(join(tmpdir(), "luoshi-e2e-docs-"));
+const work = workDir("docs");
 const CONTACT = "联系人：教育督导室 赵敏，联系电话：0739-5320000";
-
-async function launch(): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(join(work, "profile"), {
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    headless: true,
-    acceptDownloads: true,
-    viewport: { width: 1366, height: 900 },
-    locale: "zh-CN",
-    timezoneId: "Asia/Shanghai",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync"],
-  });
-}
 
 async function download(page: Page, click: () => Promise<void>, name: string): Promise<Buffer> {
   const [file] = await Promise.all([page.waitForEvent("download"), click()]);
@@ -112,24 +99,9 @@ async function bulletin(page: Page) {
   await shot(page, "documents-03-bulletins");
 }
 
-async function main() {
-  const context = await launch();
-  const page = context.pages()[0] ?? (await context.newPage());
-  page.setDefaultTimeout(20000);
-  try {
-    await letterhead(page);
-    await filteredLedger(page);
-    await bulletin(page);
-    console.log("e2e documents: all steps passed");
-  } catch (error) {
-    await page
-      .screenshot({ path: join(process.env.LUOSHI_E2E_ARTIFACTS ?? "test-artifacts/e2e", "documents-failure.png") })
-      .catch(() => {});
-    throw error;
-  } finally {
-    await context.close();
-    rmSync(work, { recursive: true, force: true });
-  }
-}
-
-await main();
+await scenario("documents", { viewport: { width: 1366, height: 900 }, timeout: 20000 }, async ({ page }) => {
+  await letterhead(page);
+  await filteredLedger(page);
+  await bulletin(page);
+  console.log("e2e documents: all steps passed");
+});

@@ -4,37 +4,27 @@
  * progress with evidence on a phone-sized screen; the supervisor sees it on the
  * dashboard, in the task detail and in the exported ledger.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
-import { apiGet, BASE, check, login, logout, noHorizontalScroll, shot, step, toast } from "./helpers";
+import type { Page } from "playwright-core";
+import {
+  apiGet,
+  BASE,
+  check,
+  login,
+  logout,
+  noHorizontalScroll,
+  scenario,
+  shot,
+  step,
+  toast,
+  workDir,
+} from "./helpers";
 import { CORRECTED_TITLE, evidencePng, MAP_TO, planText, UNMAPPED_UNIT } from "./plan-fixture";
 
-const work = mkdtempSync(join(tmpdir(), "luoshi-e2e-"));
+const work = workDir("flow");
 const year = new Date().getFullYear();
-
-async function launch(): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(join(work, "profile"), {
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    headless: true,
-    acceptDownloads: true,
-    viewport: { width: 1280, height: 860 },
-    locale: "zh-CN",
-    timezoneId: "Asia/Shanghai",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
-}
 
 async function loginErrors(page: Page) {
   step("login refuses a wrong password with the server's Chinese message");
@@ -200,8 +190,7 @@ async function adminPages(page: Page) {
   await shot(page, "09-admin-audit");
 }
 
-async function main() {
-  const context = await launch();
+await scenario("flow", { viewport: { width: 1280, height: 860 } }, async ({ page, context }) => {
   // The server's Content-Security-Policy must not block anything the app does.
   const cspViolations: string[] = [];
   const watch = (p: Page) =>
@@ -209,35 +198,21 @@ async function main() {
       if (/Content[- ]Security[- ]Policy/i.test(m.text())) cspViolations.push(m.text());
     });
   context.on("page", watch);
-  const page = context.pages()[0] ?? (await context.newPage());
-  for (const p of context.pages()) watch(p);
-  page.setDefaultTimeout(15000);
-  try {
-    await loginErrors(page);
-    await login(page, "ducha");
-    await page.waitForURL(/\/dashboard/);
-    const tti = await demoDashboardTti(page);
-    const planId = await importAndReview(page);
-    await logout(page);
-    const taskId = await reportOnPhone(page);
-    await supervisorSeesIt(page, planId, taskId);
-    await adminPages(page);
-    const median = tti[1] ?? -1;
-    console.log(
-      `\ndemo dashboard time to interactive: median ${Math.round(median)} ms, best ${Math.round(tti[0] ?? -1)} ms (target ≤ 1500 ms)`,
-    );
-    if (median < 0 || median > 1500) console.warn("  time to interactive over target");
-    if (cspViolations.length > 0) throw new Error(`CSP violations:\n${cspViolations.join("\n")}`);
-    console.log("e2e: all steps passed, no CSP violation");
-  } catch (error) {
-    await page
-      .screenshot({ path: join(process.env.LUOSHI_E2E_ARTIFACTS ?? "test-artifacts/e2e", "failure.png") })
-      .catch(() => {});
-    throw error;
-  } finally {
-    await context.close();
-    rmSync(work, { recursive: true, force: true });
-  }
-}
-
-await main();
+  watch(page);
+  await loginErrors(page);
+  await login(page, "ducha");
+  await page.waitForURL(/\/dashboard/);
+  const tti = await demoDashboardTti(page);
+  const planId = await importAndReview(page);
+  await logout(page);
+  const taskId = await reportOnPhone(page);
+  await supervisorSeesIt(page, planId, taskId);
+  await adminPages(page);
+  const median = tti[1] ?? -1;
+  console.log(
+    `\ndemo dashboard time to interactive: median ${Math.round(median)} ms, best ${Math.round(tti[0] ?? -1)} ms (target ≤ 1500 ms)`,
+  );
+  if (median < 0 || median > 1500) console.warn("  time to interactive over target");
+  if (cspViolations.length > 0) throw new Error(`CSP violations:\n${cspViolations.join("\n")}`);
+  console.log("e2e: all steps passed, no CSP violation");
+});

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { PNG } from "pngjs";
 
 export const BASE = process.env.LUOSHI_E2E_URL ?? "http://127.0.0.1:3000";
@@ -91,30 +91,86 @@ export async function noHorizontalScroll(page: Page, scope: "page" | "drawer" = 
 export const apiGet = <T>(page: Page, path: string): Promise<T> =>
   page.evaluate(async (p) => (await fetch(p)).json(), path) as Promise<T>;
 
+const scratch: string[] = [];
+
+/** A scratch folder for a scenario's files (plans, sheets, downloads), removed when the scenario ends. */
+export function workDir(name: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `luoshi-e2e-${name}-`));
+  scratch.push(dir);
+  return dir;
+}
+
+export interface Viewport {
+  width: number;
+  height: number;
+}
+
+export interface Scenario {
+  browser: Browser;
+  /** The first page, in a context of its own: the scenario's viewport, zh-CN, Asia/Shanghai, downloads accepted. */
+  page: Page;
+  context: BrowserContext;
+  /** Another page in a context of its own (another person signed in, another screen size). */
+  newPage(viewport: Viewport): Promise<Page>;
+  /** Uncaught errors of every page so far (pageerror). */
+  pageErrors: string[];
+  /** Console errors of every page so far, with the page's address. */
+  consoleErrors: string[];
+}
+
 /**
- * Runs a scenario in a fresh headless Chromium profile (1366 px, zh-CN, Asia/Shanghai); on failure
- * the page is saved as `<name>-failure.png`; the profile is removed afterwards.
+ * One scenario's browser, from launch to teardown: Chromium, a first page, error collection;
+ * on failure a screenshot of every page (NAME-failure.png); at the end the browser closed and
+ * the scratch folders removed.
  */
-export async function runScenario(name: string, body: (page: Page) => Promise<void>): Promise<void> {
-  const work = mkdtempSync(join(tmpdir(), `luoshi-e2e-${name}-`));
-  const context = await chromium.launchPersistentContext(join(work, "profile"), {
+export async function scenario(
+  name: string,
+  options: { viewport?: Viewport; timeout?: number },
+  body: (s: Scenario) => Promise<void>,
+): Promise<void> {
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
     headless: true,
-    viewport: { width: 1366, height: 860 },
-    locale: "zh-CN",
-    timezoneId: "Asia/Shanghai",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
-  const page = context.pages()[0] ?? (await context.newPage());
-  page.setDefaultTimeout(15000);
+  const pages: Page[] = [];
+  const pageErrors: string[] = [];
+  const consoleErrors: string[] = [];
+  const newPage = async (viewport: Viewport) => {
+    const context = await browser.newContext({
+      viewport,
+      locale: "zh-CN",
+      timezoneId: "Asia/Shanghai",
+      acceptDownloads: true,
+    });
+    const page = await context.newPage();
+    page.setDefaultTimeout(options.timeout ?? 15000);
+    page.on("pageerror", (e) => pageErrors.push(String(e)));
+    page.on("console", (m) => {
+      if (m.type() === "error") consoleErrors.push(`${m.text()} (${page.url()})`);
+    });
+    pages.push(page);
+    return page;
+  };
   try {
-    await body(page);
-    console.log(`e2e ${name}: all steps passed`);
+    const page = await newPage(options.viewport ?? { width: 1280, height: 860 });
+    await body({ browser, page, context: page.context(), newPage, pageErrors, consoleErrors });
   } catch (error) {
-    await page.screenshot({ path: join(ARTIFACTS, `${name}-failure.png`) }).catch(() => {});
+    for (const [i, p] of pages.entries()) {
+      const file = join(ARTIFACTS, `${name}-failure${i > 0 ? `-${i + 1}` : ""}.png`);
+      await p.screenshot({ path: file }).catch(() => {});
+    }
     throw error;
   } finally {
-    await context.close();
-    rmSync(work, { recursive: true, force: true });
+    await browser.close();
+    for (const dir of scratch.splice(0)) rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -5,14 +5,25 @@
  * (编班) → verify. Then a school reporter opens the same ceremony: hashes and draw, no buttons.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import JSZip from "jszip";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
-import { apiGet, BASE, check, login, logout, noHorizontalScroll, shot, step, toast } from "./helpers";
+import type { Page } from "playwright-core";
+import {
+  apiGet,
+  BASE,
+  check,
+  login,
+  logout,
+  noHorizontalScroll,
+  scenario,
+  shot,
+  step,
+  toast,
+  workDir,
+} from "./helpers";
 
-const work = mkdtempSync(join(tmpdir(), "luoshi-e2e-lottery-"));
+const work = workDir("lottery");
 const DRAW = "07 19 23 31 + 05";
 
 /** 48 students with two scores and a boarding flag, as a school would export them. */
@@ -27,18 +38,6 @@ function rosterFile(): string {
   const file = join(work, "七年级名单.csv");
   writeFileSync(file, `${rows.join("\n")}\n`);
   return file;
-}
-
-async function launch(): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(join(work, "profile"), {
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    headless: true,
-    acceptDownloads: true,
-    viewport: { width: 1280, height: 900 },
-    locale: "zh-CN",
-    timezoneId: "Asia/Shanghai",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-component-update"],
-  });
 }
 
 interface Ceremony {
@@ -171,29 +170,14 @@ async function readerSeesIt(page: Page, c: Ceremony): Promise<void> {
   await shot(page, "lottery-07-reporter-view");
 }
 
-async function main() {
-  const context = await launch();
-  const page = context.pages()[0] ?? (await context.newPage());
-  page.setDefaultTimeout(20000);
-  try {
-    await login(page, "ducha");
-    await page.waitForURL(/\/dashboard/);
-    const c = await commit(page);
-    await printNotice(page, c);
-    await draw(page, c);
-    await runAndVerify(page);
-    await logout(page);
-    await readerSeesIt(page, c);
-    console.log("e2e lottery: commit → notice → draw → run → verify passed");
-  } catch (error) {
-    await page
-      .screenshot({ path: join(process.env.LUOSHI_E2E_ARTIFACTS ?? "test-artifacts/e2e", "lottery-failure.png") })
-      .catch(() => {});
-    throw error;
-  } finally {
-    await context.close();
-    rmSync(work, { recursive: true, force: true });
-  }
-}
-
-await main();
+await scenario("lottery", { viewport: { width: 1280, height: 900 }, timeout: 20000 }, async ({ page }) => {
+  await login(page, "ducha");
+  await page.waitForURL(/\/dashboard/);
+  const c = await commit(page);
+  await printNotice(page, c);
+  await draw(page, c);
+  await runAndVerify(page);
+  await logout(page);
+  await readerSeesIt(page, c);
+  console.log("e2e lottery: commit → notice → draw → run → verify passed");
+});

@@ -8,18 +8,17 @@
  * (LUOSHI_WEBHOOK_TEST_SINK, set by run.mjs) after passing the production URL checks.
  */
 import { createHmac } from "node:crypto";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { createServer } from "node:http";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type Browser, chromium, type Page } from "playwright-core";
-import { apiGet, BASE, check, login, noHorizontalScroll, shot, step, toast } from "./helpers";
+import type { Page } from "playwright-core";
+import { apiGet, BASE, check, login, noHorizontalScroll, scenario, shot, step, toast, workDir } from "./helpers";
 import { evidencePng } from "./plan-fixture";
 
 const SCHOOL = "青山县城关镇中心小学";
 const TOKEN = "e2e-school-robot";
 const SECRET = "SECe2e0123456789";
-const work = mkdtempSync(join(tmpdir(), "luoshi-e2e-notices-"));
+const work = workDir("notices");
 
 interface Hit {
   path: string;
@@ -56,17 +55,6 @@ const waitFor = async (what: () => boolean, label: string, ms = 15_000) => {
     if (Date.now() > until) throw new Error(`timed out waiting for ${label}`);
     await new Promise((r) => setTimeout(r, 100));
   }
-};
-
-const newPage = async (browser: Browser, width: number, height: number) => {
-  const context = await browser.newContext({
-    viewport: { width, height },
-    locale: "zh-CN",
-    timezoneId: "Asia/Shanghai",
-  });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  return page;
 };
 
 async function configureRobot(page: Page) {
@@ -248,40 +236,27 @@ async function ledgerIssue(page: Page) {
   await modal.getByRole("button", { name: /取\s*消/ }).click();
 }
 
-async function main() {
-  const robotPort = Number(process.env.LUOSHI_E2E_ROBOT_PORT);
-  check(robotPort > 0, "run.mjs gives the recording robot's port (LUOSHI_E2E_ROBOT_PORT)");
-  const robot = await startRobot(robotPort);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
-  });
-  const desk = await newPage(browser, 1366, 900);
-  const phone = await newPage(browser, 360, 740);
-  const errors: string[] = [];
-  for (const p of [desk, phone]) p.on("pageerror", (e) => errors.push(e.message));
-  try {
-    await login(desk, "ducha");
-    await desk.waitForURL(/\/dashboard/);
-    await configureRobot(desk);
-    const { taskId } = await issueFromBoard(desk);
-    await schoolReplies(phone);
-    await supervisorCloses(desk, taskId);
-    await schoolSeesClosed(phone);
-    await ledgerIssue(desk);
-    check(errors.length === 0, `no uncaught page errors: ${errors.join("; ")}`);
-    console.log(`e2e notices: all steps passed; the robot received ${hits.length} messages, all signed`);
-  } catch (error) {
-    const dir = process.env.LUOSHI_E2E_ARTIFACTS ?? "test-artifacts/e2e";
-    await desk.screenshot({ path: join(dir, "notices-failure-desk.png") }).catch(() => {});
-    await phone.screenshot({ path: join(dir, "notices-failure-phone.png") }).catch(() => {});
-    throw error;
-  } finally {
-    await browser.close();
-    robot.close();
-    rmSync(work, { recursive: true, force: true });
-  }
+const robotPort = Number(process.env.LUOSHI_E2E_ROBOT_PORT);
+check(robotPort > 0, "run.mjs gives the recording robot's port (LUOSHI_E2E_ROBOT_PORT)");
+const robot = await startRobot(robotPort);
+try {
+  await scenario(
+    "notices",
+    { viewport: { width: 1366, height: 900 } },
+    async ({ page: desk, newPage, pageErrors: errors }) => {
+      const phone = await newPage({ width: 360, height: 740 });
+      await login(desk, "ducha");
+      await desk.waitForURL(/\/dashboard/);
+      await configureRobot(desk);
+      const { taskId } = await issueFromBoard(desk);
+      await schoolReplies(phone);
+      await supervisorCloses(desk, taskId);
+      await schoolSeesClosed(phone);
+      await ledgerIssue(desk);
+      check(errors.length === 0, `no uncaught page errors: ${errors.join("; ")}`);
+      console.log(`e2e notices: all steps passed; the robot received ${hits.length} messages, all signed`);
+    },
+  );
+} finally {
+  robot.close();
 }
-
-await main();

@@ -1,12 +1,5 @@
-/**
- * Students' personal data in a real browser (issue 12): the supervisor runs two placements (commit, draw, run), one for
- * the demo school reporter's own school and one for another school. The reporter cannot get the
- * other school's class lists (no list, no downloads, 404 from the API); on its own school's run it
- * sees ids masked, reveals one student, and the administrator finds the reveal in the audit trail.
- */
-import { join } from "node:path";
-import { chromium, type Page } from "playwright-core";
-import { apiGet, BASE, check, login, logout, shot, step, toast } from "./helpers";
+import type { Page } from "playwright-core";
+import { apiGet, BASE, check, login, logout, scenario, shot, step, toast } from "./helpers";
 
 const OWN_SCHOOL = "青山县城关镇中心小学";
 const OTHER_SCHOOL = "青山县实验小学";
@@ -53,78 +46,59 @@ async function createRun(page: Page, schoolId: string, name: string): Promise<st
 const statusOf = (page: Page, path: string) => page.evaluate(async (p) => (await fetch(p)).status, path);
 const pageText = async (page: Page) => (await page.locator("body").textContent()) ?? "";
 
-async function main() {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu"],
-  });
-  const page = await (
-    await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: "zh-CN", acceptDownloads: true })
-  ).newPage();
-  page.setDefaultTimeout(15000);
-  try {
-    step("supervisor runs a placement for the reporter's school and one for another school");
-    await login(page, "ducha");
-    await page.waitForURL(/\/dashboard/);
-    const orgs = await apiGet<{ orgs: { id: string; name: string }[] }>(page, "/api/orgs");
-    const idOf = (name: string) => orgs.orgs.find((o) => o.name === name)?.id ?? "";
-    check(idOf(OWN_SCHOOL) && idOf(OTHER_SCHOOL), "both demo schools exist");
-    const ownRun = await createRun(page, idOf(OWN_SCHOOL), "城关镇中心小学一年级均衡编班");
-    const otherRun = await createRun(page, idOf(OTHER_SCHOOL), "实验小学一年级均衡编班");
-    await logout(page);
+await scenario("privacy", { viewport: { width: 1280, height: 860 } }, async ({ page }) => {
+  step("supervisor runs a placement for the reporter's school and one for another school");
+  await login(page, "ducha");
+  await page.waitForURL(/\/dashboard/);
+  const orgs = await apiGet<{ orgs: { id: string; name: string }[] }>(page, "/api/orgs");
+  const idOf = (name: string) => orgs.orgs.find((o) => o.name === name)?.id ?? "";
+  check(idOf(OWN_SCHOOL) && idOf(OTHER_SCHOOL), "both demo schools exist");
+  const ownRun = await createRun(page, idOf(OWN_SCHOOL), "城关镇中心小学一年级均衡编班");
+  const otherRun = await createRun(page, idOf(OTHER_SCHOOL), "实验小学一年级均衡编班");
+  await logout(page);
 
-    step("another school's run: the reporter sees statistics and the notice, not the lists");
-    await login(page, "school");
-    await page.waitForURL((url) => !url.pathname.startsWith("/login"));
-    await page.goto(`${BASE}/placements?id=${otherRun}`);
-    await page.getByText("各班统计").first().waitFor();
-    await page.getByText("公示（Word）").waitFor();
-    check((await page.getByText("分班名单（Excel）").count()) === 0, "no class-list download offered");
-    check((await page.getByText("显示完整信息").count()) === 0, "no reveal offered");
-    for (const path of ["students", "files/classes", "files/result"])
-      check((await statusOf(page, `/api/placements/${otherRun}/${path}`)) === 404, `${path} answers 404`);
-    const otherText = await pageText(page);
-    check(!students.some((s) => otherText.includes(s.id)), "no id on the page");
-    await shot(page, "privacy-01-other-school");
+  step("another school's run: the reporter sees statistics and the notice, not the lists");
+  await login(page, "school");
+  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+  await page.goto(`${BASE}/placements?id=${otherRun}`);
+  await page.getByText("各班统计").first().waitFor();
+  await page.getByText("公示（Word）").waitFor();
+  check((await page.getByText("分班名单（Excel）").count()) === 0, "no class-list download offered");
+  check((await page.getByText("显示完整信息").count()) === 0, "no reveal offered");
+  for (const path of ["students", "files/classes", "files/result"])
+    check((await statusOf(page, `/api/placements/${otherRun}/${path}`)) === 404, `${path} answers 404`);
+  const otherText = await pageText(page);
+  check(!students.some((s) => otherText.includes(s.id)), "no id on the page");
+  await shot(page, "privacy-01-other-school");
 
-    step("own school's run: ids masked by default, one student revealed");
-    await page.goto(`${BASE}/placements?id=${ownRun}`);
-    await page.getByText("分班名单", { exact: true }).first().waitFor();
-    await page
-      .getByText(/^4301\*{10}\d{4}$/)
-      .first()
-      .waitFor();
-    const before = await pageText(page);
-    check(!students.some((s) => before.includes(s.id)), "no full id before a reveal");
-    await shot(page, "privacy-02-masked");
-    const firstRow = page.locator(".ant-table-row").filter({ hasText: "显示完整信息" }).first();
-    await firstRow.getByRole("button", { name: "显示完整信息" }).click();
-    await toast(page, "已显示完整信息");
-    const after = await pageText(page);
-    const revealed = students.filter((s) => after.includes(s.id));
-    check(revealed.length === 1, `exactly one full id shown after the reveal (saw ${revealed.length})`);
-    await shot(page, "privacy-03-revealed");
-    await logout(page);
+  step("own school's run: ids masked by default, one student revealed");
+  await page.goto(`${BASE}/placements?id=${ownRun}`);
+  await page.getByText("分班名单", { exact: true }).first().waitFor();
+  await page
+    .getByText(/^4301\*{10}\d{4}$/)
+    .first()
+    .waitFor();
+  const before = await pageText(page);
+  check(!students.some((s) => before.includes(s.id)), "no full id before a reveal");
+  await shot(page, "privacy-02-masked");
+  const firstRow = page.locator(".ant-table-row").filter({ hasText: "显示完整信息" }).first();
+  await firstRow.getByRole("button", { name: "显示完整信息" }).click();
+  await toast(page, "已显示完整信息");
+  const after = await pageText(page);
+  const revealed = students.filter((s) => after.includes(s.id));
+  check(revealed.length === 1, `exactly one full id shown after the reveal (saw ${revealed.length})`);
+  await shot(page, "privacy-03-revealed");
+  await logout(page);
 
-    step("administrator: the reveal is in the audit trail");
-    await login(page, "admin");
-    await page.waitForURL(/\/dashboard/);
-    await page.goto(`${BASE}/admin`);
-    await page.getByRole("tab", { name: "审计记录" }).click();
-    const reveal = page.locator(".ant-table-row", { hasText: "查看完整个人信息" }).first();
-    await reveal.waitFor();
-    // The trail names the run by its title (not its id).
-    check(((await reveal.textContent()) ?? "").includes("城关镇中心小学一年级均衡编班"), "the reveal names the run");
-    await shot(page, "privacy-04-audit");
-    console.log("e2e privacy: all steps passed");
-  } catch (error) {
-    await page
-      .screenshot({ path: join(process.env.LUOSHI_E2E_ARTIFACTS ?? "test-artifacts/e2e", "privacy-failure.png") })
-      .catch(() => {});
-    throw error;
-  } finally {
-    await browser.close();
-  }
-}
-
-await main();
+  step("administrator: the reveal is in the audit trail");
+  await login(page, "admin");
+  await page.waitForURL(/\/dashboard/);
+  await page.goto(`${BASE}/admin`);
+  await page.getByRole("tab", { name: "审计记录" }).click();
+  const reveal = page.locator(".ant-table-row", { hasText: "查看完整个人信息" }).first();
+  await reveal.waitFor();
+  // The trail names the run by its title (not its id).
+  check(((await reveal.textContent()) ?? "").includes("城关镇中心小学一年级均衡编班"), "the reveal names the run");
+  await shot(page, "privacy-04-audit");
+  console.log("e2e privacy: all steps passed");
+});

@@ -5,13 +5,24 @@
  * form refused, picks the period from the due list, saves, and sees 本月已报; the supervisor
  * then withdraws the plan with a reason and the school no longer sees it.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { apiGet, BASE, check, login, logout, noHorizontalScroll, runScenario, shot, step, toast } from "./helpers";
+import {
+  apiGet,
+  BASE,
+  check,
+  login,
+  logout,
+  noHorizontalScroll,
+  scenario,
+  shot,
+  step,
+  toast,
+  workDir,
+} from "./helpers";
 
-const work = mkdtempSync(join(tmpdir(), "luoshi-e2e-pub-"));
+const work = workDir("pub");
 const year = new Date().getFullYear();
 const SCHOOL = "青山县城关镇中心小学";
 const T1 = "开展校园读书月活动";
@@ -182,16 +193,13 @@ async function withdraw(page: Page, planId: string) {
   check(!mine.tasks.some((t) => t.planId === planId), "withdrawn tasks are gone from my tasks");
 }
 
-try {
-  await runScenario("publishing", async (page) => {
-    await login(page, "ducha");
-    await page.waitForURL(/\/dashboard/);
-    const planId = await importWithGaps(page);
-    await publishWithGaps(page, planId);
-    await logout(page);
-    await reportOnPhone(page, planId);
-    await withdraw(page, planId);
-  });
-} finally {
-  rmSync(work, { recursive: true, force: true });
-}
+await scenario("pub", { viewport: { width: 1366, height: 860 } }, async ({ page }) => {
+  await login(page, "ducha");
+  await page.waitForURL(/\/dashboard/);
+  const planId = await importWithGaps(page);
+  await publishWithGaps(page, planId);
+  await logout(page);
+  await reportOnPhone(page, planId);
+  await withdraw(page, planId);
+  console.log("e2e publishing: all steps passed");
+});

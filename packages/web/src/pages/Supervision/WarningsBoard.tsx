@@ -26,6 +26,7 @@ export const noticeTarget = (r: StatusItem): NoticeTarget => ({
   reasons: r.reasons,
   dueDate: r.dueDate,
   progress: r.progress,
+  ...(r.entityName ? { subject: `${S.kind[r.entityKind]}“${r.entityName}”` } : {}),
 });
 
 /**

@@ -20,6 +20,14 @@ describe("notice prefill", () => {
     expect(p.replyDue).toBe("2026-12-08");
   });
 
+  it("an indicator's warning names the indicator", () => {
+    const p = prefill(
+      { ...target, status: "warning", reasons: ["not_attained"], subject: "指标“课后服务覆盖率”" },
+      "2026-12-05",
+    );
+    expect(p.reason).toBe("“3 推进课后服务”的指标“课后服务覆盖率”预警：指标未达标。");
+  });
+
   it("a yellow warning gets five days, no warning seven; dates cross month and year ends", () => {
     expect(prefill({ ...target, status: "warning", reasons: ["due_soon"] }, "2026-12-29").replyDue).toBe("2027-01-03");
     const plain = prefill(target, "2026-02-25");

@@ -12,6 +12,8 @@ export interface NoticeTarget {
   reasons?: string[];
   dueDate?: string | null;
   progress?: number | null;
+  /** The warning's milestone or indicator, by kind and name (指标“学前三年毛入园率”); absent for an assignment. */
+  subject?: string;
 }
 
 /** Days the unit has to answer, by the warning's level: red is urgent, yellow less so. */
@@ -46,9 +48,10 @@ export function prefill(t: NoticeTarget, today = shanghaiToday()) {
     ...(t.progress !== undefined && t.progress !== null ? [`当前进度${t.progress}%`] : []),
   ];
   const state = S.status[level];
+  const what = `“${t.taskNo} ${t.taskTitle}”${t.subject ? `的${t.subject}` : ""}`;
   const reason = facts.length
-    ? `“${t.taskNo} ${t.taskTitle}”${state && level !== "normal" ? `${state}：` : "："}${facts.join("，")}。`
-    : `“${t.taskNo} ${t.taskTitle}”需督促落实。`;
+    ? `${what}${state && level !== "normal" ? `${state}：` : "："}${facts.join("，")}。`
+    : `${what}需督促落实。`;
   return {
     reason,
     requirement: REQUIREMENTS[level] ?? DEFAULT_REQUIREMENT,
