@@ -73,9 +73,19 @@ async function boardAnswer(page: Page, action: () => Promise<void>, query: RegEx
 
 const slug = (path: string) => path.replace(/^\//, "").replace(/[/?=&]/g, "-") || "home";
 
-/** The labels of the menu (items folded behind "…" on a narrow screen included). */
+/** The labels of the menu, those folded behind "…" on a narrow screen included (hovering it opens them). */
 async function menuLabels(page: Page): Promise<string[]> {
-  const texts = await page.locator(".ant-layout-header .ant-menu-item").allTextContents();
+  await page.locator(".ant-layout-header .ant-menu").waitFor();
+  let texts = await page.locator(".ant-layout-header .ant-menu-item:visible").allTextContents();
+  const rest = page.locator(".ant-layout-header .ant-menu-overflow-item-rest:visible");
+  if ((await rest.count()) > 0) {
+    await rest.hover();
+    const folded = page.locator(".ant-menu-submenu-popup:visible .ant-menu-item");
+    await folded.first().waitFor();
+    texts = [...texts, ...(await folded.allTextContents())];
+    await page.mouse.move(5, 400);
+    await page.locator(".ant-menu-submenu-popup:visible").waitFor({ state: "hidden" });
+  }
   return Object.values(MENU).filter((label) => texts.some((t) => t.includes(label)));
 }
 
@@ -309,7 +319,12 @@ await scenario(
         const phone = await newPage(PHONE);
         await login(phone, role.user);
         await phone.waitForURL((u) => !u.pathname.startsWith("/login"));
-        check((await menuLabels(phone)).includes("均衡编班"), `${role.user} has 均衡编班 in its menu on a phone`);
+        await settled(phone);
+        const phoneMenu = await menuLabels(phone);
+        check(
+          phoneMenu.length === role.pages.length && phoneMenu.includes("均衡编班"),
+          `${role.user}'s menu on a phone: ${phoneMenu.join("、")} (均衡编班 included)`,
+        );
         for (const path of [...role.pages, "/notifications"]) {
           await visit(phone, path, `pages-${role.user}-${slug(path)}-360`, errors);
         }
