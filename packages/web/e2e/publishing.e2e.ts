@@ -193,7 +193,7 @@ async function withdraw(page: Page, planId: string) {
   check(!mine.tasks.some((t) => t.planId === planId), "withdrawn tasks are gone from my tasks");
 }
 
-await scenario("pub", { viewport: { width: 1366, height: 860 } }, async ({ page }) => {
+await scenario("publishing", { viewport: { width: 1366, height: 860 } }, async ({ page }) => {
   await login(page, "ducha");
   await page.waitForURL(/\/dashboard/);
   const planId = await importWithGaps(page);
