@@ -1,5 +1,5 @@
 import { DownloadOutlined } from "@ant-design/icons";
-import { App, Button, Card, Space, Typography } from "antd";
+import { App, Button, Card, Grid, Space, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { useNavigate, useSearchParams } from "react-router";
 import { messageOf } from "../../api/client";
@@ -15,12 +15,14 @@ import { S as SUPERVISION } from "../Supervision/labels";
 import type { NoticeTarget } from "../Supervision/notice-prefill";
 import { TaskChangeLauncher } from "../TaskDetail/TaskChangeModal";
 import { DataGrid } from "./DataGrid";
+import { LedgerCards } from "./LedgerCards";
 import { LedgerFilters } from "./LedgerFilters";
 import { ledgerColumns } from "./ledger-columns";
 import { filterFromParams, type LedgerFilter, paramsFromFilter } from "./ledger-filter";
 
 export default function LedgerPage() {
   const me = useMe();
+  const screens = Grid.useBreakpoint();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
@@ -86,16 +88,21 @@ export default function LedgerPage() {
           {(rows) => (
             <>
               <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-                {L.taskCount(rows.length)} · {L.gridHelp}
+                {L.taskCount(rows.length)}
+                {screens.md ? ` · ${L.gridHelp}` : ""}
               </Typography.Paragraph>
-              <DataGrid
-                label={L.ledgerTitle}
-                rows={rows}
-                columns={columns}
-                rowKey={(t) => t.id}
-                canEdit={canManagePlans(me)}
-                onActivate={(t) => navigate(`/tasks/${t.id}`)}
-              />
+              {screens.md ? (
+                <DataGrid
+                  label={L.ledgerTitle}
+                  rows={rows}
+                  columns={columns}
+                  rowKey={(t) => t.id}
+                  canEdit={canManagePlans(me)}
+                  onActivate={(t) => navigate(`/tasks/${t.id}`)}
+                />
+              ) : (
+                <LedgerCards rows={rows} />
+              )}
             </>
           )}
         </AsyncView>
