@@ -147,7 +147,15 @@ async function supervisorSeesIt(page: Page, planId: string, taskId: string) {
   const evidence = page.getByRole("link", { name: /读书分享会照片\.png/ });
   await evidence.waitFor();
   await shot(page, "08-task-detail");
-  const [file] = await Promise.all([page.waitForEvent("download"), evidence.click()]);
+  // A picture opens in the preview; its download button saves the file.
+  await evidence.click();
+  const preview = page.locator(".ant-modal").filter({ hasText: "预览：读书分享会照片.png" });
+  await preview.locator("img").waitFor();
+  const [file] = await Promise.all([
+    page.waitForEvent("download"),
+    preview.getByRole("link", { name: /下\s*载/ }).click(),
+  ]);
+  await preview.locator(".ant-modal-close").click();
   const saved = join(work, "evidence-download.png");
   await file.saveAs(saved);
   check(readFileSync(saved).equals(evidencePng()), "the evidence downloads byte for byte");
