@@ -35,7 +35,7 @@ export function filesRoutes(app: App, deps: AppDeps): void {
       config: { auth: ALL_ROLES },
       schema: {
         tags: ["files"],
-        summary: "下载佐证材料（inline=1：图片和 PDF 在页面内预览）",
+        summary: "下载佐证材料（inline=true：图片和 PDF 在页面内预览）",
         params: IdParams,
         querystring: Type.Object({ inline: Type.Optional(Type.Boolean()) }),
         response: { ...errors, 200: FileAnswer("文件内容（类型为上传时识别的类型）", ["application/octet-stream"]) },
