@@ -355,7 +355,7 @@ async function previewOnPhone(page: Page, evidence: { taskId: string; photo: str
   const img = page.locator(".ant-modal img");
   await img.waitFor();
   await page.waitForFunction((el) => (el as HTMLImageElement).naturalWidth > 0, await img.elementHandle());
-  const box = await page.locator(".ant-modal").boundingBox();
+  const box = await page.getByRole("dialog", { name: /预览：/ }).boundingBox();
   check(box !== null && box.x >= 0 && box.x + box.width <= 361, `the preview fits 360 px (${JSON.stringify(box)})`);
   await shot(page, "pages-preview-image-360", false);
   await page.keyboard.press("Escape");
