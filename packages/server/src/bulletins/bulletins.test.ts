@@ -7,7 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../auth/actor.js";
 import type { Database } from "../db/database.js";
 import { diskFileStore, type FileStore } from "../files/file-store.js";
-import { sdb } from "../supervision/schema.js";
 import {
   actorNamed,
   clockAt,
@@ -74,7 +73,7 @@ const sheetRows = async (bytes: Uint8Array, name: string) => {
 
 describe("bulletins from the records as of the period's end", () => {
   it("April's bulletin states the real figures though the status engine never ran", async () => {
-    const snapshots = await sdb(db).selectFrom("status_snapshots").select("day").execute();
+    const snapshots = await db.selectFrom("status_snapshots").select("day").execute();
     expect(snapshots).toEqual([]);
     const bulletin = await generateBulletin(db, store, {
       regionId: ctx.regionId,
@@ -112,7 +111,7 @@ describe("bulletins from the records as of the period's end", () => {
   });
 
   it("June: May's reports are missing, the overdue list is grouped by unit and its rows equal the stated count", async () => {
-    const data = await bulletinData(sdb(db), { regionId: ctx.regionId, period: "2024-06", now: clockAt("2024-07-20") });
+    const data = await bulletinData(db, { regionId: ctx.regionId, period: "2024-06", now: clockAt("2024-07-20") });
     const firstTaskUnits = ctx.assignments.filter((a) => a.task_id === ctx.taskIds[0]).length;
     // Everyone but the first task's units (done in April) owes May's report by June 5; the report
     // that came in July does not count as of June 30.
@@ -143,7 +142,7 @@ describe("bulletins from the records as of the period's end", () => {
 
     // As of July 20 the May report is in, and counted late (due June 5).
     const late = ctx.assignments.find((a) => a.task_id !== ctx.taskIds[0])!;
-    const july = await bulletinData(sdb(db), { regionId: ctx.regionId, period: "2024-07", now: clockAt("2024-07-20") });
+    const july = await bulletinData(db, { regionId: ctx.regionId, period: "2024-07", now: clockAt("2024-07-20") });
     expect(july.units.find((u) => u.orgId === late.org_id)!.late).toBe(1);
     expect(data.units.find((u) => u.orgId === late.org_id)!.late).toBe(0);
   });
@@ -172,7 +171,7 @@ describe("bulletins from the records as of the period's end", () => {
       actor: null,
       now: clockAt("2024-05-03"),
     });
-    const live = await sdb(db)
+    const live = await db
       .selectFrom("bulletins")
       .select(["id", "period"])
       .where("deleted_at", "is", null)

@@ -17,7 +17,6 @@ import {
   indicatorStatus,
   type StatusRules,
 } from "../status/rules.js";
-import { sdb } from "../supervision/schema.js";
 import { actorNamed, clockAt, type SupervisedPlan, supervisedPlan } from "../supervision/test-support.js";
 import { freshDatabase } from "../test/app.js";
 import { seedFixture } from "../test/fixture.js";
@@ -176,7 +175,7 @@ async function apply(s: Scenario) {
     .set({ published_at: `${s.publishedOn}T02:00:00Z`, cadence: s.cadence })
     .where("id", "=", ctx.planId)
     .execute();
-  await sdb(db)
+  await db
     .insertInto("supervision_rules")
     .values({ region_id: ctx.regionId, plan_id: ctx.planId, rules: JSON.stringify(s.rules), updated_by: null })
     .execute();
@@ -312,7 +311,7 @@ describe("bulletin and evaluation agree with a from-scratch computation", () => 
       fc.asyncProperty(scenario, async (s) => {
         await apply(s);
         const now = clockAt(s.today);
-        const run = bulletinData(sdb(db), { regionId: ctx.regionId, period: s.asked, now });
+        const run = bulletinData(db, { regionId: ctx.regionId, period: s.asked, now });
         const periodStart = s.quarter
           ? `2024-${String(Math.ceil(s.month / 3) * 3 - 2).padStart(2, "0")}-01`
           : `2024-${String(s.month).padStart(2, "0")}-01`;

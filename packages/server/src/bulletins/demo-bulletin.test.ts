@@ -10,7 +10,6 @@ import { seedDemo } from "../demo/seed-demo.js";
 import { diskFileStore, type FileStore } from "../files/file-store.js";
 import { todayInShanghai } from "../progress/periods.js";
 import { runStatusEngine } from "../status/status.service.js";
-import { sdb } from "../supervision/schema.js";
 import { freshDatabase } from "../test/app.js";
 import { endOfDay } from "./as-of.js";
 import { bulletinFile, generateBulletin, previousMonth } from "./bulletins.service.js";
@@ -51,7 +50,7 @@ describe("last month's bulletin on the demo data", () => {
     await db.deleteFrom("report_evidence").where("report_id", "in", later).execute();
     await db.deleteFrom("progress_reports").where("submitted_at", ">=", endOfDay("2024-04-30")).execute();
     await runStatusEngine(db, { now: () => new Date("2024-04-30T08:00:00Z") });
-    const snapshots = await sdb(db)
+    const snapshots = await db
       .selectFrom("status_snapshots")
       .select(["status"])
       .where("day", "=", "2024-04-30")

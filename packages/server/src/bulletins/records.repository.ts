@@ -1,9 +1,9 @@
 import { sql } from "kysely";
+import type { Database } from "../db/database.js";
 import type { Cadence, OrgKind, ReportStatus } from "../db/schema.js";
 import { withLedgerActuals } from "../ledgers/ledger-actuals.js";
 import { todayInShanghai } from "../progress/periods.js";
 import type { IndicatorFact, MilestoneFact } from "../status/engine.js";
-import { type SDb, shared } from "../supervision/schema.js";
 
 /**
  * SQL behind bulletins and the evaluation: the records as they stood at a moment (`cutoff`,
@@ -23,7 +23,12 @@ export interface PlanRecord {
 }
 
 /** Plans in force for a year at the cutoff: published before it, of that year (or of no stated year). */
-export async function plansInForce(db: SDb, regionId: string, year: number, cutoff: string): Promise<PlanRecord[]> {
+export async function plansInForce(
+  db: Database,
+  regionId: string,
+  year: number,
+  cutoff: string,
+): Promise<PlanRecord[]> {
   const { rows } = await sql<PlanRecord>`
     SELECT p.id, p.year, p.cadence, p.published_at, r.rules
     FROM plans p
@@ -51,7 +56,7 @@ export interface AssignmentRecord {
 
 const inPlans = (planIds: string[]) => sql.join(planIds.length ? planIds : [""]);
 
-export async function assignmentsAt(db: SDb, regionId: string, planIds: string[], cutoff: string) {
+export async function assignmentsAt(db: Database, regionId: string, planIds: string[], cutoff: string) {
   const { rows } = await sql<AssignmentRecord>`
     SELECT a.region_id, a.id, t.plan_id, a.task_id, t.no AS task_no, t.title AS task_title, t.seq AS task_seq,
       a.org_id, o.name AS org_name, o.kind AS org_kind, o.sort_order AS org_sort, a.role
@@ -65,7 +70,7 @@ export async function assignmentsAt(db: SDb, regionId: string, planIds: string[]
 
 export type MilestoneRecord = MilestoneFact;
 
-export async function milestonesAt(db: SDb, regionId: string, planIds: string[], cutoff: string) {
+export async function milestonesAt(db: Database, regionId: string, planIds: string[], cutoff: string) {
   const { rows } = await sql<MilestoneRecord>`
     SELECT m.region_id, m.id, m.task_id, t.plan_id, m.due_date::text AS due_date
     FROM milestones m
@@ -88,7 +93,7 @@ export interface ReportRecord {
  * Every report submitted before the cutoff. A report submitted again replaces its row (the audit
  * keeps the old one), so a report revised after the cutoff is counted from its revision on.
  */
-export async function reportsAt(db: SDb, regionId: string, planIds: string[], cutoff: string) {
+export async function reportsAt(db: Database, regionId: string, planIds: string[], cutoff: string) {
   const { rows } = await sql<ReportRecord>`
     SELECT r.task_id, r.org_id, r.period, r.status, r.percent, r.submitted_at
     FROM progress_reports r
@@ -105,7 +110,7 @@ export interface IndicatorRecord extends IndicatorFact {
   text: string;
 }
 
-export async function indicatorsAt(db: SDb, regionId: string, planIds: string[], cutoff: string) {
+export async function indicatorsAt(db: Database, regionId: string, planIds: string[], cutoff: string) {
   const { rows } = await sql<IndicatorRecord>`
     WITH latest AS (
       SELECT DISTINCT ON (ia.indicator_id) ia.indicator_id, ia.value
@@ -123,11 +128,11 @@ export async function indicatorsAt(db: SDb, regionId: string, planIds: string[],
     WHERE i.region_id = ${regionId} AND t.plan_id IN (${inPlans(planIds)}) AND ${liveAt("i.deleted_at", cutoff)}
     ORDER BY t.seq, i.seq`.execute(db);
   // Bound indicators: the ledger's value as of the last day before the cutoff (ledgers/ledger-actuals.ts).
-  return withLedgerActuals(shared(db), rows, todayInShanghai(new Date(new Date(cutoff).getTime() - 1)));
+  return withLedgerActuals(db, rows, todayInShanghai(new Date(new Date(cutoff).getTime() - 1)));
 }
 
 /** Notices (督办单) issued to each unit in [from, cutoff). */
-export async function noticesAt(db: SDb, regionId: string, from: string, cutoff: string) {
+export async function noticesAt(db: Database, regionId: string, from: string, cutoff: string) {
   const { rows } = await sql<{ org_id: string; notices: number }>`
     SELECT org_id, count(*)::int AS notices FROM supervision_notices
     WHERE region_id = ${regionId} AND issued_at >= ${from} AND issued_at < ${cutoff} AND ${liveAt("deleted_at", cutoff)}
@@ -135,13 +140,13 @@ export async function noticesAt(db: SDb, regionId: string, from: string, cutoff:
   return new Map(rows.map((r) => [r.org_id, Number(r.notices)]));
 }
 
-export async function regionName(db: SDb, regionId: string): Promise<string> {
+export async function regionName(db: Database, regionId: string): Promise<string> {
   const row = await db.selectFrom("orgs").select("name").where("id", "=", regionId).executeTakeFirst();
   return row?.name ?? "";
 }
 
 /** Regions with a published plan, for the scheduled jobs. */
-export async function activeRegions(db: SDb): Promise<string[]> {
+export async function activeRegions(db: Database): Promise<string[]> {
   const rows = await db
     .selectFrom("plans")
     .select("region_id")

@@ -1,4 +1,4 @@
-import type { SDb } from "../supervision/schema.js";
+import type { Database } from "../db/database.js";
 import { endOfDay, type RecordsAsOf, startOfDay } from "./as-of.js";
 import * as repo from "./records.repository.js";
 
@@ -7,7 +7,7 @@ import * as repo from "./records.repository.js";
  * (Asia/Shanghai), with the notices issued from `from` on.
  */
 export async function recordsAsOf(
-  db: SDb,
+  db: Database,
   input: { regionId: string; year: number; asOf: string; from: string },
 ): Promise<RecordsAsOf> {
   const { regionId, year, asOf } = input;

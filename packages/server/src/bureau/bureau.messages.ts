@@ -1,5 +1,4 @@
-import { AppError } from "../errors.js";
-import type { ErrorCode } from "../messages.js";
+import { registerErrors } from "../errors.js";
 
 /** User-facing text of the bureau profile, keyed by stable codes. */
 export const BUREAU_MESSAGES = {
@@ -9,6 +8,7 @@ export const BUREAU_MESSAGES = {
 
 export type BureauCode = keyof typeof BUREAU_MESSAGES;
 
-/** This module's codes travel through the shared AppError unchanged, like the supervision module's. */
+const raise = registerErrors("bureau", BUREAU_MESSAGES);
+/** A refusal of the bureau profile (400), with its registered message unless one is given. */
 export const bureauError = (code: BureauCode, details?: unknown, message?: string) =>
-  new AppError(code as unknown as ErrorCode, 400, details, message ?? BUREAU_MESSAGES[code]);
+  raise(code, 400, details, message);

@@ -23,27 +23,12 @@ export interface BureauProfilesTable {
   updated_at: Timestamp;
 }
 
-interface DocumentSequencesTable {
+export interface DocumentSequencesTable {
   region_id: string;
   kind: string;
   year: number;
   last_no: number;
 }
-
-interface NoticeSequencesTable {
-  region_id: string;
-  year: number;
-  last_no: number;
-}
-
-interface BureauDB extends DB {
-  bureau_profiles: BureauProfilesTable;
-  document_sequences: DocumentSequencesTable;
-  notice_sequences: NoticeSequencesTable;
-  bulletins: { region_id: string; period: string; doc_no: string | null; deleted_at: string | null };
-}
-
-const bdb = (db: Database | Kysely<DB>) => db as unknown as Kysely<BureauDB>;
 
 export type ProfileRow = Omit<BureauProfilesTable, "created_at" | "updated_at"> & {
   created_at: string;
@@ -51,7 +36,7 @@ export type ProfileRow = Omit<BureauProfilesTable, "created_at" | "updated_at"> 
 };
 
 export async function findProfile(db: Database, regionId: string): Promise<ProfileRow | undefined> {
-  return bdb(db).selectFrom("bureau_profiles").selectAll().where("region_id", "=", regionId).executeTakeFirst();
+  return db.selectFrom("bureau_profiles").selectAll().where("region_id", "=", regionId).executeTakeFirst();
 }
 
 export async function upsertProfile(
@@ -59,7 +44,7 @@ export async function upsertProfile(
   row: Omit<BureauProfilesTable, "created_at" | "updated_at">,
 ): Promise<ProfileRow> {
   const { region_id, ...fields } = row;
-  return bdb(db)
+  return db
     .insertInto("bureau_profiles")
     .values(row)
     .onConflict((oc) => oc.column("region_id").doUpdateSet({ ...fields, updated_at: sql`clock_timestamp()` }))
@@ -74,7 +59,7 @@ export async function regionName(db: Database, regionId: string): Promise<string
 
 /** Next number of the region's kind and year; the upsert's row lock makes concurrent issuers take turns. */
 export async function nextDocumentSeq(db: Database, regionId: string, kind: string, year: number): Promise<number> {
-  const row = await bdb(db)
+  const row = await db
     .insertInto("document_sequences")
     .values({ region_id: regionId, kind, year, last_no: 1 })
     .onConflict((oc) =>
@@ -89,13 +74,13 @@ export async function nextDocumentSeq(db: Database, regionId: string, kind: stri
 export async function lastSeq(db: Database, regionId: string, kind: string, year: number): Promise<number> {
   const row =
     kind === "notice"
-      ? await bdb(db)
+      ? await db
           .selectFrom("notice_sequences")
           .select("last_no")
           .where("region_id", "=", regionId)
           .where("year", "=", year)
           .executeTakeFirst()
-      : await bdb(db)
+      : await db
           .selectFrom("document_sequences")
           .select("last_no")
           .where("region_id", "=", regionId)
@@ -107,7 +92,7 @@ export async function lastSeq(db: Database, regionId: string, kind: string, year
 
 /** The number of the period's current bulletin, which a regenerated one keeps. */
 export async function currentBulletinNumber(db: Database, regionId: string, period: string): Promise<string | null> {
-  const row = await bdb(db)
+  const row = await db
     .selectFrom("bulletins")
     .select("doc_no")
     .where("region_id", "=", regionId)

@@ -1,5 +1,24 @@
 import type { Cadence, Diagnostic, OrgKind, PlanStatus, Role, Span, TaskStatus } from "@luoshi/contract";
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { BureauProfilesTable, DocumentSequencesTable } from "../bureau/bureau.repository.js";
+import type {
+  LedgerHistoryTable,
+  LedgerRecordsTable,
+  LedgerRoundsTable,
+  LedgerSettingsTable,
+} from "../ledgers/schema.js";
+import type {
+  BulletinsTable,
+  EvaluationWeightsTable,
+  NoticeRepliesTable,
+  NoticeSequencesTable,
+  NotificationsTable,
+  StatusSnapshotsTable,
+  SupervisionNoticesTable,
+  SupervisionRulesTable,
+  WebhookDeliveriesTable,
+  WebhookEndpointsTable,
+} from "../supervision/schema.js";
 
 /** Timestamps come back as ISO strings (see type parsers in database.ts). */
 type Timestamp = ColumnType<string, string | undefined, string>;
@@ -290,6 +309,25 @@ export interface DB {
   task_unit_status: TaskUnitStatusTable;
   audit_events: AuditEventsTable;
   schema_migrations: SchemaMigrationsTable;
+  // Supervision (migrations 0003, 0009, 0017)
+  supervision_rules: SupervisionRulesTable;
+  status_snapshots: StatusSnapshotsTable;
+  notice_sequences: NoticeSequencesTable;
+  supervision_notices: SupervisionNoticesTable;
+  supervision_notice_replies: NoticeRepliesTable;
+  notifications: NotificationsTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  bulletins: BulletinsTable;
+  evaluation_weights: EvaluationWeightsTable;
+  // Bureau profile and document numbers (migration 0011)
+  bureau_profiles: BureauProfilesTable;
+  document_sequences: DocumentSequencesTable;
+  // Ledgers (migrations 0013, 0018)
+  ledger_records: LedgerRecordsTable;
+  ledger_history: LedgerHistoryTable;
+  ledger_rounds: LedgerRoundsTable;
+  ledger_settings: LedgerSettingsTable;
 }
 
 /** Tables in dependency order: backups dump and restore in this order. */

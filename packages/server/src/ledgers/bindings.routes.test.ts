@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { indicatorsAt } from "../bulletins/records.repository.js";
-import { sdb } from "../supervision/schema.js";
 import { createTestApp, loginAs, type Session, type TestContext } from "../test/app.js";
 import { aHazard, aRound, uploadPhoto } from "../test/hazards.js";
 import { publishedPlan } from "../test/plans.js";
@@ -51,9 +50,9 @@ async function everywhere(indicatorId: string) {
   const board = (await get(supervisor, `/api/supervision/status?planId=${planId}&kind=indicator`))
     .json()
     .items.find((i: { entityId: string }) => i.entityId === indicatorId);
-  const [bulletin] = (
-    await indicatorsAt(sdb(t.db), t.fixture.a.bureauId, [planId], "2024-05-21T00:00:00+08:00")
-  ).filter((i) => i.id === indicatorId);
+  const [bulletin] = (await indicatorsAt(t.db, t.fixture.a.bureauId, [planId], "2024-05-21T00:00:00+08:00")).filter(
+    (i) => i.id === indicatorId,
+  );
   return { table: table.actual, attained: table.attained, board: board?.status, bulletin: bulletin?.actual };
 }
 

@@ -2,7 +2,6 @@ import type { Database } from "../db/database.js";
 import { addDays } from "../status/calendar.js";
 import type { HazardAsOf } from "./hazard-metrics.js";
 import { recordsAsOf } from "./ledgers.repository.js";
-import { ldb } from "./schema.js";
 
 /** The hazards of a region (or some schools) as they stood at the end of a day (Asia/Shanghai). */
 export async function hazardsAsOf(
@@ -11,7 +10,7 @@ export async function hazardsAsOf(
   asOf: string,
   orgIds?: string[],
 ): Promise<HazardAsOf[]> {
-  const rows = await recordsAsOf(ldb(db), {
+  const rows = await recordsAsOf(db, {
     regionId,
     type: "campus_hazard",
     cutoff: `${addDays(asOf, 1)}T00:00:00+08:00`,

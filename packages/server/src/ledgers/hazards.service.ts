@@ -31,7 +31,6 @@ import {
 import { ledgerError } from "./ledger-errors.js";
 import { type Fields, type LedgerRecordState, personalFieldsOf } from "./ledger-type.js";
 import * as repo from "./ledgers.repository.js";
-import { ldb } from "./schema.js";
 import { correct, createRecord, type Outcome, step } from "./workflow.js";
 
 /**
@@ -57,7 +56,7 @@ const AUDIT_ACTION: Record<LedgerAction, string> = {
 // --- settings -----------------------------------------------------------------------------------
 
 export async function hazardConfig(db: Database, regionId: string): Promise<HazardConfig> {
-  const stored = (await repo.readSettings(ldb(db), regionId, TYPE)) as Partial<HazardConfig> | null;
+  const stored = (await repo.readSettings(db, regionId, TYPE)) as Partial<HazardConfig> | null;
   return {
     deadlineDays: stored?.deadlineDays ?? DEFAULT_HAZARD_SETTINGS.deadlineDays,
     checklists: stored?.checklists ?? (DEFAULT_CHECKLISTS as Record<string, string[]>),
@@ -70,7 +69,7 @@ export async function saveHazardConfig(db: Database, actor: Actor, config: Hazar
   if (unknown.length > 0) throw ledgerError("ROUND_CATEGORY_UNKNOWN", 400, { categories: unknown });
   await db.transaction().execute(async (trx) => {
     const before = await hazardConfig(trx, actor.regionId);
-    await repo.writeSettings(ldb(trx), {
+    await repo.writeSettings(trx, {
       regionId: actor.regionId,
       type: TYPE,
       settings: config,
@@ -119,7 +118,7 @@ async function present(db: Database, rows: RecordRow[], today: string) {
   const ids = [
     ...new Set(rows.flatMap((r) => PEOPLE_FIELDS.map((f) => r.fields[f]).filter((v) => typeof v === "string"))),
   ];
-  const names = await repo.userNames(ldb(db), rows[0]?.region_id ?? "", ids as string[]);
+  const names = await repo.userNames(db, rows[0]?.region_id ?? "", ids as string[]);
   return rows.map((r) => ({
     id: r.id,
     orgId: r.org_id,
@@ -164,7 +163,7 @@ function orgScope(actor: Actor, orgId: string | undefined): string[] | undefined
 export async function listHazards(db: Database, actor: Actor, filter: HazardFilter, now: Clock) {
   const today = todayInShanghai(now());
   const orgIds = orgScope(actor, filter.orgId);
-  const rows = await repo.listRecords(ldb(db), {
+  const rows = await repo.listRecords(db, {
     regionId: actor.regionId,
     type: TYPE,
     ...(orgIds ? { orgIds } : {}),
@@ -183,7 +182,7 @@ export async function listHazards(db: Database, actor: Actor, filter: HazardFilt
 }
 
 async function readable(db: Database, actor: Actor, id: string) {
-  const row = await repo.findRecord(ldb(db), { regionId: actor.regionId, id }, TYPE);
+  const row = await repo.findRecord(db, { regionId: actor.regionId, id }, TYPE);
   assertReads(actor, row);
   return row;
 }
@@ -191,7 +190,7 @@ async function readable(db: Database, actor: Actor, id: string) {
 export async function hazardDetail(db: Database, actor: Actor, id: string, now: Clock) {
   const row = await readable(db, actor, id);
   const [hazard] = await present(db, [row], todayInShanghai(now()));
-  const history = await repo.historyOf(ldb(db), { regionId: actor.regionId, id });
+  const history = await repo.historyOf(db, { regionId: actor.regionId, id });
   return {
     ...hazard!,
     history: history.map((h) => ({
@@ -232,7 +231,7 @@ export async function revealHazard(db: Database, actor: Actor, id: string) {
 async function checkReferences(db: Database, actor: Actor, input: Fields): Promise<void> {
   if (
     typeof input.responsibleId === "string" &&
-    !(await repo.activeUserExists(ldb(db), actor.regionId, input.responsibleId))
+    !(await repo.activeUserExists(db, actor.regionId, input.responsibleId))
   )
     throw ledgerError("RESPONSIBLE_NOT_FOUND", 400);
   const files = [
@@ -253,7 +252,7 @@ async function writeOutcome(
   outcome: Outcome,
   at: string,
 ) {
-  await repo.appendChange(ldb(trx), key, version, outcome.record, outcome.entry, actor.userId, at);
+  await repo.appendChange(trx, key, version, outcome.record, outcome.entry, actor.userId, at);
   await recordAudit(trx, {
     regionId: key.regionId,
     actorId: actor.userId,
@@ -269,7 +268,7 @@ async function writeOutcome(
 export async function recordRound(db: Database, actor: Actor, input: NewRound, now: Clock) {
   if (!LEDGER_WRITERS.includes(actor.role)) throw forbidden();
   const orgId = input.orgId ?? actor.orgId;
-  const org = await repo.orgOf(ldb(db), actor.regionId, orgId);
+  const org = await repo.orgOf(db, actor.regionId, orgId);
   if (!org) throw ledgerError("LEDGER_RECORD_NOT_FOUND", 404);
   assertReads(actor, { region_id: actor.regionId, org_id: org.id });
   if (org.kind !== "school") throw ledgerError("LEDGER_ORG_NOT_SCHOOL", 400);
@@ -278,7 +277,7 @@ export async function recordRound(db: Database, actor: Actor, input: NewRound, n
   const at = now().toISOString();
   const roundId = newId();
   const ids = await db.transaction().execute(async (trx) => {
-    const round = await repo.insertRound(ldb(trx), {
+    const round = await repo.insertRound(trx, {
       regionId: actor.regionId,
       id: roundId,
       type: TYPE,
@@ -307,13 +306,13 @@ export async function recordRound(db: Database, actor: Actor, input: NewRound, n
         entry: { ...outcome.entry, changes: { ...outcome.entry.changes, roundId: { from: null, to: roundId } } },
       };
       const key = { regionId: actor.regionId, id };
-      await repo.insertRecord(ldb(trx), { ...key, type: TYPE, orgId, actorId: actor.userId, at }, withRound.record);
+      await repo.insertRecord(trx, { ...key, type: TYPE, orgId, actorId: actor.userId, at }, withRound.record);
       await writeOutcome(trx, actor, key, 0, null, withRound, at);
       created.push(id);
     }
     return created;
   });
-  const [round] = await repo.listRounds(ldb(db), {
+  const [round] = await repo.listRounds(db, {
     regionId: actor.regionId,
     type: TYPE,
     id: roundId,
@@ -337,7 +336,7 @@ async function change(
   const settings = await hazardConfig(db, actor.regionId);
   await db.transaction().execute(async (trx) => {
     const key = { regionId: actor.regionId, id };
-    const row = await repo.lockRecord(ldb(trx), key, TYPE);
+    const row = await repo.lockRecord(trx, key, TYPE);
     assertReads(actor, row);
     const current = { state: row.state, fields: row.fields };
     const outcome = decide(current, today, settings);
@@ -399,7 +398,7 @@ export async function listRounds(
   filter: { orgId?: string; from?: string; to?: string; limit: number; offset: number },
 ) {
   const orgIds = orgScope(actor, filter.orgId);
-  const rows = await repo.listRounds(ldb(db), {
+  const rows = await repo.listRounds(db, {
     regionId: actor.regionId,
     type: TYPE,
     ...(orgIds ? { orgIds } : {}),

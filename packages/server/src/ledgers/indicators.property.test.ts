@@ -14,7 +14,6 @@ import { createUser } from "../users/users.service.js";
 import { applyChanges } from "./fields.js";
 import { correctHazard, hazardIndicators, recordRound, stepHazard } from "./hazards.service.js";
 import { historyOf } from "./ledgers.repository.js";
-import { ldb } from "./schema.js";
 
 /**
  * The computed indicators (隐患整改率 per period, 重大隐患 open count) as of any day equal a count from
@@ -202,8 +201,8 @@ describe("hazard indicators as of any day", () => {
           }
 
           for (const id of ids) {
-            const history = await historyOf(ldb(db), { regionId: fixture.a.bureauId, id });
-            const stored = await ldb(db)
+            const history = await historyOf(db, { regionId: fixture.a.bureauId, id });
+            const stored = await db
               .selectFrom("ledger_records")
               .selectAll()
               .where("id", "=", id)

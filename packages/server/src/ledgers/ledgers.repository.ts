@@ -1,9 +1,10 @@
 import type { LedgerType, RoundKind } from "@luoshi/contract";
 import { sql } from "kysely";
+import type { Database } from "../db/database.js";
 import { json } from "../ids.js";
 import type { Changes } from "./fields.js";
 import type { Fields, LedgerRecordState } from "./ledger-type.js";
-import type { ChecklistResult, LDb } from "./schema.js";
+import type { ChecklistResult } from "./schema.js";
 import type { HistoryEntry } from "./workflow.js";
 
 /** SQL of the ledgers: records, their append-only history, rounds and settings. */
@@ -18,7 +19,7 @@ const evidenceOf = (fields: Fields): string[] => [
 ];
 
 export async function insertRecord(
-  db: LDb,
+  db: Database,
   row: { regionId: string; id: string; type: LedgerType; orgId: string; actorId: string; at: string },
   record: LedgerRecordState,
 ) {
@@ -41,7 +42,7 @@ export async function insertRecord(
 }
 
 /** The record, locked for the change that follows (one change at a time per record). */
-export async function lockRecord(db: LDb, key: RecordKey, type: LedgerType) {
+export async function lockRecord(db: Database, key: RecordKey, type: LedgerType) {
   return db
     .selectFrom("ledger_records")
     .selectAll()
@@ -54,7 +55,7 @@ export async function lockRecord(db: LDb, key: RecordKey, type: LedgerType) {
 
 /** Writes the record's new state and fields and its next history entry. */
 export async function appendChange(
-  db: LDb,
+  db: Database,
   key: RecordKey,
   version: number,
   record: LedgerRecordState,
@@ -110,7 +111,7 @@ export interface RecordFilter {
 }
 
 /** A region's records of a type, each with its organisation's name. */
-const recordsWithOrg = (db: LDb, regionId: string, type: LedgerType) =>
+const recordsWithOrg = (db: Database, regionId: string, type: LedgerType) =>
   db
     .selectFrom("ledger_records as r")
     .innerJoin("orgs as o", (j) => j.onRef("o.region_id", "=", "r.region_id").onRef("o.id", "=", "r.org_id"))
@@ -119,7 +120,7 @@ const recordsWithOrg = (db: LDb, regionId: string, type: LedgerType) =>
     .where("r.region_id", "=", regionId)
     .where("r.type", "=", type);
 
-export async function listRecords(db: LDb, f: RecordFilter) {
+export async function listRecords(db: Database, f: RecordFilter) {
   let q = recordsWithOrg(db, f.regionId, f.type);
   if (f.orgIds) q = q.where("r.org_id", "in", f.orgIds.length ? f.orgIds : [""]);
   if (f.states?.length) q = q.where("r.state", "in", f.states as never[]);
@@ -138,11 +139,11 @@ export async function listRecords(db: LDb, f: RecordFilter) {
     .execute();
 }
 
-export async function findRecord(db: LDb, key: RecordKey, type: LedgerType) {
+export async function findRecord(db: Database, key: RecordKey, type: LedgerType) {
   return recordsWithOrg(db, key.regionId, type).where("r.id", "=", key.id).executeTakeFirst();
 }
 
-export async function historyOf(db: LDb, key: RecordKey) {
+export async function historyOf(db: Database, key: RecordKey) {
   return db
     .selectFrom("ledger_history as h")
     .leftJoin("users as u", (j) => j.onRef("u.region_id", "=", "h.region_id").onRef("u.id", "=", "h.actor_id"))
@@ -155,7 +156,7 @@ export async function historyOf(db: LDb, key: RecordKey) {
 }
 
 /** Display names of users of a region. */
-export async function userNames(db: LDb, regionId: string, ids: string[]): Promise<Map<string, string>> {
+export async function userNames(db: Database, regionId: string, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
   const rows = await db
     .selectFrom("users")
@@ -167,7 +168,7 @@ export async function userNames(db: LDb, regionId: string, ids: string[]): Promi
 }
 
 /** Whether an active account of the region has this id. */
-export async function activeUserExists(db: LDb, regionId: string, id: string): Promise<boolean> {
+export async function activeUserExists(db: Database, regionId: string, id: string): Promise<boolean> {
   const row = await db
     .selectFrom("users")
     .select("id")
@@ -178,7 +179,7 @@ export async function activeUserExists(db: LDb, regionId: string, id: string): P
   return row !== undefined;
 }
 
-export async function orgOf(db: LDb, regionId: string, id: string) {
+export async function orgOf(db: Database, regionId: string, id: string) {
   return db
     .selectFrom("orgs")
     .select(["id", "kind", "name"])
@@ -189,7 +190,7 @@ export async function orgOf(db: LDb, regionId: string, id: string) {
 }
 
 export async function insertRound(
-  db: LDb,
+  db: Database,
   row: {
     regionId: string;
     id: string;
@@ -224,7 +225,7 @@ export async function insertRound(
 }
 
 export async function listRounds(
-  db: LDb,
+  db: Database,
   f: {
     regionId: string;
     type: LedgerType;
@@ -251,7 +252,7 @@ export async function listRounds(
   return q.orderBy("r.held_on", "desc").orderBy("r.recorded_at", "desc").limit(f.limit).offset(f.offset).execute();
 }
 
-export async function readSettings(db: LDb, regionId: string, type: LedgerType) {
+export async function readSettings(db: Database, regionId: string, type: LedgerType) {
   const row = await db
     .selectFrom("ledger_settings")
     .select("settings")
@@ -262,7 +263,7 @@ export async function readSettings(db: LDb, regionId: string, type: LedgerType) 
 }
 
 export async function writeSettings(
-  db: LDb,
+  db: Database,
   row: { regionId: string; type: LedgerType; settings: Record<string, unknown>; actorId: string; at: string },
 ) {
   await db
@@ -297,7 +298,7 @@ export interface RecordAsOf {
  * fields as of then: each the latest history entry before the cutoff that set it.
  */
 export async function recordsAsOf(
-  db: LDb,
+  db: Database,
   q: { regionId: string; type: LedgerType; cutoff: string; fields: string[]; orgIds?: string[] },
 ): Promise<RecordAsOf[]> {
   const latest = (select: ReturnType<typeof sql>, extra = sql``) => sql`(

@@ -1,7 +1,5 @@
 import type { ChecklistResult, LedgerAction, LedgerState, LedgerType, RoundKind } from "@luoshi/contract";
-import type { ColumnType, Kysely } from "kysely";
-import type { Database } from "../db/database.js";
-import type { DB } from "../db/schema.js";
+import type { ColumnType } from "kysely";
 import type { Changes } from "./fields.js";
 import type { Fields } from "./ledger-type.js";
 
@@ -60,14 +58,3 @@ export interface LedgerSettingsTable {
   updated_by: string;
   updated_at: Timestamp;
 }
-
-export interface LedgerDB extends DB {
-  ledger_records: LedgerRecordsTable;
-  ledger_history: LedgerHistoryTable;
-  ledger_rounds: LedgerRoundsTable;
-  ledger_settings: LedgerSettingsTable;
-}
-
-export type LDb = Kysely<LedgerDB>;
-/** The same connection, typed with the ledger tables as well. */
-export const ldb = (db: Database | Kysely<DB>): LDb => db as unknown as LDb;

@@ -1,5 +1,6 @@
+import type { Database } from "../db/database.js";
 import { insertNotifications, type NewNotification, usersNamed } from "../reminders/reminders.repository.js";
-import type { NotificationEvent, SDb } from "../supervision/schema.js";
+import type { NotificationEvent } from "../supervision/schema.js";
 
 /** The in-app notifications of the 督办 loop, written in the transaction of the change they announce. */
 
@@ -18,7 +19,7 @@ export interface NoticeRef {
 
 /** One notification per person of the region named with @ in the text (not the writer). */
 export async function mentionNotifications(
-  trx: SDb,
+  trx: Database,
   notice: NoticeRef,
   sourceId: string,
   text: string,

@@ -1,10 +1,11 @@
 import { type Insertable, sql, type Updateable } from "kysely";
-import type { NoticeRepliesTable, SDb, SupervisionNoticesTable } from "../supervision/schema.js";
+import type { Database } from "../db/database.js";
+import type { NoticeRepliesTable, SupervisionNoticesTable } from "../supervision/schema.js";
 
 /** SQL of supervision notices (督办单). */
 
 /** Next number of the region's year; the upsert's row lock makes concurrent issuers take turns. */
-export async function nextNoticeSeq(db: SDb, regionId: string, year: number): Promise<number> {
+export async function nextNoticeSeq(db: Database, regionId: string, year: number): Promise<number> {
   const row = await db
     .insertInto("notice_sequences")
     .values({ region_id: regionId, year, last_no: 1 })
@@ -14,16 +15,16 @@ export async function nextNoticeSeq(db: SDb, regionId: string, year: number): Pr
   return row.last_no;
 }
 
-export async function insertNotice(db: SDb, row: Insertable<SupervisionNoticesTable>) {
+export async function insertNotice(db: Database, row: Insertable<SupervisionNoticesTable>) {
   return db.insertInto("supervision_notices").values(row).returningAll().executeTakeFirstOrThrow();
 }
 
-export async function insertReply(db: SDb, row: Insertable<NoticeRepliesTable>) {
+export async function insertReply(db: Database, row: Insertable<NoticeRepliesTable>) {
   return db.insertInto("supervision_notice_replies").values(row).returningAll().executeTakeFirstOrThrow();
 }
 
 export async function updateNotice(
-  db: SDb,
+  db: Database,
   notice: { region_id: string; id: string },
   set: Partial<
     Pick<
@@ -41,7 +42,7 @@ export async function updateNotice(
     .executeTakeFirstOrThrow();
 }
 
-const noticeColumns = (db: SDb) =>
+const noticeColumns = (db: Database) =>
   db
     .selectFrom("supervision_notices as n")
     .innerJoin("plan_tasks as t", (j) => j.onRef("t.region_id", "=", "n.region_id").onRef("t.id", "=", "n.task_id"))
@@ -51,12 +52,12 @@ const noticeColumns = (db: SDb) =>
     .select(["t.no as task_no", "t.title as task_title", "o.name as org_name", "b.name as issuer_name"])
     .where("n.deleted_at", "is", null);
 
-export async function findNotice(db: SDb, id: string) {
+export async function findNotice(db: Database, id: string) {
   return noticeColumns(db).where("n.id", "=", id).executeTakeFirst();
 }
 
 export async function listNotices(
-  db: SDb,
+  db: Database,
   q: { orgIds?: string[]; regionIds?: string[]; status?: string; taskId?: string; open?: boolean },
 ) {
   let query = noticeColumns(db);
@@ -68,7 +69,7 @@ export async function listNotices(
   return query.orderBy("n.year", "desc").orderBy("n.seq", "desc").limit(1000).execute();
 }
 
-export async function repliesOf(db: SDb, regionId: string, noticeId: string) {
+export async function repliesOf(db: Database, regionId: string, noticeId: string) {
   return db
     .selectFrom("supervision_notice_replies")
     .selectAll()
@@ -79,7 +80,7 @@ export async function repliesOf(db: SDb, regionId: string, noticeId: string) {
     .execute();
 }
 
-export async function isAssigned(db: SDb, regionId: string, taskId: string, orgId: string): Promise<boolean> {
+export async function isAssigned(db: Database, regionId: string, taskId: string, orgId: string): Promise<boolean> {
   const row = await db
     .selectFrom("assignments")
     .select("id")
@@ -92,7 +93,7 @@ export async function isAssigned(db: SDb, regionId: string, taskId: string, orgI
 }
 
 /** Notices waiting for the unit's answer (待反馈 and 升级督办), for the inbox badge. */
-export async function countOpen(db: SDb, orgIds: string[]): Promise<number> {
+export async function countOpen(db: Database, orgIds: string[]): Promise<number> {
   const row = await db
     .selectFrom("supervision_notices")
     .select((eb) => eb.fn.countAll<string>().as("n"))
@@ -104,7 +105,7 @@ export async function countOpen(db: SDb, orgIds: string[]): Promise<number> {
 }
 
 /** The notice's audit trail with the actors' names: its history. */
-export async function historyOf(db: SDb, regionId: string, noticeId: string) {
+export async function historyOf(db: Database, regionId: string, noticeId: string) {
   return db
     .selectFrom("audit_events as a")
     .leftJoin("users as u", "u.id", "a.actor_id")
@@ -117,7 +118,7 @@ export async function historyOf(db: SDb, regionId: string, noticeId: string) {
     .execute();
 }
 
-export async function filesByIds(db: SDb, ids: string[]) {
+export async function filesByIds(db: Database, ids: string[]) {
   if (ids.length === 0) return [];
   return db
     .selectFrom("files")
@@ -127,7 +128,7 @@ export async function filesByIds(db: SDb, ids: string[]) {
     .execute();
 }
 
-export async function userNames(db: SDb, ids: string[]) {
+export async function userNames(db: Database, ids: string[]) {
   if (ids.length === 0) return [];
   return db.selectFrom("users").select(["id", "org_id", "display_name"]).where("id", "in", ids).execute();
 }

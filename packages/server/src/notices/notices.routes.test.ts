@@ -3,7 +3,6 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { WebhookPolicy } from "../reminders/webhook-guard.js";
-import { sdb } from "../supervision/schema.js";
 import { createTestApp, loginAs, multipart, rowCounts, type Session, type TestContext } from "../test/app.js";
 import { publishedPlan } from "../test/plans.js";
 
@@ -257,7 +256,7 @@ describe("督办 loop over HTTP", () => {
     expect(log[0]).toMatchObject({ endpointName: "实验小学钉钉群", orgName: "城关实验小学" });
     // The school may not read the delivery log.
     expect((await call("school_reporter", "GET", "/api/supervision/webhooks/deliveries")).statusCode).toBe(403);
-    const rows = await sdb(t.db).selectFrom("webhook_deliveries").select("event").execute();
+    const rows = await t.db.selectFrom("webhook_deliveries").select("event").execute();
     expect(rows).toHaveLength(2);
   });
 });

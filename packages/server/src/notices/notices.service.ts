@@ -10,7 +10,6 @@ import { leadersOf, type NewNotification } from "../reminders/reminders.reposito
 import type { Clock } from "../status/status.service.js";
 import { auditorFor } from "../supervision/audit.js";
 import { supervisionError } from "../supervision/messages.js";
-import { sdb, shared } from "../supervision/schema.js";
 import { mentionNotifications, noticeNotification, notify } from "./notice-events.js";
 import * as repo from "./notices.repository.js";
 
@@ -31,7 +30,7 @@ export interface NoticeInput {
 async function checkedIssue(database: Database, actor: Actor, input: NoticeInput, today: string) {
   const { task, plan } = await readableTask(database, actor, input.taskId);
   if (!canManagePlanOf(actor, plan.org_id)) throw notFound("TASK_NOT_FOUND");
-  if (!(await repo.isAssigned(sdb(database), task.region_id, task.id, input.orgId))) {
+  if (!(await repo.isAssigned(database, task.region_id, task.id, input.orgId))) {
     throw supervisionError("UNIT_NOT_ASSIGNED", 400);
   }
   if (input.replyDue < today) throw supervisionError("REPLY_DUE_INVALID", 400);
@@ -56,52 +55,50 @@ export async function issueNotices(
   const checked: Awaited<ReturnType<typeof checkedIssue>>[] = [];
   for (const input of inputs) checked.push(await checkedIssue(database, actor, input, today));
   const made: NewNotification[] = [];
-  const notices = await sdb(database)
-    .transaction()
-    .execute(async (trx) => {
-      const out = [];
-      for (const { task, plan, input } of checked) {
-        const seq = await repo.nextNoticeSeq(trx, task.region_id, year);
-        const notice = await repo.insertNotice(trx, {
-          region_id: task.region_id,
-          id: newId(),
-          plan_id: plan.id,
-          task_id: task.id,
-          org_id: input.orgId,
-          year,
-          seq,
-          doc_no: await noticeNumberOf(shared(trx), task.region_id, year, seq),
-          reason: input.reason,
-          requirement: input.requirement,
-          reply_due: input.replyDue,
-          status: "issued",
-          issued_by: actor.userId,
-          issued_at: at.toISOString(),
-        });
-        const rows = [
-          noticeNotification(
-            notice,
-            { orgId: input.orgId },
-            "new_notice",
-            `收到${notice.doc_no}`,
-            `${task.no} ${task.title}：${input.reason}（请于${input.replyDue}前反馈）`,
-            `new_notice:notice:${notice.id}:${today}`,
-          ),
-          ...(await mentionNotifications(trx, notice, notice.id, `${input.reason}\n${input.requirement}`, actor)),
-        ];
-        made.push(...(await notify(trx, rows)));
-        await audit(trx, actor, notice.region_id, notice.id, "issue", undefined, notice);
-        out.push(notice);
-      }
-      return out;
-    });
+  const notices = await database.transaction().execute(async (trx) => {
+    const out = [];
+    for (const { task, plan, input } of checked) {
+      const seq = await repo.nextNoticeSeq(trx, task.region_id, year);
+      const notice = await repo.insertNotice(trx, {
+        region_id: task.region_id,
+        id: newId(),
+        plan_id: plan.id,
+        task_id: task.id,
+        org_id: input.orgId,
+        year,
+        seq,
+        doc_no: await noticeNumberOf(trx, task.region_id, year, seq),
+        reason: input.reason,
+        requirement: input.requirement,
+        reply_due: input.replyDue,
+        status: "issued",
+        issued_by: actor.userId,
+        issued_at: at.toISOString(),
+      });
+      const rows = [
+        noticeNotification(
+          notice,
+          { orgId: input.orgId },
+          "new_notice",
+          `收到${notice.doc_no}`,
+          `${task.no} ${task.title}：${input.reason}（请于${input.replyDue}前反馈）`,
+          `new_notice:notice:${notice.id}:${today}`,
+        ),
+        ...(await mentionNotifications(trx, notice, notice.id, `${input.reason}\n${input.requirement}`, actor)),
+      ];
+      made.push(...(await notify(trx, rows)));
+      await audit(trx, actor, notice.region_id, notice.id, "issue", undefined, notice);
+      out.push(notice);
+    }
+    return out;
+  });
   onNotified?.(made);
   return reread(database, notices);
 }
 
 /** Rows as lists show them (with task, unit and issuer names), after a change. */
 async function reread(database: Database, rows: { id: string }[]) {
-  const db = sdb(database);
+  const db = database;
   const out = [];
   for (const r of rows) out.push((await repo.findNotice(db, r.id))!);
   return out;
@@ -127,7 +124,7 @@ export async function listNotices(
   status?: string,
   taskId?: string,
 ) {
-  const db = sdb(database);
+  const db = database;
   if (taskId) {
     // A task's notices: all of them for its managers and leaders, the unit's own for a unit.
     const { task, plan } = await readableTask(database, actor, taskId);
@@ -141,11 +138,11 @@ export async function listNotices(
 
 /** Notices waiting for the actor's units to answer: the inbox badge. */
 export async function openInboxCount(database: Database, actor: Actor) {
-  return repo.countOpen(sdb(database), actor.role === "leader" ? [] : [actor.orgId]);
+  return repo.countOpen(database, actor.role === "leader" ? [] : [actor.orgId]);
 }
 
 async function visibleNotice(database: Database, actor: Actor, id: string) {
-  const notice = await repo.findNotice(sdb(database), id);
+  const notice = await repo.findNotice(database, id);
   if (!notice || !(sees(actor, notice.org_id) || sees(actor, notice.region_id))) {
     throw supervisionError("NOTICE_NOT_FOUND", 404);
   }
@@ -154,7 +151,7 @@ async function visibleNotice(database: Database, actor: Actor, id: string) {
 
 /** The notice with its replies (each with its evidence files and who answered) and its history. */
 export async function noticeDetail(database: Database, actor: Actor, id: string) {
-  const db = sdb(database);
+  const db = database;
   const notice = await visibleNotice(database, actor, id);
   const replies = await repo.repliesOf(db, notice.region_id, notice.id);
   const files = await repo.filesByIds(db, [...new Set(replies.flatMap((r) => r.file_ids))]);
@@ -205,8 +202,8 @@ export async function replyToNotice(
   if (notice.status === "closed") throw supervisionError("NOTICE_CLOSED", 409);
   const fileIds = [...new Set(input.fileIds ?? [])];
   if ((await findVisibleFiles(database, actor, fileIds)).length !== fileIds.length) throw notFound("FILE_NOT_FOUND");
-  const [issuer] = await repo.userNames(sdb(database), [notice.issued_by]);
-  return sdb(database)
+  const [issuer] = await repo.userNames(database, [notice.issued_by]);
+  return database
     .transaction()
     .execute(async (trx) => {
       const reply = await repo.insertReply(trx, {
@@ -261,7 +258,7 @@ async function managedNotice(database: Database, actor: Actor, id: string) {
 /** 办结: the notice is done; the unit is told. */
 export async function closeNotice(database: Database, actor: Actor, id: string, note: string, now: Clock) {
   const notice = await managedNotice(database, actor, id);
-  return sdb(database)
+  return database
     .transaction()
     .execute(async (trx) => {
       const updated = await repo.updateNotice(trx, notice, {
@@ -311,7 +308,7 @@ export async function escalateNotice(
   const notice = await managedNotice(database, actor, id);
   const today = todayInShanghai(now());
   if (input.replyDue < today) throw supervisionError("REPLY_DUE_INVALID", 400);
-  const db = sdb(database);
+  const db = database;
   const leaders = await leadersOf(db, notice.region_id, notice.org_id);
   let made: NewNotification[] = [];
   const updated = await db.transaction().execute(async (trx) => {

@@ -3,7 +3,6 @@ import { recordAudit } from "../audit/audit.repository.js";
 import type { DB } from "../db/schema.js";
 import { newId } from "../ids.js";
 import { insertNotifications, type NewNotification } from "../reminders/reminders.repository.js";
-import { sdb } from "../supervision/schema.js";
 
 /** A change to published work that the units concerned must hear about. */
 export interface TaskChangeNotice {
@@ -66,7 +65,7 @@ export function changeNotifications(notice: TaskChangeNotice, changeId: string) 
 export async function notifyUnits(trx: Kysely<DB>, notice: TaskChangeNotice): Promise<void> {
   if (notice.orgIds.length === 0) return;
   const changeId = newId();
-  await insertNotifications(sdb(trx), changeNotifications(notice, changeId));
+  await insertNotifications(trx, changeNotifications(notice, changeId));
   await recordAudit(trx, {
     regionId: notice.regionId,
     actorId: notice.actorId,

@@ -1,5 +1,4 @@
-import { AppError } from "../errors.js";
-import type { ErrorCode } from "../messages.js";
+import { registerErrors } from "../errors.js";
 
 /** User-facing text of safe publishing, keyed by stable codes. */
 export const PUBLISHING_MESSAGES = {
@@ -14,6 +13,5 @@ export const PUBLISHING_MESSAGES = {
 
 export type PublishingCode = keyof typeof PUBLISHING_MESSAGES;
 
-/** The shared AppError carries the server-wide code union; these codes travel through it unchanged. */
-export const publishingError = (code: PublishingCode, status: number, details?: unknown) =>
-  new AppError(code as unknown as ErrorCode, status, details, PUBLISHING_MESSAGES[code]);
+/** This module's refusals: AppErrors with the codes registered here. */
+export const publishingError = registerErrors("publishing", PUBLISHING_MESSAGES);

@@ -1,5 +1,4 @@
-import { AppError } from "../errors.js";
-import type { ErrorCode } from "../messages.js";
+import { registerErrors } from "../errors.js";
 
 /** User-facing text of progress reporting, keyed by stable codes. */
 export const PROGRESS_MESSAGES = {
@@ -9,5 +8,5 @@ export const PROGRESS_MESSAGES = {
 
 export type ProgressCode = keyof typeof PROGRESS_MESSAGES;
 
-export const progressError = (code: ProgressCode, status: number, details?: unknown) =>
-  new AppError(code as unknown as ErrorCode, status, details, PROGRESS_MESSAGES[code]);
+/** This module's refusals: AppErrors with the codes registered here. */
+export const progressError = registerErrors("progress", PROGRESS_MESSAGES);

@@ -1,5 +1,4 @@
 import type { Database } from "../db/database.js";
-import { sdb } from "../supervision/schema.js";
 import * as repo from "./reminders.repository.js";
 import { noticeDelivery, send } from "./reminders.service.js";
 import type { SendDeps } from "./webhooks.js";
@@ -21,7 +20,7 @@ export interface UnitNotification {
  * What fails here is sent again by the hourly late-delivery round.
  */
 export async function pushNoticeEvents(database: Database, rows: UnitNotification[], deps: SendDeps) {
-  const db = sdb(database);
+  const db = database;
   const unitRows = rows.filter((r) => r.user_id === null);
   if (unitRows.length === 0) return { delivered: 0, failed: 0 };
   const regionIds = [...new Set(unitRows.map((r) => r.region_id))];

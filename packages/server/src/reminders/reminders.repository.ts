@@ -1,14 +1,15 @@
 import { type Insertable, sql } from "kysely";
 import { insertChunks } from "../db/chunks.js";
+import type { Database } from "../db/database.js";
 import { json, newId } from "../ids.js";
-import type { DeliveryEvent, NotificationsTable, SDb, WebhookEndpointsTable } from "../supervision/schema.js";
+import type { DeliveryEvent, NotificationsTable, WebhookEndpointsTable } from "../supervision/schema.js";
 
 /** SQL of reminders: in-app notifications, robot endpoints and their delivery log. */
 
 export type NewNotification = Omit<Insertable<NotificationsTable>, "id">;
 
 /** Inserts what is not there yet (by delivery key); returns the rows inserted now. */
-export async function insertNotifications(db: SDb, rows: NewNotification[]) {
+export async function insertNotifications(db: Database, rows: NewNotification[]) {
   const inserted = [];
   for (let i = 0; i < rows.length; i += 1000) {
     const batch = rows.slice(i, i + 1000).map((r) => ({ ...r, id: newId() }));
@@ -30,7 +31,7 @@ export interface Recipient {
   userId: string;
 }
 
-const addressedTo = (db: SDb, r: Recipient) =>
+const addressedTo = (db: Database, r: Recipient) =>
   db
     .selectFrom("notifications")
     .where("deleted_at", "is", null)
@@ -38,13 +39,13 @@ const addressedTo = (db: SDb, r: Recipient) =>
       eb.or([eb.and([eb("org_id", "=", r.orgId), eb("user_id", "is", null)]), eb("user_id", "=", r.userId)]),
     );
 
-export async function listNotifications(db: SDb, r: Recipient, unreadOnly: boolean) {
+export async function listNotifications(db: Database, r: Recipient, unreadOnly: boolean) {
   let q = addressedTo(db, r).selectAll();
   if (unreadOnly) q = q.where("read_at", "is", null);
   return q.orderBy("created_at", "desc").limit(200).execute();
 }
 
-export async function unreadCount(db: SDb, r: Recipient): Promise<number> {
+export async function unreadCount(db: Database, r: Recipient): Promise<number> {
   const row = await addressedTo(db, r)
     .where("read_at", "is", null)
     .select((eb) => eb.fn.countAll<string>().as("n"))
@@ -53,7 +54,7 @@ export async function unreadCount(db: SDb, r: Recipient): Promise<number> {
 }
 
 /** Marks the given notifications (or, with ids null, all of them) read; returns the rows changed. */
-export async function markRead(db: SDb, r: Recipient, ids: string[] | null, userId: string, at: string) {
+export async function markRead(db: Database, r: Recipient, ids: string[] | null, userId: string, at: string) {
   if (ids !== null && ids.length === 0) return [];
   let q = db
     .updateTable("notifications")
@@ -68,7 +69,7 @@ export async function markRead(db: SDb, r: Recipient, ids: string[] | null, user
 }
 
 /** Active users of the region by username or display name (for @mentions). */
-export async function usersNamed(db: SDb, regionId: string, names: string[]) {
+export async function usersNamed(db: Database, regionId: string, names: string[]) {
   if (names.length === 0) return [];
   return db
     .selectFrom("users")
@@ -80,7 +81,7 @@ export async function usersNamed(db: SDb, regionId: string, names: string[]) {
 }
 
 /** A unit's leaders: its own heads (dept_head) and the bureau's leaders (leader role at the region). */
-export async function leadersOf(db: SDb, regionId: string, orgId: string) {
+export async function leadersOf(db: Database, regionId: string, orgId: string) {
   return db
     .selectFrom("users")
     .select(["id", "org_id", "display_name"])
@@ -95,7 +96,7 @@ export async function leadersOf(db: SDb, regionId: string, orgId: string) {
     .execute();
 }
 
-export async function listEndpoints(db: SDb, regionIds: string[]) {
+export async function listEndpoints(db: Database, regionIds: string[]) {
   return db
     .selectFrom("webhook_endpoints")
     .selectAll()
@@ -105,13 +106,13 @@ export async function listEndpoints(db: SDb, regionIds: string[]) {
     .execute();
 }
 
-export async function listEndpointsForRun(db: SDb, regionIds: string[] | null) {
+export async function listEndpointsForRun(db: Database, regionIds: string[] | null) {
   let q = db.selectFrom("webhook_endpoints").selectAll().where("deleted_at", "is", null);
   if (regionIds) q = q.where("region_id", "in", regionIds.length ? regionIds : [""]);
   return q.execute();
 }
 
-export async function findEndpoint(db: SDb, id: string) {
+export async function findEndpoint(db: Database, id: string) {
   return db
     .selectFrom("webhook_endpoints")
     .selectAll()
@@ -120,12 +121,12 @@ export async function findEndpoint(db: SDb, id: string) {
     .executeTakeFirst();
 }
 
-export async function insertEndpoint(db: SDb, row: Insertable<WebhookEndpointsTable>) {
+export async function insertEndpoint(db: Database, row: Insertable<WebhookEndpointsTable>) {
   return db.insertInto("webhook_endpoints").values(row).returningAll().executeTakeFirstOrThrow();
 }
 
 export async function updateEndpoint(
-  db: SDb,
+  db: Database,
   e: { region_id: string; id: string },
   set: Partial<{
     name: string;
@@ -157,7 +158,7 @@ export interface NewDelivery {
 }
 
 /** Claims deliveries by key: a key already logged for the endpoint is never sent again. */
-export async function claimDeliveries(db: SDb, rows: NewDelivery[]) {
+export async function claimDeliveries(db: Database, rows: NewDelivery[]) {
   const claimed = [];
   const values = rows.map((r) => ({
     ...r,
@@ -180,7 +181,7 @@ export async function claimDeliveries(db: SDb, rows: NewDelivery[]) {
 }
 
 export async function recordAttempt(
-  db: SDb,
+  db: Database,
   d: { region_id: string; id: string },
   outcome: {
     status: "pending" | "delivered" | "failed";
@@ -211,7 +212,7 @@ export async function recordAttempt(
  * Messages not yet delivered (failed, or claimed by a run that stopped before sending) that
  * are recent enough to be worth sending late (first due in [since, until]), oldest first.
  */
-export async function undeliveredSince(db: SDb, regionIds: string[] | null, since: string, until: string) {
+export async function undeliveredSince(db: Database, regionIds: string[] | null, since: string, until: string) {
   let q = db
     .selectFrom("webhook_deliveries")
     .selectAll()
@@ -222,7 +223,7 @@ export async function undeliveredSince(db: SDb, regionIds: string[] | null, sinc
   return q.orderBy("created_at").execute();
 }
 
-export async function listDeliveries(db: SDb, regionIds: string[]) {
+export async function listDeliveries(db: Database, regionIds: string[]) {
   return db
     .selectFrom("webhook_deliveries as d")
     .innerJoin("webhook_endpoints as e", (j) =>
@@ -255,7 +256,7 @@ export async function listDeliveries(db: SDb, regionIds: string[]) {
 }
 
 /** Today's red and yellow entities with a unit, and the notices issued today: the raw reminder events. */
-export async function reminderFacts(db: SDb, day: string, regionIds: string[] | null) {
+export async function reminderFacts(db: Database, day: string, regionIds: string[] | null) {
   let q = db
     .selectFrom("status_snapshots as s")
     .innerJoin("plan_tasks as t", (j) => j.onRef("t.region_id", "=", "s.region_id").onRef("t.id", "=", "s.task_id"))
@@ -279,7 +280,7 @@ export async function reminderFacts(db: SDb, day: string, regionIds: string[] | 
 }
 
 /** The day's notice events addressed to units (new and escalated notices), for the robots. */
-export async function noticeNotificationsOn(db: SDb, day: string, regionIds: string[] | null) {
+export async function noticeNotificationsOn(db: Database, day: string, regionIds: string[] | null) {
   let q = db
     .selectFrom("notifications")
     .selectAll()

@@ -7,7 +7,6 @@ import { todayInShanghai } from "../progress/periods.js";
 import { auditorFor } from "../supervision/audit.js";
 import { EVENT_LABELS, SUPERVISION_MESSAGES, supervisionError } from "../supervision/messages.js";
 import type { ReminderEvent, WebhookKind } from "../supervision/schema.js";
-import { type SDb, sdb, shared } from "../supervision/schema.js";
 import * as repo from "./reminders.repository.js";
 import { checkWebhookUrl, type WebhookPolicy, WebhookUrlRefused } from "./webhook-guard.js";
 
@@ -52,7 +51,7 @@ export async function runReminders(
   database: Database,
   options: { regionIds?: string[] | null } & ReminderDeps,
 ): Promise<{ notifications: number; delivered: number; failed: number }> {
-  const db = sdb(database);
+  const db = database;
   const regionIds = options.regionIds ?? null;
   const day = todayInShanghai(options.now());
   const items = eventsOf(await repo.reminderFacts(db, day, regionIds));
@@ -71,7 +70,7 @@ export async function runReminders(
       })),
     );
     for (const regionId of new Set(rows.map((r) => r.region_id))) {
-      await recordAudit(shared(trx), {
+      await recordAudit(trx, {
         regionId,
         actorId: null,
         entity: "notification",
@@ -146,7 +145,7 @@ export async function retryDeliveries(
   database: Database,
   options: { regionIds?: string[] | null } & ReminderDeps,
 ): Promise<{ delivered: number; failed: number }> {
-  const db = sdb(database);
+  const db = database;
   const regionIds = options.regionIds ?? null;
   const now = options.now();
   const since = new Date(now.getTime() - LATE_DELIVERY.hours * 3_600_000).toISOString();
@@ -163,7 +162,7 @@ export async function retryDeliveries(
  * late-delivery job, so one dead robot neither delays the others nor runs past the budget.
  */
 export async function send(
-  db: SDb,
+  db: Database,
   endpoints: Awaited<ReturnType<typeof repo.listEndpointsForRun>>,
   deliveries: Awaited<ReturnType<typeof repo.claimDeliveries>>,
   deps: SendDeps,
@@ -233,30 +232,28 @@ function digest(
 const recipient = (actor: Actor) => ({ orgId: actor.orgId, userId: actor.userId });
 
 export async function myNotifications(database: Database, actor: Actor, unreadOnly: boolean) {
-  return repo.listNotifications(sdb(database), recipient(actor), unreadOnly);
+  return repo.listNotifications(database, recipient(actor), unreadOnly);
 }
 
 export async function unreadNotifications(database: Database, actor: Actor) {
-  return repo.unreadCount(sdb(database), recipient(actor));
+  return repo.unreadCount(database, recipient(actor));
 }
 
 /** Marks the actor's notifications read: the ids given, or all of them (ids null). Each is audited. */
 export async function markNotificationsRead(database: Database, actor: Actor, ids: string[] | null, now: Clock) {
-  return sdb(database)
-    .transaction()
-    .execute(async (trx) => {
-      const rows = await repo.markRead(trx, recipient(actor), ids, actor.userId, now().toISOString());
-      for (const r of rows) {
-        await recordAudit(shared(trx), {
-          regionId: r.region_id,
-          actorId: actor.userId,
-          entity: "notification",
-          entityId: r.id,
-          action: "read",
-        });
-      }
-      return rows.length;
-    });
+  return database.transaction().execute(async (trx) => {
+    const rows = await repo.markRead(trx, recipient(actor), ids, actor.userId, now().toISOString());
+    for (const r of rows) {
+      await recordAudit(trx, {
+        regionId: r.region_id,
+        actorId: actor.userId,
+        entity: "notification",
+        entityId: r.id,
+        action: "read",
+      });
+    }
+    return rows.length;
+  });
 }
 
 export interface EndpointInput {
@@ -291,7 +288,7 @@ function checkUrl(url: string, policy: WebhookPolicy) {
 }
 
 export async function listEndpoints(database: Database, actor: Actor) {
-  return (await repo.listEndpoints(sdb(database), actor.visibleOrgIds)).map(presentEndpoint);
+  return (await repo.listEndpoints(database, actor.visibleOrgIds)).map(presentEndpoint);
 }
 
 export async function createEndpoint(database: Database, actor: Actor, input: EndpointInput, policy: WebhookPolicy) {
@@ -300,28 +297,26 @@ export async function createEndpoint(database: Database, actor: Actor, input: En
   const org = await findOrg(database, orgId);
   if (!org) throw supervisionError("WEBHOOK_NOT_FOUND", 404);
   checkUrl(input.url, policy);
-  return sdb(database)
-    .transaction()
-    .execute(async (trx) => {
-      const row = await repo.insertEndpoint(trx, {
-        region_id: org.region_id,
-        id: newId(),
-        org_id: orgId,
-        name: input.name,
-        kind: input.kind,
-        url: input.url,
-        secret: input.secret ?? null,
-        events: json(input.events),
-        enabled: input.enabled ?? true,
-        created_by: actor.userId,
-      });
-      await auditEndpoint(trx, actor, row.region_id, row.id, "create", undefined, presentEndpoint(row));
-      return presentEndpoint(row);
+  return database.transaction().execute(async (trx) => {
+    const row = await repo.insertEndpoint(trx, {
+      region_id: org.region_id,
+      id: newId(),
+      org_id: orgId,
+      name: input.name,
+      kind: input.kind,
+      url: input.url,
+      secret: input.secret ?? null,
+      events: json(input.events),
+      enabled: input.enabled ?? true,
+      created_by: actor.userId,
     });
+    await auditEndpoint(trx, actor, row.region_id, row.id, "create", undefined, presentEndpoint(row));
+    return presentEndpoint(row);
+  });
 }
 
 async function managedEndpoint(database: Database, actor: Actor, id: string) {
-  const e = await repo.findEndpoint(sdb(database), id);
+  const e = await repo.findEndpoint(database, id);
   if (!e || !actor.visibleOrgIds.includes(e.org_id)) throw supervisionError("WEBHOOK_NOT_FOUND", 404);
   return e;
 }
@@ -336,28 +331,26 @@ export async function updateEndpoint(
 ) {
   const e = await managedEndpoint(database, actor, id);
   if (patch.url !== undefined) checkUrl(patch.url, policy);
-  return sdb(database)
-    .transaction()
-    .execute(async (trx) => {
-      const row = await repo.updateEndpoint(trx, e, {
-        ...(patch.name !== undefined ? { name: patch.name } : {}),
-        ...(patch.url !== undefined ? { url: patch.url } : {}),
-        ...(patch.secret !== undefined ? { secret: patch.secret } : {}),
-        ...(patch.events !== undefined ? { events: json(patch.events) } : {}),
-        ...(patch.enabled !== undefined ? { enabled: patch.enabled } : {}),
-        ...(remove ? { deleted_at: new Date().toISOString() } : {}),
-      });
-      await auditEndpoint(
-        trx,
-        actor,
-        e.region_id,
-        e.id,
-        remove ? "delete" : "update",
-        presentEndpoint(e),
-        presentEndpoint(row),
-      );
-      return presentEndpoint(row);
+  return database.transaction().execute(async (trx) => {
+    const row = await repo.updateEndpoint(trx, e, {
+      ...(patch.name !== undefined ? { name: patch.name } : {}),
+      ...(patch.url !== undefined ? { url: patch.url } : {}),
+      ...(patch.secret !== undefined ? { secret: patch.secret } : {}),
+      ...(patch.events !== undefined ? { events: json(patch.events) } : {}),
+      ...(patch.enabled !== undefined ? { enabled: patch.enabled } : {}),
+      ...(remove ? { deleted_at: new Date().toISOString() } : {}),
     });
+    await auditEndpoint(
+      trx,
+      actor,
+      e.region_id,
+      e.id,
+      remove ? "delete" : "update",
+      presentEndpoint(e),
+      presentEndpoint(row),
+    );
+    return presentEndpoint(row);
+  });
 }
 
 const shanghaiTime = (d: Date) =>
@@ -365,7 +358,7 @@ const shanghaiTime = (d: Date) =>
 
 export async function deliveryLog(database: Database, actor: Actor, now: Clock) {
   const at = now();
-  return (await repo.listDeliveries(sdb(database), actor.visibleOrgIds)).map((d) => ({
+  return (await repo.listDeliveries(database, actor.visibleOrgIds)).map((d) => ({
     ...d,
     gave_up: gaveUp(d, at),
   }));
@@ -374,7 +367,7 @@ export async function deliveryLog(database: Database, actor: Actor, now: Clock) 
 /** 发送测试消息: one message now, with the run's tries, logged like any other; the outcome is returned. */
 export async function testEndpoint(database: Database, actor: Actor, id: string, deps: SendDeps) {
   const e = await managedEndpoint(database, actor, id);
-  const db = sdb(database);
+  const db = database;
   const at = deps.now().toISOString();
   const [claimed] = await repo.claimDeliveries(db, [
     {

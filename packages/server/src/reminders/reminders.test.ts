@@ -4,7 +4,6 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../db/database.js";
 import { runStatusEngine } from "../status/status.service.js";
-import { sdb } from "../supervision/schema.js";
 import { clockAt, type SupervisedPlan, supervisedPlan } from "../supervision/test-support.js";
 import { freshDatabase } from "../test/app.js";
 import { seedFixture } from "../test/fixture.js";
@@ -140,7 +139,7 @@ describe("reminders", () => {
       [500, 500],
     ]).toContainEqual(delays);
 
-    const log = await sdb(db).selectFrom("webhook_deliveries").selectAll().execute();
+    const log = await db.selectFrom("webhook_deliveries").selectAll().execute();
     expect(log.every((d) => d.status === "delivered")).toBe(true);
     expect(log.reduce((sum, d) => sum + d.attempts, 0)).toBe(log.length + 2);
   });
@@ -168,13 +167,13 @@ describe("reminders", () => {
     );
     const result = await runReminders(db, deps());
     expect(result.failed).toBeGreaterThan(0);
-    const failed = await sdb(db).selectFrom("webhook_deliveries").selectAll().where("status", "=", "failed").execute();
+    const failed = await db.selectFrom("webhook_deliveries").selectAll().where("status", "=", "failed").execute();
     expect(failed[0]).toMatchObject({ attempts: 3, last_error: "HTTP 500", last_http_status: 500, last_errcode: null });
   });
 
   it("sends failed messages late once the robot answers again, and stops after three days", async () => {
     const failedIds = async () =>
-      (await sdb(db).selectFrom("webhook_deliveries").select("id").where("status", "=", "failed").execute()).map(
+      (await db.selectFrom("webhook_deliveries").select("id").where("status", "=", "failed").execute()).map(
         (d) => d.id,
       );
     const ids = await failedIds();
@@ -188,7 +187,7 @@ describe("reminders", () => {
     expect(late).toEqual({ delivered: ids.length, failed: 0 });
     expect(hits.length - before).toBe(ids.length);
     expect(await failedIds()).toEqual([]);
-    const sent = await sdb(db).selectFrom("webhook_deliveries").selectAll().where("id", "in", ids).execute();
+    const sent = await db.selectFrom("webhook_deliveries").selectAll().where("id", "in", ids).execute();
     expect(sent.map((d) => [d.status, d.attempts])).toEqual(ids.map(() => ["delivered", 7]));
     // Delivered messages are never sent again.
     expect(await retryDeliveries(db, deps())).toEqual({ delivered: 0, failed: 0 });
@@ -206,13 +205,13 @@ describe("reminders", () => {
       { kind: "wecom", name: "一直坏的群", url: `${base}/flaky?key=down`, events: ["overdue"] },
       policy,
     );
-    await sdb(db).updateTable("webhook_deliveries").set({ status: "delivered" }).execute();
-    const endpoint = await sdb(db)
+    await db.updateTable("webhook_deliveries").set({ status: "delivered" }).execute();
+    const endpoint = await db
       .selectFrom("webhook_endpoints")
       .select(["region_id", "id"])
       .where("name", "=", "一直坏的群")
       .executeTakeFirstOrThrow();
-    const [claimed] = await claimDeliveries(sdb(db), [
+    const [claimed] = await claimDeliveries(db, [
       {
         region_id: endpoint.region_id,
         endpoint_id: endpoint.id,
@@ -230,7 +229,7 @@ describe("reminders", () => {
     }
     // Every hour from the first to the 72nd, never after.
     expect(attemptsAt).toEqual(Array.from({ length: LATE_DELIVERY.hours }, (_, i) => i + 1));
-    const row = await sdb(db)
+    const row = await db
       .selectFrom("webhook_deliveries")
       .selectAll()
       .where("id", "=", claimed!.id)

@@ -8,7 +8,6 @@ import type { Database } from "../db/database.js";
 import { AppError } from "../errors.js";
 import { json, newId } from "../ids.js";
 import { runStatusEngine } from "../status/status.service.js";
-import { sdb } from "../supervision/schema.js";
 import { clockAt, type SupervisedPlan, supervisedPlan } from "../supervision/test-support.js";
 import { freshDatabase } from "../test/app.js";
 import { seedFixture } from "../test/fixture.js";
@@ -119,7 +118,7 @@ describe("robot URLs at save time", () => {
       expect((error as AppError).code, url).toBe("WEBHOOK_URL_FORBIDDEN");
       expect((error as AppError).message, url).toMatch(/^机器人地址不被允许：/);
     }
-    const saved = await sdb(db).selectFrom("webhook_endpoints").select("id").execute();
+    const saved = await db.selectFrom("webhook_endpoints").select("id").execute();
     expect(saved).toEqual([]);
   });
 
@@ -207,7 +206,7 @@ describe("robot URLs at send time", () => {
   it("refuses a forbidden URL saved before the check existed, without retrying, and logs no body", async () => {
     const actor = await supervisor();
     // Written straight to the table: what an old version accepted.
-    await sdb(db)
+    await db
       .insertInto("webhook_endpoints")
       .values({
         region_id: ctx.regionId,
@@ -232,7 +231,7 @@ describe("robot URLs at send time", () => {
     expect(result.delivered).toBe(0);
     expect(result.failed).toBeGreaterThan(0);
     expect(hits.length).toBe(before);
-    const log = await sdb(db).selectFrom("webhook_deliveries").selectAll().execute();
+    const log = await db.selectFrom("webhook_deliveries").selectAll().execute();
     expect(log.every((d) => d.status === "failed" && d.attempts <= 1 && d.last_http_status === null)).toBe(true);
     expect(log.some((d) => d.attempts === 1 && /^机器人地址/.test(d.last_error ?? ""))).toBe(true);
   });
@@ -260,8 +259,8 @@ describe("robot URLs at send time", () => {
 
 describe("delivery time budget", () => {
   it("one hanging robot does not delay the others beyond the budget", async () => {
-    await sdb(db).deleteFrom("webhook_deliveries").execute();
-    await sdb(db).deleteFrom("webhook_endpoints").execute();
+    await db.deleteFrom("webhook_deliveries").execute();
+    await db.deleteFrom("webhook_endpoints").execute();
     const actor = await supervisor();
     const test: WebhookPolicy = {
       hosts: ["robot.test"],

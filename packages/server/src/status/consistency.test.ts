@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ReportStatus } from "../db/schema.js";
 import { json, newId } from "../ids.js";
 import { periodOf } from "../progress/periods.js";
-import { sdb } from "../supervision/schema.js";
 import { createTestApp, loginAs, type Session, type TestContext } from "../test/app.js";
 import { addDays } from "./calendar.js";
 import {
@@ -144,7 +143,7 @@ async function store(c: Case): Promise<Stored> {
       published_at: at(c.publishedOn).toISOString(),
     })
     .execute();
-  await sdb(db)
+  await db
     .insertInto("supervision_rules")
     .values({ region_id: regionId, plan_id: planId, rules: json(c.rules), updated_by: null })
     .execute();
@@ -308,7 +307,7 @@ const tasksWith = (tasks: Map<string, Status>, status: Status) =>
 async function runEngine(c: Case, s: Stored) {
   // Each case is a timeline of its own: the region's snapshots from its first run on are not there yet.
   const runDay = addDays(c.asOf, -c.runLag);
-  await sdb(ctx.db)
+  await ctx.db
     .deleteFrom("status_snapshots")
     .where("region_id", "=", ctx.fixture.a.bureauId)
     .where("day", ">=", runDay)

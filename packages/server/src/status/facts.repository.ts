@@ -1,8 +1,8 @@
 import { sql } from "kysely";
+import type { Database } from "../db/database.js";
 import type { ReportStatus } from "../db/schema.js";
 import { withLedgerActuals } from "../ledgers/ledger-actuals.js";
 import { todayInShanghai } from "../progress/periods.js";
-import { type SDb, shared } from "../supervision/schema.js";
 import { addDays } from "./calendar.js";
 import type { AssignmentFact, IndicatorFact, MilestoneFact, PlanFacts, StatusFacts } from "./engine.js";
 import { resolveRules } from "./rules.js";
@@ -44,7 +44,7 @@ const PUBLISHED_TASK = sql`
     JOIN plan_tasks t ON t.region_id = x.region_id AND t.id = x.task_id AND t.deleted_at IS NULL
     JOIN plans p ON p.region_id = t.region_id AND p.id = t.plan_id AND p.status = 'published' AND p.deleted_at IS NULL`;
 
-async function plans(db: SDb, scope: FactScope): Promise<PlanFacts[]> {
+async function plans(db: Database, scope: FactScope): Promise<PlanFacts[]> {
   const { rows } = await sql<PlanRow>`
     SELECT p.id, p.year, p.cadence, p.published_at, r.rules
     FROM plans p
@@ -69,7 +69,7 @@ interface AssignmentRow extends Omit<AssignmentFact, "latest"> {
 }
 
 /** Live assignments of published plans with each unit's latest report as of the day. */
-async function assignments(db: SDb, scope: FactScope): Promise<AssignmentFact[]> {
+async function assignments(db: Database, scope: FactScope): Promise<AssignmentFact[]> {
   const { rows } = await sql<AssignmentRow>`
     SELECT x.region_id, x.id, x.task_id, x.org_id, t.plan_id, l.status, l.percent, l.period
     FROM assignments x ${PUBLISHED_TASK}
@@ -88,7 +88,7 @@ async function assignments(db: SDb, scope: FactScope): Promise<AssignmentFact[]>
   }));
 }
 
-async function milestones(db: SDb, scope: FactScope): Promise<MilestoneFact[]> {
+async function milestones(db: Database, scope: FactScope): Promise<MilestoneFact[]> {
   const { rows } = await sql<MilestoneFact>`
     SELECT x.region_id, x.id, x.task_id, t.plan_id, x.due_date
     FROM milestones x ${PUBLISHED_TASK}
@@ -99,7 +99,7 @@ async function milestones(db: SDb, scope: FactScope): Promise<MilestoneFact[]> {
 }
 
 /** Indicators with the value of the latest report, as of the day, that carried an actual. */
-async function indicators(db: SDb, scope: FactScope): Promise<IndicatorFact[]> {
+async function indicators(db: Database, scope: FactScope): Promise<IndicatorFact[]> {
   const { rows } = await sql<IndicatorFact>`
     SELECT x.region_id, x.id, x.task_id, t.plan_id, x.op, x.baseline, x.target_value, x.target_min, x.target_max,
            l.value AS actual
@@ -115,11 +115,11 @@ async function indicators(db: SDb, scope: FactScope): Promise<IndicatorFact[]> {
     db,
   );
   // Indicators bound to a ledger metric take its value as of the day instead (ledgers/ledger-actuals.ts).
-  return withLedgerActuals(shared(db), rows, scope.asOf);
+  return withLedgerActuals(db, rows, scope.asOf);
 }
 
 /** Everything the engine needs for the scope, as of its day. */
-export async function loadStatusFacts(db: SDb, scope: FactScope): Promise<StatusFacts> {
+export async function loadStatusFacts(db: Database, scope: FactScope): Promise<StatusFacts> {
   const [p, a, m, i] = await Promise.all([
     plans(db, scope),
     assignments(db, scope),

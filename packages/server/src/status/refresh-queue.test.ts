@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../db/database.js";
-import { sdb } from "../supervision/schema.js";
 import { clockAt, report, type SupervisedPlan } from "../supervision/test-support.js";
 import { supervisedDatabase } from "../test/plans.js";
 import { StatusRefreshQueue } from "./refresh-queue.js";
@@ -19,7 +18,7 @@ afterAll(() => drop());
 
 /** The stored rows of a day, as the engine's output is compared: kind, id, status, reasons, progress. */
 async function storedOn(on: string) {
-  const rows = await sdb(db)
+  const rows = await db
     .selectFrom("status_snapshots")
     .select(["entity_kind", "entity_id", "status", "reasons", "progress"])
     .where("region_id", "=", ctx.regionId)

@@ -1,7 +1,8 @@
 import { sql } from "kysely";
+import type { Database } from "../db/database.js";
 import { planScope, writesTo } from "../db/write-generation.js";
 import { json } from "../ids.js";
-import type { EntityKind, SDb, SupervisionStatus } from "../supervision/schema.js";
+import type { EntityKind, SupervisionStatus } from "../supervision/schema.js";
 import { inList } from "./facts.repository.js";
 
 /** SQL of the stored statuses: batched upserts of a day's snapshots, the current day's rows, trends, plan rules. */
@@ -30,7 +31,7 @@ const marker = (plans: string[] | undefined) => sql.raw(plans ? writesTo(plans.m
  * a row whose status is unchanged is not touched. Returns the rows inserted or changed.
  */
 export async function upsertSnapshots(
-  db: SDb,
+  db: Database,
   rows: SnapshotInput[],
   computedAt: string,
   plans?: string[],
@@ -57,7 +58,7 @@ export async function upsertSnapshots(
 
 /** Rows of the day in the scope (regions, or only some tasks) that the run did not compute: gone entities. */
 export async function retireOthers(
-  db: SDb,
+  db: Database,
   scope: { regionIds: string[] | null; taskIds?: string[] },
   day: string,
   kept: SnapshotInput[],
@@ -73,7 +74,7 @@ export async function retireOthers(
 }
 
 /** The last day with snapshots on or before `today`, per region (regions without one are absent). */
-export async function currentDays(db: SDb, regionIds: string[], today: string): Promise<Map<string, string>> {
+export async function currentDays(db: Database, regionIds: string[], today: string): Promise<Map<string, string>> {
   if (regionIds.length === 0) return new Map();
   const rows = await db
     .selectFrom("status_snapshots")
@@ -101,7 +102,11 @@ export interface SnapshotQuery {
  * The current snapshots (each region's last computed day on or before `today`) of live tasks
  * of published plans, with task and unit names, for the warnings board (at most `limit` rows).
  */
-export async function currentSnapshots(db: SDb, q: SnapshotQuery & { today: string }, limit: number | null = 5000) {
+export async function currentSnapshots(
+  db: Database,
+  q: SnapshotQuery & { today: string },
+  limit: number | null = 5000,
+) {
   if (q.regionIds.length === 0) return [];
   let query = db
     .selectFrom("status_snapshots as s")
@@ -166,7 +171,7 @@ export async function currentSnapshots(db: SDb, q: SnapshotQuery & { today: stri
   return (limit === null ? query : query.limit(limit)).execute();
 }
 
-export async function statusTrend(db: SDb, q: SnapshotQuery & { from: string; to: string }) {
+export async function statusTrend(db: Database, q: SnapshotQuery & { from: string; to: string }) {
   if (q.regionIds.length === 0) return [];
   let query = db
     .selectFrom("status_snapshots")
@@ -181,7 +186,7 @@ export async function statusTrend(db: SDb, q: SnapshotQuery & { from: string; to
 }
 
 export async function upsertRules(
-  db: SDb,
+  db: Database,
   row: { region_id: string; plan_id: string; rules: object; updated_by: string },
 ) {
   return db
@@ -199,7 +204,7 @@ export async function upsertRules(
     .executeTakeFirstOrThrow();
 }
 
-export async function findRules(db: SDb, regionId: string, planId: string) {
+export async function findRules(db: Database, regionId: string, planId: string) {
   return db
     .selectFrom("supervision_rules")
     .selectAll()

@@ -9,7 +9,6 @@ import { type App, type AppDeps, actorOf } from "../http/types.js";
 import { manageablePlan, readablePlan } from "../plans/plans.service.js";
 import { todayInShanghai } from "../progress/periods.js";
 import { clockOf } from "../supervision/deps.js";
-import { sdb, shared } from "../supervision/schema.js";
 import { addDays } from "./calendar.js";
 import { DEFAULT_RULES, resolveRules } from "./rules.js";
 import { findRules, upsertRules } from "./snapshots.repository.js";
@@ -99,7 +98,7 @@ export function statusRoutes(app: App, deps: AppDeps): void {
     },
     async (request) => {
       const plan = await readablePlan(deps.db, actorOf(request), request.params.planId);
-      const row = await findRules(sdb(deps.db), plan.region_id, plan.id);
+      const row = await findRules(deps.db, plan.region_id, plan.id);
       return { rules: resolveRules(row?.rules), defaults: DEFAULT_RULES };
     },
   );
@@ -120,21 +119,19 @@ export function statusRoutes(app: App, deps: AppDeps): void {
       const actor = actorOf(request);
       const plan = await manageablePlan(deps.db, actor, request.params.planId);
       const rules = resolveRules(request.body);
-      await sdb(deps.db)
-        .transaction()
-        .execute(async (trx) => {
-          const before = await findRules(trx, plan.region_id, plan.id);
-          await upsertRules(trx, { region_id: plan.region_id, plan_id: plan.id, rules, updated_by: actor.userId });
-          await recordAudit(shared(trx), {
-            regionId: plan.region_id,
-            actorId: actor.userId,
-            entity: "supervision_rules",
-            entityId: plan.id,
-            action: "update",
-            before: before?.rules,
-            after: rules,
-          });
+      await deps.db.transaction().execute(async (trx) => {
+        const before = await findRules(trx, plan.region_id, plan.id);
+        await upsertRules(trx, { region_id: plan.region_id, plan_id: plan.id, rules, updated_by: actor.userId });
+        await recordAudit(trx, {
+          regionId: plan.region_id,
+          actorId: actor.userId,
+          entity: "supervision_rules",
+          entityId: plan.id,
+          action: "update",
+          before: before?.rules,
+          after: rules,
         });
+      });
       await runStatusEngine(deps.db, { now, regionIds: [plan.region_id], actorId: actor.userId });
       return { rules };
     },

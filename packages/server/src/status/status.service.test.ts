@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../db/database.js";
-import { sdb } from "../supervision/schema.js";
 import { clockAt, report, reportAll, type SupervisedPlan, supervisedPlan } from "../supervision/test-support.js";
 import { freshDatabase } from "../test/app.js";
 import { seedFixture } from "../test/fixture.js";
@@ -20,7 +19,7 @@ afterAll(() => drop());
 
 const run = (day: string) => runStatusEngine(db, { now: clockAt(day) });
 const statusesOn = async (day: string, kind = "assignment") =>
-  sdb(db)
+  db
     .selectFrom("status_snapshots")
     .select(["entity_id", "task_id", "status", "reasons"])
     .where("day", "=", day)
@@ -133,7 +132,7 @@ describe("status engine across the 2024 plan year", () => {
     const open = rows.filter((r) => r.status !== "done");
     expect(open.length).toBeGreaterThan(0);
     expect(open.every((r) => r.status === "overdue")).toBe(true);
-    const days = await sdb(db).selectFrom("status_snapshots").select("day").distinct().orderBy("day").execute();
+    const days = await db.selectFrom("status_snapshots").select("day").distinct().orderBy("day").execute();
     expect(days.map((d) => d.day)).toEqual([
       "2024-02-03",
       "2024-02-10",

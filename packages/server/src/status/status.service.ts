@@ -3,7 +3,6 @@ import { type Actor, isUnitRole } from "../auth/actor.js";
 import type { Database } from "../db/database.js";
 import { todayInShanghai } from "../progress/periods.js";
 import type { EntityKind, SupervisionStatus } from "../supervision/schema.js";
-import { sdb, shared } from "../supervision/schema.js";
 import { computeStatuses, type EntityStatus, taskStatusOf } from "./engine.js";
 import { type FactScope, loadStatusFacts } from "./facts.repository.js";
 import type { SnapshotQuery } from "./snapshots.repository.js";
@@ -28,7 +27,7 @@ export async function statusesAsOf(
   database: Database,
   scope: { regionIds: string[] | null; taskIds?: string[]; asOf: string },
 ): Promise<EntityStatus[]> {
-  return computeStatuses(await loadStatusFacts(sdb(database), scope), scope.asOf);
+  return computeStatuses(await loadStatusFacts(database, scope), scope.asOf);
 }
 
 /**
@@ -41,7 +40,7 @@ async function storeRun(
   scope: Omit<FactScope, "asOf">,
   options: { now: Clock; actorId?: string | null },
 ): Promise<RunResult> {
-  const db = sdb(database);
+  const db = database;
   const now = options.now();
   const today = todayInShanghai(now);
   const facts = await loadStatusFacts(db, { ...scope, asOf: today });
@@ -73,7 +72,7 @@ async function storeRun(
     if (n > 0 && !plans) {
       const regions = new Set(rows.map((r) => r.region_id));
       for (const regionId of regions) {
-        await recordAudit(shared(trx), {
+        await recordAudit(trx, {
           regionId,
           actorId: options.actorId ?? null,
           entity: "status_snapshot",
@@ -117,7 +116,7 @@ export async function refreshTaskStatuses(
   // One instant for the whole refresh, so that the day checked is the day stored.
   const at = now();
   const today = todayInShanghai(at);
-  const days = await repo.currentDays(sdb(database), [...regions.keys()], today);
+  const days = await repo.currentDays(database, [...regions.keys()], today);
   for (const [regionId, { taskIds, actorId }] of regions) {
     const scope = days.get(regionId) === today ? { taskIds: [...taskIds] } : {};
     await storeRun(database, { regionIds: [regionId], ...scope }, { now: () => at, actorId });
@@ -146,9 +145,9 @@ export async function warningsBoard(
   const scope = { ...statusScope(actor), today };
   const { status, ...rest } = filter;
   const [rows, assignments] = await Promise.all([
-    repo.currentSnapshots(sdb(db), { ...scope, ...rest }),
+    repo.currentSnapshots(db, { ...scope, ...rest }),
     repo.currentSnapshots(
-      sdb(db),
+      db,
       { ...scope, planId: rest.planId, orgId: rest.orgId, q: rest.q, kind: "assignment" },
       null,
     ),
@@ -171,7 +170,7 @@ export async function statusTrend(
   actor: Actor,
   filter: { planId?: string; kind?: EntityKind; from: string; to: string },
 ) {
-  const rows = await repo.statusTrend(sdb(db), { ...statusScope(actor), ...filter });
+  const rows = await repo.statusTrend(db, { ...statusScope(actor), ...filter });
   const byDay = new Map<string, Record<SupervisionStatus, number>>();
   for (const r of rows) {
     const day = byDay.get(r.day) ?? emptyCounts();

@@ -9,7 +9,6 @@ import { retryDeliveries, runReminders } from "../reminders/reminders.service.js
 import { DEFAULT_WEBHOOK_HOSTS, robotPoster, type WebhookPolicy } from "../reminders/webhook-guard.js";
 import { type Clock, runStatusEngine } from "../status/status.service.js";
 import { sleep } from "./deps.js";
-import { sdb } from "./schema.js";
 
 export interface SchedulerDeps {
   db: Database;
@@ -44,7 +43,7 @@ export async function monthlyRun(deps: SchedulerDeps) {
   const periods = [month];
   if (["03", "06", "09", "12"].includes(month.slice(5)))
     periods.push(`${month.slice(0, 4)}-Q${Number(month.slice(5)) / 3}`);
-  for (const regionId of await activeRegions(sdb(deps.db))) {
+  for (const regionId of await activeRegions(deps.db)) {
     for (const period of periods) {
       try {
         await generateBulletin(deps.db, deps.files, { regionId, period, actor: null, now });

@@ -8,9 +8,7 @@ import type {
   SupervisionStatus,
   WebhookKind,
 } from "@luoshi/contract";
-import type { ColumnType, Kysely } from "kysely";
-import type { Database } from "../db/database.js";
-import type { DB } from "../db/schema.js";
+import type { ColumnType } from "kysely";
 
 /** Row types of the tables created by migration 0003 (the shared schema.ts stays untouched). */
 type Timestamp = ColumnType<string, string | undefined, string>;
@@ -175,23 +173,3 @@ export interface EvaluationWeightsTable {
   updated_at: Timestamp;
   deleted_at: NullableTimestamp;
 }
-
-export interface SupervisionDB extends DB {
-  supervision_rules: SupervisionRulesTable;
-  status_snapshots: StatusSnapshotsTable;
-  notice_sequences: NoticeSequencesTable;
-  supervision_notices: SupervisionNoticesTable;
-  supervision_notice_replies: NoticeRepliesTable;
-  notifications: NotificationsTable;
-  webhook_endpoints: WebhookEndpointsTable;
-  webhook_deliveries: WebhookDeliveriesTable;
-  bulletins: BulletinsTable;
-  evaluation_weights: EvaluationWeightsTable;
-}
-
-export type SDb = Kysely<SupervisionDB>;
-
-/** The same connection, typed with this module's tables as well. */
-export const sdb = (db: Database | Kysely<DB>): SDb => db as unknown as SDb;
-/** Back to the shared type, for helpers such as recordAudit. */
-export const shared = (db: SDb): Database => db as unknown as Database;
