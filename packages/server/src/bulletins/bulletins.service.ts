@@ -3,14 +3,14 @@ import type { Actor } from "../auth/actor.js";
 import { bulletinLetterhead } from "../bureau/bureau.service.js";
 import type { Database } from "../db/database.js";
 import type { FileStore } from "../files/file-store.js";
-import { insertFile } from "../files/files.repository.js";
+import { fileRow, insertFile } from "../files/files.repository.js";
 import { json, newId } from "../ids.js";
 import { todayInShanghai } from "../progress/periods.js";
 import { addDays, periodBounds } from "../status/calendar.js";
 import type { Clock } from "../status/status.service.js";
 import { periodLabel, supervisionError } from "../supervision/messages.js";
-import { type SDb, sdb, shared } from "../supervision/schema.js";
 import { type BulletinData, bulletinDocx, bulletinTitle, bulletinXlsx, headline } from "./bulletin-document.js";
+import { bulletinById, bulletinsOf, insertBulletin, retireBulletins } from "./bulletins.repository.js";
 import { recordsAsOf } from "./records.js";
 import { regionName } from "./records.repository.js";
 import { bulletinFigures } from "./unit-figures.js";
@@ -29,7 +29,7 @@ export const previousMonth = (today: string) => addDays(`${today.slice(0, 7)}-01
  * Refused for a malformed or future period, and for a period with no plan in force.
  */
 export async function bulletinData(
-  db: SDb,
+  db: Database,
   input: { regionId: string; period: string; now: Clock },
 ): Promise<BulletinData> {
   if (!PERIOD.test(input.period)) throw supervisionError("PERIOD_INVALID", 400);
@@ -59,9 +59,9 @@ export async function generateBulletin(
   store: FileStore,
   input: { regionId: string; period: string; actor: Actor | null; now: Clock; reads?: Database },
 ) {
-  const db = sdb(database);
+  const db = database;
   const data = {
-    ...(await bulletinData(input.reads ? sdb(input.reads) : db, input)),
+    ...(await bulletinData(input.reads ? input.reads : db, input)),
     ...(await bulletinLetterhead(
       database,
       input.regionId,
@@ -76,7 +76,7 @@ export async function generateBulletin(
   const actorId = input.actor?.userId ?? null;
   return db.transaction().execute(async (trx) => {
     const file = (sha: string, filename: string, type: string, size: number) =>
-      insertFile(shared(trx), {
+      insertFile(trx, {
         region_id: input.regionId,
         id: newId(),
         sha256: sha,
@@ -88,32 +88,21 @@ export async function generateBulletin(
       });
     const docxFile = await file(docxSha, `${title}.docx`, DOCX, docx.length);
     const xlsxFile = await file(xlsxSha, `${title}（附件）.xlsx`, XLSX, xlsx.length);
-    const previous = await trx
-      .updateTable("bulletins")
-      .set({ deleted_at: input.now().toISOString() })
-      .where("region_id", "=", input.regionId)
-      .where("period", "=", input.period)
-      .where("deleted_at", "is", null)
-      .returning("id")
-      .execute();
-    const bulletin = await trx
-      .insertInto("bulletins")
-      .values({
-        region_id: input.regionId,
-        id: newId(),
-        org_id: input.regionId,
-        period: input.period,
-        title,
-        doc_no: data.docNo,
-        docx_file_id: docxFile.id,
-        xlsx_file_id: xlsxFile.id,
-        summary: json(headline(data)),
-        generated_by: actorId,
-        generated_at: input.now().toISOString(),
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await recordAudit(shared(trx), {
+    const previous = await retireBulletins(trx, input.regionId, input.period, input.now().toISOString());
+    const bulletin = await insertBulletin(trx, {
+      region_id: input.regionId,
+      id: newId(),
+      org_id: input.regionId,
+      period: input.period,
+      title,
+      doc_no: data.docNo,
+      docx_file_id: docxFile.id,
+      xlsx_file_id: xlsxFile.id,
+      summary: json(headline(data)),
+      generated_by: actorId,
+      generated_at: input.now().toISOString(),
+    });
+    await recordAudit(trx, {
       regionId: input.regionId,
       actorId,
       entity: "bulletin",
@@ -126,15 +115,8 @@ export async function generateBulletin(
   });
 }
 
-export async function listBulletins(database: Database, actor: Actor) {
-  return sdb(database)
-    .selectFrom("bulletins")
-    .selectAll()
-    .where("region_id", "in", [actor.regionId, ...actor.visibleOrgIds])
-    .where("deleted_at", "is", null)
-    .orderBy("period", "desc")
-    .execute();
-}
+export const listBulletins = (database: Database, actor: Actor) =>
+  bulletinsOf(database, [actor.regionId, ...actor.visibleOrgIds]);
 
 /** Bulletins are addressed to the whole region: everyone in it may read them. */
 export async function bulletinFile(
@@ -144,22 +126,11 @@ export async function bulletinFile(
   id: string,
   format: "docx" | "xlsx",
 ) {
-  const db = sdb(database);
-  const bulletin = await db
-    .selectFrom("bulletins")
-    .selectAll()
-    .where("id", "=", id)
-    .where("deleted_at", "is", null)
-    .executeTakeFirst();
+  const bulletin = await bulletinById(database, id);
   if (!bulletin || !(bulletin.region_id === actor.regionId || actor.visibleOrgIds.includes(bulletin.region_id))) {
     throw supervisionError("BULLETIN_NOT_FOUND", 404);
   }
   const fileId = format === "docx" ? bulletin.docx_file_id : bulletin.xlsx_file_id;
-  const file = await db
-    .selectFrom("files")
-    .selectAll()
-    .where("region_id", "=", bulletin.region_id)
-    .where("id", "=", fileId)
-    .executeTakeFirstOrThrow();
+  const file = await fileRow(database, bulletin.region_id, fileId);
   return { file, bytes: await store.get(file.sha256) };
 }

@@ -10,18 +10,11 @@ import { json } from "../ids.js";
 import { todayInShanghai } from "../progress/periods.js";
 import type { Clock } from "../status/status.service.js";
 import { chineseDate, supervisionError } from "../supervision/messages.js";
-import { sdb, shared } from "../supervision/schema.js";
+import { saveWeights, storedWeights } from "./evaluation.repository.js";
 import { DEFAULT_WEIGHTS, type EvaluationWeights, evaluateUnits, FORMULA, type UnitScore } from "./scoring.js";
 
 async function weightsOf(database: Database, regionId: string, year: number): Promise<EvaluationWeights> {
-  const row = await sdb(database)
-    .selectFrom("evaluation_weights")
-    .select("weights")
-    .where("region_id", "=", regionId)
-    .where("year", "=", year)
-    .where("deleted_at", "is", null)
-    .executeTakeFirst();
-  return { ...DEFAULT_WEIGHTS, ...(row?.weights ?? {}) };
+  return { ...DEFAULT_WEIGHTS, ...((await storedWeights(database, regionId, year)) ?? {}) };
 }
 
 /**
@@ -30,7 +23,7 @@ async function weightsOf(database: Database, regionId: string, year: number): Pr
  * the breakdown, and its rank among units of its kind (departments and schools apart).
  */
 export async function evaluation(database: Database, actor: Actor, year: number, now: Clock) {
-  const db = sdb(database);
+  const db = database;
   const regionId = actor.regionId;
   const today = todayInShanghai(now());
   const yearEnd = `${year}-12-31`;
@@ -45,30 +38,20 @@ export async function evaluation(database: Database, actor: Actor, year: number,
 
 export async function setWeights(database: Database, actor: Actor, year: number, weights: EvaluationWeights) {
   if (weights.completion + weights.timeliness + weights.attainment <= 0) throw supervisionError("WEIGHTS_INVALID", 400);
-  return sdb(database)
-    .transaction()
-    .execute(async (trx) => {
-      const before = await weightsOf(shared(trx), actor.regionId, year);
-      await trx
-        .insertInto("evaluation_weights")
-        .values({ region_id: actor.regionId, year, weights: json(weights), updated_by: actor.userId })
-        .onConflict((oc) =>
-          oc
-            .columns(["region_id", "year"])
-            .doUpdateSet({ weights: json(weights), updated_by: actor.userId, deleted_at: null }),
-        )
-        .execute();
-      await recordAudit(shared(trx), {
-        regionId: actor.regionId,
-        actorId: actor.userId,
-        entity: "evaluation_weights",
-        entityId: String(year),
-        action: "update",
-        before,
-        after: weights,
-      });
-      return weights;
+  return database.transaction().execute(async (trx) => {
+    const before = await weightsOf(trx, actor.regionId, year);
+    await saveWeights(trx, { regionId: actor.regionId, year, weights: json(weights), userId: actor.userId });
+    await recordAudit(trx, {
+      regionId: actor.regionId,
+      actorId: actor.userId,
+      entity: "evaluation_weights",
+      entityId: String(year),
+      action: "update",
+      before,
+      after: weights,
     });
+    return weights;
+  });
 }
 
 const SCORE_HEADER = [

@@ -23,3 +23,7 @@ export async function findVisibleFiles(db: Db, actor: Actor, ids: string[]) {
     .where((eb) => eb.or([eb("org_id", "in", reach), eb("region_id", "in", reach)]))
     .execute();
 }
+
+/** A stored file by id within its region, for documents the caller has already checked access to. */
+export const fileRow = (db: Db, regionId: string, id: string) =>
+  db.selectFrom("files").selectAll().where("region_id", "=", regionId).where("id", "=", id).executeTakeFirstOrThrow();
