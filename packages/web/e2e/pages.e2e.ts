@@ -344,7 +344,10 @@ await scenario(
 async function previewOnPhone(page: Page, evidence: { taskId: string; photo: string }) {
   step("school at 360 px: the photo opens in a preview that fits the screen");
   await page.goto(`${BASE}/tasks/${evidence.taskId}`);
-  await page.locator(`[data-attachment="${evidence.photo}"]`).first().click();
+  const attachment = page.locator(`[data-attachment="${evidence.photo}"]`).first();
+  await attachment.waitFor();
+  check(await noHorizontalScroll(page), "the task page does not scroll sideways at 360 px");
+  await attachment.click();
   const img = page.locator(".ant-modal img");
   await img.waitFor();
   await page.waitForFunction((el) => (el as HTMLImageElement).naturalWidth > 0, await img.elementHandle());

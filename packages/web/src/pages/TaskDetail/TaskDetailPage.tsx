@@ -127,7 +127,7 @@ function Detail({ d, reload }: { d: TaskDetail; reload: () => void }) {
           </>
         )}
       </Card>
-      <Row gutter={[16, 16]}>
+      <Row gutter={[{ xs: 0, lg: 16 }, 16]}>
         <Col xs={24} lg={12}>
           <Card title={L.assignments} size="small">
             <Table
