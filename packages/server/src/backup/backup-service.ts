@@ -6,6 +6,7 @@ import type { BackupConfig } from "../config.js";
 import type { Database } from "../db/database.js";
 import { AppError } from "../errors.js";
 import type { FileStore } from "../files/file-store.js";
+import { allRegionIds } from "../orgs/orgs.repository.js";
 import { backupError } from "./backup.messages.js";
 import { backupsToPrune } from "./retention.js";
 import { type ScratchDatabase, testRestore } from "./test-restore.js";
@@ -192,8 +193,7 @@ export class BackupService {
       sha256: record.sha256,
     };
     await this.deps.db.transaction().execute(async (trx) => {
-      const regions = await trx.selectFrom("orgs").select("region_id").distinct().execute();
-      for (const { region_id } of regions) {
+      for (const region_id of await allRegionIds(trx)) {
         await recordAudit(trx, {
           regionId: region_id,
           actorId,

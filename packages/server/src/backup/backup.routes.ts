@@ -5,6 +5,7 @@ import type { FastifyRequest } from "fastify";
 import type { Database } from "../db/database.js";
 import { ErrorBody, withErrors } from "../http/schemas.js";
 import { type App, type AppDeps, actorOf } from "../http/types.js";
+import { anyRegionOutside } from "../orgs/orgs.repository.js";
 import { backupError } from "./backup.messages.js";
 import { BackupService } from "./backup-service.js";
 
@@ -22,8 +23,7 @@ async function wholeDatabaseCaller(db: Database, request: FastifyRequest): Promi
   if (request.localAdmin) return null;
   const actor = actorOf(request);
   const reach = [actor.regionId, ...actor.ancestorOrgIds, ...actor.visibleOrgIds];
-  const other = await db.selectFrom("orgs").select("region_id").where("region_id", "not in", reach).limit(1).execute();
-  if (other.length > 0) throw backupError("BACKUP_OTHER_REGIONS", 403);
+  if (await anyRegionOutside(db, reach)) throw backupError("BACKUP_OTHER_REGIONS", 403);
   return actor.userId;
 }
 

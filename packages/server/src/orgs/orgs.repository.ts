@@ -133,3 +133,19 @@ export async function retireAlias(db: Db, alias: { region_id: string; id: string
     .returningAll()
     .executeTakeFirstOrThrow();
 }
+
+/** Every region that holds an organisation. */
+export async function allRegionIds(db: Db): Promise<string[]> {
+  return (await db.selectFrom("orgs").select("region_id").distinct().execute()).map((r) => r.region_id);
+}
+
+/** Whether any organisation lies in a region outside the given ones. */
+export async function anyRegionOutside(db: Db, regionIds: string[]): Promise<boolean> {
+  const rows = await db
+    .selectFrom("orgs")
+    .select("region_id")
+    .where("region_id", "not in", regionIds)
+    .limit(1)
+    .execute();
+  return rows.length > 0;
+}
