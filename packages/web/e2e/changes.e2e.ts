@@ -50,12 +50,27 @@ async function changeTask(page: Page, planId: string, task: Row) {
   await page.goto(`${BASE}/tasks/${task.id}`);
   await page.getByRole("button", { name: "调整任务" }).click();
   await modal.getByText(`调整任务：${task.no} ${task.title}`).waitFor();
-  const co = modal.locator(".ant-form-item", { hasText: "配合单位" }).first().locator(".ant-select");
-  await co.click();
-  await page.keyboard.type("城关镇中心");
-  const open = page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)").last();
-  await open.locator(".ant-select-tree-title", { hasText: SCHOOL }).first().click();
-  await modal.locator(".ant-modal-title").click();
+  const coItem = modal.locator(".ant-form-item", { hasText: "配合单位" }).first();
+  const co = coItem.locator(".ant-select");
+  // The tree's search filters as it is typed: pick the school once the filtered option shows, and
+  // make sure the choice took (a click that lands while the list re-renders is lost under load).
+  for (let attempt = 1; ; attempt++) {
+    await co.click();
+    await page.keyboard.type("城关镇中心小学");
+    const open = page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)").last();
+    const option = open.locator(".ant-select-tree-title", { hasText: SCHOOL }).first();
+    await option.waitFor();
+    await option.click();
+    await modal.locator(".ant-modal-title").click();
+    const chosen = await coItem
+      .locator(".ant-select-selection-item", { hasText: SCHOOL })
+      .first()
+      .waitFor({ timeout: 5_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (chosen) break;
+    if (attempt === 3) throw new Error(`${SCHOOL} could not be chosen as co-unit`);
+  }
   await modal.getByLabel("完成时限").click();
   await modal.getByLabel("完成时限").fill(NEW_DUE);
   await page.keyboard.press("Enter");
