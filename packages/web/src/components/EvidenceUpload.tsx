@@ -1,4 +1,4 @@
-import { UploadOutlined } from "@ant-design/icons";
+import { CameraOutlined, UploadOutlined } from "@ant-design/icons";
 import { Button, Upload } from "antd";
 import type { UploadFile } from "antd/es/upload/interface";
 import { messageOf } from "../api/client";
@@ -9,17 +9,21 @@ import type { EvidenceFile } from "../api/types";
 export const uploadedIds = (files: UploadFile<EvidenceFile>[]) =>
   files.flatMap((f) => (f.status === "done" && f.response ? [f.response.id] : []));
 
+/** `camera`: pictures only, taken with the phone's camera (the file input's capture) or picked. */
 export function EvidenceUpload({
   files,
   onChange,
   label,
+  camera = false,
 }: {
   files: UploadFile<EvidenceFile>[];
   onChange: (files: UploadFile<EvidenceFile>[]) => void;
   label: string;
+  camera?: boolean;
 }) {
   return (
     <Upload<EvidenceFile>
+      {...(camera ? { accept: "image/*", capture: "environment", listType: "picture" } : {})}
       fileList={files}
       onChange={({ fileList }) => onChange(fileList)}
       customRequest={({ file, onProgress, onSuccess, onError }) => {
@@ -31,7 +35,7 @@ export function EvidenceUpload({
           );
       }}
     >
-      <Button icon={<UploadOutlined />}>{label}</Button>
+      <Button icon={camera ? <CameraOutlined /> : <UploadOutlined />}>{label}</Button>
     </Upload>
   );
 }
