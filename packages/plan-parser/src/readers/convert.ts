@@ -3,9 +3,9 @@ import { PlanParseError } from "../errors.js";
 /**
  * What a converter is asked to produce, in a format the built-in readers know: RTF for Word files
  * (LibreOffice writes each list number as printed text there, where its docx can restart a list
- * a .doc continues), docx for RTF itself, xlsx for workbooks.
+ * a .doc continues), docx for RTF itself, xlsx for workbooks; pdf for tests that look at a printed page.
  */
-export type ConvertTarget = "docx" | "rtf" | "xlsx";
+export type ConvertTarget = "docx" | "rtf" | "xlsx" | "pdf";
 
 /**
  * Converts a file the built-in readers cannot read into docx or xlsx. The parser's core does no

@@ -16,13 +16,13 @@ import {
   supervisedPlan,
 } from "../supervision/test-support.js";
 import { freshDatabase } from "../test/app.js";
-import { seedFixture } from "../test/fixture.js";
+import { type Fixture, seedFixture } from "../test/fixture.js";
 import { publishedPlan } from "../test/plans.js";
 import { bulletinData, bulletinFile, generateBulletin } from "./bulletins.service.js";
 
 let db: Database;
 let drop: () => Promise<void>;
-let ctx: SupervisedPlan;
+let ctx: SupervisedPlan<Fixture>;
 let store: FileStore;
 let dir: string;
 const actors = {} as Record<"supervisor" | "dept_head", Actor>;

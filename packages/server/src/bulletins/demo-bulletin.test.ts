@@ -38,7 +38,7 @@ describe("last month's bulletin on the demo data", () => {
     expect(period).toBe("2024-04");
     const regionId = (await db.selectFrom("plans").select("region_id").executeTakeFirstOrThrow()).region_id;
     const bulletin = await generateBulletin(db, store, { regionId, period, actor: null, now });
-    const summary = bulletin.summary as Record<string, number> & { overdueByUnit: { tasks: unknown[] }[] };
+    const summary = bulletin.summary as unknown as Record<string, number> & { overdueByUnit: { tasks: unknown[] }[] };
     const assignments = await db.selectFrom("assignments").select("id").where("deleted_at", "is", null).execute();
     expect(summary.total).toBe(assignments.length);
     expect(summary.overdue).toBeGreaterThan(0);

@@ -13,7 +13,7 @@ import { issueNotice } from "../notices/notices.service.js";
 import { runStatusEngine } from "../status/status.service.js";
 import { clockAt, reportAll, type SupervisedPlan, supervisedPlan } from "../supervision/test-support.js";
 import { freshDatabase } from "../test/app.js";
-import { seedFixture } from "../test/fixture.js";
+import { type Fixture, seedFixture } from "../test/fixture.js";
 import { docxToPdf, pdfPages } from "../test/pdf-pages.js";
 import { publishedPlan } from "../test/plans.js";
 import { saveBureauProfile } from "./bureau.service.js";
@@ -24,7 +24,7 @@ import { saveBureauProfile } from "./bureau.service.js";
  */
 let db: Database;
 let drop: () => Promise<void>;
-let ctx: SupervisedPlan;
+let ctx: SupervisedPlan<Fixture>;
 let store: FileStore;
 let dir: string;
 let supervisor: Actor;

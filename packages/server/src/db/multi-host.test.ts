@@ -70,7 +70,7 @@ describe.skipIf(!url)("MultiHostPool on PostgreSQL", () => {
     admin.release();
     await within(
       50,
-      () => new Promise((resolve) => setTimeout(() => resolve(seen.length), 20)),
+      () => new Promise<number>((resolve) => setTimeout(() => resolve(seen.length), 20)),
       (n) => n > 0,
     );
     expect(seen[0]?.message).toMatch(/terminating connection|Connection terminated/);

@@ -13,14 +13,14 @@ import {
   supervisedPlan,
 } from "../supervision/test-support.js";
 import { freshDatabase } from "../test/app.js";
-import { seedFixture } from "../test/fixture.js";
+import { type Fixture, seedFixture } from "../test/fixture.js";
 import { publishedPlan } from "../test/plans.js";
 import { evaluation, evaluationXlsx } from "./evaluation.service.js";
 import { DEFAULT_WEIGHTS, scoreUnit } from "./scoring.js";
 
 let db: Database;
 let drop: () => Promise<void>;
-let ctx: SupervisedPlan;
+let ctx: SupervisedPlan<Fixture>;
 let supervisor: Actor;
 const now = clockAt("2024-04-20");
 

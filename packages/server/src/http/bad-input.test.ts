@@ -1,3 +1,4 @@
+import type { InjectOptions } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, loginAs, multipart, rowCounts, type Session, type TestContext } from "../test/app.js";
 import { draftPlan, publishedPlan } from "../test/plans.js";
@@ -18,9 +19,9 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 /** Sends a bad request and asserts a 4xx with the stable code and no row changed anywhere (audit included). */
-async function rejects(request: Parameters<TestContext["app"]["inject"]>[0], status: number, code: string) {
+async function rejects(request: InjectOptions, status: number, code: string) {
   const before = await rowCounts(t.db);
-  const res = await t.app.inject(request as never);
+  const res = await t.app.inject(request);
   expect(res.statusCode, res.body).toBe(status);
   const body = res.json();
   expect(body.error.code).toBe(code);

@@ -4,7 +4,7 @@ import { createTestApp, loginAs, type TestContext } from "../test/app.js";
 type Schema = Record<string, unknown>;
 interface Operation {
   deprecated?: boolean;
-  responses?: Record<string, { content?: Record<string, { schema?: Schema }> }>;
+  responses?: Record<string, { description?: string; content?: Record<string, { schema?: Schema }> }>;
 }
 
 /**
@@ -66,7 +66,7 @@ export function untypedAnswers(doc: { paths: Record<string, Record<string, Opera
 }
 
 describe("untypedAnswers", () => {
-  const doc = (schema: unknown, code = "200") => ({
+  const doc = (schema: Schema, code = "200") => ({
     paths: { "/x": { get: { responses: { [code]: { content: { "application/json": { schema } } } } } } },
   });
 

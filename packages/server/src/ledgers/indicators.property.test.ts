@@ -13,6 +13,7 @@ import { aHazard, aRound } from "../test/hazards.js";
 import { createUser } from "../users/users.service.js";
 import { applyChanges } from "./fields.js";
 import { correctHazard, hazardIndicators, recordRound, stepHazard } from "./hazards.service.js";
+import type { Fields } from "./ledger-type.js";
 import { historyOf } from "./ledgers.repository.js";
 
 /**
@@ -164,7 +165,7 @@ describe("hazard indicators as of any day", () => {
                   log(h);
                 }
               } else if (c.kind === "correct_grade" || c.kind === "correct_found") {
-                const fields =
+                const fields: Fields =
                   c.kind === "correct_grade"
                     ? { grade: c.major ? "major" : "general", ...(c.withPlan ? PLAN : {}) }
                     : { foundOn: addDays("2024-03-01", c.back * 3) };

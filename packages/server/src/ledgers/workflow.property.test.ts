@@ -65,7 +65,7 @@ function inputOf(c: Command, today: string): { fields: Fields; note: string } {
 
 /** The record a history gives, entry by entry, from nothing. */
 function replay(entries: HistoryEntry[]): LedgerRecordState | null {
-  let record: LedgerRecordState | null = null;
+  let record = null as LedgerRecordState | null;
   for (const e of entries) {
     expect(e.fromState).toBe(record?.state ?? null);
     record = { state: e.toState, fields: applyChanges(record?.fields ?? {}, e.changes) };

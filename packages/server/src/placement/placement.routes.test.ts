@@ -21,7 +21,10 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 /** Business rows, audit events and placement runs: a refused request must change none of them. */
-const everything = async () => ({ ...(await rowCounts(t.db)), placement_runs: await countPlacementRuns(t.db) });
+const everything = async (): Promise<Record<string, number>> => ({
+  ...(await rowCounts(t.db)),
+  placement_runs: await countPlacementRuns(t.db),
+});
 
 /** A run made the only way there is: commit, draw, run. */
 async function created(fields: Record<string, string> = {}, files?: Parameters<typeof commitRequest>[2]) {
@@ -61,7 +64,7 @@ describe("a committed run (commit → draw → run)", () => {
     expect(p.classes.every((c: { headTeacher?: string }) => c.headTeacher)).toBe(true);
 
     const after = await everything();
-    expect(after.placement_runs).toBe(before.placement_runs + 1);
+    expect(after.placement_runs).toBe(before.placement_runs! + 1);
     // commit, draw, run: one audit event each.
     expect(after.audit_events).toBe(before.audit_events! + 3);
 

@@ -5,13 +5,13 @@ import type { Database } from "../db/database.js";
 import { noticeDocx } from "../notices/notice-document.js";
 import { closeNotice, issueNotice, replyToNotice } from "../notices/notices.service.js";
 import { freshDatabase } from "../test/app.js";
-import { seedFixture } from "../test/fixture.js";
+import { type Fixture, seedFixture } from "../test/fixture.js";
 import { publishedPlan } from "../test/plans.js";
 import { actorNamed, clockAt, type SupervisedPlan, supervisedPlan } from "./test-support.js";
 
 let db: Database;
 let drop: () => Promise<void>;
-let ctx: SupervisedPlan;
+let ctx: SupervisedPlan<Fixture>;
 const actors = {} as Record<"supervisor" | "dept_head", Actor>;
 
 beforeAll(async () => {

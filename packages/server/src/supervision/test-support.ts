@@ -94,7 +94,10 @@ export async function reportAll(
   );
 }
 
-export type SupervisedPlan = Awaited<ReturnType<typeof supervisedPlan>>;
+/** A supervised plan; its fixture typed as the caller's (the shared test fixture, for instance). */
+export type SupervisedPlan<F extends { a: { bureauId: string } } = { a: { bureauId: string } }> = Awaited<
+  ReturnType<typeof supervisedPlan<F>>
+>;
 
 /** The actor of a user, as the auth layer builds it at sign-in. */
 export async function actorNamed(db: Database, username: string) {
