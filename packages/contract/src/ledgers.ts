@@ -11,6 +11,7 @@ import {
   RISK_LEVELS,
   ROUND_KINDS,
 } from "./ledger-vocabulary.js";
+import { SupervisionStatusSchema } from "./queries.js";
 
 /** Requests and answers of the ledgers (issue 15): the campus safety hazard ledger and its rounds. */
 
@@ -222,7 +223,7 @@ export const Hazard = Type.Object({
   orgName: Type.String(),
   state: LedgerStateSchema,
   fields: HazardFields,
-  /** 整改中 past its deadline (as of the server's today). */
+  /** Past its rectification deadline and not written off (the status engine's rule, as of the server's today). */
   overdue: Type.Boolean(),
   version: Type.Integer(),
   createdBy: Type.String(),
@@ -353,3 +354,27 @@ export const PlanLedgerBindings = Type.Object({
 export type PlanLedgerBindings = Static<typeof PlanLedgerBindings>;
 
 export const BindIndicator = Type.Object({ metric: LedgerMetricSchema }, { additionalProperties: false });
+
+/**
+ * A hazard on the warnings board (issue 15): red past its rectification deadline, yellow close to
+ * it (the status engine's rule), and every open 重大 hazard (escalated to the bureau) whatever its
+ * status; with the 督办单 already issued about it.
+ */
+export const HazardWarning = Type.Object({
+  id: Type.String(),
+  orgId: Type.String(),
+  orgName: Type.String(),
+  category: HazardCategorySchema,
+  grade: HazardGradeSchema,
+  location: Type.String(),
+  description: Type.String(),
+  state: LedgerStateSchema,
+  foundOn: Nullable(DateString),
+  deadline: Nullable(DateString),
+  status: SupervisionStatusSchema,
+  /** Reason codes as the board's (past_due, due_soon). */
+  reasons: Type.Array(Type.String()),
+  /** 督办单 issued about the hazard and not yet 办结. */
+  openNotices: Type.Integer({ minimum: 0 }),
+});
+export type HazardWarning = Static<typeof HazardWarning>;

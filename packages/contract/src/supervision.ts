@@ -1,5 +1,6 @@
 import { type Static, Type } from "@sinclair/typebox";
 import { DateString, Nullable, OneOf, Timestamp } from "./common.js";
+import { HazardWarning } from "./ledgers.js";
 import { SupervisionStatusSchema } from "./queries.js";
 import { ENTITY_KINDS, NOTICE_STATUSES } from "./vocabulary.js";
 
@@ -48,7 +49,13 @@ export type StatusItem = Static<typeof StatusItem>;
  * (so the count of a status is the number of rows listed when it is picked); and the tasks by their
  * status (over the assignments matching the plan, unit and search filters).
  */
-export const StatusBoard = Type.Object({ items: Type.Array(StatusItem), counts: KindCounts, tasks: KindCounts });
+export const StatusBoard = Type.Object({
+  items: Type.Array(StatusItem),
+  counts: KindCounts,
+  tasks: KindCounts,
+  /** Campus-safety hazards past or near their rectification deadline, and open 重大 ones (issue 15). */
+  hazards: Type.Array(HazardWarning),
+});
 export type StatusBoard = Static<typeof StatusBoard>;
 
 export const StatusQuery = Type.Object({
@@ -78,8 +85,12 @@ export type StatusRules = Static<typeof StatusRules>;
 export const Notice = Type.Object({
   id: Type.String(),
   docNo: Type.String({ description: "督办〔2026〕3号" }),
-  planId: Type.String(),
-  taskId: Type.String(),
+  /** The task's plan and the task; null for a notice about a hazard. */
+  planId: Nullable(Type.String()),
+  taskId: Nullable(Type.String()),
+  /** The campus-safety hazard the notice is about (issue 15); null for a task's. */
+  hazardId: Nullable(Type.String()),
+  /** The task's number and title; for a hazard 隐患 and its place and description. */
   taskNo: Type.String(),
   taskTitle: Type.String(),
   orgId: Type.String(),
@@ -141,10 +152,11 @@ export const SavedNoticeReply = Type.Object({
 
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
 
-/** One 督办单 to issue. */
+/** One 督办单 to issue: about a task (taskId) or a campus-safety hazard (hazardId), one of the two. */
 export const NoticeInput = Type.Object(
   {
-    taskId: Type.String({ minLength: 1, maxLength: 64 }),
+    taskId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    hazardId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
     orgId: Type.String({ minLength: 1, maxLength: 64 }),
     reason: Text(2000),
     requirement: Text(4000),

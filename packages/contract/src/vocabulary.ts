@@ -208,6 +208,7 @@ export const NOTIFICATION_EVENT_LABELS = {
   notice_closed: "督办办结",
   mention: "提到了我",
   task_changed: "任务调整",
+  major_hazard: "重大隐患",
 } as const satisfies Record<string, string>;
 export type NotificationEvent = keyof typeof NOTIFICATION_EVENT_LABELS;
 export const NOTIFICATION_EVENTS = keysOf(NOTIFICATION_EVENT_LABELS);

@@ -15,8 +15,10 @@ import { forbidden } from "../errors.js";
 import { findVisibleFiles } from "../files/files.repository.js";
 import { newId } from "../ids.js";
 import { todayInShanghai } from "../progress/periods.js";
+import { hazardStatus } from "../status/rules.js";
 import { DEFAULT_CHECKLISTS } from "./checklists.js";
 import type { Changes } from "./fields.js";
+import { escalateMajorHazards } from "./hazard-escalation.js";
 import { hazardMetric, type MetricValue } from "./hazard-metrics.js";
 import { DEFAULT_HAZARD_SETTINGS, HAZARD } from "./hazard-type.js";
 import { hazardsAsOf } from "./hazards-as-of.js";
@@ -26,7 +28,7 @@ import {
   LEDGER_ASSIGNERS,
   LEDGER_WRITERS,
   ledgerPersonalAccess,
-  readableOrgIds,
+  orgScope,
 } from "./ledger-access.js";
 import { ledgerError } from "./ledger-errors.js";
 import { type Fields, type LedgerRecordState, personalFieldsOf } from "./ledger-type.js";
@@ -125,7 +127,11 @@ async function present(db: Database, rows: RecordRow[], today: string) {
     orgName: r.org_name,
     state: r.state,
     fields: maskFields(r.fields),
-    overdue: r.state === "rectifying" && typeof r.fields.deadline === "string" && r.fields.deadline < today,
+    overdue:
+      hazardStatus(
+        { state: r.state, deadline: typeof r.fields.deadline === "string" ? r.fields.deadline : null },
+        today,
+      ).status === "overdue",
     version: r.version,
     createdBy: r.created_by,
     createdAt: r.created_at,
@@ -151,13 +157,6 @@ export interface HazardFilter {
   foundTo?: string;
   limit: number;
   offset: number;
-}
-
-/** The organisations a list covers: the one asked for if the actor reaches it, else all the actor reads. */
-function orgScope(actor: Actor, orgId: string | undefined): string[] | undefined {
-  const reach = readableOrgIds(actor);
-  if (!orgId) return reach;
-  return reach && !reach.includes(orgId) ? [] : [orgId];
 }
 
 export async function listHazards(db: Database, actor: Actor, filter: HazardFilter, now: Clock) {
@@ -310,6 +309,15 @@ export async function recordRound(db: Database, actor: Actor, input: NewRound, n
       await writeOutcome(trx, actor, key, 0, null, withRound, at);
       created.push(id);
     }
+    await escalateMajorHazards(
+      trx,
+      outcomes.map((o, i) => ({
+        regionId: actor.regionId,
+        id: created[i]!,
+        orgName: org.name,
+        fields: o.record.fields,
+      })),
+    );
     return created;
   });
   const [round] = await repo.listRounds(db, {
@@ -341,6 +349,10 @@ async function change(
     const current = { state: row.state, fields: row.fields };
     const outcome = decide(current, today, settings);
     await writeOutcome(trx, actor, key, row.version, current, outcome, at);
+    if (current.fields.grade !== "major") {
+      const orgName = (await repo.orgOf(trx, actor.regionId, row.org_id))?.name ?? "";
+      await escalateMajorHazards(trx, [{ ...key, orgName, fields: outcome.record.fields }]);
+    }
   });
   return hazardDetail(db, actor, id, now);
 }

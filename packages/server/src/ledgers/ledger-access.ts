@@ -29,6 +29,13 @@ export const canReadLedger = (actor: Actor, record: OwnedRecord): boolean =>
 export const readableOrgIds = (actor: Actor): string[] | undefined =>
   REGION_READERS.includes(actor.role) || actor.orgId === actor.regionId ? undefined : actor.visibleOrgIds;
 
+/** The organisations a list covers: the one asked for if the actor reaches it, else all the actor reads. */
+export function orgScope(actor: Actor, orgId: string | undefined): string[] | undefined {
+  const reach = readableOrgIds(actor);
+  if (!orgId) return reach;
+  return reach && !reach.includes(orgId) ? [] : [orgId];
+}
+
 export function assertReads(actor: Actor, record: OwnedRecord | undefined): asserts record is OwnedRecord {
   if (!record || !canReadLedger(actor, record)) throw ledgerError("LEDGER_RECORD_NOT_FOUND", 404);
 }

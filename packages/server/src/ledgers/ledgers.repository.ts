@@ -128,8 +128,8 @@ export async function listRecords(db: Database, f: RecordFilter) {
     q = q.where(sql<string>`r.fields ->> ${field}`, "=", value);
   if (f.foundFrom) q = q.where(sql<string>`r.fields ->> 'foundOn'`, ">=", f.foundFrom);
   if (f.foundTo) q = q.where(sql<string>`r.fields ->> 'foundOn'`, "<=", f.foundTo);
-  if (f.overdueOn)
-    q = q.where("r.state", "=", "rectifying").where(sql<string>`r.fields ->> 'deadline'`, "<", f.overdueOn);
+  // status/rules.ts hazardStatus's red in SQL (for paging): past the deadline and not written off.
+  if (f.overdueOn) q = q.where("r.state", "<>", "closed").where(sql<string>`r.fields ->> 'deadline'`, "<", f.overdueOn);
   return q
     .orderBy(sql`r.fields ->> 'foundOn'`, "desc")
     .orderBy("r.created_at", "desc")
@@ -137,6 +137,27 @@ export async function listRecords(db: Database, f: RecordFilter) {
     .limit(f.limit)
     .offset(f.offset)
     .execute();
+}
+
+/**
+ * The region's records of a type not yet written off, each with its organisation's name and the
+ * number of open 督办单 about it: what the warnings board judges.
+ */
+export async function openRecords(db: Database, q: { regionId: string; type: LedgerType; orgIds?: string[] }) {
+  let query = recordsWithOrg(db, q.regionId, q.type)
+    .where("r.state", "<>", "closed")
+    .select((eb) =>
+      eb
+        .selectFrom("supervision_notices as n")
+        .select(sql<number>`count(*)::int`.as("n"))
+        .whereRef("n.region_id", "=", "r.region_id")
+        .whereRef("n.ledger_record_id", "=", "r.id")
+        .where("n.status", "<>", "closed")
+        .where("n.deleted_at", "is", null)
+        .as("open_notices"),
+    );
+  if (q.orgIds) query = query.where("r.org_id", "in", q.orgIds.length ? q.orgIds : [""]);
+  return query.orderBy(sql`r.fields ->> 'deadline'`).orderBy("r.id").execute();
 }
 
 export async function findRecord(db: Database, key: RecordKey, type: LedgerType) {

@@ -42,14 +42,26 @@ export async function updateNotice(
     .executeTakeFirstOrThrow();
 }
 
+/** A notice with what it is about: a task (its number and title) or a hazard (隐患, its place and description). */
 const noticeColumns = (db: Database) =>
   db
     .selectFrom("supervision_notices as n")
-    .innerJoin("plan_tasks as t", (j) => j.onRef("t.region_id", "=", "n.region_id").onRef("t.id", "=", "n.task_id"))
+    .leftJoin("plan_tasks as t", (j) => j.onRef("t.region_id", "=", "n.region_id").onRef("t.id", "=", "n.task_id"))
+    .leftJoin("ledger_records as lr", (j) =>
+      j.onRef("lr.region_id", "=", "n.region_id").onRef("lr.id", "=", "n.ledger_record_id"),
+    )
     .innerJoin("orgs as o", "o.id", "n.org_id")
     .innerJoin("orgs as b", "b.id", "n.region_id")
     .selectAll("n")
-    .select(["t.no as task_no", "t.title as task_title", "o.name as org_name", "b.name as issuer_name"])
+    .select([
+      "n.ledger_record_id as hazard_id",
+      sql<string>`coalesce(t.no, '隐患')`.as("task_no"),
+      sql<string>`coalesce(t.title, concat_ws('：', lr.fields ->> 'location', lr.fields ->> 'description'))`.as(
+        "task_title",
+      ),
+      "o.name as org_name",
+      "b.name as issuer_name",
+    ])
     .where("n.deleted_at", "is", null);
 
 export async function findNotice(db: Database, id: string) {
@@ -58,12 +70,20 @@ export async function findNotice(db: Database, id: string) {
 
 export async function listNotices(
   db: Database,
-  q: { orgIds?: string[]; regionIds?: string[]; status?: string; taskId?: string; open?: boolean },
+  q: {
+    orgIds?: string[];
+    regionIds?: string[];
+    status?: string;
+    taskId?: string;
+    hazardId?: string;
+    open?: boolean;
+  },
 ) {
   let query = noticeColumns(db);
   if (q.orgIds) query = query.where("n.org_id", "in", q.orgIds.length ? q.orgIds : [""]);
   if (q.regionIds) query = query.where("n.region_id", "in", q.regionIds.length ? q.regionIds : [""]);
   if (q.taskId) query = query.where("n.task_id", "=", q.taskId);
+  if (q.hazardId) query = query.where("n.ledger_record_id", "=", q.hazardId);
   if (q.open) query = query.where("n.status", "in", ["issued", "escalated"]);
   if (q.status) query = query.where("n.status", "=", q.status as SupervisionNoticesTable["status"]);
   return query.orderBy("n.year", "desc").orderBy("n.seq", "desc").limit(1000).execute();

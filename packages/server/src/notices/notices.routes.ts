@@ -85,18 +85,19 @@ export function noticesRoutes(app: App, deps: AppDeps): void {
       config: { auth: ALL_ROLES },
       schema: {
         tags: ["supervision"],
-        summary: "督办单列表：收件箱（发给本单位的）、发件箱（本局签发的）或某项任务的",
+        summary: "督办单列表：收件箱（发给本单位的）、发件箱（本局签发的）、某项任务的或某条隐患的",
         querystring: Type.Object({
           box: Type.Union([Type.Literal("inbox"), Type.Literal("outbox")], { default: "inbox" }),
           status: Type.Optional(NoticeStatusSchema),
           taskId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+          hazardId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
         }),
         response: withErrors({ 200: Type.Object({ notices: Type.Array(NoticeSchema) }) }),
       },
     },
     async (request) => {
-      const { box, status, taskId } = request.query;
-      return { notices: (await listNotices(deps.db, actorOf(request), box, status, taskId)).map(camel) };
+      const { box, status, taskId, hazardId } = request.query;
+      return { notices: (await listNotices(deps.db, actorOf(request), box, status, taskId, hazardId)).map(camel) };
     },
   );
 

@@ -4,6 +4,9 @@ import type { Database } from "../db/database.js";
 import { notFound } from "../errors.js";
 import { findVisibleFiles } from "../files/files.repository.js";
 import { json, newId } from "../ids.js";
+import { HAZARD } from "../ledgers/hazard-type.js";
+import { assertReads } from "../ledgers/ledger-access.js";
+import { findRecord, orgOf } from "../ledgers/ledgers.repository.js";
 import { todayInShanghai } from "../progress/periods.js";
 import { readableTask } from "../progress/progress.service.js";
 import { leadersOf, type NewNotification } from "../reminders/reminders.repository.js";
@@ -19,26 +22,76 @@ const audit = auditorFor("supervision_notice");
 export type OnNotified = (rows: NewNotification[]) => void;
 
 export interface NoticeInput {
-  taskId: string;
+  /** What the notice is about: a task, or a campus-safety hazard (one of the two). */
+  taskId?: string;
+  hazardId?: string;
   orgId: string;
   reason: string;
   requirement: string;
   replyDue: string;
 }
 
-/** The checks of one notice to issue: the task is the actor's to manage, the unit is assigned to it. */
-async function checkedIssue(database: Database, actor: Actor, input: NoticeInput, today: string) {
-  const { task, plan } = await readableTask(database, actor, input.taskId);
+/** What a checked notice is about, as the rows and the unit's notification name it. */
+interface Subject {
+  regionId: string;
+  planId: string | null;
+  taskId: string | null;
+  recordId: string | null;
+  /** "3 推进课后服务" or "隐患 教学楼二楼走廊：灭火器压力不足". */
+  label: string;
+}
+
+/** A task's notice: the task is the actor's to manage, the unit is assigned to it. */
+async function taskSubject(database: Database, actor: Actor, taskId: string, orgId: string): Promise<Subject> {
+  const { task, plan } = await readableTask(database, actor, taskId);
   if (!canManagePlanOf(actor, plan.org_id)) throw notFound("TASK_NOT_FOUND");
-  if (!(await repo.isAssigned(database, task.region_id, task.id, input.orgId))) {
+  if (!(await repo.isAssigned(database, task.region_id, task.id, orgId))) {
     throw supervisionError("UNIT_NOT_ASSIGNED", 400);
   }
-  if (input.replyDue < today) throw supervisionError("REPLY_DUE_INVALID", 400);
-  return { task, plan, input };
+  return {
+    regionId: task.region_id,
+    planId: plan.id,
+    taskId: task.id,
+    recordId: null,
+    label: `${task.no} ${task.title}`,
+  };
 }
 
 /**
- * Issues 督办单 to units of tasks, numbered by the bureau's pattern (青教体督〔2026〕3号) within the region: all of them or
+ * A hazard's notice: the hazard is one the actor reads (ledger access) in the actor's own region; it
+ * goes to the hazard's school or to a department of the bureau (the one overseeing the rectification).
+ */
+async function hazardSubject(database: Database, actor: Actor, hazardId: string, orgId: string): Promise<Subject> {
+  const record = await findRecord(database, { regionId: actor.regionId, id: hazardId }, HAZARD.type);
+  assertReads(actor, record);
+  const org = await orgOf(database, actor.regionId, orgId);
+  if (!org || (org.id !== record.org_id && org.kind !== "department")) {
+    throw supervisionError("UNIT_NOT_HAZARD_UNIT", 400);
+  }
+  const f = record.fields;
+  return {
+    regionId: record.region_id,
+    planId: null,
+    taskId: null,
+    recordId: record.id,
+    label: `隐患 ${[f.location, f.description].filter((v) => typeof v === "string").join("：")}`,
+  };
+}
+
+/** The checks of one notice to issue: its subject (a task or a hazard) and its reply date. */
+async function checkedIssue(database: Database, actor: Actor, input: NoticeInput, today: string) {
+  if ((input.taskId === undefined) === (input.hazardId === undefined)) {
+    throw supervisionError("NOTICE_SUBJECT_INVALID", 400);
+  }
+  const subject = input.taskId
+    ? await taskSubject(database, actor, input.taskId, input.orgId)
+    : await hazardSubject(database, actor, input.hazardId!, input.orgId);
+  if (input.replyDue < today) throw supervisionError("REPLY_DUE_INVALID", 400);
+  return { subject, input };
+}
+
+/**
+ * Issues 督办单 to units of tasks or hazards, numbered by the bureau's pattern (青教体督〔2026〕3号) within the region: all of them or
  * none (every one is checked before any is written). Each unit is told in the app, and its robots
  * by `onNotified`.
  */
@@ -57,17 +110,18 @@ export async function issueNotices(
   const made: NewNotification[] = [];
   const notices = await database.transaction().execute(async (trx) => {
     const out = [];
-    for (const { task, plan, input } of checked) {
-      const seq = await repo.nextNoticeSeq(trx, task.region_id, year);
+    for (const { subject, input } of checked) {
+      const seq = await repo.nextNoticeSeq(trx, subject.regionId, year);
       const notice = await repo.insertNotice(trx, {
-        region_id: task.region_id,
+        region_id: subject.regionId,
         id: newId(),
-        plan_id: plan.id,
-        task_id: task.id,
+        plan_id: subject.planId,
+        task_id: subject.taskId,
+        ledger_record_id: subject.recordId,
         org_id: input.orgId,
         year,
         seq,
-        doc_no: await noticeNumberOf(trx, task.region_id, year, seq),
+        doc_no: await noticeNumberOf(trx, subject.regionId, year, seq),
         reason: input.reason,
         requirement: input.requirement,
         reply_due: input.replyDue,
@@ -81,7 +135,7 @@ export async function issueNotices(
           { orgId: input.orgId },
           "new_notice",
           `收到${notice.doc_no}`,
-          `${task.no} ${task.title}：${input.reason}（请于${input.replyDue}前反馈）`,
+          `${subject.label}：${input.reason}（请于${input.replyDue}前反馈）`,
           `new_notice:notice:${notice.id}:${today}`,
         ),
         ...(await mentionNotifications(trx, notice, notice.id, `${input.reason}\n${input.requirement}`, actor)),
@@ -123,8 +177,16 @@ export async function listNotices(
   box: "inbox" | "outbox",
   status?: string,
   taskId?: string,
+  hazardId?: string,
 ) {
   const db = database;
+  if (hazardId) {
+    // A hazard's notices: for whoever reads the hazard, a unit its own only (as a task's).
+    const record = await findRecord(db, { regionId: actor.regionId, id: hazardId }, HAZARD.type);
+    assertReads(actor, record);
+    const all = await repo.listNotices(db, { regionIds: [record.region_id], hazardId, status });
+    return isUnitRole(actor) ? all.filter((n) => sees(actor, n.org_id)) : all;
+  }
   if (taskId) {
     // A task's notices: all of them for its managers and leaders, the unit's own for a unit.
     const { task, plan } = await readableTask(database, actor, taskId);

@@ -203,3 +203,24 @@ export function attainment(target: IndicatorTarget, actual: number | null): bool
     }
   }
 }
+
+/** Days before a hazard's rectification deadline from which it shows yellow on the board. */
+export const HAZARD_WARN_DAYS = 2;
+
+/**
+ * A hazard's status on the board, by the assignment rule above (one rule for every deadline): its
+ * rectification deadline is the due date and 销号 (closed) is done; red once the deadline has passed
+ * and it is not written off, yellow within HAZARD_WARN_DAYS of it. A hazard without a deadline yet
+ * (not assigned) is normal.
+ */
+export function hazardStatus(h: { state: string; deadline: string | null }, today: string): StatusResult {
+  return assignmentStatus(
+    {
+      dueDates: h.deadline ? [h.deadline] : [],
+      latest: h.state === "closed" ? { status: "done", percent: 100, period: "" } : null,
+      expectedPeriod: null,
+    },
+    today,
+    { ...DEFAULT_RULES, warnDays: HAZARD_WARN_DAYS, warnBelowPercent: 100 },
+  );
+}

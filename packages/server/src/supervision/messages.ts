@@ -8,6 +8,8 @@ export const SUPERVISION_MESSAGES = {
   NOTICE_NOT_REPLIED: "承办单位尚未反馈，不能办结",
   NOT_NOTICE_UNIT: "该督办单不是发给您的单位的",
   UNIT_NOT_ASSIGNED: "该单位不是此任务的责任单位",
+  NOTICE_SUBJECT_INVALID: "督办单须针对一项任务或一条隐患（二者选一）",
+  UNIT_NOT_HAZARD_UNIT: "隐患督办单只能发给隐患所在学校或本局股室",
   REPLY_DUE_INVALID: "反馈时限不能早于今天",
   WEBHOOK_NOT_FOUND: "消息推送配置不存在",
   WEBHOOK_URL_FORBIDDEN: "机器人地址不被允许",

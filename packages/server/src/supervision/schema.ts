@@ -60,8 +60,11 @@ export interface NoticeSequencesTable {
 export interface SupervisionNoticesTable {
   region_id: string;
   id: string;
-  plan_id: string;
-  task_id: string;
+  /** The task's plan; null for a notice about a hazard. */
+  plan_id: string | null;
+  /** The task the notice is about, or null when it is about a ledger record (migration 0019). */
+  task_id: string | null;
+  ledger_record_id: ColumnType<string | null, string | null | undefined, string | null>;
   org_id: string;
   year: number;
   seq: number;

@@ -45,6 +45,7 @@ export default function NotificationsPage() {
       const box = n.event === "notice_reply" || !canReport(me) ? "outbox" : "inbox";
       return `/supervision?tab=${box}&notice=${n.entityId}`;
     }
+    if (n.entityKind === "ledger_record") return `/safety?hazard=${n.entityId}`;
     // A unit taken off a task can no longer open it: units go to 我的任务.
     if (n.event === "task_changed" && !canReport(me))
       return n.entityKind === "task" ? `/tasks/${n.entityId}` : "/plans";

@@ -1,6 +1,7 @@
 import { HAZARD_CATEGORY_LABELS, HAZARD_GRADE_LABELS, LEDGER_STATE_LABELS } from "@luoshi/contract/ledger-vocabulary";
 import { Button, Card, List, Select, Space, Switch, Tag } from "antd";
 import { useCallback, useEffect, useState } from "react";
+import { useSearchParams } from "react-router";
 import { api } from "../../api/endpoints";
 import type { Org } from "../../api/types";
 import { useMe } from "../../session";
@@ -28,7 +29,9 @@ export default function SafetyPage() {
   const [schools, setSchools] = useState<Org[]>([]);
   const [config, setConfig] = useState<HazardConfig | null>(null);
   const [recording, setRecording] = useState(false);
-  const [openId, setOpenId] = useState<string | null>(null);
+  // A link from the warnings board or a notification opens its hazard (?hazard=id).
+  const [params] = useSearchParams();
+  const [openId, setOpenId] = useState<string | null>(params.get("hazard"));
   const bureauSide = me.role !== "school_reporter";
 
   const load = useCallback(() => {

@@ -51,7 +51,7 @@ export function IssueNoticeModal({
     try {
       const { notices } = await supervisionApi.issue(
         rows.map((r, i) => ({
-          taskId: targets[i]!.taskId,
+          ...(targets[i]!.hazardId ? { hazardId: targets[i]!.hazardId } : { taskId: targets[i]!.taskId }),
           orgId: targets[i]!.orgId,
           reason: r.reason.trim(),
           requirement: r.requirement.trim(),

@@ -9,6 +9,7 @@ import { EChart } from "../Dashboard/EChart";
 import { BOARD_ORDER, BoardFilters } from "./BoardFilters";
 import { BoardRows, rowKey } from "./BoardRows";
 import { boardFilterFrom, withBoardFilter } from "./board-filter";
+import { HazardWarnings } from "./HazardWarnings";
 import { IssueNoticeModal } from "./IssueNoticeModal";
 import { S } from "./labels";
 import type { NoticeTarget } from "./notice-prefill";
@@ -76,6 +77,7 @@ export function WarningsBoard() {
           setSelected([]);
         }}
       />
+      <HazardWarnings hazards={board.data?.hazards ?? []} onIssue={manager ? (t) => setTargets([t]) : undefined} />
       {board.data && (
         <Row gutter={[16, 16]}>
           {BOARD_ORDER.map((s) => (

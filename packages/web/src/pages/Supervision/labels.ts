@@ -100,6 +100,13 @@ export const S = {
     noUnit: "所选行没有责任单位，不能签发督办单",
     selectHint: "勾选预警行后可批量签发督办单",
   },
+  hazards: {
+    title: (n: number) => `安全隐患预警（${n}）`,
+    subject: "隐患",
+    deadline: "整改时限",
+    unassigned: "尚未下达整改",
+    noticed: (n: number) => `已督办${n}份`,
+  },
   notice: {
     detail: "督办单",
     reason: "督办事由",

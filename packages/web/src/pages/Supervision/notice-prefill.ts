@@ -2,6 +2,8 @@ import { S } from "./labels";
 
 /** What a 督办单 is about: a warning row of the board, or a task's unit picked on task detail or the ledger. */
 export interface NoticeTarget {
+  /** Set when the notice is about a campus-safety hazard (taskId then empty). */
+  hazardId?: string;
   taskId: string;
   taskNo: string;
   taskTitle: string;
