@@ -330,26 +330,6 @@ export interface DB {
   ledger_settings: LedgerSettingsTable;
 }
 
-/** Tables in dependency order: backups dump and restore in this order. */
-export const BUSINESS_TABLES = [
-  "orgs",
-  "org_aliases",
-  "org_groups",
-  "org_group_members",
-  "users",
-  "plans",
-  "plan_tasks",
-  "unit_mappings",
-  "assignments",
-  "milestones",
-  "indicators",
-  "files",
-  "progress_reports",
-  "indicator_actuals",
-  "report_evidence",
-  "audit_events",
-] as const satisfies readonly (keyof DB)[];
-
 export type Org = Selectable<OrgsTable>;
 export type User = Selectable<UsersTable>;
 export type Plan = Selectable<PlansTable>;
