@@ -1,5 +1,7 @@
 import { resolve } from "node:path";
 import type { ReadLimits } from "@luoshi/plan-parser";
+import type { ClockSetting } from "./clock.js";
+import { parseClock } from "./clock.js";
 import type { DatabaseTarget } from "./db/database.js";
 import { splitHosts } from "./db/multi-host.js";
 import { DEFAULT_WEBHOOK_HOSTS, type WebhookPolicy } from "./reminders/webhook-guard.js";
@@ -35,6 +37,8 @@ export interface Config {
   trustProxy: boolean | number | string[];
   /** Where the server keeps its backups, and their schedule and retention (see backup/). */
   backup: BackupConfig;
+  /** The server's clock (LUOSHI_NOW, clock.ts): real unless a demonstration or a scenario fixes it. */
+  clock?: ClockSetting;
 }
 
 export interface BackupConfig {
@@ -111,6 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       ...webhookSink(env.LUOSHI_WEBHOOK_TEST_SINK, errors),
     },
     trustProxy: trustProxy(env.LUOSHI_TRUST_PROXY, errors),
+    clock: parseClock(env.LUOSHI_NOW, errors),
     backup: {
       dir: resolve(dataDir, env.LUOSHI_BACKUP_DIR || "backups"),
       schedule: backupSchedule(env.LUOSHI_BACKUP_SCHEDULE, errors),

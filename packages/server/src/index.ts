@@ -10,6 +10,7 @@ export { DataDirLockedError, liveHolder } from "./db/data-dir-lock.js";
 export { type Database, openDatabase } from "./db/database.js";
 export { migrate } from "./db/migrate.js";
 export { isEmpty, seedDemo } from "./demo/seed-demo.js";
+export type { FileStore } from "./files/file-store.js";
 export { LABELS } from "./messages.js";
 export { importPlan } from "./plans/plans.service.js";
 export { openRuntime, type Runtime, startServer } from "./server.js";

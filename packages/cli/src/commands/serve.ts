@@ -25,7 +25,7 @@ export const registerServe: RegisterCommand = (program, { io }) => {
       };
       const config = loadConfig(env, flags.demo ? { demo: true } : {});
       const runtime = await openRuntime(config, { command: "serve" });
-      if (config.demo) await seedDemoIfEmpty(runtime.db, io);
+      if (config.demo) await seedDemoIfEmpty(runtime.db, io, runtime.files);
       const { app, url } = await startServer(runtime);
       io.stdout.write(`${serverMsg.listening(url)}\n`);
       const stop = async () => {

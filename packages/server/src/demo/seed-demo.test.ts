@@ -1,3 +1,7 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../app.js";
 import { loadConfig } from "../config.js";
@@ -16,7 +20,8 @@ afterAll(() => target.drop());
 
 describe("demo seed", () => {
   it("creates a county bureau, its plan through the parser, and progress history", async () => {
-    const { logins, planId } = await seedDemo(db, new Date("2024-05-15T08:00:00Z"));
+    const files = diskFileStore(mkdtempSync(join(tmpdir(), "luoshi-demo-files-")));
+    const { logins, planId } = await seedDemo(db, new Date("2024-05-15T08:00:00Z"), files);
     const count = async (kind: "department" | "school") =>
       (await db.selectFrom("orgs").select("id").where("kind", "=", kind).execute()).length;
     expect(await count("department")).toBe(12);
@@ -26,6 +31,19 @@ describe("demo seed", () => {
     expect(tasks.length).toBe(15);
     const reports = await db.selectFrom("progress_reports").select("period").execute();
     expect(new Set(reports.map((r) => r.period))).toEqual(new Set(["2024-01", "2024-02", "2024-03", "2024-04"]));
+
+    // The campus-safety ledger: hazards in every state, zero reports, the safety targets bound.
+    const hazards = await db.selectFrom("ledger_records").select(["state", "fields"]).orderBy("created_at").execute();
+    expect(hazards.map((h) => h.state).sort()).toEqual(
+      ["closed", "closed", "found", "rectifying", "rectifying", "reviewing"].sort(),
+    );
+    const overdue = hazards.filter((h) => h.state === "rectifying" && String(h.fields.deadline) < "2024-05-15");
+    expect(overdue).toHaveLength(1);
+    expect(hazards.filter((h) => h.fields.grade === "major")).toHaveLength(1);
+    const zero = await db.selectFrom("ledger_rounds").select("id").where("hazard_count", "=", 0).execute();
+    expect(zero).toHaveLength(9);
+    const { rows: bound } = await sql<{ metric: string }>`SELECT metric FROM ledger_bindings`.execute(db);
+    expect(bound.map((b) => b.metric)).toContain("hazard_fix_rate");
 
     const app = await buildApp({ db, config: loadConfig({}), files: diskFileStore("/nonexistent") });
     const login = await app.inject({

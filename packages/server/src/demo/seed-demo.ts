@@ -4,10 +4,12 @@ import { actorFor } from "../auth/auth.service.js";
 import { saveBureauProfile } from "../bureau/bureau.service.js";
 import type { Database } from "../db/database.js";
 import type { ReportStatus, Role } from "../db/schema.js";
+import type { FileStore } from "../files/file-store.js";
 import { addAlias, createOrg } from "../orgs/orgs.service.js";
 import { findPlan, listTasks } from "../plans/plans.repository.js";
 import { importPlan } from "../plans/plans.service.js";
 import { publishPlan } from "../plans/publish.service.js";
+import { todayInShanghai } from "../progress/periods.js";
 import { submitReport } from "../progress/progress.service.js";
 import { createUser } from "../users/users.service.js";
 import {
@@ -21,6 +23,7 @@ import {
   DEMO_USERS,
 } from "./demo-orgs.js";
 import { demoPlanText } from "./demo-plan.js";
+import { seedHazards } from "./seed-hazards.js";
 
 export interface DemoLogin {
   username: string;
@@ -35,9 +38,15 @@ export async function isEmpty(db: Database): Promise<boolean> {
 
 /**
  * A demo county bureau: departments, schools, users, this year's plan imported through
- * the real parser and published, and a few months of progress reports.
+ * the real parser and published, a few months of progress reports, and (given a file store for
+ * its photos) a small campus-safety ledger bound to the plan's safety targets.
  */
-export async function seedDemo(db: Database, today = new Date()): Promise<{ logins: DemoLogin[]; planId: string }> {
+export async function seedDemo(
+  db: Database,
+  today = new Date(),
+  /** Where the campus-safety ledger's photos go; without it the ledger is left empty. */
+  files?: FileStore,
+): Promise<{ logins: DemoLogin[]; planId: string }> {
   const province = await createOrg(db, null, { parentId: null, name: DEMO_PROVINCE, kind: "province" });
   const city = await createOrg(db, null, { parentId: province.id, name: DEMO_CITY, kind: "city" });
   const bureau = await createOrg(db, null, { parentId: city.id, name: DEMO_BUREAU, kind: "bureau" });
@@ -79,6 +88,7 @@ export async function seedDemo(db: Database, today = new Date()): Promise<{ logi
   await publishPlan(db, null, planId, await findPlan(db, planId), true);
   await seedProgress(db, bureau.region_id, planId, Math.min(today.getMonth(), 4), year);
   await backdate(db, planId, year, today);
+  if (files) await seedHazards(db, files, todayInShanghai(today), planId);
 
   return {
     logins: DEMO_USERS.map((u) => ({

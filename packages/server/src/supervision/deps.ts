@@ -1,3 +1,4 @@
+import { type ClockSetting, clockFrom } from "../clock.js";
 import type { AppDeps } from "../http/types.js";
 import { robotPoster } from "../reminders/webhook-guard.js";
 import type { DeliveryLimits, SendDeps } from "../reminders/webhooks.js";
@@ -10,7 +11,20 @@ export interface SupervisionDeps extends AppDeps {
   deliveryLimits?: DeliveryLimits;
 }
 
-export const clockOf = (deps: AppDeps): Clock => (deps as SupervisionDeps).now ?? (() => new Date());
+/** The app's clock: a test's, else the configured one (LUOSHI_NOW, clock.ts), else the real one. */
+export const clockOf = (deps: AppDeps): Clock =>
+  (deps as SupervisionDeps).now ?? (deps.config.clock ? configuredClock(deps.config.clock) : () => new Date());
+
+const clocks = new WeakMap<object, Clock>();
+/** One clock per setting, so that a file clock's cache is shared by every route. */
+function configuredClock(setting: ClockSetting): Clock {
+  let clock = clocks.get(setting);
+  if (!clock) {
+    clock = clockFrom(setting);
+    clocks.set(setting, clock);
+  }
+  return clock;
+}
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
