@@ -24,6 +24,7 @@ import type { App, AppDeps, RouteAuth } from "./http/types.js";
 import { webStatic } from "./http/web-static.js";
 import { bindingsRoutes } from "./ledgers/bindings.routes.js";
 import { hazardsRoutes } from "./ledgers/hazards.routes.js";
+import { hazardsIoRoutes } from "./ledgers/hazards-io.routes.js";
 import { orgsRoutes } from "./orgs/orgs.routes.js";
 import { placementRoutes } from "./placement/placement.routes.js";
 import { plansExportRoutes } from "./plans/plans.export.routes.js";
@@ -171,6 +172,7 @@ export async function buildApp(
   searchRoutes(app, deps);
   hazardsRoutes(app, deps);
   bindingsRoutes(app, deps);
+  hazardsIoRoutes(app, deps);
   webStatic(app);
   return app;
 }

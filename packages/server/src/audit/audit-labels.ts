@@ -32,6 +32,8 @@ export const ENTITY_LABELS: Record<string, string> = {
   ledger_round: "安全排查",
   ledger_settings: "台账设置",
   ledger_binding: "指标绑定台账",
+  // ledger import/export (ledgerio)
+  ledger: "台账",
 };
 
 export const ACTION_LABELS: Record<string, string> = {
@@ -81,6 +83,8 @@ export const ACTION_LABELS: Record<string, string> = {
   fail_review: LEDGER_ACTION_LABELS.fail_review,
   bind: "绑定",
   unbind: "解除绑定",
+  // ledger import/export (ledgerio)
+  export: "导出",
 };
 
 export const entityLabel = (code: string): string => ENTITY_LABELS[code] ?? code;

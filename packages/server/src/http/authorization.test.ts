@@ -979,6 +979,33 @@ const MATRIX: Record<string, Row> = {
       payload: { deadlineDays: { general: 7, major: 30 }, checklists: { fire: ["灭火器"] } },
     }),
   },
+  // ledger import/export and bureau views (ledgerio)
+  "GET /api/ledgers/hazard-export": {
+    own: ALL,
+    other: null,
+    req: (c) => ({ method: "GET", url: "/api/ledgers/hazard-export", headers: c.session.headers }),
+  },
+  "POST /api/ledgers/hazard-import": {
+    own: ["admin", "supervisor", "dept_head", "school_reporter"],
+    other: null,
+    // A check of a one-row sheet: answered with its problems (if any), nothing written.
+    req: async (c) => {
+      const book = new ExcelJS.Workbook();
+      const ws = book.addWorksheet("台账");
+      ws.addRow(["学校", "状态", "隐患类别", "位置", "隐患描述", "隐患性质", "隐患等级", "发现日期"]);
+      ws.addRow(["城关实验小学", "已登记", "消防", "楼道", "灭火器过期", "物的危险状态", "一般隐患", "2024-05-06"]);
+      const form = multipart(
+        { name: "台账.xlsx", bytes: Buffer.from(await book.xlsx.writeBuffer()) },
+        { mode: "check" },
+      );
+      return {
+        method: "POST",
+        url: "/api/ledgers/hazard-import",
+        headers: { ...c.session.headers, ...form.headers },
+        payload: form.payload,
+      };
+    },
+  },
   "GET /api/plans/:id/ledger-bindings": {
     own: MANAGERS,
     req: (c) => ({
@@ -1366,6 +1393,8 @@ const LIST_SCOPES: Record<string, ListScope> = {
     url: "/api/ledgers/hazard-indicators?from=2024-01-01&to=2099-12-31",
   },
   "GET /api/ledgers/hazard-config": { kind: "not-a-list", why: "the settings of the caller's own region" },
+  // ledgerio
+  "GET /api/ledgers/hazard-export": { kind: "not-a-list", why: "a workbook of GET /api/ledgers/hazards' rows" },
   "GET /api/supervision/evaluation/export.xlsx": {
     kind: "not-a-list",
     why: "a workbook of GET /api/supervision/evaluation's rows",

@@ -1,9 +1,13 @@
 import {
   HAZARD_CATEGORIES,
+  HAZARD_CATEGORY_LABELS,
+  HAZARD_GRADE_LABELS,
   HAZARD_GRADES,
+  HAZARD_SOURCE_LABELS,
   HAZARD_SOURCES,
   type HazardGrade,
   type LedgerState,
+  RISK_LEVEL_LABELS,
   RISK_LEVELS,
 } from "@luoshi/contract";
 import { addDays } from "../status/calendar.js";
@@ -26,7 +30,12 @@ export interface HazardSettings {
 
 export const DEFAULT_HAZARD_SETTINGS: HazardSettings = { deadlineDays: { general: 7, major: 30 } };
 
-const text = (label: string, maxLength = 500) => ({ kind: "text" as const, maxLength, label });
+const text = (label: string, maxLength = 500, synonyms?: string[]) => ({
+  kind: "text" as const,
+  maxLength,
+  label,
+  ...(synonyms ? { synonyms } : {}),
+});
 const photos = (label: string) => ({ kind: "files" as const, maxItems: 20, label });
 
 /** The deadline a step gives when the caller names none. */
@@ -68,19 +77,37 @@ export const HAZARD: LedgerTypeDef = {
   states: ["found", "rectifying", "reviewing", "closed"],
   initial: "found",
   fields: {
-    category: { kind: "enum", values: HAZARD_CATEGORIES, label: "隐患类别" },
+    category: {
+      kind: "enum",
+      values: HAZARD_CATEGORIES,
+      labels: HAZARD_CATEGORY_LABELS,
+      label: "隐患类别",
+      synonyms: ["类别", "隐患类型"],
+    },
     subItem: text("子类", 100),
-    location: text("位置", 200),
-    description: text("隐患描述", 2000),
-    source: { kind: "enum", values: HAZARD_SOURCES, label: "隐患性质" },
-    grade: { kind: "enum", values: HAZARD_GRADES, label: "隐患等级" },
-    riskLevel: { kind: "enum", values: RISK_LEVELS, label: "风险等级" },
-    foundOn: { kind: "date", label: "发现日期" },
+    location: text("位置", 200, ["隐患位置", "部位", "隐患部位"]),
+    description: text("隐患描述", 2000, ["隐患内容", "存在问题", "隐患情况"]),
+    source: {
+      kind: "enum",
+      values: HAZARD_SOURCES,
+      labels: HAZARD_SOURCE_LABELS,
+      label: "隐患性质",
+      synonyms: ["隐患来源"],
+    },
+    grade: {
+      kind: "enum",
+      values: HAZARD_GRADES,
+      labels: HAZARD_GRADE_LABELS,
+      label: "隐患等级",
+      synonyms: ["等级", "隐患级别"],
+    },
+    riskLevel: { kind: "enum", values: RISK_LEVELS, labels: RISK_LEVEL_LABELS, label: "风险等级" },
+    foundOn: { kind: "date", label: "发现日期", synonyms: ["排查日期", "发现时间"] },
     beforePhotos: photos("整改前照片"),
     tempMeasures: text("临时措施", 1000),
     responsibleId: { kind: "user", label: "整改责任人" },
     contactPhone: { kind: "text", maxLength: 32, label: "责任人联系电话", personal: "phone" },
-    deadline: { kind: "date", label: "整改时限" },
+    deadline: { kind: "date", label: "整改时限", synonyms: ["整改期限", "整改完成时限"] },
     planResponsible: text("治理责任（机构和人员）"),
     planMeasures: text("治理措施", 2000),
     planFunds: text("经费和物资落实"),

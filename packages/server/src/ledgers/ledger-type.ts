@@ -11,7 +11,8 @@ export type Fields = Record<string, FieldValue>;
 
 export type FieldKind =
   | { kind: "text"; maxLength: number }
-  | { kind: "enum"; values: readonly string[] }
+  /** `labels`: each value's Chinese label, as exports write it and imports read it. */
+  | { kind: "enum"; values: readonly string[]; labels?: Readonly<Record<string, string>> }
   | { kind: "date" }
   | { kind: "money" }
   /** A user of the record's region (the service checks it exists). */
@@ -25,6 +26,8 @@ export type FieldDef = FieldKind & {
   personal?: PersonalKind;
   /** Set by the workflow only; a correction may not touch it. */
   system?: boolean;
+  /** Other column headers an imported sheet may give this field (the label is always one). */
+  synonyms?: readonly string[];
 };
 
 /** Who is acting and when, as guards see it. */
