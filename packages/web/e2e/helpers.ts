@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
@@ -173,4 +173,17 @@ export async function scenario(
     await browser.close();
     for (const dir of scratch.splice(0)) rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * A fixed clock for a scenario, in one place: the server's (run.mjs starts it with LUOSHI_NOW=file:…,
+ * this writes the instant into that file) and each page's browser clock, so that "today" is the same
+ * day on both sides. Moving it forward is how a scenario lets a deadline pass.
+ */
+export async function setClock(instant: string, pages: Page[]): Promise<void> {
+  const file = process.env.LUOSHI_E2E_CLOCK_FILE;
+  check(file, "run.mjs gives the scenario the server's clock file (LUOSHI_E2E_CLOCK_FILE)");
+  writeFileSync(file, `${instant}\n`);
+  for (const page of pages) await page.clock.setFixedTime(new Date(instant));
+  console.log(`  clock: ${instant}`);
 }

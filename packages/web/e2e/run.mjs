@@ -48,6 +48,8 @@ async function runScenario(file) {
   // A port for the scenario's recording robot server: the app's robot messages go there (testing only).
   const robotPort = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), "luoshi-e2e-data-"));
+  // The server's clock (LUOSHI_NOW): real until the scenario writes an instant into this file (helpers.ts setClock).
+  const clockFile = join(dataDir, "clock");
   const server = spawn(process.execPath, [cli, "serve", "--demo"], {
     cwd: root,
     env: {
@@ -57,6 +59,7 @@ async function runScenario(file) {
       LUOSHI_DATA_DIR: dataDir,
       LOG_LEVEL: "warn",
       LUOSHI_WEBHOOK_TEST_SINK: `127.0.0.1:${robotPort}`,
+      LUOSHI_NOW: `file:${clockFile}`,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -91,6 +94,7 @@ async function runScenario(file) {
         ...(password ? { LUOSHI_E2E_PASSWORD: password } : {}),
         LUOSHI_E2E_ARTIFACTS: artifacts,
         LUOSHI_E2E_ROBOT_PORT: String(robotPort),
+        LUOSHI_E2E_CLOCK_FILE: clockFile,
       },
       stdio: "inherit",
     });

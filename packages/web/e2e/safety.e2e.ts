@@ -1,29 +1,46 @@
 /**
- * 台账 · 安全隐患 end to end, in a real browser against the real built server: the school's safety
- * officer on a 360 px phone records a daily round with one hazard and a photo taken through the file
- * input; the department (股室负责人) assigns rectification; the school uploads the photo after and
- * submits the fix; the department, a different person, re-inspects and writes the hazard off (销号).
+ * 台账 · 安全隐患, the issue's whole loop end to end in a real browser against the real built server,
+ * on a fixed clock (helpers.ts setClock: the server's LUOSHI_NOW file and each page's browser clock):
+ *  - 3月2日: the school's safety officer on a 360 px phone records a daily round with one hazard and a
+ *    photo taken through the file input; the department (股室负责人) assigns rectification (一般: 7 days);
+ *  - 3月12日, past the deadline: the hazard is red on the supervisor's warnings board with its school,
+ *    grade and deadline, and a 督办单 is issued by clicking there; it reaches the school's inbox; the
+ *    school uploads the photo after and submits the fix; the department, a different person, opens the
+ *    after-photo, re-inspects and writes the hazard off (销号); the bound indicator 隐患整改率 moves on
+ *    the dashboard;
+ *  - 4月2日: the March bulletin states the new figure.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { type Browser, chromium, type Page } from "playwright-core";
-import { BASE, check, login, noHorizontalScroll, shot, step, toast } from "./helpers";
+import ExcelJS from "exceljs";
+import type { Page } from "playwright-core";
+import {
+  apiGet,
+  BASE,
+  check,
+  login,
+  noHorizontalScroll,
+  scenario,
+  setClock,
+  shot,
+  step,
+  toast,
+  workDir,
+} from "./helpers";
 import { evidencePng } from "./plan-fixture";
 
-const work = mkdtempSync(join(tmpdir(), "luoshi-e2e-safety-"));
 const LOCATION = `教学楼二楼走廊 e2e ${Date.now().toString(36)}`;
+const YEAR = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric" }).format(new Date());
+const FOUND = `${YEAR}-03-02T09:00:00+08:00`;
+const PAST_DEADLINE = `${YEAR}-03-12T09:00:00+08:00`;
+const NEXT_MONTH = `${YEAR}-04-02T09:00:00+08:00`;
+const DEADLINE = `${YEAR}-03-09`;
 
-const newPage = async (browser: Browser, width: number, height: number) => {
-  const context = await browser.newContext({
-    viewport: { width, height },
-    locale: "zh-CN",
-    timezoneId: "Asia/Shanghai",
-  });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  return page;
-};
+interface DashboardIndicator {
+  text: string;
+  actual: number | null;
+}
 
 const openHazard = async (page: Page) => {
   await page.goto(`${BASE}/safety`);
@@ -31,8 +48,16 @@ const openHazard = async (page: Page) => {
   await page.locator(".ant-drawer-body").waitFor();
 };
 
+/** The plan's 隐患整改率 on the dashboard, as the dashboard's API answers it. */
+async function fixRate(page: Page): Promise<number | null> {
+  const d = await apiGet<{ indicators: { items: DashboardIndicator[] } }>(page, "/api/dashboard");
+  const item = d.indicators.items.find((i) => i.text.includes("隐患整改率"));
+  check(item, "the demo plan's 隐患整改率 is on the dashboard");
+  return item.actual;
+}
+
 async function schoolRecords(phone: Page, photo: string) {
-  step("school, 360 px: record a daily round with one hazard and a photo");
+  step("3月2日, school at 360 px: record a daily round with one hazard and a photo");
   await login(phone, "school");
   await phone.waitForURL((u) => !u.pathname.startsWith("/login"));
   await phone.goto(`${BASE}/safety`);
@@ -56,18 +81,50 @@ async function schoolRecords(phone: Page, photo: string) {
   check(await noHorizontalScroll(phone), "the ledger fits 360 px");
 }
 
-async function departmentAssigns(desk: Page) {
-  step("department: assign rectification (the deadline from the default for 一般)");
-  await login(desk, "jijiao");
-  await desk.waitForURL((u) => !u.pathname.startsWith("/login"));
-  await openHazard(desk);
-  await desk.getByRole("button", { name: "下达整改" }).click();
-  await toast(desk, "已办理");
-  await desk.locator(".ant-drawer-body", { hasText: "整改中" }).waitFor();
+async function departmentAssigns(dept: Page) {
+  step("department: assign rectification (一般: the default 7 days)");
+  await login(dept, "jijiao");
+  await dept.waitForURL((u) => !u.pathname.startsWith("/login"));
+  await openHazard(dept);
+  await dept.getByRole("button", { name: "下达整改" }).click();
+  await toast(dept, "已办理");
+  await dept.locator(".ant-drawer-body", { hasText: "整改中" }).waitFor();
+  await dept.locator(".ant-drawer-body", { hasText: DEADLINE }).waitFor();
 }
 
-async function schoolFixes(phone: Page, photo: string) {
-  step("school: upload the photo after and submit the fix");
+async function boardIssuesNotice(desk: Page) {
+  step("3月12日, supervisor: the overdue hazard is red on the warnings board; 督办单 with one click");
+  await login(desk, "ducha");
+  await desk.waitForURL((u) => !u.pathname.startsWith("/login"));
+  await desk.goto(`${BASE}/supervision?tab=board`);
+  const card = desk.getByTestId("board-hazard").filter({ hasText: LOCATION });
+  await card.waitFor();
+  check((await card.getAttribute("data-status")) === "overdue", "the hazard is overdue on the board");
+  const text = (await card.textContent()) ?? "";
+  for (const want of ["逾期", "青山县城关镇中心小学", "一般隐患", DEADLINE]) {
+    check(text.includes(want), `the board's hazard states ${want} (${text})`);
+  }
+  check((await card.locator(".ant-tag-red").count()) > 0, "the overdue tag is red");
+  await shot(desk, "safety-board-red");
+  await card.getByRole("button", { name: "签发督办单" }).click();
+  const modal = desk.locator(".ant-modal");
+  await modal.getByText(LOCATION).first().waitFor();
+  const reason = await modal.locator("textarea").first().inputValue();
+  check(reason.includes("已过完成时限"), `the reason is prefilled from the warning (${reason})`);
+  await modal.getByRole("button", { name: "签发督办单" }).click();
+  await toast(desk, "已签发1份督办单");
+  await desk.reload();
+  await desk.getByTestId("board-hazard").filter({ hasText: LOCATION }).filter({ hasText: "已督办1份" }).waitFor();
+}
+
+async function schoolReadsNoticeAndFixes(phone: Page, photo: string) {
+  step("school at 360 px: the 督办单 is in its inbox; it uploads the photo after and submits the fix");
+  await phone.goto(`${BASE}/supervision?tab=inbox`);
+  const notice = phone.locator(".notice-card", { hasText: LOCATION }).first();
+  await notice.waitFor();
+  check(((await notice.textContent()) ?? "").includes("隐患"), "the notice names the hazard");
+  check(await noHorizontalScroll(phone), "the inbox fits 360 px");
+  await shot(phone, "safety-notice-phone");
   await openHazard(phone);
   await phone.locator(".ant-drawer-body input[type=file]").setInputFiles(photo);
   await phone.locator(".ant-drawer-body .ant-upload-list-item").first().waitFor();
@@ -78,43 +135,81 @@ async function schoolFixes(phone: Page, photo: string) {
   check(await noHorizontalScroll(phone, "drawer"), "the hazard drawer fits 360 px");
 }
 
-async function departmentCloses(desk: Page) {
-  step("department, another person than the fixer: re-inspect and write off (销号)");
-  await openHazard(desk);
-  await desk.getByRole("button", { name: "复查通过并销号" }).click();
-  await toast(desk, "已办理");
-  await desk.locator(".ant-drawer-body", { hasText: "已销号" }).waitFor();
-  await shot(desk, "safety-closed-desk");
+async function departmentCloses(dept: Page): Promise<string> {
+  step("department, another person than the fixer: sees the after-photo, re-inspects and writes off (销号)");
+  await openHazard(dept);
+  const { hazards } = await apiGet<{ hazards: { fields: { location?: string; afterPhotos?: string[] } }[] }>(
+    dept,
+    "/api/ledgers/hazards?state=reviewing",
+  );
+  const after = hazards.find((h) => h.fields.location === LOCATION)?.fields.afterPhotos?.[0];
+  check(after, "the hazard carries its after-photo");
+  const status = await dept.evaluate(async (id) => (await fetch(`/api/files/${id}?inline=true`)).status, after);
+  check(status === 200, `the department opens the school's after-photo (${status})`);
+  await dept.getByRole("button", { name: "复查通过并销号" }).click();
+  await toast(dept, "已办理");
+  await dept.locator(".ant-drawer-body", { hasText: "已销号" }).waitFor();
+  await shot(dept, "safety-closed-desk");
+  return after;
 }
 
-async function main() {
-  const photo = join(work, "现场.png");
-  writeFileSync(photo, evidencePng());
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
+/** The row of the bulletin's appendix about the 隐患整改率 indicator. */
+async function bulletinRow(desk: Page, period: string): Promise<string[]> {
+  const { bulletins } = await apiGet<{ bulletins: { id: string; period: string }[] }>(
+    desk,
+    "/api/supervision/bulletins",
+  );
+  const bulletin = bulletins.find((b) => b.period === period);
+  check(bulletin, `the ${period} bulletin was generated`);
+  const base64 = await desk.evaluate(async (id) => {
+    const bytes = new Uint8Array(await (await fetch(`/api/supervision/bulletins/${id}/xlsx`)).arrayBuffer());
+    let s = "";
+    for (const b of bytes) s += String.fromCharCode(b);
+    return btoa(s);
+  }, bulletin.id);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(Buffer.from(base64, "base64") as unknown as ArrayBuffer);
+  const sheet = book.getWorksheet("指标完成情况");
+  check(sheet, "the appendix has the indicators sheet");
+  let row: string[] = [];
+  sheet.eachRow((r) => {
+    const cells = (r.values as unknown[]).slice(1).map((v) => String(v ?? ""));
+    if (cells.some((c) => c.includes("隐患整改率"))) row = cells;
   });
-  const phone = await newPage(browser, 360, 740);
-  const desk = await newPage(browser, 1280, 900);
-  const errors: string[] = [];
-  for (const p of [desk, phone]) p.on("pageerror", (e) => errors.push(e.message));
-  try {
-    await schoolRecords(phone, photo);
-    await departmentAssigns(desk);
-    await schoolFixes(phone, photo);
-    await departmentCloses(desk);
-    check(errors.length === 0, `no uncaught page errors: ${errors.join("; ")}`);
-    console.log("e2e safety: all steps passed");
-  } catch (error) {
-    const dir = process.env.LUOSHI_E2E_ARTIFACTS ?? "test-artifacts/e2e";
-    await desk.screenshot({ path: join(dir, "safety-failure-desk.png") }).catch(() => {});
-    await phone.screenshot({ path: join(dir, "safety-failure-phone.png") }).catch(() => {});
-    throw error;
-  } finally {
-    await browser.close();
-    rmSync(work, { recursive: true, force: true });
-  }
+  return row;
 }
 
-await main();
+await scenario("safety", { viewport: { width: 1280, height: 900 }, timeout: 20_000 }, async ({ page, newPage }) => {
+  const desk = page;
+  const phone = await newPage({ width: 360, height: 740 });
+  const dept = await newPage({ width: 1280, height: 900 });
+  const pages = [desk, phone, dept];
+  const photo = join(workDir("safety"), "现场.png");
+  writeFileSync(photo, evidencePng());
+
+  await setClock(FOUND, pages);
+  await schoolRecords(phone, photo);
+  await departmentAssigns(dept);
+
+  await setClock(PAST_DEADLINE, pages);
+  await boardIssuesNotice(desk);
+  await schoolReadsNoticeAndFixes(phone, photo);
+  const before = await fixRate(desk);
+  await departmentCloses(dept);
+  const after = await fixRate(desk);
+  console.log(`  隐患整改率 on the dashboard: ${before} → ${after}`);
+  check(after !== null && (before === null || after > before), `销号 raises 隐患整改率 (${before} → ${after})`);
+  await desk.goto(`${BASE}/dashboard`);
+  await desk.locator("canvas").first().waitFor();
+  await shot(desk, "safety-dashboard");
+
+  step("4月2日, supervisor: the March bulletin states the new 隐患整改率");
+  await setClock(NEXT_MONTH, pages);
+  await desk.goto(`${BASE}/supervision?tab=bulletins`);
+  await desk.getByPlaceholder(/周期/).fill(`${YEAR}-03`);
+  await desk.getByRole("button", { name: "生成通报" }).click();
+  await desk.locator(".ant-message-notice", { hasText: "操作成功" }).first().waitFor({ timeout: 120_000 });
+  const row = await bulletinRow(desk, `${YEAR}-03`);
+  console.log(`  bulletin row: ${row.join(" | ")}`);
+  check(row.includes(`${Math.round(after * 10) / 10}%`), `the bulletin states ${after}% (${row.join(" | ")})`);
+});

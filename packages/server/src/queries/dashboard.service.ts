@@ -59,7 +59,7 @@ export async function dashboard(db: Database, actor: Actor, planId?: string, tod
     sections.set(key, c);
     warnings[warningLevelOf(t.supervision)]++;
   }
-  const indicators = await indicatorAttainment(db, actor, plan.id);
+  const indicators = await indicatorAttainment(db, actor, plan.id, today);
   return {
     plans,
     plan,

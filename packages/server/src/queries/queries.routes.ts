@@ -67,7 +67,7 @@ export function queriesRoutes(app: App, deps: AppDeps): void {
     },
     async (request) => {
       dependsOnPlans(request, [request.params.id]);
-      return { indicators: await indicatorAttainment(readerOf(deps), actorOf(request), request.params.id) };
+      return { indicators: await indicatorAttainment(readerOf(deps), actorOf(request), request.params.id, today()) };
     },
   );
 

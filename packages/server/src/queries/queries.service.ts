@@ -129,17 +129,22 @@ function ownView(actor: Actor, t: TaskView): TaskView & { assigneeCount: number 
 }
 
 /** For each indicator: target, the latest actual reported, and whether it is met. */
-export async function indicatorAttainment(db: Database, actor: Actor, planId: string) {
-  const views = await indicatorViews(db, actor, { planId });
+export async function indicatorAttainment(db: Database, actor: Actor, planId: string, today = todayInShanghai()) {
+  const views = await indicatorViews(db, actor, { planId }, today);
   if (views.length === 0) await readablePlan(db, actor, planId);
   return views;
 }
 
 /** indicatorAttainment without the plan check, for callers that made it (one query). */
-export async function indicatorViews(db: Database, actor: Actor, only: { planId?: string; taskId?: string }) {
+export async function indicatorViews(
+  db: Database,
+  actor: Actor,
+  only: { planId?: string; taskId?: string },
+  today = todayInShanghai(),
+) {
   const latest = await repo.indicatorsWithLatestActual(db, [...actor.visibleOrgIds, ...actor.ancestorOrgIds], only);
   // Bound indicators show the ledger's value as of today (ledgers/ledger-actuals.ts).
-  const indicators = await withLedgerActuals(db, latest, todayInShanghai());
+  const indicators = await withLedgerActuals(db, latest, today);
   return indicators.map((i) => ({
     id: i.id,
     taskId: i.task_id,

@@ -11,7 +11,7 @@ export async function taskDetail(db: Database, actor: Actor, taskId: string, tod
   const { task, plan } = await readableTask(db, actor, taskId);
   const published = plan.status === "published";
   const view = published ? await taskView(db, actor, task.id, today) : undefined;
-  const indicators = published ? await indicatorViews(db, actor, { planId: plan.id, taskId: task.id }) : [];
+  const indicators = published ? await indicatorViews(db, actor, { planId: plan.id, taskId: task.id }, today) : [];
   return {
     task: {
       id: task.id,
