@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { maskIdNumber, maskName, maskPhone } from "./mask.js";
+import { maskIdNumber, maskName, maskPersonal, maskPhone, WITHHELD } from "./mask.js";
+import type { PersonalKind } from "./personal-data.js";
 
 describe("masking", () => {
   it("身份证号 keeps the region prefix and the last four", () => {
@@ -33,5 +34,18 @@ describe("masking", () => {
       expect(maskIdNumber(v)).not.toBe(v);
       expect(maskPhone(v.replace(/\D/g, "") || "1")).not.toBe(v);
     }
+  });
+
+  it("every personal kind by its kind: masked, or withheld entirely", () => {
+    const cases: Record<PersonalKind, [string, string]> = {
+      phone: ["13812345678", "138****5678"],
+      name: ["张小明", "张*明"],
+      id_number: ["430102200801011234", "4301**********1234"],
+      health: ["哮喘", WITHHELD],
+      family: ["单亲", WITHHELD],
+      scores: ["95", WITHHELD],
+    };
+    for (const [kind, [value, masked]] of Object.entries(cases))
+      expect(maskPersonal(kind as PersonalKind, value), kind).toBe(masked);
   });
 });

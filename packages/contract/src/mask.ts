@@ -1,3 +1,5 @@
+import type { PersonalKind } from "./personal-data.js";
+
 /**
  * Masking of personal values for answers and exports. Pure functions: the same value always masks
  * the same way, so a masked list can be compared with a masked notice.
@@ -40,4 +42,18 @@ export function maskPhone(value: string): string {
   const digits = value.replace(/[\s-]/g, "");
   if (/^1\d{10}$/.test(digits)) return keepEnds(digits, 3, 4);
   return digits.length > 4 ? keepEnds(digits, 0, 4) : stars(digits.length);
+}
+
+/** What is shown instead of a withheld value (health, family, scores): nothing of it. */
+export const WITHHELD = "***";
+
+/**
+ * Any personal value by its kind (personal-data.ts PersonalKind): an identity number, a name or a
+ * phone masked as above; health, family and scores withheld entirely.
+ */
+export function maskPersonal(kind: PersonalKind, value: string): string {
+  if (kind === "phone") return maskPhone(value);
+  if (kind === "name") return maskName(value);
+  if (kind === "id_number") return maskIdNumber(value);
+  return WITHHELD;
 }

@@ -4,7 +4,7 @@
  * Who sees what in clear is the server's access policy (packages/server/src/privacy/).
  */
 
-export { maskIdNumber, maskName, maskPhone } from "./mask.js";
+export { maskIdNumber, maskName, maskPersonal, maskPhone, WITHHELD } from "./mask.js";
 
 /**
  * Every field of the system that holds personal data, declared in one place (issue 12). A field

@@ -5,7 +5,6 @@ import {
   LEDGER_METRICS,
   type LedgerAction,
   type LedgerMetric,
-  maskPhone,
   type NewRound,
 } from "@luoshi/contract";
 import { recordAudit } from "../audit/audit.repository.js";
@@ -33,6 +32,7 @@ import {
 import { ledgerError } from "./ledger-errors.js";
 import { type Fields, type LedgerRecordState, personalFieldsOf } from "./ledger-type.js";
 import * as repo from "./ledgers.repository.js";
+import { maskChanges as maskPersonalChanges, maskFields as maskPersonalFields } from "./personal-mask.js";
 import { correct, createRecord, type Outcome, step } from "./workflow.js";
 
 /**
@@ -93,25 +93,8 @@ export async function saveHazardConfig(db: Database, actor: Actor, config: Hazar
 
 // --- presenting ---------------------------------------------------------------------------------
 
-const maskFields = (fields: Fields): Fields =>
-  Object.fromEntries(
-    Object.entries(fields).map(([k, v]) => [k, PERSONAL.includes(k) && typeof v === "string" ? maskPhone(v) : v]),
-  );
-
-const maskChanges = (changes: Changes): Changes =>
-  Object.fromEntries(
-    Object.entries(changes).map(([k, c]) =>
-      PERSONAL.includes(k)
-        ? [
-            k,
-            {
-              from: typeof c.from === "string" ? maskPhone(c.from) : c.from,
-              to: typeof c.to === "string" ? maskPhone(c.to) : c.to,
-            },
-          ]
-        : [k, c],
-    ),
-  );
+const maskFields = (fields: Fields): Fields => maskPersonalFields(HAZARD, fields);
+const maskChanges = (changes: Changes): Changes => maskPersonalChanges(HAZARD, changes);
 
 type RecordRow = NonNullable<Awaited<ReturnType<typeof repo.findRecord>>>;
 const PEOPLE_FIELDS = ["responsibleId", "fixedBy", "reviewedBy"];

@@ -1,4 +1,4 @@
-import { maskIdNumber, maskName, maskPhone, type PersonalKind } from "@luoshi/contract";
+import { maskPersonal } from "@luoshi/contract";
 import { diffFields, filled, fitsField } from "./fields.js";
 import { type RowProblemCode, rowProblem } from "./ledger-io-messages.js";
 import type { FieldDef, Fields, FieldValue, LedgerRecordState, LedgerTypeDef } from "./ledger-type.js";
@@ -56,14 +56,8 @@ export const sheetWidths = (spec: LedgerSheetSpec): number[] => [
   }),
 ];
 
-export const maskPersonal = (kind: PersonalKind, value: string): string =>
-  kind === "phone"
-    ? maskPhone(value)
-    : kind === "name"
-      ? maskName(value)
-      : kind === "id_number"
-        ? maskIdNumber(value)
-        : "***";
+/** The shared mask of every personal kind (@luoshi/contract mask.ts). */
+export { maskPersonal };
 
 /** How people are shown and found: by id → label, and label / account / name → ids. */
 export interface PeopleIndex {
