@@ -6,6 +6,7 @@ export * from "./bureau.js";
 export * from "./common.js";
 export * from "./evaluation.js";
 export * from "./files.js";
+export * from "./health.js";
 export * from "./ledger-io.js";
 export * from "./ledger-vocabulary.js";
 export * from "./ledgers.js";

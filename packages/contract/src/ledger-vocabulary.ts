@@ -6,7 +6,10 @@
 
 const keysOf = <K extends string>(labels: Record<K, string>): readonly K[] => Object.keys(labels) as K[];
 
-export const LEDGER_TYPE_LABELS = { campus_hazard: "校园安全隐患" } as const satisfies Record<string, string>;
+export const LEDGER_TYPE_LABELS = {
+  campus_hazard: "校园安全隐患",
+  health_check: "晨午检",
+} as const satisfies Record<string, string>;
 export type LedgerType = keyof typeof LEDGER_TYPE_LABELS;
 export const LEDGER_TYPES = keysOf(LEDGER_TYPE_LABELS);
 
@@ -101,6 +104,8 @@ export const ROUND_KINDS = keysOf(ROUND_KIND_LABELS);
 export const LEDGER_METRIC_LABELS = {
   hazard_fix_rate: "隐患整改率",
   major_hazards_open: "重大隐患未销号数",
+  health_check_completeness: "晨午检报告完整率",
+  health_check_timeliness: "晨午检报告及时率",
 } as const satisfies Record<string, string>;
 export type LedgerMetric = keyof typeof LEDGER_METRIC_LABELS;
 export const LEDGER_METRICS = keysOf(LEDGER_METRIC_LABELS);
@@ -109,4 +114,57 @@ export const LEDGER_METRICS = keysOf(LEDGER_METRIC_LABELS);
 export const LEDGER_METRIC_SYNONYMS: Record<LedgerMetric, readonly string[]> = {
   hazard_fix_rate: ["隐患整改率", "隐患整改完成率", "隐患整改销号率", "安全隐患整改率", "整改率"],
   major_hazards_open: ["重大隐患", "重大安全隐患", "重大事故隐患"],
+  health_check_completeness: ["晨午检", "晨午检报告完整率", "晨午检报告率", "传染病疫情日报告"],
+  health_check_timeliness: ["晨午检及时率", "晨午检报告及时率", "疫情报告及时率"],
 };
+
+/** The ledger type each metric is computed from. */
+export const LEDGER_METRIC_TYPE: Record<LedgerMetric, LedgerType> = {
+  hazard_fix_rate: "campus_hazard",
+  major_hazards_open: "campus_hazard",
+  health_check_completeness: "health_check",
+  health_check_timeliness: "health_check",
+};
+
+// --- periodic returns and daily health reports (issue 16; ../shared/reference/school-infectious-disease-reporting.md)
+
+/** The period a return is due for: every day, week (Monday to Sunday) or calendar month. */
+export const PERIOD_KIND_LABELS = { day: "日", week: "周", month: "月" } as const satisfies Record<string, string>;
+export type PeriodKind = keyof typeof PERIOD_KIND_LABELS;
+export const PERIOD_KINDS = keysOf(PERIOD_KIND_LABELS);
+
+/** A unit's return for one period and slot, as completeness and timeliness see it (DHIS2's definitions). */
+export const RETURN_STATUS_LABELS = {
+  timely: "按时报送",
+  late: "逾期报送",
+  missing: "未报送",
+  pending: "未到截止时间",
+} as const satisfies Record<string, string>;
+export type ReturnStatus = keyof typeof RETURN_STATUS_LABELS;
+export const RETURN_STATUSES = keysOf(RETURN_STATUS_LABELS);
+
+/** 晨午(晚)检 time slots (WS/T 772). */
+export const HEALTH_SLOT_LABELS = { morning: "晨检", noon: "午检", evening: "晚检" } as const satisfies Record<
+  string,
+  string
+>;
+export type HealthSlot = keyof typeof HEALTH_SLOT_LABELS;
+export const HEALTH_SLOTS = keysOf(HEALTH_SLOT_LABELS);
+
+/** The symptoms WS/T 772—2020 lists for monitoring: "similar symptoms" are grouped by these, never by free text. */
+export const SYMPTOM_LABELS = {
+  fever: "发热",
+  cough: "咳嗽",
+  headache: "头痛",
+  sore_throat: "咽痛",
+  parotid_swelling: "腮腺肿大",
+  abdominal_pain: "腹痛",
+  diarrhoea: "腹泻",
+  vomiting: "呕吐",
+  rash: "皮疹",
+  dizziness: "头晕",
+  fatigue: "乏力",
+  conjunctival_congestion: "结膜充血",
+} as const satisfies Record<string, string>;
+export type Symptom = keyof typeof SYMPTOM_LABELS;
+export const SYMPTOMS = keysOf(SYMPTOM_LABELS);

@@ -25,6 +25,8 @@ import { webStatic } from "./http/web-static.js";
 import { bindingsRoutes } from "./ledgers/bindings.routes.js";
 import { hazardsRoutes } from "./ledgers/hazards.routes.js";
 import { hazardsIoRoutes } from "./ledgers/hazards-io.routes.js";
+import { healthRoutes } from "./ledgers/health.routes.js";
+import { returnsRoutes } from "./ledgers/returns.routes.js";
 import { orgsRoutes } from "./orgs/orgs.routes.js";
 import { placementRoutes } from "./placement/placement.routes.js";
 import { plansExportRoutes } from "./plans/plans.export.routes.js";
@@ -173,6 +175,8 @@ export async function buildApp(
   hazardsRoutes(app, deps);
   bindingsRoutes(app, deps);
   hazardsIoRoutes(app, deps);
+  returnsRoutes(app, deps);
+  healthRoutes(app, deps);
   webStatic(app);
   return app;
 }

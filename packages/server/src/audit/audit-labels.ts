@@ -34,6 +34,9 @@ export const ENTITY_LABELS: Record<string, string> = {
   ledger_binding: "指标绑定台账",
   // ledger import/export (ledgerio)
   ledger: "台账",
+  // Periodic returns and daily health reports (issue 16)
+  ledger_return: "定期报告（晨午检等）",
+  school_class: "班级",
 };
 
 export const ACTION_LABELS: Record<string, string> = {
@@ -85,6 +88,7 @@ export const ACTION_LABELS: Record<string, string> = {
   unbind: "解除绑定",
   // ledger import/export (ledgerio)
   export: "导出",
+  chase: "催报",
 };
 
 export const entityLabel = (code: string): string => ENTITY_LABELS[code] ?? code;

@@ -4,8 +4,10 @@ import type { BureauProfilesTable, DocumentSequencesTable } from "../bureau/bure
 import type {
   LedgerHistoryTable,
   LedgerRecordsTable,
+  LedgerReturnsTable,
   LedgerRoundsTable,
   LedgerSettingsTable,
+  SchoolClassesTable,
 } from "../ledgers/schema.js";
 import type {
   BulletinsTable,
@@ -328,6 +330,9 @@ export interface DB {
   ledger_history: LedgerHistoryTable;
   ledger_rounds: LedgerRoundsTable;
   ledger_settings: LedgerSettingsTable;
+  // Periodic returns and school classes (migration 0021)
+  ledger_returns: LedgerReturnsTable;
+  school_classes: SchoolClassesTable;
 }
 
 export type Org = Selectable<OrgsTable>;

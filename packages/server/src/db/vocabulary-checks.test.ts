@@ -11,6 +11,7 @@ import {
   NOTICE_STATUSES,
   NOTIFICATION_EVENTS,
   ORG_KINDS,
+  PERIOD_KINDS,
   PLAN_STATUSES,
   ROLES,
   ROUND_KINDS,
@@ -47,6 +48,8 @@ const VOCABULARY: Record<string, readonly string[]> = {
   "ledger_rounds.ledger_type": LEDGER_TYPES,
   "ledger_rounds.kind": ROUND_KINDS,
   "ledger_bindings.metric": LEDGER_METRICS,
+  "ledger_returns.ledger_type": LEDGER_TYPES,
+  "ledger_returns.period_kind": PERIOD_KINDS,
 };
 
 /** `CHECK ((role = ANY (ARRAY['admin'::text, …])))` → ["role", ["admin", …]]; other checks → null. */

@@ -26,7 +26,19 @@ describe("demo seed", () => {
       (await db.selectFrom("orgs").select("id").where("kind", "=", kind).execute()).length;
     expect(await count("department")).toBe(12);
     expect(await count("school")).toBe(40);
-    expect(logins.map((l) => l.role).sort()).toEqual(["admin", "dept_head", "leader", "school_reporter", "supervisor"]);
+    expect(logins.map((l) => l.role).sort()).toEqual([
+      "admin",
+      "dept_head",
+      "leader",
+      "school_reporter",
+      "school_reporter",
+      "school_reporter",
+      "supervisor",
+    ]);
+    // Two weeks of 晨午检 history at three schools: most on time, some late or missing.
+    const returns = await db.selectFrom("ledger_returns").selectAll().execute();
+    expect(returns.length).toBeGreaterThan(100);
+    expect(returns.some((r) => !r.zero)).toBe(true);
     const tasks = await db.selectFrom("plan_tasks").select("id").where("plan_id", "=", planId).execute();
     expect(tasks.length).toBe(15);
     const reports = await db.selectFrom("progress_reports").select("period").execute();

@@ -12,6 +12,7 @@ import { publishPlan } from "../plans/publish.service.js";
 import { todayInShanghai } from "../progress/periods.js";
 import { submitReport } from "../progress/progress.service.js";
 import { createUser } from "../users/users.service.js";
+import { DEMO_HEAD_TEACHERS, seedHealthDemo } from "./demo-health.js";
 import {
   DEMO_BUREAU,
   DEMO_CITY,
@@ -89,14 +90,23 @@ export async function seedDemo(
   await seedProgress(db, bureau.region_id, planId, Math.min(today.getMonth(), 4), year);
   await backdate(db, planId, year, today);
   if (files) await seedHazards(db, files, todayInShanghai(today), planId);
+  await seedHealthDemo(db, orgIds, today);
 
   return {
-    logins: DEMO_USERS.map((u) => ({
-      username: u.username,
-      password: DEMO_PASSWORD,
-      role: u.role,
-      displayName: u.displayName,
-    })),
+    logins: [
+      ...DEMO_USERS.map((u) => ({
+        username: u.username,
+        password: DEMO_PASSWORD,
+        role: u.role as Role,
+        displayName: u.displayName,
+      })),
+      ...DEMO_HEAD_TEACHERS.map((u) => ({
+        username: u.username,
+        password: DEMO_PASSWORD,
+        role: "school_reporter" as Role,
+        displayName: u.displayName,
+      })),
+    ],
     planId,
   };
 }

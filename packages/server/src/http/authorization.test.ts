@@ -8,6 +8,8 @@ import type { Role } from "../db/schema.js";
 import { storeEvidence } from "../files/files.service.js";
 import { bindIndicator } from "../ledgers/bindings.service.js";
 import { recordRound } from "../ledgers/hazards.service.js";
+import { createClass, submitCheck } from "../ledgers/health.service.js";
+import { DEFAULT_HEALTH_SCHEDULE } from "../ledgers/health-source.js";
 import { issueNotice } from "../notices/notices.service.js";
 import { upsertGroup } from "../orgs/org-groups.repository.js";
 import { addAlias, createOrg } from "../orgs/orgs.service.js";
@@ -95,6 +97,14 @@ const freshIndicator = async (c: Ctx) => {
     .orderBy("seq")
     .executeTakeFirstOrThrow();
   return row.id;
+};
+/** Per bureau: a class of the school (no 班主任: the school reporter writes its checks), with a morning check. */
+let health: Record<Scope, string>;
+/** The latest weekday up to today in Asia/Shanghai (a school day of the default calendar). */
+const schoolDay = () => {
+  let d = new Date(Date.now() + 8 * 3_600_000);
+  while (d.getUTCDay() === 0 || d.getUTCDay() === 6) d = new Date(d.getTime() - 86_400_000);
+  return d.toISOString().slice(0, 10);
 };
 const hazardUrl = (c: Ctx, id = ledgers[c.scope].hazardId) => `/api/ledgers/hazards/${id}`;
 const noticeFor = (c: Ctx) => (c.role === "dept_head" ? sup[c.scope].toDept : sup[c.scope].toSchool);
@@ -1032,6 +1042,65 @@ const MATRIX: Record<string, Row> = {
     },
   },
   "GET /*": { own: "public", other: null, req: () => ({ method: "GET", url: "/ledger" }) },
+  // Periodic returns and daily health reports (issue 16)
+  "GET /api/ledgers/returns": {
+    own: ALL,
+    other: null,
+    req: (c) => ({
+      method: "GET",
+      url: "/api/ledgers/returns?type=health_check&from=2024-05-01&to=2024-05-31",
+      headers: c.session.headers,
+    }),
+  },
+  "GET /api/ledgers/returns/day": {
+    own: ALL,
+    other: null,
+    req: (c) => ({ method: "GET", url: "/api/ledgers/returns/day?type=health_check", headers: c.session.headers }),
+  },
+  "POST /api/ledgers/returns/chase": {
+    own: ["admin", "supervisor", "dept_head"],
+    other: null,
+    req: (c) => supPost(c, "/api/ledgers/returns/chase", { type: "health_check" }),
+  },
+  "GET /api/ledgers/returns/schedule": {
+    own: ALL,
+    other: null,
+    req: (c) => ({ method: "GET", url: "/api/ledgers/returns/schedule?type=health_check", headers: c.session.headers }),
+  },
+  "PUT /api/ledgers/returns/schedule": {
+    own: ["admin", "supervisor", "dept_head"],
+    other: null,
+    req: (c) => ({
+      method: "PUT",
+      url: "/api/ledgers/returns/schedule?type=health_check",
+      headers: c.session.headers,
+      payload: DEFAULT_HEALTH_SCHEDULE,
+    }),
+  },
+  "GET /api/ledgers/health/classes": {
+    own: ALL,
+    other: null,
+    req: (c) => ({ method: "GET", url: "/api/ledgers/health/classes", headers: c.session.headers }),
+  },
+  "POST /api/ledgers/health/classes": {
+    own: ["admin", "supervisor", "dept_head", "school_reporter"],
+    req: (c) =>
+      supPost(c, "/api/ledgers/health/classes", { orgId: bureauOf(c).schoolId, name: `班级${uniq()}`, enrolled: 40 }),
+  },
+  "GET /api/ledgers/health/checks": {
+    own: ALL,
+    other: null,
+    req: (c) => ({ method: "GET", url: "/api/ledgers/health/checks", headers: c.session.headers }),
+  },
+  "POST /api/ledgers/health/checks": {
+    own: ["school_reporter"],
+    req: (c) => supPost(c, "/api/ledgers/health/checks", { classId: health[c.scope], date: schoolDay(), slot: "noon" }),
+  },
+  "POST /api/ledgers/health/checks/reveal": {
+    own: ["school_reporter"],
+    req: (c) =>
+      supPost(c, "/api/ledgers/health/checks/reveal", { classId: health[c.scope], date: schoolDay(), slot: "morning" }),
+  },
 };
 
 let t: TestContext;
@@ -1147,6 +1216,30 @@ beforeAll(async () => {
     return { hazardId: first.hazards[0]!.id, roundId: first.round.id, fresh, officerId: officer.userId };
   };
   ledgers = { own: await ledgersOf(t.fixture.a), other: await ledgersOf(t.fixture.b) };
+  const healthOf = async (bureau: typeof t.fixture.a) => {
+    const user = await t.db
+      .selectFrom("users")
+      .selectAll()
+      .where("username", "=", bureau.users.school_reporter)
+      .executeTakeFirstOrThrow();
+    const reporter = await actorFor(t.db, user);
+    const now = () => new Date();
+    const c = await createClass(t.db, reporter, { name: "一年级1班", enrolled: 40 }, now);
+    await submitCheck(
+      t.db,
+      reporter,
+      {
+        classId: c.id,
+        date: schoolDay(),
+        slot: "morning",
+        present: 39,
+        students: [{ name: "王小明", symptoms: ["fever"] }],
+      },
+      now,
+    );
+    return c.id;
+  };
+  health = { own: await healthOf(t.fixture.a), other: await healthOf(t.fixture.b) };
 }, 240_000);
 afterAll(() => t.close());
 
@@ -1395,6 +1488,14 @@ const LIST_SCOPES: Record<string, ListScope> = {
   "GET /api/ledgers/hazard-config": { kind: "not-a-list", why: "the settings of the caller's own region" },
   // ledgerio
   "GET /api/ledgers/hazard-export": { kind: "not-a-list", why: "a workbook of GET /api/ledgers/hazards' rows" },
+  "GET /api/ledgers/returns": {
+    kind: "region",
+    url: `/api/ledgers/returns?type=health_check&from=${schoolDay()}&to=${schoolDay()}`,
+  },
+  "GET /api/ledgers/returns/day": { kind: "region", url: "/api/ledgers/returns/day?type=health_check" },
+  "GET /api/ledgers/returns/schedule": { kind: "not-a-list", why: "the settings of the caller's own region" },
+  "GET /api/ledgers/health/classes": { kind: "region", ownSample: () => health.own },
+  "GET /api/ledgers/health/checks": { kind: "region", ownSample: () => health.own },
   "GET /api/supervision/evaluation/export.xlsx": {
     kind: "not-a-list",
     why: "a workbook of GET /api/supervision/evaluation's rows",
@@ -1436,6 +1537,7 @@ describe("list scope", () => {
       sup.other.bulletinId,
       ledgers.other.hazardId,
       ledgers.other.roundId,
+      health.other,
     ];
   };
 

@@ -2,6 +2,7 @@ import {
   HAZARD_CATEGORIES,
   type HazardConfig,
   type HazardStep,
+  LEDGER_METRIC_TYPE,
   LEDGER_METRICS,
   type LedgerAction,
   type LedgerMetric,
@@ -30,6 +31,7 @@ import {
   orgScope,
 } from "./ledger-access.js";
 import { ledgerError } from "./ledger-errors.js";
+import { writeAuditedSettings } from "./ledger-settings.js";
 import { type Fields, type LedgerRecordState, personalFieldsOf } from "./ledger-type.js";
 import * as repo from "./ledgers.repository.js";
 import { maskChanges as maskPersonalChanges, maskFields as maskPersonalFields } from "./personal-mask.js";
@@ -71,22 +73,7 @@ export async function saveHazardConfig(db: Database, actor: Actor, config: Hazar
   if (unknown.length > 0) throw ledgerError("ROUND_CATEGORY_UNKNOWN", 400, { categories: unknown });
   await db.transaction().execute(async (trx) => {
     const before = await hazardConfig(trx, actor.regionId);
-    await repo.writeSettings(trx, {
-      regionId: actor.regionId,
-      type: TYPE,
-      settings: config,
-      actorId: actor.userId,
-      at: now().toISOString(),
-    });
-    await recordAudit(trx, {
-      regionId: actor.regionId,
-      actorId: actor.userId,
-      entity: "ledger_settings",
-      entityId: TYPE,
-      action: "update",
-      before,
-      after: config,
-    });
+    await writeAuditedSettings(trx, actor, TYPE, { settings: config, before, after: config, at: now().toISOString() });
   });
   return config;
 }
@@ -420,6 +407,8 @@ export async function hazardIndicators(
     from: q.from,
     to: q.to,
     asOf,
-    metrics: (LEDGER_METRICS as readonly LedgerMetric[]).map((m) => hazardMetric(m, records, q)),
+    metrics: (LEDGER_METRICS as readonly LedgerMetric[])
+      .filter((m) => LEDGER_METRIC_TYPE[m] === TYPE)
+      .map((m) => hazardMetric(m, records, q)),
   };
 }

@@ -1,4 +1,4 @@
-import type { ChecklistResult, LedgerAction, LedgerState, LedgerType, RoundKind } from "@luoshi/contract";
+import type { ChecklistResult, LedgerAction, LedgerState, LedgerType, PeriodKind, RoundKind } from "@luoshi/contract";
 import type { ColumnType } from "kysely";
 import type { Changes } from "./fields.js";
 import type { Fields } from "./ledger-type.js";
@@ -57,4 +57,37 @@ export interface LedgerSettingsTable {
   settings: Json<Record<string, unknown>>;
   updated_by: string;
   updated_at: Timestamp;
+}
+
+/** Row types of the tables created by migration 0021 (periodic returns, school classes). */
+export interface LedgerReturnsTable {
+  region_id: string;
+  ledger_type: LedgerType;
+  unit_id: string;
+  org_id: string;
+  period_kind: PeriodKind;
+  period: DateColumn;
+  slot: string;
+  zero: boolean;
+  payload: Json<Record<string, unknown>>;
+  version: number;
+  submitted_by: string;
+  submitted_at: Timestamp;
+  updated_by: string;
+  updated_at: Timestamp;
+}
+
+export interface SchoolClassesTable {
+  region_id: string;
+  id: string;
+  org_id: string;
+  name: string;
+  grade: string;
+  head_teacher_id: string | null;
+  enrolled: number;
+  roster: Json<string[]>;
+  sort_order: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  deleted_at: string | null;
 }

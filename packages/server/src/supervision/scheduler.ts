@@ -4,6 +4,7 @@ import { activeRegions } from "../bulletins/records.repository.js";
 import type { Database } from "../db/database.js";
 import type { AppError } from "../errors.js";
 import type { FileStore } from "../files/file-store.js";
+import { chaseReturns } from "../ledgers/returns.service.js";
 import { todayInShanghai } from "../progress/periods.js";
 import { retryDeliveries, runReminders } from "../reminders/reminders.service.js";
 import { DEFAULT_WEBHOOK_HOSTS, robotPoster, type WebhookPolicy } from "../reminders/webhook-guard.js";
@@ -82,6 +83,14 @@ export function startSupervisionScheduler(deps: SchedulerDeps): { stop(): void }
       { timezone: TZ, protect: true },
       guard("late deliveries", () =>
         retryDeliveries(deps.db, { now: deps.now ?? (() => new Date()), post: post(deps), sleep }),
+      ),
+    ),
+    // Periodic returns (晨午检 …): within five minutes of each cut-off, the missing ones are chased.
+    new Cron(
+      "*/5 * * * *",
+      { timezone: TZ, protect: true },
+      guard("returns chase", () =>
+        chaseReturns(deps.db, { now: deps.now ?? (() => new Date()), post: post(deps), sleep }),
       ),
     ),
     new Cron(

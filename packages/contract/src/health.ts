@@ -1,0 +1,219 @@
+import { type Static, Type } from "@sinclair/typebox";
+import { DateString, Nullable, OneOf, Timestamp } from "./common.js";
+import { HEALTH_SLOTS, LEDGER_TYPES, PERIOD_KINDS, RETURN_STATUSES, SYMPTOMS } from "./ledger-vocabulary.js";
+
+/**
+ * Requests and answers of periodic returns (any ledger type: completeness, timeliness, late and
+ * missing lists, chasing) and of the daily health reports (issue 16: classes and their 晨午检).
+ */
+
+const IsoDate = Type.String({ pattern: "^\\d{4}-\\d{2}-\\d{2}$", description: "YYYY-MM-DD" });
+const Id = Type.String({ minLength: 1, maxLength: 64 });
+
+export const LedgerTypeSchema = OneOf(LEDGER_TYPES, { description: "台账类型" });
+export const PeriodKindSchema = OneOf(PERIOD_KINDS, { description: "报送周期" });
+export const ReturnStatusSchema = OneOf(RETURN_STATUSES, { description: "报送状态" });
+export const HealthSlotSchema = OneOf(HEALTH_SLOTS, { description: "晨午检时段" });
+export const SymptomSchema = OneOf(SYMPTOMS, { description: "症状（WS/T 772）" });
+
+// --- periodic returns ---------------------------------------------------------------------------
+
+export const ReturnSchedule = Type.Object(
+  {
+    periodKind: PeriodKindSchema,
+    slots: Type.Array(
+      Type.Object(
+        {
+          slot: Type.String({ maxLength: 32, description: "时段（一个周期只报一次时为空）" }),
+          time: Type.String({ pattern: "^([01]\\d|2[0-3]):[0-5]\\d$", description: "截止时间 HH:MM（北京时间）" }),
+          afterEnd: Type.Integer({ minimum: 0, maximum: 31, description: "周期最后一天之后的天数" }),
+        },
+        { additionalProperties: false },
+      ),
+      { minItems: 1, maxItems: 4 },
+    ),
+    closedWeekdays: Type.Array(Type.Integer({ minimum: 1, maximum: 7 }), { maxItems: 7, description: "不上课的星期" }),
+    closedDays: Type.Array(IsoDate, { maxItems: 400, description: "节假日等不上课日" }),
+    openDays: Type.Array(IsoDate, { maxItems: 100, description: "调休上课日" }),
+  },
+  { additionalProperties: false },
+);
+export type ReturnSchedule = Static<typeof ReturnSchedule>;
+
+export const ReturnTypeQuery = Type.Object({ type: LedgerTypeSchema });
+
+export const ReturnsQuery = Type.Object({
+  type: LedgerTypeSchema,
+  from: IsoDate,
+  to: IsoDate,
+  orgId: Type.Optional(Id),
+});
+
+export const ReturnsDayQuery = Type.Object({
+  type: LedgerTypeSchema,
+  date: Type.Optional(IsoDate),
+  orgId: Type.Optional(Id),
+});
+
+const SummaryFields = {
+  expected: Type.Integer(),
+  due: Type.Integer({ description: "已过截止时间的应报数（两率的分母）" }),
+  submitted: Type.Integer(),
+  zero: Type.Integer({ description: "零报告（无异常）数" }),
+  timely: Type.Integer(),
+  late: Type.Integer(),
+  missing: Type.Integer(),
+  pending: Type.Integer(),
+  completeness: Nullable(Type.Number({ description: "报告完整率（%）" })),
+  timeliness: Nullable(Type.Number({ description: "报告及时率（%）" })),
+};
+export const ReturnSummary = Type.Object(SummaryFields);
+export const SchoolReturnSummary = Type.Object({ orgId: Type.String(), orgName: Type.String(), ...SummaryFields });
+
+export const ReturnItem = Type.Object({
+  unitId: Type.String(),
+  unitName: Type.String(),
+  orgId: Type.String(),
+  orgName: Type.String(),
+  period: DateString,
+  slot: Type.String(),
+  dueAt: Timestamp,
+  status: ReturnStatusSchema,
+  submittedAt: Nullable(Timestamp),
+  zero: Nullable(Type.Boolean()),
+  responsibleName: Nullable(Type.String()),
+});
+export type ReturnItem = Static<typeof ReturnItem>;
+
+export const ReturnsReport = Type.Object({
+  type: LedgerTypeSchema,
+  from: DateString,
+  to: DateString,
+  summary: ReturnSummary,
+  bySchool: Type.Array(SchoolReturnSummary),
+  overdue: Type.Array(ReturnItem, { description: "逾期和未报送的报告（最多500条）" }),
+  overdueTotal: Type.Integer(),
+});
+export type ReturnsReport = Static<typeof ReturnsReport>;
+
+export const ReturnsDay = Type.Object({
+  type: LedgerTypeSchema,
+  date: DateString,
+  summary: ReturnSummary,
+  schools: Type.Array(SchoolReturnSummary),
+  items: Type.Array(ReturnItem),
+});
+export type ReturnsDay = Static<typeof ReturnsDay>;
+
+export const ChaseResult = Type.Object({
+  notifications: Type.Integer(),
+  delivered: Type.Integer(),
+  failed: Type.Integer(),
+});
+
+// --- classes and class checks -------------------------------------------------------------------
+
+export const SchoolClass = Type.Object({
+  id: Type.String(),
+  orgId: Type.String(),
+  orgName: Type.String(),
+  name: Type.String(),
+  grade: Type.String(),
+  headTeacherId: Nullable(Type.String()),
+  headTeacherName: Nullable(Type.String()),
+  enrolled: Type.Integer(),
+  roster: Type.Array(Type.String(), { description: "记住的学生名单（脱敏）" }),
+});
+export type SchoolClass = Static<typeof SchoolClass>;
+
+export const ClassScopeSchema = OneOf(["teacher", "school", "bureau"] as const, {
+  description: "班主任本班 / 学校疫情报告人全校 / 教育局汇总",
+});
+
+export const ClassList = Type.Object({ scope: ClassScopeSchema, classes: Type.Array(SchoolClass) });
+
+export const NewClassBody = Type.Object(
+  {
+    orgId: Type.Optional(Id),
+    name: Type.String({ minLength: 1, maxLength: 50 }),
+    grade: Type.Optional(Type.String({ maxLength: 20 })),
+    headTeacherId: Type.Optional(Nullable(Id)),
+    enrolled: Type.Integer({ minimum: 0, maximum: 500 }),
+  },
+  { additionalProperties: false },
+);
+export type NewClassBody = Static<typeof NewClassBody>;
+
+export const IllStudent = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 20, description: "学生姓名（个人信息）" }),
+    symptoms: Type.Array(SymptomSchema, { minItems: 1, maxItems: 12, uniqueItems: true }),
+  },
+  { additionalProperties: false },
+);
+
+export const ClassCheckBody = Type.Object(
+  {
+    classId: Id,
+    date: IsoDate,
+    slot: HealthSlotSchema,
+    expected: Type.Optional(Type.Integer({ minimum: 0, maximum: 500, description: "应到人数（缺省为班级人数）" })),
+    present: Type.Optional(Type.Integer({ minimum: 0, maximum: 500, description: "实到人数（缺省为应到人数）" })),
+    students: Type.Optional(
+      Type.Array(IllStudent, { maxItems: 500, description: "因病缺课学生；为空即“无异常”零报告" }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type ClassCheckBody = Static<typeof ClassCheckBody>;
+
+export const ClassCheck = Type.Object({
+  classId: Type.String(),
+  className: Type.String(),
+  orgId: Type.String(),
+  orgName: Type.String(),
+  date: DateString,
+  slot: HealthSlotSchema,
+  zero: Type.Boolean(),
+  expected: Type.Integer(),
+  present: Type.Integer(),
+  illAbsent: Type.Integer(),
+  symptoms: Type.Record(Type.String(), Type.Integer(), { description: "症状 → 人数" }),
+  students: Type.Array(
+    Type.Object({ name: Type.String({ description: "脱敏姓名" }), symptoms: Type.Array(SymptomSchema) }),
+  ),
+  version: Type.Integer(),
+  submittedAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type ClassCheck = Static<typeof ClassCheck>;
+
+export const ClassChecksQuery = Type.Object({ date: Type.Optional(IsoDate), orgId: Type.Optional(Id) });
+
+export const ClassSlotStatus = Type.Object({
+  status: ReturnStatusSchema,
+  dueAt: Timestamp,
+  zero: Nullable(Type.Boolean()),
+});
+
+export const ClassChecks = Type.Object({
+  date: DateString,
+  open: Type.Boolean({ description: "该日是否上课（需填报）" }),
+  classes: Type.Array(
+    Type.Object({
+      ...SchoolClass.properties,
+      slots: Type.Record(Type.String(), ClassSlotStatus, { description: "时段 → 报送状态" }),
+    }),
+  ),
+  checks: Type.Array(ClassCheck),
+});
+export type ClassChecks = Static<typeof ClassChecks>;
+
+export const ClassCheckKey = Type.Object({ classId: Id, date: IsoDate, slot: HealthSlotSchema });
+
+export const ClassCheckReveal = Type.Object({
+  classId: Type.String(),
+  date: DateString,
+  slot: HealthSlotSchema,
+  students: Type.Array(Type.Object({ name: Type.String(), symptoms: Type.Array(SymptomSchema) })),
+});

@@ -1,0 +1,92 @@
+import {
+  ClassCheck,
+  ClassCheckBody,
+  ClassCheckKey,
+  ClassCheckReveal,
+  ClassChecks,
+  ClassChecksQuery,
+  ClassList,
+  NewClassBody,
+  SchoolClass,
+} from "@luoshi/contract";
+import { Type } from "@sinclair/typebox";
+import { ALL_ROLES } from "../auth/actor.js";
+import { withErrors } from "../http/schemas.js";
+import { type App, type AppDeps, actorOf } from "../http/types.js";
+import { clockOf } from "../supervision/deps.js";
+import { createClass, listChecks, listMyClasses, revealCheck, submitCheck } from "./health.service.js";
+import { LEDGER_WRITERS } from "./ledger-access.js";
+
+const tags = ["ledgers"];
+/** Class checks are written and named students revealed inside the school only. */
+const SCHOOL = ["school_reporter"] as const;
+
+/** Daily health reports (台账 · 晨午检): classes, class checks, reveals of named students. */
+export function healthRoutes(app: App, deps: AppDeps): void {
+  const now = clockOf(deps);
+
+  app.get(
+    "/api/ledgers/health/classes",
+    {
+      config: { auth: ALL_ROLES },
+      schema: {
+        tags,
+        summary: "班级（班主任：本班；学校疫情报告人：全校；教育局：各校）",
+        querystring: Type.Object({ orgId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })) }),
+        response: withErrors({ 200: ClassList }),
+      },
+    },
+    async (request) => listMyClasses(deps.db, actorOf(request), request.query),
+  );
+
+  app.post(
+    "/api/ledgers/health/classes",
+    {
+      config: { auth: LEDGER_WRITERS },
+      schema: { tags, summary: "新建班级", body: NewClassBody, response: withErrors({ 201: SchoolClass }) },
+    },
+    async (request, reply) => reply.status(201).send(await createClass(deps.db, actorOf(request), request.body, now)),
+  );
+
+  app.get(
+    "/api/ledgers/health/checks",
+    {
+      config: { auth: ALL_ROLES },
+      schema: {
+        tags,
+        summary: "某日晨午检：各班各时段的报送状态与内容（姓名脱敏；教育局只见人数）",
+        querystring: ClassChecksQuery,
+        response: withErrors({ 200: ClassChecks }),
+      },
+    },
+    async (request) => listChecks(deps.db, actorOf(request), request.query, now),
+  );
+
+  app.post(
+    "/api/ledgers/health/checks",
+    {
+      config: { auth: SCHOOL },
+      schema: {
+        tags,
+        summary: "填报晨午检（无因病缺课即“无异常”零报告；同一时段再次提交为更正）",
+        body: ClassCheckBody,
+        response: withErrors({ 201: ClassCheck }),
+      },
+    },
+    async (request, reply) => reply.status(201).send(await submitCheck(deps.db, actorOf(request), request.body, now)),
+  );
+
+  app.post(
+    "/api/ledgers/health/checks/reveal",
+    {
+      config: { auth: SCHOOL },
+      schema: {
+        tags,
+        summary: "查看因病缺课学生完整姓名（记入审计）",
+        body: ClassCheckKey,
+        response: withErrors({ 200: ClassCheckReveal }),
+      },
+    },
+    async (request) => revealCheck(deps.db, actorOf(request), request.body),
+  );
+}

@@ -1,0 +1,224 @@
+import type { PeriodKind, ReturnStatus } from "@luoshi/contract";
+
+/**
+ * Periodic returns of any ledger type (issue 15 item 1, issue 16 item 5), pure: which returns are
+ * due from which units for which periods and slots, when each is due, and each one's status at an
+ * instant, with DHIS2's definitions — complete = submitted, timely = submitted by the due time —
+ * over the returns whose due time has passed (a return not yet due counts in neither figure).
+ */
+
+export interface SlotDue {
+  /** '' when a period has a single return. */
+  slot: string;
+  /** HH:MM, Asia/Shanghai. */
+  time: string;
+  /** Days after the period's last day the return is due (0: on that day). */
+  afterEnd: number;
+}
+
+export interface ReturnSchedule {
+  periodKind: PeriodKind;
+  slots: SlotDue[];
+  /** ISO weekdays (1 = Monday … 7 = Sunday) on which no daily return is due (the school is closed). */
+  closedWeekdays: number[];
+  /** Holidays and other closed days (YYYY-MM-DD). */
+  closedDays: string[];
+  /** Working days that fall on a closed weekday (调休上课). */
+  openDays: string[];
+}
+
+/** A unit that owes returns: a school or a class, from the day it exists (`since`) until it is removed (`until`, the first day it owes nothing). */
+export interface ReturnUnit {
+  unitId: string;
+  orgId: string;
+  since?: string;
+  until?: string | null;
+}
+
+export interface ExpectedReturn {
+  unitId: string;
+  orgId: string;
+  period: string;
+  slot: string;
+  /** ISO instant. */
+  dueAt: string;
+}
+
+export interface Submission {
+  unitId: string;
+  period: string;
+  slot: string;
+  /** ISO instant of the first submission. */
+  submittedAt: string;
+  zero: boolean;
+}
+
+export interface ReturnItem extends ExpectedReturn {
+  status: ReturnStatus;
+  submittedAt: string | null;
+  zero: boolean | null;
+}
+
+export interface ReturnSummary {
+  expected: number;
+  /** Due by now (expected less pending): the denominator of both rates. */
+  due: number;
+  submitted: number;
+  zero: number;
+  timely: number;
+  late: number;
+  missing: number;
+  pending: number;
+  /** Percent of the due returns submitted (two decimals); null when none is due. */
+  completeness: number | null;
+  /** Percent of the due returns submitted by their due time; null when none is due. */
+  timeliness: number | null;
+}
+
+const DAY_MS = 86_400_000;
+const toDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const ms = (day: string) => Date.parse(`${day}T00:00:00Z`);
+export const addDays = (day: string, n: number) => toDay(ms(day) + n * DAY_MS);
+/** ISO weekday: 1 = Monday … 7 = Sunday. */
+export const isoWeekday = (day: string) => ((new Date(ms(day)).getUTCDay() + 6) % 7) + 1;
+
+/** The first day of the period holding `day`. */
+export function periodStart(kind: PeriodKind, day: string): string {
+  if (kind === "day") return day;
+  if (kind === "week") return addDays(day, 1 - isoWeekday(day));
+  return `${day.slice(0, 7)}-01`;
+}
+
+/** The last day of the period starting on `start`. */
+export function periodEnd(kind: PeriodKind, start: string): string {
+  if (kind === "day") return start;
+  if (kind === "week") return addDays(start, 6);
+  const [y, m] = start.split("-").map(Number) as [number, number];
+  return toDay(Date.UTC(y, m, 1) - DAY_MS);
+}
+
+/** Whether a return is owed for a daily period on this day (the school calendar). */
+export function isOpenDay(schedule: ReturnSchedule, day: string): boolean {
+  if (schedule.openDays.includes(day)) return true;
+  if (schedule.closedDays.includes(day)) return false;
+  return !schedule.closedWeekdays.includes(isoWeekday(day));
+}
+
+/** The periods whose first day lies within [from, to], open ones only for daily returns. */
+export function periodsIn(schedule: ReturnSchedule, from: string, to: string): string[] {
+  const periods: string[] = [];
+  let start = periodStart(schedule.periodKind, from);
+  if (start < from) start = addDays(periodEnd(schedule.periodKind, start), 1);
+  while (start <= to) {
+    if (schedule.periodKind !== "day" || isOpenDay(schedule, start)) periods.push(start);
+    start = addDays(periodEnd(schedule.periodKind, start), 1);
+  }
+  return periods;
+}
+
+/** When the return of a period and slot is due: an instant (Asia/Shanghai, UTC+8 all year). */
+export function dueAt(schedule: ReturnSchedule, period: string, slot: SlotDue): string {
+  const day = addDays(periodEnd(schedule.periodKind, period), slot.afterEnd);
+  return new Date(`${day}T${slot.time}:00+08:00`).toISOString();
+}
+
+/** Every return the units owe for the periods starting within [from, to]. */
+export function expectedReturns(
+  schedule: ReturnSchedule,
+  units: readonly ReturnUnit[],
+  from: string,
+  to: string,
+): ExpectedReturn[] {
+  const periods = periodsIn(schedule, from, to);
+  const expected: ExpectedReturn[] = [];
+  for (const unit of units) {
+    for (const period of periods) {
+      if (unit.since && periodEnd(schedule.periodKind, period) < unit.since) continue;
+      if (unit.until && period >= unit.until) continue;
+      for (const slot of schedule.slots)
+        expected.push({
+          unitId: unit.unitId,
+          orgId: unit.orgId,
+          period,
+          slot: slot.slot,
+          dueAt: dueAt(schedule, period, slot),
+        });
+    }
+  }
+  return expected;
+}
+
+const keyOf = (r: { unitId: string; period: string; slot: string }) => `${r.unitId}\u0000${r.period}\u0000${r.slot}`;
+
+/** Each expected return's status at `now` (an ISO instant), from the submissions made by then. */
+export function classifyReturns(
+  expected: readonly ExpectedReturn[],
+  submissions: readonly Submission[],
+  now: string,
+): ReturnItem[] {
+  const byKey = new Map(submissions.map((s) => [keyOf(s), s]));
+  const nowMs = Date.parse(now);
+  return expected.map((e) => {
+    // A submission after `now` did not exist yet (figures as of a past instant).
+    const found = byKey.get(keyOf(e));
+    const s = found && Date.parse(found.submittedAt) <= nowMs ? found : undefined;
+    const due = Date.parse(e.dueAt);
+    let status: ReturnStatus;
+    if (s) status = Date.parse(s.submittedAt) <= due ? "timely" : "late";
+    else status = nowMs > due ? "missing" : "pending";
+    return { ...e, status, submittedAt: s?.submittedAt ?? null, zero: s ? s.zero : null };
+  });
+}
+
+const percent = (n: number, d: number) => (d === 0 ? null : Math.round((n / d) * 10_000) / 100);
+
+export function summariseReturns(items: readonly ReturnItem[]): ReturnSummary {
+  const count = (status: ReturnStatus) => items.filter((i) => i.status === status).length;
+  const timely = count("timely");
+  const late = count("late");
+  const missing = count("missing");
+  const pending = count("pending");
+  const due = items.length - pending;
+  return {
+    expected: items.length,
+    due,
+    submitted: timely + late,
+    zero: items.filter((i) => i.zero === true).length,
+    timely,
+    late,
+    missing,
+    pending,
+    completeness: percent(timely + late, due),
+    timeliness: percent(timely, due),
+  };
+}
+
+/** Summaries per key (an organisation, a unit, a period). */
+export function summariseBy(
+  items: readonly ReturnItem[],
+  key: (item: ReturnItem) => string,
+): Map<string, ReturnSummary> {
+  const groups = new Map<string, ReturnItem[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
+  }
+  return new Map([...groups].map(([k, list]) => [k, summariseReturns(list)]));
+}
+
+/** Whether a schedule's values are well formed (times, weekdays, days, slot names unique). */
+export function scheduleProblems(schedule: ReturnSchedule): string[] {
+  const problems: string[] = [];
+  if (schedule.slots.length === 0) problems.push("slots");
+  if (new Set(schedule.slots.map((s) => s.slot)).size !== schedule.slots.length) problems.push("slots");
+  for (const s of schedule.slots) {
+    if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(s.time)) problems.push(`time:${s.slot}`);
+    if (!Number.isInteger(s.afterEnd) || s.afterEnd < 0 || s.afterEnd > 31) problems.push(`afterEnd:${s.slot}`);
+  }
+  if (schedule.closedWeekdays.some((d) => !Number.isInteger(d) || d < 1 || d > 7)) problems.push("closedWeekdays");
+  const validDay = (d: string) => /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(ms(d)) && toDay(ms(d)) === d;
+  if (![...schedule.closedDays, ...schedule.openDays].every(validDay)) problems.push("days");
+  return problems;
+}
