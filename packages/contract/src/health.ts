@@ -131,6 +131,7 @@ export const ClassScopeSchema = OneOf(["teacher", "school", "bureau"] as const, 
 });
 
 export const ClassList = Type.Object({ scope: ClassScopeSchema, classes: Type.Array(SchoolClass) });
+export type ClassList = Static<typeof ClassList>;
 
 export const NewClassBody = Type.Object(
   {

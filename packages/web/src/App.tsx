@@ -19,6 +19,7 @@ const PlacementPage = lazy(() => import("./pages/Placement/PlacementPage"));
 const SupervisionPage = lazy(() => import("./pages/Supervision/SupervisionPage"));
 const NotificationsPage = lazy(() => import("./pages/Notifications/NotificationsPage"));
 const SafetyPage = lazy(() => import("./pages/Safety/SafetyPage"));
+const HealthPage = lazy(() => import("./pages/Health/HealthPage"));
 
 /** Every signed-in route; nav.tsx's PAGES decide who may open them. */
 const PAGED_ROUTES: [string, ReactElement][] = [
@@ -32,6 +33,7 @@ const PAGED_ROUTES: [string, ReactElement][] = [
   ["/placements", <PlacementPage key="placements" />],
   ["/supervision", <SupervisionPage key="supervision" />],
   ["/safety", <SafetyPage key="safety" />],
+  ["/health", <HealthPage key="health" />],
   ["/notifications", <NotificationsPage key="notifications" />],
 ];
 

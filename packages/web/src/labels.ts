@@ -47,6 +47,7 @@ export const NAV = {
   dashboard: "驾驶舱",
   ledger: "任务台账",
   safety: "安全隐患台账",
+  health: "晨午检日报",
   myTasks: "我的任务",
   plans: "计划导入",
   admin: "系统管理",

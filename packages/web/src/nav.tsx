@@ -21,6 +21,8 @@ export const PAGES: { path: string; label: string; allow: (me: Me) => boolean }[
   { path: "/supervision", label: SUPERVISION.title, allow: () => true },
   // 台账 · 安全隐患: schools record and fix, the department assigns and re-inspects, leaders read.
   { path: "/safety", label: NAV.safety, allow: () => true },
+  // 台账 · 晨午检: 班主任 and the school's reporter submit, the bureau sees the county's submissions.
+  { path: "/health", label: NAV.health, allow: () => true },
   { path: "/admin", label: NAV.admin, allow: (me) => me.role === "admin" },
 ];
 

@@ -19,8 +19,8 @@ import { DEMO_PASSWORD } from "./demo-orgs.js";
  */
 
 export const DEMO_HEAD_TEACHERS = [
-  { username: "banzhuren1", displayName: "一年级1班班主任 陈静", className: "一年级1班" },
-  { username: "banzhuren2", displayName: "一年级2班班主任 赵磊", className: "一年级2班" },
+  { username: "banzhuren1", displayName: "班主任 陈静", className: "一年级1班" },
+  { username: "banzhuren2", displayName: "班主任 赵磊", className: "一年级2班" },
 ] as const;
 
 const HOME = "青山县城关镇中心小学";

@@ -1,0 +1,26 @@
+import type {
+  ClassCheck,
+  ClassCheckBody,
+  ClassChecks,
+  ClassList,
+  NewClassBody,
+  ReturnsDay,
+  ReturnsReport,
+  SchoolClass,
+} from "@luoshi/contract";
+import { get, request } from "../../api/client";
+
+export type { ClassCheck, ClassChecks, ReturnsDay, ReturnsReport };
+
+/** The daily health reports' and periodic returns' endpoints (server: ledgers/health.routes.ts, returns.routes.ts). */
+export const healthApi = {
+  classes: () => get<ClassList>("/api/ledgers/health/classes"),
+  createClass: (body: NewClassBody) => request<SchoolClass>("POST", "/api/ledgers/health/classes", body),
+  checks: (date?: string) => get<ClassChecks>("/api/ledgers/health/checks", { date }),
+  submit: (body: ClassCheckBody) => request<ClassCheck>("POST", "/api/ledgers/health/checks", body),
+  reveal: (key: { classId: string; date: string; slot: string }) =>
+    request<{ students: { name: string }[] }>("POST", "/api/ledgers/health/checks/reveal", key),
+  day: (date?: string) => get<ReturnsDay>("/api/ledgers/returns/day", { type: "health_check", date }),
+  report: (from: string, to: string) => get<ReturnsReport>("/api/ledgers/returns", { type: "health_check", from, to }),
+  chase: () => request<{ notifications: number }>("POST", "/api/ledgers/returns/chase", { type: "health_check" }),
+};
