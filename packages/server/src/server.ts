@@ -10,6 +10,7 @@ import { migrate } from "./db/migrate.js";
 import { startStatisticsKeeper } from "./db/pglite-statistics.js";
 import { diskFileStore, type FileStore } from "./files/file-store.js";
 import type { App } from "./http/types.js";
+import { configuredClock } from "./supervision/deps.js";
 import { startSupervisionScheduler, startupRun } from "./supervision/scheduler.js";
 import { type HeavyWork, workPool } from "./work/work-pool.js";
 
@@ -73,11 +74,13 @@ export async function startServer(runtime: Runtime): Promise<{ app: App; url: st
   // Planner statistics on PGlite (no autovacuum there), before the first query plans are kept.
   const statistics = startStatisticsKeeper(runtime.db, log(app));
   await statistics.ready;
+  // The scheduled jobs keep the app's clock (LUOSHI_NOW, clock.ts) when one is set.
+  const jobs = runtime.config.clock ? { ...runtime, now: configuredClock(runtime.config.clock) } : runtime;
   // Today's statuses before the first request, so that the board and the dashboard agree on first load.
-  await startupRun(runtime).catch((error) => log(app)("supervision status job failed at start", error));
+  await startupRun(jobs).catch((error) => log(app)("supervision status job failed at start", error));
   if (runtime.config.webhooks.sink)
     app.log.warn("LUOSHI_WEBHOOK_TEST_SINK is set: robot messages go to the local recording server, not to robots");
-  const scheduler = startSupervisionScheduler({ ...runtime, log: log(app) });
+  const scheduler = startSupervisionScheduler({ ...jobs, log: log(app) });
   const backupScheduler = startBackupScheduler(backups, runtime.config.backup.schedule, log(app));
   let forgetLocalAdmin = () => {};
   app.addHook("onClose", async () => {

@@ -94,6 +94,15 @@ describe("hazards on the warnings board", () => {
     expect(await board("supervisor", "?kind=assignment")).toEqual([]);
     expect(await board("supervisor", `?orgId=${t.fixture.a.middleSchoolId}`)).toEqual([]);
     expect((await board("supervisor", `?q=${encodeURIComponent("灭火器")}`)).map((h) => h.id)).toEqual([general]);
+    // The daily reminders tell the school once a day; the other region's run tells nobody here.
+    for (const who of ["otherSupervisor", "supervisor", "supervisor"]) {
+      const run = await send(who, "POST", "/api/supervision/reminders/run");
+      expect(run.statusCode, run.body).toBe(200);
+    }
+    const reminded = (await send("school_reporter", "GET", "/api/supervision/notifications")).json().notifications;
+    expect(
+      reminded.filter((n: { event: string; entityId: string }) => n.event === "overdue" && n.entityId === general),
+    ).toEqual([expect.objectContaining({ entityKind: "ledger_record", title: "隐患逾期未整改" })]);
     // The ledger's overdue flag and filter say the same as the board.
     const listed = (await send("dept_head", "GET", "/api/ledgers/hazards?overdue=true")).json().hazards;
     expect(listed.map((h: { id: string; overdue: boolean }) => [h.id, h.overdue])).toEqual([[general, true]]);

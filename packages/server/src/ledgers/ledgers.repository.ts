@@ -160,6 +160,23 @@ export async function openRecords(db: Database, q: { regionId: string; type: Led
   return query.orderBy(sql`r.fields ->> 'deadline'`).orderBy("r.id").execute();
 }
 
+/**
+ * Records of a type past their deadline on a day and not written off, in the given regions (or all),
+ * each with its organisation's name: the candidates of the daily overdue reminders.
+ */
+export async function pastDeadline(db: Database, q: { type: LedgerType; day: string; regionIds: string[] | null }) {
+  let query = db
+    .selectFrom("ledger_records as r")
+    .innerJoin("orgs as o", (j) => j.onRef("o.region_id", "=", "r.region_id").onRef("o.id", "=", "r.org_id"))
+    .selectAll("r")
+    .select("o.name as org_name")
+    .where("r.type", "=", q.type)
+    .where("r.state", "<>", "closed")
+    .where(sql<string>`r.fields ->> 'deadline'`, "<", q.day);
+  if (q.regionIds) query = query.where("r.region_id", "in", q.regionIds.length ? q.regionIds : [""]);
+  return query.orderBy("r.region_id").orderBy("r.id").execute();
+}
+
 export async function findRecord(db: Database, key: RecordKey, type: LedgerType) {
   return recordsWithOrg(db, key.regionId, type).where("r.id", "=", key.id).executeTakeFirst();
 }

@@ -2,6 +2,7 @@ import { recordAudit } from "../audit/audit.repository.js";
 import { type Actor, assertSees } from "../auth/actor.js";
 import type { Database } from "../db/database.js";
 import { json, newId } from "../ids.js";
+import { hazardReminders } from "../ledgers/hazard-reminders.js";
 import { findOrg } from "../orgs/orgs.repository.js";
 import { todayInShanghai } from "../progress/periods.js";
 import { auditorFor } from "../supervision/audit.js";
@@ -69,6 +70,7 @@ export async function runReminders(
         delivery_key: `${i.event}:assignment:${i.entity_id}:${day}`,
       })),
     );
+    rows.push(...(await repo.insertNotifications(trx, await hazardReminders(trx, day, regionIds))));
     for (const regionId of new Set(rows.map((r) => r.region_id))) {
       await recordAudit(trx, {
         regionId,

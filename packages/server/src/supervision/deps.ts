@@ -17,7 +17,7 @@ export const clockOf = (deps: AppDeps): Clock =>
 
 const clocks = new WeakMap<object, Clock>();
 /** One clock per setting, so that a file clock's cache is shared by every route. */
-function configuredClock(setting: ClockSetting): Clock {
+export function configuredClock(setting: ClockSetting): Clock {
   let clock = clocks.get(setting);
   if (!clock) {
     clock = clockFrom(setting);
