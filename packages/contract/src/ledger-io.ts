@@ -70,17 +70,15 @@ export const HazardCounts = Type.Object({
 });
 export type HazardCounts = Static<typeof HazardCounts>;
 
-const Group = (key: Record<string, ReturnType<typeof Type.String>>) =>
-  Type.Object({ ...key, ...HazardCounts.properties });
 
 export const HazardSummary = Type.Object({
   from: Type.String(),
   to: Type.String(),
   asOf: Type.String(),
   totals: HazardCounts,
-  bySchool: Type.Array(Group({ orgId: Type.String(), orgName: Type.String() })),
-  byCategory: Type.Array(Group({ category: Type.String() })),
-  byGrade: Type.Array(Group({ grade: Type.String() })),
+  bySchool: Type.Array(Type.Object({ orgId: Type.String(), orgName: Type.String(), ...HazardCounts.properties })),
+  byCategory: Type.Array(Type.Object({ category: Type.String(), ...HazardCounts.properties })),
+  byGrade: Type.Array(Type.Object({ grade: Type.String(), ...HazardCounts.properties })),
   byState: Type.Array(Type.Object({ state: Type.String(), count: Type.Integer() })),
   /** Found and written off per week (weeks from Monday). */
   trend: Type.Array(Type.Object({ week: Type.String(), found: Type.Integer(), closed: Type.Integer() })),

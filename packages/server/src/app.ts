@@ -23,6 +23,7 @@ import { frameworkErrors, installTextGuard } from "./http/text-guard.js";
 import type { App, AppDeps, RouteAuth } from "./http/types.js";
 import { webStatic } from "./http/web-static.js";
 import { bindingsRoutes } from "./ledgers/bindings.routes.js";
+import { hazardBureauRoutes } from "./ledgers/hazard-bureau.routes.js";
 import { hazardsRoutes } from "./ledgers/hazards.routes.js";
 import { hazardsIoRoutes } from "./ledgers/hazards-io.routes.js";
 import { healthRoutes } from "./ledgers/health.routes.js";
@@ -177,6 +178,7 @@ export async function buildApp(
   hazardsIoRoutes(app, deps);
   returnsRoutes(app, deps);
   healthRoutes(app, deps);
+  hazardBureauRoutes(app, deps);
   webStatic(app);
   return app;
 }

@@ -20,6 +20,7 @@ const SupervisionPage = lazy(() => import("./pages/Supervision/SupervisionPage")
 const NotificationsPage = lazy(() => import("./pages/Notifications/NotificationsPage"));
 const SafetyPage = lazy(() => import("./pages/Safety/SafetyPage"));
 const HealthPage = lazy(() => import("./pages/Health/HealthPage"));
+const SafetySummaryPage = lazy(() => import("./pages/Safety/SafetySummaryPage"));
 
 /** Every signed-in route; nav.tsx's PAGES decide who may open them. */
 const PAGED_ROUTES: [string, ReactElement][] = [
@@ -34,6 +35,7 @@ const PAGED_ROUTES: [string, ReactElement][] = [
   ["/supervision", <SupervisionPage key="supervision" />],
   ["/safety", <SafetyPage key="safety" />],
   ["/health", <HealthPage key="health" />],
+  ["/safety/summary", <SafetySummaryPage key="safety-summary" />],
   ["/notifications", <NotificationsPage key="notifications" />],
 ];
 

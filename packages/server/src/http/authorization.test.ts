@@ -995,6 +995,29 @@ const MATRIX: Record<string, Row> = {
     other: null,
     req: (c) => ({ method: "GET", url: "/api/ledgers/hazard-export", headers: c.session.headers }),
   },
+  "GET /api/ledgers/hazard-summary": {
+    own: ALL,
+    other: null,
+    req: (c) => ({
+      method: "GET",
+      url: "/api/ledgers/hazard-summary?from=2024-01-01&to=2024-12-31",
+      headers: c.session.headers,
+    }),
+  },
+  "GET /api/ledgers/hazard-risks": {
+    own: ALL,
+    other: null,
+    req: (c) => ({ method: "GET", url: "/api/ledgers/hazard-risks", headers: c.session.headers }),
+  },
+  "GET /api/ledgers/hazard-quarterly": {
+    own: ALL,
+    other: null,
+    req: (c) => ({
+      method: "GET",
+      url: "/api/ledgers/hazard-quarterly?year=2024&quarter=2",
+      headers: c.session.headers,
+    }),
+  },
   "POST /api/ledgers/hazard-import": {
     own: ["admin", "supervisor", "dept_head", "school_reporter"],
     other: null,
@@ -1487,6 +1510,12 @@ const LIST_SCOPES: Record<string, ListScope> = {
   },
   "GET /api/ledgers/hazard-config": { kind: "not-a-list", why: "the settings of the caller's own region" },
   // ledgerio
+  "GET /api/ledgers/hazard-summary": {
+    kind: "region",
+    url: "/api/ledgers/hazard-summary?from=2024-01-01&to=2099-12-31",
+  },
+  "GET /api/ledgers/hazard-risks": { kind: "region" },
+  "GET /api/ledgers/hazard-quarterly": { kind: "not-a-list", why: "a workbook of the summary and the risk register" },
   "GET /api/ledgers/hazard-export": { kind: "not-a-list", why: "a workbook of GET /api/ledgers/hazards' rows" },
   "GET /api/ledgers/returns": {
     kind: "region",

@@ -8,6 +8,7 @@ import { useMe } from "../../session";
 import { HazardDrawer } from "./HazardDrawer";
 import { T } from "./labels";
 import { RoundModal } from "./RoundModal";
+import { SafetyIo } from "./SafetyIo";
 import { type Hazard, type HazardConfig, safetyApi } from "./safety-api";
 
 const options = (labels: Record<string, string>) => [
@@ -48,11 +49,14 @@ export default function SafetyPage() {
     <Card
       title={T.title}
       extra={
-        me.role !== "leader" && (
-          <Button type="primary" onClick={() => setRecording(true)}>
-            {T.record}
-          </Button>
-        )
+        <Space wrap>
+          <SafetyIo filter={filter} onImported={load} />
+          {me.role !== "leader" && (
+            <Button type="primary" onClick={() => setRecording(true)}>
+              {T.record}
+            </Button>
+          )}
+        </Space>
       }
     >
       <Space wrap style={{ marginBottom: 12 }}>
