@@ -70,7 +70,6 @@ export const HazardCounts = Type.Object({
 });
 export type HazardCounts = Static<typeof HazardCounts>;
 
-
 export const HazardSummary = Type.Object({
   from: Type.String(),
   to: Type.String(),
