@@ -251,7 +251,7 @@ function chartOptions(s: HazardSummary): { schools: ChartOption; categories: Cha
   return {
     schools: {
       tooltip: { trigger: "axis" },
-      legend: {},
+      legend: { top: 0 },
       grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
       xAxis: { type: "value" },
       yAxis: { type: "category", data: schools.map((x) => x.orgName) },
@@ -275,7 +275,7 @@ function chartOptions(s: HazardSummary): { schools: ChartOption; categories: Cha
     },
     categories: {
       tooltip: { trigger: "axis" },
-      legend: {},
+      legend: { top: 0 },
       grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
       xAxis: { type: "value" },
       yAxis: {
@@ -299,7 +299,7 @@ function chartOptions(s: HazardSummary): { schools: ChartOption; categories: Cha
     },
     trend: {
       tooltip: { trigger: "axis" },
-      legend: {},
+      legend: { top: 0 },
       grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
       xAxis: { type: "category", data: s.trend.map((w) => w.week) },
       yAxis: { type: "value" },
