@@ -218,3 +218,39 @@ export const ClassCheckReveal = Type.Object({
   slot: HealthSlotSchema,
   students: Type.Array(Type.Object({ name: Type.String(), symptoms: Type.Array(SymptomSchema) })),
 });
+
+// --- outbreak alerts ----------------------------------------------------------------------------
+
+export const OutbreakAlert = Type.Object({
+  id: Type.String(),
+  ruleId: Type.String(),
+  version: Type.String({ description: "规则版本（预警按开启时的版本保留）" }),
+  label: Type.String(),
+  scope: OneOf(["class", "school"] as const, { description: "班级 / 学校" }),
+  unitId: Type.String(),
+  unitName: Type.String(),
+  orgId: Type.String(),
+  orgName: Type.String(),
+  windowFrom: DateString,
+  windowTo: DateString,
+  count: Type.Integer({ description: "窗口内的病例数（人数）" }),
+  detectedAt: Timestamp,
+  dueAt: Timestamp,
+  reportedAt: Nullable(Timestamp),
+  reportNote: Nullable(Type.String()),
+  overdue: Type.Boolean(),
+});
+export type OutbreakAlert = Static<typeof OutbreakAlert>;
+
+export const OutbreakAlertsQuery = Type.Object({ orgId: Type.Optional(Id), date: Type.Optional(IsoDate) });
+export const OutbreakReportBody = Type.Object(
+  {
+    alertId: Type.String({ minLength: 1, maxLength: 300 }),
+    note: Type.String({
+      minLength: 1,
+      maxLength: 500,
+      description: "报告情况（向疾控和教育局报告的时间、方式、接报人）",
+    }),
+  },
+  { additionalProperties: false },
+);

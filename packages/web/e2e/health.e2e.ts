@@ -1,8 +1,9 @@
 /**
  * 台账 · 晨午检 end to end against the real built demo server: a 班主任 on a 360 px phone submits the
  * "无异常" zero report for their class in one tap (the class card fits one screen); another 班主任
- * reports three students absent with fever and cough; the bureau (基础教育股) sees today's submissions
- * by school, the class that has not submitted in its list, and this month's completeness %.
+ * reports three students absent with fever and cough, which opens an outbreak alert with a due time;
+ * the school's 疫情报告人 confirms it reported; the bureau (基础教育股) sees today's submissions by
+ * school, the class that has not submitted in its list, this month's completeness % and the alert.
  */
 import { apiGet, BASE, check, login, noHorizontalScroll, scenario, shot, step, toast } from "./helpers";
 
@@ -51,6 +52,23 @@ await scenario("health", { viewport: PHONE, timeout: 20000 }, async ({ page: pho
   await toast(phone2, "已报送（因病缺课3人）");
   await card2.getByText("已报送（因病缺课3人）").waitFor();
 
+  step(
+    "the school's 疫情报告人, 360 px: the rule opened an alert with a due time; confirm it reported to 疾控 and the bureau",
+  );
+  const reporter = await newPage(PHONE);
+  await login(reporter, "school");
+  await reporter.waitForURL((u) => !u.pathname.startsWith("/login"));
+  await reporter.goto(`${BASE}/health`);
+  const alert = reporter.locator(".health-alerts .ant-list-item", { hasText: "一年级2班" });
+  await alert.getByText("待报告").waitFor();
+  await alert.getByText("报告时限").waitFor();
+  check(await noHorizontalScroll(reporter), "the alert fits 360 px");
+  await alert.getByLabel(/报告情况/).fill("已电话报告县疾控中心（接报人李医生）和县教体局体卫艺股");
+  await alert.getByRole("button", { name: "确认已报告" }).click();
+  await toast(reporter, "已确认报告疾控和教育局");
+  await alert.getByText("已报告", { exact: true }).waitFor();
+  await shot(reporter, "health-alert-phone");
+
   step("bureau: today's submissions by school, the silent class listed, this month's completeness %");
   const desk = await newPage({ width: 1280, height: 860 });
   await login(desk, "jijiao");
@@ -84,6 +102,7 @@ await scenario("health", { viewport: PHONE, timeout: 20000 }, async ({ page: pho
     board.checks.some((c) => c.illAbsent === 3) && board.checks.every((c) => c.students.length === 0),
     "the bureau sees the three absences as counts, without names",
   );
+  await desk.locator(".health-alerts", { hasText: "一年级2班" }).getByText("已报告", { exact: true }).waitFor();
   await shot(desk, "health-bureau");
   check(pageErrors.length === 0, `no page errors (${pageErrors.join(" | ")})`);
 });

@@ -89,6 +89,7 @@ export const ACTION_LABELS: Record<string, string> = {
   // ledger import/export (ledgerio)
   export: "导出",
   chase: "催报",
+  report_outbreak: "确认报告传染病预警",
 };
 
 export const entityLabel = (code: string): string => ENTITY_LABELS[code] ?? code;

@@ -1119,6 +1119,20 @@ const MATRIX: Record<string, Row> = {
     own: ["school_reporter"],
     req: (c) => supPost(c, "/api/ledgers/health/checks", { classId: health[c.scope], date: schoolDay(), slot: "noon" }),
   },
+  "GET /api/ledgers/health/alerts": {
+    own: ALL,
+    other: null,
+    req: (c) => ({ method: "GET", url: "/api/ledgers/health/alerts", headers: c.session.headers }),
+  },
+  "POST /api/ledgers/health/alerts/report": {
+    own: ["school_reporter"],
+    // The setup's check names three students with fever: the class's alert (confirmed once).
+    req: (c) =>
+      supPost(c, "/api/ledgers/health/alerts/report", {
+        alertId: `class-1d-fever:${health[c.scope]}:${schoolDay()}`,
+        note: "已电话报告县疾控中心和县教体局",
+      }),
+  },
   "POST /api/ledgers/health/checks/reveal": {
     own: ["school_reporter"],
     req: (c) =>
@@ -1255,8 +1269,8 @@ beforeAll(async () => {
         classId: c.id,
         date: schoolDay(),
         slot: "morning",
-        present: 39,
-        students: [{ name: "王小明", symptoms: ["fever"] }],
+        present: 37,
+        students: ["王小明", "李华", "张三丰"].map((name) => ({ name, symptoms: ["fever" as const] })),
       },
       now,
     );
@@ -1525,6 +1539,7 @@ const LIST_SCOPES: Record<string, ListScope> = {
   "GET /api/ledgers/returns/schedule": { kind: "not-a-list", why: "the settings of the caller's own region" },
   "GET /api/ledgers/health/classes": { kind: "region", ownSample: () => health.own },
   "GET /api/ledgers/health/checks": { kind: "region", ownSample: () => health.own },
+  "GET /api/ledgers/health/alerts": { kind: "region" },
   "GET /api/supervision/evaluation/export.xlsx": {
     kind: "not-a-list",
     why: "a workbook of GET /api/supervision/evaluation's rows",

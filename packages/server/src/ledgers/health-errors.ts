@@ -11,6 +11,8 @@ export const healthError = registerErrors("health", {
   CHECK_DATE_IN_FUTURE: "不能填报今天以后的晨午检",
   RETURN_NOT_FOUND: "该报告不存在或无权访问",
   RETURN_SCHEDULE_INVALID: "报送时间设置不符合要求",
+  OUTBREAK_NOT_FOUND: "该传染病预警不存在或无权访问",
+  OUTBREAK_ALREADY_REPORTED: "该预警已确认报告，无需重复确认",
   RETURNS_RANGE_INVALID: "统计区间不符合要求（起止日期有误或超过一年）",
 });
 export type HealthErrorCode = Parameters<typeof healthError>[0];

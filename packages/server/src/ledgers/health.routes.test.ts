@@ -205,7 +205,8 @@ describe("completeness, timeliness and chasing", () => {
     ]);
 
     const chase = await send(dept, "POST", "/api/ledgers/returns/chase", { type: "health_check" });
-    expect(chase.json()).toMatchObject({ notifications: 1 });
+    // One for the silent class, one for the outbreak alert the three fevers opened (below).
+    expect(chase.json()).toMatchObject({ notifications: 2 });
     expect((await send(dept, "POST", "/api/ledgers/returns/chase", { type: "health_check" })).json()).toMatchObject({
       notifications: 0,
     });
@@ -231,7 +232,7 @@ describe("completeness, timeliness and chasing", () => {
     });
     const mine = (await send(teacher1, "GET", "/api/supervision/notifications")).json();
     expect(JSON.stringify(mine)).toContain("一年级1班");
-    expect(JSON.stringify(mine)).not.toContain("一年级2班");
+    expect(JSON.stringify(mine)).not.toContain("一年级2班 2024-05-06 午检");
 
     const report = (
       await send(dept, "GET", "/api/ledgers/returns?type=health_check&from=2024-05-01&to=2024-05-31")
@@ -293,5 +294,58 @@ describe("completeness, timeliness and chasing", () => {
     const [row] = await withLedgerActuals(t.db, [{ ...indicator, actual: null }], "2024-05-06");
     // 2024-05-06 as of its end: 6 due, 3 submitted. Later days of the year are not yet due.
     expect(row!.actual).toBe(50);
+  });
+});
+
+describe("outbreak alerts", () => {
+  it("three students with fever in one class on one day open an alert due in 24 h; unconfirmed it is overdue and escalated; the school confirms", async () => {
+    at("2024-05-07T08:00:00Z");
+    const list = (await send(school, "GET", "/api/ledgers/health/alerts")).json().alerts;
+    expect(list).toHaveLength(1);
+    const alert = list[0];
+    expect(alert).toMatchObject({
+      ruleId: "class-1d-fever",
+      scope: "class",
+      unitName: "一年级2班",
+      count: 3,
+      windowFrom: "2024-05-06",
+      windowTo: "2024-05-06",
+      detectedAt: "2024-05-06T00:30:00.000Z",
+      dueAt: "2024-05-07T00:30:00.000Z",
+      reportedAt: null,
+      overdue: true,
+    });
+    // The bureau sees the alert, never a name.
+    const bureau = await send(dept, "GET", "/api/ledgers/health/alerts");
+    expect(bureau.json().alerts.map((a: { id: string }) => a.id)).toEqual([alert.id]);
+    expect(bureau.body).not.toContain("王小明");
+
+    const chased = await send(dept, "POST", "/api/ledgers/returns/chase", { type: "health_check" });
+    expect(chased.statusCode, chased.body).toBe(200);
+    const reminders = await t.db
+      .selectFrom("notifications")
+      .select(["org_id", "event"])
+      .where("entity_kind", "=", "outbreak_alert")
+      .execute();
+    expect(
+      reminders.map((r) => `${r.org_id === t.fixture.a.schoolId ? "school" : "bureau"}:${r.event}`).sort(),
+    ).toEqual(["bureau:overdue", "school:due_soon", "school:overdue"]);
+
+    expect(
+      (await send(dept, "POST", "/api/ledgers/health/alerts/report", { alertId: alert.id, note: "x" })).statusCode,
+    ).toBe(403);
+    const reported = await send(school, "POST", "/api/ledgers/health/alerts/report", {
+      alertId: alert.id,
+      note: "5月7日9时电话报告县疾控中心（接报人李医生）和县教体局体卫艺股",
+    });
+    expect(reported.statusCode, reported.body).toBe(200);
+    expect(reported.json()).toMatchObject({ reportedAt: "2024-05-07T08:00:00.000Z", overdue: false });
+    const again = await send(school, "POST", "/api/ledgers/health/alerts/report", { alertId: alert.id, note: "再次" });
+    expect(again.json().error.code).toBe("OUTBREAK_ALREADY_REPORTED");
+    const unknown = await send(school, "POST", "/api/ledgers/health/alerts/report", { alertId: "nope", note: "x" });
+    expect(unknown.json().error.code).toBe("OUTBREAK_NOT_FOUND");
+    // The report is not a class's return: the day's completeness is unchanged.
+    const day = (await send(dept, "GET", "/api/ledgers/returns/day?type=health_check&date=2024-05-06")).json();
+    expect(day.summary.expected).toBe(6);
   });
 });

@@ -7,6 +7,9 @@ import {
   ClassChecksQuery,
   ClassList,
   NewClassBody,
+  OutbreakAlert,
+  OutbreakAlertsQuery,
+  OutbreakReportBody,
   SchoolClass,
 } from "@luoshi/contract";
 import { Type } from "@sinclair/typebox";
@@ -16,6 +19,7 @@ import { type App, type AppDeps, actorOf } from "../http/types.js";
 import { clockOf } from "../supervision/deps.js";
 import { createClass, listChecks, listMyClasses, revealCheck, submitCheck } from "./health.service.js";
 import { LEDGER_WRITERS } from "./ledger-access.js";
+import { outbreakAlerts, reportOutbreak } from "./outbreaks.service.js";
 
 const tags = ["ledgers"];
 /** Class checks are written and named students revealed inside the school only. */
@@ -74,6 +78,35 @@ export function healthRoutes(app: App, deps: AppDeps): void {
       },
     },
     async (request, reply) => reply.status(201).send(await submitCheck(deps.db, actorOf(request), request.body, now)),
+  );
+
+  app.get(
+    "/api/ledgers/health/alerts",
+    {
+      config: { auth: ALL_ROLES },
+      schema: {
+        tags,
+        summary:
+          "传染病预警：近两周按规则（班级1天3例、3天5例以上相似症状，学校1周流感样病例10例）触发的预警及报告情况",
+        querystring: OutbreakAlertsQuery,
+        response: withErrors({ 200: Type.Object({ alerts: Type.Array(OutbreakAlert) }) }),
+      },
+    },
+    async (request) => ({ alerts: await outbreakAlerts(deps.db, actorOf(request), request.query, now) }),
+  );
+
+  app.post(
+    "/api/ledgers/health/alerts/report",
+    {
+      config: { auth: SCHOOL },
+      schema: {
+        tags,
+        summary: "确认已向属地疾控和教育局报告该预警（记入审计）",
+        body: OutbreakReportBody,
+        response: withErrors({ 200: OutbreakAlert }),
+      },
+    },
+    async (request) => reportOutbreak(deps.db, actorOf(request), request.body, now),
   );
 
   app.post(

@@ -12,6 +12,7 @@ import { withErrors } from "../http/schemas.js";
 import { type App, type AppDeps, actorOf } from "../http/types.js";
 import { clockOf, sendDepsOf } from "../supervision/deps.js";
 import { LEDGER_ASSIGNERS } from "./ledger-access.js";
+import { chaseOutbreaks } from "./outbreaks.service.js";
 import { chaseReturns, returnSchedule, returnsDay, returnsReport, saveReturnSchedule } from "./returns.service.js";
 
 const tags = ["ledgers"];
@@ -54,17 +55,17 @@ export function returnsRoutes(app: App, deps: AppDeps): void {
       config: { auth: LEDGER_ASSIGNERS },
       schema: {
         tags,
-        summary: "立即催报：今天已过截止时间仍未报送的单位（站内提醒和机器人）",
+        summary: "立即催报：今天已过截止时间仍未报送的单位（站内提醒和机器人）；晨午检另提醒未确认报告的传染病预警",
         body: ReturnTypeQuery,
         response: withErrors({ 200: ChaseResult }),
       },
     },
-    async (request) =>
-      chaseReturns(deps.db, {
-        ...sendDepsOf(deps),
-        regionIds: [actorOf(request).regionId],
-        types: [request.body.type],
-      }),
+    async (request) => {
+      const regionIds = [actorOf(request).regionId];
+      const chased = await chaseReturns(deps.db, { ...sendDepsOf(deps), regionIds, types: [request.body.type] });
+      if (request.body.type !== "health_check") return chased;
+      return { ...chased, notifications: chased.notifications + (await chaseOutbreaks(deps.db, regionIds, now())) };
+    },
   );
 
   app.get(

@@ -233,7 +233,7 @@ export async function chaseReturns(
       const label = LEDGER_TYPE_LABELS[source.type];
       const line = (i: ReturnItem) => {
         const u = units.get(i.unitId);
-        return `${u?.orgName ?? ""}${u?.name ?? i.unitId} ${i.period}${i.slot ? ` ${slotLabel(i.slot)}` : ""}${label}未报送`;
+        return `${u?.orgName ?? ""}${u?.name ?? i.unitId} ${i.period} ${i.slot ? slotLabel(i.slot) : label}未报送`;
       };
       const inserted = await db.transaction().execute(async (trx) => {
         const rows = await reminders.insertNotifications(

@@ -119,3 +119,15 @@ export async function userOfOrg(db: Database, regionId: string, orgId: string, u
     .where("deleted_at", "is", null)
     .executeTakeFirst();
 }
+
+/** The region's bureau organisations (the escalation of an unreported outbreak alert goes there). */
+export async function bureauOrgs(db: Database, regionId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom("orgs")
+    .select("id")
+    .where("region_id", "=", regionId)
+    .where("kind", "=", "bureau")
+    .where("deleted_at", "is", null)
+    .execute();
+  return rows.map((r) => r.id);
+}

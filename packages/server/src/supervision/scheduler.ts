@@ -4,6 +4,8 @@ import { activeRegions } from "../bulletins/records.repository.js";
 import type { Database } from "../db/database.js";
 import type { AppError } from "../errors.js";
 import type { FileStore } from "../files/file-store.js";
+import { chaseOutbreaks } from "../ledgers/outbreaks.service.js";
+import { regionsWithClasses } from "../ledgers/returns.repository.js";
 import { chaseReturns } from "../ledgers/returns.service.js";
 import { todayInShanghai } from "../progress/periods.js";
 import { retryDeliveries, runReminders } from "../reminders/reminders.service.js";
@@ -89,9 +91,11 @@ export function startSupervisionScheduler(deps: SchedulerDeps): { stop(): void }
     new Cron(
       "*/5 * * * *",
       { timezone: TZ, protect: true },
-      guard("returns chase", () =>
-        chaseReturns(deps.db, { now: deps.now ?? (() => new Date()), post: post(deps), sleep }),
-      ),
+      guard("returns chase", async () => {
+        const now = deps.now ?? (() => new Date());
+        await chaseReturns(deps.db, { now, post: post(deps), sleep });
+        await chaseOutbreaks(deps.db, await regionsWithClasses(deps.db), now());
+      }),
     ),
     new Cron(
       "0 3 1 * *",

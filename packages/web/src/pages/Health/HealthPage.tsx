@@ -1,5 +1,6 @@
 import { Card } from "antd";
 import { useMe } from "../../session";
+import { AlertsPanel } from "./AlertsPanel";
 import { BureauHealth } from "./BureauHealth";
 import { H } from "./labels";
 import { SchoolChecks } from "./SchoolChecks";
@@ -10,6 +11,7 @@ export default function HealthPage() {
   const school = me.role === "school_reporter";
   return (
     <Card title={H.title} styles={{ body: { padding: school ? 8 : undefined } }}>
+      <AlertsPanel canReport={school} />
       {school ? <SchoolChecks /> : <BureauHealth canChase={["admin", "supervisor", "dept_head"].includes(me.role)} />}
     </Card>
   );

@@ -4,13 +4,14 @@ import type {
   ClassChecks,
   ClassList,
   NewClassBody,
+  OutbreakAlert,
   ReturnsDay,
   ReturnsReport,
   SchoolClass,
 } from "@luoshi/contract";
 import { get, request } from "../../api/client";
 
-export type { ClassCheck, ClassChecks, ReturnsDay, ReturnsReport };
+export type { ClassCheck, ClassChecks, OutbreakAlert, ReturnsDay, ReturnsReport };
 
 /** The daily health reports' and periodic returns' endpoints (server: ledgers/health.routes.ts, returns.routes.ts). */
 export const healthApi = {
@@ -22,5 +23,8 @@ export const healthApi = {
     request<{ students: { name: string }[] }>("POST", "/api/ledgers/health/checks/reveal", key),
   day: (date?: string) => get<ReturnsDay>("/api/ledgers/returns/day", { type: "health_check", date }),
   report: (from: string, to: string) => get<ReturnsReport>("/api/ledgers/returns", { type: "health_check", from, to }),
+  alerts: () => get<{ alerts: OutbreakAlert[] }>("/api/ledgers/health/alerts").then((r) => r.alerts),
+  confirm: (body: { alertId: string; note: string }) =>
+    request<OutbreakAlert>("POST", "/api/ledgers/health/alerts/report", body),
   chase: () => request<{ notifications: number }>("POST", "/api/ledgers/returns/chase", { type: "health_check" }),
 };
