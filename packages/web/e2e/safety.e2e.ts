@@ -5,9 +5,9 @@
  *    photo taken through the file input; the department (股室负责人) assigns rectification (一般: 7 days);
  *  - 3月12日, past the deadline: the hazard is red on the supervisor's warnings board with its school,
  *    grade and deadline, and a 督办单 is issued by clicking there; it reaches the school's inbox; the
- *    school uploads the photo after and submits the fix; the department, a different person, opens the
- *    after-photo, re-inspects and writes the hazard off (销号); the bound indicator 隐患整改率 moves on
- *    the dashboard;
+ *    school sees it on the hazard too, uploads the photo after and submits the fix; the department, a
+ *    different person, sees the after-photo in the drawer, re-inspects and writes the hazard off (销号);
+ *    the bound indicator 隐患整改率 moves on the dashboard;
  *  - 4月2日: the March bulletin states the new figure.
  */
 
@@ -126,6 +126,7 @@ async function schoolReadsNoticeAndFixes(phone: Page, photo: string) {
   check(await noHorizontalScroll(phone), "the inbox fits 360 px");
   await shot(phone, "safety-notice-phone");
   await openHazard(phone);
+  await phone.locator(".ant-drawer-body", { hasText: "青教体督" }).waitFor();
   await phone.locator(".ant-drawer-body input[type=file]").setInputFiles(photo);
   await phone.locator(".ant-drawer-body .ant-upload-list-item").first().waitFor();
   await phone.waitForTimeout(500);
@@ -146,6 +147,11 @@ async function departmentCloses(dept: Page): Promise<string> {
   check(after, "the hazard carries its after-photo");
   const status = await dept.evaluate(async (id) => (await fetch(`/api/files/${id}?inline=true`)).status, after);
   check(status === 200, `the department opens the school's after-photo (${status})`);
+  const shown = dept.locator('.ant-drawer-body img[alt="整改后照片"]').first();
+  await shown.waitFor();
+  await dept.waitForFunction((img) => (img as HTMLImageElement).complete, await shown.elementHandle());
+  const width = await shown.evaluate((img) => (img as HTMLImageElement).naturalWidth);
+  check(width > 0, `the after-photo shows in the drawer (${width} px wide)`);
   await dept.getByRole("button", { name: "复查通过并销号" }).click();
   await toast(dept, "已办理");
   await dept.locator(".ant-drawer-body", { hasText: "已销号" }).waitFor();

@@ -4,19 +4,68 @@ import {
   LEDGER_ACTION_LABELS,
   LEDGER_STATE_LABELS,
 } from "@luoshi/contract/ledger-vocabulary";
-import { App as AntApp, Button, DatePicker, Descriptions, Drawer, Form, Input, Space, Timeline } from "antd";
+import { App as AntApp, Button, DatePicker, Descriptions, Drawer, Form, Image, Input, Space, Timeline } from "antd";
 import type { UploadFile } from "antd/es/upload/interface";
 import type dayjs from "dayjs";
 import { useCallback, useEffect, useState } from "react";
+import { Link } from "react-router";
 import { messageOf } from "../../api/client";
+import { api } from "../../api/endpoints";
 import type { EvidenceFile, Me } from "../../api/types";
 import { uploadedIds } from "../../components/EvidenceUpload";
+import { isUnitRole } from "../../session";
+import { S } from "../Supervision/labels";
+import { type Notice, supervisionApi } from "../Supervision/supervision-api";
 import { T } from "./labels";
 import { PhotoInput } from "./PhotoInput";
 import { type HazardDetail, type HazardStep, safetyApi } from "./safety-api";
 
 const ASSIGNERS = ["admin", "supervisor", "dept_head"];
 const PLAN_FIELDS = ["planResponsible", "planMeasures", "planFunds", "planContingency"] as const;
+
+/** A hazard's photos as thumbnails, each opening large (served inline under the record's access rules). */
+function Photos({ ids, kind }: { ids: readonly string[]; kind: string }) {
+  return (
+    <Image.PreviewGroup>
+      <Space wrap size={4}>
+        {ids.map((fid) => (
+          <Image
+            key={fid}
+            src={api.filePreviewUrl(fid)}
+            width={88}
+            height={88}
+            data-photo={kind}
+            alt={T[kind as "afterPhotos"]}
+            style={{ objectFit: "cover" }}
+          />
+        ))}
+      </Space>
+    </Image.PreviewGroup>
+  );
+}
+
+/** The 督办单 issued about the hazard (the caller's own unit's only, for a unit), when there are any. */
+function HazardNotices({ id, box }: { id: string; box: "inbox" | "outbox" }) {
+  const [notices, setNotices] = useState<Notice[]>([]);
+  useEffect(() => {
+    supervisionApi.hazardNotices(id).then(
+      (r) => setNotices(r.notices),
+      () => setNotices([]),
+    );
+  }, [id]);
+  if (notices.length === 0) return null;
+  return (
+    <Descriptions column={1} size="small" bordered title={T.notices}>
+      {notices.map((n) => (
+        <Descriptions.Item key={n.id} label={n.docNo}>
+          <Link to={`/supervision?tab=${box}&notice=${n.id}`}>
+            {`${S.noticeStatus[n.status]} · ${S.notice.replyDue} ${n.replyDue}`}
+          </Link>
+        </Descriptions.Item>
+      ))}
+    </Descriptions>
+  );
+}
 
 /** One hazard: its fields, its history, and the step the user may take next. */
 export function HazardDrawer({
@@ -95,7 +144,15 @@ export function HazardDrawer({
             <Descriptions.Item label={T.description}>{f.description}</Descriptions.Item>
             <Descriptions.Item label={T.foundOn}>{f.foundOn}</Descriptions.Item>
             <Descriptions.Item label={T.deadline}>{f.deadline ?? "—"}</Descriptions.Item>
+            {(["beforePhotos", "afterPhotos"] as const).map((k) =>
+              f[k]?.length ? (
+                <Descriptions.Item key={k} label={T[k]}>
+                  <Photos ids={f[k]} kind={k} />
+                </Descriptions.Item>
+              ) : null,
+            )}
           </Descriptions>
+          <HazardNotices key={hazard.version} id={hazard.id} box={isUnitRole(me) ? "inbox" : "outbox"} />
           <Form form={form} layout="vertical">
             {hazard.state === "found" && ASSIGNERS.includes(me.role) && (
               <>

@@ -30,6 +30,8 @@ export const T = {
   passReview: "复查通过并销号",
   failReview: "复查未通过",
   afterPhotos: "整改后照片",
+  beforePhotos: "现场照片",
+  notices: "督办单",
   note: "说明",
   empty: "暂无隐患记录",
   all: "全部",

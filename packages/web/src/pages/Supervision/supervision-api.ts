@@ -43,6 +43,7 @@ export const supervisionApi = {
   run: () => request<StatusRun>("POST", `${base}/status/run`),
   notices: (box: "inbox" | "outbox") => get<{ notices: Notice[] }>(`${base}/notices`, { box }),
   taskNotices: (taskId: string) => get<{ notices: Notice[] }>(`${base}/notices`, { taskId }),
+  hazardNotices: (hazardId: string) => get<{ notices: Notice[] }>(`${base}/notices`, { hazardId }),
   notice: (id: string) => get<{ notice: NoticeDetail }>(`${base}/notices/${id}`),
   issue: (notices: NoticeInput[]) => request<{ notices: Notice[] }>("POST", `${base}/notices/batch`, { notices }),
   reply: (id: string, text: string, fileIds: string[]) =>
