@@ -1,5 +1,6 @@
 import { type Static, Type } from "@sinclair/typebox";
 import { DateString, Nullable, OneOf, Timestamp } from "./common.js";
+import { OutbreakAlert } from "./health.js";
 import { HazardWarning } from "./ledgers.js";
 import { SupervisionStatusSchema } from "./queries.js";
 import { ENTITY_KINDS, NOTICE_STATUSES } from "./vocabulary.js";
@@ -55,6 +56,8 @@ export const StatusBoard = Type.Object({
   tasks: KindCounts,
   /** Campus-safety hazards past or near their rectification deadline, and open 重大 ones (issue 15). */
   hazards: Type.Array(HazardWarning),
+  /** Outbreak alerts (晨午检) not yet confirmed reported to 疾控 and the bureau (issue 16). */
+  outbreaks: Type.Array(OutbreakAlert),
 });
 export type StatusBoard = Static<typeof StatusBoard>;
 

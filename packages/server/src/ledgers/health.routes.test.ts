@@ -320,6 +320,9 @@ describe("outbreak alerts", () => {
     expect(bureau.json().alerts.map((a: { id: string }) => a.id)).toEqual([alert.id]);
     expect(bureau.body).not.toContain("王小明");
 
+    // On the warnings board until confirmed, red (overdue) past its due time.
+    const board = (await send(dept, "GET", "/api/supervision/status")).json();
+    expect(board.outbreaks.map((a: { id: string; overdue: boolean }) => [a.id, a.overdue])).toEqual([[alert.id, true]]);
     const chased = await send(dept, "POST", "/api/ledgers/returns/chase", { type: "health_check" });
     expect(chased.statusCode, chased.body).toBe(200);
     const reminders = await t.db
@@ -340,6 +343,7 @@ describe("outbreak alerts", () => {
     });
     expect(reported.statusCode, reported.body).toBe(200);
     expect(reported.json()).toMatchObject({ reportedAt: "2024-05-07T08:00:00.000Z", overdue: false });
+    expect((await send(dept, "GET", "/api/supervision/status")).json().outbreaks).toEqual([]);
     const again = await send(school, "POST", "/api/ledgers/health/alerts/report", { alertId: alert.id, note: "再次" });
     expect(again.json().error.code).toBe("OUTBREAK_ALREADY_REPORTED");
     const unknown = await send(school, "POST", "/api/ledgers/health/alerts/report", { alertId: "nope", note: "x" });

@@ -52,6 +52,20 @@ export async function outbreakAlerts(db: Database, actor: Actor, q: { orgId?: st
   return alertsOf(db, actor.regionId, orgIds, q.date, now());
 }
 
+/** The alerts the warnings board shows: those not yet confirmed reported (a plan or kind filter is about tasks). */
+export async function outbreakWarnings(
+  db: Database,
+  actor: Actor,
+  filter: { orgId?: string; planId?: string; kind?: string; status?: string },
+  now: Clock,
+) {
+  if (filter.planId || filter.kind) return [];
+  const alerts = await outbreakAlerts(db, actor, filter.orgId ? { orgId: filter.orgId } : {}, now);
+  return alerts.filter(
+    (a) => !a.reportedAt && (!filter.status || filter.status === (a.overdue ? "overdue" : "warning")),
+  );
+}
+
 /** A region's alerts (of some schools) over the fortnight ending `date`, as known at `at`. */
 async function alertsOf(
   db: Database,

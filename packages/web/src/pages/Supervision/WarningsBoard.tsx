@@ -6,6 +6,7 @@ import { orgTree } from "../../components/org-tree";
 import { useAsync } from "../../components/use-async";
 import { canManagePlans, isUnitRole, useMe } from "../../session";
 import { EChart } from "../Dashboard/EChart";
+import { OutbreakBoard } from "../Health/OutbreakBoard";
 import { BOARD_ORDER, BoardFilters } from "./BoardFilters";
 import { BoardRows, rowKey } from "./BoardRows";
 import { boardFilterFrom, withBoardFilter } from "./board-filter";
@@ -77,6 +78,7 @@ export function WarningsBoard() {
           setSelected([]);
         }}
       />
+      <OutbreakBoard outbreaks={board.data?.outbreaks ?? []} />
       <HazardWarnings hazards={board.data?.hazards ?? []} onIssue={manager ? (t) => setTargets([t]) : undefined} />
       {board.data && (
         <Row gutter={[16, 16]}>
