@@ -18,6 +18,7 @@ export * from "./progress.js";
 export * from "./queries.js";
 export * from "./reminders.js";
 export * from "./reporting.js";
+export * from "./screening.js";
 export * from "./search.js";
 export * from "./supervision.js";
 export * from "./users.js";

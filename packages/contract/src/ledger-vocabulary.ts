@@ -9,6 +9,7 @@ const keysOf = <K extends string>(labels: Record<K, string>): readonly K[] => Ob
 export const LEDGER_TYPE_LABELS = {
   campus_hazard: "校园安全隐患",
   health_check: "晨午检",
+  student_screening: "学生健康筛查",
 } as const satisfies Record<string, string>;
 export type LedgerType = keyof typeof LEDGER_TYPE_LABELS;
 export const LEDGER_TYPES = keysOf(LEDGER_TYPE_LABELS);
@@ -106,6 +107,12 @@ export const LEDGER_METRIC_LABELS = {
   major_hazards_open: "重大隐患未销号数",
   health_check_completeness: "晨午检报告完整率",
   health_check_timeliness: "晨午检报告及时率",
+  // Student health screening (issue 17): computed from the screening results of the plan's year.
+  myopia_rate: "近视率",
+  overweight_rate: "超重率",
+  obesity_rate: "肥胖率",
+  fitness_good_rate: "体质健康优良率",
+  fitness_pass_rate: "体质健康及格率",
 } as const satisfies Record<string, string>;
 export type LedgerMetric = keyof typeof LEDGER_METRIC_LABELS;
 export const LEDGER_METRICS = keysOf(LEDGER_METRIC_LABELS);
@@ -116,6 +123,11 @@ export const LEDGER_METRIC_SYNONYMS: Record<LedgerMetric, readonly string[]> = {
   major_hazards_open: ["重大隐患", "重大安全隐患", "重大事故隐患"],
   health_check_completeness: ["晨午检", "晨午检报告完整率", "晨午检报告率", "传染病疫情日报告"],
   health_check_timeliness: ["晨午检及时率", "晨午检报告及时率", "疫情报告及时率"],
+  myopia_rate: ["近视率", "总体近视率", "近视发生率", "近视患病率", "学生近视率"],
+  overweight_rate: ["超重率"],
+  obesity_rate: ["肥胖率"],
+  fitness_good_rate: ["优良率", "体质健康优良率", "达标优良率", "体质健康标准优良率"],
+  fitness_pass_rate: ["体质健康及格率", "体质健康达标率", "体质健康合格率", "体测及格率"],
 };
 
 /** The ledger type each metric is computed from. */
@@ -124,6 +136,11 @@ export const LEDGER_METRIC_TYPE: Record<LedgerMetric, LedgerType> = {
   major_hazards_open: "campus_hazard",
   health_check_completeness: "health_check",
   health_check_timeliness: "health_check",
+  myopia_rate: "student_screening",
+  overweight_rate: "student_screening",
+  obesity_rate: "student_screening",
+  fitness_good_rate: "student_screening",
+  fitness_pass_rate: "student_screening",
 };
 
 // --- periodic returns and daily health reports (issue 16; ../shared/reference/school-infectious-disease-reporting.md)

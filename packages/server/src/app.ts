@@ -28,6 +28,7 @@ import { hazardsRoutes } from "./ledgers/hazards.routes.js";
 import { hazardsIoRoutes } from "./ledgers/hazards-io.routes.js";
 import { healthRoutes } from "./ledgers/health.routes.js";
 import { returnsRoutes } from "./ledgers/returns.routes.js";
+import { screeningRoutes } from "./ledgers/screening/screening.routes.js";
 import { orgsRoutes } from "./orgs/orgs.routes.js";
 import { placementRoutes } from "./placement/placement.routes.js";
 import { plansExportRoutes } from "./plans/plans.export.routes.js";
@@ -179,6 +180,7 @@ export async function buildApp(
   returnsRoutes(app, deps);
   healthRoutes(app, deps);
   hazardBureauRoutes(app, deps);
+  screeningRoutes(app, deps);
   webStatic(app);
   return app;
 }

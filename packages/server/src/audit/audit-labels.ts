@@ -37,6 +37,10 @@ export const ENTITY_LABELS: Record<string, string> = {
   // Periodic returns and daily health reports (issue 16)
   ledger_return: "定期报告（晨午检等）",
   school_class: "班级",
+  // Student health screening (issue 17)
+  screening_import: "健康筛查导入",
+  screening_result: "学生筛查结果",
+  screening_followup: "重点关注学生",
 };
 
 export const ACTION_LABELS: Record<string, string> = {
@@ -90,6 +94,9 @@ export const ACTION_LABELS: Record<string, string> = {
   export: "导出",
   chase: "催报",
   report_outbreak: "确认报告传染病预警",
+  // Student health screening (issue 17)
+  intervene: "记录干预",
+  retest: "记录复查",
 };
 
 export const entityLabel = (code: string): string => ENTITY_LABELS[code] ?? code;

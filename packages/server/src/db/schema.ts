@@ -10,6 +10,13 @@ import type {
   SchoolClassesTable,
 } from "../ledgers/schema.js";
 import type {
+  ScreeningFollowupsTable,
+  ScreeningImportsTable,
+  ScreeningInterventionsTable,
+  ScreeningResultsTable,
+  ScreeningStudentsTable,
+} from "../ledgers/screening/schema.js";
+import type {
   BulletinsTable,
   EvaluationWeightsTable,
   NoticeRepliesTable,
@@ -333,6 +340,12 @@ export interface DB {
   // Periodic returns and school classes (migration 0021)
   ledger_returns: LedgerReturnsTable;
   school_classes: SchoolClassesTable;
+  // Student health screening (migration 0022)
+  screening_students: ScreeningStudentsTable;
+  screening_imports: ScreeningImportsTable;
+  screening_results: ScreeningResultsTable;
+  screening_followups: ScreeningFollowupsTable;
+  screening_interventions: ScreeningInterventionsTable;
 }
 
 export type Org = Selectable<OrgsTable>;

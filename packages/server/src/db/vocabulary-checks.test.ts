@@ -1,9 +1,13 @@
 import {
   ASSIGNMENT_ROLES,
+  BMI_CATEGORIES,
   CADENCES,
   DEADLINE_KINDS,
   DELIVERY_STATUSES,
   ENTITY_KINDS,
+  FITNESS_GRADES,
+  GLASSES_KINDS,
+  INTERVENTION_KINDS,
   LEDGER_ACTIONS,
   LEDGER_METRICS,
   LEDGER_STATES,
@@ -15,6 +19,8 @@ import {
   PLAN_STATUSES,
   ROLES,
   ROUND_KINDS,
+  SCREENING_IMPORT_MODES,
+  SCREENING_SEXES,
   SUPERVISION_STATUSES,
   TARGET_OPS,
   TASK_STATUSES,
@@ -50,6 +56,12 @@ const VOCABULARY: Record<string, readonly string[]> = {
   "ledger_bindings.metric": LEDGER_METRICS,
   "ledger_returns.ledger_type": LEDGER_TYPES,
   "ledger_returns.period_kind": PERIOD_KINDS,
+  "screening_students.sex": SCREENING_SEXES,
+  "screening_imports.mode": SCREENING_IMPORT_MODES,
+  "screening_results.glasses": GLASSES_KINDS,
+  "screening_results.bmi_category": BMI_CATEGORIES,
+  "screening_results.fitness_grade": FITNESS_GRADES,
+  "screening_interventions.kind": INTERVENTION_KINDS,
 };
 
 /** `CHECK ((role = ANY (ARRAY['admin'::text, …])))` → ["role", ["admin", …]]; other checks → null. */

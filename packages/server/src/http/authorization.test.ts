@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 import type { InjectOptions } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../auth/actor.js";
+import { findUserByUsername } from "../auth/auth.repository.js";
 import { actorFor, authenticate } from "../auth/auth.service.js";
 import { generateBulletin } from "../bulletins/bulletins.service.js";
 import type { Role } from "../db/schema.js";
@@ -28,6 +29,7 @@ import { createTestApp, loginAs, multipart, type Session, type TestContext } fro
 import { PLAN_TEXT } from "../test/fixture.js";
 import { aRound } from "../test/hazards.js";
 import { draftPlan, publishedPlan } from "../test/plans.js";
+import { csvOf, pupil, seedScreening } from "../test/screening.js";
 import { createUser } from "../users/users.service.js";
 
 type Scope = "own" | "other";
@@ -87,6 +89,23 @@ let sup: Record<
 >;
 /** Per bureau: a hazard of the school (found on a round), the round, a maker of fresh hazards, the school's officer. */
 let ledgers: Record<Scope, { hazardId: string; roundId: string; fresh(): Promise<string>; officerId: string }>;
+/** Per bureau: a screening result of the school and its 重点关注 follow-up. */
+let screening: Record<Scope, { resultId: string; followupId: string }>;
+const screeningUpload = (c: Ctx) => {
+  const body = multipart(
+    {
+      name: "筛查.csv",
+      bytes: csvOf([pupil(`G3${String(Date.now()).slice(-8)}${uniq().replace(/\W/g, "").slice(0, 6)}`.toUpperCase())]),
+    },
+    { year: "2024", measuredOn: "2024-10-10", orgId: bureauOf(c).schoolId },
+  );
+  return {
+    method: "POST" as const,
+    url: "/api/ledgers/screening/import",
+    headers: { ...c.session.headers, ...body.headers },
+    payload: body.payload,
+  };
+};
 /** An indicator of a fresh published plan of the bureau (one binding per call). */
 const freshIndicator = async (c: Ctx) => {
   const { taskIds } = await publishedPlan(c.t.db, bureauOf(c).bureauId);
@@ -979,6 +998,49 @@ const MATRIX: Record<string, Row> = {
     other: null,
     req: (c) => ({ method: "GET", url: "/api/ledgers/hazard-config", headers: c.session.headers }),
   },
+  "POST /api/ledgers/screening/import": {
+    own: ["dept_head", "school_reporter"],
+    req: screeningUpload,
+  },
+  "GET /api/ledgers/screening/rates": {
+    own: ALL,
+    other: null,
+    req: (c) => ({
+      method: "GET",
+      url: "/api/ledgers/screening/rates?year=2024&by=school",
+      headers: c.session.headers,
+    }),
+  },
+  "GET /api/ledgers/screening/students": {
+    own: ["dept_head", "school_reporter"],
+    other: null,
+    req: (c) => ({ method: "GET", url: "/api/ledgers/screening/students?year=2024", headers: c.session.headers }),
+  },
+  "POST /api/ledgers/screening/students/:id/reveal": {
+    own: ["dept_head", "school_reporter"],
+    req: (c) => supPost(c, `/api/ledgers/screening/students/${screening[c.scope].resultId}/reveal`),
+  },
+  "GET /api/ledgers/screening/followups": {
+    own: ["dept_head", "school_reporter"],
+    other: null,
+    req: (c) => ({ method: "GET", url: "/api/ledgers/screening/followups?year=2024", headers: c.session.headers }),
+  },
+  "POST /api/ledgers/screening/followups/:id/interventions": {
+    own: ["dept_head", "school_reporter"],
+    req: (c) =>
+      supPost(c, `/api/ledgers/screening/followups/${screening[c.scope].followupId}/interventions`, {
+        kind: "exercise",
+        doneOn: "2024-10-20",
+      }),
+  },
+  "POST /api/ledgers/screening/followups/:id/retest": {
+    own: ["dept_head", "school_reporter"],
+    req: (c) =>
+      supPost(c, `/api/ledgers/screening/followups/${screening[c.scope].followupId}/retest`, {
+        retestedOn: "2024-11-01",
+        note: "复查",
+      }),
+  },
   "PUT /api/ledgers/hazard-config": {
     own: ["admin", "supervisor", "dept_head"],
     other: null,
@@ -1277,6 +1339,12 @@ beforeAll(async () => {
     return c.id;
   };
   health = { own: await healthOf(t.fixture.a), other: await healthOf(t.fixture.b) };
+  const screeningOf = async (bureau: typeof t.fixture.a) => {
+    const user = await findUserByUsername(t.db, bureau.users.school_reporter);
+    const no = bureau === t.fixture.a ? "G200000000000000001" : "G200000000000000002";
+    return seedScreening(t.db, await actorFor(t.db, user!), no);
+  };
+  screening = { own: await screeningOf(t.fixture.a), other: await screeningOf(t.fixture.b) };
 }, 240_000);
 afterAll(() => t.close());
 

@@ -4,6 +4,8 @@ import { activeBindings, anyBinding } from "./bindings.repository.js";
 import { type HazardAsOf, hazardMetric } from "./hazard-metrics.js";
 import { hazardsAsOf } from "./hazards-as-of.js";
 import { returnsMetric } from "./returns.service.js";
+import { isScreeningMetric } from "./screening/rates.js";
+import { screeningMetricValues } from "./screening/screening-metrics.js";
 
 const isHazardMetric = (metric: LedgerMetric) => LEDGER_METRIC_TYPE[metric] === "campus_hazard";
 /** The periodic-return metrics: which rate each is. */
@@ -16,41 +18,54 @@ const RETURN_METRIC_KIND: Partial<Record<LedgerMetric, "completeness" | "timelin
  * The actual value of indicators bound to a ledger metric, computed from the ledger as of a day: the
  * status engine, the dashboard's indicator table and the bulletins all read indicators through this,
  * so a bound indicator shows the same figure everywhere. A rate's period is the plan's year (the
- * calendar year of the day when the plan has none).
+ * calendar year of the day when the plan has none). A screening rate (近视率, 优良率, …) is the
+ * region's rate of that screening year; a change target without a baseline takes the previous
+ * year's rate as its baseline.
  */
-export async function withLedgerActuals<T extends { region_id: string; id: string; actual: number | null }>(
-  db: Database,
-  rows: T[],
-  asOf: string,
-): Promise<T[]> {
+export async function withLedgerActuals<
+  T extends { region_id: string; id: string; actual: number | null; baseline?: number | null },
+>(db: Database, rows: T[], asOf: string): Promise<T[]> {
   if (rows.length === 0) return rows;
   const regionIds = [...new Set(rows.map((r) => r.region_id))];
   // Most regions bind nothing: one index probe, and the engine's facts are read as before.
   if (!(await anyBinding(db, regionIds))) return rows;
   const bindings = await activeBindings(db, { regionIds, indicatorIds: rows.map((r) => r.id) });
   if (bindings.length === 0) return rows;
+  const yearOf = (b: { plan_year: number | null }) => b.plan_year ?? Number(asOf.slice(0, 4));
   const hazards = new Map<string, HazardAsOf[]>();
   for (const region of new Set(bindings.filter((b) => isHazardMetric(b.metric)).map((b) => b.region_id)))
     hazards.set(region, await hazardsAsOf(db, region, asOf));
-  const values = new Map<string, number | null>();
-  for (const b of bindings) {
-    const year = b.plan_year ?? Number(asOf.slice(0, 4));
-    const period = { from: `${year}-01-01`, to: `${year}-12-31` };
-    if (isHazardMetric(b.metric))
-      values.set(b.indicator_id, hazardMetric(b.metric, hazards.get(b.region_id) ?? [], period).value);
-    else
-      values.set(
-        b.indicator_id,
-        (
-          await returnsMetric(db, {
-            regionId: b.region_id,
-            type: LEDGER_METRIC_TYPE[b.metric],
-            ...period,
-            asOf,
-            kind: RETURN_METRIC_KIND[b.metric]!,
-          })
-        ).value,
-      );
+  const screening = new Map<string, { value: number | null; previous: number | null }>();
+  for (const region of new Set(bindings.filter((b) => isScreeningMetric(b.metric)).map((b) => b.region_id))) {
+    const asks = bindings.flatMap((b) =>
+      b.region_id === region && isScreeningMetric(b.metric) ? [{ metric: b.metric, year: yearOf(b) }] : [],
+    );
+    for (const [key, v] of await screeningMetricValues(db, region, asks))
+      screening.set(`${region}:${key}`, { value: v.value, previous: v.previous.value });
   }
-  return rows.map((r) => (values.has(r.id) ? { ...r, actual: values.get(r.id) ?? null } : r));
+  const values = new Map<string, { actual: number | null; previous: number | null }>();
+  for (const b of bindings) {
+    const year = yearOf(b);
+    const period = { from: `${year}-01-01`, to: `${year}-12-31` };
+    if (isScreeningMetric(b.metric)) {
+      const v = screening.get(`${b.region_id}:${b.metric}:${year}`);
+      values.set(b.indicator_id, { actual: v?.value ?? null, previous: v?.previous ?? null });
+    } else if (isHazardMetric(b.metric))
+      values.set(b.indicator_id, {
+        actual: hazardMetric(b.metric, hazards.get(b.region_id) ?? [], period).value,
+        previous: null,
+      });
+    else {
+      const kind = RETURN_METRIC_KIND[b.metric]!;
+      const type = LEDGER_METRIC_TYPE[b.metric];
+      const v = await returnsMetric(db, { regionId: b.region_id, type, ...period, asOf, kind });
+      values.set(b.indicator_id, { actual: v.value, previous: null });
+    }
+  }
+  return rows.map((r) => {
+    const v = values.get(r.id);
+    if (!v) return r;
+    const baseline = "baseline" in r && r.baseline === null && v.previous !== null ? { baseline: v.previous } : {};
+    return { ...r, actual: v.actual, ...baseline };
+  });
 }

@@ -23,8 +23,6 @@ export interface BmiResult {
   explanation: string;
 }
 
-export const BMI_CATEGORY_LABELS: Record<BmiCategory, string> = { normal: "非超重肥胖", overweight: "超重", obese: "肥胖" };
-
 /** kg / m², rounded half-up to one decimal. */
 export function bmiOf(heightCm: number, weightKg: number): number {
   const m = heightCm / 100;

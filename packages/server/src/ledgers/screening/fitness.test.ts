@@ -59,15 +59,21 @@ describe("国家学生体质健康标准 grades", () => {
   it("a higher item score never lowers the grade", () => {
     const score = fc.integer({ min: 0, max: 100 });
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 12 }), fc.array(score, { minLength: 7, maxLength: 7 }), fc.nat(6), fc.nat(40), (grade, scores, i, more) => {
-        const items = Object.keys(FITNESS_WEIGHTS[gradeGroupOf(grade)]);
-        const a = Object.fromEntries(items.map((k, j) => [k, scores[j]!]));
-        const key = items[i % items.length]!;
-        const b = { ...a, [key]: Math.min(100, a[key]! + more) };
-        const ga = classifyFitness({ grade, itemScores: a, bonus: null, total: null }).grade!;
-        const gb = classifyFitness({ grade, itemScores: b, bonus: null, total: null }).grade!;
-        expect(RANK[gb]).toBeGreaterThanOrEqual(RANK[ga]);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 12 }),
+        fc.array(score, { minLength: 7, maxLength: 7 }),
+        fc.nat(6),
+        fc.nat(40),
+        (grade, scores, i, more) => {
+          const items = Object.keys(FITNESS_WEIGHTS[gradeGroupOf(grade)]);
+          const a = Object.fromEntries(items.map((k, j) => [k, scores[j]!]));
+          const key = items[i % items.length]!;
+          const b = { ...a, [key]: Math.min(100, a[key]! + more) };
+          const ga = classifyFitness({ grade, itemScores: a, bonus: null, total: null }).grade!;
+          const gb = classifyFitness({ grade, itemScores: b, bonus: null, total: null }).grade!;
+          expect(RANK[gb]).toBeGreaterThanOrEqual(RANK[ga]);
+        },
+      ),
     );
   });
 });

@@ -1,3 +1,5 @@
+import { FITNESS_GRADE_LABELS } from "@luoshi/contract";
+
 /**
  * 《国家学生体质健康标准（2014年修订）》 (教体艺〔2014〕5号) for grades 1–12: the items and weights of
  * each grade group, 标准分 = Σ 单项得分 × 权重, 附加分 (max 20), 学年总分 and its grade band. Pure.
@@ -68,12 +70,6 @@ export function gradeGroupOf(grade: number): GradeGroup {
 }
 
 export type FitnessGrade = "excellent" | "good" | "pass" | "fail";
-export const FITNESS_GRADE_LABELS: Record<FitnessGrade, string> = {
-  excellent: "优秀",
-  good: "良好",
-  pass: "及格",
-  fail: "不及格",
-};
 
 /** Grade bands of 学年总分 (one decimal): 优秀 ≥ 90.0, 良好 80.0–89.9, 及格 60.0–79.9, 不及格 ≤ 59.9. */
 export const FITNESS_BANDS: readonly { grade: FitnessGrade; min: number; label: string }[] = [

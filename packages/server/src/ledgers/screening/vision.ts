@@ -1,3 +1,5 @@
+import type { GLASSES_KINDS } from "@luoshi/contract";
+
 /**
  * 筛查性近视 by 《儿童青少年近视防控适宜技术指南》 (../shared/reference/student-health.md section (a)). Pure.
  *
@@ -13,13 +15,7 @@
  *   whatever its SE.
  */
 
-export type Glasses = "none" | "frame" | "contact" | "ortho_k";
-export const GLASSES_LABELS: Record<Glasses, string> = {
-  none: "未戴镜",
-  frame: "框架眼镜",
-  contact: "隐形眼镜",
-  ortho_k: "角膜塑形镜（OK镜）",
-};
+export type Glasses = (typeof GLASSES_KINDS)[number];
 
 export type SeComparator = "le" | "lt";
 export const MYOPIA_RULE_2019 = "儿童青少年近视防控适宜技术指南（2019/2021）";

@@ -46,12 +46,14 @@ const T: [number, number, number, number, number][] = [
   [18.0, 24.0, 28.0, 24.0, 28.0],
 ];
 
-export const WST586_TABLE: readonly Wst586Row[] = T.map(([age, boyOverweight, boyObese, girlOverweight, girlObese]) => ({
-  age,
-  boyOverweight,
-  boyObese,
-  girlOverweight,
-  girlObese,
-}));
+export const WST586_TABLE: readonly Wst586Row[] = T.map(
+  ([age, boyOverweight, boyObese, girlOverweight, girlObese]) => ({
+    age,
+    boyOverweight,
+    boyObese,
+    girlOverweight,
+    girlObese,
+  }),
+);
 
 export const WST586 = "WS/T 586-2018";

@@ -1,0 +1,215 @@
+import { type Static, Type } from "@sinclair/typebox";
+import { DateString, Nullable, OneOf, Timestamp } from "./common.js";
+
+/** Requests and answers of the student health screening ledger (issue 17). */
+
+export const SCREENING_GROUPINGS = ["school", "grade", "class", "sex"] as const;
+export type ScreeningGrouping = (typeof SCREENING_GROUPINGS)[number];
+export const SCREENING_GROUPING_LABELS: Record<ScreeningGrouping, string> = {
+  school: "学校",
+  grade: "年级",
+  class: "班级",
+  sex: "性别",
+};
+
+export const SCREENING_RATE_METRICS = [
+  "myopia_rate",
+  "overweight_rate",
+  "obesity_rate",
+  "fitness_good_rate",
+  "fitness_pass_rate",
+] as const;
+
+export const INTERVENTION_KIND_LABELS = {
+  parent_notice: "家长告知",
+  referral: "转诊",
+  exercise: "运动处方",
+  diet: "饮食指导",
+} as const satisfies Record<string, string>;
+export type InterventionKind = keyof typeof INTERVENTION_KIND_LABELS;
+export const INTERVENTION_KINDS = Object.keys(INTERVENTION_KIND_LABELS) as InterventionKind[];
+
+export const FOLLOWUP_REASON_LABELS = {
+  new_myopia: "新发近视",
+  vision_worse: "视力下降（任一眼下降2行及以上）",
+  new_obesity: "新发肥胖",
+  bmi_worse: "由正常变为超重",
+} as const satisfies Record<string, string>;
+export type FollowupReason = keyof typeof FOLLOWUP_REASON_LABELS;
+
+export const SCREENING_IMPORT_MODES = ["all", "valid_only"] as const;
+export const SCREENING_IMPORT_MODE_LABELS = { all: "全部无误才导入", valid_only: "只导入无误的行" } as const;
+
+const IsoDate = Type.String({ pattern: "^\\d{4}-\\d{2}-\\d{2}$", description: "YYYY-MM-DD" });
+const Year = Type.Integer({ minimum: 2000, maximum: 2100, description: "筛查年度" });
+const Id = Type.String({ minLength: 1, maxLength: 64 });
+
+export const ScreeningRowProblem = Type.Object({
+  sheet: Type.String({ description: "工作表" }),
+  row: Type.Integer({ description: "行号（与表格中一致）" }),
+  code: Type.String({ description: "稳定的问题代码" }),
+  message: Type.String(),
+  column: Nullable(Type.String()),
+  value: Nullable(Type.String()),
+});
+export type ScreeningRowProblem = Static<typeof ScreeningRowProblem>;
+
+export const ScreeningImportResult = Type.Object({
+  importId: Nullable(Type.String()),
+  dryRun: Type.Boolean(),
+  rowCount: Type.Integer(),
+  written: Type.Integer(),
+  rejected: Type.Integer(),
+  newStudents: Type.Integer(),
+  followups: Type.Integer({ description: "新列入重点关注的学生数" }),
+  sheets: Type.Array(Type.String()),
+  unknownColumns: Type.Array(Type.String(), { description: "未识别的列（未导入）" }),
+  problems: Type.Array(ScreeningRowProblem),
+});
+export type ScreeningImportResult = Static<typeof ScreeningImportResult>;
+
+export const ScreeningRate = Type.Object({
+  value: Nullable(Type.Number({ description: "百分比，两位小数" })),
+  numerator: Type.Integer(),
+  denominator: Type.Integer(),
+});
+export const ScreeningRateWithChange = Type.Object({
+  ...ScreeningRate.properties,
+  previous: ScreeningRate,
+  change: Nullable(Type.Number({ description: "较上年变化（百分点）" })),
+});
+export type ScreeningRateWithChange = Static<typeof ScreeningRateWithChange>;
+
+const RateSet = Type.Object({
+  myopia_rate: ScreeningRateWithChange,
+  overweight_rate: ScreeningRateWithChange,
+  obesity_rate: ScreeningRateWithChange,
+  fitness_good_rate: ScreeningRateWithChange,
+  fitness_pass_rate: ScreeningRateWithChange,
+});
+
+export const ScreeningRateGroup = Type.Object({
+  key: Type.String(),
+  label: Type.String(),
+  students: Type.Integer(),
+  visionUndecided: Type.Integer({ description: "视力不良但缺验光、未计入近视率的人数" }),
+  rates: RateSet,
+});
+export type ScreeningRateGroup = Static<typeof ScreeningRateGroup>;
+
+export const ScreeningRatesQuery = Type.Object({
+  year: Year,
+  by: OneOf(SCREENING_GROUPINGS, { description: "分组" }),
+  orgId: Type.Optional(Id),
+});
+
+export const ScreeningRates = Type.Object({
+  year: Type.Integer(),
+  previousYear: Type.Integer(),
+  by: OneOf(SCREENING_GROUPINGS),
+  total: ScreeningRateGroup,
+  groups: Type.Array(ScreeningRateGroup),
+  rules: Type.Array(Type.String(), { description: "口径说明" }),
+});
+export type ScreeningRates = Static<typeof ScreeningRates>;
+
+export const ScreeningStudentsQuery = Type.Object({
+  year: Year,
+  orgId: Type.Optional(Id),
+  grade: Type.Optional(Type.Integer({ minimum: 1, maximum: 12 })),
+  limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }),
+  offset: Type.Integer({ minimum: 0, default: 0 }),
+});
+
+export const ScreeningResult = Type.Object({
+  id: Type.String(),
+  studentId: Type.String(),
+  orgId: Type.String(),
+  orgName: Type.String(),
+  year: Type.Integer(),
+  grade: Type.Integer(),
+  className: Nullable(Type.String()),
+  measuredOn: DateString,
+  name: Nullable(Type.String({ description: "姓名（默认脱敏）" })),
+  studentNo: Nullable(Type.String({ description: "学籍号（默认脱敏）" })),
+  idNumber: Nullable(Type.String({ description: "身份证号（默认脱敏）" })),
+  sex: OneOf(["male", "female"] as const),
+  heightCm: Nullable(Type.Number()),
+  weightKg: Nullable(Type.Number()),
+  vaLeft: Nullable(Type.Number()),
+  vaRight: Nullable(Type.Number()),
+  seLeft: Nullable(Type.Number()),
+  seRight: Nullable(Type.Number()),
+  glasses: Type.String(),
+  myopic: Nullable(Type.Boolean()),
+  bmi: Nullable(Type.Number()),
+  bmiCategory: Nullable(Type.String()),
+  fitnessGrade: Nullable(Type.String()),
+  fitnessTotal: Nullable(Type.Number()),
+  explanations: Type.Record(Type.String(), Nullable(Type.String()), { description: "判定依据（规则与标准表行）" }),
+  rules: Type.Record(Type.String(), Nullable(Type.String())),
+});
+export type ScreeningResult = Static<typeof ScreeningResult>;
+
+export const ScreeningStudents = Type.Object({ total: Type.Integer(), results: Type.Array(ScreeningResult) });
+
+export const ScreeningReveal = Type.Object({
+  id: Type.String(),
+  name: Nullable(Type.String()),
+  studentNo: Nullable(Type.String()),
+  idNumber: Nullable(Type.String()),
+});
+
+export const ScreeningIntervention = Type.Object({
+  kind: OneOf(INTERVENTION_KINDS),
+  doneOn: DateString,
+  note: Nullable(Type.String()),
+  actorName: Nullable(Type.String()),
+  at: Timestamp,
+});
+
+export const ScreeningFollowup = Type.Object({
+  id: Type.String(),
+  result: ScreeningResult,
+  reasons: Type.Array(Type.String()),
+  retestDue: Nullable(DateString),
+  retestedOn: Nullable(DateString),
+  retestNote: Nullable(Type.String()),
+  /** Re-test date passed without a re-test. */
+  retestOverdue: Type.Boolean(),
+  interventions: Type.Array(ScreeningIntervention),
+});
+export type ScreeningFollowup = Static<typeof ScreeningFollowup>;
+
+export const ScreeningFollowupsQuery = Type.Object({ year: Year, orgId: Type.Optional(Id) });
+export const ScreeningFollowups = Type.Object({ followups: Type.Array(ScreeningFollowup) });
+
+export const NewIntervention = Type.Object(
+  {
+    kind: OneOf(INTERVENTION_KINDS, { description: "干预措施" }),
+    doneOn: IsoDate,
+    note: Type.Optional(Type.String({ maxLength: 1000 })),
+    retestDue: Type.Optional(IsoDate),
+  },
+  { additionalProperties: false },
+);
+export type NewIntervention = Static<typeof NewIntervention>;
+
+export const RetestRecord = Type.Object(
+  { retestedOn: IsoDate, note: Type.String({ minLength: 1, maxLength: 1000 }) },
+  { additionalProperties: false },
+);
+
+/** Value lists the screening tables restrict their columns to (migration 0022). */
+export const SCREENING_SEXES = ["male", "female"] as const;
+export const GLASSES_KINDS = ["none", "frame", "contact", "ortho_k"] as const;
+export const BMI_CATEGORIES = ["normal", "overweight", "obese"] as const;
+export const FITNESS_GRADES = ["excellent", "good", "pass", "fail"] as const;
+export const BMI_CATEGORY_LABELS = { normal: "正常", overweight: "超重", obese: "肥胖" } as const;
+export const FITNESS_GRADE_LABELS = { excellent: "优秀", good: "良好", pass: "及格", fail: "不及格" } as const;
+export const GLASSES_LABELS = {
+  none: "未戴镜",
+  frame: "框架眼镜",
+  contact: "隐形眼镜",
+  ortho_k: "角膜塑形镜（OK镜）",
+} as const;

@@ -1,0 +1,117 @@
+import { SCREENING_RATE_METRICS } from "@luoshi/contract";
+
+/**
+ * Screening rates from counts (pure): 近视率, 超重率, 肥胖率, 优良率, 及格率, each with numerator and
+ * denominator, and the change from the previous year in percentage points. Counts are summed first, so a
+ * county's rate is its students' rate, never an average of school rates.
+ *
+ * Denominators: 近视率 over the students whose record decides myopia (有效筛查; undecided records are
+ * left out and counted as excluded); 超重率/肥胖率 over the students 6 and older with height and
+ * weight; 优良率/及格率 over the students with a 体质健康 grade (参加测试且评定等级的学生; 免测 are not in
+ * the sheets and so not in the denominator).
+ */
+
+export const SCREENING_METRICS = SCREENING_RATE_METRICS;
+export type ScreeningMetric = (typeof SCREENING_METRICS)[number];
+
+export interface Counts {
+  /** Students with a result. */
+  students: number;
+  visionDecided: number;
+  visionUndecided: number;
+  myopic: number;
+  bmiMeasured: number;
+  overweight: number;
+  obese: number;
+  fitnessGraded: number;
+  excellent: number;
+  good: number;
+  pass: number;
+}
+
+export const ZERO: Counts = {
+  students: 0,
+  visionDecided: 0,
+  visionUndecided: 0,
+  myopic: 0,
+  bmiMeasured: 0,
+  overweight: 0,
+  obese: 0,
+  fitnessGraded: 0,
+  excellent: 0,
+  good: 0,
+  pass: 0,
+};
+
+export const addCounts = (a: Counts, b: Counts): Counts =>
+  Object.fromEntries(
+    Object.keys(ZERO).map((k) => [k, a[k as keyof Counts] + b[k as keyof Counts]]),
+  ) as unknown as Counts;
+
+/** One student's contribution, from the derived labels of their result. */
+export function countOne(r: {
+  myopic: boolean | null;
+  visionMeasured: boolean;
+  bmiCategory: string | null;
+  fitnessGrade: string | null;
+}): Counts {
+  return {
+    students: 1,
+    visionDecided: r.myopic === null ? 0 : 1,
+    visionUndecided: r.myopic === null && r.visionMeasured ? 1 : 0,
+    myopic: r.myopic === true ? 1 : 0,
+    bmiMeasured: r.bmiCategory === null ? 0 : 1,
+    overweight: r.bmiCategory === "overweight" ? 1 : 0,
+    obese: r.bmiCategory === "obese" ? 1 : 0,
+    fitnessGraded: r.fitnessGrade === null ? 0 : 1,
+    excellent: r.fitnessGrade === "excellent" ? 1 : 0,
+    good: r.fitnessGrade === "good" ? 1 : 0,
+    pass: r.fitnessGrade === "pass" ? 1 : 0,
+  };
+}
+
+export interface Rate {
+  /** Percent with two decimals; null when the denominator is 0. */
+  value: number | null;
+  numerator: number;
+  denominator: number;
+}
+
+const pct = (n: number, d: number): number | null => (d === 0 ? null : Math.round((n / d) * 10_000) / 100);
+const rate = (numerator: number, denominator: number): Rate => ({
+  value: pct(numerator, denominator),
+  numerator,
+  denominator,
+});
+
+export function rateOf(metric: ScreeningMetric, c: Counts): Rate {
+  switch (metric) {
+    case "myopia_rate":
+      return rate(c.myopic, c.visionDecided);
+    case "overweight_rate":
+      return rate(c.overweight, c.bmiMeasured);
+    case "obesity_rate":
+      return rate(c.obese, c.bmiMeasured);
+    case "fitness_good_rate":
+      return rate(c.excellent + c.good, c.fitnessGraded);
+    case "fitness_pass_rate":
+      return rate(c.excellent + c.good + c.pass, c.fitnessGraded);
+  }
+}
+
+export interface RateWithChange extends Rate {
+  previous: Rate;
+  /** This year's value minus last year's, in percentage points (two decimals); null without both. */
+  change: number | null;
+}
+
+export function rateWithChange(metric: ScreeningMetric, now: Counts, before: Counts): RateWithChange {
+  const current = rateOf(metric, now);
+  const previous = rateOf(metric, before);
+  const change =
+    current.value === null || previous.value === null ? null : Math.round((current.value - previous.value) * 100) / 100;
+  return { ...current, previous, change };
+}
+
+export const isScreeningMetric = (metric: string): metric is ScreeningMetric =>
+  (SCREENING_METRICS as readonly string[]).includes(metric);
