@@ -185,3 +185,55 @@ export const SYMPTOM_LABELS = {
 } as const satisfies Record<string, string>;
 export type Symptom = keyof typeof SYMPTOM_LABELS;
 export const SYMPTOMS = keysOf(SYMPTOM_LABELS);
+// --- student health screening (issue 17, ../shared/reference/student-health.md) --------------------
+
+export const SCREENING_GROUPINGS = ["school", "grade", "class", "sex"] as const;
+export type ScreeningGrouping = (typeof SCREENING_GROUPINGS)[number];
+export const SCREENING_GROUPING_LABELS: Record<ScreeningGrouping, string> = {
+  school: "学校",
+  grade: "年级",
+  class: "班级",
+  sex: "性别",
+};
+
+export const SCREENING_RATE_METRICS = [
+  "myopia_rate",
+  "overweight_rate",
+  "obesity_rate",
+  "fitness_good_rate",
+  "fitness_pass_rate",
+] as const;
+
+export const INTERVENTION_KIND_LABELS = {
+  parent_notice: "家长告知",
+  referral: "转诊",
+  exercise: "运动处方",
+  diet: "饮食指导",
+} as const satisfies Record<string, string>;
+export type InterventionKind = keyof typeof INTERVENTION_KIND_LABELS;
+export const INTERVENTION_KINDS = keysOf(INTERVENTION_KIND_LABELS);
+
+export const FOLLOWUP_REASON_LABELS = {
+  new_myopia: "新发近视",
+  vision_worse: "视力下降（任一眼下降2行及以上）",
+  new_obesity: "新发肥胖",
+  bmi_worse: "由正常变为超重",
+} as const satisfies Record<string, string>;
+export type FollowupReason = keyof typeof FOLLOWUP_REASON_LABELS;
+
+export const SCREENING_IMPORT_MODES = ["all", "valid_only"] as const;
+export const SCREENING_IMPORT_MODE_LABELS = { all: "全部无误才导入", valid_only: "只导入无误的行" } as const;
+
+/** Value lists the screening tables restrict their columns to (migration 0022). */
+export const SCREENING_SEXES = ["male", "female"] as const;
+export const GLASSES_KINDS = ["none", "frame", "contact", "ortho_k"] as const;
+export const BMI_CATEGORIES = ["normal", "overweight", "obese"] as const;
+export const FITNESS_GRADES = ["excellent", "good", "pass", "fail"] as const;
+export const BMI_CATEGORY_LABELS = { normal: "正常", overweight: "超重", obese: "肥胖" } as const;
+export const FITNESS_GRADE_LABELS = { excellent: "优秀", good: "良好", pass: "及格", fail: "不及格" } as const;
+export const GLASSES_LABELS = {
+  none: "未戴镜",
+  frame: "框架眼镜",
+  contact: "隐形眼镜",
+  ortho_k: "角膜塑形镜（OK镜）",
+} as const;

@@ -21,6 +21,7 @@ const NotificationsPage = lazy(() => import("./pages/Notifications/Notifications
 const SafetyPage = lazy(() => import("./pages/Safety/SafetyPage"));
 const HealthPage = lazy(() => import("./pages/Health/HealthPage"));
 const SafetySummaryPage = lazy(() => import("./pages/Safety/SafetySummaryPage"));
+const ScreeningPage = lazy(() => import("./pages/Screening/ScreeningPage"));
 
 /** Every signed-in route; nav.tsx's PAGES decide who may open them. */
 const PAGED_ROUTES: [string, ReactElement][] = [
@@ -36,6 +37,7 @@ const PAGED_ROUTES: [string, ReactElement][] = [
   ["/safety", <SafetyPage key="safety" />],
   ["/health", <HealthPage key="health" />],
   ["/safety/summary", <SafetySummaryPage key="safety-summary" />],
+  ["/screening", <ScreeningPage key="screening" />],
   ["/notifications", <NotificationsPage key="notifications" />],
 ];
 

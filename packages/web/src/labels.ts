@@ -48,6 +48,7 @@ export const NAV = {
   ledger: "任务台账",
   safety: "安全隐患台账",
   health: "晨午检日报",
+  screening: "学生健康筛查",
   myTasks: "我的任务",
   plans: "计划导入",
   admin: "系统管理",

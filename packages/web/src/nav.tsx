@@ -23,6 +23,8 @@ export const PAGES: { path: string; label: string; allow: (me: Me) => boolean }[
   { path: "/safety", label: NAV.safety, allow: () => true },
   // 台账 · 晨午检: 班主任 and the school's reporter submit, the bureau sees the county's submissions.
   { path: "/health", label: NAV.health, allow: () => true },
+  // 台账 · 学生健康筛查: rates for all; students and follow-up for the school and the department.
+  { path: "/screening", label: NAV.screening, allow: () => true },
   { path: "/admin", label: NAV.admin, allow: (me) => me.role === "admin" },
 ];
 

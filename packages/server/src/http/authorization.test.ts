@@ -1591,6 +1591,16 @@ const LIST_SCOPES: Record<string, ListScope> = {
     url: "/api/ledgers/hazard-indicators?from=2024-01-01&to=2099-12-31",
   },
   "GET /api/ledgers/hazard-config": { kind: "not-a-list", why: "the settings of the caller's own region" },
+  // screening (issue 17): rates are aggregates; students and follow-ups the school's or the department's
+  "GET /api/ledgers/screening/rates": { kind: "region", url: "/api/ledgers/screening/rates?year=2024&by=school" },
+  "GET /api/ledgers/screening/students": {
+    kind: "region",
+    url: "/api/ledgers/screening/students?year=2024",
+  },
+  "GET /api/ledgers/screening/followups": {
+    kind: "region",
+    url: "/api/ledgers/screening/followups?year=2024",
+  },
   // ledgerio
   "GET /api/ledgers/hazard-summary": {
     kind: "region",
@@ -1650,6 +1660,8 @@ describe("list scope", () => {
       ledgers.other.hazardId,
       ledgers.other.roundId,
       health.other,
+      screening.other.resultId,
+      screening.other.followupId,
     ];
   };
 
