@@ -4,6 +4,8 @@ export * from "./backup.js";
 export * from "./bulletins.js";
 export * from "./bureau.js";
 export * from "./common.js";
+export * from "./dropout.js";
+export * from "./dropout-vocabulary.js";
 export * from "./evaluation.js";
 export * from "./files.js";
 export * from "./health.js";

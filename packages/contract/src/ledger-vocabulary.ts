@@ -10,6 +10,10 @@ export const LEDGER_TYPE_LABELS = {
   campus_hazard: "校园安全隐患",
   health_check: "晨午检",
   student_screening: "学生健康筛查",
+  // 控辍保学 and 学生资助 (issue 18)
+  dropout_case: "控辍保学",
+  aid_identification: "家庭经济困难学生认定",
+  aid_payment: "学生资助发放",
 } as const satisfies Record<string, string>;
 export type LedgerType = keyof typeof LEDGER_TYPE_LABELS;
 export const LEDGER_TYPES = keysOf(LEDGER_TYPE_LABELS);
@@ -20,6 +24,17 @@ export const LEDGER_STATE_LABELS = {
   rectifying: "整改中",
   reviewing: "待复查",
   closed: "已销号",
+  // 控辍保学 (issue 18)
+  at_risk: "在册风险",
+  dropped_out: "已辍学",
+  persuading: "劝返中",
+  returned: "已返校",
+  placed: "其他安置",
+  // 学生资助 (issue 18)
+  applied: "待认定",
+  identified: "已认定",
+  not_identified: "未通过认定",
+  paid: "已发放",
 } as const satisfies Record<string, string>;
 export type LedgerState = keyof typeof LEDGER_STATE_LABELS;
 export const LEDGER_STATES = keysOf(LEDGER_STATE_LABELS);
@@ -32,6 +47,15 @@ export const LEDGER_ACTION_LABELS = {
   pass_review: "复查通过并销号",
   fail_review: "复查未通过",
   correct: "更正",
+  // 控辍保学 and 学生资助 (issue 18)
+  confirm_dropout: "确认辍学",
+  persuade: "劝返",
+  confirm_return: "确认返校",
+  clear_risk: "风险解除",
+  place_other: "其他安置",
+  escalate: "上报教育局",
+  identify: "认定通过",
+  reject_identification: "认定不通过或取消认定",
 } as const satisfies Record<string, string>;
 export type LedgerAction = keyof typeof LEDGER_ACTION_LABELS;
 export const LEDGER_ACTIONS = keysOf(LEDGER_ACTION_LABELS);
@@ -113,6 +137,10 @@ export const LEDGER_METRIC_LABELS = {
   obesity_rate: "肥胖率",
   fitness_good_rate: "体质健康优良率",
   fitness_pass_rate: "体质健康及格率",
+  // 控辍保学 and 学生资助 (issue 18)
+  dropout_count: "辍学学生数",
+  persuasion_rate: "劝返率",
+  aid_coverage: "资助覆盖率",
 } as const satisfies Record<string, string>;
 export type LedgerMetric = keyof typeof LEDGER_METRIC_LABELS;
 export const LEDGER_METRICS = keysOf(LEDGER_METRIC_LABELS);
@@ -128,6 +156,9 @@ export const LEDGER_METRIC_SYNONYMS: Record<LedgerMetric, readonly string[]> = {
   obesity_rate: ["肥胖率"],
   fitness_good_rate: ["优良率", "体质健康优良率", "达标优良率", "体质健康标准优良率"],
   fitness_pass_rate: ["体质健康及格率", "体质健康达标率", "体质健康合格率", "体测及格率"],
+  dropout_count: ["辍学学生数", "辍学人数", "动态清零", "失学辍学"],
+  persuasion_rate: ["劝返率", "劝返复学率"],
+  aid_coverage: ["资助覆盖率", "应助尽助", "资助率"],
 };
 
 /** The ledger type each metric is computed from. */
@@ -141,6 +172,9 @@ export const LEDGER_METRIC_TYPE: Record<LedgerMetric, LedgerType> = {
   obesity_rate: "student_screening",
   fitness_good_rate: "student_screening",
   fitness_pass_rate: "student_screening",
+  dropout_count: "dropout_case",
+  persuasion_rate: "dropout_case",
+  aid_coverage: "aid_identification",
 };
 
 // --- periodic returns and daily health reports (issue 16; ../shared/reference/school-infectious-disease-reporting.md)

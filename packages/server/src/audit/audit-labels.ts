@@ -97,6 +97,15 @@ export const ACTION_LABELS: Record<string, string> = {
   // Student health screening (issue 17)
   intervene: "记录干预",
   retest: "记录复查",
+  // 控辍保学 and 学生资助 (issue 18)
+  confirm_dropout: LEDGER_ACTION_LABELS.confirm_dropout,
+  persuade: LEDGER_ACTION_LABELS.persuade,
+  confirm_return: LEDGER_ACTION_LABELS.confirm_return,
+  clear_risk: LEDGER_ACTION_LABELS.clear_risk,
+  place_other: LEDGER_ACTION_LABELS.place_other,
+  escalate_case: LEDGER_ACTION_LABELS.escalate,
+  identify: LEDGER_ACTION_LABELS.identify,
+  reject_identification: LEDGER_ACTION_LABELS.reject_identification,
 };
 
 export const entityLabel = (code: string): string => ENTITY_LABELS[code] ?? code;

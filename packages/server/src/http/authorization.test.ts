@@ -26,6 +26,7 @@ import { answerLines, idRosterCsv, idStudents, type Seen, seenFields } from "../
 import { createEndpoint } from "../reminders/reminders.service.js";
 import { DEFAULT_WEBHOOK_HOSTS } from "../reminders/webhook-guard.js";
 import { createTestApp, loginAs, multipart, type Session, type TestContext } from "../test/app.js";
+import { type DropoutFixture, dropoutFixture, dropoutMatrixRows } from "../test/dropout.js";
 import { PLAN_TEXT } from "../test/fixture.js";
 import { aRound } from "../test/hazards.js";
 import { draftPlan, publishedPlan } from "../test/plans.js";
@@ -106,6 +107,8 @@ const screeningUpload = (c: Ctx) => {
     payload: body.payload,
   };
 };
+/** Per bureau: an escalated 控辍 case of the school, an evidence file, fresh 认定 applications. */
+let dropout: Record<Scope, DropoutFixture>;
 /** An indicator of a fresh published plan of the bureau (one binding per call). */
 const freshIndicator = async (c: Ctx) => {
   const { taskIds } = await publishedPlan(c.t.db, bureauOf(c).bureauId);
@@ -1126,6 +1129,7 @@ const MATRIX: Record<string, Row> = {
       return { method: "DELETE", url: `/api/indicators/${id}/ledger-binding`, headers: c.session.headers };
     },
   },
+  ...dropoutMatrixRows((c) => ({ d: dropout[c.scope], bureau: bureauOf(c) })),
   "GET /*": { own: "public", other: null, req: () => ({ method: "GET", url: "/ledger" }) },
   // Periodic returns and daily health reports (issue 16)
   "GET /api/ledgers/returns": {
@@ -1345,6 +1349,7 @@ beforeAll(async () => {
     return seedScreening(t.db, await actorFor(t.db, user!), no);
   };
   screening = { own: await screeningOf(t.fixture.a), other: await screeningOf(t.fixture.b) };
+  dropout = { own: await dropoutFixture(t, t.fixture.a), other: await dropoutFixture(t, t.fixture.b) };
 }, 240_000);
 afterAll(() => t.close());
 

@@ -17,3 +17,11 @@ export async function refreshBoundTasks(
   if (tasks.length === 0) return;
   await refreshTaskStatuses(db, now, new Map([[regionId, { taskIds: new Set(tasks), actorId }]]));
 }
+
+/** For routes: answers after refreshing the bound tasks of the caller's region (a change moved their indicators). */
+export const refreshingBound =
+  (db: Database, now: () => Date) =>
+  async <T>(actor: { regionId: string; userId: string }, answer: T): Promise<T> => {
+    await refreshBoundTasks(db, now, actor.regionId, actor.userId);
+    return answer;
+  };

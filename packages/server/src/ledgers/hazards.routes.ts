@@ -19,7 +19,7 @@ import { ALL_ROLES } from "../auth/actor.js";
 import { IdParams, withErrors } from "../http/schemas.js";
 import { type App, type AppDeps, actorOf } from "../http/types.js";
 import { clockOf } from "../supervision/deps.js";
-import { refreshBoundTasks } from "./binding-refresh.js";
+import { refreshingBound } from "./binding-refresh.js";
 import {
   correctHazard,
   hazardConfig,
@@ -41,12 +41,8 @@ const OneHazard = withErrors({ 200: Type.Object({ hazard: HazardDetail }) });
 /** The campus safety hazard ledger (台账 · 校园安全隐患): rounds, hazards, the loop, indicators, settings. */
 export function hazardsRoutes(app: App, deps: AppDeps): void {
   const now = clockOf(deps);
-  /** A change to the ledger moves the bound indicators: their tasks' statuses are refreshed at once. */
-  const changed = async <T>(request: FastifyRequest, answer: T): Promise<T> => {
-    const actor = actorOf(request);
-    await refreshBoundTasks(deps.db, now, actor.regionId, actor.userId);
-    return answer;
-  };
+  const refreshed = refreshingBound(deps.db, now);
+  const changed = <T>(request: FastifyRequest, answer: T) => refreshed(actorOf(request), answer);
 
   app.post(
     "/api/ledgers/rounds",

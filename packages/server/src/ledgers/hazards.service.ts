@@ -32,6 +32,7 @@ import {
 } from "./ledger-access.js";
 import { ledgerError } from "./ledger-errors.js";
 import { writeAuditedSettings } from "./ledger-settings.js";
+import { presentHistory, revealRecord } from "./ledger-mask.js";
 import { type Fields, type LedgerRecordState, personalFieldsOf } from "./ledger-type.js";
 import * as repo from "./ledgers.repository.js";
 import { maskChanges as maskPersonalChanges, maskFields as maskPersonalFields } from "./personal-mask.js";
@@ -48,7 +49,7 @@ const TYPE = HAZARD.type;
 const PERSONAL = personalFieldsOf(HAZARD);
 
 /** The audit action of each history action (assign is taken: 分配责任单位). */
-const AUDIT_ACTION: Record<LedgerAction, string> = {
+const AUDIT_ACTION: Partial<Record<LedgerAction, string>> = {
   record: "create",
   assign: "assign_rectification",
   submit_fix: "submit_fix",
@@ -162,17 +163,7 @@ export async function hazardDetail(db: Database, actor: Actor, id: string, now: 
   const history = await repo.historyOf(db, { regionId: actor.regionId, id });
   return {
     ...hazard!,
-    history: history.map((h) => ({
-      seq: h.seq,
-      action: h.action,
-      fromState: h.from_state,
-      toState: h.to_state,
-      changes: maskChanges(h.changes),
-      note: h.note,
-      actorId: h.actor_id,
-      actorName: h.actor_name,
-      at: h.at,
-    })),
+    history: presentHistory(HAZARD, history),
   };
 }
 
@@ -180,18 +171,7 @@ export async function hazardDetail(db: Database, actor: Actor, id: string, now: 
 export async function revealHazard(db: Database, actor: Actor, id: string) {
   const row = await readable(db, actor, id);
   if (ledgerPersonalAccess(actor, row) !== "clear") throw forbidden();
-  const fields = Object.fromEntries(
-    PERSONAL.map((f) => [f, typeof row.fields[f] === "string" ? (row.fields[f] as string) : null]),
-  );
-  await recordAudit(db, {
-    regionId: actor.regionId,
-    actorId: actor.userId,
-    entity: "ledger_record",
-    entityId: id,
-    action: "reveal",
-    after: { fields: PERSONAL.map((f) => HAZARD.fields[f]!.label) },
-  });
-  return { id, fields };
+  return revealRecord(db, HAZARD, actor, id, row.fields);
 }
 
 // --- changing -----------------------------------------------------------------------------------
@@ -227,7 +207,7 @@ async function writeOutcome(
     actorId: actor.userId,
     entity: "ledger_record",
     entityId: key.id,
-    action: AUDIT_ACTION[outcome.entry.action],
+    action: AUDIT_ACTION[outcome.entry.action] ?? outcome.entry.action,
     before: before ? { state: before.state, fields: maskFields(before.fields) } : undefined,
     after: { state: outcome.record.state, changes: maskChanges(outcome.entry.changes), note: outcome.entry.note },
   });

@@ -3,6 +3,7 @@ import type { Database } from "../db/database.js";
 import { activeBindings, anyBinding } from "./bindings.repository.js";
 import { type HazardAsOf, hazardMetric } from "./hazard-metrics.js";
 import { hazardsAsOf } from "./hazards-as-of.js";
+import { metricsAsOf } from "./ledger-metrics.js";
 import { returnsMetric } from "./returns.service.js";
 import { isScreeningMetric } from "./screening/rates.js";
 import { screeningMetricValues } from "./screening/screening-metrics.js";
@@ -55,7 +56,11 @@ export async function withLedgerActuals<
         actual: hazardMetric(b.metric, hazards.get(b.region_id) ?? [], period).value,
         previous: null,
       });
-    else {
+    else if (!RETURN_METRIC_KIND[b.metric]) {
+      // 辍学学生数, 劝返率, 资助覆盖率 (dropout and aid ledgers).
+      const [v] = await metricsAsOf(db, b.region_id, asOf, [{ metric: b.metric, period }]);
+      values.set(b.indicator_id, { actual: v?.value ?? null, previous: null });
+    } else {
       const kind = RETURN_METRIC_KIND[b.metric]!;
       const type = LEDGER_METRIC_TYPE[b.metric];
       const v = await returnsMetric(db, { regionId: b.region_id, type, ...period, asOf, kind });

@@ -1,4 +1,5 @@
 import { registerErrors } from "../errors.js";
+import { DROPOUT_ERRORS } from "./dropout-errors.js";
 
 /** The ledgers' error codes and their Chinese messages. */
 export const ledgerError = registerErrors("ledgers", {
@@ -21,5 +22,6 @@ export const ledgerError = registerErrors("ledgers", {
   LEDGER_ORG_NOT_SCHOOL: "安全隐患台账只能登记在学校名下",
   ROUND_CATEGORY_UNKNOWN: "排查清单中有未知的隐患类别",
   LEDGER_SETTINGS_INVALID: "台账设置不符合要求",
+  ...DROPOUT_ERRORS,
 });
 export type LedgerErrorCode = Parameters<typeof ledgerError>[0];

@@ -47,7 +47,8 @@ export interface LedgerRecordState {
 
 export interface TransitionDef {
   from: readonly LedgerState[];
-  to: LedgerState;
+  /** The state after the step; absent, the state stays (a step that only records, e.g. an escalation). */
+  to?: LedgerState;
   /** The fields the caller may set with this step. */
   input: readonly string[];
   /** Fields the step sets itself (who fixed, when) given the record after the caller's input. */

@@ -66,14 +66,17 @@ export function step(
   const refused = transition.guard?.(withInput, ctx);
   if (refused) throw refuse(refused as LedgerErrorCode);
   const derived = transition.derive?.(withInput, ctx) ?? {};
-  const record: LedgerRecordState = { state: transition.to, fields: mergeFields(withInput.fields, derived) };
+  const record: LedgerRecordState = {
+    state: transition.to ?? current.state,
+    fields: mergeFields(withInput.fields, derived),
+  };
   checkInvariant(def, record);
   return {
     record,
     entry: {
       action,
       fromState: current.state,
-      toState: transition.to,
+      toState: record.state,
       changes: diffFields(current.fields, record.fields),
       note,
     },

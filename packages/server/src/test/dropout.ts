@@ -1,0 +1,174 @@
+import type { InjectOptions } from "fastify";
+import { actorFor } from "../auth/auth.service.js";
+import type { Role } from "../db/schema.js";
+import { recordIdentification } from "../ledgers/aid.service.js";
+import { recordCase, stepCase } from "../ledgers/dropout.service.js";
+import type { Session, TestContext } from "./app.js";
+import type { Bureau } from "./fixture.js";
+
+/**
+ * 控辍保学 and 学生资助 pieces for the authorization matrix (http/authorization.test.ts): per bureau an
+ * escalated case of its school, an evidence file of the school, a maker of fresh 认定 applications,
+ * and the matrix's rows for the routes of ledgers/dropout.routes.ts.
+ */
+
+export interface DropoutFixture {
+  caseId: string;
+  fileId: string;
+  freshIdentification(): Promise<string>;
+}
+
+let serial = 0;
+/** A 学籍号 never used before in the run. */
+export const freshStudentNo = () => `G43010220100${String(++serial).padStart(7, "0")}`;
+
+export async function dropoutFixture(t: TestContext, bureau: Bureau): Promise<DropoutFixture> {
+  const user = await t.db
+    .selectFrom("users")
+    .selectAll()
+    .where("username", "=", bureau.users.school_reporter)
+    .executeTakeFirstOrThrow();
+  const officer = await actorFor(t.db, user);
+  const now = () => new Date();
+  const file = await t.db
+    .insertInto("files")
+    .values({
+      region_id: bureau.bureauId,
+      id: `dropout-evidence-${bureau.bureauId}`,
+      sha256: "0".repeat(64),
+      filename: "家访.png",
+      content_type: "image/png",
+      size: 1,
+      org_id: bureau.schoolId,
+      uploaded_by: officer.userId,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const created = await recordCase(t.db, officer, aCase(), now);
+  await stepCase(t.db, officer, created.id, { action: "confirm_dropout", fields: { droppedOn: "2024-09-03" } }, now);
+  await stepCase(t.db, officer, created.id, { action: "escalate", fields: {} }, now);
+  const freshIdentification = async () =>
+    (await recordIdentification(t.db, officer, anIdentification(file.id), now)).id;
+  return { caseId: created.id, fileId: file.id, freshIdentification };
+}
+
+export const aCase = () => ({
+  studentName: "王小明",
+  studentNo: freshStudentNo(),
+  grade: "七年级",
+  riskLevel: "high" as const,
+  reason: "study_weariness" as const,
+  source: "absence" as const,
+  foundOn: "2024-09-02",
+  responsibleName: "李老师",
+});
+
+export const anIdentification = (fileId: string) => ({
+  studentName: "赵小红",
+  studentNo: freshStudentNo(),
+  stage: "junior" as const,
+  schoolYear: "2024-2025",
+  basis: "minimum_living" as const,
+  level: "special" as const,
+  appliedOn: "2024-09-10",
+  evidence: [fileId],
+});
+
+export const aPayment = () => ({
+  studentName: "赵小红",
+  studentNo: freshStudentNo(),
+  stage: "junior" as const,
+  programme: "living_allowance" as const,
+  schoolYear: "2024-2025",
+  term: "autumn" as const,
+  amount: 625,
+  paidOn: "2024-10-08",
+  method: "bank_card" as const,
+});
+
+interface Ctx {
+  t: TestContext;
+  scope: "own" | "other";
+  session: Session;
+}
+interface Row {
+  own: Role[];
+  other?: Role[] | null;
+  req: (c: Ctx) => Promise<InjectOptions> | InjectOptions;
+}
+
+const ALL: Role[] = ["admin", "supervisor", "dept_head", "school_reporter", "leader"];
+const WRITERS: Role[] = ["admin", "supervisor", "dept_head", "school_reporter"];
+const SCHOOL: Role[] = ["school_reporter"];
+
+/** The matrix's rows; `of` answers the fixture and the bureau of a caller's scope. */
+export function dropoutMatrixRows(of: (c: Ctx) => { d: DropoutFixture; bureau: Bureau }): Record<string, Row> {
+  const get = (url: string) => (c: Ctx) => ({ method: "GET" as const, url, headers: c.session.headers });
+  const post = (c: Ctx, url: string, payload: object = {}) => ({
+    method: "POST" as const,
+    url,
+    headers: c.session.headers,
+    payload,
+  });
+  const caseUrl = (c: Ctx) => `/api/ledgers/dropout-cases/${of(c).d.caseId}`;
+  return {
+    "POST /api/ledgers/dropout-cases": {
+      own: SCHOOL,
+      req: (c) => post(c, "/api/ledgers/dropout-cases", { ...aCase(), orgId: of(c).bureau.schoolId }),
+    },
+    "GET /api/ledgers/dropout-cases": { own: ALL, other: null, req: get("/api/ledgers/dropout-cases") },
+    "GET /api/ledgers/dropout-cases/:id": { own: ALL, req: (c) => get(caseUrl(c))(c) },
+    "POST /api/ledgers/dropout-cases/:id/steps": {
+      own: WRITERS,
+      req: (c) =>
+        post(c, `${caseUrl(c)}/steps`, {
+          action: "persuade",
+          fields: { visitOn: "2024-09-04", visitMethod: "home_visit", visitPeople: "李老师", visitResult: "家长同意" },
+        }),
+    },
+    "POST /api/ledgers/dropout-cases/:id/reveal": { own: WRITERS, req: (c) => post(c, `${caseUrl(c)}/reveal`) },
+    "GET /api/ledgers/dropout-indicators": {
+      own: ALL,
+      other: null,
+      req: get("/api/ledgers/dropout-indicators?from=2024-01-01&to=2024-12-31"),
+    },
+    "GET /api/ledgers/dropout-config": { own: ALL, other: null, req: get("/api/ledgers/dropout-config") },
+    "PUT /api/ledgers/dropout-config": {
+      own: ["admin", "supervisor", "dept_head"],
+      other: null,
+      req: (c) => ({
+        method: "PUT",
+        url: "/api/ledgers/dropout-config",
+        headers: c.session.headers,
+        payload: { returnConfirmDays: 10, aidStandards: [] },
+      }),
+    },
+    "POST /api/ledgers/aid-identifications": {
+      own: SCHOOL,
+      req: (c) =>
+        post(c, "/api/ledgers/aid-identifications", {
+          ...anIdentification(of(c).d.fileId),
+          orgId: of(c).bureau.schoolId,
+        }),
+    },
+    "GET /api/ledgers/aid-identifications": { own: ALL, other: null, req: get("/api/ledgers/aid-identifications") },
+    "POST /api/ledgers/aid-identifications/:id/steps": {
+      own: WRITERS,
+      req: async (c) =>
+        post(c, `/api/ledgers/aid-identifications/${await of(c).d.freshIdentification()}/steps`, {
+          action: "identify",
+          fields: {},
+        }),
+    },
+    "POST /api/ledgers/aid-payments": {
+      own: SCHOOL,
+      req: (c) => post(c, "/api/ledgers/aid-payments", { ...aPayment(), orgId: of(c).bureau.schoolId }),
+    },
+    "GET /api/ledgers/aid-payments": { own: ALL, other: null, req: get("/api/ledgers/aid-payments") },
+    "GET /api/ledgers/aid-checks": {
+      own: ALL,
+      other: null,
+      req: get("/api/ledgers/aid-checks?schoolYear=2024-2025"),
+    },
+  };
+}
