@@ -26,7 +26,7 @@ import { answerLines, idRosterCsv, idStudents, type Seen, seenFields } from "../
 import { createEndpoint } from "../reminders/reminders.service.js";
 import { DEFAULT_WEBHOOK_HOSTS } from "../reminders/webhook-guard.js";
 import { createTestApp, loginAs, multipart, type Session, type TestContext } from "../test/app.js";
-import { type DropoutFixture, dropoutFixture, dropoutMatrixRows } from "../test/dropout.js";
+import { type DropoutFixture, dropoutFixture, dropoutListScopes, dropoutMatrixRows } from "../test/dropout.js";
 import { PLAN_TEXT } from "../test/fixture.js";
 import { aRound } from "../test/hazards.js";
 import { draftPlan, publishedPlan } from "../test/plans.js";
@@ -1623,6 +1623,7 @@ const LIST_SCOPES: Record<string, ListScope> = {
   "GET /api/ledgers/health/classes": { kind: "region", ownSample: () => health.own },
   "GET /api/ledgers/health/checks": { kind: "region", ownSample: () => health.own },
   "GET /api/ledgers/health/alerts": { kind: "region" },
+  ...dropoutListScopes(() => dropout.own),
   "GET /api/supervision/evaluation/export.xlsx": {
     kind: "not-a-list",
     why: "a workbook of GET /api/supervision/evaluation's rows",
@@ -1667,6 +1668,7 @@ describe("list scope", () => {
       health.other,
       screening.other.resultId,
       screening.other.followupId,
+      dropout.other.caseId,
     ];
   };
 

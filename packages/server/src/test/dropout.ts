@@ -88,6 +88,7 @@ export const aPayment = () => ({
 
 interface Ctx {
   t: TestContext;
+  role: Role;
   scope: "own" | "other";
   session: Session;
 }
@@ -169,6 +170,24 @@ export function dropoutMatrixRows(of: (c: Ctx) => { d: DropoutFixture; bureau: B
       own: ALL,
       other: null,
       req: get("/api/ledgers/aid-checks?schoolYear=2024-2025"),
+    },
+  };
+}
+
+/** The list-scope rows (every caller's lists hold only its own bureau's rows) of the GET list routes. */
+export function dropoutListScopes(own: () => DropoutFixture) {
+  return {
+    "GET /api/ledgers/dropout-cases": { kind: "region" as const, ownSample: () => own().caseId },
+    "GET /api/ledgers/dropout-indicators": {
+      kind: "region" as const,
+      url: "/api/ledgers/dropout-indicators?from=2024-01-01&to=2099-12-31",
+    },
+    "GET /api/ledgers/dropout-config": { kind: "not-a-list" as const, why: "the settings of the caller's own region" },
+    "GET /api/ledgers/aid-identifications": { kind: "region" as const },
+    "GET /api/ledgers/aid-payments": { kind: "region" as const },
+    "GET /api/ledgers/aid-checks": {
+      kind: "region" as const,
+      url: "/api/ledgers/aid-checks?schoolYear=2024-2025",
     },
   };
 }
