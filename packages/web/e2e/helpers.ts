@@ -187,3 +187,11 @@ export async function setClock(instant: string, pages: Page[]): Promise<void> {
   for (const page of pages) await page.clock.setFixedTime(new Date(instant));
   console.log(`  clock: ${instant}`);
 }
+
+/** The actual value of the dashboard's indicator whose text contains `text`, as the dashboard's API answers it. */
+export async function dashboardActual(page: Page, text: string): Promise<number | null> {
+  const d = await apiGet<{ indicators: { items: { text: string; actual: number | null }[] } }>(page, "/api/dashboard");
+  const item = d.indicators.items.find((i) => i.text.includes(text));
+  check(item, `the demo plan's ${text} is on the dashboard`);
+  return item.actual;
+}

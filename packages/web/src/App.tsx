@@ -22,6 +22,7 @@ const SafetyPage = lazy(() => import("./pages/Safety/SafetyPage"));
 const HealthPage = lazy(() => import("./pages/Health/HealthPage"));
 const SafetySummaryPage = lazy(() => import("./pages/Safety/SafetySummaryPage"));
 const ScreeningPage = lazy(() => import("./pages/Screening/ScreeningPage"));
+const DropoutPage = lazy(() => import("./pages/Dropout/DropoutPage"));
 
 /** Every signed-in route; nav.tsx's PAGES decide who may open them. */
 const PAGED_ROUTES: [string, ReactElement][] = [
@@ -38,6 +39,7 @@ const PAGED_ROUTES: [string, ReactElement][] = [
   ["/health", <HealthPage key="health" />],
   ["/safety/summary", <SafetySummaryPage key="safety-summary" />],
   ["/screening", <ScreeningPage key="screening" />],
+  ["/dropout", <DropoutPage key="dropout" />],
   ["/notifications", <NotificationsPage key="notifications" />],
 ];
 

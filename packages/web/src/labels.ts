@@ -49,6 +49,7 @@ export const NAV = {
   safety: "安全隐患台账",
   health: "晨午检日报",
   screening: "学生健康筛查",
+  dropout: "控辍保学与资助",
   myTasks: "我的任务",
   plans: "计划导入",
   admin: "系统管理",

@@ -25,6 +25,8 @@ export const PAGES: { path: string; label: string; allow: (me: Me) => boolean }[
   { path: "/health", label: NAV.health, allow: () => true },
   // 台账 · 学生健康筛查: rates for all; students and follow-up for the school and the department.
   { path: "/screening", label: NAV.screening, allow: () => true },
+  // 控辍保学与学生资助: schools record their students, the bureau counts and reads escalated cases.
+  { path: "/dropout", label: NAV.dropout, allow: () => true },
   { path: "/admin", label: NAV.admin, allow: (me) => me.role === "admin" },
 ];
 

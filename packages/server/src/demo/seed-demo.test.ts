@@ -56,6 +56,8 @@ describe("demo seed", () => {
     expect(zero).toHaveLength(9);
     const { rows: bound } = await sql<{ metric: string }>`SELECT metric FROM ledger_bindings`.execute(db);
     expect(bound.map((b) => b.metric)).toContain("hazard_fix_rate");
+    // 动态清零 and 应助尽助 of the plan's task 6 are computed from the dropout and aid ledgers.
+    expect(bound.map((b) => b.metric)).toEqual(expect.arrayContaining(["dropout_count", "aid_coverage"]));
 
     const app = await buildApp({ db, config: loadConfig({}), files: diskFileStore("/nonexistent") });
     const login = await app.inject({

@@ -123,13 +123,16 @@ export async function recordPayment(db: Database, actor: Actor, input: NewAidPay
   const orgId = await newRecordOrg(db, actor, input.orgId);
   if (!AID_PROGRAMME_STAGES[input.programme].includes(input.stage)) throw ledgerError("AID_STAGE_MISMATCH", 400);
   const { orgId: _org, boarding, amount, ...rest } = input;
-  const standard = (await dropoutConfig(db, actor.regionId)).aidStandards.find(
-    (s) =>
-      s.schoolYear === input.schoolYear &&
-      s.programme === input.programme &&
-      s.stage === input.stage &&
-      (s.boarding === (boarding ?? false) || !AID_STANDARD_BY_BOARDING.has(input.programme)),
-  );
+  // A standard holds from its school year until a later one replaces it.
+  const standard = (await dropoutConfig(db, actor.regionId)).aidStandards
+    .filter(
+      (s) =>
+        s.schoolYear <= input.schoolYear &&
+        s.programme === input.programme &&
+        s.stage === input.stage &&
+        (s.boarding === (boarding ?? false) || !AID_STANDARD_BY_BOARDING.has(input.programme)),
+    )
+    .sort((a, b) => b.schoolYear.localeCompare(a.schoolYear))[0];
   // A standard is per year; a term's payment is half of it.
   const due = amount ?? (standard ? standard.amount / 2 : undefined);
   if (due === undefined) throw ledgerError("AID_STANDARD_MISSING", 400);

@@ -1,0 +1,46 @@
+import type {
+  AidChecks,
+  AidIdentificationStep,
+  AidRecord,
+  DropoutCaseDetail,
+  DropoutCases,
+  DropoutStep,
+  HazardIndicators,
+  NewAidIdentification,
+  NewAidPayment,
+  NewDropoutCase,
+} from "@luoshi/contract";
+import { get, type Query, request } from "../../api/client";
+
+export type { AidChecks, AidRecord, DropoutCaseDetail, DropoutCases, DropoutStep };
+
+/** The 控辍保学 and 学生资助 endpoints (packages/server/src/ledgers/dropout.routes.ts). */
+export const dropoutApi = {
+  cases: (query: Query = {}) => get<DropoutCases>("/api/ledgers/dropout-cases", query),
+  case: (id: string) => get<{ case: DropoutCaseDetail }>(`/api/ledgers/dropout-cases/${id}`).then((r) => r.case),
+  record: (body: NewDropoutCase) =>
+    request<{ case: DropoutCaseDetail }>("POST", "/api/ledgers/dropout-cases", body).then((r) => r.case),
+  step: (id: string, body: DropoutStep) =>
+    request<{ case: DropoutCaseDetail }>("POST", `/api/ledgers/dropout-cases/${id}/steps`, body).then((r) => r.case),
+  indicators: (query: Query) => get<HazardIndicators>("/api/ledgers/dropout-indicators", query),
+  checks: (schoolYear: string) => get<AidChecks>("/api/ledgers/aid-checks", { schoolYear }),
+  identifications: (schoolYear: string) =>
+    get<{ records: AidRecord[] }>("/api/ledgers/aid-identifications", { schoolYear }).then((r) => r.records),
+  identify: (body: NewAidIdentification) =>
+    request<{ record: AidRecord }>("POST", "/api/ledgers/aid-identifications", body).then((r) => r.record),
+  review: (id: string, body: AidIdentificationStep) =>
+    request<{ record: AidRecord }>("POST", `/api/ledgers/aid-identifications/${id}/steps`, body).then((r) => r.record),
+  pay: (body: NewAidPayment) =>
+    request<{ record: AidRecord }>("POST", "/api/ledgers/aid-payments", body).then((r) => r.record),
+};
+
+/** The school year a day falls in (from September). */
+export const schoolYearOf = (day: Date = new Date()): string => {
+  const y = day.getFullYear();
+  return day.getMonth() >= 8 ? `${y}-${y + 1}` : `${y - 1}-${y}`;
+};
+
+export const todayString = () => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+};
