@@ -31,9 +31,9 @@ import {
   orgScope,
 } from "./ledger-access.js";
 import { ledgerError } from "./ledger-errors.js";
-import { writeAuditedSettings } from "./ledger-settings.js";
 import { presentHistory, revealRecord } from "./ledger-mask.js";
-import { type Fields, type LedgerRecordState, personalFieldsOf } from "./ledger-type.js";
+import { writeAuditedSettings } from "./ledger-settings.js";
+import { type Fields, type LedgerRecordState } from "./ledger-type.js";
 import * as repo from "./ledgers.repository.js";
 import { maskChanges as maskPersonalChanges, maskFields as maskPersonalFields } from "./personal-mask.js";
 import { correct, createRecord, type Outcome, step } from "./workflow.js";
@@ -46,7 +46,6 @@ import { correct, createRecord, type Outcome, step } from "./workflow.js";
 
 export type Clock = () => Date;
 const TYPE = HAZARD.type;
-const PERSONAL = personalFieldsOf(HAZARD);
 
 /** The audit action of each history action (assign is taken: 分配责任单位). */
 const AUDIT_ACTION: Partial<Record<LedgerAction, string>> = {
