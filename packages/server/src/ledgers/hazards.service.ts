@@ -33,7 +33,7 @@ import {
 import { ledgerError } from "./ledger-errors.js";
 import { presentHistory, revealRecord } from "./ledger-mask.js";
 import { writeAuditedSettings } from "./ledger-settings.js";
-import { type Fields, type LedgerRecordState } from "./ledger-type.js";
+import type { Fields, LedgerRecordState } from "./ledger-type.js";
 import * as repo from "./ledgers.repository.js";
 import { maskChanges as maskPersonalChanges, maskFields as maskPersonalFields } from "./personal-mask.js";
 import { correct, createRecord, type Outcome, step } from "./workflow.js";

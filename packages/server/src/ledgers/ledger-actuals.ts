@@ -15,8 +15,6 @@ const RETURN_METRIC_KIND: Partial<Record<LedgerMetric, "completeness" | "timelin
   health_check_timeliness: "timeliness",
 };
 
-import { metricsAsOf } from "./ledger-metrics.js";
-
 /**
  * The actual value of indicators bound to a ledger metric, computed from the ledger as of a day: the
  * status engine, the dashboard's indicator table and the bulletins all read indicators through this,
