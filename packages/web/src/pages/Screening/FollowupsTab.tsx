@@ -18,10 +18,16 @@ interface InterventionForm {
 export function FollowupsTab({ defaultYear }: { defaultYear: number }) {
   const [year, setYear] = useState(defaultYear);
   const [list, setList] = useState<ScreeningFollowup[]>([]);
+  const [loading, setLoading] = useState(true);
   const [editing, setEditing] = useState<{ followup: ScreeningFollowup; kind: "intervene" | "retest" } | null>(null);
   const [form] = Form.useForm();
+  // Until the list arrives the tab says so (not "nobody to follow up"); a failed load says why.
   const load = useCallback(() => {
-    void screeningApi.followups({ year }).then(setList);
+    setLoading(true);
+    screeningApi
+      .followups({ year })
+      .then(setList, (e: unknown) => message.error(messageOf(e)))
+      .finally(() => setLoading(false));
   }, [year]);
   useEffect(load, [load]);
 
@@ -59,6 +65,7 @@ export function FollowupsTab({ defaultYear }: { defaultYear: number }) {
         <InputNumber aria-label={T.year} min={2000} max={2100} value={year} onChange={(v) => v && setYear(v)} />
       </Space>
       <List
+        loading={loading}
         locale={{ emptyText: T.noFollowups }}
         dataSource={list}
         renderItem={(f) => (
