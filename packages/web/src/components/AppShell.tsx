@@ -21,10 +21,18 @@ export function AppShell({ children }: { children: ReactNode }) {
     p.path === "/supervision"
       ? {
           key: p.path,
+          // The count stands beside the label, not around it: a Badge wrapper sets its own text colour,
+          // which left the label dark on the dark menu.
           label: (
-            <Badge count={openNotices} size="small" offset={[6, -4]} title={`${openNotices}份督办单待反馈`}>
-              <span style={{ color: "inherit" }}>{p.label}</span>
-            </Badge>
+            <span>
+              {p.label}
+              <Badge
+                count={openNotices}
+                size="small"
+                style={{ marginLeft: 4, boxShadow: "none" }}
+                title={`${openNotices}份督办单待反馈`}
+              />
+            </span>
           ),
         }
       : { key: p.path, label: p.label },

@@ -78,8 +78,8 @@ export function RatesTab({ defaultYear }: { defaultYear: number }) {
           style={{ height: 320, marginTop: 16 }}
           option={{
             tooltip: { trigger: "axis" },
-            legend: { data: [T.thisYear(rates.previousYear), T.thisYear(rates.year)] },
-            grid: { left: 48, right: 16, bottom: 80 },
+            legend: { top: 0, data: [T.thisYear(rates.previousYear), T.thisYear(rates.year)] },
+            grid: { left: 48, right: 16, top: 48, bottom: 80 },
             xAxis: { type: "category", data: shown.map((g) => g.label), axisLabel: { rotate: 30 } },
             yAxis: { type: "value", name: "近视率 %" },
             series: [
