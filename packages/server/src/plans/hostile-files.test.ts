@@ -94,6 +94,12 @@ const percentile = (values: number[], p: number) => {
  * shows p99 35–55 ms and this test measured 276–389 ms: it is not meant to pass there.
  */
 const HEALTH_P99_MS = 150;
+/**
+ * The latency bound is asserted only when this file runs alone (LUOSHI_TIMING_TESTS=1, as .ci/run does
+ * after the suite): beside the other test files vitest runs at once on two cores it measures them, not
+ * the server. The stable codes are asserted in every run.
+ */
+const TIMED = process.env.LUOSHI_TIMING_TESTS === "1";
 
 describe("hostile files", () => {
   it("each gets its stable code or imports, and /api/health p99 stays within bound", async () => {
@@ -142,6 +148,6 @@ describe("hostile files", () => {
       `health idle: ${idleLatencies.length} answers, p99 ${percentile(idleLatencies, 0.99).toFixed(1)} ms; during hostile uploads: ${latencies.length} answers, p50 ${percentile(latencies, 0.5).toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${Math.max(...latencies).toFixed(1)} ms`,
     );
     expect(latencies.length).toBeGreaterThan(50);
-    expect(p99).toBeLessThanOrEqual(HEALTH_P99_MS);
+    if (TIMED) expect(p99).toBeLessThanOrEqual(HEALTH_P99_MS);
   }, 180_000);
 });
