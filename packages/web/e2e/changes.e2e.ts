@@ -6,7 +6,19 @@
  * the audit trail, in Chinese.
  */
 import type { Page } from "playwright-core";
-import { apiGet, BASE, check, login, logout, noHorizontalScroll, scenario, shot, step, toast } from "./helpers";
+import {
+  apiGet,
+  BASE,
+  check,
+  login,
+  logout,
+  noHorizontalScroll,
+  pickTreeOption,
+  scenario,
+  shot,
+  step,
+  toast,
+} from "./helpers";
 
 const SCHOOL = "青山县城关镇中心小学";
 
@@ -50,27 +62,7 @@ async function changeTask(page: Page, planId: string, task: Row) {
   await page.goto(`${BASE}/tasks/${task.id}`);
   await page.getByRole("button", { name: "调整任务" }).click();
   await modal.getByText(`调整任务：${task.no} ${task.title}`).waitFor();
-  const coItem = modal.locator(".ant-form-item", { hasText: "配合单位" }).first();
-  const co = coItem.locator(".ant-select");
-  // The tree's search filters as it is typed: pick the school once the filtered option shows, and
-  // make sure the choice took (a click that lands while the list re-renders is lost under load).
-  for (let attempt = 1; ; attempt++) {
-    await co.click();
-    await page.keyboard.type("城关镇中心小学");
-    const open = page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)").last();
-    const option = open.locator(".ant-select-tree-title", { hasText: SCHOOL }).first();
-    await option.waitFor();
-    await option.click();
-    await modal.locator(".ant-modal-title").click();
-    const chosen = await coItem
-      .locator(".ant-select-selection-item", { hasText: SCHOOL })
-      .first()
-      .waitFor({ timeout: 5_000 })
-      .then(() => true)
-      .catch(() => false);
-    if (chosen) break;
-    if (attempt === 3) throw new Error(`${SCHOOL} could not be chosen as co-unit`);
-  }
+  await pickTreeOption(page, "配合单位", "城关镇中心小学", SCHOOL);
   await modal.getByLabel("完成时限").click();
   await modal.getByLabel("完成时限").fill(NEW_DUE);
   await page.keyboard.press("Enter");

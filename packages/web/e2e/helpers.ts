@@ -56,6 +56,34 @@ export async function logout(page: Page): Promise<void> {
   await page.waitForURL(/\/login/);
 }
 
+/**
+ * Picks an organisation in the tree select of a modal's form item: types `search`, clicks `name` once the
+ * filtered option shows, and checks the choice took, retrying up to 3 times (under CI load a click that
+ * lands while the tree re-renders is lost).
+ */
+export async function pickTreeOption(page: Page, label: string, search: string, name: string): Promise<void> {
+  const modal = page.getByRole("dialog");
+  const item = modal.locator(".ant-form-item", { hasText: label }).first();
+  for (let attempt = 1; ; attempt++) {
+    await item.locator(".ant-select").click();
+    await page.keyboard.type(search);
+    // The open dropdown only: an earlier one stays in the page, hidden, with the same titles.
+    const open = page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)").last();
+    const option = open.locator(".ant-select-tree-title", { hasText: name }).first();
+    await option.waitFor();
+    await option.click();
+    await modal.locator(".ant-modal-title").click(); // closes the dropdown, keeps the modal
+    const chosen = await item
+      .locator(".ant-select-selection-item", { hasText: name })
+      .first()
+      .waitFor({ timeout: 5_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (chosen) return;
+    if (attempt === 3) throw new Error(`${name} could not be chosen as ${label}`);
+  }
+}
+
 export async function toast(page: Page, text: string | RegExp): Promise<void> {
   await page.locator(".ant-message-notice", { hasText: text }).first().waitFor({ timeout: 15000 });
 }

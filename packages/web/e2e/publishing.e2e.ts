@@ -15,6 +15,7 @@ import {
   login,
   logout,
   noHorizontalScroll,
+  pickTreeOption,
   scenario,
   shot,
   step,
@@ -43,15 +44,7 @@ interface Gaps {
   tasks: { taskId: string; no: string; gaps: string[] }[];
 }
 
-async function pickOrg(page: Page, label: string, name: string) {
-  const modal = page.getByRole("dialog");
-  await modal.locator(".ant-form-item", { hasText: label }).first().locator(".ant-select").click();
-  await page.keyboard.type(name.slice(3, 7));
-  // The open dropdown only: an earlier one stays in the page, hidden, with the same titles.
-  const open = page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)").last();
-  await open.locator(".ant-select-tree-title", { hasText: name }).first().click();
-  await modal.locator(".ant-modal-title").click(); // closes the dropdown, keeps the modal
-}
+const pickOrg = (page: Page, label: string, name: string) => pickTreeOption(page, label, name.slice(3, 7), name);
 
 async function assignSelected(page: Page, dueDate?: string) {
   await page.getByRole("button", { name: /批量分配/ }).click();
