@@ -163,3 +163,16 @@ export const RetestRecord = Type.Object(
   { retestedOn: IsoDate, note: Type.String({ minLength: 1, maxLength: 1000 }) },
   { additionalProperties: false },
 );
+
+/**
+ * On the warnings board: a school's follow-ups whose re-test date has passed without a re-test, by
+ * school and year (counts only: the board is read by the bureau, which sees no individual student).
+ */
+export const RetestWarning = Type.Object({
+  orgId: Type.String(),
+  orgName: Type.String(),
+  year: Type.Integer({ description: "筛查年度" }),
+  count: Type.Integer({ description: "逾期未复查的学生数" }),
+  oldestDue: DateString,
+});
+export type RetestWarning = Static<typeof RetestWarning>;

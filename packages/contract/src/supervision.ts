@@ -3,6 +3,7 @@ import { DateString, Nullable, OneOf, Timestamp } from "./common.js";
 import { OutbreakAlert } from "./health.js";
 import { HazardWarning } from "./ledgers.js";
 import { SupervisionStatusSchema } from "./queries.js";
+import { RetestWarning } from "./screening.js";
 import { ENTITY_KINDS, NOTICE_STATUSES } from "./vocabulary.js";
 
 export const EntityKindSchema = OneOf(ENTITY_KINDS, { description: "对象类型" });
@@ -58,6 +59,8 @@ export const StatusBoard = Type.Object({
   hazards: Type.Array(HazardWarning),
   /** Outbreak alerts (晨午检) not yet confirmed reported to 疾控 and the bureau (issue 16). */
   outbreaks: Type.Array(OutbreakAlert),
+  /** Screening follow-ups whose re-test date passed without a re-test, by school (issue 17). */
+  retests: Type.Array(RetestWarning),
 });
 export type StatusBoard = Static<typeof StatusBoard>;
 

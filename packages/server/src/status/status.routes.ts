@@ -8,6 +8,7 @@ import { withErrors } from "../http/schemas.js";
 import { type App, type AppDeps, actorOf } from "../http/types.js";
 import { hazardWarnings } from "../ledgers/hazard-warnings.js";
 import { outbreakWarnings } from "../ledgers/outbreaks.service.js";
+import { retestWarnings } from "../ledgers/screening/retest-warnings.js";
 import { manageablePlan, readablePlan } from "../plans/plans.service.js";
 import { todayInShanghai } from "../progress/periods.js";
 import { clockOf } from "../supervision/deps.js";
@@ -54,19 +55,20 @@ export function statusRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags: ["supervision"],
         summary:
-          "预警看板：最新一天的任务、节点、指标状态，以及逾期或临近整改期限的隐患和未销号的重大隐患，以及未确认报告的传染病预警",
+          "预警看板：最新一天的任务、节点、指标状态，以及逾期或临近整改期限的隐患和未销号的重大隐患，以及未确认报告的传染病预警，以及逾期未复查的重点关注学生（按学校计数）",
         querystring: StatusQuery,
         response: withErrors({ 200: StatusBoard }),
       },
     },
     async (request) => {
       const today = todayInShanghai(now());
-      const [board, hazards, outbreaks] = await Promise.all([
+      const [board, hazards, outbreaks, retests] = await Promise.all([
         warningsBoard(readerOf(deps), actorOf(request), request.query, today),
         hazardWarnings(readerOf(deps), actorOf(request), request.query, today),
         outbreakWarnings(readerOf(deps), actorOf(request), request.query, now),
+        retestWarnings(readerOf(deps), actorOf(request), request.query, today),
       ]);
-      return { ...board, items: camelAll(board.items), hazards, outbreaks };
+      return { ...board, items: camelAll(board.items), hazards, outbreaks, retests };
     },
   );
 

@@ -195,11 +195,22 @@ describe("follow-up", () => {
     expect(res.statusCode).toBe(200);
     expect(res.json().followup).toMatchObject({ retestDue: "2024-11-10", retestOverdue: true });
     expect(res.json().followup.interventions).toMatchObject([{ kind: "parent_notice", doneOn: "2024-10-20" }]);
+    // On the warnings board: the school sees its line, the leader the same count (no names), a plan filter none.
+    const board = async (s: Session, query = "") =>
+      (await get(s, `/api/supervision/status${query}`)).json().retests as { orgName: string; count: number }[];
+    const line = { orgId: f.result.orgId, year: 2024, count: 1, oldestDue: "2024-11-10" };
+    expect(await board(school)).toEqual([expect.objectContaining(line)]);
+    expect(await board(leader)).toEqual([expect.objectContaining(line)]);
+    expect(JSON.stringify(await board(leader))).not.toContain(f.result.name);
+    expect(await board(leader, "?status=warning")).toEqual([]);
+    expect(await board(leader, "?planId=x")).toEqual([]);
+    expect(await board(leader, "?q=不存在的学校")).toEqual([]);
     const done = await post(school, `/api/ledgers/screening/followups/${f.id}/retest`, {
       retestedOn: "2024-11-18",
       note: "复查裸眼视力 4.8",
     });
     expect(done.json().followup).toMatchObject({ retestedOn: "2024-11-18", retestOverdue: false });
+    expect(await board(leader)).toEqual([]);
     const future = await post(school, `/api/ledgers/screening/followups/${f.id}/interventions`, {
       kind: "referral",
       doneOn: "2025-01-01",

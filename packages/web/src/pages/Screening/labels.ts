@@ -72,4 +72,7 @@ export const T = {
   bindings: "已绑定的指标",
   metric: "台账指标",
   saved: "已保存",
+  boardTitle: (n: number) => `重点关注学生逾期未复查（${n}人）`,
+  boardLine: (school: string, year: number, n: number, due: string) =>
+    `${school}：${year}年度筛查重点关注学生 ${n} 人逾期未复查，最早应于 ${due} 复查`,
 };

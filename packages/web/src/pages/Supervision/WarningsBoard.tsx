@@ -7,6 +7,7 @@ import { useAsync } from "../../components/use-async";
 import { canManagePlans, isUnitRole, useMe } from "../../session";
 import { EChart } from "../Dashboard/EChart";
 import { OutbreakBoard } from "../Health/OutbreakBoard";
+import { RetestBoard } from "../Screening/RetestBoard";
 import { BOARD_ORDER, BoardFilters } from "./BoardFilters";
 import { BoardRows, rowKey } from "./BoardRows";
 import { boardFilterFrom, withBoardFilter } from "./board-filter";
@@ -79,6 +80,7 @@ export function WarningsBoard() {
         }}
       />
       <OutbreakBoard outbreaks={board.data?.outbreaks ?? []} />
+      <RetestBoard retests={board.data?.retests ?? []} />
       <HazardWarnings hazards={board.data?.hazards ?? []} onIssue={manager ? (t) => setTargets([t]) : undefined} />
       {board.data && (
         <Row gutter={[16, 16]}>
