@@ -148,3 +148,11 @@ export const AID_CHECK_LABELS = {
 } as const satisfies Record<string, string>;
 export type AidCheck = keyof typeof AID_CHECK_LABELS;
 export const AID_CHECKS = keysOf(AID_CHECK_LABELS);
+
+/** The county's 控辍保学 台账 of the national rule (April 2024) kept from the cases (dropout ledgers, issue 18). */
+export const DROPOUT_LEDGER_LABELS = {
+  suspected: "疑似辍学学生台账",
+  dropped: "辍学学生台账",
+} as const satisfies Record<string, string>;
+export type DropoutLedgerKind = keyof typeof DROPOUT_LEDGER_LABELS;
+export const DROPOUT_LEDGER_KINDS = keysOf(DROPOUT_LEDGER_LABELS);

@@ -7,6 +7,7 @@ import {
   AID_PROGRAMMES,
   AID_STAGES,
   AID_TERMS,
+  DROPOUT_LEDGER_KINDS,
   DROPOUT_REASONS,
   DROPOUT_RISKS,
   DROPOUT_SOURCES,
@@ -266,3 +267,31 @@ export const AidChecks = Type.Object({
   items: Type.Array(AidCheckItem),
 });
 export type AidChecks = Static<typeof AidChecks>;
+
+// --- the national 台账 (疑似辍学学生台账, 辍学学生台账) ------------------------------------------
+
+export const DropoutLedgerParams = Type.Object({ kind: OneOf(DROPOUT_LEDGER_KINDS, { description: "台账" }) });
+export type DropoutLedgerParams = Static<typeof DropoutLedgerParams>;
+
+export const DropoutLedgerQuery = Type.Object({
+  orgId: Type.Optional(Id),
+  limit: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
+  offset: Type.Integer({ minimum: 0, default: 0 }),
+});
+export type DropoutLedgerQuery = Static<typeof DropoutLedgerQuery>;
+
+export const DropoutLedgerExportQuery = Type.Object({
+  orgId: Type.Optional(Id),
+  reveal: Type.Optional(Type.Boolean({ description: "导出完整个人信息（仅有权查看者，记入审计）" })),
+});
+export type DropoutLedgerExportQuery = Static<typeof DropoutLedgerExportQuery>;
+
+/** One page of a 台账: its columns in the national layout (field name and header) and its cases. */
+export const DropoutLedgerView = Type.Object({
+  kind: OneOf(DROPOUT_LEDGER_KINDS),
+  title: Type.String(),
+  total: Type.Integer(),
+  columns: Type.Array(Type.Object({ field: Type.String(), label: Type.String() })),
+  cases: Type.Array(DropoutCase),
+});
+export type DropoutLedgerView = Static<typeof DropoutLedgerView>;

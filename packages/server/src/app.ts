@@ -24,6 +24,7 @@ import type { App, AppDeps, RouteAuth } from "./http/types.js";
 import { webStatic } from "./http/web-static.js";
 import { bindingsRoutes } from "./ledgers/bindings.routes.js";
 import { dropoutRoutes } from "./ledgers/dropout.routes.js";
+import { dropoutLedgersRoutes } from "./ledgers/dropout-ledgers.routes.js";
 import { hazardBureauRoutes } from "./ledgers/hazard-bureau.routes.js";
 import { hazardsRoutes } from "./ledgers/hazards.routes.js";
 import { hazardsIoRoutes } from "./ledgers/hazards-io.routes.js";
@@ -177,6 +178,7 @@ export async function buildApp(
   searchRoutes(app, deps);
   hazardsRoutes(app, deps);
   dropoutRoutes(app, deps);
+  dropoutLedgersRoutes(app, deps);
   bindingsRoutes(app, deps);
   hazardsIoRoutes(app, deps);
   returnsRoutes(app, deps);

@@ -81,7 +81,7 @@ export async function saveDropoutConfig(db: Database, actor: Actor, config: Drop
 
 type Row = dropoutRepo.StudentRecordRow;
 
-const presentCase = (r: Row): DropoutCase => ({
+export const presentCase = (r: Row): DropoutCase => ({
   id: r.id,
   orgId: r.org_id,
   orgName: r.org_name,

@@ -106,6 +106,9 @@ export interface RecordFilter {
   foundTo?: string;
   /** Past their deadline on this day and not yet fixed. */
   overdueOn?: string;
+  /** Fields that must be set, and fields that must not (the 控辍 台账 of a case's course). */
+  fieldsPresent?: string[];
+  fieldsAbsent?: string[];
   limit: number;
   offset: number;
 }
@@ -120,7 +123,8 @@ const recordsWithOrg = (db: Database, regionId: string, type: LedgerType) =>
     .where("r.region_id", "=", regionId)
     .where("r.type", "=", type);
 
-export async function listRecords(db: Database, f: RecordFilter) {
+/** The records a filter selects (unordered, unpaged). */
+function filtered(db: Database, f: Omit<RecordFilter, "limit" | "offset">) {
   let q = recordsWithOrg(db, f.regionId, f.type);
   if (f.orgIds) q = q.where("r.org_id", "in", f.orgIds.length ? f.orgIds : [""]);
   if (f.states?.length) q = q.where("r.state", "in", f.states as never[]);
@@ -130,7 +134,19 @@ export async function listRecords(db: Database, f: RecordFilter) {
   if (f.foundTo) q = q.where(sql<string>`r.fields ->> 'foundOn'`, "<=", f.foundTo);
   // status/rules.ts hazardStatus's red in SQL (for paging): past the deadline and not written off.
   if (f.overdueOn) q = q.where("r.state", "<>", "closed").where(sql<string>`r.fields ->> 'deadline'`, "<", f.overdueOn);
-  return q
+  for (const field of f.fieldsPresent ?? []) q = q.where(sql<string>`r.fields ->> ${field}`, "is not", null);
+  for (const field of f.fieldsAbsent ?? []) q = q.where(sql<string>`r.fields ->> ${field}`, "is", null);
+  return q;
+}
+
+/** How many records a filter selects. */
+export async function countRecords(db: Database, f: Omit<RecordFilter, "limit" | "offset">): Promise<number> {
+  const row = await filtered(db, f).clearSelect().select(sql<number>`count(*)::int`.as("n")).executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+export async function listRecords(db: Database, f: RecordFilter) {
+  return filtered(db, f)
     .orderBy(sql`r.fields ->> 'foundOn'`, "desc")
     .orderBy("r.created_at", "desc")
     .orderBy("r.id")

@@ -1,9 +1,10 @@
+import ExcelJS from "exceljs";
 import type { InjectOptions } from "fastify";
 import { actorFor } from "../auth/auth.service.js";
 import type { Role } from "../db/schema.js";
 import { recordIdentification } from "../ledgers/aid.service.js";
 import { recordCase, stepCase } from "../ledgers/dropout.service.js";
-import type { Session, TestContext } from "./app.js";
+import { multipart, type Session, type TestContext } from "./app.js";
 import type { Bureau } from "./fixture.js";
 
 /**
@@ -170,6 +171,59 @@ export function dropoutMatrixRows(of: (c: Ctx) => { d: DropoutFixture; bureau: B
       own: ALL,
       other: null,
       req: get("/api/ledgers/aid-checks?schoolYear=2024-2025"),
+    },
+    "GET /api/ledgers/dropout-ledgers/:kind": {
+      own: ALL,
+      other: null,
+      req: get("/api/ledgers/dropout-ledgers/dropped"),
+    },
+    "GET /api/ledgers/dropout-ledgers/:kind/export": {
+      own: ALL,
+      other: null,
+      req: get("/api/ledgers/dropout-ledgers/dropped/export"),
+    },
+    "POST /api/ledgers/dropout-ledgers/:kind/import": {
+      own: SCHOOL,
+      other: null,
+      // A check of a one-row sheet: answered with its problems (if any), nothing written.
+      req: async (c) => {
+        const book = new ExcelJS.Workbook();
+        const ws = book.addWorksheet("台账");
+        ws.addRow([
+          "学校",
+          "状态",
+          "姓名",
+          "学籍号",
+          "应在年级",
+          "风险等级",
+          "辍学原因",
+          "来源",
+          "首次发现日期",
+          "责任人",
+        ]);
+        ws.addRow([
+          "城关实验小学",
+          "在册风险",
+          "张三",
+          freshStudentNo(),
+          "三年级",
+          "高风险",
+          "厌学",
+          "学校缺勤",
+          "2024-09-10",
+          "王老师",
+        ]);
+        const form = multipart(
+          { name: "台账.xlsx", bytes: Buffer.from(await book.xlsx.writeBuffer()) },
+          { mode: "check" },
+        );
+        return {
+          method: "POST",
+          url: "/api/ledgers/dropout-ledgers/suspected/import",
+          headers: { ...c.session.headers, ...form.headers },
+          payload: form.payload,
+        };
+      },
     },
   };
 }

@@ -6,6 +6,7 @@ import { AidPanel } from "./AidPanel";
 import { CaseDrawer } from "./CaseDrawer";
 import { CaseModal } from "./CaseModal";
 import { type DropoutCases, dropoutApi, todayString } from "./dropout-api";
+import { LedgersPanel } from "./LedgersPanel";
 import { D } from "./labels";
 
 const STATE_COLOURS: Record<string, string> = {
@@ -32,8 +33,10 @@ export default function DropoutPage() {
   const [metrics, setMetrics] = useState<{ metric: string; value: number | null }[]>([]);
   const [recording, setRecording] = useState(false);
   const [openId, setOpenId] = useState<string | null>(null);
+  const [version, setVersion] = useState(0);
 
   const load = useCallback(() => {
+    setVersion((v) => v + 1);
     void dropoutApi.cases().then(setData);
     const year = new Date().getFullYear();
     void dropoutApi
@@ -110,6 +113,11 @@ export default function DropoutPage() {
       <Tabs
         items={[
           { key: "cases", label: D.casesTab, children: cases },
+          {
+            key: "ledgers",
+            label: D.ledgersTab,
+            children: <LedgersPanel school={school} onOpen={setOpenId} version={version} />,
+          },
           { key: "aid", label: D.aidTab, children: <AidPanel school={school} /> },
         ]}
       />

@@ -4,6 +4,7 @@ import type {
   AidRecord,
   DropoutCaseDetail,
   DropoutCases,
+  DropoutLedgerView,
   DropoutStep,
   HazardIndicators,
   NewAidIdentification,
@@ -12,7 +13,7 @@ import type {
 } from "@luoshi/contract";
 import { get, type Query, request } from "../../api/client";
 
-export type { AidChecks, AidRecord, DropoutCaseDetail, DropoutCases, DropoutStep };
+export type { AidChecks, AidRecord, DropoutCaseDetail, DropoutCases, DropoutLedgerView, DropoutStep };
 
 /** The 控辍保学 and 学生资助 endpoints (packages/server/src/ledgers/dropout.routes.ts). */
 export const dropoutApi = {
@@ -22,6 +23,7 @@ export const dropoutApi = {
     request<{ case: DropoutCaseDetail }>("POST", "/api/ledgers/dropout-cases", body).then((r) => r.case),
   step: (id: string, body: DropoutStep) =>
     request<{ case: DropoutCaseDetail }>("POST", `/api/ledgers/dropout-cases/${id}/steps`, body).then((r) => r.case),
+  ledger: (kind: string, query: Query) => get<DropoutLedgerView>(`/api/ledgers/dropout-ledgers/${kind}`, query),
   indicators: (query: Query) => get<HazardIndicators>("/api/ledgers/dropout-indicators", query),
   checks: (schoolYear: string) => get<AidChecks>("/api/ledgers/aid-checks", { schoolYear }),
   identifications: (schoolYear: string) =>

@@ -73,4 +73,6 @@ export const D = {
   duplicate: "重复资助",
   unidentified: "未认定获资助",
   masked: "个人信息已脱敏",
+  ledgersTab: "台账",
+  bureauLedgerHint: "教育局仅见学校上报的案例",
 } as const;
