@@ -176,3 +176,12 @@ export const RetestWarning = Type.Object({
   oldestDue: DateString,
 });
 export type RetestWarning = Static<typeof RetestWarning>;
+
+/** A class's (or a grade's, without a class) 家长告知书 as one Word document. */
+export const ScreeningNoticesQuery = Type.Object({
+  year: Year,
+  orgId: Type.Optional(Id),
+  grade: Type.Integer({ minimum: 1, maximum: 12, description: "年级（1–12）" }),
+  className: Type.Optional(Type.String({ maxLength: 64, description: "班级（不填为全年级）" })),
+});
+export type ScreeningNoticesQuery = Static<typeof ScreeningNoticesQuery>;

@@ -97,6 +97,7 @@ export const ACTION_LABELS: Record<string, string> = {
   // Student health screening (issue 17)
   intervene: "记录干预",
   retest: "记录复查",
+  print_notice: "打印家长告知书",
   // 控辍保学 and 学生资助 (issue 18)
   confirm_dropout: LEDGER_ACTION_LABELS.confirm_dropout,
   persuade: LEDGER_ACTION_LABELS.persuade,

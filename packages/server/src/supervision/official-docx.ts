@@ -89,11 +89,15 @@ export class OfficialDoc {
     return this;
   }
 
-  /** 标题 in 2号小标宋, centred, its lines broken between words and even in length. */
-  title(text: string): this {
-    const afterHeader = this.blocks.length > 0;
+  /**
+   * 标题 in 2号小标宋, centred, its lines broken between words and even in length. With `newPage` it
+   * starts a new page (several letters printed as one document, e.g. a class's 家长告知书).
+   */
+  title(text: string, opts: { newPage?: boolean } = {}): this {
+    const afterHeader = this.blocks.length > 0 && !opts.newPage;
     this.blocks.push({
       alignment: AlignmentType.CENTER,
+      ...(opts.newPage ? { pageBreakBefore: true } : {}),
       spacing: { before: afterHeader ? TITLE_AFTER_HEADER : 0, after: 579 },
       children: titleLines(text).map(
         (line, i) =>

@@ -221,7 +221,7 @@ export interface FollowupRow extends ResultRow {
 export async function listFollowups(
   db: Database,
   regionId: string,
-  q: { year?: number; orgIds?: string[]; followupId?: string },
+  q: { year?: number; orgIds?: string[]; followupId?: string; grade?: number; className?: string },
 ): Promise<FollowupRow[]> {
   const { rows } = await sql<FollowupRow>`
     SELECT ${RESULT_COLUMNS}, f.id AS followup_id, f.reasons, f.retest_due, f.retested_on, f.retest_note,
@@ -238,6 +238,8 @@ export async function listFollowups(
        ${q.year ? sql`AND f.year = ${q.year}` : sql``}
        ${q.orgIds ? sql`AND f.org_id = ANY(${q.orgIds}::text[])` : sql``}
        ${q.followupId ? sql`AND f.id = ${q.followupId}` : sql``}
+       ${q.grade ? sql`AND r.grade = ${q.grade}` : sql``}
+       ${q.className !== undefined ? sql`AND COALESCE(r.class_name, '') = ${q.className}` : sql``}
      ORDER BY o.name, r.grade, r.class_name, s.student_no, s.id`.execute(db);
   return rows;
 }

@@ -1,3 +1,4 @@
+import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, loginAs, multipart, type Session, type TestContext } from "../../test/app.js";
 import { publishedPlan } from "../../test/plans.js";
@@ -216,6 +217,54 @@ describe("follow-up", () => {
       doneOn: "2025-01-01",
     });
     expect(future.json().error.code).toBe("SCREENING_DATE_IN_FUTURE");
+  });
+});
+
+describe("家长告知书", () => {
+  const docxXml = async (bytes: Buffer) =>
+    (await (await JSZip.loadAsync(bytes)).file("word/document.xml")!.async("string")).replace(/<[^>]+>/g, (tag) =>
+      tag.includes("pageBreakBefore") ? "[PAGE]" : "",
+    );
+  const printed = () =>
+    t.db.selectFrom("audit_events").selectAll().where("action", "=", "print_notice").orderBy("at").execute();
+
+  it("prints one student's notice in clear with the results and advice, and audits the print", async () => {
+    const list = (await get(school, "/api/ledgers/screening/followups?year=2024")).json().followups;
+    const myopic = list.find((f: { reasons: string[] }) => f.reasons.includes("new_myopia"));
+    const res = await get(school, `/api/ledgers/screening/followups/${myopic.id}/notice.docx`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-type"]).toContain("wordprocessingml");
+    expect(decodeURIComponent(String(res.headers["content-disposition"]))).toContain("家长告知书-李小红.docx");
+    const text = await docxXml(res.rawPayload);
+    expect(text).toContain("学生健康筛查结果家长告知书");
+    expect(text).toContain("李小红同学家长：");
+    expect(text).toContain("右眼 4.8");
+    expect(text).toContain("筛查性近视");
+    expect(text).toContain("散瞳验光");
+    expect(text).not.toContain("体重指数（BMI）超出");
+    expect(text).toContain("回　执");
+    expect(text).not.toContain("[PAGE]");
+    const audit = await printed();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ entity: "screening_followup", entity_id: myopic.id });
+  });
+
+  it("prints a class's notices as one document, a new page per student; the bureau may not print", async () => {
+    const [f] = (await get(school, "/api/ledgers/screening/followups?year=2024")).json().followups;
+    const query = `year=2024&grade=4&className=${encodeURIComponent(f.result.className ?? "")}`;
+    const res = await get(dept, `/api/ledgers/screening/notices.docx?${query}`);
+    expect(res.statusCode).toBe(200);
+    const text = await docxXml(res.rawPayload);
+    expect(text.split("[PAGE]")).toHaveLength(2);
+    expect(text).toContain("李小红同学家长：");
+    expect(text).toContain("赵小华同学家长：");
+    expect(text).toContain("体重指数（BMI）超出");
+    expect(await printed()).toHaveLength(3);
+    for (const s of [supervisor, leader])
+      expect((await get(s, `/api/ledgers/screening/notices.docx?${query}`)).statusCode).toBe(403);
+    const none = await get(school, "/api/ledgers/screening/notices.docx?year=2024&grade=9");
+    expect(none.json().error.code).toBe("SCREENING_FOLLOWUP_NOT_FOUND");
+    expect(await printed()).toHaveLength(3);
   });
 });
 

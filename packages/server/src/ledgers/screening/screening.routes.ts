@@ -1,11 +1,13 @@
 import {
   ErrorBody,
+  FileAnswer,
   NewIntervention,
   RetestRecord,
   ScreeningFollowup,
   ScreeningFollowups,
   ScreeningFollowupsQuery,
   ScreeningImportResult,
+  ScreeningNoticesQuery,
   ScreeningRates,
   ScreeningRatesQuery,
   ScreeningReveal,
@@ -13,14 +15,16 @@ import {
   ScreeningStudentsQuery,
 } from "@luoshi/contract";
 import { Type } from "@sinclair/typebox";
+import type { FastifyReply, FastifyRequest } from "fastify";
 import { ALL_ROLES } from "../../auth/actor.js";
 import { badRequest } from "../../errors.js";
 import { readUpload } from "../../files/upload.js";
-import { IdParams, withErrors } from "../../http/schemas.js";
+import { errors, IdParams, withErrors } from "../../http/schemas.js";
 import { type App, type AppDeps, actorOf } from "../../http/types.js";
 import { todayInShanghai } from "../../progress/periods.js";
 import { clockOf } from "../../supervision/deps.js";
 import { refreshBoundTasks } from "../binding-refresh.js";
+import { type NoticeQuery, parentNotices } from "./parent-notice.service.js";
 import {
   recordIntervention,
   recordRetest,
@@ -33,6 +37,7 @@ import { SCREENING_INDIVIDUAL_ROLES } from "./screening-access.js";
 import { importScreening } from "./screening-import.js";
 
 const tags = ["ledgers"];
+const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 const OneFollowup = withErrors({ 200: Type.Object({ followup: ScreeningFollowup }) });
 
 /** The import form's text fields, checked like a querystring. */
@@ -154,5 +159,41 @@ export function screeningRoutes(app: App, deps: AppDeps): void {
       schema: { tags, summary: "记录复查", params: IdParams, body: RetestRecord, response: OneFollowup },
     },
     async (request) => recordRetest(deps.db, actorOf(request), request.params.id, request.body, now),
+  );
+
+  const sendNotices = async (request: FastifyRequest, reply: FastifyReply, q: NoticeQuery) => {
+    const { filename, bytes } = await parentNotices(deps.db, actorOf(request), q, now);
+    return reply
+      .type(DOCX)
+      .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`)
+      .send(Buffer.from(bytes));
+  };
+
+  app.get(
+    "/api/ledgers/screening/followups/:id/notice.docx",
+    {
+      config: { auth: SCREENING_INDIVIDUAL_ROLES },
+      schema: {
+        tags,
+        summary: "打印学生的家长告知书（Word；记入审计）",
+        params: IdParams,
+        response: { ...errors, 200: FileAnswer("家长告知书", [DOCX]) },
+      },
+    },
+    async (request, reply) => sendNotices(request, reply, { followupId: request.params.id }),
+  );
+
+  app.get(
+    "/api/ledgers/screening/notices.docx",
+    {
+      config: { auth: SCREENING_INDIVIDUAL_ROLES },
+      schema: {
+        tags,
+        summary: "按班级（或年级）打印重点关注学生的家长告知书，每人一页（Word；记入审计）",
+        querystring: ScreeningNoticesQuery,
+        response: { ...errors, 200: FileAnswer("家长告知书", [DOCX]) },
+      },
+    },
+    async (request, reply) => sendNotices(request, reply, request.query),
   );
 }

@@ -14,6 +14,39 @@ interface InterventionForm {
   retestDue?: Dayjs;
 }
 
+/** A class's 家长告知书 in one Word document: the classes come from the list shown. */
+function ClassNotices({ year, list }: { year: number; list: ScreeningFollowup[] }) {
+  const classes = new Map(
+    list.map(({ result: r }) => [
+      `${r.orgId}|${r.grade}|${r.className ?? ""}`,
+      {
+        label: `${r.orgName} ${gradeName(r.grade)}${r.className ?? ""}`,
+        orgId: r.orgId,
+        grade: r.grade,
+        className: r.className,
+      },
+    ]),
+  );
+  const [picked, setPicked] = useState<string>();
+  const chosen = picked ? classes.get(picked) : undefined;
+  if (classes.size === 0) return null;
+  return (
+    <>
+      <Select
+        aria-label={T.pickClass}
+        placeholder={T.pickClass}
+        style={{ minWidth: 220 }}
+        value={chosen ? picked : undefined}
+        onChange={setPicked}
+        options={[...classes.entries()].map(([value, c]) => ({ value, label: c.label }))}
+      />
+      <Button disabled={!chosen} href={chosen ? screeningApi.classNoticesUrl({ year, ...chosen }) : undefined}>
+        {T.printClass}
+      </Button>
+    </>
+  );
+}
+
 /** 重点关注 (小眼镜/小胖墩): who, why, what was done, and the re-test. */
 export function FollowupsTab({ defaultYear }: { defaultYear: number }) {
   const [year, setYear] = useState(defaultYear);
@@ -63,6 +96,7 @@ export function FollowupsTab({ defaultYear }: { defaultYear: number }) {
       <Space style={{ marginBottom: 12 }}>
         <span>{T.year}</span>
         <InputNumber aria-label={T.year} min={2000} max={2100} value={year} onChange={(v) => v && setYear(v)} />
+        <ClassNotices year={year} list={list} />
       </Space>
       <List
         loading={loading}
@@ -76,6 +110,9 @@ export function FollowupsTab({ defaultYear }: { defaultYear: number }) {
               </Button>,
               <Button key="r" size="small" onClick={() => setEditing({ followup: f, kind: "retest" })}>
                 {T.recordRetest}
+              </Button>,
+              <Button key="n" size="small" href={screeningApi.noticeUrl(f.id)}>
+                {T.printNotice}
               </Button>,
             ]}
           >

@@ -72,6 +72,9 @@ export const T = {
   bindings: "已绑定的指标",
   metric: "台账指标",
   saved: "已保存",
+  printNotice: "打印家长告知书",
+  printClass: "按班级打印家长告知书",
+  pickClass: "选择班级",
   boardTitle: (n: number) => `重点关注学生逾期未复查（${n}人）`,
   boardLine: (school: string, year: number, n: number, due: string) =>
     `${school}：${year}年度筛查重点关注学生 ${n} 人逾期未复查，最早应于 ${due} 复查`,

@@ -6,7 +6,7 @@ import type {
   ScreeningRates,
   ScreeningResult,
 } from "@luoshi/contract";
-import { get, type Query, request, upload } from "../../api/client";
+import { get, type Query, request, upload, withQuery } from "../../api/client";
 
 export type { PlanLedgerBindings, ScreeningFollowup, ScreeningImportResult, ScreeningRates, ScreeningResult };
 
@@ -28,6 +28,10 @@ export const screeningApi = {
     request<{ followup: ScreeningFollowup }>("POST", `/api/ledgers/screening/followups/${id}/interventions`, body),
   retest: (id: string, body: { retestedOn: string; note: string }) =>
     request<{ followup: ScreeningFollowup }>("POST", `/api/ledgers/screening/followups/${id}/retest`, body),
+  /** 家长告知书 (Word): one student's, or a class's in one document. */
+  noticeUrl: (followupId: string) => `/api/ledgers/screening/followups/${followupId}/notice.docx`,
+  classNoticesUrl: (q: { year: number; orgId: string; grade: number; className: string | null }) =>
+    withQuery("/api/ledgers/screening/notices.docx", { ...q, className: q.className ?? "" }),
   bindings: (planId: string) => get<PlanLedgerBindings>(`/api/plans/${planId}/ledger-bindings`),
   bind: (indicatorId: string, metric: string) =>
     request("PUT", `/api/indicators/${indicatorId}/ledger-binding`, { metric }),
