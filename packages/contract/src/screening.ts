@@ -185,3 +185,8 @@ export const ScreeningNoticesQuery = Type.Object({
   className: Type.Optional(Type.String({ maxLength: 64, description: "班级（不填为全年级）" })),
 });
 export type ScreeningNoticesQuery = Static<typeof ScreeningNoticesQuery>;
+
+export const ScreeningListExportQuery = Type.Object({ year: Year, orgId: Type.Optional(Id) });
+export const ScreeningComparisonQuery = Type.Object({
+  year: Type.Integer({ minimum: 2002, maximum: 2100, description: "对比的最后一年（含前两年）" }),
+});

@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, loginAs, multipart, type Session, type TestContext } from "../../test/app.js";
@@ -265,6 +266,56 @@ describe("家长告知书", () => {
     const none = await get(school, "/api/ledgers/screening/notices.docx?year=2024&grade=9");
     expect(none.json().error.code).toBe("SCREENING_FOLLOWUP_NOT_FOUND");
     expect(await printed()).toHaveLength(3);
+  });
+});
+
+describe("xlsx exports", () => {
+  const sheets = async (bytes: Buffer) => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(bytes as unknown as ArrayBuffer);
+    return book;
+  };
+  const values = (row: ExcelJS.Row) => (row.values as unknown[]).slice(1);
+
+  it("exports the school's list and its 重点关注 sheet masked, print-ready, and audits the export", async () => {
+    const res = await get(school, "/api/ledgers/screening/students.xlsx?year=2024");
+    expect(res.statusCode).toBe(200);
+    const book = await sheets(res.rawPayload);
+    const list = book.getWorksheet("筛查结果")!;
+    expect(list.pageSetup).toMatchObject({ orientation: "landscape", fitToWidth: 1 });
+    expect(list.rowCount).toBe(3 + 6);
+    expect(JSON.stringify(values(list.getRow(4)))).toMatch(/\*/);
+    const all = JSON.stringify(list.getSheetValues());
+    expect(all).not.toContain("G100000000000000001");
+    expect(all).not.toContain("李小红");
+    const followups = book.getWorksheet("重点关注")!;
+    expect(followups.rowCount).toBe(3 + 2);
+    const audit = await t.db
+      .selectFrom("audit_events")
+      .selectAll()
+      .where("entity", "=", "screening_result")
+      .where("action", "=", "export")
+      .execute();
+    expect(audit).toHaveLength(1);
+    expect((await get(supervisor, "/api/ledgers/screening/students.xlsx?year=2024")).statusCode).toBe(403);
+  });
+
+  it("exports the bureau's comparison: a sheet per rate, a row per school over three years, totals and the change", async () => {
+    const res = await get(leader, "/api/ledgers/screening/rates.xlsx?year=2024");
+    expect(res.statusCode).toBe(200);
+    const book = await sheets(res.rawPayload);
+    expect(book.worksheets.map((w) => w.name)).toEqual([
+      "近视率",
+      "超重率",
+      "肥胖率",
+      "体质健康优良率",
+      "体质健康及格率",
+    ]);
+    const myopia = book.getWorksheet("近视率")!;
+    expect(values(myopia.getRow(3))).toEqual(["学校", "2022年", "2023年", "2024年", "2024年较上年（百分点）"]);
+    expect(values(myopia.getRow(4)).slice(1)).toEqual(["—", "25%（1/4）", "33.33%（2/6）", 8.33]);
+    expect(values(myopia.getRow(5))).toEqual(["合计", "—", "25%（1/4）", "33.33%（2/6）", 8.33]);
+    expect(values(book.getWorksheet("体质健康优良率")!.getRow(5))[3]).toBe("66.67%（4/6）");
   });
 });
 

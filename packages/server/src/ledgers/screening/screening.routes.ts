@@ -3,10 +3,12 @@ import {
   FileAnswer,
   NewIntervention,
   RetestRecord,
+  ScreeningComparisonQuery,
   ScreeningFollowup,
   ScreeningFollowups,
   ScreeningFollowupsQuery,
   ScreeningImportResult,
+  ScreeningListExportQuery,
   ScreeningNoticesQuery,
   ScreeningRates,
   ScreeningRatesQuery,
@@ -34,9 +36,11 @@ import {
   screeningStudents,
 } from "./screening.service.js";
 import { SCREENING_INDIVIDUAL_ROLES } from "./screening-access.js";
+import { exportScreeningComparison, exportScreeningList } from "./screening-export.js";
 import { importScreening } from "./screening-import.js";
 
 const tags = ["ledgers"];
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 const OneFollowup = withErrors({ 200: Type.Object({ followup: ScreeningFollowup }) });
 
@@ -161,13 +165,14 @@ export function screeningRoutes(app: App, deps: AppDeps): void {
     async (request) => recordRetest(deps.db, actorOf(request), request.params.id, request.body, now),
   );
 
-  const sendNotices = async (request: FastifyRequest, reply: FastifyReply, q: NoticeQuery) => {
-    const { filename, bytes } = await parentNotices(deps.db, actorOf(request), q, now);
-    return reply
-      .type(DOCX)
-      .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`)
-      .send(Buffer.from(bytes));
-  };
+  const sendFile = (reply: FastifyReply, type: string, file: { filename: string; bytes: Uint8Array }) =>
+    reply
+      .type(type)
+      .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
+      .send(Buffer.from(file.bytes));
+
+  const sendNotices = async (request: FastifyRequest, reply: FastifyReply, q: NoticeQuery) =>
+    sendFile(reply, DOCX, await parentNotices(deps.db, actorOf(request), q, now));
 
   app.get(
     "/api/ledgers/screening/followups/:id/notice.docx",
@@ -195,5 +200,35 @@ export function screeningRoutes(app: App, deps: AppDeps): void {
       },
     },
     async (request, reply) => sendNotices(request, reply, request.query),
+  );
+
+  app.get(
+    "/api/ledgers/screening/students.xlsx",
+    {
+      config: { auth: SCREENING_INDIVIDUAL_ROLES },
+      schema: {
+        tags,
+        summary: "导出学校的筛查结果名单和重点关注名单（Excel，姓名、学籍号脱敏；记入审计）",
+        querystring: ScreeningListExportQuery,
+        response: { ...errors, 200: FileAnswer("筛查结果名单", [XLSX]) },
+      },
+    },
+    async (request, reply) =>
+      sendFile(reply, XLSX, await exportScreeningList(deps.db, actorOf(request), request.query, now)),
+  );
+
+  app.get(
+    "/api/ledgers/screening/rates.xlsx",
+    {
+      config: { auth: ALL_ROLES },
+      schema: {
+        tags,
+        summary: "导出各学校近三年近视率、超重率、肥胖率、优良率、及格率对比（Excel，含分子分母和较上年变化）",
+        querystring: ScreeningComparisonQuery,
+        response: { ...errors, 200: FileAnswer("筛查比率对比", [XLSX]) },
+      },
+    },
+    async (request, reply) =>
+      sendFile(reply, XLSX, await exportScreeningComparison(deps.db, actorOf(request), request.query)),
   );
 }

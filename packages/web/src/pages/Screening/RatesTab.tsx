@@ -1,5 +1,5 @@
 import { SCREENING_GROUPING_LABELS, type ScreeningGrouping } from "@luoshi/contract/ledger-vocabulary";
-import { Card, InputNumber, Select, Space, Table, Typography } from "antd";
+import { Button, Card, InputNumber, Select, Space, Table, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { EChart } from "../Dashboard/EChart";
 import { T } from "./labels";
@@ -54,6 +54,7 @@ export function RatesTab({ defaultYear }: { defaultYear: number }) {
           onChange={setBy}
           options={Object.entries(SCREENING_GROUPING_LABELS).map(([value, label]) => ({ value, label }))}
         />
+        <Button href={screeningApi.comparisonXlsxUrl(year)}>{T.exportComparison}</Button>
       </Space>
       <Table<Group>
         size="small"

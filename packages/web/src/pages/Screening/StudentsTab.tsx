@@ -50,6 +50,7 @@ export function StudentsTab({ defaultYear }: { defaultYear: number }) {
       <Space style={{ marginBottom: 12 }}>
         <span>{T.year}</span>
         <InputNumber aria-label={T.year} min={2000} max={2100} value={year} onChange={(v) => v && setYear(v)} />
+        <Button href={screeningApi.listXlsxUrl(year)}>{T.exportList}</Button>
       </Space>
       <Table<ScreeningResult>
         size="small"

@@ -72,6 +72,8 @@ export const T = {
   bindings: "已绑定的指标",
   metric: "台账指标",
   saved: "已保存",
+  exportList: "导出名单（Excel）",
+  exportComparison: "导出近三年各校对比（Excel）",
   printNotice: "打印家长告知书",
   printClass: "按班级打印家长告知书",
   pickClass: "选择班级",

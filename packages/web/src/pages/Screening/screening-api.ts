@@ -32,6 +32,8 @@ export const screeningApi = {
   noticeUrl: (followupId: string) => `/api/ledgers/screening/followups/${followupId}/notice.docx`,
   classNoticesUrl: (q: { year: number; orgId: string; grade: number; className: string | null }) =>
     withQuery("/api/ledgers/screening/notices.docx", { ...q, className: q.className ?? "" }),
+  listXlsxUrl: (year: number) => withQuery("/api/ledgers/screening/students.xlsx", { year }),
+  comparisonXlsxUrl: (year: number) => withQuery("/api/ledgers/screening/rates.xlsx", { year }),
   bindings: (planId: string) => get<PlanLedgerBindings>(`/api/plans/${planId}/ledger-bindings`),
   bind: (indicatorId: string, metric: string) =>
     request("PUT", `/api/indicators/${indicatorId}/ledger-binding`, { metric }),
