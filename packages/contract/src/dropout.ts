@@ -15,6 +15,7 @@ import {
   PLACEMENTS,
   SPECIAL_GROUPS,
 } from "./dropout-vocabulary.js";
+import { ReturnStatusSchema, ReturnSummary } from "./health.js";
 import { LedgerHistoryEntry, LedgerStateSchema } from "./ledgers.js";
 
 /** Requests and answers of 控辍保学 cases and 学生资助 (issue 18). */
@@ -295,3 +296,73 @@ export const DropoutLedgerView = Type.Object({
   cases: Type.Array(DropoutCase),
 });
 export type DropoutLedgerView = Static<typeof DropoutLedgerView>;
+
+// --- the rhythm: the school's monthly return, the county's quarterly review ----------------------
+
+const Month = Type.String({ pattern: "^\\d{4}-(0[1-9]|1[0-2])$", description: "月份，如 2024-09" });
+const Quarter = Type.String({ pattern: "^\\d{4}Q[1-4]$", description: "季度，如 2024Q3" });
+
+export const DropoutReturnQuery = Type.Object({ month: Month, orgId: Type.Optional(Id) });
+export type DropoutReturnQuery = Static<typeof DropoutReturnQuery>;
+export const DropoutReturnBody = Type.Object(
+  { month: Month, orgId: Type.Optional(Id) },
+  { additionalProperties: false },
+);
+export type DropoutReturnBody = Static<typeof DropoutReturnBody>;
+
+const CaseCounts = Type.Object({
+  atRisk: Type.Integer({ description: "疑似辍学（在册风险）" }),
+  outOfSchool: Type.Integer({ description: "辍学（已辍学、劝返中）" }),
+  closed: Type.Integer({ description: "本期已返校或其他安置" }),
+});
+
+/** A school's return of a month: its status, what it reported (or would report now), zero when no case. */
+export const DropoutMonthlyReturn = Type.Object({
+  orgId: Type.String(),
+  orgName: Type.String(),
+  month: Month,
+  dueAt: Timestamp,
+  status: ReturnStatusSchema,
+  submittedAt: Nullable(Timestamp),
+  zero: Nullable(Type.Boolean({ description: "零报告" })),
+  counts: CaseCounts,
+  /** The cases the return lists (the school only; masked). */
+  cases: Type.Array(DropoutCase),
+});
+export type DropoutMonthlyReturn = Static<typeof DropoutMonthlyReturn>;
+
+export const DropoutReturns = Type.Object({ month: Month, returns: Type.Array(DropoutMonthlyReturn) });
+export type DropoutReturns = Static<typeof DropoutReturns>;
+
+export const DropoutReviewParams = Type.Object({ quarter: Quarter });
+export const DropoutReviewBody = Type.Object(
+  { note: Type.String({ minLength: 1, maxLength: 2000, description: "复核意见" }) },
+  { additionalProperties: false },
+);
+export type DropoutReviewBody = Static<typeof DropoutReviewBody>;
+
+/** The county's quarterly review (一季度一复核): the schools' monthly returns and every case of the quarter. */
+export const DropoutQuarterReview = Type.Object({
+  quarter: Quarter,
+  from: DateString,
+  to: DateString,
+  dueAt: Timestamp,
+  status: ReturnStatusSchema,
+  completedAt: Nullable(Timestamp),
+  completedBy: Nullable(Type.String()),
+  note: Nullable(Type.String()),
+  returns: ReturnSummary,
+  schools: Type.Array(
+    Type.Object({
+      orgId: Type.String(),
+      orgName: Type.String(),
+      submitted: Type.Integer({ description: "已报月报数" }),
+      zero: Type.Integer({ description: "零报告数" }),
+      missing: Type.Integer({ description: "逾期未报数" }),
+      cases: Type.Integer(),
+    }),
+  ),
+  counts: CaseCounts,
+  cases: Type.Array(DropoutCase),
+});
+export type DropoutQuarterReview = Static<typeof DropoutQuarterReview>;

@@ -16,4 +16,5 @@ export const DROPOUT_ERRORS = {
   AID_STAGE_MISMATCH: "资助项目与学段不符",
   AID_STANDARD_MISSING: "未设置该学年该项目的资助标准，请填写金额",
   AID_IDENTIFICATION_OPEN: "该学生本学年已有认定申请",
+  DROPOUT_RETURN_FUTURE: "不能报送尚未开始的月份或季度",
 } as const;

@@ -4,12 +4,20 @@ import {
   DropoutLedgerParams,
   DropoutLedgerQuery,
   DropoutLedgerView,
+  DropoutMonthlyReturn,
+  DropoutQuarterReview,
+  DropoutReturnBody,
+  DropoutReturnQuery,
+  DropoutReturns,
+  DropoutReviewBody,
+  DropoutReviewParams,
   ErrorBody,
   FileAnswer,
   IMPORT_MODE_LABELS,
   type ImportMode,
   LedgerImportAnswer,
 } from "@luoshi/contract";
+import { Type } from "@sinclair/typebox";
 import { ALL_ROLES } from "../auth/actor.js";
 import { badRequest } from "../errors.js";
 import { readUpload } from "../files/upload.js";
@@ -18,12 +26,17 @@ import { type App, type AppDeps, actorOf } from "../http/types.js";
 import { clockOf } from "../supervision/deps.js";
 import { refreshBoundTasks } from "./binding-refresh.js";
 import { dropoutLedgerView, exportDropoutLedger, importDropoutLedger } from "./dropout-ledgers.js";
+import { completeQuarterReview, dropoutReturns, quarterReview, submitDropoutReturn } from "./dropout-returns.js";
+import { LEDGER_ASSIGNERS } from "./ledger-access.js";
 import { XLSX_TYPE } from "./ledger-xlsx.js";
 
 const tags = ["ledgers"];
 const names = Object.values(DROPOUT_LEDGER_LABELS).join("、");
 
-/** The 控辍保学 台账 (疑似辍学学生台账, 辍学学生台账): view, xlsx export in the national layout, import. */
+/**
+ * The 控辍保学 台账 (疑似辍学学生台账, 辍学学生台账): view, xlsx export in the national layout, import;
+ * and the rhythm: the school's monthly return (zero return allowed), the county's quarterly review.
+ */
 export function dropoutLedgersRoutes(app: App, deps: AppDeps): void {
   const now = clockOf(deps);
 
@@ -92,5 +105,62 @@ export function dropoutLedgersRoutes(app: App, deps: AppDeps): void {
         await refreshBoundTasks(deps.db, now, actor.regionId, actor.userId);
       return answer;
     },
+  );
+
+  app.get(
+    "/api/ledgers/dropout-returns",
+    {
+      config: { auth: ALL_ROLES },
+      schema: {
+        tags,
+        summary: "控辍保学月报（学校：本校月报及所列学生；教育局：各校报送情况和数量）",
+        querystring: DropoutReturnQuery,
+        response: withErrors({ 200: DropoutReturns }),
+      },
+    },
+    async (request) => dropoutReturns(deps.db, actorOf(request), request.query, now),
+  );
+
+  app.post(
+    "/api/ledgers/dropout-returns",
+    {
+      config: { auth: ["school_reporter"] },
+      schema: {
+        tags,
+        summary: "报送本校控辍保学月报（列出本月在册风险和辍学学生；无则为零报告）",
+        body: DropoutReturnBody,
+        response: withErrors({ 200: Type.Object({ return: DropoutMonthlyReturn }) }),
+      },
+    },
+    async (request) => ({ return: await submitDropoutReturn(deps.db, actorOf(request), request.body, now) }),
+  );
+
+  app.get(
+    "/api/ledgers/dropout-reviews/:quarter",
+    {
+      config: { auth: ["admin", "supervisor", "dept_head", "leader"] },
+      schema: {
+        tags,
+        summary: "县级控辍保学季度复核：各校月报报送情况与本季度全部案例（个人信息脱敏）",
+        params: DropoutReviewParams,
+        response: withErrors({ 200: DropoutQuarterReview }),
+      },
+    },
+    async (request) => quarterReview(deps.db, actorOf(request), request.params.quarter, now),
+  );
+
+  app.post(
+    "/api/ledgers/dropout-reviews/:quarter",
+    {
+      config: { auth: LEDGER_ASSIGNERS },
+      schema: {
+        tags,
+        summary: "完成控辍保学季度复核（填写复核意见，记入审计）",
+        params: DropoutReviewParams,
+        body: DropoutReviewBody,
+        response: withErrors({ 200: DropoutQuarterReview }),
+      },
+    },
+    async (request) => completeQuarterReview(deps.db, actorOf(request), request.params.quarter, request.body.note, now),
   );
 }

@@ -80,3 +80,31 @@ export async function orgNames(db: Database, regionId: string, ids: string[]): P
     .execute();
   return new Map(rows.map((r) => [r.id, r.name]));
 }
+
+/** A region's schools (removed ones too, with when), of some organisations only if given. */
+export async function schoolsOf(db: Database, regionId: string, orgIds?: string[]) {
+  let q = db
+    .selectFrom("orgs")
+    .select(["id", "name", "deleted_at"])
+    .where("region_id", "=", regionId)
+    .where("kind", "=", "school");
+  if (orgIds) q = q.where("id", "in", orgIds.length ? orgIds : [""]);
+  return q.orderBy("sort_order").orderBy("name").execute();
+}
+
+/** Cases open at some time within [from, to]: found by its end, not closed before its start. */
+export async function casesActiveIn(
+  db: Database,
+  q: { regionId: string; from: string; to: string; orgIds?: string[] },
+) {
+  let query = ofType(db, q.regionId, "dropout_case")
+    .where(sql<string>`r.fields ->> 'foundOn'`, "<=", q.to)
+    .where((eb) =>
+      eb.or([
+        eb(sql<string>`r.fields ->> 'closedOn'`, "is", null),
+        eb(sql<string>`r.fields ->> 'closedOn'`, ">=", q.from),
+      ]),
+    );
+  if (q.orgIds) query = query.where("r.org_id", "in", q.orgIds.length ? q.orgIds : [""]);
+  return query.orderBy("o.name").orderBy(sql`r.fields ->> 'foundOn'`).orderBy("r.id").execute();
+}

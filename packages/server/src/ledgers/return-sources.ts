@@ -1,5 +1,6 @@
 import type { LedgerType } from "@luoshi/contract";
 import type { Database } from "../db/database.js";
+import { dropoutReturnSource } from "./dropout-source.js";
 import { healthReturnSource } from "./health-source.js";
 import type { ReturnSchedule, ReturnUnit } from "./returns.js";
 
@@ -27,6 +28,7 @@ export interface ReturnSource {
 
 const SOURCES: Partial<Record<LedgerType, ReturnSource>> = {
   health_check: healthReturnSource,
+  dropout_case: dropoutReturnSource,
 };
 
 export const returnSourceOf = (type: LedgerType): ReturnSource | undefined => SOURCES[type];

@@ -227,7 +227,10 @@ export async function chaseReturns(
   );
   for (const source of returnSources().filter((s) => !options.types || options.types.includes(s.type))) {
     for (const regionId of regionIds) {
-      const { units, items } = await returnItems(db, { regionId, type: source.type, from: today, to: today, at });
+      // Daily returns are chased on their day; monthly ones (控辍保学) for the recent months still missing.
+      const { periodKind } = await returnSchedule(db, regionId, source.type);
+      const from = periodKind === "day" ? today : addDays(today, -62);
+      const { units, items } = await returnItems(db, { regionId, type: source.type, from, to: today, at });
       const missing = items.filter((i) => i.status === "missing");
       if (missing.length === 0) continue;
       const label = LEDGER_TYPE_LABELS[source.type];

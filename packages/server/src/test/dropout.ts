@@ -182,6 +182,25 @@ export function dropoutMatrixRows(of: (c: Ctx) => { d: DropoutFixture; bureau: B
       other: null,
       req: get("/api/ledgers/dropout-ledgers/dropped/export"),
     },
+    "GET /api/ledgers/dropout-returns": {
+      own: ALL,
+      other: null,
+      req: get("/api/ledgers/dropout-returns?month=2024-09"),
+    },
+    "POST /api/ledgers/dropout-returns": {
+      own: SCHOOL,
+      req: (c) => post(c, "/api/ledgers/dropout-returns", { month: "2024-09", orgId: of(c).bureau.schoolId }),
+    },
+    "GET /api/ledgers/dropout-reviews/:quarter": {
+      own: ["admin", "supervisor", "dept_head", "leader"],
+      other: null,
+      req: get("/api/ledgers/dropout-reviews/2024Q3"),
+    },
+    "POST /api/ledgers/dropout-reviews/:quarter": {
+      own: ["admin", "supervisor", "dept_head"],
+      other: null,
+      req: (c) => post(c, "/api/ledgers/dropout-reviews/2024Q3", { note: "已复核" }),
+    },
     "POST /api/ledgers/dropout-ledgers/:kind/import": {
       own: SCHOOL,
       other: null,
@@ -237,6 +256,7 @@ export function dropoutListScopes(own: () => DropoutFixture) {
       url: "/api/ledgers/dropout-indicators?from=2024-01-01&to=2099-12-31",
     },
     "GET /api/ledgers/dropout-config": { kind: "not-a-list" as const, why: "the settings of the caller's own region" },
+    "GET /api/ledgers/dropout-returns": { kind: "region" as const, url: "/api/ledgers/dropout-returns?month=2024-09" },
     "GET /api/ledgers/aid-identifications": { kind: "region" as const },
     "GET /api/ledgers/aid-payments": { kind: "region" as const },
     "GET /api/ledgers/aid-checks": {

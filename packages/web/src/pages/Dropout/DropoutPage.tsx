@@ -8,6 +8,7 @@ import { CaseModal } from "./CaseModal";
 import { type DropoutCases, dropoutApi, todayString } from "./dropout-api";
 import { LedgersPanel } from "./LedgersPanel";
 import { D } from "./labels";
+import { MonthlyReturnCard, QuarterReviewPanel } from "./RhythmPanels";
 
 const STATE_COLOURS: Record<string, string> = {
   at_risk: "orange",
@@ -49,6 +50,7 @@ export default function DropoutPage() {
     states.reduce((n, st) => n + (s.byState[st] ?? 0), 0);
   const cases = (
     <Space direction="vertical" style={{ width: "100%" }}>
+      {school && <MonthlyReturnCard version={version} />}
       <Space wrap size="large">
         {metrics.map((m) => (
           <Statistic
@@ -118,6 +120,15 @@ export default function DropoutPage() {
             label: D.ledgersTab,
             children: <LedgersPanel school={school} onOpen={setOpenId} version={version} />,
           },
+          ...(school
+            ? []
+            : [
+                {
+                  key: "review",
+                  label: D.reviewTab,
+                  children: <QuarterReviewPanel mayComplete={me.role !== "leader"} onOpen={setOpenId} />,
+                },
+              ]),
           { key: "aid", label: D.aidTab, children: <AidPanel school={school} /> },
         ]}
       />

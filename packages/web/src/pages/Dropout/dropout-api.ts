@@ -5,6 +5,9 @@ import type {
   DropoutCaseDetail,
   DropoutCases,
   DropoutLedgerView,
+  DropoutMonthlyReturn,
+  DropoutQuarterReview,
+  DropoutReturns,
   DropoutStep,
   HazardIndicators,
   NewAidIdentification,
@@ -13,7 +16,16 @@ import type {
 } from "@luoshi/contract";
 import { get, type Query, request } from "../../api/client";
 
-export type { AidChecks, AidRecord, DropoutCaseDetail, DropoutCases, DropoutLedgerView, DropoutStep };
+export type {
+  AidChecks,
+  AidRecord,
+  DropoutCaseDetail,
+  DropoutCases,
+  DropoutLedgerView,
+  DropoutMonthlyReturn,
+  DropoutQuarterReview,
+  DropoutStep,
+};
 
 /** The 控辍保学 and 学生资助 endpoints (packages/server/src/ledgers/dropout.routes.ts). */
 export const dropoutApi = {
@@ -24,6 +36,12 @@ export const dropoutApi = {
   step: (id: string, body: DropoutStep) =>
     request<{ case: DropoutCaseDetail }>("POST", `/api/ledgers/dropout-cases/${id}/steps`, body).then((r) => r.case),
   ledger: (kind: string, query: Query) => get<DropoutLedgerView>(`/api/ledgers/dropout-ledgers/${kind}`, query),
+  returns: (month: string) => get<DropoutReturns>("/api/ledgers/dropout-returns", { month }),
+  submitReturn: (month: string) =>
+    request<{ return: DropoutMonthlyReturn }>("POST", "/api/ledgers/dropout-returns", { month }).then((r) => r.return),
+  quarterReview: (quarter: string) => get<DropoutQuarterReview>(`/api/ledgers/dropout-reviews/${quarter}`),
+  completeReview: (quarter: string, note: string) =>
+    request<DropoutQuarterReview>("POST", `/api/ledgers/dropout-reviews/${quarter}`, { note }),
   indicators: (query: Query) => get<HazardIndicators>("/api/ledgers/dropout-indicators", query),
   checks: (schoolYear: string) => get<AidChecks>("/api/ledgers/aid-checks", { schoolYear }),
   identifications: (schoolYear: string) =>
