@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../app.js";
+import { indicatorsAt } from "../bulletins/records.repository.js";
 import { loadConfig } from "../config.js";
 import type { Database } from "../db/database.js";
 import { diskFileStore } from "../files/file-store.js";
@@ -66,6 +67,38 @@ describe("demo seed", () => {
       payload: { username: "jijiao", password: logins[0]!.password },
     });
     expect(login.statusCode).toBe(200);
+
+    // Student health screening (issue 17): two years of results, the 近视率 and 优良率 targets bound and
+    // computed; the task page, the dashboard and the bulletins show the same values.
+    const years = await db.selectFrom("screening_results").select("year").distinct().orderBy("year").execute();
+    expect(years.map((y) => Number(y.year))).toEqual([2023, 2024]);
+    expect(bound.length).toBeGreaterThan(0);
+    const { rows: screeningBound } = await sql<{ metric: string; indicator_id: string; task_id: string }>`
+      SELECT b.metric, b.indicator_id, i.task_id FROM ledger_bindings b JOIN indicators i ON i.id = b.indicator_id
+       WHERE b.metric IN ('myopia_rate', 'fitness_good_rate')`.execute(db);
+    expect(screeningBound.map((b) => b.metric).sort()).toEqual(["fitness_good_rate", "myopia_rate"]);
+    const ducha = await app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { username: "ducha", password: logins[0]!.password },
+    });
+    const headers = { cookie: ducha.cookies.map((c) => `${c.name}=${c.value}`).join("; ") };
+    const dashboard = (await app.inject({ url: `/api/dashboard?planId=${planId}`, headers })).json();
+    const bulletin = await indicatorsAt(db, await regionOf(db), [planId], "2024-05-16T00:00:00+08:00");
+    for (const b of screeningBound) {
+      const task = (await app.inject({ url: `/api/tasks/${b.task_id}`, headers })).json();
+      const onTask = task.indicators.find((i: { id: string }) => i.id === b.indicator_id);
+      const onDashboard = dashboard.indicators.items.find((i: { id: string }) => i.id === b.indicator_id);
+      const inBulletin = bulletin.find((i) => i.id === b.indicator_id);
+      expect(onTask.actual).toBeGreaterThan(b.metric === "myopia_rate" ? 20 : 40);
+      expect(onTask.actual).toBeLessThan(b.metric === "myopia_rate" ? 70 : 75);
+      expect(onDashboard.actual).toBe(onTask.actual);
+      expect(inBulletin?.actual).toBe(onTask.actual);
+      expect(onTask.attained).toBe(onDashboard.attained);
+    }
     await app.close();
   }, 120_000);
 });
+
+const regionOf = async (db: Database) =>
+  (await db.selectFrom("orgs").select("region_id").where("kind", "=", "bureau").executeTakeFirstOrThrow()).region_id;

@@ -24,6 +24,7 @@ import {
   DEMO_USERS,
 } from "./demo-orgs.js";
 import { demoPlanText } from "./demo-plan.js";
+import { seedScreeningDemo } from "./demo-screening.js";
 import { seedHazards } from "./seed-hazards.js";
 
 export interface DemoLogin {
@@ -91,6 +92,8 @@ export async function seedDemo(
   await backdate(db, planId, year, today);
   if (files) await seedHazards(db, files, todayInShanghai(today), planId);
   await seedHealthDemo(db, orgIds, today);
+  const schools = DEMO_SCHOOLS.map((s) => ({ ...s, id: orgIds.get(s.name)! }));
+  await seedScreeningDemo(db, schools, today, todayInShanghai(today), planId);
 
   return {
     logins: [

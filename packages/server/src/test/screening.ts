@@ -1,22 +1,9 @@
+import { DEMO_SCREENING_HEADER } from "../demo/demo-screening-data.js";
+
 /** Screening sheets for tests: CSV text from rows, header by the names schools use. */
 
-export const SCREENING_HEADER = [
-  "学籍号",
-  "姓名",
-  "性别",
-  "出生日期",
-  "年级",
-  "班级",
-  "身高(cm)",
-  "体重(kg)",
-  "左眼裸眼视力",
-  "右眼裸眼视力",
-  "左眼球镜",
-  "左眼柱镜",
-  "右眼球镜",
-  "右眼柱镜",
-  "学年总分",
-];
+/** The columns of the demo's generated sheets: the names schools use. */
+export const SCREENING_HEADER = DEMO_SCREENING_HEADER;
 
 export type SheetLine = (string | number | null)[];
 
