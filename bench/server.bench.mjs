@@ -2,6 +2,7 @@
 // Server latency and throughput under load, beside a no-op route measured in the same run.
 //   npm run build && node bench/server.bench.mjs [--duration 10] [--connections 50]
 //     county dataset (2 plans × 60 tasks, 50 orgs, 12 months of reports) on an on-disk PGlite
+//   node bench/server.bench.mjs --only submit --cpu-prof /tmp/prof   (the server's CPU profile per row)
 //   node bench/server.bench.mjs --pg postgresql://luoshi:luoshi@127.0.0.1:5432/luoshi_test --province
 //     province dataset (100 plans, 6,000 tasks, ~3,000 orgs, ~1,000,000 reports) in a fresh
 //     schema of that database, generated set-based in SQL; the schema is dropped afterwards.
@@ -35,6 +36,7 @@ const { values: args } = parseArgs({
     keep: { type: "boolean", default: false },
     "no-cache": { type: "boolean", default: false },
     only: { type: "string" },
+    "cpu-prof": { type: "string" },
   },
 });
 const duration = Number(args.duration);
@@ -305,7 +307,32 @@ async function login(url, username) {
  * The load comes from a child process, so that it does not share the server's event
  * loop (and, on a small machine, its core) with autocannon.
  */
-function measure(url, name, options) {
+async function measure(url, name, options) {
+  const stopProfile = args["cpu-prof"] && !options.connections ? await startProfile() : undefined;
+  const row = await measureOnce(url, name, options);
+  await stopProfile?.(name);
+  return row;
+}
+
+/** --cpu-prof DIR: the server's CPU profile over each measured row (not the seeding), for DevTools. */
+async function startProfile() {
+  const { Session } = await import("node:inspector/promises");
+  const { writeFileSync, mkdirSync } = await import("node:fs");
+  const session = new Session();
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.start");
+  return async (name) => {
+    const { profile } = await session.post("Profiler.stop");
+    mkdirSync(args["cpu-prof"], { recursive: true });
+    const file = join(args["cpu-prof"], `${name.replace(/[^\w]+/g, "-")}.cpuprofile`);
+    writeFileSync(file, JSON.stringify(profile));
+    session.disconnect();
+    console.error(`profile: ${file}`);
+  };
+}
+
+function measureOnce(url, name, options) {
   const cpu = process.cpuUsage();
   return new Promise((resolvePromise, reject) => {
     const child = spawn(

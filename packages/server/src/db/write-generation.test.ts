@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mayWrite, planScope, splitWriteScope, WriteGeneration, writesTo } from "./write-generation.js";
+import { mayWrite, planScope, splitWriteScope, taskScope, WriteGeneration, writesTo } from "./write-generation.js";
 
 describe("mayWrite", () => {
   it("counts data-changing statements in any form", () => {
@@ -42,6 +42,29 @@ describe("WriteGeneration per scope", () => {
     g.bump();
     expect(g.changedSince(later, [p2])).toBe(true);
     expect(g.changedSince(later, [])).toBe(true);
+  });
+
+  it("nests tasks in their plan: a task's write moves its plan and itself, a plan's write moves all its tasks", () => {
+    const g = new WriteGeneration();
+    const [plan, other] = [planScope("p/1"), planScope("p2")];
+    const [t1, t2, elsewhere] = [taskScope("p/1", "t1"), taskScope("p/1", "t/2"), taskScope("p2", "t1")];
+    let since = g.value;
+    g.bump([t1]);
+    expect(g.changedSince(since, [t1])).toBe(true);
+    expect(g.changedSince(since, [plan])).toBe(true);
+    expect(g.changedSince(since, [t2])).toBe(false);
+    expect(g.changedSince(since, [other, elsewhere])).toBe(false);
+    since = g.value;
+    g.bump([plan]);
+    expect(g.changedSince(since, [t1])).toBe(true);
+    expect(g.changedSince(since, [t2])).toBe(true);
+    expect(g.changedSince(since, [plan])).toBe(true);
+    expect(g.changedSince(since, [elsewhere])).toBe(false);
+    since = g.value;
+    g.bump();
+    expect(g.changedSince(since, [t2])).toBe(true);
+    // A task's scope never reads as another plan's, whatever the ids hold.
+    expect(taskScope("a", "b/t:c")).not.toBe(taskScope("a/t:b", "c"));
   });
 
   it("reads the scopes a statement names and gives its text back without them", () => {

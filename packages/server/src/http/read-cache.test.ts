@@ -184,9 +184,11 @@ describe("read cache per plan", () => {
     expect(headers).toEqual(reads.map(() => (perPlan() ? "hit" : "miss")));
   });
 
-  it("keeps another plan's answers of the same region cached, and moves the written plan's and its dashboard", async () => {
+  it("keeps another plan's answers, and the detail of the plan's other tasks, cached; moves the written plan's and its dashboard", async () => {
     const taskId = plan.taskIds[2];
     const kept: [Session, string][] = [
+      // Another task of the written plan: a report is a write to its own task only.
+      [adminA, `/api/tasks/${plan.taskIds[0]}`],
       [adminA, `/api/plans/${otherA.planId}/completion`],
       [adminA, `/api/plans/${otherA.planId}/indicators`],
       [adminA, `/api/tasks?planId=${otherA.planId}`],

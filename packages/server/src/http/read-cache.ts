@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { freshnessOf } from "../db/data-version.js";
 import type { ReadTargets } from "../db/replica.js";
-import { planScope } from "../db/write-generation.js";
+import { planScope, taskScope } from "../db/write-generation.js";
 import { todayInShanghai } from "../progress/periods.js";
 import type { App } from "./types.js";
 
@@ -24,6 +24,14 @@ declare module "fastify" {
  */
 export function dependsOnPlans(request: FastifyRequest, planIds: Iterable<string>): void {
   request.readScopes = [...planIds].map(planScope);
+}
+
+/**
+ * Says that a cacheable answer was drawn from one task's own data and its plan as a whole (not
+ * from the plan's other tasks), so that a report on another task of the plan leaves it cached.
+ */
+export function dependsOnTask(request: FastifyRequest, planId: string, taskId: string): void {
+  request.readScopes = [taskScope(planId, taskId)];
 }
 
 interface Entry {

@@ -1,6 +1,6 @@
 import { type Insertable, type Kysely, sql } from "kysely";
 import type { Cadence, DB, ProgressReportsTable, ReportRulesJson } from "../db/schema.js";
-import { planScope, writesTo } from "../db/write-generation.js";
+import { taskScope, writesTo } from "../db/write-generation.js";
 
 type Db = Kysely<DB>;
 
@@ -254,8 +254,8 @@ export async function submissionContext(
  * inserted or replaced, its previous actuals and unlisted evidence retired, the new actuals
  * and evidence written, and the audit event recorded. Listed evidence is revived by its
  * upsert rather than retired first: one statement must not touch a row twice. It changes only
- * the data of the task's plan, and says so (writesTo), so that cached answers about other plans
- * stay cached.
+ * the data of the task, and says so (writesTo), so that cached answers about other plans, and
+ * about the plan's other tasks, stay cached.
  */
 export async function writeReport(
   db: Db,
@@ -309,7 +309,7 @@ export async function writeReport(
         ON CONFLICT (region_id, report_id, file_id) DO UPDATE SET deleted_at = NULL
       )`
       : sql``;
-  await sql`${sql.raw(writesTo([planScope(w.planId)]))}
+  await sql`${sql.raw(writesTo([taskScope(w.planId, r.task_id)]))}
     WITH report AS (${upsert})${retire}${actuals}${evidence}
     INSERT INTO audit_events (region_id, id, actor_id, entity, entity_id, action, before, after)
     VALUES (${r.region_id}, ${w.audit.id}, ${w.audit.actorId}, 'progress_report', ${r.id}, ${w.audit.action},

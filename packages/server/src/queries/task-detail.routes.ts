@@ -1,6 +1,6 @@
 import { TaskDetail } from "@luoshi/contract";
 import { ALL_ROLES } from "../auth/actor.js";
-import { dependsOnPlans } from "../http/read-cache.js";
+import { dependsOnTask } from "../http/read-cache.js";
 import { IdParams, withErrors } from "../http/schemas.js";
 import { type App, type AppDeps, actorOf } from "../http/types.js";
 import { todayInShanghai } from "../progress/periods.js";
@@ -25,7 +25,7 @@ export function taskDetailRoutes(app: App, deps: AppDeps): void {
     },
     async (request) => {
       const detail = await taskDetail(deps.db, actorOf(request), request.params.id, todayInShanghai(clockOf(deps)()));
-      dependsOnPlans(request, [detail.plan.id]);
+      dependsOnTask(request, detail.plan.id, detail.task.id);
       return { ...presentTask(detail), reports: detail.reports.map(presentReport) };
     },
   );

@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import type { Database } from "../db/database.js";
-import { planScope, writesTo } from "../db/write-generation.js";
+import { writesTo } from "../db/write-generation.js";
 import { json } from "../ids.js";
 import type { EntityKind, SupervisionStatus } from "../supervision/schema.js";
 import { inList } from "./facts.repository.js";
@@ -23,8 +23,11 @@ export interface SnapshotInput {
 
 const BATCH = 10_000;
 
-/** Writes that change only these plans' rows say so, so that read caches of other plans stay (write-generation.ts). */
-const marker = (plans: string[] | undefined) => sql.raw(plans ? writesTo(plans.map(planScope)) : "");
+/**
+ * Writes that change only some plans' or tasks' rows say so (scopes of write-generation.ts), so
+ * that read caches of the others stay.
+ */
+const marker = (scopes: string[] | undefined) => sql.raw(scopes ? writesTo(scopes) : "");
 
 /**
  * Upserts the day's rows, each batch as one JSON parameter unpacked by jsonb_to_recordset;
@@ -34,11 +37,11 @@ export async function upsertSnapshots(
   db: Database,
   rows: SnapshotInput[],
   computedAt: string,
-  plans?: string[],
+  scopes?: string[],
 ): Promise<number> {
   let changed = 0;
   for (let i = 0; i < rows.length; i += BATCH) {
-    const result = await sql`${marker(plans)}
+    const result = await sql`${marker(scopes)}
       INSERT INTO status_snapshots AS s
         (region_id, entity_kind, entity_id, day, plan_id, task_id, org_id, status, reasons, due_date, progress, computed_at)
       SELECT x.region_id, x.entity_kind, x.entity_id, x.day, x.plan_id, x.task_id, x.org_id, x.status,
@@ -62,10 +65,10 @@ export async function retireOthers(
   scope: { regionIds: string[] | null; taskIds?: string[] },
   day: string,
   kept: SnapshotInput[],
-  plans?: string[],
+  scopes?: string[],
 ): Promise<number> {
   const keys = kept.map((r) => ({ k: r.entity_kind, i: r.entity_id }));
-  const result = await sql`${marker(plans)}
+  const result = await sql`${marker(scopes)}
     DELETE FROM status_snapshots s
     WHERE s.day = ${day} ${inList("s.region_id", scope.regionIds)} ${inList("s.task_id", scope.taskIds)}
       AND NOT EXISTS (SELECT 1 FROM jsonb_to_recordset(${json(keys)}::jsonb) AS k(k text, i text)

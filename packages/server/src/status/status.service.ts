@@ -1,6 +1,7 @@
 import { recordAudit } from "../audit/audit.repository.js";
 import { type Actor, isUnitRole } from "../auth/actor.js";
 import type { Database } from "../db/database.js";
+import { planScope, taskScope } from "../db/write-generation.js";
 import { todayInShanghai } from "../progress/periods.js";
 import type { EntityKind, SupervisionStatus } from "../supervision/schema.js";
 import { computeStatuses, type EntityStatus, taskStatusOf } from "./engine.js";
@@ -45,9 +46,9 @@ async function storeRun(
   const today = todayInShanghai(now);
   const facts = await loadStatusFacts(db, { ...scope, asOf: today });
   const statuses = computeStatuses(facts, today);
-  // A refresh of some tasks changes only their plans' rows and is not audited (the report that
-  // caused it is); a run over regions may change anything and is.
-  const plans = scope.taskIds ? facts.plans.map((p) => p.id) : undefined;
+  // A refresh of some tasks changes only their rows and is not audited (the report that caused
+  // it is); a run over regions may change anything and is.
+  const scopes = scope.taskIds ? writeScopes(scope.taskIds, statuses, facts.plans) : undefined;
   const counts = { assignment: emptyCounts(), milestone: emptyCounts(), indicator: emptyCounts() };
   const rows: repo.SnapshotInput[] = statuses.map((s) => {
     counts[s.kind][s.status] += 1;
@@ -67,9 +68,9 @@ async function storeRun(
   });
   const changed = await db.transaction().execute(async (trx) => {
     const n =
-      (await repo.upsertSnapshots(trx, rows, now.toISOString(), plans)) +
-      (await repo.retireOthers(trx, scope, today, rows, plans));
-    if (n > 0 && !plans) {
+      (await repo.upsertSnapshots(trx, rows, now.toISOString(), scopes)) +
+      (await repo.retireOthers(trx, scope, today, rows, scopes));
+    if (n > 0 && !scope.taskIds) {
       const regions = new Set(rows.map((r) => r.region_id));
       for (const regionId of regions) {
         await recordAudit(trx, {
@@ -85,6 +86,17 @@ async function storeRun(
     return n;
   });
   return { day: today, changed, counts };
+}
+
+/**
+ * What a refresh of some tasks writes: each task's own scope when every task has a live entity
+ * (its plan known), else the whole of the plans involved (a gone task's rows are retired), or
+ * anything (undefined) when no published plan holds them.
+ */
+function writeScopes(taskIds: string[], statuses: EntityStatus[], plans: { id: string }[]): string[] | undefined {
+  const planOf = new Map(statuses.map((s) => [s.task_id, s.plan_id]));
+  if (taskIds.every((id) => planOf.has(id))) return taskIds.map((id) => taskScope(planOf.get(id)!, id));
+  return plans.length > 0 ? plans.map((p) => planScope(p.id)) : undefined;
 }
 
 /** The whole engine over the published plans of the given regions (or all), stored as today's snapshots. */
