@@ -9,6 +9,7 @@ export * from "./dropout-vocabulary.js";
 export * from "./evaluation.js";
 export * from "./files.js";
 export * from "./health.js";
+export * from "./illness.js";
 export * from "./ledger-io.js";
 export * from "./ledger-vocabulary.js";
 export * from "./ledgers.js";

@@ -14,6 +14,8 @@ export const LEDGER_TYPE_LABELS = {
   dropout_case: "控辍保学",
   aid_identification: "家庭经济困难学生认定",
   aid_payment: "学生资助发放",
+  // 因病缺课病例 to 复课 (issue 16)
+  illness_case: "因病缺课追踪",
 } as const satisfies Record<string, string>;
 export type LedgerType = keyof typeof LEDGER_TYPE_LABELS;
 export const LEDGER_TYPES = keysOf(LEDGER_TYPE_LABELS);
@@ -35,6 +37,10 @@ export const LEDGER_STATE_LABELS = {
   identified: "已认定",
   not_identified: "未通过认定",
   paid: "已发放",
+  // 因病缺课追踪 (issue 16)
+  ill_absent: "因病缺课",
+  resume_pending: "待查验复课证明",
+  resumed: "已复课",
 } as const satisfies Record<string, string>;
 export type LedgerState = keyof typeof LEDGER_STATE_LABELS;
 export const LEDGER_STATES = keysOf(LEDGER_STATE_LABELS);
@@ -56,6 +62,11 @@ export const LEDGER_ACTION_LABELS = {
   escalate: "上报教育局",
   identify: "认定通过",
   reject_identification: "认定不通过或取消认定",
+  // 因病缺课追踪 (issue 16)
+  follow_up: "随访",
+  request_resume: "申请复课",
+  verify_resume: "查验复课证明并复课",
+  reject_resume: "复课证明查验未通过",
 } as const satisfies Record<string, string>;
 export type LedgerAction = keyof typeof LEDGER_ACTION_LABELS;
 export const LEDGER_ACTIONS = keysOf(LEDGER_ACTION_LABELS);
@@ -271,3 +282,41 @@ export const GLASSES_LABELS = {
   contact: "隐形眼镜",
   ortho_k: "角膜塑形镜（OK镜）",
 } as const;
+
+// --- illness-absence cases to 复课 (issue 16) -------------------------------------------------------
+
+/** 就诊情况 of a student absent for illness. */
+export const MEDICAL_VISIT_LABELS = {
+  not_visited: "未就诊",
+  outpatient: "门诊就诊",
+  inpatient: "住院",
+} as const satisfies Record<string, string>;
+export type MedicalVisit = keyof typeof MEDICAL_VISIT_LABELS;
+export const MEDICAL_VISITS = keysOf(MEDICAL_VISIT_LABELS);
+
+/** 诊断: the notifiable diseases most seen in schools (the reference's list), or neither. */
+export const DIAGNOSIS_LABELS = {
+  influenza: "流行性感冒/流感样病例",
+  varicella: "水痘",
+  hfmd: "手足口病",
+  mumps: "流行性腮腺炎",
+  infectious_diarrhoea: "诺如病毒等其他感染性腹泻",
+  bacillary_dysentery: "细菌性痢疾",
+  scarlet_fever: "猩红热",
+  measles: "麻疹",
+  rubella: "风疹",
+  conjunctivitis: "急性出血性结膜炎",
+  tuberculosis: "肺结核",
+  hepatitis: "病毒性肝炎（甲/戊）",
+  meningitis: "流行性脑脊髓膜炎",
+  dengue: "登革热",
+  other_infectious: "其他传染病",
+  non_infectious: "非传染性疾病",
+  undiagnosed: "尚未明确诊断",
+} as const satisfies Record<string, string>;
+export type Diagnosis = keyof typeof DIAGNOSIS_LABELS;
+export const DIAGNOSES = keysOf(DIAGNOSIS_LABELS);
+/** Diagnoses after which 复课 needs a medical 复课证明 (an infectious disease, or not yet known). */
+export const CERTIFICATE_DIAGNOSES: readonly Diagnosis[] = DIAGNOSES.filter((d) => d !== "non_infectious");
+export const ILLNESS_CASE_TRANSITIONS = ["follow_up", "request_resume", "verify_resume", "reject_resume"] as const;
+export type IllnessCaseTransition = (typeof ILLNESS_CASE_TRANSITIONS)[number];

@@ -107,6 +107,11 @@ export const ACTION_LABELS: Record<string, string> = {
   escalate_case: LEDGER_ACTION_LABELS.escalate,
   identify: LEDGER_ACTION_LABELS.identify,
   reject_identification: LEDGER_ACTION_LABELS.reject_identification,
+  // 因病缺课追踪 to 复课 (issue 16)
+  follow_up: LEDGER_ACTION_LABELS.follow_up,
+  request_resume: LEDGER_ACTION_LABELS.request_resume,
+  verify_resume: LEDGER_ACTION_LABELS.verify_resume,
+  reject_resume: LEDGER_ACTION_LABELS.reject_resume,
 };
 
 export const entityLabel = (code: string): string => ENTITY_LABELS[code] ?? code;

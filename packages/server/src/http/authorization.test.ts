@@ -11,6 +11,7 @@ import { bindIndicator } from "../ledgers/bindings.service.js";
 import { recordRound } from "../ledgers/hazards.service.js";
 import { createClass, submitCheck } from "../ledgers/health.service.js";
 import { DEFAULT_HEALTH_SCHEDULE } from "../ledgers/health-source.js";
+import { recordIllnessCase } from "../ledgers/illness-cases.service.js";
 import { issueNotice } from "../notices/notices.service.js";
 import { upsertGroup } from "../orgs/org-groups.repository.js";
 import { addAlias, createOrg } from "../orgs/orgs.service.js";
@@ -29,6 +30,7 @@ import { createTestApp, loginAs, multipart, type Session, type TestContext } fro
 import { type DropoutFixture, dropoutFixture, dropoutListScopes, dropoutMatrixRows } from "../test/dropout.js";
 import { PLAN_TEXT } from "../test/fixture.js";
 import { aRound } from "../test/hazards.js";
+import { anIllnessCase } from "../test/illness.js";
 import { draftPlan, publishedPlan } from "../test/plans.js";
 import { csvOf, pupil, seedScreening } from "../test/screening.js";
 import { createUser } from "../users/users.service.js";
@@ -122,6 +124,8 @@ const freshIndicator = async (c: Ctx) => {
 };
 /** Per bureau: a class of the school (no 班主任: the school reporter writes its checks), with a morning check. */
 let health: Record<Scope, string>;
+/** Per bureau: an illness-absence case of that class (issue 16). */
+const illness = {} as Record<Scope, string>;
 /** The latest weekday up to today in Asia/Shanghai (a school day of the default calendar). */
 const schoolDay = () => {
   let d = new Date(Date.now() + 8 * 3_600_000);
@@ -1204,6 +1208,33 @@ const MATRIX: Record<string, Row> = {
     req: (c) =>
       supPost(c, "/api/ledgers/health/checks/reveal", { classId: health[c.scope], date: schoolDay(), slot: "morning" }),
   },
+  // Illness-absence cases to 复课 (issue 16): the school only; the bureau lists counts.
+  "GET /api/ledgers/health/cases": {
+    own: ALL,
+    other: null,
+    req: (c) => ({ method: "GET", url: "/api/ledgers/health/cases", headers: c.session.headers }),
+  },
+  "POST /api/ledgers/health/cases": {
+    own: ["school_reporter"],
+    req: (c) =>
+      supPost(c, "/api/ledgers/health/cases", { ...anIllnessCase(health[c.scope]), studentName: `学生${uniq()}` }),
+  },
+  "GET /api/ledgers/health/cases/:id": {
+    own: ["school_reporter"],
+    req: (c) => ({ method: "GET", url: `/api/ledgers/health/cases/${illness[c.scope]}`, headers: c.session.headers }),
+  },
+  "POST /api/ledgers/health/cases/:id/steps": {
+    own: ["school_reporter"],
+    req: (c) =>
+      supPost(c, `/api/ledgers/health/cases/${illness[c.scope]}/steps`, {
+        action: "follow_up",
+        fields: { followOn: schoolDay(), followNote: "电话随访，体温正常" },
+      }),
+  },
+  "POST /api/ledgers/health/cases/:id/reveal": {
+    own: ["school_reporter"],
+    req: (c) => supPost(c, `/api/ledgers/health/cases/${illness[c.scope]}/reveal`),
+  },
 };
 
 let t: TestContext;
@@ -1340,6 +1371,9 @@ beforeAll(async () => {
       },
       now,
     );
+    illness[bureau === t.fixture.a ? "own" : "other"] = (
+      await recordIllnessCase(t.db, reporter, { ...anIllnessCase(c.id), studentName: "王小明" }, now)
+    ).id;
     return c.id;
   };
   health = { own: await healthOf(t.fixture.a), other: await healthOf(t.fixture.b) };
@@ -1623,6 +1657,7 @@ const LIST_SCOPES: Record<string, ListScope> = {
   "GET /api/ledgers/health/classes": { kind: "region", ownSample: () => health.own },
   "GET /api/ledgers/health/checks": { kind: "region", ownSample: () => health.own },
   "GET /api/ledgers/health/alerts": { kind: "region" },
+  "GET /api/ledgers/health/cases": { kind: "region" },
   ...dropoutListScopes(() => dropout.own),
   "GET /api/supervision/evaluation/export.xlsx": {
     kind: "not-a-list",
@@ -1666,6 +1701,7 @@ describe("list scope", () => {
       ledgers.other.hazardId,
       ledgers.other.roundId,
       health.other,
+      illness.other,
       screening.other.resultId,
       screening.other.followupId,
       dropout.other.caseId,

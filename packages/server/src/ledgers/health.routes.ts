@@ -18,6 +18,7 @@ import { withErrors } from "../http/schemas.js";
 import { type App, type AppDeps, actorOf } from "../http/types.js";
 import { clockOf } from "../supervision/deps.js";
 import { createClass, listChecks, listMyClasses, revealCheck, submitCheck } from "./health.service.js";
+import { illnessCaseRoutes } from "./illness-cases.routes.js";
 import { LEDGER_WRITERS } from "./ledger-access.js";
 import { outbreakAlerts, reportOutbreak } from "./outbreaks.service.js";
 
@@ -122,4 +123,6 @@ export function healthRoutes(app: App, deps: AppDeps): void {
     },
     async (request) => revealCheck(deps.db, actorOf(request), request.body),
   );
+
+  illnessCaseRoutes(app, deps);
 }

@@ -34,9 +34,9 @@ import {
 
 const TYPE = "health_check" as const;
 
-type Reach = { mode: "teacher" } | { mode: "school"; orgIds: string[] } | { mode: "bureau"; orgIds?: string[] };
+export type Reach = { mode: "teacher" } | { mode: "school"; orgIds: string[] } | { mode: "bureau"; orgIds?: string[] };
 
-async function reachOf(db: Database, actor: Actor): Promise<Reach> {
+export async function reachOf(db: Database, actor: Actor): Promise<Reach> {
   if (actor.role !== "school_reporter") {
     const orgIds = readableOrgIds(actor);
     return orgIds ? { mode: "bureau", orgIds } : { mode: "bureau" };
@@ -55,7 +55,7 @@ async function reachableClasses(db: Database, actor: Actor, reach: Reach, orgId?
 }
 
 /** A class the actor may write a check for and read names of: their own, or any of their school's. */
-async function ownClass(db: Database, actor: Actor, classId: string): Promise<ClassRow> {
+export async function ownClass(db: Database, actor: Actor, classId: string): Promise<ClassRow> {
   const c = await findClass(db, actor.regionId, classId);
   const reach = await reachOf(db, actor);
   const ok =

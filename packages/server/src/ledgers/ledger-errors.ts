@@ -1,5 +1,6 @@
 import { registerErrors } from "../errors.js";
 import { DROPOUT_ERRORS } from "./dropout-errors.js";
+import { ILLNESS_CASE_ERRORS } from "./illness-case-errors.js";
 
 /** The ledgers' error codes and their Chinese messages. */
 export const ledgerError = registerErrors("ledgers", {
@@ -23,5 +24,6 @@ export const ledgerError = registerErrors("ledgers", {
   ROUND_CATEGORY_UNKNOWN: "排查清单中有未知的隐患类别",
   LEDGER_SETTINGS_INVALID: "台账设置不符合要求",
   ...DROPOUT_ERRORS,
+  ...ILLNESS_CASE_ERRORS,
 });
 export type LedgerErrorCode = Parameters<typeof ledgerError>[0];

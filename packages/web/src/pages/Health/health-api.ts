@@ -3,7 +3,11 @@ import type {
   ClassCheckBody,
   ClassChecks,
   ClassList,
+  IllnessCaseDetail,
+  IllnessCaseStep,
+  IllnessCases,
   NewClassBody,
+  NewIllnessCase,
   OutbreakAlert,
   ReturnsDay,
   ReturnsReport,
@@ -11,7 +15,7 @@ import type {
 } from "@luoshi/contract";
 import { get, request } from "../../api/client";
 
-export type { ClassCheck, ClassChecks, OutbreakAlert, ReturnsDay, ReturnsReport };
+export type { ClassCheck, ClassChecks, IllnessCaseDetail, IllnessCases, OutbreakAlert, ReturnsDay, ReturnsReport };
 
 /** The daily health reports' and periodic returns' endpoints (server: ledgers/health.routes.ts, returns.routes.ts). */
 export const healthApi = {
@@ -26,5 +30,12 @@ export const healthApi = {
   alerts: () => get<{ alerts: OutbreakAlert[] }>("/api/ledgers/health/alerts").then((r) => r.alerts),
   confirm: (body: { alertId: string; note: string }) =>
     request<OutbreakAlert>("POST", "/api/ledgers/health/alerts/report", body),
+  cases: () => get<IllnessCases>("/api/ledgers/health/cases"),
+  recordCase: (body: NewIllnessCase) =>
+    request<{ case: IllnessCaseDetail }>("POST", "/api/ledgers/health/cases", body).then((r) => r.case),
+  stepCase: (id: string, body: IllnessCaseStep) =>
+    request<{ case: IllnessCaseDetail }>("POST", `/api/ledgers/health/cases/${id}/steps`, body).then((r) => r.case),
+  caseDetail: (id: string) => get<{ case: IllnessCaseDetail }>(`/api/ledgers/health/cases/${id}`).then((r) => r.case),
+  revealCase: (id: string) => request<{ studentName: string }>("POST", `/api/ledgers/health/cases/${id}/reveal`),
   chase: () => request<{ notifications: number }>("POST", "/api/ledgers/returns/chase", { type: "health_check" }),
 };
