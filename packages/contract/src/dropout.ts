@@ -366,3 +366,30 @@ export const DropoutQuarterReview = Type.Object({
   cases: Type.Array(DropoutCase),
 });
 export type DropoutQuarterReview = Static<typeof DropoutQuarterReview>;
+
+// --- corrections of mistaken entries (new history entries, nothing deleted) ----------------------
+
+const { orgId: _caseOrg, ...caseProps } = NewDropoutCase.properties;
+/** A correction of a case: any editable field (the state stays; steps are taken as steps) and why. */
+export const DropoutCorrection = Type.Object(
+  {
+    fields: Type.Partial(Type.Object({ ...caseProps, ...DropoutStep.properties.fields.properties }), {
+      additionalProperties: false,
+    }),
+    note: Text(2000),
+  },
+  { additionalProperties: false },
+);
+export type DropoutCorrection = Static<typeof DropoutCorrection>;
+
+const { orgId: _identOrg, ...identProps } = NewAidIdentification.properties;
+const { orgId: _payOrg, boarding: _boarding, ...paymentProps } = NewAidPayment.properties;
+/** A correction of an aid record (认定 or 发放): its editable fields and why. */
+export const AidCorrection = Type.Object(
+  {
+    fields: Type.Partial(Type.Object({ ...identProps, ...paymentProps }), { additionalProperties: false }),
+    note: Text(2000),
+  },
+  { additionalProperties: false },
+);
+export type AidCorrection = Static<typeof AidCorrection>;

@@ -1,8 +1,11 @@
 import {
   AID_PROGRAMME_STAGES,
   type AidChecks,
+  type AidCorrection,
   type AidIdentificationStep,
+  type AidProgramme,
   type AidRecord,
+  type AidStage,
   maskIdNumber,
   maskName,
   type NewAidIdentification,
@@ -22,7 +25,7 @@ import { ledgerError } from "./ledger-errors.js";
 import { maskRecordFields } from "./ledger-mask.js";
 import type { Fields, LedgerTypeDef } from "./ledger-type.js";
 import { type Clock, changeStudentRecord, checkEvidence, insertStudentRecord, schoolOf } from "./student-ledger.js";
-import { createRecord, step } from "./workflow.js";
+import { correct, createRecord, step } from "./workflow.js";
 
 /**
  * 学生资助 (issue 18): 家庭经济困难学生认定 (applied with evidence, identified or not by review,
@@ -144,6 +147,32 @@ export async function recordPayment(db: Database, actor: Actor, input: NewAidPay
   const outcome = createRecord(AID_PAYMENT, fields);
   const id = await insertStudentRecord(db, AID_PAYMENT, actor, orgId, outcome, now);
   return oneAid(db, actor, AID_PAYMENT, id);
+}
+
+/**
+ * Corrects a mistaken 认定 or 发放 entry: a new history entry with the note, the state unchanged,
+ * the record still valid (a payment's programme fitting its stage); audited, nothing deleted.
+ */
+export async function correctAid(
+  db: Database,
+  actor: Actor,
+  kind: "identification" | "payment",
+  id: string,
+  input: AidCorrection,
+  now: Clock,
+) {
+  const def = kind === "identification" ? AID_IDENTIFICATION : AID_PAYMENT;
+  const fields = input.fields as Fields;
+  await checkEvidence(db, def, actor, fields);
+  await changeStudentRecord(db, def, actor, id, now, (current, row) => {
+    assertWritesAid(actor, row);
+    const outcome = correct(def, current, fields, input.note);
+    const { programme, stage } = outcome.record.fields;
+    if (kind === "payment" && !AID_PROGRAMME_STAGES[programme as AidProgramme]?.includes(stage as AidStage))
+      throw ledgerError("AID_STAGE_MISMATCH", 400);
+    return outcome;
+  });
+  return oneAid(db, actor, def, id);
 }
 
 /** Programmes whose standard differs for boarders (the others have one standard, stored as non-boarding). */

@@ -1,12 +1,14 @@
 import {
   AidChecks,
   AidChecksQuery,
+  AidCorrection,
   AidIdentificationStep,
   AidQuery,
   AidRecord,
   DropoutCaseDetail,
   DropoutCases,
   DropoutConfig,
+  DropoutCorrection,
   DropoutQuery,
   DropoutStep,
   HazardIndicators,
@@ -22,10 +24,18 @@ import { ALL_ROLES } from "../auth/actor.js";
 import { IdParams, withErrors } from "../http/schemas.js";
 import { type App, type AppDeps, actorOf } from "../http/types.js";
 import { clockOf } from "../supervision/deps.js";
-import { aidCheckList, listAid, recordIdentification, recordPayment, stepIdentification } from "./aid.service.js";
+import {
+  aidCheckList,
+  correctAid,
+  listAid,
+  recordIdentification,
+  recordPayment,
+  stepIdentification,
+} from "./aid.service.js";
 import { refreshingBound } from "./binding-refresh.js";
 import {
   caseDetail,
+  correctCase,
   dropoutConfig,
   dropoutIndicators,
   listCases,
@@ -223,4 +233,48 @@ export function dropoutRoutes(app: App, deps: AppDeps): void {
     },
     async (request) => aidCheckList(deps.db, actorOf(request), request.query, now),
   );
+
+  app.post(
+    "/api/ledgers/dropout-cases/:id/corrections",
+    {
+      config: { auth: LEDGER_WRITERS },
+      schema: schema("更正案例中的错误登记（须说明理由；作为新的处理记录保留，原记录不删除）", {
+        params: IdParams,
+        body: DropoutCorrection,
+        response: OneCase(200),
+      }),
+    },
+    async (request) => ({
+      case: await changed(request, await correctCase(deps.db, actorOf(request), request.params.id, request.body, now)),
+    }),
+  );
+
+  for (const kind of ["identification", "payment"] as const)
+    app.post(
+      `/api/ledgers/aid-${kind === "identification" ? "identifications" : "payments"}/:id/corrections`,
+      {
+        config: { auth: LEDGER_WRITERS },
+        schema: schema(
+          `更正${kind === "identification" ? "认定" : "发放"}记录中的错误登记（须说明理由，原记录不删除）`,
+          {
+            params: IdParams,
+            body: AidCorrection,
+            response: OneAid(200),
+          },
+        ),
+      },
+      async (request) => ({
+        record: await changed(
+          request,
+          await correctAid(
+            deps.db,
+            actorOf(request),
+            kind,
+            (request.params as { id: string }).id,
+            request.body as AidCorrection,
+            now,
+          ),
+        ),
+      }),
+    );
 }

@@ -5,6 +5,7 @@ import {
   type DropoutCaseDetail,
   type DropoutCases,
   type DropoutConfig,
+  type DropoutCorrection,
   type DropoutStep,
   type LedgerMetric,
   type NewDropoutCase,
@@ -27,7 +28,7 @@ import { writeAuditedSettings } from "./ledger-settings.js";
 import type { Fields } from "./ledger-type.js";
 import * as repo from "./ledgers.repository.js";
 import { type Clock, changeStudentRecord, checkEvidence, insertStudentRecord, schoolOf } from "./student-ledger.js";
-import { createRecord, step } from "./workflow.js";
+import { correct, createRecord, step } from "./workflow.js";
 
 /**
  * 控辍保学 cases (issue 18): recorded by the school for its own students, persuaded back step by
@@ -215,6 +216,32 @@ export async function stepCase(db: Database, actor: Actor, id: string, input: Dr
       { actorId: actor.userId, today, settings: { returnConfirmDays: settings.returnConfirmDays } },
       input.note ?? null,
     );
+  });
+  return caseDetail(db, actor, id);
+}
+
+/**
+ * Corrects a mistaken entry of a case: a new history entry (action `correct`, with the note), the
+ * state unchanged, the case still valid; audited like every change, nothing deleted. A corrected
+ * 学籍号 must not belong to another open case.
+ */
+export async function correctCase(db: Database, actor: Actor, id: string, input: DropoutCorrection, now: Clock) {
+  const row = await findCase(db, actor, id);
+  assertWritesCase(actor, row);
+  const fields = input.fields as Fields;
+  await checkEvidence(db, DROPOUT, actor, fields);
+  if (input.fields.studentNo && input.fields.studentNo !== row.fields.studentNo) {
+    const open = await dropoutRepo.recordsOfStudent(db, {
+      regionId: actor.regionId,
+      type: TYPE,
+      studentNo: input.fields.studentNo,
+      states: OPEN_STATES,
+    });
+    if (open.some((c) => c.id !== id)) throw ledgerError("DROPOUT_CASE_OPEN", 409, { caseId: open[0]!.id });
+  }
+  await changeStudentRecord(db, DROPOUT, actor, id, now, (current, locked) => {
+    assertWritesCase(actor, { ...locked, fields: current.fields });
+    return correct(DROPOUT, current, fields, input.note);
   });
   return caseDetail(db, actor, id);
 }

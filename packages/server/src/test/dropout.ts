@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import type { InjectOptions } from "fastify";
 import { actorFor } from "../auth/auth.service.js";
 import type { Role } from "../db/schema.js";
-import { recordIdentification } from "../ledgers/aid.service.js";
+import { recordIdentification, recordPayment } from "../ledgers/aid.service.js";
 import { recordCase, stepCase } from "../ledgers/dropout.service.js";
 import { multipart, type Session, type TestContext } from "./app.js";
 import type { Bureau } from "./fixture.js";
@@ -17,6 +17,7 @@ export interface DropoutFixture {
   caseId: string;
   fileId: string;
   freshIdentification(): Promise<string>;
+  freshPayment(): Promise<string>;
 }
 
 let serial = 0;
@@ -50,7 +51,8 @@ export async function dropoutFixture(t: TestContext, bureau: Bureau): Promise<Dr
   await stepCase(t.db, officer, created.id, { action: "escalate", fields: {} }, now);
   const freshIdentification = async () =>
     (await recordIdentification(t.db, officer, anIdentification(file.id), now)).id;
-  return { caseId: created.id, fileId: file.id, freshIdentification };
+  const freshPayment = async () => (await recordPayment(t.db, officer, aPayment(), now)).id;
+  return { caseId: created.id, fileId: file.id, freshIdentification, freshPayment };
 }
 
 export const aCase = () => ({
@@ -126,6 +128,27 @@ export function dropoutMatrixRows(of: (c: Ctx) => { d: DropoutFixture; bureau: B
         post(c, `${caseUrl(c)}/steps`, {
           action: "persuade",
           fields: { visitOn: "2024-09-04", visitMethod: "home_visit", visitPeople: "李老师", visitResult: "家长同意" },
+        }),
+    },
+    "POST /api/ledgers/dropout-cases/:id/corrections": {
+      own: WRITERS,
+      req: (c) =>
+        post(c, `${caseUrl(c)}/corrections`, { fields: { reasonNote: `更正 ${++serial}` }, note: "登记有误" }),
+    },
+    "POST /api/ledgers/aid-identifications/:id/corrections": {
+      own: WRITERS,
+      req: async (c) =>
+        post(c, `/api/ledgers/aid-identifications/${await of(c).d.freshIdentification()}/corrections`, {
+          fields: { grade: "八年级" },
+          note: "年级登记有误",
+        }),
+    },
+    "POST /api/ledgers/aid-payments/:id/corrections": {
+      own: WRITERS,
+      req: async (c) =>
+        post(c, `/api/ledgers/aid-payments/${await of(c).d.freshPayment()}/corrections`, {
+          fields: { amount: 100 + ++serial },
+          note: "金额有误",
         }),
     },
     "POST /api/ledgers/dropout-cases/:id/reveal": { own: WRITERS, req: (c) => post(c, `${caseUrl(c)}/reveal`) },
