@@ -4,6 +4,7 @@ import type { Database } from "../db/database.js";
 /**
  * Tables a backup leaves out: the migration ledger (the target has its own), sessions, login throttles
  * and remembered login devices (logins do not survive a restore), and the read model task_unit_status, which triggers rebuild as reports come back.
+ * ledger_versions (migration 0024) is derived too: its triggers fill it as the ledger records go back in.
  */
 export const NOT_BACKED_UP = new Set([
   "schema_migrations",
@@ -11,6 +12,7 @@ export const NOT_BACKED_UP = new Set([
   "task_unit_status",
   "login_throttles",
   "login_devices",
+  "ledger_versions",
 ]);
 
 export interface TablePlan {

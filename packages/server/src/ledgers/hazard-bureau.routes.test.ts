@@ -174,6 +174,54 @@ describe("the bureau's views of the hazard ledger", () => {
     );
   });
 
+  it("a step on one hazard moves the summary at once (the in-memory index is reloaded), a refused step does not", async () => {
+    const summary = async () =>
+      (
+        await t.app.inject({
+          method: "GET",
+          url: "/api/ledgers/hazard-summary?from=2024-01-01&to=2024-12-31",
+          headers: dept.headers,
+        })
+      ).json();
+    const states = (s: { byState: { state: string; count: number }[] }) =>
+      Object.fromEntries(s.byState.map((x) => [x.state, x.count]));
+    const mine: Generated = { ...all[0]!, school: 0, major: false, state: "found", foundOn: "2024-03-04" };
+    await importRows([mine]);
+    all.push(mine);
+    const before = await summary();
+    const found = (await t.app.inject({ method: "GET", url: "/api/ledgers/hazards", headers: dept.headers }))
+      .json()
+      .hazards.find(
+        (h: { state: string; orgId: string; fields: { foundOn: string; grade: string } }) =>
+          h.state === "found" &&
+          h.orgId === t.fixture.a.schoolId &&
+          h.fields.grade === "general" &&
+          h.fields.foundOn <= TODAY,
+      );
+    const refused = await t.app.inject({
+      method: "POST",
+      url: `/api/ledgers/hazards/${found.id}/steps`,
+      headers: school.headers,
+      payload: { action: "assign", fields: {} },
+    });
+    expect(refused.statusCode).toBe(403);
+    expect(await summary()).toEqual(before);
+    const assigned = await t.app.inject({
+      method: "POST",
+      url: `/api/ledgers/hazards/${found.id}/steps`,
+      headers: dept.headers,
+      payload: { action: "assign", fields: {} },
+    });
+    expect(assigned.statusCode, assigned.body).toBe(200);
+    const after = await summary();
+    expect(states(after)).toEqual({
+      ...states(before),
+      found: states(before).found! - 1,
+      rectifying: states(before).rectifying! + 1,
+    });
+    expect(after.totals.found).toBe(before.totals.found);
+  });
+
   it("a school sees only its own school in the summary", async () => {
     const res = await t.app.inject({
       method: "GET",

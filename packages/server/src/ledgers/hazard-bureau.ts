@@ -17,6 +17,7 @@ import type { Actor } from "../auth/actor.js";
 import type { Database } from "../db/database.js";
 import { todayInShanghai } from "../progress/periods.js";
 import { addDays } from "../status/calendar.js";
+import { hazardIndex } from "./hazard-facts-cache.js";
 import { summarize } from "./hazard-summary.js";
 import * as repo from "./hazard-summary.repository.js";
 import { HAZARD } from "./hazard-type.js";
@@ -41,11 +42,10 @@ export async function hazardSummary(
 ): Promise<HazardSummary> {
   const today = todayInShanghai(now());
   const orgIds = orgScope(actor, undefined);
-  const [schools, { groups, days }] = await Promise.all([
-    repo.schoolsOf(db, actor.regionId, orgIds),
-    repo.hazardGroups(db, { regionId: actor.regionId, from: q.from, to: q.to, today, ...(orgIds ? { orgIds } : {}) }),
-  ]);
-  return summarize({ ...q, asOf: today }, schools, groups, days, {
+  const { facts, schools: all } = await hazardIndex(db, actor.regionId);
+  const schools = orgIds ? all.filter((s) => orgIds.includes(s.id)) : all;
+  const tallies = facts.tally({ from: q.from, to: q.to, today, ...(orgIds ? { orgIds } : {}) });
+  return summarize({ ...q, asOf: today }, schools, tallies, {
     categories: HAZARD_CATEGORIES,
     grades: HAZARD_GRADES,
     states: HAZARD.states,

@@ -1,42 +1,30 @@
 import { sql } from "kysely";
 import type { Database } from "../db/database.js";
-import type { HazardDayRow, HazardGroupRow } from "./hazard-summary.js";
+import type { HazardFactRow } from "./hazard-facts.js";
 
-/** SQL of the bureau's views of the hazard ledger: one grouped scan of the hazards found in a period. */
+/** SQL of the bureau's views of the hazard ledger. */
 
 const TYPE = "campus_hazard";
 
 const orgFilter = (orgIds: string[] | undefined) =>
   orgIds ? sql`AND org_id IN (${sql.join(orgIds.length ? orgIds : [""])})` : sql``;
 
-/**
- * Hazards found from `from` to `to` (inclusive), grouped three ways in one scan (GROUPING SETS): by
- * school, category, grade and state (with how many are overdue on `today`), by the day found and by
- * the day written off. Dates stay text (no per-row date arithmetic); weeks are made of days in code.
- */
-export async function hazardGroups(
-  db: Database,
-  q: { regionId: string; from: string; to: string; today: string; orgIds?: string[] },
-): Promise<{ groups: HazardGroupRow[]; days: HazardDayRow[] }> {
-  const { rows } = await sql<HazardGroupRow & { found_on: string | null; closed_on: string | null; set: number }>`
-    SELECT org_id, fields ->> 'category' AS category, fields ->> 'grade' AS grade, state,
-           fields ->> 'foundOn' AS found_on, fields ->> 'closedOn' AS closed_on,
-           GROUPING(fields ->> 'foundOn', fields ->> 'closedOn')::int AS set,
-           count(*)::int AS n,
-           (count(*) FILTER (WHERE state = 'rectifying' AND fields ->> 'deadline' < ${q.today}))::int AS overdue
+/** The token that changes whenever a region's hazards change (migration 0024); null: none ever written. */
+export async function hazardVersion(db: Database, regionId: string): Promise<string | null> {
+  const { rows } = await sql<{ version: string }>`
+    SELECT version FROM ledger_versions WHERE region_id = ${regionId} AND type = ${TYPE}`.execute(db);
+  return rows[0]?.version ?? null;
+}
+
+/** Every hazard of a region, with the fields the summary counts by (hazard-facts.ts). */
+export async function hazardFactRows(db: Database, regionId: string): Promise<HazardFactRow[]> {
+  const { rows } = await sql<HazardFactRow>`
+    SELECT org_id, state, fields ->> 'category' AS category, fields ->> 'grade' AS grade,
+           fields ->> 'foundOn' AS found_on, fields ->> 'closedOn' AS closed_on, fields ->> 'deadline' AS deadline
       FROM ledger_records
-     WHERE region_id = ${q.regionId} AND type = ${TYPE}
-       AND fields ->> 'foundOn' BETWEEN ${q.from} AND ${q.to} ${orgFilter(q.orgIds)}
-     GROUP BY GROUPING SETS ((org_id, fields ->> 'category', fields ->> 'grade', state),
-                             (fields ->> 'foundOn'), (fields ->> 'closedOn'))`.execute(db);
-  return {
-    groups: rows.filter((r) => r.set === 3),
-    days: rows.flatMap((r): HazardDayRow[] => {
-      if (r.set === 1 && r.found_on) return [{ day: r.found_on, found: r.n, closed: 0 }];
-      if (r.set === 2 && r.closed_on) return [{ day: r.closed_on, found: 0, closed: r.n }];
-      return [];
-    }),
-  };
+     WHERE region_id = ${regionId} AND type = ${TYPE}
+     ORDER BY fields ->> 'foundOn'`.execute(db);
+  return rows;
 }
 
 /** Open hazards with an assessed risk level (the risk register), the gravest and oldest first. */
