@@ -92,7 +92,9 @@ export async function seedDemo(
   await backdate(db, planId, year, today);
   if (files) await seedHazards(db, files, todayInShanghai(today), planId);
   await seedHealthDemo(db, orgIds, today);
-  const schools = DEMO_SCHOOLS.map((s) => ({ ...s, id: orgIds.get(s.name)! }));
+  // The demo school (the "school" login) has no screening yet: a newcomer imports its sheets there.
+  const own = DEMO_USERS.find((u) => u.role === "school_reporter")?.org;
+  const schools = DEMO_SCHOOLS.filter((s) => s.name !== own).map((s) => ({ ...s, id: orgIds.get(s.name)! }));
   await seedScreeningDemo(db, schools, today, todayInShanghai(today), planId);
 
   return {
