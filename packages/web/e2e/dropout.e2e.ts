@@ -4,6 +4,8 @@
  *    plan's bound indicator 辍学学生数 on the dashboard goes to 1;
  *  - two 劝返 visits, each with a photo as evidence; the return to school after 10 days of attendance:
  *    辍学学生数 goes back to 0 (动态清零);
+ *  - the school submits its monthly return at 360 px (listing the case); the county's quarterly review
+ *    lists the case (masked) and the bureau completes the review with its note;
  *  - the school records a 家庭经济困难 identification with its evidence and approves it: the 应助尽助 check
  *    lists the student as identified but not aided (the bureau sees it too, masked); once the aid is
  *    recorded, the student leaves the list.
@@ -40,7 +42,7 @@ async function upload(scope: ReturnType<Page["locator"]>, file: string) {
   await scope.locator(".ant-upload-list-item-done").first().waitFor();
 }
 
-async function recordCase(phone: Page) {
+async function recordCase(phone: Page): Promise<string> {
   step("school at 360 px: record a student at risk and confirm the dropout");
   await login(phone, "school");
   await phone.waitForURL((u) => !u.pathname.startsWith("/login"));
@@ -58,10 +60,42 @@ async function recordCase(phone: Page) {
   const item = phone.locator(".ant-list-item", { hasText: "王*" }).first();
   await item.waitFor();
   check(!(await phone.content()).includes(STUDENT_NO), "the 学籍号 is masked in the list");
+  const caseId = (await item.getAttribute("data-case")) ?? "";
   await item.click();
   const drawer = phone.locator(".ant-drawer-body");
   await drawer.getByRole("button", { name: "确认辍学" }).click();
   await toast(phone, "已保存");
+  return caseId;
+}
+
+async function rhythm(phone: Page, desk: Page, caseId: string) {
+  step("school at 360 px: the monthly return lists the case");
+  await phone.goto(`${BASE}/dropout`);
+  const card = phone.locator("[data-return]");
+  await card.getByRole("button", { name: /提交本月月报|重新报送/ }).click();
+  await toast(phone, "月报已报送");
+  await card.getByText("按时报送").waitFor();
+  check(await noHorizontalScroll(phone), "the monthly return fits 360 px");
+  await shot(phone, "dropout-monthly-return-phone");
+  const month = await apiGet<{ returns: { status: string; zero: boolean; cases: { id: string }[] }[] }>(
+    phone,
+    `/api/ledgers/dropout-returns?month=${DAY.slice(0, 7)}`,
+  );
+  check(
+    month.returns[0]?.status === "timely" && month.returns[0].cases.some((c) => c.id === caseId),
+    "the school's return is on time and lists the case",
+  );
+
+  step("bureau: the county's quarterly review lists the case; the department completes it");
+  await desk.goto(`${BASE}/dropout`);
+  await desk.getByRole("tab", { name: "季度复核" }).click();
+  await desk.locator(`[data-review-case="${caseId}"]`).waitFor();
+  check(!(await desk.content()).includes(STUDENT_NO), "the review shows the student masked");
+  await desk.getByPlaceholder(/复核意见/).fill("已核对各校月报，入户核实返校情况");
+  await desk.getByRole("button", { name: "完成复核" }).click();
+  await toast(desk, "已完成季度复核");
+  await desk.getByText("本季度已完成复核").waitFor();
+  await shot(desk, "dropout-quarter-review");
 }
 
 async function persuade(phone: Page, photo: string) {
@@ -136,13 +170,14 @@ await scenario("dropout", { viewport: { width: 1280, height: 900 }, timeout: 20_
   const start = await dashboardActual(desk, "辍学学生数");
   console.log(`  辍学学生数 at the start: ${start}`);
 
-  await recordCase(phone);
+  const caseId = await recordCase(phone);
   const dropped = await dashboardActual(desk, "辍学学生数");
   check(dropped === (start ?? 0) + 1, `the dropout counts on the dashboard (${start} → ${dropped})`);
   await persuade(phone, photo);
   const back = await dashboardActual(desk, "辍学学生数");
   check(back === (start ?? 0), `the return clears it (动态清零: ${dropped} → ${back})`);
   console.log(`  辍学学生数 on the dashboard: ${start} → ${dropped} → ${back}`);
+  await rhythm(phone, desk, caseId);
   await desk.goto(`${BASE}/dashboard`);
   await desk.locator("canvas").first().waitFor();
   await shot(desk, "dropout-dashboard");

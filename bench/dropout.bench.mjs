@@ -1,0 +1,287 @@
+#!/usr/bin/env node
+// The 控辍保学 台账 views on PostgreSQL (issue 18), beside a no-op route in the same run.
+//   npm run build && node bench/dropout.bench.mjs --pg postgresql://luoshi:luoshi@127.0.0.1:5432/luoshi_test
+//     [--duration 10] [--connections 20]
+// A county of 150 schools and 60,000 students: 3,000 控辍 cases over 3 years (5 % of the students;
+// older ones mostly closed: 已返校 or 其他安置, a third of the dropouts escalated to the bureau, each
+// dropout with its 劝返 steps) and 2,000 aid records a year (1,000 认定 + 1,000 发放, 3 years), seeded
+// set-based in SQL in a throwaway schema (dropped afterwards). Measured over HTTP (autocannon in a
+// child process), each page asked with a different limit so the read cache answers little:
+// GET /api/ledgers/dropout-ledgers/suspected and /dropped as a school (its own students) and as the
+// bureau's department (the escalated cases of every school), the county's quarterly review and the
+// 应助尽助 checks. Target: each 台账 view p99 ≤ 100 ms at 20 connections.
+// The machine is shared: compare the ratio columns, measured against the no-op in the same run.
+// About 1½ minutes.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const { values: args } = parseArgs({
+  options: {
+    pg: { type: "string", default: process.env.LUOSHI_BENCH_PG_URL ?? process.env.LUOSHI_TEST_PG_URL },
+    duration: { type: "string", default: "10" },
+    connections: { type: "string", default: "20" },
+    load: { type: "string" },
+  },
+});
+
+if (args.load) {
+  // Child side: one autocannon run, its result as JSON on stdout.
+  const { url, path, paths, headers } = JSON.parse(args.load);
+  let i = 0;
+  const result = await new Promise((res, rej) =>
+    autocannon(
+      {
+        url: new URL(path ?? paths[0], url).toString(),
+        connections: Number(args.connections),
+        duration: Number(args.duration),
+        headers,
+        ...(paths ? { requests: [{ setupRequest: (req) => ({ ...req, path: paths[i++ % paths.length] }) }] } : {}),
+      },
+      (e, r) => (e ? rej(e) : res(r)),
+    ),
+  );
+  process.stdout.write(JSON.stringify(result));
+  process.exit(0);
+}
+if (!args.pg) {
+  console.log("bench: pass --pg URL (or set LUOSHI_BENCH_PG_URL / LUOSHI_TEST_PG_URL) to a PostgreSQL database");
+  process.exit(0);
+}
+
+const dist = (p) => import(join(root, "packages/server/dist", p));
+const server = {
+  ...(await dist("index.js")),
+  ...(await dist("orgs/orgs.service.js")),
+  ...(await dist("users/users.service.js")),
+};
+const { sql } = await import("kysely");
+const pg = (await import("pg")).default;
+
+const SCHOOLS = 150;
+const STUDENTS = 60_000;
+const CASES = 3_000;
+const AID_A_YEAR = 2_000;
+const YEARS = 3;
+const PASSWORD = "bench-password";
+
+function measure(url, name, spec) {
+  return new Promise((res, rej) => {
+    const child = spawn(
+      process.execPath,
+      [fileURLToPath(import.meta.url), ...argv(), "--load", JSON.stringify({ url, ...spec })],
+      {
+        stdio: ["ignore", "pipe", "inherit"],
+      },
+    );
+    let out = "";
+    child.stdout.on("data", (c) => {
+      out += c;
+    });
+    child.on("exit", (code) =>
+      code === 0 ? res({ name, result: JSON.parse(out) }) : rej(new Error(`${name}: exit ${code}`)),
+    );
+  });
+}
+const argv = () => ["--duration", args.duration, "--connections", args.connections];
+
+async function login(url, username) {
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username, password: PASSWORD }),
+  });
+  if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+  return { cookie, "x-csrf-token": (await res.json()).csrfToken };
+}
+
+async function seed(db) {
+  const province = await server.createOrg(db, null, { parentId: null, name: "某省教育厅", kind: "province" });
+  const city = await server.createOrg(db, null, { parentId: province.id, name: "某市教育局", kind: "city" });
+  const bureau = await server.createOrg(db, null, { parentId: city.id, name: "城关县教育和体育局", kind: "bureau" });
+  const dept = await server.createOrg(db, null, { parentId: bureau.id, name: "基础教育股", kind: "department" });
+  const schools = [];
+  for (let i = 0; i < SCHOOLS; i++)
+    schools.push(await server.createOrg(db, null, { parentId: bureau.id, name: `城关第${i + 1}学校`, kind: "school" }));
+  await server.createUser(db, null, {
+    orgId: dept.id,
+    role: "dept_head",
+    username: "basic",
+    displayName: "基教股长",
+    password: PASSWORD,
+  });
+  const school = await server.createUser(db, null, {
+    orgId: schools[0].id,
+    role: "school_reporter",
+    username: "school1",
+    displayName: "学校控辍专干",
+    password: PASSWORD,
+  });
+  const region = bureau.region_id ?? bureau.regionId ?? bureau.id;
+  const ids = schools.map((s) => s.id);
+  // Cases over 3 years: n-th student of STUDENTS, found on a day of the last 1,095; older ones closed.
+  await sql`
+    WITH g AS (
+      SELECT n, (current_date - (n * 7 % 1095))::date AS found, (n * 7 % 1095) AS age, ${sql.val(ids)}::text[] AS schools
+        FROM generate_series(1, ${CASES}) n),
+    s AS (
+      SELECT *, CASE WHEN age > 120 THEN (ARRAY['returned','returned','returned','returned','placed','returned'])[1 + n % 6]
+                     ELSE (ARRAY['at_risk','at_risk','dropped_out','persuading','persuading','returned'])[1 + n % 6] END AS state
+        FROM g),
+    f AS (
+      SELECT *, state IN ('dropped_out', 'persuading', 'placed') OR (state = 'returned' AND n % 2 = 0) AS dropped FROM s)
+    INSERT INTO ledger_records (region_id, id, type, org_id, state, fields, file_ids, version, created_by, created_at, updated_at)
+    SELECT ${region}, 'dc' || n, 'dropout_case', schools[1 + n % ${SCHOOLS}], state,
+           jsonb_strip_nulls(jsonb_build_object(
+             'studentName', '学生' || n, 'studentNo', 'G4301022010' || lpad((n * 19 % ${STUDENTS})::text, 7, '0'),
+             'grade', (ARRAY['六年级','七年级','八年级','九年级'])[1 + n % 4],
+             'guardianName', '家长' || n, 'guardianPhone', '138' || lpad(n::text, 8, '0'),
+             'riskLevel', (ARRAY['high','medium','low'])[1 + n % 3],
+             'reason', (ARRAY['study_weariness','migrant_work','family_hardship','illness_disability','other'])[1 + n % 5],
+             'source', (ARRAY['comparison','door_to_door','absence'])[1 + n % 3],
+             'foundOn', to_char(found, 'YYYY-MM-DD'), 'responsibleName', '包保教师' || (n % 40),
+             'droppedOn', CASE WHEN dropped THEN to_char(found + 3, 'YYYY-MM-DD') END,
+             'visitCount', CASE WHEN dropped AND state <> 'dropped_out' THEN 1 + n % 3 END,
+             'visitOn', CASE WHEN dropped AND state <> 'dropped_out' THEN to_char(found + 5, 'YYYY-MM-DD') END,
+             'visitMethod', CASE WHEN dropped AND state <> 'dropped_out' THEN 'home_visit' END,
+             'visitPeople', CASE WHEN dropped AND state <> 'dropped_out' THEN '班主任、村干部' END,
+             'visitResult', CASE WHEN dropped AND state <> 'dropped_out' THEN '家长同意返校' END,
+             'returnedOn', CASE WHEN state = 'returned' THEN to_char(found + 10, 'YYYY-MM-DD') END,
+             'attendanceDays', CASE WHEN state = 'returned' THEN 20 END,
+             'placement', CASE WHEN state = 'placed' THEN 'transfer_verified' END,
+             'placementOn', CASE WHEN state = 'placed' THEN to_char(found + 12, 'YYYY-MM-DD') END,
+             'placementEvidence', CASE WHEN state = 'placed' THEN jsonb_build_array('f' || n) END,
+             'escalatedOn', CASE WHEN dropped AND n % 3 = 0 THEN to_char(found + 4, 'YYYY-MM-DD') END,
+             'closedOn', CASE WHEN state IN ('returned', 'placed') THEN to_char(found + 30, 'YYYY-MM-DD') END,
+             'closedBy', CASE WHEN state IN ('returned', 'placed') THEN ${school.id} END)),
+           '[]', 1, ${school.id}, found::timestamptz, found::timestamptz
+      FROM f`.execute(db);
+  // 2,000 aid records a year: 1,000 认定 and 1,000 发放 of the school year, spread over the schools.
+  const firstYear = new Date().getFullYear() - YEARS;
+  await sql`
+    WITH g AS (
+      SELECT n, ${firstYear} + (n - 1) / ${AID_A_YEAR} AS y, ${sql.val(ids)}::text[] AS schools
+        FROM generate_series(1, ${AID_A_YEAR * YEARS}) n)
+    INSERT INTO ledger_records (region_id, id, type, org_id, state, fields, file_ids, version, created_by, created_at, updated_at)
+    SELECT ${region}, 'aid' || n, CASE WHEN n % 2 = 0 THEN 'aid_identification' ELSE 'aid_payment' END,
+           schools[1 + n % ${SCHOOLS}], CASE WHEN n % 2 = 0 THEN 'identified' ELSE 'paid' END,
+           jsonb_build_object(
+             'studentName', '受助学生' || n, 'studentNo', 'G4301022012' || lpad((n % ${STUDENTS})::text, 7, '0'),
+             'stage', 'junior', 'schoolYear', y || '-' || (y + 1), 'basis', 'minimum_living', 'level', 'general',
+             'appliedOn', y || '-09-10', 'evidence', jsonb_build_array('f' || n), 'identifiedOn', y || '-09-20',
+             'programme', 'living_allowance', 'term', 'autumn', 'amount', 750, 'paidOn', y || '-10-08',
+             'method', 'bank_card'),
+           '[]', 1, ${school.id}, make_date(y, 9, 10)::timestamptz, make_date(y, 9, 10)::timestamptz
+      FROM g`.execute(db);
+  await sql`
+    INSERT INTO ledger_history (region_id, record_id, seq, action, from_state, to_state, changes, note, actor_id, at)
+    SELECT region_id, id, 1, 'record', NULL, state, '{}', '压测数据', created_by, created_at FROM ledger_records`.execute(
+    db,
+  );
+  await sql`VACUUM ANALYZE ledger_records`.execute(db);
+}
+
+function table(rows, noop) {
+  const f = (n, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : "—");
+  const header = ["endpoint", "p50 ms", "p99 ms", "req/s", "p50 ×noop", "p99 ×noop", "req/s ÷noop", "non-2xx"];
+  const lines = rows.map(({ name, result: r }) => [
+    name,
+    f(r.latency.p50),
+    f(r.latency.p99),
+    f(r.requests.average, 0),
+    f(r.latency.p50 / noop.latency.p50),
+    f(r.latency.p99 / noop.latency.p99),
+    f(r.requests.average / noop.requests.average, 3),
+    String(r.non2xx + r.errors + r.timeouts),
+  ]);
+  const w = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
+  const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(w[i]) : c.padStart(w[i]))).join("  ");
+  console.log(line(header));
+  for (const l of lines) console.log(line(l));
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), "luoshi-bench-"));
+const schema = `bench_dropout_${randomBytes(4).toString("hex")}`;
+const admin = new pg.Client({ connectionString: args.pg });
+await admin.connect();
+await admin.query(`CREATE SCHEMA ${schema}`);
+let db;
+try {
+  db = await server.openDatabase({ kind: "postgres", url: args.pg, schema });
+  await server.migrate(db);
+  let t = performance.now();
+  await seed(db);
+  const n = await sql`SELECT type, count(*)::int AS n FROM ledger_records GROUP BY type ORDER BY type`.execute(db);
+  console.log(
+    `dataset: ${SCHOOLS} schools, ${STUDENTS} students; ${n.rows.map((r) => `${r.type} ${r.n}`).join(", ")} (seeded in ${((performance.now() - t) / 1000).toFixed(1)} s)`,
+  );
+
+  const config = server.loadConfig({}, { dataDir, port: 0, host: "127.0.0.1", logLevel: "fatal" });
+  const { app, url } = await server.startServer({ db, files: null, config, close: async () => {} });
+  try {
+    const bureau = await login(url, "basic");
+    const school = await login(url, "school1");
+    // Each request a different page size (1–100), so the read cache answers at most one in a hundred.
+    const pages = (path) => Array.from({ length: 100 }, (_, i) => `${path}?limit=${i + 1}&offset=0`);
+    const year = new Date().getFullYear();
+    const quarter = `${year}Q${Math.floor(new Date().getMonth() / 3) + 1}`;
+    for (const [who, headers, path] of [
+      ["bureau", bureau, "/api/ledgers/dropout-ledgers/dropped?limit=50"],
+      ["bureau", bureau, `/api/ledgers/dropout-reviews/${quarter}`],
+    ]) {
+      t = performance.now();
+      const res = await fetch(new URL(path, url), { headers });
+      const body = await res.json();
+      if (res.status !== 200) throw new Error(`${path}: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
+      console.log(
+        `${who} ${path}: ${body.total ?? body.cases.length} cases — one request ${(performance.now() - t).toFixed(0)} ms`,
+      );
+    }
+    const noop = await measure(url, "no-op GET /api/health", { path: "/api/health" });
+    const rows = [noop];
+    for (const [name, headers, paths] of [
+      ["疑似辍学学生台账, school", school, pages("/api/ledgers/dropout-ledgers/suspected")],
+      ["辍学学生台账, school", school, pages("/api/ledgers/dropout-ledgers/dropped")],
+      ["疑似辍学学生台账, bureau", bureau, pages("/api/ledgers/dropout-ledgers/suspected")],
+      ["辍学学生台账, bureau", bureau, pages("/api/ledgers/dropout-ledgers/dropped")],
+      ["quarterly review, bureau", bureau, [`/api/ledgers/dropout-reviews/${quarter}`]],
+      [
+        "aid checks, bureau",
+        bureau,
+        [
+          `/api/ledgers/aid-checks?schoolYear=${year - 1}-${year}`,
+          `/api/ledgers/aid-checks?schoolYear=${year - 2}-${year - 1}`,
+        ],
+      ],
+    ])
+      rows.push(await measure(url, name, { paths, headers }));
+    console.log(
+      `\nPostgreSQL, ${args.connections} connections, ${args.duration} s each; load average ${loadavg()
+        .map((x) => x.toFixed(2))
+        .join(" ")}`,
+    );
+    table(rows, noop.result);
+    console.log("");
+    for (const r of rows.slice(1, 5))
+      console.log(
+        `${r.result.latency.p99 <= 100 ? "✓" : "✗"} ${r.name}: p99 ${r.result.latency.p99} ms (target ≤ 100 ms)`,
+      );
+  } finally {
+    await app.close();
+  }
+} finally {
+  await db?.destroy();
+  await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+  await admin.end();
+  rmSync(dataDir, { recursive: true, force: true });
+}
