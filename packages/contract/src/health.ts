@@ -254,3 +254,37 @@ export const OutbreakReportBody = Type.Object(
   },
   { additionalProperties: false },
 );
+
+// --- school summaries (学校汇总, built from the class checks) -----------------------------------
+
+const SummaryTotals = Type.Object({
+  classes: Type.Integer(),
+  submittedClasses: Type.Integer(),
+  zeroClasses: Type.Integer(),
+  expected: Type.Integer(),
+  present: Type.Integer(),
+  illAbsent: Type.Integer(),
+  symptoms: Type.Record(Type.String(), Type.Integer(), { description: "症状 → 人数" }),
+  missingClasses: Type.Array(Type.String(), { description: "汇总时尚未报送的班级" }),
+});
+
+export const SchoolSummary = Type.Object({
+  orgId: Type.String(),
+  orgName: Type.String(),
+  date: DateString,
+  slot: HealthSlotSchema,
+  live: SummaryTotals,
+  submitted: Nullable(SummaryTotals),
+  submittedAt: Nullable(Timestamp),
+  updatedAt: Nullable(Timestamp),
+  version: Type.Integer(),
+});
+export type SchoolSummary = Static<typeof SchoolSummary>;
+
+export const SchoolSummaries = Type.Object({ date: DateString, summaries: Type.Array(SchoolSummary) });
+export type SchoolSummaries = Static<typeof SchoolSummaries>;
+
+export const SchoolSummaryBody = Type.Object(
+  { date: IsoDate, slot: HealthSlotSchema, orgId: Type.Optional(Id) },
+  { additionalProperties: false },
+);

@@ -1208,6 +1208,17 @@ const MATRIX: Record<string, Row> = {
     req: (c) =>
       supPost(c, "/api/ledgers/health/checks/reveal", { classId: health[c.scope], date: schoolDay(), slot: "morning" }),
   },
+  // School summaries of the class checks (issue 16): submitted by the school's reporter.
+  "GET /api/ledgers/health/summaries": {
+    own: ALL,
+    other: null,
+    req: (c) => ({ method: "GET", url: "/api/ledgers/health/summaries", headers: c.session.headers }),
+  },
+  "POST /api/ledgers/health/summaries": {
+    own: ["school_reporter"],
+    req: (c) =>
+      supPost(c, "/api/ledgers/health/summaries", { date: schoolDay(), slot: "morning", orgId: bureauOf(c).schoolId }),
+  },
   // Illness-absence cases to 复课 (issue 16): the school only; the bureau lists counts.
   "GET /api/ledgers/health/cases": {
     own: ALL,
@@ -1658,6 +1669,7 @@ const LIST_SCOPES: Record<string, ListScope> = {
   "GET /api/ledgers/health/checks": { kind: "region", ownSample: () => health.own },
   "GET /api/ledgers/health/alerts": { kind: "region" },
   "GET /api/ledgers/health/cases": { kind: "region" },
+  "GET /api/ledgers/health/summaries": { kind: "region", ownSample: () => t.fixture.a.schoolId },
   ...dropoutListScopes(() => dropout.own),
   "GET /api/supervision/evaluation/export.xlsx": {
     kind: "not-a-list",

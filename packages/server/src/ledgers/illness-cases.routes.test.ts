@@ -199,3 +199,52 @@ describe("illness-absence case to 复课", () => {
     expect(audited).toHaveLength(1);
   });
 });
+
+describe("school summary built from the class checks", () => {
+  const check = (session: Session, classId: string, students: object[] = []) =>
+    send(session, "POST", "/api/ledgers/health/checks", {
+      classId,
+      date: "2024-05-10",
+      slot: "morning",
+      ...(students.length ? { present: 40 - students.length, students } : {}),
+    });
+
+  it("only the school's 疫情报告人 submits it, with one action; totals come from the checks; the bureau sees it", async () => {
+    const classes = (await send(school, "GET", "/api/ledgers/health/classes")).json().classes as {
+      id: string;
+      name: string;
+    }[];
+    const classB = classes.find((c) => c.name === "二年级2班")!.id;
+    const empty = await send(school, "POST", "/api/ledgers/health/summaries", { date: "2024-05-10", slot: "morning" });
+    expect(empty.json().error.code).toBe("SUMMARY_NO_CHECKS");
+    expect((await check(teacher1, classA)).statusCode).toBe(201);
+    const byTeacher = await send(teacher1, "POST", "/api/ledgers/health/summaries", {
+      date: "2024-05-10",
+      slot: "morning",
+    });
+    expect(byTeacher.json().error.code).toBe("SUMMARY_SCHOOL_ONLY");
+
+    const first = await send(school, "POST", "/api/ledgers/health/summaries", { date: "2024-05-10", slot: "morning" });
+    expect(first.statusCode, first.body).toBe(201);
+    expect(first.json()).toMatchObject({
+      version: 1,
+      submitted: { classes: 2, submittedClasses: 1, zeroClasses: 1, expected: 40, present: 40, illAbsent: 0 },
+    });
+    expect(first.json().submitted.missingClasses).toEqual(["二年级2班"]);
+
+    // A late class check: the live totals move, the submitted summary stays until resubmitted.
+    await check(teacher2, classB, [{ name: "李华", symptoms: ["fever", "cough"] }]);
+    const bureau = (await send(dept, "GET", "/api/ledgers/health/summaries?date=2024-05-10")).json();
+    const row = bureau.summaries.find(
+      (s: { orgId: string; slot: string }) => s.orgId === t.fixture.a.schoolId && s.slot === "morning",
+    );
+    expect(row.submitted.illAbsent).toBe(0);
+    expect(row.live).toMatchObject({ submittedClasses: 2, illAbsent: 1, symptoms: { fever: 1, cough: 1 } });
+    expect(JSON.stringify(bureau)).not.toContain("李");
+
+    const again = await send(school, "POST", "/api/ledgers/health/summaries", { date: "2024-05-10", slot: "morning" });
+    expect(again.json()).toMatchObject({ version: 2, submittedAt: first.json().submittedAt });
+    expect(again.json().submitted).toMatchObject({ submittedClasses: 2, illAbsent: 1, missingClasses: [] });
+    expect((await send(teacher1, "GET", "/api/ledgers/health/summaries")).json().summaries).toEqual([]);
+  });
+});

@@ -1,16 +1,21 @@
 import {
+  ClassChecksQuery,
   IllnessCaseDetail,
   IllnessCaseReveal,
   IllnessCaseStep,
   IllnessCases,
   IllnessCasesQuery,
   NewIllnessCase,
+  SchoolSummaries,
+  SchoolSummary,
+  SchoolSummaryBody,
 } from "@luoshi/contract";
 import { Type } from "@sinclair/typebox";
 import { ALL_ROLES } from "../auth/actor.js";
 import { IdParams, withErrors } from "../http/schemas.js";
 import { type App, type AppDeps, actorOf } from "../http/types.js";
 import { clockOf } from "../supervision/deps.js";
+import { schoolSummaries, submitSummary } from "./health-summary.service.js";
 import {
   illnessCaseDetail,
   listIllnessCases,
@@ -24,9 +29,37 @@ const tags = ["ledgers"];
 const SCHOOL = ["school_reporter"] as const;
 const OneCase = (status: number) => withErrors({ [status]: Type.Object({ case: IllnessCaseDetail }) });
 
-/** Illness-absence cases to 复课 (台账 · 因病缺课追踪). */
+/** Illness-absence cases to 复课 (台账 · 因病缺课追踪) and the school summaries of the class checks. */
 export function illnessCaseRoutes(app: App, deps: AppDeps): void {
   const now = clockOf(deps);
+
+  app.get(
+    "/api/ledgers/health/summaries",
+    {
+      config: { auth: ALL_ROLES },
+      schema: {
+        tags,
+        summary: "学校晨午检汇总（由各班晨午检自动汇总；学校疫情报告人提交；教育局查看各校）",
+        querystring: ClassChecksQuery,
+        response: withErrors({ 200: SchoolSummaries }),
+      },
+    },
+    async (request) => schoolSummaries(deps.db, actorOf(request), request.query, now),
+  );
+
+  app.post(
+    "/api/ledgers/health/summaries",
+    {
+      config: { auth: SCHOOL },
+      schema: {
+        tags,
+        summary: "提交学校汇总（一键，按当时各班报送自动生成；再次提交为更正）",
+        body: SchoolSummaryBody,
+        response: withErrors({ 201: SchoolSummary }),
+      },
+    },
+    async (request, reply) => reply.status(201).send(await submitSummary(deps.db, actorOf(request), request.body, now)),
+  );
 
   app.get(
     "/api/ledgers/health/cases",

@@ -7,6 +7,7 @@ import { C } from "./case-labels";
 import { IllnessCases } from "./IllnessCases";
 import { H } from "./labels";
 import { SchoolChecks } from "./SchoolChecks";
+import { SummaryTable } from "./SummaryTable";
 
 /** 台账 · 晨午检: a school's classes to check in and its illness cases (班主任 on a phone), or the bureau's daily view. */
 export default function HealthPage() {
@@ -26,6 +27,7 @@ export default function HealthPage() {
       ) : (
         <>
           <BureauHealth canChase={["admin", "supervisor", "dept_head"].includes(me.role)} />
+          <SummaryTable />
           <CaseCounts />
         </>
       )}

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from "react";
 import { ClassCheckCard } from "./ClassCheckCard";
 import { type ClassChecks, healthApi } from "./health-api";
 import { H } from "./labels";
+import { SchoolSummaryCard } from "./SchoolSummaryCard";
 
 /** The slot a 班主任 is most likely filling now: 晨检 before noon, 午检 after. */
 const currentSlot = () => (new Date().getHours() < 12 ? "morning" : "noon");
@@ -12,8 +13,10 @@ const currentSlot = () => (new Date().getHours() < 12 ? "morning" : "noon");
 export function SchoolChecks() {
   const [data, setData] = useState<ClassChecks | null>(null);
   const [slot, setSlot] = useState<string>(currentSlot());
+  const [loads, setLoads] = useState(0);
   const load = useCallback(() => {
     void healthApi.checks().then(setData);
+    setLoads((n) => n + 1);
   }, []);
   useEffect(load, [load]);
   if (!data) return <Skeleton active />;
@@ -28,6 +31,7 @@ export function SchoolChecks() {
           options={slots.map((s) => ({ value: s, label: HEALTH_SLOT_LABELS[s] }))}
         />
       </div>
+      {data.open && <SchoolSummaryCard date={data.date} slot={slot} refresh={loads} />}
       {!data.open && <Alert type="info" showIcon message={H.noneToday} />}
       {data.open && data.classes.length === 0 && <Empty description={H.noClasses} />}
       {data.open &&

@@ -12,10 +12,22 @@ import type {
   ReturnsDay,
   ReturnsReport,
   SchoolClass,
+  SchoolSummaries,
+  SchoolSummary,
 } from "@luoshi/contract";
 import { get, request } from "../../api/client";
 
-export type { ClassCheck, ClassChecks, IllnessCaseDetail, IllnessCases, OutbreakAlert, ReturnsDay, ReturnsReport };
+export type {
+  ClassCheck,
+  ClassChecks,
+  IllnessCaseDetail,
+  IllnessCases,
+  OutbreakAlert,
+  ReturnsDay,
+  ReturnsReport,
+  SchoolSummaries,
+  SchoolSummary,
+};
 
 /** The daily health reports' and periodic returns' endpoints (server: ledgers/health.routes.ts, returns.routes.ts). */
 export const healthApi = {
@@ -30,6 +42,9 @@ export const healthApi = {
   alerts: () => get<{ alerts: OutbreakAlert[] }>("/api/ledgers/health/alerts").then((r) => r.alerts),
   confirm: (body: { alertId: string; note: string }) =>
     request<OutbreakAlert>("POST", "/api/ledgers/health/alerts/report", body),
+  summaries: (date?: string) => get<SchoolSummaries>("/api/ledgers/health/summaries", { date }),
+  submitSummary: (body: { date: string; slot: string }) =>
+    request<SchoolSummary>("POST", "/api/ledgers/health/summaries", body),
   cases: () => get<IllnessCases>("/api/ledgers/health/cases"),
   recordCase: (body: NewIllnessCase) =>
     request<{ case: IllnessCaseDetail }>("POST", "/api/ledgers/health/cases", body).then((r) => r.case),
