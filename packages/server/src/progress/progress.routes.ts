@@ -29,9 +29,10 @@ export function progressRoutes(app: App, deps: AppDeps): void {
     async (request, reply) => {
       const actor = actorOf(request);
       const report = await submitReport(deps.db, actor, request.params.id, request.body, now());
-      // The statuses of this task only, before answering (the board, the dashboard and my tasks
-      // read them), batched with the other reports' refreshes.
-      await statuses.refresh(report.region_id, [report.task_id], actor.userId);
+      // The statuses of this task's assignment of the reporting unit (and the task's milestones
+      // and indicators), before answering (the board, the dashboard and my tasks read them),
+      // batched with the other reports' refreshes.
+      await statuses.refresh(report.region_id, [report.task_id], actor.userId, [report.org_id]);
       return reply.status(201).send({ report: camel(report) });
     },
   );

@@ -65,11 +65,26 @@ export interface IndicatorFact {
   actual: number | null;
 }
 
+/**
+ * A task's assignments that a refresh does not recompute (no report of theirs changed), summed
+ * from their statuses already stored for the day: what its milestones need of them.
+ */
+export interface SettledAssignments {
+  task_id: string;
+  n: number;
+  /** Sum of their progress. */
+  sum: number;
+  /** Whether every one of them is done. */
+  done: boolean;
+}
+
 export interface StatusFacts {
   plans: PlanFacts[];
   assignments: AssignmentFact[];
   milestones: MilestoneFact[];
   indicators: IndicatorFact[];
+  /** For a refresh of some units' assignments: the rest of their tasks' assignments. */
+  settled?: SettledAssignments[];
 }
 
 export interface EntityStatus extends StatusResult {
@@ -111,6 +126,7 @@ export function computeStatuses(facts: StatusFacts, asOf: string): EntityStatus[
   for (const m of facts.milestones) datesByTask.set(m.task_id, [...(datesByTask.get(m.task_id) ?? []), m.due_date]);
   const expected = new Map<string, string | null>();
   const taskProgress = new Map<string, { done: boolean; sum: number; n: number }>();
+  for (const { task_id, done, sum, n } of facts.settled ?? []) taskProgress.set(task_id, { done, sum, n });
   const out: EntityStatus[] = [];
   const push = (
     kind: EntityKind,

@@ -4,7 +4,14 @@ import type { ReportStatus } from "../db/schema.js";
 import { withLedgerActuals } from "../ledgers/ledger-actuals.js";
 import { todayInShanghai } from "../progress/periods.js";
 import { addDays } from "./calendar.js";
-import type { AssignmentFact, IndicatorFact, MilestoneFact, PlanFacts, StatusFacts } from "./engine.js";
+import type {
+  AssignmentFact,
+  IndicatorFact,
+  MilestoneFact,
+  PlanFacts,
+  SettledAssignments,
+  StatusFacts,
+} from "./engine.js";
 import { resolveRules } from "./rules.js";
 
 /**
@@ -18,6 +25,12 @@ export interface FactScope {
   regionIds: string[] | null;
   /** Only these tasks (the affected items of a report). */
   taskIds?: string[];
+  /**
+   * With taskIds: only these units' assignments (the reporting units of a refresh). The other
+   * assignments of the tasks are not recomputed: their statuses stored for the day stand in for
+   * them where a milestone needs its task's progress (`settled`). Ignored without taskIds.
+   */
+  orgIds?: string[];
   /** The day (Asia/Shanghai) the facts are taken at. */
   asOf: string;
 }
@@ -79,9 +92,8 @@ async function assignments(db: Database, scope: FactScope): Promise<AssignmentFa
         AND r.submitted_at < ${cutoffOf(scope.asOf)}::timestamptz
       ORDER BY r.period DESC, r.submitted_at DESC LIMIT 1
     ) l ON true
-    WHERE x.deleted_at IS NULL ${inList("x.region_id", scope.regionIds)} ${inList("x.task_id", scope.taskIds)}`.execute(
-    db,
-  );
+    WHERE x.deleted_at IS NULL ${inList("x.region_id", scope.regionIds)} ${inList("x.task_id", scope.taskIds)}
+      ${inList("x.org_id", narrowed(scope))}`.execute(db);
   return rows.map(({ status, percent, period, ...a }) => ({
     ...a,
     latest: status && period ? { status, percent: percent ?? 0, period } : null,
@@ -118,13 +130,47 @@ async function indicators(db: Database, scope: FactScope): Promise<IndicatorFact
   return withLedgerActuals(db, rows, scope.asOf);
 }
 
-/** Everything the engine needs for the scope, as of its day. */
+/** The units a scope narrows assignments to (only with tasks), or undefined for all. */
+const narrowed = (scope: FactScope) => (scope.taskIds ? scope.orgIds : undefined);
+
+interface SettledRow extends SettledAssignments {
+  /** How many of them have a status stored for the day. */
+  stored: number;
+}
+
+/**
+ * Per task of a narrowed scope: its live assignments outside the scope's units, summed from
+ * their statuses stored for the day (one row per task).
+ */
+async function settled(db: Database, scope: FactScope, orgIds: string[]): Promise<SettledRow[]> {
+  const { rows } = await sql<SettledRow>`
+    SELECT x.task_id, count(*)::int AS n, count(s.entity_id)::int AS stored,
+           coalesce(sum(s.progress), 0)::float8 AS sum, coalesce(bool_and(s.status = 'done'), true) AS done
+    FROM assignments x ${PUBLISHED_TASK}
+    LEFT JOIN status_snapshots s ON s.region_id = x.region_id AND s.entity_kind = 'assignment'
+      AND s.entity_id = x.id AND s.day = ${scope.asOf}
+    WHERE x.deleted_at IS NULL ${inList("x.region_id", scope.regionIds)} ${inList("x.task_id", scope.taskIds)}
+      AND NOT (x.org_id = ANY(${orgIds}::text[]))
+    GROUP BY x.task_id`.execute(db);
+  return rows;
+}
+
+/**
+ * Everything the engine needs for the scope, as of its day. A scope narrowed to some units reads
+ * the others' stored statuses of the day; if any of them has none (an assignment added since),
+ * it reads every assignment of its tasks instead.
+ */
 export async function loadStatusFacts(db: Database, scope: FactScope): Promise<StatusFacts> {
-  const [p, a, m, i] = await Promise.all([
+  const orgIds = narrowed(scope);
+  const [p, a, m, i, rest] = await Promise.all([
     plans(db, scope),
     assignments(db, scope),
     milestones(db, scope),
     indicators(db, scope),
+    orgIds ? settled(db, scope, orgIds) : undefined,
   ]);
-  return { plans: p, assignments: a, milestones: m, indicators: i };
+  if (rest?.some((r) => r.stored < r.n)) return loadStatusFacts(db, { ...scope, orgIds: undefined });
+  const facts: StatusFacts = { plans: p, assignments: a, milestones: m, indicators: i };
+  if (rest) facts.settled = rest.map(({ task_id, n, sum, done }) => ({ task_id, n, sum, done }));
+  return facts;
 }

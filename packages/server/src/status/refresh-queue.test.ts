@@ -100,4 +100,69 @@ describe("status refreshes after reports, batched", () => {
     await queue.refresh(ctx.regionId, [ctx.taskIds[0]!], null);
     expect(await storedOn(day)).toEqual(await computedOn(day));
   });
+
+  it("a refresh of the reporting units recomputes their assignments only, and stores what a fresh computation says", async () => {
+    const queue = new StatusRefreshQueue(db, now);
+    const task = ctx.taskIds[1]!;
+    const units = ctx.assignments.filter((a) => a.task_id === task);
+    expect(units.length).toBeGreaterThan(1);
+    const [reporter, other] = units;
+    const progressOf = async (a: { id: string }) =>
+      (
+        await db
+          .selectFrom("status_snapshots")
+          .select("progress")
+          .where("entity_kind", "=", "assignment")
+          .where("entity_id", "=", a.id)
+          .where("day", "=", day)
+          .executeTakeFirstOrThrow()
+      ).progress;
+    // Done by one unit moves its assignment, and the task's milestones through its progress.
+    for (const [percent, status] of [
+      [55, "in_progress"],
+      [100, "done"],
+    ] as const) {
+      await report(db, ctx.regionId, [
+        { taskId: task, orgId: reporter!.org_id, period: "2024-03", status, percent, submittedAt: now().toISOString() },
+      ]);
+      await queue.refresh(ctx.regionId, [task], null, [reporter!.org_id]);
+      expect(await storedOn(day)).toEqual(await computedOn(day));
+    }
+    // The other unit's assignment is not recomputed: its stored status stands in for it. Marked,
+    // the mark survives a refresh of the reporter and goes with one of every unit.
+    const mark = async () =>
+      db
+        .updateTable("status_snapshots")
+        .set({ progress: 7 })
+        .where("entity_kind", "=", "assignment")
+        .where("entity_id", "=", other!.id)
+        .where("day", "=", day)
+        .execute();
+    await mark();
+    await report(db, ctx.regionId, [
+      { taskId: task, orgId: reporter!.org_id, period: "2024-03", status: "in_progress", percent: 80, submittedAt: now().toISOString() },
+    ]);
+    await queue.refresh(ctx.regionId, [task], null, [reporter!.org_id]);
+    expect(await progressOf(other!)).toBe(7);
+    await queue.refresh(ctx.regionId, [task], null);
+    expect(await progressOf(other!)).not.toBe(7);
+    expect(await storedOn(day)).toEqual(await computedOn(day));
+  });
+
+  it("recomputes every assignment of the task when another one has no status stored for the day", async () => {
+    const queue = new StatusRefreshQueue(db, now);
+    const task = ctx.taskIds[2]!;
+    const [reporter, other] = ctx.assignments.filter((a) => a.task_id === task);
+    await db
+      .deleteFrom("status_snapshots")
+      .where("entity_kind", "=", "assignment")
+      .where("entity_id", "=", other!.id)
+      .where("day", "=", day)
+      .execute();
+    await report(db, ctx.regionId, [
+      { taskId: task, orgId: reporter!.org_id, period: "2024-03", status: "in_progress", percent: 35, submittedAt: now().toISOString() },
+    ]);
+    await queue.refresh(ctx.regionId, [task], null, [reporter!.org_id]);
+    expect(await storedOn(day)).toEqual(await computedOn(day));
+  });
 });

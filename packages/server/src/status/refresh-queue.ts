@@ -2,7 +2,7 @@ import type { Database } from "../db/database.js";
 import { type Clock, type RegionRefresh, refreshTaskStatuses } from "./status.service.js";
 
 interface Batch {
-  regions: Map<string, { taskIds: Set<string>; actorId: string | null }>;
+  regions: Map<string, { taskIds: Set<string>; orgIds: Set<string> | null; actorId: string | null }>;
   done: Promise<void>;
   resolve: () => void;
   reject: (error: unknown) => void;
@@ -25,16 +25,21 @@ export class StatusRefreshQueue {
     private readonly now: Clock,
   ) {}
 
-  /** Resolves once today's statuses of these tasks are stored from facts committed before the call. */
-  refresh(regionId: string, taskIds: Iterable<string>, actorId: string | null): Promise<void> {
+  /**
+   * Resolves once today's statuses of these tasks are stored from facts committed before the
+   * call: of the assignments of these units (the reporters), or of all when orgIds is absent.
+   */
+  refresh(regionId: string, taskIds: Iterable<string>, actorId: string | null, orgIds?: Iterable<string>): Promise<void> {
     this.next ??= newBatch();
     const batch = this.next;
     let region = batch.regions.get(regionId);
     if (!region) {
-      region = { taskIds: new Set(), actorId };
+      region = { taskIds: new Set(), orgIds: new Set(), actorId };
       batch.regions.set(regionId, region);
     }
     for (const id of taskIds) region.taskIds.add(id);
+    if (orgIds === undefined) region.orgIds = null;
+    else if (region.orgIds) for (const id of orgIds) region.orgIds.add(id);
     void this.drain();
     return batch.done;
   }

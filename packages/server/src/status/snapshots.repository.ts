@@ -62,7 +62,7 @@ export async function upsertSnapshots(
 /** Rows of the day in the scope (regions, or only some tasks) that the run did not compute: gone entities. */
 export async function retireOthers(
   db: Database,
-  scope: { regionIds: string[] | null; taskIds?: string[] },
+  scope: { regionIds: string[] | null; taskIds?: string[]; orgIds?: string[] },
   day: string,
   kept: SnapshotInput[],
   scopes?: string[],
@@ -71,6 +71,7 @@ export async function retireOthers(
   const result = await sql`${marker(scopes)}
     DELETE FROM status_snapshots s
     WHERE s.day = ${day} ${inList("s.region_id", scope.regionIds)} ${inList("s.task_id", scope.taskIds)}
+      ${scope.taskIds && scope.orgIds ? sql`AND (s.entity_kind <> 'assignment' OR s.org_id = ANY(${scope.orgIds}::text[]))` : sql``}
       AND NOT EXISTS (SELECT 1 FROM jsonb_to_recordset(${json(keys)}::jsonb) AS k(k text, i text)
                       WHERE k.k = s.entity_kind AND k.i = s.entity_id)`.execute(db);
   return Number(result.numAffectedRows ?? 0);

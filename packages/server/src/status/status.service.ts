@@ -110,6 +110,8 @@ export async function runStatusEngine(
 /** The tasks of one region whose reports changed, and who reported first (for the audit of a whole run). */
 export interface RegionRefresh {
   taskIds: Iterable<string>;
+  /** The units whose reports changed (only their assignments are recomputed); absent or null: all. */
+  orgIds?: Iterable<string> | null;
   actorId: string | null;
 }
 
@@ -118,7 +120,9 @@ export interface RegionRefresh {
  * statuses were last computed before today gets the whole run instead, so that a day's
  * snapshots are never a part of the region (the board shows a region's last computed day).
  * Tasks' statuses do not depend on each other, so refreshing several tasks at once stores
- * exactly what refreshing each alone would.
+ * exactly what refreshing each alone would. Nor do assignments' statuses: a refresh of some units
+ * recomputes only their assignments, and the tasks' milestones from those and the others' stored
+ * statuses of the day (facts.repository.ts, settled), which is what recomputing them all gives.
  */
 export async function refreshTaskStatuses(
   database: Database,
@@ -129,8 +133,9 @@ export async function refreshTaskStatuses(
   const at = now();
   const today = todayInShanghai(at);
   const days = await repo.currentDays(database, [...regions.keys()], today);
-  for (const [regionId, { taskIds, actorId }] of regions) {
-    const scope = days.get(regionId) === today ? { taskIds: [...taskIds] } : {};
+  for (const [regionId, { taskIds, orgIds, actorId }] of regions) {
+    const units = orgIds ? { orgIds: [...orgIds] } : {};
+    const scope = days.get(regionId) === today ? { taskIds: [...taskIds], ...units } : {};
     await storeRun(database, { regionIds: [regionId], ...scope }, { now: () => at, actorId });
   }
 }
