@@ -140,7 +140,14 @@ describe("status refreshes after reports, batched", () => {
         .execute();
     await mark();
     await report(db, ctx.regionId, [
-      { taskId: task, orgId: reporter!.org_id, period: "2024-03", status: "in_progress", percent: 80, submittedAt: now().toISOString() },
+      {
+        taskId: task,
+        orgId: reporter!.org_id,
+        period: "2024-03",
+        status: "in_progress",
+        percent: 80,
+        submittedAt: now().toISOString(),
+      },
     ]);
     await queue.refresh(ctx.regionId, [task], null, [reporter!.org_id]);
     expect(await progressOf(other!)).toBe(7);
@@ -160,7 +167,14 @@ describe("status refreshes after reports, batched", () => {
       .where("day", "=", day)
       .execute();
     await report(db, ctx.regionId, [
-      { taskId: task, orgId: reporter!.org_id, period: "2024-03", status: "in_progress", percent: 35, submittedAt: now().toISOString() },
+      {
+        taskId: task,
+        orgId: reporter!.org_id,
+        period: "2024-03",
+        status: "in_progress",
+        percent: 35,
+        submittedAt: now().toISOString(),
+      },
     ]);
     await queue.refresh(ctx.regionId, [task], null, [reporter!.org_id]);
     expect(await storedOn(day)).toEqual(await computedOn(day));

@@ -29,7 +29,12 @@ export class StatusRefreshQueue {
    * Resolves once today's statuses of these tasks are stored from facts committed before the
    * call: of the assignments of these units (the reporters), or of all when orgIds is absent.
    */
-  refresh(regionId: string, taskIds: Iterable<string>, actorId: string | null, orgIds?: Iterable<string>): Promise<void> {
+  refresh(
+    regionId: string,
+    taskIds: Iterable<string>,
+    actorId: string | null,
+    orgIds?: Iterable<string>,
+  ): Promise<void> {
     this.next ??= newBatch();
     const batch = this.next;
     let region = batch.regions.get(regionId);
