@@ -12,6 +12,7 @@ import { type Fixture, PASSWORD, seedFixture } from "../test/fixture.js";
 import { createUser } from "../users/users.service.js";
 import { aidCheckList, recordIdentification, recordPayment, stepIdentification } from "./aid.service.js";
 import { dropoutIndicators, recordCase, stepCase } from "./dropout.service.js";
+import { dropoutLedgerView } from "./dropout-ledgers.js";
 import { DROPOUT } from "./dropout-type.js";
 import { applyChanges } from "./fields.js";
 import type { Fields, LedgerRecordState } from "./ledger-type.js";
@@ -367,6 +368,20 @@ describe("dropout and aid indicators as of any day", () => {
                 .flatMap((i) => i.recordIds)
                 .sort(),
             ).toEqual(want.unaided);
+          }
+
+          // The 台账 hold exactly the cases their definition names, counted from scratch from the last events.
+          const last = new Map(events.filter((e) => e.kind === "case").map((e) => [e.id, e]));
+          const want = {
+            suspected: [...last.values()].filter(
+              (e) => e.state === "at_risk" || (e.state === "returned" && e.droppedOn === null),
+            ),
+            dropped: [...last.values()].filter((e) => e.droppedOn !== null),
+          };
+          for (const kind of ["suspected", "dropped"] as const) {
+            const view = await dropoutLedgerView(db, officer, kind, { limit: 500, offset: 0 });
+            expect(view.total).toBe(want[kind].length);
+            expect(view.cases.map((c) => c.id).sort()).toEqual(want[kind].map((e) => e.id).sort());
           }
 
           for (const id of caseIds) {
