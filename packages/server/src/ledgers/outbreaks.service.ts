@@ -84,6 +84,8 @@ async function alertsOf(
     from: addDays(from, -maxWindow),
     to,
     ...(orgIds ? { orgIds } : {}),
+    // Zero reports carry no case: the rules read only the checks naming students (and the confirmations).
+    nonZero: true,
   });
   const hits = evaluateRules(rules, casesOf(rows), from, to, at.toISOString());
   const reports = new Map(rows.filter((r) => r.slot === REPORT_SLOT).map((r) => [r.unit_id, r]));

@@ -1,4 +1,5 @@
 import type { LedgerType, PeriodKind } from "@luoshi/contract";
+import { sql } from "kysely";
 import type { Database } from "../db/database.js";
 import { json } from "../ids.js";
 
@@ -102,17 +103,47 @@ export async function writeReturn(
 /** A region's returns of a type for periods within [from, to], optionally of some units only. */
 export async function listReturns(
   db: Database,
-  q: { regionId: string; type: LedgerType; from: string; to: string; unitIds?: string[]; orgIds?: string[] },
+  q: {
+    regionId: string;
+    type: LedgerType;
+    from: string;
+    to: string;
+    unitIds?: string[];
+    orgIds?: string[];
+    /** Only returns reporting something (not the zero reports): what rules over cases read. */
+    nonZero?: boolean;
+    /** Without what they carry (an empty payload): what completeness and timeliness read. */
+    withoutPayload?: boolean;
+  },
 ): Promise<ReturnRow[]> {
-  let query = db
-    .selectFrom("ledger_returns")
-    .selectAll()
+  const base = db.selectFrom("ledger_returns");
+  let query = (
+    q.withoutPayload
+      ? base.select([
+          "region_id",
+          "ledger_type",
+          "unit_id",
+          "org_id",
+          "period_kind",
+          "period",
+          "slot",
+          "zero",
+          sql<Record<string, unknown>>`'{}'::jsonb`.as("payload"),
+          "version",
+          "submitted_by",
+          "submitted_at",
+          "updated_by",
+          "updated_at",
+        ])
+      : base.selectAll()
+  )
     .where("region_id", "=", q.regionId)
     .where("ledger_type", "=", q.type)
     .where("period", ">=", q.from)
     .where("period", "<=", q.to);
   if (q.unitIds) query = query.where("unit_id", "in", q.unitIds.length ? q.unitIds : [""]);
   if (q.orgIds) query = query.where("org_id", "in", q.orgIds.length ? q.orgIds : [""]);
+  if (q.nonZero) query = query.where("zero", "=", false);
   return (await query.orderBy("period").orderBy("unit_id").orderBy("slot").execute()) as ReturnRow[];
 }
 

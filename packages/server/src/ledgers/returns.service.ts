@@ -66,6 +66,7 @@ export async function returnItems(
     from: q.from,
     to: q.to,
     ...(q.orgIds ? { orgIds: q.orgIds } : {}),
+    withoutPayload: true,
   });
   const submissions = rows.map((r) => ({
     unitId: r.unit_id,
