@@ -236,6 +236,14 @@ describe("the 控辍保学 台账 (疑似辍学学生台账, 辍学学生台账)
     // By choice only the valid row is written.
     const valid = await upload(school, "suspected", book, "valid");
     expect(valid.json()).toMatchObject({ created: 1, skipped: 5 });
+    // One open case per student: the row now stored, and a sheet naming one student twice, are refused.
+    const again = await upload(school, "suspected", bookOf([header, good]), "check");
+    expect(again.json().problems.map((p: { row: number; code: string }) => [p.row, p.code])).toEqual([
+      [2, "DROPOUT_CASE_OPEN"],
+    ]);
+    const other = [...good.slice(0, 3), "G430102201301019999", ...good.slice(4)];
+    const twice = await upload(school, "suspected", bookOf([header, other, other]), "check");
+    expect(twice.json()).toMatchObject({ created: 1, skipped: 1, problems: [{ row: 3, code: "DROPOUT_CASE_OPEN" }] });
     // The bureau does not import a school's 台账.
     expect((await upload(dept, "suspected", book, "check")).statusCode).toBe(403);
   });

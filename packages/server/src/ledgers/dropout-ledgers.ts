@@ -16,11 +16,13 @@ import {
 import type { Actor } from "../auth/actor.js";
 import type { Database } from "../db/database.js";
 import { forbidden } from "../errors.js";
+import * as dropoutRepo from "./dropout.repository.js";
 import { presentCase } from "./dropout.service.js";
 import { studentOrgScope } from "./dropout-access.js";
 import { DROPOUT } from "./dropout-type.js";
 import { type Clock, exportLedger, type ImportMode, importLedger } from "./ledger-io.js";
-import type { LedgerSheetSpec } from "./ledger-sheet.js";
+import { rowProblem } from "./ledger-io-messages.js";
+import type { LedgerSheetSpec, ReadRow, RowProblem } from "./ledger-sheet.js";
 import type { FieldDef, LedgerTypeDef } from "./ledger-type.js";
 import * as repo from "./ledgers.repository.js";
 
@@ -103,6 +105,31 @@ interface DropoutLedger {
   filter: { states: LedgerState[]; fieldsPresent?: string[]; fieldsAbsent?: string[] };
 }
 
+const OPEN: readonly string[] = ["at_risk", "dropped_out", "persuading"];
+
+/** One open case per student: an open row's 学籍号 must not be another open row's, in the sheet or stored. */
+async function oneOpenCase(db: Database, regionId: string, rows: readonly ReadRow[]): Promise<RowProblem[]> {
+  const open = rows.filter((r) => OPEN.includes(r.record.state) && typeof r.record.fields.studentNo === "string");
+  const stored = await dropoutRepo.openCasesOf(db, regionId, [
+    ...new Set(open.map((r) => String(r.record.fields.studentNo))),
+  ]);
+  const seen = new Map<string, string>(stored.map((c) => [c.student_no, c.id]));
+  const problems: RowProblem[] = [];
+  for (const r of open) {
+    const no = String(r.record.fields.studentNo);
+    const self = r.id ?? `row:${r.row}`;
+    const holder = seen.get(no);
+    if (holder !== undefined && holder !== self)
+      problems.push({
+        row: r.row,
+        column: NATIONAL.studentNo,
+        ...rowProblem("DROPOUT_CASE_OPEN", NATIONAL.studentNo!),
+      });
+    else seen.set(no, self);
+  }
+  return problems;
+}
+
 const sheet = (kind: DropoutLedgerKind, states: LedgerState[], fields: string[]): LedgerSheetSpec => ({
   def: ledgerDef(states),
   title: DROPOUT_LEDGER_LABELS[kind],
@@ -111,6 +138,7 @@ const sheet = (kind: DropoutLedgerKind, states: LedgerState[], fields: string[])
   orgSynonyms: ["学校名称", "应在学校", "就读学校"],
   fields,
   orgProblem: (org) => (org.kind === "school" ? null : "ROW_ORG_NOT_SCHOOL"),
+  checkRows: oneOpenCase,
 });
 
 export const DROPOUT_LEDGERS: Record<DropoutLedgerKind, DropoutLedger> = {

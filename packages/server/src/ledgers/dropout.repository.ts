@@ -108,3 +108,16 @@ export async function casesActiveIn(
   if (q.orgIds) query = query.where("r.org_id", "in", q.orgIds.length ? q.orgIds : [""]);
   return query.orderBy("o.name").orderBy(sql`r.fields ->> 'foundOn'`).orderBy("r.id").execute();
 }
+
+/** The open cases (在册风险, 已辍学, 劝返中) of some students (学籍号). */
+export async function openCasesOf(db: Database, regionId: string, studentNos: string[]) {
+  if (studentNos.length === 0) return [];
+  return db
+    .selectFrom("ledger_records")
+    .select(["id", sql<string>`fields ->> 'studentNo'`.as("student_no")])
+    .where("region_id", "=", regionId)
+    .where("type", "=", "dropout_case")
+    .where("state", "in", ["at_risk", "dropped_out", "persuading"])
+    .where(sql<string>`fields ->> 'studentNo'`, "in", studentNos)
+    .execute();
+}

@@ -219,6 +219,13 @@ export async function importLedger(
       if ("ok" in read) good.push(read.ok);
       else problems.push(...read.problems);
     }
+    if (spec.checkRows) {
+      const more = await spec.checkRows(trx, actor.regionId, good);
+      const refused = new Set(more.map((p) => p.row));
+      problems.push(...more);
+      problems.sort((a, b) => a.row - b.row);
+      good.splice(0, good.length, ...good.filter((g) => !refused.has(g.row)));
+    }
     const badRows = new Set(problems.map((p) => p.row)).size;
     const answer = (created: number, corrected: number, unchanged: number): ImportAnswer => ({
       mode: options.mode,

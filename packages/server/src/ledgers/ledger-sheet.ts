@@ -1,4 +1,5 @@
 import { maskPersonal } from "@luoshi/contract";
+import type { Database } from "../db/database.js";
 import { diffFields, filled, fitsField } from "./fields.js";
 import { type RowProblemCode, rowProblem } from "./ledger-io-messages.js";
 import type { FieldDef, Fields, FieldValue, LedgerRecordState, LedgerTypeDef } from "./ledger-type.js";
@@ -24,6 +25,8 @@ export interface LedgerSheetSpec {
   fields?: readonly string[];
   /** Refuses an organisation a record may not belong to (e.g. not a school): a row problem code, or null. */
   orgProblem?: (org: { kind: string }) => RowProblemCode | null;
+  /** Checks across the valid rows and the stored records (e.g. one open case per student): more problems. */
+  checkRows?: (db: Database, regionId: string, rows: readonly ReadRow[]) => Promise<RowProblem[]>;
 }
 
 export const ID_HEADER = "编号";
