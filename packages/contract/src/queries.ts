@@ -114,6 +114,8 @@ export const Indicator = Type.Object({
   actual: Nullable(Type.Number()),
   period: Nullable(Type.String()),
   attained: Nullable(Type.Boolean()),
+  /** A value computed from a ledger: how (e.g. a screening rate's numerator, denominator and last year's). */
+  derivation: Type.Optional(Type.String()),
 });
 export type Indicator = Static<typeof Indicator>;
 

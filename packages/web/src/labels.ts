@@ -205,6 +205,7 @@ export const L = {
   warningLights: "预警",
   overdueList: "逾期任务",
   indicatorAttainment: "指标达成",
+  computedIndicators: "按台账计算的指标（含计算过程）",
   monthlyTrend: "月度趋势",
   completionRate: "完成率",
   reportCount: "报告数",

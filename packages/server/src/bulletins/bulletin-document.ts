@@ -66,7 +66,8 @@ export function overdueRows(d: Pick<BulletinData, "overdue">, repeatUnit: boolea
 
 const indicatorCells = (i: BulletinData["indicators"][number]) => [
   i.task_no,
-  i.text,
+  // A value computed from a ledger carries its arithmetic (ledgers/ledger-actuals.ts).
+  "derivation" in i && i.derivation ? `${i.text}\n${i.derivation}` : i.text,
   i.progress === null ? "—" : `${i.progress}%`,
   STATUS_LABELS[i.status],
 ];

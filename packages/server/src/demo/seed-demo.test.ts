@@ -94,6 +94,12 @@ describe("demo seed", () => {
       expect(onTask.actual).toBeLessThan(b.metric === "myopia_rate" ? 70 : 75);
       expect(onDashboard.actual).toBe(onTask.actual);
       expect(inBulletin?.actual).toBe(onTask.actual);
+      // With its arithmetic, the same everywhere.
+      expect(onTask.derivation).toMatch(
+        /^2024年 .+人 ÷ .+人 = [\d.]+%；2023年 [\d.]+%（\d+\/\d+）；较上年 [+-]?[\d.]+个百分点$/,
+      );
+      expect(onDashboard.derivation).toBe(onTask.derivation);
+      expect((inBulletin as { derivation?: string } | undefined)?.derivation).toBe(onTask.derivation);
       expect(onTask.attained).toBe(onDashboard.attained);
     }
     await app.close();

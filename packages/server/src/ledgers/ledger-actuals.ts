@@ -5,7 +5,7 @@ import { type HazardAsOf, hazardMetric } from "./hazard-metrics.js";
 import { hazardsAsOf } from "./hazards-as-of.js";
 import { metricsAsOf } from "./ledger-metrics.js";
 import { returnsMetric } from "./returns.service.js";
-import { isScreeningMetric } from "./screening/rates.js";
+import { isScreeningMetric, rateDerivation } from "./screening/rates.js";
 import { screeningMetricValues } from "./screening/screening-metrics.js";
 
 const isHazardMetric = (metric: LedgerMetric) => LEDGER_METRIC_TYPE[metric] === "campus_hazard";
@@ -25,7 +25,7 @@ const RETURN_METRIC_KIND: Partial<Record<LedgerMetric, "completeness" | "timelin
  */
 export async function withLedgerActuals<
   T extends { region_id: string; id: string; actual: number | null; baseline?: number | null },
->(db: Database, rows: T[], asOf: string): Promise<T[]> {
+>(db: Database, rows: T[], asOf: string): Promise<(T & { derivation?: string })[]> {
   if (rows.length === 0) return rows;
   const regionIds = [...new Set(rows.map((r) => r.region_id))];
   // Most regions bind nothing: one index probe, and the engine's facts are read as before.
@@ -36,21 +36,31 @@ export async function withLedgerActuals<
   const hazards = new Map<string, HazardAsOf[]>();
   for (const region of new Set(bindings.filter((b) => isHazardMetric(b.metric)).map((b) => b.region_id)))
     hazards.set(region, await hazardsAsOf(db, region, asOf));
-  const screening = new Map<string, { value: number | null; previous: number | null }>();
+  const screening = new Map<string, { value: number | null; previous: number | null; derivation: string }>();
   for (const region of new Set(bindings.filter((b) => isScreeningMetric(b.metric)).map((b) => b.region_id))) {
     const asks = bindings.flatMap((b) =>
       b.region_id === region && isScreeningMetric(b.metric) ? [{ metric: b.metric, year: yearOf(b) }] : [],
     );
-    for (const [key, v] of await screeningMetricValues(db, region, asks))
-      screening.set(`${region}:${key}`, { value: v.value, previous: v.previous.value });
+    for (const [key, v] of await screeningMetricValues(db, region, asks)) {
+      const [metric, year] = key.split(":") as [Parameters<typeof rateDerivation>[0], string];
+      screening.set(`${region}:${key}`, {
+        value: v.value,
+        previous: v.previous.value,
+        derivation: rateDerivation(metric, Number(year), v),
+      });
+    }
   }
-  const values = new Map<string, { actual: number | null; previous: number | null }>();
+  const values = new Map<string, { actual: number | null; previous: number | null; derivation?: string }>();
   for (const b of bindings) {
     const year = yearOf(b);
     const period = { from: `${year}-01-01`, to: `${year}-12-31` };
     if (isScreeningMetric(b.metric)) {
       const v = screening.get(`${b.region_id}:${b.metric}:${year}`);
-      values.set(b.indicator_id, { actual: v?.value ?? null, previous: v?.previous ?? null });
+      values.set(b.indicator_id, {
+        actual: v?.value ?? null,
+        previous: v?.previous ?? null,
+        ...(v ? { derivation: v.derivation } : {}),
+      });
     } else if (isHazardMetric(b.metric))
       values.set(b.indicator_id, {
         actual: hazardMetric(b.metric, hazards.get(b.region_id) ?? [], period).value,
@@ -71,6 +81,6 @@ export async function withLedgerActuals<
     const v = values.get(r.id);
     if (!v) return r;
     const baseline = "baseline" in r && r.baseline === null && v.previous !== null ? { baseline: v.previous } : {};
-    return { ...r, actual: v.actual, ...baseline };
+    return { ...r, actual: v.actual, ...baseline, ...(v.derivation ? { derivation: v.derivation } : {}) };
   });
 }

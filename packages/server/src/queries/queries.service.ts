@@ -160,6 +160,7 @@ export async function indicatorViews(
     actual: i.actual,
     period: i.actual_period,
     attained: attainment(i, i.actual),
+    ...(i.derivation ? { derivation: i.derivation } : {}),
   }));
 }
 

@@ -5,6 +5,7 @@ import { actorFor } from "../../auth/auth.service.js";
 import { createTestApp, type TestContext } from "../../test/app.js";
 import { csvOf, pupil } from "../../test/screening.js";
 import { classifyMeasurement } from "./classify-record.js";
+import { rateDerivation } from "./rates.js";
 import { readRows } from "./rows.js";
 import { screeningRates } from "./screening.service.js";
 import { importScreening } from "./screening-import.js";
@@ -119,4 +120,24 @@ describe("screening rates", () => {
       { numRuns: 8 },
     );
   }, 240_000);
+});
+
+describe("rateDerivation", () => {
+  it("states the numerator, denominator, last year's rate and the change; says when last year has no data", () => {
+    const now = { value: 40, numerator: 2, denominator: 5 };
+    expect(
+      rateDerivation("obesity_rate", 2024, {
+        ...now,
+        previous: { value: 50, numerator: 1, denominator: 2 },
+        change: -10,
+      }),
+    ).toBe("2024年 肥胖2人 ÷ 有身高体重5人 = 40%；2023年 50%（1/2）；较上年 -10个百分点");
+    expect(
+      rateDerivation("fitness_good_rate", 2024, {
+        ...now,
+        previous: { value: null, numerator: 0, denominator: 0 },
+        change: null,
+      }),
+    ).toBe("2024年 优秀和良好2人 ÷ 评定等级5人 = 40%；2023年无筛查数据");
+  });
 });

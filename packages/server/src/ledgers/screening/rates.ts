@@ -115,3 +115,23 @@ export function rateWithChange(metric: ScreeningMetric, now: Counts, before: Cou
 
 export const isScreeningMetric = (metric: string): metric is ScreeningMetric =>
   (SCREENING_METRICS as readonly string[]).includes(metric);
+
+const NUMERATOR_LABELS: Record<ScreeningMetric, [string, string]> = {
+  myopia_rate: ["筛查性近视", "能判定的有效筛查"],
+  overweight_rate: ["超重", "有身高体重"],
+  obesity_rate: ["肥胖", "有身高体重"],
+  fitness_good_rate: ["优秀和良好", "评定等级"],
+  fitness_pass_rate: ["及格及以上", "评定等级"],
+};
+
+/**
+ * The arithmetic of a bound screening indicator, as the task page, the dashboard and the bulletins
+ * show it under the value: "2024年 筛查性近视 2人 ÷ 能判定的有效筛查 6人 = 33.33%；2023年 25%（1/4）；较上年 +8.33个百分点".
+ */
+export function rateDerivation(metric: ScreeningMetric, year: number, r: RateWithChange): string {
+  const [top, bottom] = NUMERATOR_LABELS[metric];
+  const now = `${year}年 ${top}${r.numerator}人 ÷ ${bottom}${r.denominator}人 = ${r.value === null ? "—" : `${r.value}%`}`;
+  if (r.previous.value === null) return `${now}；${year - 1}年无筛查数据`;
+  const sign = r.change !== null && r.change > 0 ? "+" : "";
+  return `${now}；${year - 1}年 ${r.previous.value}%（${r.previous.numerator}/${r.previous.denominator}）；较上年 ${sign}${r.change}个百分点`;
+}

@@ -340,6 +340,9 @@ describe("plan indicators bound to screening rates", () => {
     const good = table.find((i: { subject: string }) => i.subject.includes("优良率"));
     // 2024: 2 of 6 decided myopic (33.33 %); 2023: 25 %; up 8.33 points → a 1-point decrease is not met.
     expect(myopia).toMatchObject({ actual: 33.33, baseline: 25, attained: false });
+    expect(myopia.derivation).toBe(
+      "2024年 筛查性近视2人 ÷ 能判定的有效筛查6人 = 33.33%；2023年 25%（1/4）；较上年 +8.33个百分点",
+    );
     // 2024: 优秀+良好 = 4 of 6 (66.67 %) ≥ 55 %.
     expect(good).toMatchObject({ actual: 66.67, attained: true });
   });

@@ -160,7 +160,27 @@ function Overview({ d }: { d: Required<Dashboard> & { plan: { id: string; title:
           ]}
         />
       </Card>
+      <ComputedIndicators items={d.indicators.items} />
     </Space>
+  );
+}
+
+/** Indicators whose value a ledger computes (近视率, 优良率, …), each with its arithmetic. */
+function ComputedIndicators({ items }: { items: Required<Dashboard>["indicators"]["items"] }) {
+  const computed = items.filter((i) => i.derivation);
+  if (computed.length === 0) return null;
+  return (
+    <Card title={L.computedIndicators} size="small" data-testid="dashboard-computed-indicators">
+      {computed.map((i) => (
+        <div key={i.id} style={{ marginBottom: 8 }}>
+          <Link to={`/tasks/${i.taskId}`}>{`${i.taskNo ?? ""} ${i.subject}`}</Link>
+          {`：${i.actual === null ? "—" : `${i.actual}${i.unit}`}`}
+          <Typography.Text type="secondary" style={{ display: "block" }}>
+            {i.derivation}
+          </Typography.Text>
+        </div>
+      ))}
+    </Card>
   );
 }
 

@@ -53,7 +53,19 @@ function IndicatorTable({ indicators }: { indicators: Indicator[] }) {
           render: (_, i) =>
             formatTarget({ op: i.op, value: i.targetValue, min: i.targetMin, max: i.targetMax, unit: i.unit }),
         },
-        { title: L.actual, render: (_, i) => (i.actual === null ? "—" : `${i.actual}${i.unit}`) },
+        {
+          title: L.actual,
+          render: (_, i) => (
+            <>
+              {i.actual === null ? "—" : `${i.actual}${i.unit}`}
+              {i.derivation && (
+                <Typography.Text type="secondary" style={{ display: "block", fontSize: 12 }}>
+                  {i.derivation}
+                </Typography.Text>
+              )}
+            </>
+          ),
+        },
         { title: L.period, dataIndex: "period", render: (p: string | null) => p ?? "—" },
         { title: L.attained, render: (_, i) => attainedTag(i) },
       ]}
