@@ -187,9 +187,9 @@ async function seed(db) {
       FROM g`.execute(db);
   await sql`
     INSERT INTO ledger_history (region_id, record_id, seq, action, from_state, to_state, changes, note, actor_id, at)
-    SELECT region_id, id, 1, 'record', NULL, state, '{}', '压测数据', created_by, created_at FROM ledger_records`.execute(
-    db,
-  );
+    SELECT region_id, id, 1, 'record', NULL, state,
+           (SELECT jsonb_object_agg(key, jsonb_build_object('from', NULL, 'to', value)) FROM jsonb_each(fields)),
+           '压测数据', created_by, created_at FROM ledger_records`.execute(db);
   await sql`VACUUM ANALYZE ledger_records`.execute(db);
 }
 
