@@ -127,5 +127,10 @@ await scenario("screening", { viewport: { width: 1280, height: 900 }, timeout: 3
   );
   await page.goto(`${BASE}/dashboard`);
   await page.locator("canvas").first().waitFor();
+  // The computed indicators with their arithmetic (numerator ÷ denominator, last year, change).
+  await page
+    .getByTestId("dashboard-computed-indicators")
+    .getByText(/筛查性近视\d+人 ÷ /)
+    .waitFor();
   await shot(page, "screening-dashboard");
 });

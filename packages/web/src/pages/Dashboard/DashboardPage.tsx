@@ -165,7 +165,7 @@ function Overview({ d }: { d: Required<Dashboard> & { plan: { id: string; title:
   );
 }
 
-/** Indicators whose value a ledger computes (近视率, 优良率, …), each with its arithmetic. */
+/** Indicators whose rate a ledger computes (近视率, 优良率, …), each with its arithmetic. */
 function ComputedIndicators({ items }: { items: Required<Dashboard>["indicators"]["items"] }) {
   const computed = items.filter((i) => i.derivation);
   if (computed.length === 0) return null;
@@ -174,7 +174,8 @@ function ComputedIndicators({ items }: { items: Required<Dashboard>["indicators"
       {computed.map((i) => (
         <div key={i.id} style={{ marginBottom: 8 }}>
           <Link to={`/tasks/${i.taskId}`}>{`${i.taskNo ?? ""} ${i.subject}`}</Link>
-          {`：${i.actual === null ? "—" : `${i.actual}${i.unit}`}`}
+          {/* A computed rate is a percentage whatever the target's unit ("下降1个百分点"). */}
+          {`：${i.actual === null ? "—" : `${i.actual}%`}`}
           <Typography.Text type="secondary" style={{ display: "block" }}>
             {i.derivation}
           </Typography.Text>
