@@ -4,6 +4,7 @@
  *    plan's bound indicator 辍学学生数 on the dashboard goes to 1;
  *  - two 劝返 visits, each with a photo as evidence; the return to school after 10 days of attendance:
  *    辍学学生数 goes back to 0 (动态清零);
+ *  - a mistaken grade is corrected with its reason (kept as a history entry);
  *  - the school submits its monthly return at 360 px (listing the case); the county's quarterly review
  *    lists the case (masked) and the bureau completes the review with its note;
  *  - the school records a 家庭经济困难 identification with its evidence and approves it: the 应助尽助 check
@@ -117,6 +118,14 @@ async function persuade(phone: Page, photo: string) {
   await drawer.getByRole("button", { name: "确认返校" }).click();
   await toast(phone, "已保存");
   await drawer.getByText("已返校").first().waitFor();
+  step("school: a mistaken grade corrected with its reason (a new history entry)");
+  await drawer.getByRole("button", { name: "更正登记" }).click();
+  const correction = drawer.locator("[data-correction]");
+  await correction.getByLabel("年级").fill("八年级");
+  await correction.getByLabel(/更正理由/).fill("年级登记错误");
+  await correction.getByRole("button", { name: "提交更正" }).click();
+  await toast(phone, "已保存");
+  await drawer.getByText(/更正：年级登记错误/).waitFor();
   await phone.keyboard.press("Escape");
 }
 

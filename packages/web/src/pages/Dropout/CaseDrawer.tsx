@@ -22,6 +22,7 @@ import { useCallback, useEffect, useState } from "react";
 import { messageOf } from "../../api/client";
 import type { EvidenceFile, Me } from "../../api/types";
 import { EvidenceUpload, uploadedIds } from "../../components/EvidenceUpload";
+import { CaseCorrection } from "./CaseCorrection";
 import { optionsOf } from "./CaseModal";
 import { type DropoutCaseDetail, type DropoutStep, dropoutApi, todayString } from "./dropout-api";
 import { D } from "./labels";
@@ -206,6 +207,16 @@ export function CaseDrawer({
                 </fieldset>
               )}
             </Form>
+          )}
+          {writer && (
+            <CaseCorrection
+              key={item.version}
+              item={item}
+              onCorrected={(c) => {
+                setItem(c);
+                onChanged();
+              }}
+            />
           )}
           <h4>{D.history}</h4>
           <Timeline

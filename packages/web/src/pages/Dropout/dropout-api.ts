@@ -4,6 +4,7 @@ import type {
   AidRecord,
   DropoutCaseDetail,
   DropoutCases,
+  DropoutCorrection,
   DropoutLedgerView,
   DropoutMonthlyReturn,
   DropoutQuarterReview,
@@ -36,6 +37,10 @@ export const dropoutApi = {
   step: (id: string, body: DropoutStep) =>
     request<{ case: DropoutCaseDetail }>("POST", `/api/ledgers/dropout-cases/${id}/steps`, body).then((r) => r.case),
   ledger: (kind: string, query: Query) => get<DropoutLedgerView>(`/api/ledgers/dropout-ledgers/${kind}`, query),
+  correct: (id: string, body: DropoutCorrection) =>
+    request<{ case: DropoutCaseDetail }>("POST", `/api/ledgers/dropout-cases/${id}/corrections`, body).then(
+      (r) => r.case,
+    ),
   returns: (month: string) => get<DropoutReturns>("/api/ledgers/dropout-returns", { month }),
   submitReturn: (month: string) =>
     request<{ return: DropoutMonthlyReturn }>("POST", "/api/ledgers/dropout-returns", { month }).then((r) => r.return),

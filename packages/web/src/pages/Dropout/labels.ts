@@ -76,6 +76,9 @@ export const D = {
   ledgersTab: "台账",
   bureauLedgerHint: "教育局仅见学校上报的案例",
   monthlyReturn: "控辍保学月报",
+  correct: "更正登记",
+  correctionNote: "更正理由（必填，记入处理记录）",
+  submitCorrection: "提交更正",
   zeroReturn: "零报告",
   dueAt: "截止",
   returnCounts: (risk: number, out: number, closed: number) =>
