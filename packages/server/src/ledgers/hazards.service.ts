@@ -20,6 +20,7 @@ import { DEFAULT_CHECKLISTS } from "./checklists.js";
 import type { Changes } from "./fields.js";
 import { escalateMajorHazards } from "./hazard-escalation.js";
 import { hazardMetric, type MetricValue } from "./hazard-metrics.js";
+import { recordDailyRoundReturn } from "./hazard-source.js";
 import { DEFAULT_HAZARD_SETTINGS, HAZARD } from "./hazard-type.js";
 import { hazardsAsOf } from "./hazards-as-of.js";
 import {
@@ -246,6 +247,10 @@ export async function recordRound(db: Database, actor: Actor, input: NewRound, n
       action: "create",
       after: round,
     });
+    if (input.kind === "daily") {
+      const day = { regionId: actor.regionId, orgId, heldOn: input.heldOn, roundId, actorId: actor.userId, at };
+      await recordDailyRoundReturn(trx, { ...day, hazardCount: input.hazards.length });
+    }
     const created: string[] = [];
     for (const outcome of outcomes) {
       const id = newId();

@@ -1,6 +1,7 @@
 import type { LedgerType } from "@luoshi/contract";
 import type { Database } from "../db/database.js";
 import { dropoutReturnSource } from "./dropout-source.js";
+import { hazardReturnSource } from "./hazard-source.js";
 import { healthReturnSource } from "./health-source.js";
 import type { ReturnSchedule, ReturnUnit } from "./returns.js";
 
@@ -29,6 +30,7 @@ export interface ReturnSource {
 const SOURCES: Partial<Record<LedgerType, ReturnSource>> = {
   health_check: healthReturnSource,
   dropout_case: dropoutReturnSource,
+  campus_hazard: hazardReturnSource,
 };
 
 export const returnSourceOf = (type: LedgerType): ReturnSource | undefined => SOURCES[type];
