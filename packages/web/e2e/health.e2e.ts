@@ -68,6 +68,43 @@ await scenario("health", { viewport: PHONE, timeout: 20000 }, async ({ page: pho
   await toast(reporter, "已确认报告疾控和教育局");
   await alert.getByText("已报告", { exact: true }).waitFor();
   await shot(reporter, "health-alert-phone");
+  // The school summary of the round, built from the class checks, submitted with one tap.
+  await reporter.locator(".school-summary").getByRole("button", { name: "提交学校汇总" }).click();
+  await toast(reporter, "已提交学校汇总");
+
+  step("班主任 2, 360 px: registers 王小明 absent for illness and asks for 复课 once he is back");
+  await phone2.getByRole("tab", { name: "因病缺课追踪" }).click();
+  await phone2.getByRole("button", { name: "登记因病缺课" }).click();
+  const register = phone2.locator(".ant-modal", { hasText: "登记因病缺课" });
+  await register.getByLabel("学生姓名").fill("王小明");
+  for (const s of ["发热", "咳嗽"]) await register.getByText(s, { exact: true }).click();
+  check(await noHorizontalScroll(phone2), "the registration fits 360 px");
+  await register.getByRole("button", { name: /提\s*交/ }).click();
+  await toast(phone2, "已保存");
+  const ill = phone2.locator(".illness-case", { hasText: "一年级2班" });
+  await ill.getByText("因病缺课", { exact: true }).waitFor();
+  await ill.getByRole("button", { name: "申请复课" }).click();
+  const resume = phone2.locator(".ant-modal", { hasText: "复课日期" });
+  await resume.locator(".ant-select").last().click();
+  await phone2.keyboard.type("非传染");
+  await phone2.locator(".ant-select-item-option", { hasText: "非传染性疾病" }).click();
+  await resume.getByRole("button", { name: /提\s*交/ }).click();
+  await toast(phone2, "已保存");
+  await ill.getByText("待查验复课证明").waitFor();
+  check((await ill.getByRole("button", { name: "查验通过并复课" }).count()) === 0, "a 班主任 cannot check 复课 alone");
+  await shot(phone2, "health-case-phone");
+
+  step("the school's 疫情报告人, 360 px: checks the 复课 and lets the student back");
+  await reporter.getByRole("tab", { name: "因病缺课追踪" }).click();
+  const pending = reporter.locator(".illness-case", { hasText: "一年级2班" });
+  await pending.getByRole("button", { name: "查验通过并复课" }).click();
+  await reporter
+    .locator(".ant-modal", { hasText: "查验意见" })
+    .getByRole("button", { name: /提\s*交/ })
+    .click();
+  await toast(reporter, "已保存");
+  await pending.getByText("已复课").waitFor();
+  check(await noHorizontalScroll(reporter), "the cases fit 360 px");
 
   step("bureau: today's submissions by school, the silent class listed, this month's completeness %");
   const desk = await newPage({ width: 1280, height: 860 });
@@ -103,6 +140,16 @@ await scenario("health", { viewport: PHONE, timeout: 20000 }, async ({ page: pho
     "the bureau sees the three absences as counts, without names",
   );
   await desk.locator(".health-alerts", { hasText: "一年级2班" }).getByText("已报告", { exact: true }).waitFor();
+  await desk.locator(".health-summaries").getByText("城关镇中心小学").first().waitFor();
+  await desk.locator(".health-cases").getByText("城关镇中心小学").first().waitFor();
+  const cases = await apiGet<{ cases: unknown[]; schools: { orgName: string; resumed: number }[] }>(
+    desk,
+    "/api/ledgers/health/cases",
+  );
+  check(
+    cases.cases.length === 0 && cases.schools.some((s) => s.orgName.includes("城关镇中心小学") && s.resumed >= 1),
+    "the bureau counts the case to 复课, without names",
+  );
   await shot(desk, "health-bureau");
   check(pageErrors.length === 0, `no page errors (${pageErrors.join(" | ")})`);
 });

@@ -153,7 +153,7 @@ export function CaseCard({ item, schoolDoctor, onDone }: { item: Item; schoolDoc
                 <Select allowClear options={optionsOf(MEDICAL_VISIT_LABELS)} />
               </Form.Item>
               <Form.Item name="diagnosis" label={C.diagnosis} initialValue={item.diagnosis ?? undefined}>
-                <Select allowClear options={optionsOf(DIAGNOSIS_LABELS)} />
+                <Select allowClear showSearch optionFilterProp="label" options={optionsOf(DIAGNOSIS_LABELS)} />
               </Form.Item>
             </>
           )}

@@ -68,6 +68,7 @@ export function IllnessCases() {
       <Button
         type="primary"
         block
+        disabled={classes.length === 0}
         style={{ marginBottom: 8 }}
         onClick={() => {
           form.setFieldsValue({ classId: classes[0]?.id, onsetOn: today(), absentFrom: today(), symptoms: [] });
@@ -115,7 +116,7 @@ export function IllnessCases() {
             <Select allowClear options={optionsOf(MEDICAL_VISIT_LABELS)} />
           </Form.Item>
           <Form.Item name="diagnosis" label={C.diagnosis}>
-            <Select allowClear options={optionsOf(DIAGNOSIS_LABELS)} />
+            <Select allowClear showSearch optionFilterProp="label" options={optionsOf(DIAGNOSIS_LABELS)} />
           </Form.Item>
         </Form>
       </Modal>
