@@ -1048,6 +1048,33 @@ const MATRIX: Record<string, Row> = {
         note: "复查",
       }),
   },
+  "GET /api/ledgers/screening/followups/:id/notice.docx": {
+    own: ["dept_head", "school_reporter"],
+    req: (c) => ({
+      method: "GET",
+      url: `/api/ledgers/screening/followups/${screening[c.scope].followupId}/notice.docx`,
+      headers: c.session.headers,
+    }),
+  },
+  "GET /api/ledgers/screening/notices.docx": {
+    own: ["dept_head", "school_reporter"],
+    other: null,
+    req: (c) => ({
+      method: "GET",
+      url: "/api/ledgers/screening/notices.docx?year=2024&grade=4",
+      headers: c.session.headers,
+    }),
+  },
+  "GET /api/ledgers/screening/students.xlsx": {
+    own: ["dept_head", "school_reporter"],
+    other: null,
+    req: (c) => ({ method: "GET", url: "/api/ledgers/screening/students.xlsx?year=2024", headers: c.session.headers }),
+  },
+  "GET /api/ledgers/screening/rates.xlsx": {
+    own: ALL,
+    other: null,
+    req: (c) => ({ method: "GET", url: "/api/ledgers/screening/rates.xlsx?year=2024", headers: c.session.headers }),
+  },
   "PUT /api/ledgers/hazard-config": {
     own: ["admin", "supervisor", "dept_head"],
     other: null,
@@ -1650,6 +1677,18 @@ const LIST_SCOPES: Record<string, ListScope> = {
   "GET /api/ledgers/screening/followups": {
     kind: "region",
     url: "/api/ledgers/screening/followups?year=2024",
+  },
+  "GET /api/ledgers/screening/notices.docx": {
+    kind: "not-a-list",
+    why: "a Word document of GET /api/ledgers/screening/followups' rows of a class",
+  },
+  "GET /api/ledgers/screening/students.xlsx": {
+    kind: "not-a-list",
+    why: "a workbook of GET /api/ledgers/screening/students' and followups' rows",
+  },
+  "GET /api/ledgers/screening/rates.xlsx": {
+    kind: "not-a-list",
+    why: "a workbook of GET /api/ledgers/screening/rates over three years",
   },
   // ledgerio
   "GET /api/ledgers/hazard-summary": {
