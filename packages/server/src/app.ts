@@ -41,6 +41,7 @@ import { dashboardRoutes } from "./queries/dashboard.routes.js";
 import { queriesRoutes } from "./queries/queries.routes.js";
 import { taskDetailRoutes } from "./queries/task-detail.routes.js";
 import { searchRoutes } from "./search/search.routes.js";
+import { clockOf } from "./supervision/deps.js";
 import { supervisionRoutes } from "./supervision/supervision.routes.js";
 import { usersRoutes } from "./users/users.routes.js";
 import { type HeavyWork, workPool } from "./work/work-pool.js";
@@ -140,7 +141,7 @@ export async function buildApp(
   });
   await app.register(swaggerUi, { routePrefix: "/api/docs" });
   installAuth(app, deps);
-  installReadCache(app, deps, deps.config.readCache);
+  installReadCache(app, deps, deps.config.readCache, clockOf(deps));
   // After the read cache, which keeps answers uncompressed: JSON goes out brotli- or gzip-compressed
   // to clients that accept it (a school reporter's phone), fast settings since it is per response.
   await app.register(compress, {

@@ -14,6 +14,11 @@ declare module "fastify" {
     readCache?: Pending;
     /** The scopes (db/write-generation.ts) the answer depends on; unset: anything. */
     readScopes?: string[];
+    /**
+     * When the answer goes stale with no write (a return not yet due turns missing at its due
+     * time): an instant, ms, on the server's clock. Unset: only writes and the day move it.
+     */
+    readExpires?: number;
   }
 }
 
@@ -38,6 +43,8 @@ interface Entry {
   /** The data version read before the answer was computed. */
   version: string;
   scopes: readonly string[] | undefined;
+  /** See FastifyRequest.readExpires. */
+  expires: number | undefined;
   payload: string;
 }
 
@@ -62,7 +69,12 @@ const MAX_CHARS = 64 * 1024 * 1024;
  * Keys hold the user, the URL and today's date (statuses such as 逾期 change at midnight).
  * Concurrent requests for one answer wait for the first to compute it.
  */
-export function installReadCache(app: App, targets: ReadTargets, enabled: boolean): void {
+export function installReadCache(
+  app: App,
+  targets: ReadTargets,
+  enabled: boolean,
+  clock: () => Date = () => new Date(),
+): void {
   if (!enabled) return;
   const freshness = freshnessOf(targets.db, targets.replica);
   const entries = new Map<string, Entry>();
@@ -95,7 +107,8 @@ export function installReadCache(app: App, targets: ReadTargets, enabled: boolea
     const key = `${request.actor.userId}\u0000${todayInShanghai()}\u0000${request.url}`;
     const hit = entries.get(key);
     if (hit) {
-      if (freshness.isCurrent(hit.version, hit.scopes, now)) return sendCached(reply, hit.payload);
+      const expired = hit.expires !== undefined && clock().getTime() >= hit.expires;
+      if (!expired && freshness.isCurrent(hit.version, hit.scopes, now)) return sendCached(reply, hit.payload);
       drop(key, hit);
     }
     const flight = inFlight.get(key);
@@ -131,7 +144,7 @@ export function installReadCache(app: App, targets: ReadTargets, enabled: boolea
     const now = await freshness.now().catch(() => undefined);
     const scopes = request.readScopes;
     const current = now !== undefined && freshness.isCurrent(pending.version, scopes, now);
-    if (current) keep(pending.key, { version: pending.version, scopes, payload });
+    if (current) keep(pending.key, { version: pending.version, scopes, expires: request.readExpires, payload });
     finish(pending, current ? payload : undefined);
     return payload;
   });

@@ -1,6 +1,7 @@
 import type { InjectOptions } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actorFor } from "../auth/auth.service.js";
+import { CACHE_HEADER } from "../http/read-cache.js";
 import { createTestApp, loginAs, type Session, type TestContext } from "../test/app.js";
 import { PASSWORD } from "../test/fixture.js";
 import { publishedPlan } from "../test/plans.js";
@@ -247,6 +248,23 @@ describe("completeness, timeliness and chasing", () => {
       await send(other, "GET", "/api/ledgers/returns?type=health_check&from=2024-05-01&to=2024-05-31")
     ).json();
     expect(theirs.summary.expected).toBe(0);
+  });
+
+  it("the day view is kept until a write or until its first pending return falls due, then recomputed", async () => {
+    const url = "/api/ledgers/returns/day?type=health_check&date=2024-05-08";
+    const view = async () => {
+      const res = await send(dept, "GET", url);
+      const items = res.json().items as { status: string }[];
+      return { cache: res.headers[CACHE_HEADER], missing: items.filter((i) => i.status === "missing").length };
+    };
+    at("2024-05-08T00:00:00Z"); // 08:00, before the morning cut-off: everything pending
+    expect((await view()).missing).toBe(0);
+    expect(await view()).toEqual({ cache: "hit", missing: 0 });
+    // No write, only time: past the morning cut-off the kept answer is stale and recomputed.
+    at("2024-05-08T05:00:00Z"); // 13:00
+    const after = await view();
+    expect(after.cache).toBe("miss");
+    expect(after.missing).toBeGreaterThan(0);
   });
 
   it("the school calendar: a closed day owes nothing and refuses checks; a bad schedule is refused", async () => {

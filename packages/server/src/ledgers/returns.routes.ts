@@ -13,6 +13,7 @@ import { type App, type AppDeps, actorOf } from "../http/types.js";
 import { clockOf, sendDepsOf } from "../supervision/deps.js";
 import { LEDGER_ASSIGNERS } from "./ledger-access.js";
 import { chaseOutbreaks } from "./outbreaks.service.js";
+import { nextStatusChange } from "./returns.js";
 import { chaseReturns, returnSchedule, returnsDay, returnsReport, saveReturnSchedule } from "./returns.service.js";
 
 const tags = ["ledgers"];
@@ -38,7 +39,8 @@ export function returnsRoutes(app: App, deps: AppDeps): void {
   app.get(
     "/api/ledgers/returns/day",
     {
-      config: { auth: ALL_ROLES },
+      // Read by the bureau all morning: kept until a write, or until its first pending return falls due.
+      config: { auth: ALL_ROLES, cache: true },
       schema: {
         tags,
         summary: "某日各学校报送情况：已报、零报告、逾期、未报",
@@ -46,7 +48,12 @@ export function returnsRoutes(app: App, deps: AppDeps): void {
         response: withErrors({ 200: ReturnsDay }),
       },
     },
-    async (request) => returnsDay(deps.db, actorOf(request), request.query, now),
+    async (request) => {
+      const day = await returnsDay(deps.db, actorOf(request), request.query, now);
+      const change = nextStatusChange(day.items);
+      if (change !== undefined) request.readExpires = change;
+      return day;
+    },
   );
 
   app.post(

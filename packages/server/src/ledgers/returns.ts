@@ -129,20 +129,20 @@ export function expectedReturns(
   from: string,
   to: string,
 ): ExpectedReturn[] {
-  const periods = periodsIn(schedule, from, to);
+  // Each period's last day and each slot's due time once, not once per unit (a county's day is
+  // 18,000 returns over one period and two slots).
+  const periods = periodsIn(schedule, from, to).map((period) => ({
+    period,
+    end: periodEnd(schedule.periodKind, period),
+    dues: schedule.slots.map((slot) => ({ slot: slot.slot, dueAt: dueAt(schedule, period, slot) })),
+  }));
   const expected: ExpectedReturn[] = [];
   for (const unit of units) {
-    for (const period of periods) {
-      if (unit.since && periodEnd(schedule.periodKind, period) < unit.since) continue;
+    for (const { period, end, dues } of periods) {
+      if (unit.since && end < unit.since) continue;
       if (unit.until && period >= unit.until) continue;
-      for (const slot of schedule.slots)
-        expected.push({
-          unitId: unit.unitId,
-          orgId: unit.orgId,
-          period,
-          slot: slot.slot,
-          dueAt: dueAt(schedule, period, slot),
-        });
+      for (const { slot, dueAt } of dues)
+        expected.push({ unitId: unit.unitId, orgId: unit.orgId, period, slot, dueAt });
     }
   }
   return expected;
@@ -158,16 +158,33 @@ export function classifyReturns(
 ): ReturnItem[] {
   const byKey = new Map(submissions.map((s) => [keyOf(s), s]));
   const nowMs = Date.parse(now);
+  // Due times repeat across units: each parsed once.
+  const dueMs = new Map<string, number>();
   return expected.map((e) => {
     // A submission after `now` did not exist yet (figures as of a past instant).
     const found = byKey.get(keyOf(e));
     const s = found && Date.parse(found.submittedAt) <= nowMs ? found : undefined;
-    const due = Date.parse(e.dueAt);
+    let due = dueMs.get(e.dueAt);
+    if (due === undefined) {
+      due = Date.parse(e.dueAt);
+      dueMs.set(e.dueAt, due);
+    }
     let status: ReturnStatus;
     if (s) status = Date.parse(s.submittedAt) <= due ? "timely" : "late";
     else status = nowMs > due ? "missing" : "pending";
     return { ...e, status, submittedAt: s?.submittedAt ?? null, zero: s ? s.zero : null };
   });
+}
+
+/** The instant (ms) the first pending return of these falls due, and so turns missing; undefined when none is pending. */
+export function nextStatusChange(items: readonly { status: ReturnStatus; dueAt: string }[]): number | undefined {
+  let next: number | undefined;
+  for (const i of items) {
+    if (i.status !== "pending") continue;
+    const due = Date.parse(i.dueAt);
+    if (next === undefined || due < next) next = due;
+  }
+  return next;
 }
 
 const percent = (n: number, d: number) => (d === 0 ? null : Math.round((n / d) * 10_000) / 100);
