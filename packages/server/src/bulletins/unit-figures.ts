@@ -1,4 +1,5 @@
 import type { OrgKind, SupervisionStatus } from "@luoshi/contract";
+import { zhCompare } from "../zh-order.js";
 import { type AssignmentState, type IndicatorState, type RecordsAsOf, statesAsOf } from "./as-of.js";
 
 /**
@@ -111,7 +112,7 @@ export function unitFacts(
     u.indicators = own.length;
     u.indicatorsDone = own.filter((i) => i.status === "done").length;
   }
-  return [...units.values()].sort((a, b) => a.orgSort - b.orgSort || a.orgName.localeCompare(b.orgName, "zh"));
+  return [...units.values()].sort((a, b) => a.orgSort - b.orgSort || zhCompare(a.orgName, b.orgName));
 }
 
 export const withRates = (u: UnitFacts): Omit<UnitRank, "rank"> => ({
@@ -136,8 +137,7 @@ export function unitRanks(facts: readonly UnitFacts[]): UnitRank[] {
   const rows = facts.map(withRates);
   const t = (x: number | null) => x ?? -1;
   rows.sort(
-    (a, b) =>
-      b.completion - a.completion || t(b.timeliness) - t(a.timeliness) || a.orgName.localeCompare(b.orgName, "zh"),
+    (a, b) => b.completion - a.completion || t(b.timeliness) - t(a.timeliness) || zhCompare(a.orgName, b.orgName),
   );
   return withRanks(rows, (r) => `${r.completion}|${r.timeliness}`);
 }
@@ -153,7 +153,7 @@ export function overdueGroups(assignments: readonly AssignmentState[]): OverdueG
     groups.set(a.org_id, g);
   }
   return [...groups.values()]
-    .sort((a, b) => a.sort - b.sort || a.orgName.localeCompare(b.orgName, "zh"))
+    .sort((a, b) => a.sort - b.sort || zhCompare(a.orgName, b.orgName))
     .map(({ orgId, orgName, tasks, seq }) => ({
       orgId,
       orgName,

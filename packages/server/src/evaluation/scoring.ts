@@ -1,5 +1,6 @@
 import type { EvaluationWeights, OrgKind, RankGroup } from "@luoshi/contract";
 import { type UnitFacts, type UnitRank, withRanks, withRates } from "../bulletins/unit-figures.js";
+import { zhCompare } from "../zh-order.js";
 
 /** The year-end evaluation (考核): scores from each unit's raw facts; plain data in, plain data out. */
 
@@ -60,7 +61,7 @@ export function evaluateUnits(
   return (Object.keys(GROUP_LABELS) as RankGroup[])
     .map((group) => {
       const scored = facts.filter((f) => rankGroupOf(f.orgKind) === group).map((f) => scoreUnit(f, w));
-      scored.sort((a, b) => b.score - a.score || a.orgName.localeCompare(b.orgName, "zh"));
+      scored.sort((a, b) => b.score - a.score || zhCompare(a.orgName, b.orgName));
       return { group, label: GROUP_LABELS[group], units: withRanks(scored, (s) => String(s.score)) };
     })
     .filter((g) => g.units.length > 0);

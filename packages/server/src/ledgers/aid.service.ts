@@ -15,6 +15,7 @@ import type { Actor } from "../auth/actor.js";
 import type { Database } from "../db/database.js";
 import { forbidden } from "../errors.js";
 import { todayInShanghai } from "../progress/periods.js";
+import { zhCompare } from "../zh-order.js";
 import * as dropoutRepo from "./dropout.repository.js";
 import { dropoutConfig } from "./dropout.service.js";
 import { assertWritesAid, canReadAid, isSchoolSide, studentOrgScope } from "./dropout-access.js";
@@ -209,7 +210,7 @@ export async function aidCheckList(
         unidentified: own.filter((f) => f.check === "unidentified").length,
       };
     })
-    .sort((a, b) => a.orgName.localeCompare(b.orgName, "zh-CN"));
+    .sort((a, b) => zhCompare(a.orgName, b.orgName));
   return {
     schoolYear: q.schoolYear,
     asOf,

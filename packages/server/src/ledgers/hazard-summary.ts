@@ -1,4 +1,5 @@
 import type { HazardCounts, HazardSummary } from "@luoshi/contract";
+import { zhCompare } from "../zh-order.js";
 
 /**
  * The bureau's summary of the hazard ledger (pure): counts of the hazards found in a period by
@@ -63,9 +64,6 @@ function listed(counts: Map<string, HazardCounts>, keys: readonly string[]): [st
   return [...all].map(([k, c]) => [k, rated(c)]);
 }
 
-/** Schools of equal counts by name, in Chinese order (one collator: localeCompare would build one per call). */
-const byName = new Intl.Collator("zh");
-
 export function summarize(
   q: { from: string; to: string; asOf: string },
   schools: readonly { id: string; name: string }[],
@@ -80,7 +78,7 @@ export function summarize(
     .map(([orgId, c]) => ({ orgId, orgName: names.get(orgId) ?? "", ...c }))
     .sort(
       (a, b) =>
-        b.overdue - a.overdue || b.majorOpen - a.majorOpen || b.open - a.open || byName.compare(a.orgName, b.orgName),
+        b.overdue - a.overdue || b.majorOpen - a.majorOpen || b.open - a.open || zhCompare(a.orgName, b.orgName),
     );
   const trend = new Map<string, { found: number; closed: number }>();
   const bucket = (w: string) => trend.get(w) ?? trend.set(w, { found: 0, closed: 0 }).get(w)!;

@@ -8,6 +8,7 @@ import { todayInShanghai } from "../progress/periods.js";
 import { taskStatusOf } from "../status/engine.js";
 import { attainment, nextDue, reportedStatus } from "../status/rules.js";
 import type { SupervisionStatus } from "../supervision/schema.js";
+import { zhCompare } from "../zh-order.js";
 import * as repo from "./queries.repository.js";
 
 export interface TaskFilter {
@@ -209,5 +210,5 @@ export function completionByUnit(views: readonly TaskView[]) {
   }
   return [...units.values()]
     .map((u) => ({ ...u, completionRate: u.total === 0 ? 0 : Math.round((u.done / u.total) * 1000) / 1000 }))
-    .sort((a, b) => b.completionRate - a.completionRate || a.orgName.localeCompare(b.orgName, "zh"));
+    .sort((a, b) => b.completionRate - a.completionRate || zhCompare(a.orgName, b.orgName));
 }

@@ -13,6 +13,7 @@ import { recordAudit } from "../../audit/audit.repository.js";
 import type { Actor } from "../../auth/actor.js";
 import type { Database } from "../../db/database.js";
 import { todayInShanghai } from "../../progress/periods.js";
+import { zhCompare } from "../../zh-order.js";
 import type { Cell } from "../ledger-sheet.js";
 import { type PrintTable, tablesToWorkbook } from "../ledger-xlsx.js";
 import { gradeLabel, RATE_RULES, screeningFollowups, screeningRates, screeningStudents } from "./screening.service.js";
@@ -145,7 +146,7 @@ export function comparisonTables(byYear: ScreeningRates[]): PrintTable[] {
     header: ["学校", ...years.map((y) => `${y}年`), `${last.year}年较上年（百分点）`],
     widths: [26, ...years.map(() => 20), 16],
     rows: [...schools.entries()]
-      .sort(([, a], [, b]) => a.localeCompare(b, "zh-CN"))
+      .sort(([, a], [, b]) => zhCompare(a, b))
       .map(([key, name]) => {
         const cells = byYear.map((r) => {
           const g = find(r, key);

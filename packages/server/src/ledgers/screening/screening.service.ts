@@ -14,6 +14,7 @@ import type { Actor } from "../../auth/actor.js";
 import type { Database } from "../../db/database.js";
 import { newId } from "../../ids.js";
 import { todayInShanghai } from "../../progress/periods.js";
+import { zhCompare } from "../../zh-order.js";
 import { addCounts, type Counts, rateWithChange, ZERO } from "./rates.js";
 import * as repo from "./screening.repository.js";
 import { assertSeesIndividuals, rateOrgIds, readableOrgIds } from "./screening-access.js";
@@ -90,7 +91,7 @@ export async function screeningRates(
     by: q.by,
     total: group("total", "合计", total.now, total.before),
     groups: [...groups.entries()]
-      .sort(([a], [b]) => a.localeCompare(b, "zh-CN"))
+      .sort(([a], [b]) => zhCompare(a, b))
       .map(([key, g]) => group(key, g.label, g.now, g.before)),
     rules: RATE_RULES,
   };
