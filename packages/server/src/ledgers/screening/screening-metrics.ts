@@ -14,7 +14,8 @@ export async function screeningMetricValues(
 ): Promise<Map<string, RateWithChange>> {
   const years = [...new Set(asks.flatMap((a) => [a.year, a.year - 1]))];
   const totals = new Map<number, Counts>();
-  for (const r of await rateCounts(db, regionId, years)) totals.set(r.year, addCounts(totals.get(r.year) ?? ZERO, r));
+  for (const r of await rateCounts(db, regionId, years, "total"))
+    totals.set(r.year, addCounts(totals.get(r.year) ?? ZERO, r));
   return new Map(
     asks.map((a) => [
       `${a.metric}:${a.year}`,

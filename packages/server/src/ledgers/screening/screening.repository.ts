@@ -103,6 +103,7 @@ export async function insertFollowups(db: Db, rows: Insertable<ScreeningFollowup
       .execute();
 }
 
+/** A group's counts; the dimensions its level does not group by are null (read only those it does). */
 export interface CountRow extends Counts {
   year: number;
   org_id: string;
@@ -112,15 +113,36 @@ export interface CountRow extends Counts {
   sex: "male" | "female";
 }
 
-/** Counts per year, school, grade, class and sex: the one place rates are counted. */
+/** The level rates are counted at: a grouping of the rates view, or the year's total (bound metrics). */
+export type CountLevel = "school" | "grade" | "class" | "sex" | "total";
+
+/**
+ * Counts per year and the level's groups (school; grade; school, grade and class; sex; or none):
+ * the one place rates are counted. Grouped in SQL at the level asked, so a county's rates by
+ * school read 600 rows, not one per class and sex; a dimension not grouped reads as null.
+ */
 export async function rateCounts(
   db: Database,
   regionId: string,
   years: number[],
+  level: CountLevel,
   orgIds?: string[],
 ): Promise<CountRow[]> {
+  const org = level === "school" || level === "class";
+  const grade = level === "grade" || level === "class";
+  const klass = level === "class";
+  const sex = level === "sex";
+  const dims = [
+    sql`r.year`,
+    ...(org ? [sql`r.org_id`, sql`o.name`] : []),
+    ...(grade ? [sql`r.grade`] : []),
+    ...(klass ? [sql`r.class_name`] : []),
+    ...(sex ? [sql`s.sex`] : []),
+  ];
   const { rows } = await sql<CountRow>`
-    SELECT r.year, r.org_id, o.name AS org_name, r.grade, r.class_name, s.sex,
+    SELECT r.year, ${org ? sql`r.org_id, o.name` : sql`NULL AS org_id, NULL`} AS org_name,
+           ${grade ? sql`r.grade` : sql`NULL::int AS grade`}, ${klass ? sql`r.class_name` : sql`NULL AS class_name`},
+           ${sex ? sql`s.sex` : sql`NULL AS sex`},
            count(*)::int AS students,
            count(r.myopic)::int AS "visionDecided",
            count(*) FILTER (WHERE r.myopic IS NULL
@@ -134,11 +156,11 @@ export async function rateCounts(
            count(*) FILTER (WHERE r.fitness_grade = 'good')::int AS good,
            count(*) FILTER (WHERE r.fitness_grade = 'pass')::int AS pass
       FROM screening_results r
-      JOIN screening_students s ON s.region_id = r.region_id AND s.id = r.student_id
-      JOIN orgs o ON o.region_id = r.region_id AND o.id = r.org_id
+      ${sex ? sql`JOIN screening_students s ON s.region_id = r.region_id AND s.id = r.student_id` : sql``}
+      ${org ? sql`JOIN orgs o ON o.region_id = r.region_id AND o.id = r.org_id` : sql``}
      WHERE r.region_id = ${regionId} AND r.superseded_at IS NULL AND r.year = ANY(${years}::int[])
        ${orgIds ? sql`AND r.org_id = ANY(${orgIds}::text[])` : sql``}
-     GROUP BY r.year, r.org_id, o.name, r.grade, r.class_name, s.sex`.execute(db);
+     GROUP BY ${sql.join(dims)}`.execute(db);
   return rows.map((r) => ({ ...r, year: Number(r.year), grade: Number(r.grade) }));
 }
 

@@ -70,7 +70,7 @@ export async function screeningRates(
 ): Promise<ScreeningRates> {
   const reach = rateOrgIds(actor);
   const orgIds = q.orgId ? (reach && !reach.includes(q.orgId) ? [] : [q.orgId]) : reach;
-  const rows = await repo.rateCounts(db, actor.regionId, [q.year, q.year - 1], orgIds);
+  const rows = await repo.rateCounts(db, actor.regionId, [q.year, q.year - 1], q.by, orgIds);
   const groups = new Map<string, { label: string; now: Counts; before: Counts }>();
   let total = { now: ZERO, before: ZERO };
   for (const r of rows) {
