@@ -73,9 +73,25 @@ async function boardAnswer(page: Page, action: () => Promise<void>, query: RegEx
 
 const slug = (path: string) => path.replace(/^\//, "").replace(/[/?=&]/g, "-") || "home";
 
-/** The labels of the menu, those folded behind "…" on a narrow screen included (hovering it opens them). */
+/**
+ * The labels of the menu, those folded behind "…" on a narrow screen included (hovering it opens
+ * them). Read until two readings agree: the menu folds items again while the header settles (a
+ * notification badge appearing narrows it), so one reading can miss an item moving behind "…".
+ */
 async function menuLabels(page: Page): Promise<string[]> {
   await page.locator(".ant-layout-header .ant-menu").waitFor();
+  let texts: string[] = [];
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const reading = await readMenu(page);
+    const same = reading.length === texts.length && reading.every((t) => texts.includes(t));
+    texts = reading;
+    if (same) break;
+    await page.waitForTimeout(300);
+  }
+  return Object.values(MENU).filter((label) => texts.some((t) => t.includes(label)));
+}
+
+async function readMenu(page: Page): Promise<string[]> {
   let texts = await page.locator(".ant-layout-header .ant-menu-item:visible").allTextContents();
   const rest = page.locator(".ant-layout-header .ant-menu-overflow-item-rest:visible");
   if ((await rest.count()) > 0) {
@@ -86,7 +102,7 @@ async function menuLabels(page: Page): Promise<string[]> {
     await page.mouse.move(5, 400);
     await page.locator(".ant-menu-submenu-popup:visible").waitFor({ state: "hidden" });
   }
-  return Object.values(MENU).filter((label) => texts.some((t) => t.includes(label)));
+  return texts;
 }
 
 async function visit(page: Page, path: string, name: string, errors: { count: () => number; list: () => string }) {
