@@ -10,6 +10,7 @@ import {
   PostgresQueryCompiler,
   type QueryResult,
 } from "kysely";
+import { takeTurnIfLong } from "../loop-turns.js";
 import type { WalSync } from "./pglite-durability.js";
 import { type Parsers, PreparedStatements } from "./pglite-statements.js";
 import { mayWrite, splitWriteScope, type WriteGeneration } from "./write-generation.js";
@@ -46,6 +47,8 @@ class PGliteConnection implements DatabaseConnection {
       if (scopes === undefined) this.scopes = undefined;
       else for (const scope of scopes) this.scopes?.add(scope);
     }
+    // Each statement runs synchronously: between statements of a long transaction the loop gets a turn.
+    await takeTurnIfLong();
     const result = await this.statements.query<R>(sql, query.parameters);
     return {
       rows: result.rows,

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from "fastify";
 import { AppError, badRequest } from "../errors.js";
+import { takeTurnIfLong } from "../loop-turns.js";
 import { fileTooLarge } from "./rejection.js";
 import { safeFilename } from "./sniff.js";
 
@@ -43,6 +44,8 @@ async function readGrowing(file: AsyncIterable<Buffer> & { truncated?: boolean }
     if (end > buffer.byteLength) buffer.resize(Math.min(maxBytes, Math.max(end, 2 * buffer.byteLength, 64 * 1024)));
     new Uint8Array(buffer, length, chunk.length).set(chunk);
     length = end;
+    // Chunks already buffered arrive without a turn of the loop between them.
+    await takeTurnIfLong();
   }
   if (file.truncated) return undefined;
   buffer.resize(length);

@@ -6,6 +6,7 @@ import type { Database } from "../db/database.js";
 import type { Cadence, DeadlineJson, PlanTask, ReportRulesJson, TargetJson } from "../db/schema.js";
 import { AppError, notFound } from "../errors.js";
 import { json, newId } from "../ids.js";
+import { mapInTurns } from "../loop-turns.js";
 import { findOrg } from "../orgs/orgs.repository.js";
 import { type HeavyWork, inlineWork } from "../work/work-pool.js";
 import { diffTasks } from "./plan-diff.js";
@@ -79,16 +80,14 @@ export async function importPlan(db: Database, actor: Actor | null, input: Impor
         diagnostics: json([...doc.diagnostics, ...parsed.diagnostics]),
         created_by: actor?.userId ?? null,
       });
-      const taskCount = await repo.insertTaskRows(
-        trx,
-        parsed.tasks.map((t, seq) => ({
-          region_id: owner.region_id,
-          id: newId(),
-          plan_id: planId,
-          seq,
-          ...taskColumns(t),
-        })),
-      );
+      const rows = await mapInTurns(parsed.tasks, (t, seq) => ({
+        region_id: owner.region_id,
+        id: newId(),
+        plan_id: planId,
+        seq,
+        ...taskColumns(t),
+      }));
+      const taskCount = await repo.insertTaskRows(trx, rows);
       const { source_text: _omit, ...summary } = plan;
       await recordAudit(trx, {
         regionId: owner.region_id,
