@@ -1,4 +1,5 @@
 import type { Deadline } from "../model.js";
+import { charTable } from "./char-table.js";
 import { anchorBits, anchorsOf } from "./deadline-anchors.js";
 import { isoDate, lastDayOfMonth, type PlanCalendar, planYearEnd, yearOfMonth } from "./plan-calendar.js";
 
@@ -12,10 +13,9 @@ export interface FoundDeadline extends Deadline {
   yearMissing: boolean;
 }
 
-interface Hit {
-  index: number;
-  length: number;
-  deadlines: FoundDeadline[];
+interface Match {
+  m: RegExpExecArray;
+  rule: Rule;
 }
 
 const YEAR = String.raw`(?:(20\d{2})年)?`;
@@ -184,9 +184,22 @@ const NOT_DUE_AFTER = /^(?:以来|是|的)/;
 const PERIOD_MATCH = /季度$|半年$/;
 const FREQUENCY_AFTER = /^[一每]/;
 
+const EVERY = 0x6bcf; // 每
+/** First characters of the matches SPAN_MATCH, HALF_MATCH and THIS_YEAR_MATCH test for. */
+const CONTEXT_FIRST = charTable("年上下今");
+/** Last characters of the matches AUTUMN_START_MATCH and PERIOD_MATCH test for. */
+const CONTEXT_LAST = charTable("度年期学");
+
 /** Context that turns a match into a non-deadline: frequencies (每月底), spans (五年内), academic ends. */
 function rejected(text: string, index: number, match: string): boolean {
-  const before = text.slice(Math.max(0, index - 3), index);
+  const from = Math.max(0, index - 3);
+  // Each test below needs a character of the match or before it (每; 年/上/下/今 first; 度/年/期/学 last): most
+  // matches have none, and are read no further.
+  let every = false;
+  for (let i = from; i < index; i++) if (text.charCodeAt(i) === EVERY) every = true;
+  if (!every && CONTEXT_FIRST[match.charCodeAt(0)] !== 1 && CONTEXT_LAST[match.charCodeAt(match.length - 1)] !== 1)
+    return false;
+  const before = text.slice(from, index);
   const after = text.slice(index + match.length, index + match.length + 3);
   // (每 right before the match is one of EVERY_BEFORE's matches.)
   if (EVERY_BEFORE.test(before)) return true;
@@ -211,9 +224,12 @@ export function extractDeadlines(
 ): FoundDeadline[] {
   // Most task texts hold no anchor: no rule can match them.
   if (anchors === 0) return [];
-  const hits: Hit[] = [];
-  const fields = fieldRanges(text);
-  for (const { re, needs, rule } of RULES) {
+  // Every match first; then, earliest first and at one position the longest, each that no deadline taken
+  // already covers is read (its context and rule), and taken where it reads as one. (A match's reading does
+  // not depend on the others': reading only those not covered takes the deadlines reading all would.)
+  const matches: Match[] = [];
+  for (let r = 0; r < RULES.length; r++) {
+    const { re, needs } = RULES[r]!;
     if (!(anchors & needs)) continue;
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -221,26 +237,24 @@ export function extractDeadlines(
         re.lastIndex++;
         continue;
       }
-      if (rejected(text, m.index, m[0])) continue;
-      const parenthesised = field || inRanges(fields, m.index) || isParenthesisedField(text, m.index, m[0].length);
-      const resolved = rule(m, cal, parenthesised);
-      if (!resolved) continue;
-      const textAs = m[0];
-      hits.push({
-        index: m.index,
-        length: m[0].length,
-        deadlines: resolved.map((r) => ({ text: textAs, ...r, index: m!.index })),
-      });
+      matches.push({ m, rule: RULES[r]!.rule });
     }
   }
-  // Earliest first; at one position the longest wins; overlapping later hits are dropped.
-  hits.sort((a, b) => a.index - b.index || b.length - a.length);
+  if (matches.length > 1) matches.sort((a, b) => a.m.index - b.m.index || b.m[0].length - a.m[0].length);
   const out: FoundDeadline[] = [];
+  let fields: Array<[number, number]> | null = null;
   let end = -1;
-  for (const h of hits) {
-    if (h.index < end) continue;
-    out.push(...h.deadlines);
-    end = h.index + h.length;
+  for (const { m, rule } of matches) {
+    const index = m.index;
+    if (index < end) continue;
+    const textAs = m[0];
+    if (rejected(text, index, textAs)) continue;
+    fields ??= fieldRanges(text);
+    const parenthesised = field || inRanges(fields, index) || isParenthesisedField(text, index, textAs.length);
+    const resolved = rule(m, cal, parenthesised);
+    if (!resolved) continue;
+    for (const r of resolved) out.push({ text: textAs, ...r, index });
+    end = index + textAs.length;
   }
   return out;
 }

@@ -1,4 +1,5 @@
 import type { Target, TargetOp } from "../model.js";
+import { charTable, SPACE_CODE } from "./char-table.js";
 import { parseChineseNumeral } from "./chinese-numerals.js";
 import { clauseBounds, itemStart, quoted, sentenceBounds } from "./target-context.js";
 import { TARGET_FORMS, type TargetForm } from "./target-forms.js";
@@ -37,7 +38,14 @@ const COMMAS = /,/g;
  */
 function numberOf(raw: string): number | null {
   if (!isDigit(raw.charCodeAt(0))) return parseChineseNumeral(raw);
-  return Number(raw.includes(",") ? raw.replace(COMMAS, "") : raw);
+  // Most are whole numbers of at most 15 digits (exact as a double): read without Number's general parse.
+  let value = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const d = raw.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return Number(raw.includes(",") ? raw.replace(COMMAS, "") : raw);
+    value = value * 10 + d;
+  }
+  return value;
 }
 
 function readCandidate(m: RegExpExecArray, form: TargetForm): Candidate | null {
@@ -99,6 +107,70 @@ function testAt(re: RegExp, text: string, at: number): boolean {
   return re.test(text);
 }
 
+/*
+ * The checks below read a character or two where the patterns above they stand for would cost a call each:
+ * each is exactly its pattern (the property tests hold them to it).
+ */
+const OPERATOR_BEFORE = charTable("前+×*:：/ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+const OPERATOR_AFTER = charTable("届级+×*:/0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz内");
+const DI = 0x7b2c; // 第
+const isDigitCode = (code: number) => code >= 48 && code <= 57;
+
+/** ORDINAL_OR_OPERATOR_BEFORE at `at`: 第 (perhaps with one non-digit after it), 前 or an operator right before. */
+export function ordinalOrOperatorBefore(text: string, at: number): boolean {
+  if (at === 0) return false;
+  const prev = text.charCodeAt(at - 1);
+  if (prev === DI || OPERATOR_BEFORE[prev] === 1) return true;
+  return at >= 2 && text.charCodeAt(at - 2) === DI && !isDigitCode(prev);
+}
+
+/** ORDINAL_OPERATOR_OR_SPAN_AFTER at `at`. */
+export const ordinalOrOperatorAfter = (text: string, at: number): boolean =>
+  at < text.length && OPERATOR_AFTER[text.charCodeAt(at)] === 1;
+
+/** FLOOR_AFTER at `at`: spaces, then 以上 or 及以上. */
+export function floorAfter(text: string, at: number): boolean {
+  let i = at;
+  while (i < text.length && SPACE_CODE[text.charCodeAt(i)] === 1) i++;
+  return text.startsWith("以上", i) || text.startsWith("及以上", i);
+}
+
+const YI = 0x4ee5; // 以
+/** SUFFIX at `at`: 以上, 以内, 以下 or 左右. */
+export function suffixAt(text: string, at: number): boolean {
+  const c = at < text.length ? text.charCodeAt(at) : 0;
+  if (c === YI) {
+    const d = at + 1 < text.length ? text.charCodeAt(at + 1) : 0;
+    return d === 0x4e0a || d === 0x5185 || d === 0x4e0b; // 上 内 下
+  }
+  return c === 0x5de6 && at + 1 < text.length && text.charCodeAt(at + 1) === 0x53f3; // 左右
+}
+
+/** CEILING_AFTER at `at`: 以内 or 以下. */
+export const ceilingAfter = (text: string, at: number): boolean =>
+  text.charCodeAt(at) === YI && (text.charCodeAt(at + 1) === 0x5185 || text.charCodeAt(at + 1) === 0x4e0b);
+
+/** AS_START: 以 within the first five characters, none of them a digit before it. */
+export function asStart(clause: string): boolean {
+  const k = clause.indexOf("以");
+  if (k < 0 || k > 4) return false;
+  for (let i = 0; i < k; i++) if (isDigitCode(clause.charCodeAt(i))) return false;
+  return true;
+}
+
+/** The patterns the checks above stand for, for the property test that holds each check to its pattern. */
+export const checkPatterns = {
+  ORDINAL_OR_OPERATOR_BEFORE,
+  ORDINAL_OPERATOR_OR_SPAN_AFTER,
+  FLOOR_AFTER,
+  CEILING_AFTER,
+  SUFFIX,
+  AS_START,
+} as const;
+
+/** What CLASS_SIZE_AFTER can start with. */
+const CLASS_SIZE_FIRST = charTable("以的超大班");
+
 /** Two or more 、 (a list of names, not a count). */
 function listedTwice(text: string): boolean {
   const first = text.indexOf("、");
@@ -106,14 +178,14 @@ function listedTwice(text: string): boolean {
 }
 
 function rejected(text: string, c: Candidate, marks: number[]): boolean {
-  if (testAt(ORDINAL_OR_OPERATOR_BEFORE, text, c.index) || testAt(ORDINAL_OPERATOR_OR_SPAN_AFTER, text, c.end))
-    return true;
+  if (ordinalOrOperatorBefore(text, c.index) || ordinalOrOperatorAfter(text, c.end)) return true;
   if (quoted(text, c.index, c.end, c.chinese, marks)) return true;
   const unit = c.bare;
   if (unit.startsWith("个") && testAt(NOT_A_COUNT_AFTER, text, c.end)) return true;
   if (unit === "小时" && (c.value ?? 0) >= 24) return true;
   if ((unit === "分" || unit === "分钟") && !testAt(SCORE_END, text, c.end)) return true;
-  if (unit === "人" && testAt(CLASS_SIZE_AFTER, text, c.end)) return true;
+  if (unit === "人" && CLASS_SIZE_FIRST[text.charCodeAt(c.end)] === 1 && testAt(CLASS_SIZE_AFTER, text, c.end))
+    return true;
   if (c.chinese) {
     // "百场讲座", "千名教师", "万师访万家": a lone 百/千/万 is rhetoric.
     if (LONE_HUNDREDS.test(c.raw.replace(NOT_NUMERAL_OR_MYRIAD, "").slice(0, 1)) && !DIGIT_NUMERAL.test(c.raw))
@@ -125,14 +197,17 @@ function rejected(text: string, c: Candidate, marks: number[]): boolean {
   const clauseBefore = text.slice(cs, c.index);
   // A floor ("不低于5%", "两个以上") is a commitment whatever the clause opens with; where there is none, an
   // instrument ("围绕…") rejects as existing counts ("现有…") do.
-  const floor = testAt(FLOOR_AFTER, text, c.end) || FLOOR_BEFORE.test(clauseBefore);
+  // (Each word FLOOR_BEFORE looks for holds 少 or 低.)
+  const floor =
+    floorAfter(text, c.end) ||
+    ((clauseBefore.includes("少") || clauseBefore.includes("低")) && FLOOR_BEFORE.test(clauseBefore));
   if (floor) {
     if (EXISTING.test(clauseBefore)) return true;
   } else {
     if (c.chinese && listedTwice(clauseBefore)) return true;
     if (INSTRUMENT_OR_EXISTING.test(clauseBefore) || INSTRUMENT_START.test(clauseBefore)) return true;
   }
-  if (AS_START.test(clauseBefore)) {
+  if (asStart(clauseBefore)) {
     const as = text.indexOf("为", c.end);
     if (as >= 0 && as < ce) return true;
   }
@@ -156,15 +231,27 @@ const FLOOR_WORD = /不少于|不低于|不得少于/;
 const CEILING_BEFORE =
   /(?:不超过|不高于|不多于|不大于|控制在|低于|少于|降至|降到|降低到|降低至|下降至|下降到|压减至|压减到|减少至|减少到|压缩至|压缩到)[^\d]{0,6}$/;
 
+const DECREASE_LAST = charTable("降低少减了约近");
+const INCREASE_LAST = charTable("升高加长幅了约近");
+const CEILING_CHARS = charTable("过于在至到");
+
+function hasCeilingChar(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (CEILING_CHARS[text.charCodeAt(i)] === 1) return true;
+  return false;
+}
+
 export function opOf(text: string, c: Pick<Candidate, "index" | "end" | "min" | "clause">): TargetOp {
   const [cs] = c.clause;
   const near = text.slice(Math.max(cs, c.index - OP_REACH), c.index);
-  if (DECREASE_BEFORE.test(near)) return "decrease_by";
-  if (INCREASE_BEFORE.test(near)) return "increase_by";
+  // The change patterns end the text: only a text ending as one of their words (or 了约近) can match.
+  const end = near.length > 0 ? near.charCodeAt(near.length - 1) : 0;
+  if (DECREASE_LAST[end] === 1 && DECREASE_BEFORE.test(near)) return "decrease_by";
+  if (INCREASE_LAST[end] === 1 && INCREASE_BEFORE.test(near)) return "increase_by";
   if (c.min !== null) return "range";
-  if (testAt(CEILING_AFTER, text, c.end)) return "<=";
-  if (FLOOR_WORD.test(near.slice(-8))) return ">=";
-  if (CEILING_BEFORE.test(near)) return "<=";
+  if (ceilingAfter(text, c.end)) return "<=";
+  // Every floor word ends with 于; every ceiling word holds one of 过于在至到.
+  if (near.includes("于") && FLOOR_WORD.test(near.slice(-8))) return ">=";
+  if (hasCeilingChar(near) && CEILING_BEFORE.test(near)) return "<=";
   // "≤", then perhaps spaces (trimEnd drops what \s matches; past OP_REACH spaces, the whole clause is read).
   let last = near.trimEnd();
   if (!last && near) last = text.slice(cs, c.index).trimEnd();
@@ -179,13 +266,23 @@ const TRAILING_OPS =
 
 const SUFFIX_START = /^(?:以上|以内|左右)/;
 
+/** The first characters of LEAD_VERBS's words: the pattern opens the text, so it needs one of them first. */
+const LEAD_VERB_FIRST = charTable(
+  LEAD_VERBS.source
+    .slice(4, -2)
+    .split("|")
+    .map((w) => w[0])
+    .join(""),
+);
+
 /** The last characters of TRAILING_OPS's words: the pattern ends the text, so it needs one of them last. */
 const TRAILING_OP_ENDS = new Set(
   [...TRAILING_OPS.source.slice(3, -3).split("|")].map((w) => w.charCodeAt(w.length - 1)),
 );
 
 export function subjectOf(text: string, c: Pick<Candidate, "index" | "end" | "clause">, clauseStart: number): string {
-  let s = text.slice(clauseStart, c.index).replace(LEAD_VERBS, "");
+  let s = text.slice(clauseStart, c.index);
+  if (s.length > 0 && LEAD_VERB_FIRST[s.charCodeAt(0)] === 1) s = s.replace(LEAD_VERBS, "");
   if (s.length > 0 && TRAILING_OP_ENDS.has(s.charCodeAt(s.length - 1))) s = s.replace(TRAILING_OPS, "");
   s = s.trim();
   if (!s) {
@@ -226,7 +323,7 @@ export function extractTargets(text: string, scan: TextScan = scanText(text)): F
     if (c && form.units && !form.units.has(c.unit)) continue;
     if (!c || rejected(text, c, marks)) continue;
     const [cs] = c.clause;
-    const suffix = testAt(SUFFIX, text, c.end) ? text.slice(c.end, c.end + 2) : "";
+    const suffix = suffixAt(text, c.end) ? text.slice(c.end, c.end + 2) : "";
     const segStart = lastIndex >= cs ? itemStart(text, c.index, cs) : cs;
     lastIndex = c.index;
     out.push({

@@ -1,3 +1,5 @@
+import { charTable, SPACE_CODE } from "./char-table.js";
+
 /**
  * Responsible units: "（责任单位：A、B）", "牵头单位：A；配合单位：B", "责任股室（单位）：A" on a
  * line of its own, table columns. Lead units first, then the others, in printed order.
@@ -22,14 +24,23 @@ const LEAD_ROLES = /^(?:主要责任|责任|牵头|主责)$/;
 export const UNIT_END =
   /(?:股|科|室|处|中心|局|学校|校|园|办|队|站|所|会|委|部|院|馆|组|单位|政府|公司|小学|中学|幼儿园|党组织|党委|支部)$/;
 
-const SPACE = /\s/;
+/** Whether the text holds what \s matches (SPACE); `run`: two of them in a row (SPACE_RUN). */
+function hasSpace(text: string, run = false): boolean {
+  let prev = 0;
+  for (let i = 0; i < text.length; i++) {
+    const space = SPACE_CODE[text.charCodeAt(i)]!;
+    if (space === 1 && (!run || prev === 1)) return true;
+    prev = space;
+  }
+  return false;
+}
 const SPACES = /\s+/;
 const BRACKETED_END = /[(（][^)）]*[)）]$/;
 
 /** "基教股 教研室" (cell paragraphs joined by a space): split where every piece is a unit name. */
 function splitOnSpaces(part: string): string[] {
   const trimmed = part.trim();
-  if (!SPACE.test(trimmed)) return [part];
+  if (!hasSpace(trimmed)) return [part];
   const pieces = trimmed.split(SPACES);
   return pieces.length > 1 && pieces.every((p) => UNIT_END.test(p.replace(BRACKETED_END, ""))) ? pieces : [part];
 }
@@ -39,7 +50,8 @@ const ROLE_MARK = /^(.+?)\s*[(（](牵头|主责|负责|配合|协办|参与)[)�
 const LEAD_MARK = /牵头|主责|负责/;
 
 export function leadMark(unit: string): { name: string; lead: boolean | null } {
-  const m = ROLE_MARK.exec(unit);
+  const last = unit.charCodeAt(unit.length - 1);
+  const m = last === 0x29 || last === 0xff09 ? ROLE_MARK.exec(unit) : null; // ) or ）
   if (!m) return { name: unit, lead: null };
   return { name: m[1]!, lead: LEAD_MARK.test(m[2]!) };
 }
@@ -50,7 +62,10 @@ const STOPS_END = /[。.;；,，]+$/;
 const ETC_END = /等$/;
 const AND_START = /^(?:和|及|以及)/;
 const PLACEHOLDER = /^[—\-–_/\\无]+$/;
-const SPACE_RUN = /\s{2,}/;
+const STOP_CHAR = charTable("。.;；,，");
+const DENG = 0x7b49; // 等
+const AND_FIRST = charTable("和及以");
+const PLACEHOLDER_CHAR = charTable("—-–_/\\无");
 
 /** Splits a unit list on 、，,；; but never inside brackets; drops a trailing 。 or 等. */
 export function splitUnits(list: string): { units: string[]; unsplit: boolean } {
@@ -72,10 +87,15 @@ export function splitUnits(list: string): { units: string[]; unsplit: boolean } 
   const cleaned: string[] = [];
   for (const unit of units)
     for (const piece of splitOnSpaces(unit)) {
-      const u = piece.trim().replace(STOPS_END, "").replace(ETC_END, "").replace(AND_START, "").trim();
-      if (u && !PLACEHOLDER.test(u)) cleaned.push(u);
+      let u = piece.trim();
+      // Each pattern is tried only where the character it needs at the end or start is there.
+      if (STOP_CHAR[u.charCodeAt(u.length - 1)] === 1) u = u.replace(STOPS_END, "");
+      if (u.charCodeAt(u.length - 1) === DENG) u = u.replace(ETC_END, "");
+      if (AND_FIRST[u.charCodeAt(0)] === 1) u = u.replace(AND_START, "");
+      u = u.trim();
+      if (u && !(PLACEHOLDER_CHAR[u.charCodeAt(0)] === 1 && PLACEHOLDER.test(u))) cleaned.push(u);
     }
-  const unsplit = cleaned.some((u) => u.length > 24 || SPACE_RUN.test(u));
+  const unsplit = cleaned.some((u) => u.length > 24 || hasSpace(u, true));
   return { units: cleaned, unsplit };
 }
 
@@ -99,9 +119,6 @@ function listEnd(text: string, start: number, limit: number): number {
 const LIST_END = /[;；]\s*$/;
 const LEAD_LABEL = /^(?:牵头|主要责任|主责)$/;
 
-/** What \s matches, by code unit. */
-const SPACE_CODE = new Uint8Array(0x10000);
-for (let c = 0; c < 0x10000; c++) if (/\s/.test(String.fromCharCode(c))) SPACE_CODE[c] = 1;
 /** A label is at most ten characters before its spaces and colon (协同配合 + 单位 + (单位)). */
 const LABEL_REACH = 16;
 

@@ -1,3 +1,4 @@
+import { SPACE_CODE } from "./char-table.js";
 import { parseMarker } from "./numbering.js";
 
 /**
@@ -80,9 +81,10 @@ export function titleOf(line: string): string | null {
 
 /** A table-of-contents entry: a title with a page number, or dot leaders. */
 export function isTocEntry(line: string): boolean {
-  // Ends in a digit (before any trailing space); trimEnd drops what \s matches.
-  const end = line.trimEnd();
-  const last = end.length > 0 ? end.charCodeAt(end.length - 1) : 0;
+  // Ends in a digit (before any trailing space: what \s matches, as trimEnd drops).
+  let e = line.length - 1;
+  while (e >= 0 && SPACE_CODE[line.charCodeAt(e)] === 1) e--;
+  const last = e >= 0 ? line.charCodeAt(e) : 0;
   if (!(last >= 48 && last <= 57)) return false;
   if (/(?:\.{4,}|…{2,}|·{4,})\s*\d+\s*$/.test(line)) return true;
   return /^\d{1,2}\s*[.、．]?\s*\S.*(?:要点|计划|方案|分解表|安排|清单)\s*\d{1,3}$/.test(line);

@@ -148,9 +148,16 @@ export function scanText(text: string): TextScan {
   let anchors = 0;
   const n = text.length;
   for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
+    let c = text.charCodeAt(i);
+    // Most characters are of no kind: a tight loop passes them.
+    if (KIND[c] === 0) {
+      do {
+        i++;
+        c = i < n ? text.charCodeAt(i) : 0;
+      } while (i < n && KIND[c] === 0);
+      if (i >= n) break;
+    }
     const kind = KIND[c]!;
-    if (kind === 0) continue;
     if (kind & FORM_START) {
       const forms = FORMS[c]!;
       // A digit: its one form starts at it unless a digit or "." precedes (inline: digits are many).

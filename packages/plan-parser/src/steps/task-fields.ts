@@ -1,4 +1,5 @@
 import type { Deadline, Target } from "../model.js";
+import { charTable, SPACE_CODE } from "./char-table.js";
 import { extractDeadlines } from "./extract-deadlines.js";
 import { extractTargets, toTarget } from "./extract-targets.js";
 import { extractUnits } from "./extract-units.js";
@@ -26,11 +27,18 @@ export function titleOf(firstLine: string, hasMore: boolean): string {
   // end the text: they are tried only where its last character can end them.)
   const closing = title.trimEnd().at(-1);
   if (closing === ")" || closing === "）") title = title.replace(BRACKETED_END, "");
-  return TRAILING_STOP.test(title.at(-1) ?? "") ? title.replace(TRAILING_STOPS, "").trim() : title.trim();
+  return title.length > 0 && TRAILING_STOP[title.charCodeAt(title.length - 1)] === 1
+    ? title.replace(TRAILING_STOPS, "").trim()
+    : title.trim();
 }
 
 const BRACKETED_END = /\s*[(（][^()（）]*(?:单位|科室|股室|处室|完成|月|年底|贯穿全年)[^()（）]*[)）]\s*$/;
-const TRAILING_STOP = /^[。;；,，:：\s]$/;
+/** The characters TRAILING_STOPS can end with. */
+const TRAILING_STOP = (() => {
+  const table = charTable("。;；,，:：");
+  for (let c = 0; c < 0x10000; c++) if (SPACE_CODE[c] === 1) table[c] = 1;
+  return table;
+})();
 const TRAILING_STOPS = /[。;；,，:：\s]+$/;
 
 const ORDINAL_SPLIT = /(?=(?:^|[。;；])\s*[一二三四五六七八九十]+是)/;
@@ -39,12 +47,12 @@ const STOP_START = /^[。;；]\s*/;
 const ORDINAL_START = /^[一二三四五六七八九十]+是/;
 const BLANK_LINES = /\n{2,}/g;
 
-const ORDINAL_NUMERALS = new Set([..."一二三四五六七八九十"].map((c) => c.charCodeAt(0)));
+const ORDINAL_NUMERALS = charTable("一二三四五六七八九十");
 
 /** Whether a Chinese numeral comes right before some 是 ("一是"): the split below needs one. */
 function hasOrdinal(line: string): boolean {
   for (let i = line.indexOf("是"); i >= 0; i = line.indexOf("是", i + 1))
-    if (i > 0 && ORDINAL_NUMERALS.has(line.charCodeAt(i - 1))) return true;
+    if (i > 0 && ORDINAL_NUMERALS[line.charCodeAt(i - 1)] === 1) return true;
   return false;
 }
 
