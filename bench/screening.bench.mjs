@@ -6,8 +6,12 @@
 //     [--rows 50000] [--repeat 3]
 // The sheets are the demo's generator (packages/server/src/demo/demo-screening-data.ts) at scale: one
 // school, grades 1–12. After the imports the results are spread over the county's 300 schools (SQL,
-// ~170 pupils a school and year) and the rates are computed by school, grade and class for the bureau,
-// and as the bound indicators' metric values; the median of --repeat runs is reported.
+// ~170 pupils a school and year) class by class: a class of 40 (the same pupils both years, a grade up)
+// goes to one school, so the county has about 2,500 classes over the two years, as a real one has.
+// (Spreading pupil by pupil made 88,000 "classes" of one pupil, a 68 MB answer no county has.) Then
+// the table is vacuumed and analysed, as autovacuum does after an import, and the rates are computed
+// by school, grade, class and sex for the bureau, and as the bound indicators' metric values; the
+// median of --repeat runs is reported.
 // Baselines in the same run: parsing and checking the same sheet without writing (CPU), and a
 // count(*) over the results table (the database's scan speed). Targets: import ≤ 10 s, rates ≤ 1 s.
 // A throwaway schema is created and dropped. About 1 minute on a quiet machine, under 3 when loaded.
@@ -115,10 +119,10 @@ try {
   const second = await importOnce(YEAR, sheets.current, DAYS.current);
 
   // The county: the results spread over its 300 schools.
-  await sql`UPDATE screening_results SET org_id = (${sql.val(schools.map((x) => x.id))}::text[])[1 + abs(hashtext(student_id)) % ${SCHOOLS}]`.execute(
-    db,
-  );
-  await sql`ANALYZE screening_results`.execute(db);
+  // A class is its entry year (year − grade) and its name: the same pupils in both years.
+  await sql`UPDATE screening_results SET org_id = (${sql.val(schools.map((x) => x.id))}::text[])
+    [1 + abs(hashtext((year - grade)::text || '/' || coalesce(class_name, ''))) % ${SCHOOLS}]`.execute(db);
+  await sql`VACUUM ANALYZE screening_results`.execute(db);
   const count = async () => sql`SELECT count(*)::int AS n FROM screening_results`.execute(db);
   const total = (await count()).rows[0].n;
 
@@ -133,7 +137,10 @@ try {
   };
   const scan = await timed(count);
   const bySchool = await timed(() => server.screeningRates(db, leader, { year: YEAR, by: "school" }));
-  const byClass = await timed(() => server.screeningRates(db, leader, { year: YEAR, by: "class" }));
+  const byLevel = {};
+  for (const by of ["grade", "class", "sex"])
+    byLevel[by] = await timed(() => server.screeningRates(db, leader, { year: YEAR, by }));
+  const classGroups = (await server.screeningRates(db, leader, { year: YEAR, by: "class" })).groups.length;
   const metric = await timed(() =>
     server.screeningMetricValues(db, dept.regionId, [
       { metric: "myopia_rate", year: YEAR },
@@ -160,9 +167,11 @@ try {
   console.log(
     `rates by school (${rates.groups.length} groups), with last year's      ${bySchool.toFixed(1)} ms  = ${(bySchool / scan).toFixed(1)}× baseline`,
   );
-  console.log(
-    `rates by class, with last year's                          ${byClass.toFixed(1)} ms  = ${(byClass / scan).toFixed(1)}× baseline`,
-  );
+  for (const [by, time] of Object.entries(byLevel))
+    console.log(
+      `rates by ${by}${by === "class" ? ` (${classGroups} groups)` : ""}, with last year's`.padEnd(57) +
+        `${time.toFixed(1)} ms  = ${(time / scan).toFixed(1)}× baseline`,
+    );
   console.log(
     `bound metrics (近视率, 优良率)                             ${metric.toFixed(1)} ms  = ${(metric / scan).toFixed(1)}× baseline`,
   );
@@ -178,8 +187,8 @@ try {
   );
   ok(
     `rates of ${SCHOOLS} schools`,
-    Math.max(bySchool, byClass, metric) <= 1000,
-    `${Math.max(bySchool, byClass, metric).toFixed(0)} ms (target ≤ 1 s)`,
+    Math.max(bySchool, ...Object.values(byLevel), metric) <= 1000,
+    `slowest ${Math.max(bySchool, ...Object.values(byLevel), metric).toFixed(0)} ms (target ≤ 1 s)`,
   );
 } finally {
   await db?.destroy();

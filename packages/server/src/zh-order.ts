@@ -5,3 +5,8 @@
 const collator = new Intl.Collator("zh-CN");
 
 export const zhCompare = (a: string, b: string): number => collator.compare(a, b);
+
+/** Chinese order with the numbers in names read as numbers: 2班 before 10班. */
+const numericCollator = new Intl.Collator("zh-CN", { numeric: true });
+
+export const zhNumericCompare = (a: string, b: string): number => numericCollator.compare(a, b);

@@ -103,65 +103,71 @@ export async function insertFollowups(db: Db, rows: Insertable<ScreeningFollowup
       .execute();
 }
 
-/** A group's counts; the dimensions its level does not group by are null (read only those it does). */
-export interface CountRow extends Counts {
-  year: number;
-  org_id: string;
-  org_name: string;
-  grade: number;
-  class_name: string | null;
-  sex: "male" | "female";
-}
-
 /** The level rates are counted at: a grouping of the rates view, or the year's total (bound metrics). */
 export type CountLevel = "school" | "grade" | "class" | "sex" | "total";
 
+/** The dimensions a level groups by (and so the only ones its rows carry). */
+export interface LevelDims {
+  school: { org_id: string; org_name: string };
+  grade: { grade: number };
+  class: { org_id: string; org_name: string; grade: number; class_name: string | null };
+  sex: { sex: "male" | "female" };
+  total: Record<never, never>;
+}
+
+/** A group's counts of a year at a level: the year, the level's dimensions and the counts. */
+export type CountRow<L extends CountLevel> = Counts & { year: number } & LevelDims[L];
+
+const COUNTS = sql`count(*)::int AS students,
+  count(r.myopic)::int AS "visionDecided",
+  count(*) FILTER (WHERE r.myopic IS NULL
+    AND (r.va_left IS NOT NULL OR r.va_right IS NOT NULL OR r.glasses = 'ortho_k'))::int AS "visionUndecided",
+  count(*) FILTER (WHERE r.myopic)::int AS myopic,
+  count(r.bmi_category)::int AS "bmiMeasured",
+  count(*) FILTER (WHERE r.bmi_category = 'overweight')::int AS overweight,
+  count(*) FILTER (WHERE r.bmi_category = 'obese')::int AS obese,
+  count(r.fitness_grade)::int AS "fitnessGraded",
+  count(*) FILTER (WHERE r.fitness_grade = 'excellent')::int AS excellent,
+  count(*) FILTER (WHERE r.fitness_grade = 'good')::int AS good,
+  count(*) FILTER (WHERE r.fitness_grade = 'pass')::int AS pass`;
+
+/** Per level: the result columns grouped by, and whether the students' sex is read. */
+const GROUPING: Record<CountLevel, { columns: string[]; sex: boolean }> = {
+  school: { columns: ["org_id"], sex: false },
+  grade: { columns: ["grade"], sex: false },
+  class: { columns: ["org_id", "grade", "class_name"], sex: false },
+  sex: { columns: [], sex: true },
+  total: { columns: [], sex: false },
+};
+
 /**
  * Counts per year and the level's groups (school; grade; school, grade and class; sex; or none):
- * the one place rates are counted. Grouped in SQL at the level asked, so a county's rates by
- * school read 600 rows, not one per class and sex; a dimension not grouped reads as null.
+ * the one place rates are counted. Grouped in SQL at the level asked over the covering index of
+ * migration 0028 (an index-only scan), schools' names joined to the groups, not to the results; a
+ * row holds only the dimensions its level groups by.
  */
-export async function rateCounts(
+export async function rateCounts<L extends CountLevel>(
   db: Database,
   regionId: string,
   years: number[],
-  level: CountLevel,
+  level: L,
   orgIds?: string[],
-): Promise<CountRow[]> {
-  const org = level === "school" || level === "class";
-  const grade = level === "grade" || level === "class";
-  const klass = level === "class";
-  const sex = level === "sex";
-  const dims = [
-    sql`r.year`,
-    ...(org ? [sql`r.org_id`, sql`o.name`] : []),
-    ...(grade ? [sql`r.grade`] : []),
-    ...(klass ? [sql`r.class_name`] : []),
-    ...(sex ? [sql`s.sex`] : []),
-  ];
-  const { rows } = await sql<CountRow>`
-    SELECT r.year, ${org ? sql`r.org_id, o.name` : sql`NULL AS org_id, NULL`} AS org_name,
-           ${grade ? sql`r.grade` : sql`NULL::int AS grade`}, ${klass ? sql`r.class_name` : sql`NULL AS class_name`},
-           ${sex ? sql`s.sex` : sql`NULL AS sex`},
-           count(*)::int AS students,
-           count(r.myopic)::int AS "visionDecided",
-           count(*) FILTER (WHERE r.myopic IS NULL
-             AND (r.va_left IS NOT NULL OR r.va_right IS NOT NULL OR r.glasses = 'ortho_k'))::int AS "visionUndecided",
-           count(*) FILTER (WHERE r.myopic)::int AS myopic,
-           count(r.bmi_category)::int AS "bmiMeasured",
-           count(*) FILTER (WHERE r.bmi_category = 'overweight')::int AS overweight,
-           count(*) FILTER (WHERE r.bmi_category = 'obese')::int AS obese,
-           count(r.fitness_grade)::int AS "fitnessGraded",
-           count(*) FILTER (WHERE r.fitness_grade = 'excellent')::int AS excellent,
-           count(*) FILTER (WHERE r.fitness_grade = 'good')::int AS good,
-           count(*) FILTER (WHERE r.fitness_grade = 'pass')::int AS pass
+): Promise<CountRow<L>[]> {
+  const { columns, sex } = GROUPING[level];
+  const dims = [sql.ref("r.year"), ...columns.map((c) => sql.ref(`r.${c}`)), ...(sex ? [sql.ref("s.sex")] : [])];
+  const counted = sql`
+    SELECT ${sql.join(dims)}, ${COUNTS}
       FROM screening_results r
       ${sex ? sql`JOIN screening_students s ON s.region_id = r.region_id AND s.id = r.student_id` : sql``}
-      ${org ? sql`JOIN orgs o ON o.region_id = r.region_id AND o.id = r.org_id` : sql``}
      WHERE r.region_id = ${regionId} AND r.superseded_at IS NULL AND r.year = ANY(${years}::int[])
        ${orgIds ? sql`AND r.org_id = ANY(${orgIds}::text[])` : sql``}
-     GROUP BY ${sql.join(dims)}`.execute(db);
-  return rows.map((r) => ({ ...r, year: Number(r.year), grade: Number(r.grade) }));
+     GROUP BY ${sql.join(dims)}`;
+  const { rows } = columns.includes("org_id")
+    ? await sql<CountRow<L>>`
+        SELECT c.*, o.name AS org_name FROM (${counted}) c
+          JOIN orgs o ON o.region_id = ${regionId} AND o.id = c.org_id`.execute(db)
+    : await sql<CountRow<L>>`${counted}`.execute(db);
+  return rows;
 }
 
 export interface ResultRow {

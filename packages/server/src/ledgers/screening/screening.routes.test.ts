@@ -128,7 +128,8 @@ describe("screening import", () => {
     const rates = (await get(supervisor, "/api/ledgers/screening/rates?year=2024&by=sex")).json();
     expect(rates.total.rates.myopia_rate).toMatchObject({ value: 40, numerator: 2, denominator: 5, change: 15 });
     expect(rates.total.rates.myopia_rate.previous).toMatchObject({ value: 25, numerator: 1, denominator: 4 });
-    expect(rates.groups.map((g: { label: string }) => g.label)).toEqual(["女", "男"]);
+    // 男 before 女, as statistics list them.
+    expect(rates.groups.map((g: { label: string }) => g.label)).toEqual(["男", "女"]);
     const list = (await get(school, "/api/ledgers/screening/followups?year=2024")).json().followups;
     const reasons = Object.fromEntries(
       list.map((f: { result: { name: string }; reasons: string[] }) => [f.result.name, f.reasons]),

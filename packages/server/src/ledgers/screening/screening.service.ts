@@ -2,10 +2,8 @@ import {
   maskIdNumber,
   maskName,
   type NewIntervention,
-  SCREENING_RATE_METRICS,
   type ScreeningFollowup,
   type ScreeningGrouping,
-  type ScreeningRateGroup,
   type ScreeningRates,
   type ScreeningResult,
 } from "@luoshi/contract";
@@ -14,17 +12,14 @@ import type { Actor } from "../../auth/actor.js";
 import type { Database } from "../../db/database.js";
 import { newId } from "../../ids.js";
 import { todayInShanghai } from "../../progress/periods.js";
-import { zhCompare } from "../../zh-order.js";
-import { addCounts, type Counts, rateWithChange, ZERO } from "./rates.js";
+import { rateGroups } from "./rate-groups.js";
 import * as repo from "./screening.repository.js";
 import { assertSeesIndividuals, rateOrgIds, readableOrgIds } from "./screening-access.js";
 import { screeningError } from "./screening-errors.js";
 
 type Clock = () => Date;
 
-const GRADE_NAMES = ["一", "二", "三", "四", "五", "六"];
-export const gradeLabel = (g: number): string =>
-  g <= 6 ? `${GRADE_NAMES[g - 1]}年级` : g <= 9 ? `初${GRADE_NAMES[g - 7]}` : `高${GRADE_NAMES[g - 10]}`;
+export { gradeLabel } from "./rate-groups.js";
 
 export const RATE_RULES = [
   "近视率 = 筛查性近视人数 ÷ 能判定的有效筛查人数（裸眼视力<5.0且缺电脑验光者不能判定，不计入分子分母，单列人数）",
@@ -33,34 +28,6 @@ export const RATE_RULES = [
   "优良率 =（优秀+良好）人数 ÷ 评定等级的参测人数；及格率 =（优秀+良好+及格）人数 ÷ 同一分母（国家学生体质健康标准2014年修订）",
   "较上年变化为两年比率之差，单位为百分点",
 ];
-
-function groupKey(by: ScreeningGrouping, r: repo.CountRow): { key: string; label: string } {
-  switch (by) {
-    case "school":
-      return { key: r.org_id, label: r.org_name };
-    case "grade":
-      return { key: String(r.grade).padStart(2, "0"), label: gradeLabel(r.grade) };
-    case "class":
-      return {
-        key: `${r.org_name}|${String(r.grade).padStart(2, "0")}|${r.class_name ?? ""}`,
-        label: `${r.org_name} ${gradeLabel(r.grade)}${r.class_name ? ` ${r.class_name}` : ""}`,
-      };
-    case "sex":
-      return { key: r.sex, label: r.sex === "male" ? "男" : "女" };
-  }
-}
-
-function group(key: string, label: string, now: Counts, before: Counts): ScreeningRateGroup {
-  return {
-    key,
-    label,
-    students: now.students,
-    visionUndecided: now.visionUndecided,
-    rates: Object.fromEntries(
-      SCREENING_RATE_METRICS.map((m) => [m, rateWithChange(m, now, before)]),
-    ) as ScreeningRateGroup["rates"],
-  };
-}
 
 /** Rates of a year by school, grade, class or sex, with last year's and the change in points. */
 export async function screeningRates(
@@ -71,30 +38,7 @@ export async function screeningRates(
   const reach = rateOrgIds(actor);
   const orgIds = q.orgId ? (reach && !reach.includes(q.orgId) ? [] : [q.orgId]) : reach;
   const rows = await repo.rateCounts(db, actor.regionId, [q.year, q.year - 1], q.by, orgIds);
-  const groups = new Map<string, { label: string; now: Counts; before: Counts }>();
-  let total = { now: ZERO, before: ZERO };
-  for (const r of rows) {
-    const { key, label } = groupKey(q.by, r);
-    const g = groups.get(key) ?? { label, now: ZERO, before: ZERO };
-    if (r.year === q.year) {
-      g.now = addCounts(g.now, r);
-      total = { ...total, now: addCounts(total.now, r) };
-    } else {
-      g.before = addCounts(g.before, r);
-      total = { ...total, before: addCounts(total.before, r) };
-    }
-    groups.set(key, g);
-  }
-  return {
-    year: q.year,
-    previousYear: q.year - 1,
-    by: q.by,
-    total: group("total", "合计", total.now, total.before),
-    groups: [...groups.entries()]
-      .sort(([a], [b]) => zhCompare(a, b))
-      .map(([key, g]) => group(key, g.label, g.now, g.before)),
-    rules: RATE_RULES,
-  };
+  return { year: q.year, previousYear: q.year - 1, by: q.by, ...rateGroups(q.by, rows, q.year), rules: RATE_RULES };
 }
 
 const num = (v: number | string | null): number | null => (v === null ? null : Number(v));
