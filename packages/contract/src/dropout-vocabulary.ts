@@ -156,3 +156,20 @@ export const DROPOUT_LEDGER_LABELS = {
 } as const satisfies Record<string, string>;
 export type DropoutLedgerKind = keyof typeof DROPOUT_LEDGER_LABELS;
 export const DROPOUT_LEDGER_KINDS = keysOf(DROPOUT_LEDGER_LABELS);
+
+/** 适龄儿童台账: a child of the 户籍 roster as the latest 户籍 ↔ 学籍 comparison and their case show them. */
+export const CHILD_STATUS_LABELS = {
+  enrolled: "在校",
+  not_enrolled: "适龄未入学",
+  suspected: "疑似辍学",
+  dropped_out: "已确认辍学",
+  persuading: "劝返中",
+  returned: "已复学",
+  placed: "其他合法去向",
+  out_of_age: "不在义务教育年龄段",
+} as const satisfies Record<string, string>;
+export type ChildStatus = keyof typeof CHILD_STATUS_LABELS;
+export const CHILD_STATUSES = keysOf(CHILD_STATUS_LABELS);
+
+/** 义务教育年龄段: a child counts from the age of 6 to 15 (inclusive) on the day asked. */
+export const COMPULSORY_AGE = { from: 6, to: 15 } as const;

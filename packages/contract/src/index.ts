@@ -21,6 +21,7 @@ export * from "./progress.js";
 export * from "./queries.js";
 export * from "./reminders.js";
 export * from "./reporting.js";
+export * from "./school-age.js";
 export * from "./screening.js";
 export * from "./search.js";
 export * from "./supervision.js";

@@ -30,6 +30,7 @@ import { hazardsRoutes } from "./ledgers/hazards.routes.js";
 import { hazardsIoRoutes } from "./ledgers/hazards-io.routes.js";
 import { healthRoutes } from "./ledgers/health.routes.js";
 import { returnsRoutes } from "./ledgers/returns.routes.js";
+import { schoolAgeRoutes } from "./ledgers/school-age.routes.js";
 import { screeningRoutes } from "./ledgers/screening/screening.routes.js";
 import { orgsRoutes } from "./orgs/orgs.routes.js";
 import { placementRoutes } from "./placement/placement.routes.js";
@@ -180,6 +181,7 @@ export async function buildApp(
   hazardsRoutes(app, deps);
   dropoutRoutes(app, deps);
   dropoutLedgersRoutes(app, deps);
+  schoolAgeRoutes(app, deps);
   bindingsRoutes(app, deps);
   hazardsIoRoutes(app, deps);
   returnsRoutes(app, deps);

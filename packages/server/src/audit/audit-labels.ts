@@ -41,6 +41,8 @@ export const ENTITY_LABELS: Record<string, string> = {
   screening_import: "健康筛查导入",
   screening_result: "学生筛查结果",
   screening_followup: "重点关注学生",
+  // 适龄儿童台账 (issue 18)
+  school_age_child: "适龄儿童",
 };
 
 export const ACTION_LABELS: Record<string, string> = {
@@ -107,6 +109,8 @@ export const ACTION_LABELS: Record<string, string> = {
   escalate_case: LEDGER_ACTION_LABELS.escalate,
   identify: LEDGER_ACTION_LABELS.identify,
   reject_identification: LEDGER_ACTION_LABELS.reject_identification,
+  compare: "户籍与学籍比对",
+  open_case: "立案（控辍保学）",
   // 因病缺课追踪 to 复课 (issue 16)
   follow_up: LEDGER_ACTION_LABELS.follow_up,
   request_resume: LEDGER_ACTION_LABELS.request_resume,

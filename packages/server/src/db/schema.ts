@@ -9,6 +9,7 @@ import type {
   LedgerSettingsTable,
   SchoolClassesTable,
 } from "../ledgers/schema.js";
+import type { SchoolAgeChildrenTable } from "../ledgers/school-age.repository.js";
 import type {
   ScreeningFollowupsTable,
   ScreeningImportsTable,
@@ -346,6 +347,8 @@ export interface DB {
   screening_results: ScreeningResultsTable;
   screening_followups: ScreeningFollowupsTable;
   screening_interventions: ScreeningInterventionsTable;
+  // 适龄儿童台账 (migration 0027)
+  school_age_children: SchoolAgeChildrenTable;
 }
 
 export type Org = Selectable<OrgsTable>;

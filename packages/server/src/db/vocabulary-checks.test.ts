@@ -57,6 +57,7 @@ const VOCABULARY: Record<string, readonly string[]> = {
   "ledger_returns.ledger_type": LEDGER_TYPES,
   "ledger_returns.period_kind": PERIOD_KINDS,
   "screening_students.sex": SCREENING_SEXES,
+  "school_age_children.sex": SCREENING_SEXES,
   "screening_imports.mode": SCREENING_IMPORT_MODES,
   "screening_results.glasses": GLASSES_KINDS,
   "screening_results.bmi_category": BMI_CATEGORIES,

@@ -32,6 +32,12 @@ import { PLAN_TEXT } from "../test/fixture.js";
 import { aRound } from "../test/hazards.js";
 import { anIllnessCase } from "../test/illness.js";
 import { draftPlan, publishedPlan } from "../test/plans.js";
+import {
+  type SchoolAgeFixture,
+  schoolAgeFixture,
+  schoolAgeListScopes,
+  schoolAgeMatrixRows,
+} from "../test/school-age.js";
 import { csvOf, pupil, seedScreening } from "../test/screening.js";
 import { createUser } from "../users/users.service.js";
 
@@ -111,6 +117,7 @@ const screeningUpload = (c: Ctx) => {
 };
 /** Per bureau: an escalated 控辍 case of the school, an evidence file, fresh 认定 applications. */
 let dropout: Record<Scope, DropoutFixture>;
+let schoolAge: Record<Scope, SchoolAgeFixture>;
 /** An indicator of a fresh published plan of the bureau (one binding per call). */
 const freshIndicator = async (c: Ctx) => {
   const { taskIds } = await publishedPlan(c.t.db, bureauOf(c).bureauId);
@@ -1161,6 +1168,7 @@ const MATRIX: Record<string, Row> = {
     },
   },
   ...dropoutMatrixRows((c) => ({ d: dropout[c.scope], bureau: bureauOf(c) })),
+  ...schoolAgeMatrixRows((c) => ({ f: schoolAge[c.scope], bureau: bureauOf(c) })),
   "GET /*": { own: "public", other: null, req: () => ({ method: "GET", url: "/ledger" }) },
   // Periodic returns and daily health reports (issue 16)
   "GET /api/ledgers/returns": {
@@ -1422,6 +1430,7 @@ beforeAll(async () => {
   };
   screening = { own: await screeningOf(t.fixture.a), other: await screeningOf(t.fixture.b) };
   dropout = { own: await dropoutFixture(t, t.fixture.a), other: await dropoutFixture(t, t.fixture.b) };
+  schoolAge = { own: await schoolAgeFixture(t, t.fixture.a), other: await schoolAgeFixture(t, t.fixture.b) };
 }, 240_000);
 afterAll(() => t.close());
 
@@ -1710,6 +1719,7 @@ const LIST_SCOPES: Record<string, ListScope> = {
   "GET /api/ledgers/health/cases": { kind: "region" },
   "GET /api/ledgers/health/summaries": { kind: "region", ownSample: () => t.fixture.a.schoolId },
   ...dropoutListScopes(() => dropout.own),
+  ...schoolAgeListScopes(() => schoolAge.own),
   "GET /api/supervision/evaluation/export.xlsx": {
     kind: "not-a-list",
     why: "a workbook of GET /api/supervision/evaluation's rows",

@@ -71,6 +71,8 @@ export async function insertStudentRecord(
   orgId: string,
   outcome: Outcome,
   now: Clock,
+  /** More writes of the same transaction (e.g. linking the record to where it was found). */
+  also?: (trx: Database, id: string, at: string) => Promise<void>,
 ): Promise<string> {
   const id = newId();
   const at = now().toISOString();
@@ -79,6 +81,7 @@ export async function insertStudentRecord(
     await repo.insertRecord(trx, { ...key, type: def.type, orgId, actorId: actor.userId, at }, outcome.record);
     await repo.appendChange(trx, key, 0, outcome.record, outcome.entry, actor.userId, at);
     await audit(trx, def, actor, id, null, outcome);
+    await also?.(trx, id, at);
   });
   return id;
 }

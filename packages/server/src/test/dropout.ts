@@ -89,20 +89,20 @@ export const aPayment = () => ({
   method: "bank_card" as const,
 });
 
-interface Ctx {
+export interface Ctx {
   t: TestContext;
   role: Role;
   scope: "own" | "other";
   session: Session;
 }
-interface Row {
+export interface Row {
   own: Role[];
   other?: Role[] | null;
   req: (c: Ctx) => Promise<InjectOptions> | InjectOptions;
 }
 
-const ALL: Role[] = ["admin", "supervisor", "dept_head", "school_reporter", "leader"];
-const WRITERS: Role[] = ["admin", "supervisor", "dept_head", "school_reporter"];
+export const ALL: Role[] = ["admin", "supervisor", "dept_head", "school_reporter", "leader"];
+export const WRITERS: Role[] = ["admin", "supervisor", "dept_head", "school_reporter"];
 const SCHOOL: Role[] = ["school_reporter"];
 
 /** The matrix's rows; `of` answers the fixture and the bureau of a caller's scope. */

@@ -14,6 +14,7 @@ import { useCallback, useEffect, useState } from "react";
 import { messageOf } from "../../api/client";
 import type { EvidenceFile } from "../../api/types";
 import { EvidenceUpload, uploadedIds } from "../../components/EvidenceUpload";
+import { AidCorrectionButton } from "./AidCorrection";
 import { optionsOf, StudentFields } from "./CaseModal";
 import { type AidChecks, type AidRecord, dropoutApi, schoolYearOf, todayString } from "./dropout-api";
 import { D } from "./labels";
@@ -26,6 +27,7 @@ export function AidPanel({ school }: { school: boolean }) {
   const [year] = useState(schoolYearOf());
   const [checks, setChecks] = useState<AidChecks | null>(null);
   const [idents, setIdents] = useState<AidRecord[]>([]);
+  const [payments, setPayments] = useState<AidRecord[]>([]);
   const [open, setOpen] = useState<Kind | null>(null);
   const [files, setFiles] = useState<UploadFile<EvidenceFile>[]>([]);
   const [form] = Form.useForm();
@@ -33,6 +35,7 @@ export function AidPanel({ school }: { school: boolean }) {
   const load = useCallback(() => {
     void dropoutApi.checks(year).then(setChecks);
     if (school) void dropoutApi.identifications(year).then(setIdents);
+    if (school) void dropoutApi.payments(year).then(setPayments);
   }, [year, school]);
   useEffect(load, [load]);
 
@@ -113,17 +116,34 @@ export function AidPanel({ school }: { school: boolean }) {
             dataSource={idents}
             renderItem={(r) => (
               <List.Item
-                actions={
-                  r.state === "applied"
+                data-identification={r.id}
+                actions={[
+                  ...(r.state === "applied"
                     ? [
                         <Button key="ok" size="small" onClick={() => void approve(r.id)}>
                           {D.approve}
                         </Button>,
                       ]
-                    : []
-                }
+                    : []),
+                  <AidCorrectionButton key="fix" kind="identification" record={r} onDone={load} />,
+                ]}
               >
                 {String(r.fields.studentName ?? "")} {String(r.fields.studentNo ?? "")} · {LEDGER_STATE_LABELS[r.state]}
+              </List.Item>
+            )}
+          />
+          <h4>{D.payments}</h4>
+          <List
+            dataSource={payments}
+            renderItem={(r) => (
+              <List.Item
+                data-payment={r.id}
+                actions={[<AidCorrectionButton key="fix" kind="payment" record={r} onDone={load} />]}
+              >
+                {String(r.fields.studentName ?? "")} ·{" "}
+                {AID_PROGRAMME_LABELS[r.fields.programme as keyof typeof AID_PROGRAMME_LABELS] ?? ""} ·{" "}
+                {AID_TERM_LABELS[r.fields.term as keyof typeof AID_TERM_LABELS] ?? ""} · {String(r.fields.amount ?? "")}{" "}
+                元
               </List.Item>
             )}
           />

@@ -9,6 +9,7 @@ import { type DropoutCases, dropoutApi, todayString } from "./dropout-api";
 import { LedgersPanel } from "./LedgersPanel";
 import { D } from "./labels";
 import { MonthlyReturnCard, QuarterReviewPanel } from "./RhythmPanels";
+import { SchoolAgePanel } from "./SchoolAgePanel";
 
 const STATE_COLOURS: Record<string, string> = {
   at_risk: "orange",
@@ -119,6 +120,11 @@ export default function DropoutPage() {
             key: "ledgers",
             label: D.ledgersTab,
             children: <LedgersPanel school={school} onOpen={setOpenId} version={version} />,
+          },
+          {
+            key: "school-age",
+            label: D.schoolAgeTab,
+            children: <SchoolAgePanel role={me.role} onOpenCase={setOpenId} />,
           },
           ...(school
             ? []

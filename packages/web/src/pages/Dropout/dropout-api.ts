@@ -1,5 +1,6 @@
 import type {
   AidChecks,
+  AidCorrection,
   AidIdentificationStep,
   AidRecord,
   DropoutCaseDetail,
@@ -14,6 +15,11 @@ import type {
   NewAidIdentification,
   NewAidPayment,
   NewDropoutCase,
+  SchoolAgeCaseBody,
+  SchoolAgeChild,
+  SchoolAgeCompareAnswer,
+  SchoolAgeReveal,
+  SchoolAgeView,
 } from "@luoshi/contract";
 import { get, type Query, request } from "../../api/client";
 
@@ -26,6 +32,9 @@ export type {
   DropoutMonthlyReturn,
   DropoutQuarterReview,
   DropoutStep,
+  SchoolAgeChild,
+  SchoolAgeReveal,
+  SchoolAgeView,
 };
 
 /** The 控辍保学 and 学生资助 endpoints (packages/server/src/ledgers/dropout.routes.ts). */
@@ -55,6 +64,19 @@ export const dropoutApi = {
     request<{ record: AidRecord }>("POST", "/api/ledgers/aid-identifications", body).then((r) => r.record),
   review: (id: string, body: AidIdentificationStep) =>
     request<{ record: AidRecord }>("POST", `/api/ledgers/aid-identifications/${id}/steps`, body).then((r) => r.record),
+  schoolAge: (query: Query) => get<SchoolAgeView>("/api/ledgers/school-age-children", query),
+  compareSchoolAge: () => request<SchoolAgeCompareAnswer>("POST", "/api/ledgers/school-age-children/compare", {}),
+  revealChild: (id: string) => request<SchoolAgeReveal>("POST", `/api/ledgers/school-age-children/${id}/reveal`, {}),
+  openChildCase: (id: string, body: SchoolAgeCaseBody) =>
+    request<{ caseId: string }>("POST", `/api/ledgers/school-age-children/${id}/case`, body),
+  payments: (schoolYear: string) =>
+    get<{ records: AidRecord[] }>("/api/ledgers/aid-payments", { schoolYear }).then((r) => r.records),
+  correctAid: (kind: "identification" | "payment", id: string, body: AidCorrection) =>
+    request<{ record: AidRecord }>(
+      "POST",
+      `/api/ledgers/aid-${kind === "identification" ? "identifications" : "payments"}/${id}/corrections`,
+      body,
+    ).then((r) => r.record),
   pay: (body: NewAidPayment) =>
     request<{ record: AidRecord }>("POST", "/api/ledgers/aid-payments", body).then((r) => r.record),
 };
