@@ -253,7 +253,7 @@ export function extractDeadlines(
     const parenthesised = field || inRanges(fields, index) || isParenthesisedField(text, index, textAs.length);
     const resolved = rule(m, cal, parenthesised);
     if (!resolved) continue;
-    for (const r of resolved) out.push({ text: textAs, ...r, index });
+    for (const r of resolved) out.push({ text: textAs, date: r.date, kind: r.kind, yearMissing: r.yearMissing, index });
     end = index + textAs.length;
   }
   return out;

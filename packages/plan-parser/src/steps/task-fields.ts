@@ -43,6 +43,12 @@ const TRAILING_STOPS = /[。;；,，:：\s]+$/;
 
 const ORDINAL_SPLIT = /(?=(?:^|[。;；])\s*[一二三四五六七八九十]+是)/;
 const SUB_ITEM = /^(?:\(?\d{1,2}\)|[\u2460-\u2473]|[一二三四五六七八九十]+是)/;
+/** What SUB_ITEM can start with: a bracket, a digit, a circled number or a numeral of 一…十. */
+const SUB_ITEM_FIRST = (() => {
+  const table = charTable("(0123456789一二三四五六七八九十");
+  table.fill(1, 0x2460, 0x2474);
+  return table;
+})();
 const STOP_START = /^[。;；]\s*/;
 const ORDINAL_START = /^[一二三四五六七八九十]+是/;
 const BLANK_LINES = /\n{2,}/g;
@@ -60,7 +66,7 @@ function hasOrdinal(line: string): boolean {
 export function measuresOf(lines: string[]): string[] {
   const out: string[] = [];
   for (const line of lines) {
-    if (SUB_ITEM.test(line)) {
+    if (SUB_ITEM_FIRST[line.charCodeAt(0)] === 1 && SUB_ITEM.test(line)) {
       out.push(line);
       continue;
     }
