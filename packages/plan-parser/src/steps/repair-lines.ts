@@ -33,11 +33,15 @@ function joinedLine(a: Line, textA: string, b: Line, textB: string): Line {
 
 const CHUNK_START = /^1、(?=\S)/;
 
-/** A document-site text: its first line is "1、" glued to the plan title. */
+/**
+ * A document-site text: its first line is "1、" glued to the plan title (or, in a one-line document, to a long
+ * line that opens with the title).
+ */
 function startsWithChunkMarker(lines: Line[]): boolean {
   const first = lines.find((l) => l.text && !l.cells);
   if (!first || !CHUNK_START.test(first.text)) return false;
-  return titleOf(first.text.slice(2)) !== null;
+  const rest = first.text.slice(2);
+  return titleOf(rest) !== null || (rest.length >= LONG && leadingTitle(rest) !== null);
 }
 
 /** The value of an Arabic number opening a line ("12." "3、" "4 "), or 0. */

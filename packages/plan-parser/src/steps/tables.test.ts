@@ -18,6 +18,28 @@ const summary = (blocks: Block[] | string) =>
   }));
 
 describe("task-decomposition tables", () => {
+  it("reads a second task-named column merged down its rows as the category (path), not part of the title", () => {
+    const text = [
+      "白水县教育局2026年民生实事清单",
+      "序号\t任务来源\t实事名称\t责任科室\t完成时限",
+      "1\t县政府实事\t食堂改造\t后勤股\t2026年8月",
+      "2\t\t校车更新\t安全股\t2026年6月",
+    ].join("\n");
+    const tasks = summary(text)[0]!.tasks;
+    expect(tasks.map((t) => [t.path, t.title])).toEqual([
+      [["县政府实事"], "食堂改造"],
+      [["县政府实事"], "校车更新"],
+    ]);
+  });
+  it("keeps two task-named columns both filled on every row as the task", () => {
+    const text = [
+      "白水县教育局2026年民生实事清单",
+      "序号\t任务来源\t实事名称\t责任科室\t完成时限",
+      "1\t县政府实事\t食堂改造\t后勤股\t2026年8月",
+      "2\t县人大建议\t校车更新\t安全股\t2026年6月",
+    ].join("\n");
+    expect(summary(text)[0]!.tasks.map((t) => t.path)).toEqual([[], []]);
+  });
   it("reads a two-level header whose merged 责任单位 splits into 牵头 and 配合", () => {
     const text = [
       "宁远县教育局2025年重点工作任务分解表",

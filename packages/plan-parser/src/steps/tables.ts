@@ -210,6 +210,18 @@ function groupTables(lines: Line[]): Line[][] {
   return [...tables.values()];
 }
 
+/**
+ * Two columns named as the task ("任务来源" and "实事名称"): where the first is blank on rows whose other is
+ * filled (a cell merged down the rows of a group), it is the group, not the task: the category.
+ */
+function sparseTaskAsCategory(header: Header, body: Line[]): void {
+  const cols = [...header.columns].filter(([, c]) => c === "task").map(([j]) => j);
+  if (cols.length < 2 || [...header.columns.values()].includes("category")) return;
+  const [first, ...others] = cols as [number, ...number[]];
+  const merged = body.some((r) => !r.cells![first]?.trim() && others.some((j) => r.cells![j]?.trim()));
+  if (merged) header.columns.set(first, "category");
+}
+
 interface RowDraft {
   no: string;
   path: string[];
@@ -241,6 +253,7 @@ export function buildTableTasks(lines: Line[], cal: PlanCalendar): { tasks: Task
     let category = "";
     let body = rows.slice(header.at + 1);
     if (body[0] && refineRoles(header, body[0].cells!)) body = body.slice(1);
+    sparseTaskAsCategory(header, body);
     for (const row of body) {
       const cells = row.cells!;
       const distinct = [...new Set(cells.filter((c) => c))];
