@@ -53,6 +53,11 @@ describe("extractTargets", () => {
   it("counts the work the plan will do: 等2所学校", () => {
     expect(targets("续建县第三实验小学等2所学校")).toEqual([one(">=", 2, "所")]);
   });
+  it("counts the places a clause names where it is the work's scope, not a rank they hold", () => {
+    expect(targets("在4所乡镇学校开展午休试点")).toEqual([one(">=", 4, "所")]);
+    expect(targets("在城郊3所学校，实现课后服务全覆盖")).toEqual([one(">=", 3, "所")]);
+    expect(targets("创建6所省级特色学校")).toEqual([one(">=", 6, "所")]);
+  });
   it.each([
     "以庆祝第41个教师节为契机",
     "举办全县第二十届中小学生运动会",
@@ -64,6 +69,7 @@ describe("extractTargets", () => {
     "每月一次开展安全检查",
     "每两周1次开展抽查",
     "以8所试点校为引领",
+    "在6所市级示范校，推广分层作业设计",
     "发生后48小时内完成上报",
     "6月底前完成",
     "不低于全市平均水平",

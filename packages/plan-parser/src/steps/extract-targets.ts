@@ -168,6 +168,10 @@ export const checkPatterns = {
   AS_START,
 } as const;
 
+/** The rest of a locative clause that names places by a rank they hold: "省级STEM教育实验校". */
+const RANKED_PLACE = /^(?:国家级|省级|市级|州级|县级|区级)[^,，。;；]*(?:学校|校|园|基地)$/;
+const CLAUSE_COMMA = charTable(",，");
+
 /** What CLASS_SIZE_AFTER can start with. */
 const CLASS_SIZE_FIRST = charTable("以的超大班");
 
@@ -207,6 +211,9 @@ function rejected(text: string, c: Candidate, marks: number[]): boolean {
     if (c.chinese && listedTwice(clauseBefore)) return true;
     if (INSTRUMENT_OR_EXISTING.test(clauseBefore) || INSTRUMENT_START.test(clauseBefore)) return true;
   }
+  // "在8所省级STEM教育实验校，开展…": schools of a rank they already hold, named as where the work is done.
+  if (clauseBefore === "在" && RANKED_PLACE.test(text.slice(c.end, ce)) && CLAUSE_COMMA[text.charCodeAt(ce)] === 1)
+    return true;
   if (asStart(clauseBefore)) {
     const as = text.indexOf("为", c.end);
     if (as >= 0 && as < ce) return true;
