@@ -2,6 +2,7 @@ import { brotliDecompressSync } from "node:zlib";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeGenerationOf } from "../db/database.js";
+import { taskScope } from "../db/write-generation.js";
 import { createTestApp, loginAs, type Session, type TestContext } from "../test/app.js";
 import { publishedPlan } from "../test/plans.js";
 import { within } from "../test/within.js";
@@ -211,6 +212,32 @@ describe("read cache per plan", () => {
     expect(headers.slice(kept.length)).toEqual(moved.map(() => "miss"));
     // The written plan's answers are recomputed with the write in them.
     expect((await get(adminA, `/api/tasks/${taskId}`)).json().reports).toHaveLength(before + 1);
+  });
+
+  it("lets requests that come after a write to another plan share an answer being computed", async () => {
+    if (!perPlan()) return; // on PostgreSQL any commit moves every answer
+    const generation = writeGenerationOf(t.db)!;
+    await submitToPlanA(); // the school's list, if cached, goes
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    // The database is held, so the first request's answer stays in the making while region B's
+    // plan is written (the write generation moves, as a commit does) and seven more arrive.
+    const held = t.db.transaction().execute(async (trx) => {
+      await sql`SELECT 1`.execute(trx);
+      await gate;
+    });
+    const first = get(school, "/api/tasks/mine");
+    await new Promise((r) => setTimeout(r, 200));
+    generation.bump([taskScope(planB.planId, planB.taskIds[0]!)]);
+    const later = Array.from({ length: 7 }, () => get(school, "/api/tasks/mine"));
+    await new Promise((r) => setTimeout(r, 200));
+    open();
+    await held;
+    const answers = await Promise.all([first, ...later]);
+    expect(answers.map((a) => a.headers[CACHE_HEADER])).toEqual(["miss", ...later.map(() => "hit")]);
+    expect(new Set(answers.map((a) => a.body)).size).toBe(1);
   });
 
   it("moves every answer on a write that names no plan (a job, a migration, a raw statement)", async () => {

@@ -36,7 +36,16 @@ export function dependsOnPlans(request: FastifyRequest, planIds: Iterable<string
  * from the plan's other tasks), so that a report on another task of the plan leaves it cached.
  */
 export function dependsOnTask(request: FastifyRequest, planId: string, taskId: string): void {
-  request.readScopes = [taskScope(planId, taskId)];
+  dependsOnTasks(request, [{ planId, id: taskId }]);
+}
+
+/**
+ * Says that a cacheable answer was drawn from these tasks' own data and their plans as wholes,
+ * and that which tasks it holds changes only by writes naming no plan (a unit's own list: tasks
+ * are assigned by such writes), so that a report on a task it does not hold leaves it cached.
+ */
+export function dependsOnTasks(request: FastifyRequest, tasks: Iterable<{ planId: string; id: string }>): void {
+  request.readScopes = [...tasks].map((t) => taskScope(t.planId, t.id));
 }
 
 interface Entry {
@@ -52,9 +61,9 @@ interface Pending {
   key: string;
   /** The data version read before the answer was computed. */
   version: string;
-  /** Hands the answer (or undefined, when it was not a cacheable 200) to requests waiting on it. */
-  settle: (payload: string | undefined) => void;
-  answer: Promise<string | undefined>;
+  /** Hands the answer (or undefined, when it was not kept) to requests waiting on it. */
+  settle: (kept: Entry | undefined) => void;
+  answer: Promise<Entry | undefined>;
 }
 
 export const CACHE_HEADER = "x-luoshi-cache";
@@ -83,6 +92,11 @@ export function installReadCache(
   const sendCached = (reply: FastifyReply, payload: string) =>
     reply.header(CACHE_HEADER, "hit").type("application/json; charset=utf-8").send(payload);
 
+  /** Whether an answer still holds at data version `now` (and on the clock). */
+  const fresh = (entry: Entry, now: string) =>
+    (entry.expires === undefined || clock().getTime() < entry.expires) &&
+    freshness.isCurrent(entry.version, entry.scopes, now);
+
   const drop = (key: string, entry: Entry) => {
     entries.delete(key);
     chars -= entry.payload.length;
@@ -107,17 +121,21 @@ export function installReadCache(
     const key = `${request.actor.userId}\u0000${todayInShanghai()}\u0000${request.url}`;
     const hit = entries.get(key);
     if (hit) {
-      const expired = hit.expires !== undefined && clock().getTime() >= hit.expires;
-      if (!expired && freshness.isCurrent(hit.version, hit.scopes, now)) return sendCached(reply, hit.payload);
+      if (fresh(hit, now)) return sendCached(reply, hit.payload);
       drop(key, hit);
     }
-    const flight = inFlight.get(key);
-    if (flight && flight.version === now) {
-      const payload = await flight.answer;
-      if (payload !== undefined) return sendCached(reply, payload);
+    // An answer being computed serves the requests that came meanwhile if nothing it depends on
+    // was written since it began (checked once it says what it depends on): under a stream of
+    // writes elsewhere the version moves, and each waiter computing anew would queue its own
+    // copy of the work on the database. A flight that was not kept hands over to the next one.
+    for (let flight = inFlight.get(key), joined = 0; flight && joined < 3; joined++) {
+      const kept = await flight.answer;
+      if (kept && fresh(kept, now)) return sendCached(reply, kept.payload);
+      const next = inFlight.get(key);
+      flight = next === flight ? undefined : next;
     }
     let settle!: Pending["settle"];
-    const answer = new Promise<string | undefined>((resolve) => {
+    const answer = new Promise<Entry | undefined>((resolve) => {
       settle = resolve;
     });
     const pending = { key, version: now, settle, answer };
@@ -125,8 +143,8 @@ export function installReadCache(
     request.readCache = pending;
   });
 
-  const finish = (pending: Pending, payload: string | undefined) => {
-    pending.settle(payload);
+  const finish = (pending: Pending, kept: Entry | undefined) => {
+    pending.settle(kept);
     if (inFlight.get(pending.key) === pending) inFlight.delete(pending.key);
   };
 
@@ -144,8 +162,9 @@ export function installReadCache(
     const now = await freshness.now().catch(() => undefined);
     const scopes = request.readScopes;
     const current = now !== undefined && freshness.isCurrent(pending.version, scopes, now);
-    if (current) keep(pending.key, { version: pending.version, scopes, expires: request.readExpires, payload });
-    finish(pending, current ? payload : undefined);
+    const entry = { version: pending.version, scopes, expires: request.readExpires, payload };
+    if (current) keep(pending.key, entry);
+    finish(pending, current ? entry : undefined);
     return payload;
   });
 

@@ -134,11 +134,13 @@ export interface TaskBundle {
  * milestones_task_idx, the snapshots' primary key).
  * Assignees travel as JSON arrays, not objects: a plan's answer is a fifth the size, and
  * parsing it was most of a plan summary's time on PostgreSQL.
+ * `assignedTo` keeps only the tasks assigned to one of those orgs (a unit's own list reads its
+ * twenty tasks, not the county's plans).
  */
 export async function publishedTaskBundles(
   db: Db,
   planOrgIds: string[],
-  only: { planId?: string; taskId?: string },
+  only: { planId?: string; taskId?: string; assignedTo?: string[] },
   today: string,
 ): Promise<TaskBundle[]> {
   if (planOrgIds.length === 0) return [];
@@ -171,6 +173,12 @@ export async function publishedTaskBundles(
       AND t.deleted_at IS NULL
       ${only.planId ? sql`AND p.id = ${only.planId}` : sql``}
       ${only.taskId ? sql`AND t.id = ${only.taskId}` : sql``}
+      ${
+        only.assignedTo
+          ? sql`AND EXISTS (SELECT 1 FROM assignments m WHERE m.region_id = t.region_id AND m.task_id = t.id
+                  AND m.org_id = ANY(${only.assignedTo}::text[]) AND m.deleted_at IS NULL)`
+          : sql``
+      }
     ORDER BY p.created_at, t.seq`.execute(db);
   return rows;
 }

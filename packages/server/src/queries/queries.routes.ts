@@ -3,7 +3,7 @@ import { Type } from "@sinclair/typebox";
 import type { FastifyRequest } from "fastify";
 import { ALL_ROLES } from "../auth/actor.js";
 import { readerOf } from "../db/replica.js";
-import { dependsOnPlans } from "../http/read-cache.js";
+import { dependsOnPlans, dependsOnTasks } from "../http/read-cache.js";
 import { IdParams, withErrors } from "../http/schemas.js";
 import { type App, type AppDeps, actorOf } from "../http/types.js";
 import { todayInShanghai } from "../progress/periods.js";
@@ -17,11 +17,12 @@ const tags = ["queries"];
 export function queriesRoutes(app: App, deps: AppDeps): void {
   const { db } = deps;
   const today = () => todayInShanghai(clockOf(deps)());
-  /** A task list, cached per the plans it was drawn from. */
+  /** A task list, cached per the plans it was drawn from (a unit's own list: per its tasks). */
   const tasksOf = async (request: FastifyRequest, filter: TaskFilter) => {
     const plans = new Set<string>();
     const tasks = await findTasks(db, actorOf(request), filter, { drawnFrom: plans, today: today() });
-    dependsOnPlans(request, plans);
+    if (filter.mine) dependsOnTasks(request, tasks);
+    else dependsOnPlans(request, plans);
     return tasks.map(presentTask);
   };
 

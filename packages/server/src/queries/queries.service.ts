@@ -36,9 +36,20 @@ function engineStatus(assignees: readonly { supervision: SupervisionStatus | nul
  * assignment and milestone (stored snapshots, as the warnings board shows them) and of the task
  * (over its assignments): one query.
  */
-async function taskViews(db: Database, actor: Actor, only: { planId?: string; taskId?: string }, today: string) {
+async function taskViews(
+  db: Database,
+  actor: Actor,
+  only: { planId?: string; taskId?: string; mine?: boolean },
+  today: string,
+) {
   const orgIds = [...actor.visibleOrgIds, ...actor.ancestorOrgIds];
-  const tasks = await repo.publishedTaskBundles(db, orgIds, only, today);
+  const { mine, ...which } = only;
+  const tasks = await repo.publishedTaskBundles(
+    db,
+    orgIds,
+    mine ? { ...which, assignedTo: actor.visibleOrgIds } : which,
+    today,
+  );
   return tasks.map((t) => {
     const assignees = t.assignees.map(([orgId, role, orgName, status, percent, period, supervision]) => ({
       orgId,
@@ -75,15 +86,17 @@ export type TaskView = Awaited<ReturnType<typeof taskViews>>[number];
  * A plan's task views. They are read only from plans the actor may read, so the plan check
  * costs a query only when none came back (an unknown, unreadable or unpublished plan).
  */
-async function planTaskViews(db: Database, actor: Actor, planId: string, today: string) {
-  const views = await taskViews(db, actor, { planId }, today);
+async function planTaskViews(db: Database, actor: Actor, planId: string, today: string, mine?: boolean) {
+  const views = await taskViews(db, actor, { planId, mine }, today);
   if (views.length === 0) await readablePlan(db, actor, planId);
   return views;
 }
 
 /**
  * Tasks matching the filter, their statuses as of `today` (Asia/Shanghai); `drawnFrom` receives
- * every plan whose tasks were filtered (kept or not).
+ * every plan whose tasks were filtered (kept or not). A `mine` list reads only the tasks assigned
+ * to the actor's units (its plans are those of its tasks: which tasks are assigned to whom changes
+ * only by writes that name no plan).
  */
 export async function findTasks(
   db: Database,
@@ -93,8 +106,8 @@ export async function findTasks(
 ) {
   const { today = todayInShanghai(), drawnFrom } = options;
   const views = filter.planId
-    ? await planTaskViews(db, actor, filter.planId, today)
-    : await taskViews(db, actor, {}, today);
+    ? await planTaskViews(db, actor, filter.planId, today, filter.mine)
+    : await taskViews(db, actor, { mine: filter.mine }, today);
   if (drawnFrom) {
     if (filter.planId) drawnFrom.add(filter.planId);
     for (const t of views) drawnFrom.add(t.planId);
