@@ -6,6 +6,7 @@ import { type Classified, expandInline, InlineCandidates } from "./inline-items.
 import { type Line, spanOf } from "./lines.js";
 import { type Marker, type MarkerLevel, parseMarker } from "./numbering.js";
 import type { PlanCalendar } from "./plan-calendar.js";
+import type { TextView } from "./target-starts.js";
 import { readTaskFields } from "./task-fields.js";
 
 /** Headings after the tasks that hold requirements, not work items. */
@@ -111,7 +112,7 @@ function endsWithRest(line: string, rest: string): boolean {
 }
 
 /** What a task reads of the source: a view of it (the source itself, or the pieces it was laid out in). */
-type SourceView = Pick<string, "slice">;
+type SourceView = Pick<string, "slice"> & { viewOf?(start: number, end: number): TextView | null };
 
 /**
  * Builds the tasks of one plan from its lines (a plan region without its title). Given the source the lines
@@ -219,7 +220,8 @@ export function buildTasks(
 function taskOf(d: Draft, cal: PlanCalendar, diagnostics: Diagnostic[], source: SourceView | undefined): Task {
   // The lines joined with line breaks, as the source holds them where they follow one another.
   const text = d.contiguous ? source!.slice(d.start, d.endLine.end) : undefined;
-  const f = readTaskFields(d.first, d.rest, cal, text);
+  const view = text !== undefined ? (source!.viewOf?.(d.start, d.endLine.end) ?? undefined) : undefined;
+  const f = readTaskFields(d.first, d.rest, cal, text, view);
   const span = spanOf(d.startLine, d.endLine);
   if (f.unitsUnsplit)
     diagnostics.push({

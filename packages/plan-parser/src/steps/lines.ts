@@ -1,6 +1,7 @@
 import type { Block, SourceSpan } from "../model.js";
 import { dropCjkSpaces, nfkcText, normalizeLine, tidyLine } from "./normalize.js";
 import { isListNumber } from "./numbering.js";
+import type { TextView } from "./target-starts.js";
 
 /** A normalised block with its place in the source text. */
 export interface Line {
@@ -79,6 +80,16 @@ export class SourcePieces {
       this.starts.push(at);
       at += piece.length + 1;
     }
+  }
+
+  /** Where `slice(start, end)` lies within one piece: that piece and its offset there (null across a cut). */
+  viewOf(start: number, end: number): TextView | null {
+    const { pieces, starts } = this;
+    let i = starts[this.last]! <= start ? this.last : 0;
+    while (i + 1 < starts.length && starts[i + 1]! <= start) i++;
+    const from = starts[i] ?? 0;
+    const piece = pieces[i] ?? "";
+    return end <= from + piece.length ? { base: piece, offset: start - from } : null;
   }
 
   /** The source's characters from `start` to `end`, as `source.slice(start, end)` reads them. */

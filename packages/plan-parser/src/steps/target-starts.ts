@@ -95,6 +95,12 @@ function buildAnchorTables(): void {
   tablesVersion = anchorVersion();
 }
 
+/** A text as the part of a longer string it was sliced from: `text === base.slice(offset, offset + text.length)`. */
+export interface TextView {
+  base: string;
+  offset: number;
+}
+
 /** Most texts hold no mark: they share this (never written) list. */
 const NO_MARKS: number[] = [];
 /** Where the run of each run form seen last ends (a run is tested once, at its start). */
@@ -140,7 +146,10 @@ function formStarts(text: string, i: number, forms: number, starts: number[]): v
  * Scans a text once. The starts are, position by position and form by form, where a target form's start
  * pattern matches (see TARGET_FORMS); the marks and the anchors as declared.
  */
-export function scanText(text: string): TextScan {
+export function scanText(text: string, view?: TextView): TextScan {
+  // Characters are read from the string the text is a view of, where given: reading a sliced string costs more.
+  const base = view?.base ?? text;
+  const offset = view?.offset ?? 0;
   if (tablesVersion !== anchorVersion()) buildAnchorTables();
   runEnds.fill(0);
   const starts: number[] = [];
@@ -148,12 +157,12 @@ export function scanText(text: string): TextScan {
   let anchors = 0;
   const n = text.length;
   for (let i = 0; i < n; i++) {
-    let c = text.charCodeAt(i);
+    let c = base.charCodeAt(offset + i);
     // Most characters are of no kind: a tight loop passes them.
     if (KIND[c] === 0) {
       do {
         i++;
-        c = i < n ? text.charCodeAt(i) : 0;
+        c = i < n ? base.charCodeAt(offset + i) : 0;
       } while (i < n && KIND[c] === 0);
       if (i >= n) break;
     }

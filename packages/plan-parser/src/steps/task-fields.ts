@@ -4,7 +4,7 @@ import { extractDeadlines } from "./extract-deadlines.js";
 import { extractTargets, toTarget } from "./extract-targets.js";
 import { extractUnits } from "./extract-units.js";
 import type { PlanCalendar } from "./plan-calendar.js";
-import { scanText } from "./target-starts.js";
+import { scanText, type TextView } from "./target-starts.js";
 
 export interface TaskFields {
   title: string;
@@ -85,13 +85,20 @@ export function measuresOf(lines: string[]): string[] {
  * that follow (continuations, sub-items, a unit line); `joined`, where the caller has it, is them joined
  * with line breaks.
  */
-export function readTaskFields(first: string, rest: string[], cal: PlanCalendar, joined?: string): TaskFields {
+export function readTaskFields(
+  first: string,
+  rest: string[],
+  cal: PlanCalendar,
+  joined?: string,
+  view?: TextView,
+): TaskFields {
   const lines = [first, ...rest];
   const full = joined ?? lines.join("\n");
   const found = extractUnits(full);
   const withoutUnits = found ? full.slice(0, found.index) + full.slice(found.index + found.length) : full;
   const body = (withoutUnits.includes("\n\n") ? withoutUnits.replace(BLANK_LINES, "\n") : withoutUnits).trim();
-  const scan = scanText(withoutUnits);
+  // (`view` is where `joined` was sliced from: the text read where no units were cut out of it.)
+  const scan = scanText(withoutUnits, found ? undefined : view);
   const deadlines = extractDeadlines(withoutUnits, cal, false, scan.anchors);
   const targets = extractTargets(withoutUnits, scan);
   return {
