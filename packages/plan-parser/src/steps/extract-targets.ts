@@ -172,6 +172,22 @@ export const checkPatterns = {
 const RANKED_PLACE = /^(?:国家级|省级|市级|州级|县级|区级)[^,，。;；]*(?:学校|校|园|基地)$/;
 const CLAUSE_COMMA = charTable(",，");
 
+/** The first characters of INSTRUMENT_OR_EXISTING's words, and of INSTRUMENT_START's (at most 4 characters in). */
+const INSTRUMENT_OR_EXISTING_FIRST = charTable(
+  `${INSTRUMENT_WORDS}|${EXISTING_WORDS}`
+    .split("|")
+    .map((w) => w[0])
+    .join(""),
+);
+const INSTRUMENT_START_FIRST = charTable("通结根立");
+
+/** Whether one of the text's first `limit` characters is in the table (a pattern needing one can match). */
+function holdsAny(text: string, table: Uint8Array, limit = text.length): boolean {
+  const n = Math.min(limit, text.length);
+  for (let i = 0; i < n; i++) if (table[text.charCodeAt(i)] === 1) return true;
+  return false;
+}
+
 /** What CLASS_SIZE_AFTER can start with. */
 const CLASS_SIZE_FIRST = charTable("以的超大班");
 
@@ -209,7 +225,11 @@ function rejected(text: string, c: Candidate, marks: number[]): boolean {
     if (EXISTING.test(clauseBefore)) return true;
   } else {
     if (c.chinese && listedTwice(clauseBefore)) return true;
-    if (INSTRUMENT_OR_EXISTING.test(clauseBefore) || INSTRUMENT_START.test(clauseBefore)) return true;
+    if (
+      (holdsAny(clauseBefore, INSTRUMENT_OR_EXISTING_FIRST) && INSTRUMENT_OR_EXISTING.test(clauseBefore)) ||
+      (holdsAny(clauseBefore, INSTRUMENT_START_FIRST, 5) && INSTRUMENT_START.test(clauseBefore))
+    )
+      return true;
   }
   // "在8所省级STEM教育实验校，开展…": schools of a rank they already hold, named as where the work is done.
   if (clauseBefore === "在" && RANKED_PLACE.test(text.slice(c.end, ce)) && CLAUSE_COMMA[text.charCodeAt(ce)] === 1)
