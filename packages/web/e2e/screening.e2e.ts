@@ -2,8 +2,11 @@
  * 台账 · 学生健康筛查 in a real browser against the real built server (demo county):
  *  - the school imports a sheet with a bad row (refused, the row listed with its number and code),
  *    then last year's and this year's vision/height-weight/体测 sheets;
- *  - the school sees the rates with numerator, denominator and change in points (and the 重点关注 list by the API);
+ *  - the school sees the rates with numerator, denominator and change in points, and the 重点关注 list;
+ *  - the school sees its pupils' names masked and reveals one (audited: the server test reads the trail), sees why a result is what it is
+ *    (the rule and the table row), and records an intervention with a re-test date;
  *  - the school prints a pupil's 家长告知书 and its class's (Word downloads);
+ *  - at 360 px (a phone) the rates and the 重点关注 list fit without sideways scrolling;
  *  - the supervisor binds the plan's 近视率 target to the computed rate, and the dashboard shows the
  *    county's rate (the demo's other schools have two years of generated screening) as the rates page does.
  */
@@ -11,7 +14,19 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { apiGet, BASE, check, login, logout, scenario, shot, step, toast, workDir } from "./helpers";
+import {
+  apiGet,
+  BASE,
+  check,
+  login,
+  logout,
+  noHorizontalScroll,
+  scenario,
+  shot,
+  step,
+  toast,
+  workDir,
+} from "./helpers";
 
 const YEAR = Number(
   new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric" }).format(new Date()),
@@ -79,6 +94,47 @@ await scenario("screening", { viewport: { width: 1280, height: 900 }, timeout: 3
   check((await followups.count()) === 3, `three newly myopic pupils on the list (${await followups.count()})`);
   await shot(page, "screening-followups");
 
+  step("school: names masked, one revealed (audited); why a result is what it is");
+  await page.getByRole("tab", { name: "学生名单" }).click();
+  const pupil = page.locator(".ant-table-row", { hasText: "学*" }).first();
+  await pupil.waitFor();
+  check(
+    (await page.locator(".ant-table-row", { hasText: /学生\d+/ }).count()) === 0,
+    "the names are masked in the list",
+  );
+  await pupil.getByRole("button", { name: "判定依据" }).hover();
+  await page
+    .locator(".ant-tooltip", { hasText: "WS/T 586-2018" })
+    .getByText(/体重状况（WS\/T 586-2018.*）：/)
+    .waitFor();
+  await page.locator(".ant-tooltip", { hasText: "体质健康（国家学生体质健康标准（2014年修订）" }).waitFor();
+  await pupil.getByRole("button", { name: "显示完整信息" }).click();
+  await toast(page, "已显示完整信息（已记入审计）");
+  await page
+    .locator(".ant-table-row", { hasText: /学生\d+/ })
+    .first()
+    .waitFor();
+
+  step("school: record an intervention with a re-test date on the 重点关注 list");
+  await page.getByRole("tab", { name: "重点关注" }).click();
+  await followups.first().getByRole("button", { name: "记录干预" }).click();
+  const modal = page.locator(".ant-modal");
+  await modal.getByLabel("干预措施").click();
+  await page.locator(".ant-select-item-option", { hasText: "家长告知" }).click();
+  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date());
+  await modal.getByLabel("日期", { exact: true }).fill(today);
+  await modal.getByLabel("日期", { exact: true }).press("Enter");
+  await modal.getByLabel("说明").fill("已电话告知家长，建议到医院散瞳验光");
+  await modal.getByLabel("复查日期").fill(`${YEAR + 1}-03-01`);
+  await modal.getByLabel("复查日期").press("Enter");
+  await modal.locator(".ant-btn-primary").click();
+  await toast(page, "已保存");
+  await followups.first().getByText(`${today} 家长告知：已电话告知家长`).waitFor();
+  await followups
+    .first()
+    .getByText(`复查日期：${YEAR + 1}-03-01`)
+    .waitFor();
+
   step("school: print a pupil's 家长告知书 and the class's in one document");
   const docx = async (click: () => Promise<void>) => {
     const [file] = await Promise.all([page.waitForEvent("download"), click()]);
@@ -97,6 +153,18 @@ await scenario("screening", { viewport: { width: 1280, height: 900 }, timeout: 3
   await page.locator(".ant-select-item-option").first().click();
   const all = await docx(() => page.getByRole("link", { name: "按班级打印家长告知书" }).click());
   check(/家长告知书-.*三年级.*班（\d+人）/.test(all), `the class's notices download as one document (${all})`);
+
+  step("school at 360 px: the rates and the 重点关注 list fit a phone");
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto(`${BASE}/screening`);
+  await page.getByText("7/20").first().waitFor();
+  check(await noHorizontalScroll(page), "the rates have no horizontal scroll at 360 px");
+  await shot(page, "screening-rates-phone");
+  await page.getByRole("tab", { name: "重点关注" }).click();
+  await followups.first().waitFor();
+  check(await noHorizontalScroll(page), "the 重点关注 list has no horizontal scroll at 360 px");
+  await shot(page, "screening-followups-phone");
+  await page.setViewportSize({ width: 1280, height: 900 });
   await logout(page);
 
   step("supervisor: bind the plan's 近视率 target; the dashboard shows the computed rate");

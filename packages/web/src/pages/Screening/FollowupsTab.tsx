@@ -35,7 +35,7 @@ function ClassNotices({ year, list }: { year: number; list: ScreeningFollowup[] 
       <Select
         aria-label={T.pickClass}
         placeholder={T.pickClass}
-        style={{ minWidth: 220 }}
+        style={{ width: 260, maxWidth: "calc(100vw - 96px)" }}
         value={chosen ? picked : undefined}
         onChange={setPicked}
         options={[...classes.entries()].map(([value, c]) => ({ value, label: c.label }))}
@@ -93,7 +93,7 @@ export function FollowupsTab({ defaultYear }: { defaultYear: number }) {
 
   return (
     <Card>
-      <Space style={{ marginBottom: 12 }}>
+      <Space wrap style={{ marginBottom: 12 }}>
         <span>{T.year}</span>
         <InputNumber aria-label={T.year} min={2000} max={2100} value={year} onChange={(v) => v && setYear(v)} />
         <ClassNotices year={year} list={list} />
@@ -103,19 +103,7 @@ export function FollowupsTab({ defaultYear }: { defaultYear: number }) {
         locale={{ emptyText: T.noFollowups }}
         dataSource={list}
         renderItem={(f) => (
-          <List.Item
-            actions={[
-              <Button key="i" size="small" onClick={() => setEditing({ followup: f, kind: "intervene" })}>
-                {T.addIntervention}
-              </Button>,
-              <Button key="r" size="small" onClick={() => setEditing({ followup: f, kind: "retest" })}>
-                {T.recordRetest}
-              </Button>,
-              <Button key="n" size="small" href={screeningApi.noticeUrl(f.id)}>
-                {T.printNotice}
-              </Button>,
-            ]}
-          >
+          <List.Item>
             <List.Item.Meta
               title={
                 <Space wrap>
@@ -142,6 +130,18 @@ export function FollowupsTab({ defaultYear }: { defaultYear: number }) {
                       key={i.at}
                     >{`${i.doneOn} ${INTERVENTION_KIND_LABELS[i.kind]}${i.note ? `：${i.note}` : ""}${i.actorName ? `（${i.actorName}）` : ""}`}</div>
                   ))}
+                  {/* The actions under the text, wrapping on a phone (List.Item's actions stay on one line). */}
+                  <Space wrap size={4} style={{ marginTop: 8 }}>
+                    <Button size="small" onClick={() => setEditing({ followup: f, kind: "intervene" })}>
+                      {T.addIntervention}
+                    </Button>
+                    <Button size="small" onClick={() => setEditing({ followup: f, kind: "retest" })}>
+                      {T.recordRetest}
+                    </Button>
+                    <Button size="small" href={screeningApi.noticeUrl(f.id)}>
+                      {T.printNotice}
+                    </Button>
+                  </Space>
                 </>
               }
             />

@@ -23,12 +23,19 @@ export default function ScreeningPage() {
   const managers = me.role === "admin" || me.role === "supervisor";
   const [schools, setSchools] = useState<Org[]>([]);
   const [version, setVersion] = useState(0);
+  // The schools: the import's choice (the department) and the rates' filter (the bureau; a school sees its own).
   useEffect(() => {
-    if (individuals) void api.orgs().then((orgs) => setSchools(orgs.filter((o) => o.kind === "school")));
-  }, [individuals]);
+    void api.orgs().then((orgs) => setSchools(orgs.filter((o) => o.kind === "school")));
+  }, []);
 
   const items = [
-    { key: "rates", label: T.tabRates, children: <RatesTab key={version} defaultYear={THIS_YEAR} /> },
+    {
+      key: "rates",
+      label: T.tabRates,
+      children: (
+        <RatesTab key={version} defaultYear={THIS_YEAR} schools={me.role === "school_reporter" ? [] : schools} />
+      ),
+    },
     ...(individuals
       ? [
           {

@@ -10,9 +10,17 @@ export const gradeName = (g: number) =>
 export const myopicText = (m: boolean | null) => (m === null ? T.undetermined : m ? T.yes : T.no);
 const label = (labels: Record<string, string>, v: string | null) => (v === null ? "—" : (labels[v] ?? v));
 
-/** Why a result is what it is: each rule's explanation, in a tooltip. */
+const PARTS = [
+  ["vision", "视力"],
+  ["bmi", "体重状况"],
+  ["fitness", "体质健康"],
+] as const;
+
+/** Why a result is what it is: for each part, the rule (with its version) and the table row it used, in a tooltip. */
 export function Why({ r }: { r: ScreeningResult }) {
-  const text = Object.values(r.explanations).filter(Boolean).join("\n");
+  const text = PARTS.filter(([part]) => r.explanations[part])
+    .map(([part, label]) => `${label}（${r.rules[part] ?? "—"}）：${r.explanations[part]}`)
+    .join("\n");
   return (
     <Tooltip title={<span style={{ whiteSpace: "pre-line" }}>{text}</span>}>
       <Button size="small" type="link">
