@@ -1,4 +1,5 @@
 import { charTable, SPACE_CODE } from "./char-table.js";
+import { parseMarker } from "./numbering.js";
 
 /**
  * Responsible units: "（责任单位：A、B）", "牵头单位：A；配合单位：B", "责任股室（单位）：A" on a
@@ -104,7 +105,10 @@ function listEnd(text: string, start: number, limit: number): number {
   let depth = 0;
   for (let i = start; i < limit; i++) {
     const code = text.charCodeAt(i);
-    if (code === 0x0a) return i;
+    if (code === 0x0a) {
+      if (wrapsOn(text, start, i, limit)) continue;
+      return i;
+    }
     if (code === 0x28 || code === 0xff08)
       depth++; // ( （
     else if (code === 0x29 || code === 0xff09) {
@@ -116,7 +120,34 @@ function listEnd(text: string, start: number, limit: number): number {
   return limit;
 }
 
+/**
+ * Whether a unit list goes on past the line break at `at` (a hard wrap): the line ends with a separator (a list
+ * never ends with one), or its last name is cut short (no unit ending) and the next line, short and no new item,
+ * finishes it before any full stop. The text's line breaks inside a list are dropped when it is read.
+ */
+function wrapsOn(text: string, start: number, at: number, limit: number): boolean {
+  let e = at;
+  while (e > start && SPACE_CODE[text.charCodeAt(e - 1)] === 1) e--;
+  if (e === start) return false;
+  const nextEnd = text.indexOf("\n", at + 1);
+  const next = text.slice(at + 1, nextEnd < 0 || nextEnd > limit ? limit : nextEnd).trim();
+  if (!next || parseMarker(next)) return false;
+  if (LIST_SEPARATOR[text.charCodeAt(e - 1)] === 1) return true;
+  let s = e;
+  // (Back to the separator or the line's start: each line is read once however many lines the list runs over.)
+  while (s > start && LIST_SEPARATOR[text.charCodeAt(s - 1)] !== 1 && text.charCodeAt(s - 1) !== 0x0a) s--;
+  const last = text.slice(s, e).trim();
+  if (!last || UNIT_END.test(last.replace(BRACKETED_END, ""))) return false;
+  const head = WRAP_HEAD.exec(next)![0];
+  return head.length <= 40 && !head.endsWith("。");
+}
+
+/** A list's separators, and the next line up to where a list could end (a closing bracket or a full stop). */
+const LIST_SEPARATOR = charTable("、,，;；/");
+const WRAP_HEAD = /^[^。)）]*[。)）]?/;
+
 const LIST_END = /[;；]\s*$/;
+const LINE_BREAKS = /\s*\n\s*/g;
 const LEAD_LABEL = /^(?:牵头|主要责任|主责)$/;
 
 /** A label is at most ten characters before its spaces and colon (协同配合 + 单位 + (单位)). */
@@ -165,10 +196,12 @@ export function extractUnits(text: string): FoundUnits | null {
     const start = label.index + label[0].length;
     const next = labels[i + 1]?.index ?? text.length;
     const list = text.slice(start, listEnd(text, start, next));
+    // A list the text wrapped (see wrapsOn) is read without its line breaks.
+    const read = list.includes("\n") ? list.replace(LINE_BREAKS, "") : list;
     end = start + list.length;
     const after = end < text.length ? text.charCodeAt(end) : 0;
     if (after === 0x29 || after === 0xff09) end += 1; // ) or ）
-    const split = splitUnits(list.replace(LIST_END, ""));
+    const split = splitUnits(read.replace(LIST_END, ""));
     unsplit ||= split.unsplit;
     const role = label[1]!;
     hasLeadLabel ||= LEAD_LABEL.test(role);
