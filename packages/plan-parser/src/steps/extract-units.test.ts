@@ -7,20 +7,15 @@ const units = (text: string) => extractUnits(normalizeLine(text))?.units ?? [];
 const fold = (xs: string[]) => xs.map((x) => x.normalize("NFKC"));
 
 describe("extractUnits", () => {
-  it("reads a unit list a hard wrap broke: after a separator, or inside a name, up to the list's end", () => {
-    const raw = (text: string) => extractUnits(text)?.units ?? [];
-    expect(raw("完成修订。\n责任单位：教研室、装备站、\n各中小学")).toEqual(["教研室", "装备站", "各中小学"]);
-    expect(raw("每周抽查。责任单位：教研室、各乡镇中心学\n校、县直学校")).toEqual([
-      "教研室",
-      "各乡镇中心学校",
-      "县直学校",
-    ]);
-    expect(raw("开展培训。(责任单位:计划\n财务股、各中小学)。")).toEqual(["计划财务股", "各中小学"]);
-  });
-  it("ends a list at a line break after a whole name, or before a new item", () => {
-    const raw = (text: string) => extractUnits(text)?.units ?? [];
-    expect(raw("责任单位：教研室\n加强作业管理，建立公示制度")).toEqual(["教研室"]);
-    expect(raw("责任单位：教研室、\n(2)加强作业管理")).toEqual(["教研室"]);
+  // Raw (not normalised) text: the line breaks a hard wrap left.
+  it.each([
+    ["完成修订。\n责任单位：教研室、装备站、\n各中小学", "教研室|装备站|各中小学"],
+    ["每周抽查。责任单位：教研室、各乡镇中心学\n校、县直学校", "教研室|各乡镇中心学校|县直学校"],
+    ["开展培训。(责任单位:计划\n财务股、各中小学)。", "计划财务股|各中小学"],
+    ["责任单位：教研室\n加强作业管理，建立公示制度", "教研室"],
+    ["责任单位：教研室、\n(2)加强作业管理", "教研室"],
+  ])("reads a unit list a hard wrap broke up to its end, and no further: %j", (text, expected) => {
+    expect((extractUnits(text)?.units ?? []).join("|")).toBe(expected);
   });
   it("reads an inline （责任单位：…） list in printed order", () => {
     expect(units("推进工作。（责任单位：办公室、机关党委，各学校）")).toEqual(["办公室", "机关党委", "各学校"]);
