@@ -1,4 +1,5 @@
 import { type Insertable, type Kysely, sql } from "kysely";
+import { groupCommit } from "../db/group-commit.js";
 import type { Cadence, DB, ProgressReportsTable, ReportRulesJson } from "../db/schema.js";
 import { taskScope, writesTo } from "../db/write-generation.js";
 
@@ -255,7 +256,8 @@ export async function submissionContext(
  * and evidence written, and the audit event recorded. Listed evidence is revived by its
  * upsert rather than retired first: one statement must not touch a row twice. It changes only
  * the data of the task, and says so (writesTo), so that cached answers about other plans, and
- * about the plan's other tasks, stay cached.
+ * about the plan's other tasks, stay cached. On PGlite it commits with the submissions that
+ * arrive meanwhile (db/group-commit.ts).
  */
 export async function writeReport(
   db: Db,
@@ -309,11 +311,12 @@ export async function writeReport(
         ON CONFLICT (region_id, report_id, file_id) DO UPDATE SET deleted_at = NULL
       )`
       : sql``;
-  await sql`${sql.raw(writesTo([taskScope(w.planId, r.task_id)]))}
+  const statement = sql`${sql.raw(writesTo([taskScope(w.planId, r.task_id)]))}
     WITH report AS (${upsert})${retire}${actuals}${evidence}
     INSERT INTO audit_events (region_id, id, actor_id, entity, entity_id, action, before, after)
     VALUES (${r.region_id}, ${w.audit.id}, ${w.audit.actorId}, 'progress_report', ${r.id}, ${w.audit.action},
-            ${w.audit.before}::jsonb, ${w.audit.after}::jsonb)`.execute(db);
+            ${w.audit.before}::jsonb, ${w.audit.after}::jsonb)`;
+  await groupCommit(db, (conn) => statement.execute(conn));
 }
 
 /** The periods an org has a live report for on a task. */

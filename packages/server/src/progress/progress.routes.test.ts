@@ -119,4 +119,22 @@ describe("progress", () => {
     expect(fanned.assigneeCount).toBe(full.assignees.length);
     expect(full.assignees.map((a: { orgId: string }) => a.orgId)).toContain(t.fixture.a.middleSchoolId);
   });
+
+  it("submissions that arrive together (one commit on PGlite) are each answered, stored and audited", async () => {
+    const taskId = plan.taskIds[2]!;
+    const periods = ["2024-07", "2024-08", "2024-09", "2024-10", "2024-11", "2024-12"];
+    const answers = await Promise.all(
+      periods.map((period, i) =>
+        report(school, taskId, { period, status: "in_progress", narrative: `第${i + 1}次`, percent: 10 + i }),
+      ),
+    );
+    expect(answers.map((a) => a.statusCode)).toEqual(periods.map(() => 201));
+    const ids = answers.map((a) => a.json().report.id);
+    const history = (await t.app.inject({ url: `/api/tasks/${taskId}/reports`, headers: admin.headers })).json()
+      .reports as { id: string; period: string; percent: number }[];
+    for (const [i, period] of periods.entries())
+      expect(history.find((r) => r.period === period)).toMatchObject({ id: ids[i], percent: 10 + i });
+    const audited = await t.db.selectFrom("audit_events").select("entity_id").where("entity_id", "in", ids).execute();
+    expect(audited.map((a) => a.entity_id).sort()).toEqual([...ids].sort());
+  });
 });
