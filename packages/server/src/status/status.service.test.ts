@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../db/database.js";
+import { type Database, pgliteOf } from "../db/database.js";
+import { tablesDueForAnalyze } from "../db/pglite-statistics.js";
 import { clockAt, report, reportAll, type SupervisedPlan, supervisedPlan } from "../supervision/test-support.js";
 import { freshDatabase } from "../test/app.js";
 import { seedFixture } from "../test/fixture.js";
@@ -36,6 +37,12 @@ describe("status engine across the 2024 plan year", () => {
     expect(result.counts.indicator.warning).toBeGreaterThan(0);
     const rows = await statusesOn("2024-02-03");
     expect(rows).toHaveLength(ctx.assignments.length);
+  });
+
+  it("on PGlite, a run leaves the planner's statistics of the snapshots current", async () => {
+    if (!pgliteOf(db)) return; // PostgreSQL's autovacuum keeps them
+    const due = await tablesDueForAnalyze(db);
+    expect(due.filter((t) => t.endsWith(".status_snapshots"))).toEqual([]);
   });
 
   it("after day 5 of February the missing January reports turn every assignment red", async () => {
