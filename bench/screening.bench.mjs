@@ -17,37 +17,21 @@
 // A throwaway schema is created and dropped. About 1 minute on a quiet machine, under 3 when loaded.
 import { randomBytes } from "node:crypto";
 import { loadavg } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
+import { benchArgs, serverModules } from "./lib/http-bench.mjs";
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const { values: args } = parseArgs({
-  options: {
-    pg: { type: "string", default: process.env.LUOSHI_BENCH_PG_URL ?? process.env.LUOSHI_TEST_PG_URL },
-    rows: { type: "string", default: "50000" },
-    repeat: { type: "string", default: "3" },
-  },
-});
-if (!args.pg) {
-  console.log("bench: pass --pg URL (or set LUOSHI_BENCH_PG_URL / LUOSHI_TEST_PG_URL) to a PostgreSQL database");
-  process.exit(0);
-}
-
-const dist = (p) => import(join(root, "packages/server/dist", p));
-const server = {
-  ...(await dist("index.js")),
-  ...(await dist("orgs/orgs.service.js")),
-  ...(await dist("users/users.service.js")),
-  ...(await dist("auth/auth.service.js")),
-  ...(await dist("auth/auth.repository.js")),
-  ...(await dist("ledgers/screening/screening-import.js")),
-  ...(await dist("ledgers/screening/screening.service.js")),
-  ...(await dist("ledgers/screening/screening-metrics.js")),
-  ...(await dist("ledgers/screening/sheets.js")),
-  ...(await dist("ledgers/screening/rows.js")),
-  ...(await dist("demo/demo-screening-data.js")),
-};
+const args = benchArgs({ rows: { type: "string", default: "50000" }, repeat: { type: "string", default: "3" } });
+const server = await serverModules(
+  "orgs/orgs.service.js",
+  "users/users.service.js",
+  "auth/auth.service.js",
+  "auth/auth.repository.js",
+  "ledgers/screening/screening-import.js",
+  "ledgers/screening/screening.service.js",
+  "ledgers/screening/screening-metrics.js",
+  "ledgers/screening/sheets.js",
+  "ledgers/screening/rows.js",
+  "demo/demo-screening-data.js",
+);
 const { sql } = await import("kysely");
 const pg = (await import("pg")).default;
 
