@@ -9,7 +9,8 @@
  *    lists the case (masked) and the bureau completes the review with its note;
  *  - the school records a 家庭经济困难 identification with its evidence and approves it: the 应助尽助 check
  *    lists the student as identified but not aided (the bureau sees it too, masked); once the aid is
- *    recorded, the student leaves the list.
+ *    recorded, the student leaves the list; the payment's mistaken amount is corrected at 360 px with
+ *    its reason (a new version, audited).
  */
 
 import { writeFileSync } from "node:fs";
@@ -129,6 +130,10 @@ async function persuade(phone: Page, photo: string) {
   await phone.keyboard.press("Escape");
 }
 
+/** No dialog opening or closing (antd's zoom animation widens the page while it runs). */
+const modalSettled = (page: Page) =>
+  page.waitForFunction(() => !document.querySelector('[class*="ant-zoom-"], [class*="ant-fade-"]'));
+
 async function aid(phone: Page, desk: Page, photo: string) {
   step("school: an identification with evidence, approved: listed as identified but not aided");
   await phone.goto(`${BASE}/dropout`);
@@ -166,6 +171,39 @@ async function aid(phone: Page, desk: Page, photo: string) {
   await modal.getByRole("button", { name: /提\s*交/ }).click();
   await toast(phone, "已登记");
   await phone.waitForFunction((n) => document.querySelectorAll('[data-check="unaided"]').length === n - 1, before);
+
+  step("school at 360 px: the payment's mistaken amount corrected with its reason (a new history entry)");
+  type Payments = { records: { id: string; version: number; fields: { amount: number; studentNo: string } }[] };
+  const paymentsUrl = `/api/ledgers/aid-payments?schoolYear=${SCHOOL_YEAR}`;
+  const paid = (await apiGet<Payments>(phone, paymentsUrl)).records.find(
+    (r) => r.fields.studentNo === AID_NO || r.fields.studentNo.endsWith(AID_NO.slice(-4)),
+  );
+  check(paid, "the payment is listed for the school");
+  const paymentId = paid.id;
+  const payment = phone.locator(`[data-payment="${paymentId}"]`);
+  await modalSettled(phone);
+  check(await noHorizontalScroll(phone), "the aid lists fit 360 px");
+  await payment.getByRole("button", { name: "更正登记" }).click();
+  modal = phone.locator(".ant-modal").filter({ hasText: "更正发放登记" });
+  await modal.getByLabel("金额（元）").fill("700");
+  await modal.getByLabel(/更正理由/).fill("金额按寄宿标准录错");
+  await modalSettled(phone);
+  // The dialog and every field in it within the screen (the page behind is checked above: with a dialog
+  // open, antd's scroll lock pads the body of a long page by the scrollbar's width).
+  const outside = await phone.evaluate(
+    () =>
+      [...document.querySelectorAll<HTMLElement>(".ant-modal, .ant-modal *")].filter((e) => {
+        const r = e.getBoundingClientRect();
+        return r.width > 0 && (r.right > window.innerWidth + 1 || r.left < -1);
+      }).length,
+  );
+  check(outside === 0, "the correction dialog and its fields fit 360 px");
+  await shot(phone, "dropout-aid-correction-phone");
+  await modal.getByRole("button", { name: "提交更正" }).click();
+  await toast(phone, "已保存");
+  await phone.locator(`[data-payment="${paymentId}"]`).filter({ hasText: "700 元" }).waitFor();
+  const corrected = (await apiGet<Payments>(phone, paymentsUrl)).records.find((r) => r.id === paymentId);
+  check(corrected?.fields.amount === 700 && corrected.version === 2, "the correction is stored as version 2");
 }
 
 await scenario("dropout", { viewport: { width: 1280, height: 900 }, timeout: 20_000 }, async ({ page, newPage }) => {

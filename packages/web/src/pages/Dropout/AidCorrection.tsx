@@ -77,7 +77,7 @@ export function AidCorrectionButton({
         onOk={() => void submit()}
         okText={D.submitCorrection}
         confirmLoading={busy}
-        width={Math.min(520, window.innerWidth - 16)}
+        width={Math.min(520, window.innerWidth)}
         destroyOnHidden
       >
         <Form

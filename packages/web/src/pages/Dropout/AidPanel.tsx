@@ -117,6 +117,7 @@ export function AidPanel({ school }: { school: boolean }) {
             renderItem={(r) => (
               <List.Item
                 data-identification={r.id}
+                style={{ flexWrap: "wrap", gap: 4 }}
                 actions={[
                   ...(r.state === "applied"
                     ? [
@@ -138,6 +139,7 @@ export function AidPanel({ school }: { school: boolean }) {
             renderItem={(r) => (
               <List.Item
                 data-payment={r.id}
+                style={{ flexWrap: "wrap", gap: 4 }}
                 actions={[<AidCorrectionButton key="fix" kind="payment" record={r} onDone={load} />]}
               >
                 {String(r.fields.studentName ?? "")} ·{" "}

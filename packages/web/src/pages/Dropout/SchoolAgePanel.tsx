@@ -121,7 +121,14 @@ export function SchoolAgePanel({ role, onOpenCase }: { role: string; onOpenCase:
       />
       <Space wrap>
         <LedgerExportButton url={`${URL}/export`} query={status === "all" ? {} : { status }} mayReveal={mayReveal} />
-        {manager && <LedgerImportButton url={`${URL}/import`} title={D.schoolAgeRoster} onDone={load} />}
+        {manager && (
+          <LedgerImportButton
+            url={`${URL}/import`}
+            title={D.schoolAgeRoster}
+            onDone={load}
+            hint={D.schoolAgeImportHint}
+          />
+        )}
         {manager && (
           <Button onClick={compare} loading={busy}>
             {D.compare}

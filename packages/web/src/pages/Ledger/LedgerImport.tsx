@@ -53,7 +53,18 @@ export function LedgerExportButton({ url, query, mayReveal }: { url: string; que
  * 导入台账 of any ledger type: the workbook is checked first (mode=check: counts and every bad row
  * with its row number and message), then imported whole (mode=all) or only its valid rows (mode=valid).
  */
-export function LedgerImportButton({ url, title, onDone }: { url: string; title: string; onDone: () => void }) {
+export function LedgerImportButton({
+  url,
+  title,
+  onDone,
+  hint = IO.hint,
+}: {
+  url: string;
+  title: string;
+  onDone: () => void;
+  /** What the sheet may hold (default: a ledger exported by Luoshi). */
+  hint?: string;
+}) {
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -119,7 +130,7 @@ export function LedgerImportButton({ url, title, onDone }: { url: string; title:
         }
       >
         <Space direction="vertical" style={{ width: "100%" }}>
-          <Alert type="info" showIcon message={IO.hint} />
+          <Alert type="info" showIcon message={hint} />
           <Upload
             accept=".xlsx"
             maxCount={1}
