@@ -8,8 +8,9 @@
 // are then submitted over HTTP by those schools' 疫情报告人 (1,200 checks, 20 at a time).
 // Measured: (1) ingest — class checks per second over HTTP vs no-op GETs per second sent the same way;
 // (2) the rule engine over the county's 14-day window (GET /api/ledgers/health/alerts as the bureau),
-// one request at a time, vs a no-op request; (3) the bureau's daily view (GET /api/ledgers/returns/day)
-// at 20 connections (autocannon) vs the no-op route. Targets: ≥ 500 checks/s, ≤ 2 s, p99 ≤ 100 ms.
+// one request at a time, vs a no-op request; (3) the bureau's daily view (GET /api/ledgers/returns/day:
+// counts per school) at 20 connections (autocannon) vs the no-op route; (4) the click-through to one
+// school's classes (the same with &orgId=) at 20 connections. Targets: ≥ 500 checks/s, ≤ 2 s, p99 ≤ 100 ms.
 // The machine is shared: compare the ratios. About 1½ minutes.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -172,7 +173,10 @@ async function seed(db, days) {
                                 submitted_by, submitted_at, updated_by, updated_at)
     SELECT ${region}, 'health_check', 's' || s || 'c' || c, (${sql.val(ids)}::text[])[s], 'day',
            (${sql.val(days)}::date[])[d], slot, ill = 0,
-           jsonb_build_object('expected', 40, 'present', 40 - ill, 'illAbsent', ill, 'symptoms', '{}'::jsonb,
+           jsonb_build_object('expected', 40, 'present', 40 - ill, 'illAbsent', ill, 'symptoms',
+                              (SELECT COALESCE(jsonb_object_agg(x.sym, x.n), '{}'::jsonb)
+                                 FROM (SELECT sym, count(*) AS n FROM jsonb_array_elements(students) st,
+                                              jsonb_array_elements_text(st->'symptoms') sym GROUP BY sym) x),
                               'students', students),
            'seed', (${sql.val(days)}::date[])[d] + time '08:40', 'seed', (${sql.val(days)}::date[])[d] + time '08:40'
       FROM j`.execute(db);
@@ -273,8 +277,12 @@ try {
     // (3) The bureau's daily view of the last school day at 20 connections.
     const dayPath = `/api/ledgers/returns/day?type=health_check&date=${days.at(-1)}`;
     const first = await timed(dayPath);
+    // (4) The click-through: one school's classes (the first live school, its checks sent above).
+    const schoolPath = `${dayPath}&orgId=${first.body.schools[0].orgId}`;
+    const clicked = await timed(schoolPath);
     const noop = await autocannonRun(url, "no-op GET /api/health", { path: "/api/health" });
     const view = await autocannonRun(url, "bureau daily view", { path: dayPath, headers: bureau });
+    const school = await autocannonRun(url, "one school's classes", { path: schoolPath, headers: bureau });
 
     const f = (x, d = 1) => x.toFixed(d);
     console.log(
@@ -296,6 +304,12 @@ try {
         `p50 ${l.p50} ms, p99 ${l.p99} ms, ${f(q.average, 0)} req/s, non-2xx ${view.result.non2xx} ` +
         `(no-op p50 ${noop.result.latency.p50} ms, p99 ${noop.result.latency.p99} ms, ${f(noop.result.requests.average, 0)} req/s; ` +
         `p99 ×${f(l.p99 / Math.max(1, noop.result.latency.p99))})`,
+    );
+    const { latency: sl, requests: sq } = school.result;
+    console.log(
+      `click-through, one school (${clicked.body.items.length} class checks, ${JSON.stringify(clicked.body).length} bytes; ` +
+        `county view ${JSON.stringify(first.body).length} bytes): p50 ${sl.p50} ms, p99 ${sl.p99} ms, ` +
+        `${f(sq.average, 0)} req/s, non-2xx ${school.result.non2xx}`,
     );
     console.log("");
     console.log(`${ingest.perSecond >= 500 ? "✓" : "✗"} ingest ${f(ingest.perSecond, 0)}/s (target ≥ 500/s)`);

@@ -100,8 +100,14 @@ export const ReturnsDay = Type.Object({
   type: LedgerTypeSchema,
   date: DateString,
   summary: ReturnSummary,
-  schools: Type.Array(SchoolReturnSummary),
-  items: Type.Array(ReturnItem),
+  schools: Type.Array(
+    Type.Object({
+      ...SchoolReturnSummary.properties,
+      illAbsent: Type.Optional(Type.Integer({ description: "因病缺课人数（晨午检：各班当日两次中较多的一次之和）" })),
+      symptoms: Type.Optional(Type.Record(Type.String(), Type.Integer(), { description: "症状 → 人数" })),
+    }),
+  ),
+  items: Type.Array(ReturnItem, { description: "各单位（班级）明细：只在指定学校（orgId）时列出" }),
 });
 export type ReturnsDay = Static<typeof ReturnsDay>;
 

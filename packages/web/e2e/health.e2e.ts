@@ -3,7 +3,8 @@
  * "无异常" zero report for their class in one tap (the class card fits one screen); another 班主任
  * reports three students absent with fever and cough, which opens an outbreak alert with a due time;
  * the school's 疫情报告人 confirms it reported; the bureau (基础教育股) sees today's submissions by
- * school, the class that has not submitted in its list, this month's completeness % and the alert.
+ * school with the absences by symptom, and on clicking the school the class that has not submitted,
+ * this month's completeness % and the alert.
  */
 import { apiGet, BASE, check, login, noHorizontalScroll, scenario, shot, step, toast } from "./helpers";
 
@@ -111,6 +112,10 @@ await scenario("health", { viewport: PHONE, timeout: 20000 }, async ({ page: pho
   await login(desk, "jijiao");
   await desk.waitForURL((u) => !u.pathname.startsWith("/login"));
   await desk.goto(`${BASE}/health`);
+  // The county's day is counts per school (with illness absences by symptom); a click shows one school's classes.
+  const row = desk.locator(".health-day-schools tr", { hasText: "城关镇中心小学" }).first();
+  await row.getByText(/发热\d+/).waitFor();
+  await row.getByText("城关镇中心小学").click();
   const open = desk.locator(".health-unsubmitted");
   await open
     .getByText(/城关镇中心小学 一年级3班/)

@@ -73,7 +73,7 @@ describe("the daily inspection round as a periodic return", () => {
     await post(aRound({ heldOn: "2024-05-07", hazards: [] }));
     const day = await t.app.inject({
       method: "GET",
-      url: "/api/ledgers/returns/day?type=campus_hazard&date=2024-05-07",
+      url: `/api/ledgers/returns/day?type=campus_hazard&date=2024-05-07&orgId=${mine}`,
       headers: dept.headers,
     });
     expect(day.statusCode, day.body).toBe(200);

@@ -1,4 +1,5 @@
 import { todayInShanghai } from "../progress/periods.js";
+import { healthDayCounts } from "./health-day.repository.js";
 import type { ReturnSource } from "./return-sources.js";
 import type { ReturnSchedule } from "./returns.js";
 import { listClasses } from "./school-classes.repository.js";
@@ -36,4 +37,5 @@ export const healthReturnSource: ReturnSource = {
       responsibleName: c.head_teacher_name,
     }));
   },
+  dayCounts: healthDayCounts,
 };

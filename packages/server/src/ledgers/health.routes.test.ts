@@ -201,7 +201,15 @@ describe("completeness, timeliness and chasing", () => {
     const s = day.schools.find((x: { orgId: string }) => x.orgId === t.fixture.a.schoolId);
     expect(s).toMatchObject({ expected: 6, submitted: 2, zero: 1, timely: 2, missing: 1, pending: 3 });
     expect(s.completeness).toBeCloseTo(66.67);
-    const missing = day.items.filter((i: { status: string }) => i.status === "missing");
+    // Counts only for the county (cases by symptom, no names); the classes on click-through to one school.
+    expect(s).toMatchObject({ illAbsent: 3, symptoms: { fever: 3, cough: 2 } });
+    expect(day.items).toEqual([]);
+    const clicked = (
+      await send(dept, "GET", `/api/ledgers/returns/day?type=health_check&date=2024-05-06&orgId=${s.orgId}`)
+    ).json();
+    const { illAbsent: _ill, symptoms: _symptoms, ...counts } = s;
+    expect(clicked.schools).toEqual([counts]);
+    const missing = clicked.items.filter((i: { status: string }) => i.status === "missing");
     expect(missing.map((i: { unitName: string; slot: string }) => `${i.unitName} ${i.slot}`)).toEqual([
       "一年级3班 morning",
     ]);
@@ -255,8 +263,7 @@ describe("completeness, timeliness and chasing", () => {
     const url = "/api/ledgers/returns/day?type=health_check&date=2024-05-08";
     const view = async () => {
       const res = await send(dept, "GET", url);
-      const items = res.json().items as { status: string }[];
-      return { cache: res.headers[CACHE_HEADER], missing: items.filter((i) => i.status === "missing").length };
+      return { cache: res.headers[CACHE_HEADER], missing: res.json().summary.missing as number };
     };
     at("2024-05-08T00:00:00Z"); // 08:00, before the morning cut-off: everything pending
     expect((await view()).missing).toBe(0);

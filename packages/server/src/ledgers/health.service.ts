@@ -6,12 +6,14 @@ import { forbidden } from "../errors.js";
 import { newId } from "../ids.js";
 import { todayInShanghai } from "../progress/periods.js";
 import { type ClassCheck, classCheck, type IllStudent, rememberRoster } from "./health-check.js";
+import { classForCheck, insertFirstCheck } from "./health-checks.repository.js";
 import { healthError } from "./health-errors.js";
+import { DEFAULT_HEALTH_SCHEDULE } from "./health-source.js";
 import { LEDGER_ASSIGNERS, readableOrgIds } from "./ledger-access.js";
 import { orgOf } from "./ledgers.repository.js";
-import { isOpenDay } from "./returns.js";
+import { isOpenDay, type ReturnItem, type ReturnSchedule } from "./returns.js";
 import { findReturn, listReturns, lockReturn, type ReturnRow, writeReturn } from "./returns.repository.js";
-import { type Clock, returnSchedule, returnsDay } from "./returns.service.js";
+import { type Clock, returnItems } from "./returns.service.js";
 import {
   type ClassRow,
   findClass,
@@ -54,10 +56,8 @@ async function reachableClasses(db: Database, actor: Actor, reach: Reach, orgId?
   return listClasses(db, { regionId: actor.regionId, ...(orgIds ? { orgIds } : {}) });
 }
 
-/** A class the actor may write a check for and read names of: their own, or any of their school's. */
-export async function ownClass(db: Database, actor: Actor, classId: string): Promise<ClassRow> {
-  const c = await findClass(db, actor.regionId, classId);
-  const reach = await reachOf(db, actor);
+/** Throws unless the actor may write a check for the class and read its names: their own, or any of their school's. */
+function assertOwns(actor: Actor, reach: Reach, c: ClassRow | undefined): asserts c is ClassRow {
   const ok =
     c !== undefined &&
     ((reach.mode === "teacher" && teaches(actor, c)) || (reach.mode === "school" && reach.orgIds.includes(c.org_id)));
@@ -65,6 +65,12 @@ export async function ownClass(db: Database, actor: Actor, classId: string): Pro
     if (c && reach.mode === "bureau" && (!reach.orgIds || reach.orgIds.includes(c.org_id))) throw forbidden();
     throw healthError("CLASS_NOT_FOUND", 404);
   }
+}
+
+/** A class the actor may write a check for and read names of: their own, or any of their school's. */
+export async function ownClass(db: Database, actor: Actor, classId: string): Promise<ClassRow> {
+  const c = await findClass(db, actor.regionId, classId);
+  assertOwns(actor, await reachOf(db, actor), c);
   return c;
 }
 
@@ -155,19 +161,44 @@ const maskStudents = (students: IllStudent[]) => students.map((s) => ({ ...s, na
 /** What a check's audit entry keeps: counts and masked names. */
 const auditView = (check: ClassCheck) => ({ ...check, students: maskStudents(check.students) });
 
-/** Submits (or corrects) a class's check for a date and slot; the first submission's time is kept. */
+/**
+ * Submits (or corrects) a class's check for a date and slot; the first submission's time is kept.
+ * A first submission is one statement (with its audit entry), a correction a transaction.
+ */
 export async function submitCheck(db: Database, actor: Actor, input: CheckInput, now: Clock) {
-  const c = await ownClass(db, actor, input.classId);
+  const found = await classForCheck(db, actor.regionId, input.classId, actor.userId);
+  const reach: Reach =
+    actor.role !== "school_reporter"
+      ? await reachOf(db, actor)
+      : found?.writer_heads
+        ? { mode: "teacher" }
+        : { mode: "school", orgIds: actor.visibleOrgIds };
+  assertOwns(actor, reach, found);
+  const c: ClassRow = found;
   const today = todayInShanghai(now());
   if (input.date > today) throw healthError("CHECK_DATE_IN_FUTURE", 400);
-  const schedule = await returnSchedule(db, actor.regionId, TYPE);
-  if (!isOpenDay(schedule, input.date)) throw healthError("CHECK_DAY_CLOSED", 400);
+  const stored = found.settings as { returnSchedule?: ReturnSchedule } | null;
+  if (!isOpenDay(stored?.returnSchedule ?? DEFAULT_HEALTH_SCHEDULE, input.date))
+    throw healthError("CHECK_DAY_CLOSED", 400);
   const check = classCheck(input, c.enrolled);
   const at = now().toISOString();
   const key = { regionId: actor.regionId, type: TYPE, unitId: c.id, period: input.date, slot: input.slot };
+  const zero = check.illAbsent === 0;
+  const entityId = `${TYPE}:${c.id}:${input.date}:${input.slot}`;
+  const roster = rememberRoster(c.roster, check.students);
+  const first = await insertFirstCheck(db, {
+    key,
+    orgId: c.org_id,
+    zero,
+    payload: { ...check },
+    actorId: actor.userId,
+    at,
+    audit: { entityId, after: { zero, ...auditView(check) } },
+    ...(roster.length !== c.roster.length ? { roster } : {}),
+  });
+  if (first) return presentCheck(c, first, true);
   await db.transaction().execute(async (trx) => {
     const previous = await lockReturn(trx, key);
-    const zero = check.illAbsent === 0;
     await writeReturn(
       trx,
       key,
@@ -176,13 +207,12 @@ export async function submitCheck(db: Database, actor: Actor, input: CheckInput,
       actor.userId,
       at,
     );
-    const roster = rememberRoster(c.roster, check.students);
     if (roster.length !== c.roster.length) await saveRoster(trx, actor.regionId, c.id, roster, at);
     await recordAudit(trx, {
       regionId: actor.regionId,
       actorId: actor.userId,
       entity: "ledger_return",
-      entityId: `${TYPE}:${c.id}:${input.date}:${input.slot}`,
+      entityId,
       action: previous ? "correct" : "submit",
       before: previous ? auditView(previous.payload as unknown as ClassCheck) : undefined,
       after: { zero, ...auditView(check) },
@@ -219,21 +249,20 @@ export async function listChecks(db: Database, actor: Actor, q: { date?: string;
   const classes = await reachableClasses(db, actor, reach, q.orgId);
   const ids = classes.map((c) => c.id);
   const rows = await listReturns(db, { regionId: actor.regionId, type: TYPE, from: date, to: date, unitIds: ids });
-  const day = await returnsDay(db, actor, { type: TYPE, date }, now);
-  const status = new Map(day.items.map((i) => [`${i.unitId}:${i.slot}`, i]));
+  const orgIds = [...new Set(classes.map((c) => c.org_id))];
+  const day = await returnItems(db, { regionId: actor.regionId, type: TYPE, from: date, to: date, orgIds, at: now() });
+  const slotsOf = new Map<string, Record<string, Pick<ReturnItem, "status" | "dueAt" | "zero">>>();
+  for (const i of day.items) {
+    const slots = slotsOf.get(i.unitId) ?? {};
+    slots[i.slot] = { status: i.status, dueAt: i.dueAt, zero: i.zero };
+    slotsOf.set(i.unitId, slots);
+  }
   const byClass = new Map(classes.map((c) => [c.id, c]));
   const named = reach.mode !== "bureau";
   return {
     date,
-    open: day.items.length > 0 || isOpenDay(await returnSchedule(db, actor.regionId, TYPE), date),
-    classes: classes.map((c) => ({
-      ...presentClass(c, named),
-      slots: Object.fromEntries(
-        [...status.values()]
-          .filter((i) => i.unitId === c.id)
-          .map((i) => [i.slot, { status: i.status, dueAt: i.dueAt, zero: i.zero }]),
-      ),
-    })),
+    open: day.items.length > 0 || isOpenDay(day.schedule, date),
+    classes: classes.map((c) => ({ ...presentClass(c, named), slots: slotsOf.get(c.id) ?? {} })),
     checks: rows.map((r) => presentCheck(byClass.get(r.unit_id)!, r, named)),
   };
 }

@@ -2,6 +2,7 @@ import type { LedgerType } from "@luoshi/contract";
 import type { Database } from "../db/database.js";
 import { dropoutReturnSource } from "./dropout-source.js";
 import { hazardReturnSource } from "./hazard-source.js";
+import type { SchoolDayCounts } from "./health-day.repository.js";
 import { healthReturnSource } from "./health-source.js";
 import type { ReturnSchedule, ReturnUnit } from "./returns.js";
 
@@ -25,6 +26,14 @@ export interface ReturnSource {
   defaultSchedule: ReturnSchedule;
   /** The units owing returns, of some organisations only (undefined: every one of the region). */
   units(db: Database, regionId: string, orgIds?: string[]): Promise<ReturnUnitInfo[]>;
+  /**
+   * A daily type's day counted per school in SQL (a county's day without listing every unit), for
+   * the given slots' due times, as known at `at`; optional (else the units are listed).
+   */
+  dayCounts?(
+    db: Database,
+    q: { regionId: string; orgIds?: string[]; date: string; dues: { slot: string; dueAt: string }[]; at: string },
+  ): Promise<SchoolDayCounts[]>;
 }
 
 const SOURCES: Partial<Record<LedgerType, ReturnSource>> = {

@@ -18,7 +18,7 @@ import {
   type Submission,
   summariseReturns,
 } from "./returns.js";
-import { returnsReport } from "./returns.service.js";
+import { returnsDay, returnsReport } from "./returns.service.js";
 
 /**
  * Completeness and timeliness (DHIS2: complete = submitted, timely = by the due time) equal a count
@@ -188,7 +188,8 @@ describe("through the database: random class checks at random times", () => {
           { maxLength: 25 },
         ),
         fc.integer({ min: 0, max: 16 * 24 * 60 }),
-        async (stream, nowMinute) => {
+        fc.integer({ min: 0, max: 13 }),
+        async (stream, nowMinute, viewDay) => {
           run++;
           // A fresh school with its reporter each run, its classes created before the fortnight (2024-03-04 … 03-17).
           const school = await createOrg(db, null, {
@@ -212,6 +213,8 @@ describe("through the database: random class checks at random times", () => {
           for (let i = 0; i < 3; i++)
             classes.push(await createClass(db, reporter, { name: `${i + 1}班`, enrolled: 30 }, created));
           const submissions: Submission[] = [];
+          /** Each check's last content: whether it names an ill student. */
+          const ill = new Map<string, boolean>();
           for (const s of stream) {
             const date = dayOf(Date.parse("2024-03-04T00:00:00Z") + s.day * DAY);
             if ([6, 7].includes(weekday(date))) continue;
@@ -230,6 +233,7 @@ describe("through the database: random class checks at random times", () => {
             );
             if (!submissions.some((x) => x.unitId === unitId && x.period === date && x.slot === s.slot))
               submissions.push({ unitId, period: date, slot: s.slot, submittedAt: check.submittedAt, zero: !s.ill });
+            ill.set(`${unitId}|${date}|${s.slot}`, s.ill);
           }
           const now = new Date(Date.parse("2024-03-04T00:00:00+08:00") + nowMinute * 60_000);
           const units = classes.map((c) => ({ unitId: c.id, orgId: c.orgId, since: "2024-03-01" }));
@@ -243,6 +247,30 @@ describe("through the database: random class checks at random times", () => {
           expect(report.summary).toMatchObject(expected);
           expect(report.overdueTotal).toBe(expected.late + expected.missing);
           expect(report.bySchool.map((b) => b.completeness)).toEqual(expected.expected ? [expected.completeness] : []);
+
+          // The day view: the county counted in SQL, and the school's click-through classified one by one.
+          const date = dayOf(Date.parse("2024-03-04T00:00:00Z") + viewDay * DAY);
+          const byDay = fromScratch(schedule, units, submissions, date, date, now.toISOString());
+          const county = await returnsDay(db, bureau, { type: "health_check", date }, () => now);
+          const mine = county.day.schools.find((x) => x.orgId === school.id);
+          expect(mine).toMatchObject(byDay);
+          expect(county.day.items).toEqual([]);
+          const clicked = await returnsDay(db, bureau, { type: "health_check", date, orgId: school.id }, () => now);
+          expect(clicked.day.schools[0]).toMatchObject(byDay);
+          expect(clicked.day.items).toHaveLength(byDay.expected);
+          expect(clicked.expires !== undefined).toBe(byDay.pending > 0);
+          // Students absent for illness: per class, the day's checks known by now, any naming 李雷.
+          const sick = units.filter((u) =>
+            submissions.some(
+              (x) =>
+                x.unitId === u.unitId &&
+                x.period === date &&
+                x.submittedAt <= now.toISOString() &&
+                ill.get(`${u.unitId}|${date}|${x.slot}`),
+            ),
+          ).length;
+          expect(mine?.illAbsent ?? 0).toBe(byDay.expected ? sick : 0);
+          expect(mine?.symptoms?.fever ?? 0).toBe(byDay.expected ? sick : 0);
         },
       ),
       { numRuns: 12 },

@@ -13,7 +13,6 @@ import { type App, type AppDeps, actorOf } from "../http/types.js";
 import { clockOf, sendDepsOf } from "../supervision/deps.js";
 import { LEDGER_ASSIGNERS } from "./ledger-access.js";
 import { chaseOutbreaks } from "./outbreaks.service.js";
-import { nextStatusChange } from "./returns.js";
 import { chaseReturns, returnSchedule, returnsDay, returnsReport, saveReturnSchedule } from "./returns.service.js";
 
 const tags = ["ledgers"];
@@ -43,15 +42,15 @@ export function returnsRoutes(app: App, deps: AppDeps): void {
       config: { auth: ALL_ROLES, cache: true },
       schema: {
         tags,
-        summary: "某日各学校报送情况：已报、零报告、逾期、未报",
+        summary:
+          "某日各学校报送情况：已报、零报告、逾期、未报（晨午检另有因病缺课人数和症状）；指定学校时列出各班（单位）明细",
         querystring: ReturnsDayQuery,
         response: withErrors({ 200: ReturnsDay }),
       },
     },
     async (request) => {
-      const day = await returnsDay(deps.db, actorOf(request), request.query, now);
-      const change = nextStatusChange(day.items);
-      if (change !== undefined) request.readExpires = change;
+      const { day, expires } = await returnsDay(deps.db, actorOf(request), request.query, now);
+      if (expires !== undefined) request.readExpires = expires;
       return day;
     },
   );

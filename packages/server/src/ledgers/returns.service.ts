@@ -13,15 +13,22 @@ import { writeAuditedSettings } from "./ledger-settings.js";
 import { readSettings } from "./ledgers.repository.js";
 import { type ReturnSource, type ReturnUnitInfo, returnSourceOf, returnSources } from "./return-sources.js";
 import {
+  addCounts,
   addDays,
   classifyReturns,
+  dayFromCounts,
+  dueAt,
   expectedReturns,
+  isOpenDay,
+  nextStatusChange,
   type ReturnItem,
   type ReturnSchedule,
   type ReturnSummary,
+  type StatusCounts,
   scheduleProblems,
   summariseBy,
   summariseReturns,
+  summaryOfCounts,
 } from "./returns.js";
 import { listReturns, regionsWithClasses } from "./returns.repository.js";
 
@@ -173,7 +180,13 @@ function presentItem(i: ReturnItem, units: Map<string, ReturnUnitInfo>) {
   };
 }
 
-/** One day's returns by school: how many submitted (with something), zero reports, late, missing, pending. */
+/**
+ * One day's returns by school: how many submitted (with something), zero reports, late, missing,
+ * pending; for a daily type counted in SQL, with each school's illness absences by symptom (the
+ * health checks). The units' returns one by one only for one school (`orgId`: the click-through);
+ * a county's day is 18,000 class checks. `expires`: when the answer changes with no write (the
+ * first pending return falls due).
+ */
 export async function returnsDay(
   db: Database,
   actor: Actor,
@@ -182,25 +195,56 @@ export async function returnsDay(
 ) {
   const date = q.date ?? todayInShanghai(now());
   const orgIds = orgScope(actor, q.orgId);
+  const at = now();
+  const source = sourceOf(q.type);
+  const schedule = await returnSchedule(db, actor.regionId, q.type);
+  if (!q.orgId && source.dayCounts && schedule.periodKind === "day") {
+    const dues = isOpenDay(schedule, date)
+      ? schedule.slots.map((slot) => ({ slot: slot.slot, dueAt: dueAt(schedule, date, slot) }))
+      : [];
+    const counted = await source.dayCounts(db, {
+      regionId: actor.regionId,
+      ...(orgIds ? { orgIds } : {}),
+      date,
+      dues,
+      at: at.toISOString(),
+    });
+    let total: StatusCounts = { timely: 0, late: 0, missing: 0, pending: 0, zero: 0 };
+    let expires: number | undefined;
+    const schools = counted.map((s) => {
+      const { counts, nextChange } = dayFromCounts(s.units, dues, s.slots, at.getTime());
+      total = addCounts(total, counts);
+      if (nextChange !== undefined && (expires === undefined || nextChange < expires)) expires = nextChange;
+      return {
+        orgId: s.orgId,
+        orgName: s.orgName,
+        ...summaryOfCounts(counts),
+        illAbsent: s.illAbsent,
+        symptoms: s.symptoms,
+      };
+    });
+    return { day: { type: q.type, date, summary: summaryOfCounts(total), schools, items: [] }, expires };
+  }
   const { units, items } = await returnItems(db, {
     regionId: actor.regionId,
     type: q.type,
     from: date,
     to: date,
     ...(orgIds ? { orgIds } : {}),
-    at: now(),
+    at,
   });
   const schools = new Map<string, string>();
   for (const u of units.values()) if (!u.until || u.until > date) schools.set(u.orgId, u.orgName);
   const summaries = summariseBy(items, (i) => i.orgId);
   const empty: ReturnSummary = summariseReturns([]);
-  return {
+  const day = {
     type: q.type,
     date,
     summary: summariseReturns(items),
     schools: [...schools].map(([orgId, orgName]) => ({ orgId, orgName, ...(summaries.get(orgId) ?? empty) })),
-    items: items.map((i) => presentItem(i, units)),
+    items: q.orgId ? items.map((i) => presentItem(i, units)) : [],
   };
+  return { day, expires: nextStatusChange(items) };
 }
 
 // --- chasing ------------------------------------------------------------------------------------

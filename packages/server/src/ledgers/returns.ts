@@ -189,24 +189,80 @@ export function nextStatusChange(items: readonly { status: ReturnStatus; dueAt: 
 
 const percent = (n: number, d: number) => (d === 0 ? null : Math.round((n / d) * 10_000) / 100);
 
-export function summariseReturns(items: readonly ReturnItem[]): ReturnSummary {
-  const count = (status: ReturnStatus) => items.filter((i) => i.status === status).length;
-  const timely = count("timely");
-  const late = count("late");
-  const missing = count("missing");
-  const pending = count("pending");
-  const due = items.length - pending;
+/** How many returns are in each status, and how many of the submitted ones are zero reports. */
+export type StatusCounts = Record<ReturnStatus, number> & { zero: number };
+
+export function summaryOfCounts(c: StatusCounts): ReturnSummary {
+  const expected = c.timely + c.late + c.missing + c.pending;
+  const due = expected - c.pending;
   return {
-    expected: items.length,
+    expected,
     due,
-    submitted: timely + late,
-    zero: items.filter((i) => i.zero === true).length,
-    timely,
-    late,
-    missing,
-    pending,
-    completeness: percent(timely + late, due),
-    timeliness: percent(timely, due),
+    submitted: c.timely + c.late,
+    zero: c.zero,
+    timely: c.timely,
+    late: c.late,
+    missing: c.missing,
+    pending: c.pending,
+    completeness: percent(c.timely + c.late, due),
+    timeliness: percent(c.timely, due),
+  };
+}
+
+export function summariseReturns(items: readonly ReturnItem[]): ReturnSummary {
+  const counts: StatusCounts = { timely: 0, late: 0, missing: 0, pending: 0, zero: 0 };
+  for (const i of items) {
+    counts[i.status]++;
+    if (i.zero === true) counts.zero++;
+  }
+  return summaryOfCounts(counts);
+}
+
+/** A slot's submissions of a day at one school, counted in SQL (timely and late as of the due time). */
+export interface SlotCounts {
+  slot: string;
+  timely: number;
+  late: number;
+  zero: number;
+}
+
+/**
+ * One school's day from counts, the same as classifying its `units` × `dues` returns one by one: what
+ * was not submitted is missing once its slot's due time has passed at `nowMs`, pending before. Also
+ * the instant the first pending slot falls due (undefined: none pending).
+ */
+export function dayFromCounts(
+  units: number,
+  dues: readonly { slot: string; dueAt: string }[],
+  slots: readonly SlotCounts[],
+  nowMs: number,
+): { counts: StatusCounts; nextChange: number | undefined } {
+  const counts: StatusCounts = { timely: 0, late: 0, missing: 0, pending: 0, zero: 0 };
+  let nextChange: number | undefined;
+  for (const d of dues) {
+    const s = slots.find((x) => x.slot === d.slot) ?? { timely: 0, late: 0, zero: 0 };
+    const open = Math.max(0, units - s.timely - s.late);
+    counts.timely += s.timely;
+    counts.late += s.late;
+    counts.zero += s.zero;
+    const due = Date.parse(d.dueAt);
+    if (nowMs > due) counts.missing += open;
+    else {
+      counts.pending += open;
+      if (open > 0 && (nextChange === undefined || due < nextChange)) nextChange = due;
+    }
+  }
+  return { counts, nextChange };
+}
+
+/** Counts added up (schools into the county). */
+export function addCounts(a: StatusCounts, b: StatusCounts): StatusCounts {
+  return {
+    timely: a.timely + b.timely,
+    late: a.late + b.late,
+    missing: a.missing + b.missing,
+    pending: a.pending + b.pending,
+    zero: a.zero + b.zero,
   };
 }
 

@@ -1,5 +1,5 @@
-import { HEALTH_SLOT_LABELS, RETURN_STATUS_LABELS } from "@luoshi/contract/ledger-vocabulary";
-import { App as AntApp, Button, Card, List, Skeleton, Space, Statistic, Table, Tag } from "antd";
+import { HEALTH_SLOT_LABELS, RETURN_STATUS_LABELS, SYMPTOM_LABELS } from "@luoshi/contract/ledger-vocabulary";
+import { App as AntApp, Button, Card, List, Skeleton, Space, Statistic, Table, Tag, Typography } from "antd";
 import { useCallback, useEffect, useState } from "react";
 import { messageOf } from "../../api/client";
 import { healthApi, type ReturnsDay, type ReturnsReport } from "./health-api";
@@ -8,11 +8,20 @@ import { H } from "./labels";
 const pct = (v: number | null) => (v === null ? "—" : `${v}%`);
 const slotLabel = (s: string) => (HEALTH_SLOT_LABELS as Record<string, string>)[s] ?? s;
 const STATUS_COLOURS: Record<string, string> = { missing: "red", pending: "default", late: "orange", timely: "green" };
+const symptomText = (symptoms: Record<string, number> | undefined) =>
+  Object.entries(symptoms ?? {})
+    .sort((a, b) => b[1] - a[1])
+    .map(([s, n]) => `${(SYMPTOM_LABELS as Record<string, string>)[s] ?? s}${n}`)
+    .join("、") || "—";
 
-/** The bureau's view: today's submissions by school, the classes not yet in, this month's two rates. */
+/**
+ * The bureau's view: today's submissions and illness absences by school (counts), one school's
+ * classes on click-through, this month's two rates.
+ */
 export function BureauHealth({ canChase }: { canChase: boolean }) {
   const { message } = AntApp.useApp();
   const [day, setDay] = useState<ReturnsDay | null>(null);
+  const [school, setSchool] = useState<ReturnsDay | null>(null);
   const [month, setMonth] = useState<ReturnsReport | null>(null);
   const load = useCallback(() => {
     void healthApi.day().then((d) => {
@@ -22,7 +31,11 @@ export function BureauHealth({ canChase }: { canChase: boolean }) {
   }, []);
   useEffect(load, [load]);
   if (!day) return <Skeleton active />;
-  const open = day.items.filter((i) => i.status === "missing" || i.status === "pending");
+  const open = (school?.items ?? []).filter((i) => i.status === "missing" || i.status === "pending");
+  const pick = (orgId: string) => {
+    setSchool(null);
+    void healthApi.day(day.date, orgId).then(setSchool, (error) => void message.error(messageOf(error)));
+  };
   const chase = async () => {
     try {
       const r = await healthApi.chase();
@@ -58,22 +71,34 @@ export function BureauHealth({ canChase }: { canChase: boolean }) {
           rowKey="orgId"
           pagination={false}
           scroll={{ x: true }}
+          className="health-day-schools"
           dataSource={day.schools}
+          onRow={(row) => ({ onClick: () => pick(row.orgId), style: { cursor: "pointer" } })}
           columns={[
-            { title: H.school, dataIndex: "orgName" },
+            {
+              title: H.school,
+              dataIndex: "orgName",
+              render: (name: string, row) => <Typography.Link onClick={() => pick(row.orgId)}>{name}</Typography.Link>,
+            },
             { title: H.submittedCount, dataIndex: "submitted" },
             { title: H.zeroCount, dataIndex: "zero" },
             { title: H.lateCount, dataIndex: "late" },
             { title: H.missingCount, dataIndex: "missing" },
             { title: H.pendingCount, dataIndex: "pending" },
+            { title: H.illAbsent, dataIndex: "illAbsent", render: (n?: number) => n ?? 0 },
+            { title: H.symptoms, dataIndex: "symptoms", render: symptomText },
           ]}
         />
       </Card>
-      <Card size="small" title={H.unsubmitted} className="health-unsubmitted">
+      <Card
+        size="small"
+        title={school ? `${school.schools[0]?.orgName ?? ""} ${H.unsubmitted}` : H.unsubmitted}
+        className="health-unsubmitted"
+      >
         <List
           size="small"
           dataSource={open}
-          locale={{ emptyText: H.allSubmitted }}
+          locale={{ emptyText: school ? H.allSubmitted : H.pickSchool }}
           renderItem={(i) => (
             <List.Item>
               <span>

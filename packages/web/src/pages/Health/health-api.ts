@@ -37,7 +37,8 @@ export const healthApi = {
   submit: (body: ClassCheckBody) => request<ClassCheck>("POST", "/api/ledgers/health/checks", body),
   reveal: (key: { classId: string; date: string; slot: string }) =>
     request<{ students: { name: string }[] }>("POST", "/api/ledgers/health/checks/reveal", key),
-  day: (date?: string) => get<ReturnsDay>("/api/ledgers/returns/day", { type: "health_check", date }),
+  day: (date?: string, orgId?: string) =>
+    get<ReturnsDay>("/api/ledgers/returns/day", { type: "health_check", date, orgId }),
   report: (from: string, to: string) => get<ReturnsReport>("/api/ledgers/returns", { type: "health_check", from, to }),
   alerts: () => get<{ alerts: OutbreakAlert[] }>("/api/ledgers/health/alerts").then((r) => r.alerts),
   confirm: (body: { alertId: string; note: string }) =>

@@ -33,6 +33,8 @@ export const H = {
   timeliness: "及时率",
   school: "学校",
   unsubmitted: "尚未报送的班级",
+  pickSchool: "点击上表中的学校，查看该校各班报送情况",
+  symptoms: "症状（人）",
   allSubmitted: "全部班级均已报送",
   month: "本月报告完整率与及时率",
   due: "应报",
