@@ -294,3 +294,49 @@ export const SchoolSummaryBody = Type.Object(
   { date: IsoDate, slot: HealthSlotSchema, orgId: Type.Optional(Id) },
   { additionalProperties: false },
 );
+
+// --- outbreak rules: national values, regional overrides, versions ----------------------------------
+
+const RuleValues = {
+  windowDays: Type.Integer({ minimum: 1, maximum: 31, description: "统计窗口（天）" }),
+  threshold: Type.Integer({ minimum: 1, maximum: 1000, description: "阈值（例）" }),
+  dueHours: Type.Integer({ minimum: 0, maximum: 72, description: "报告时限（小时，0为立即）" }),
+};
+
+export const OutbreakRuleView = Type.Object({
+  id: Type.String(),
+  version: Type.String({ description: "现行版本（本地修改后为“国家版本+区域n”）" }),
+  label: Type.String(),
+  scope: OneOf(["class", "school"] as const, { description: "班级 / 学校" }),
+  allOf: Type.Array(SymptomSchema),
+  anyOf: Type.Array(SymptomSchema),
+  ...RuleValues,
+  national: Type.Object({ version: Type.String(), ...RuleValues }, { description: "国家（默认）值" }),
+  history: Type.Array(
+    Type.Object({
+      version: Type.Integer(),
+      reset: Type.Boolean(),
+      ...RuleValues,
+      note: Type.String(),
+      createdAt: Timestamp,
+      createdBy: Type.String(),
+    }),
+    { description: "本地区修改记录（旧的在前）" },
+  ),
+});
+export type OutbreakRuleView = Static<typeof OutbreakRuleView>;
+
+export const OutbreakRules = Type.Object({ rules: Type.Array(OutbreakRuleView) });
+export type OutbreakRules = Static<typeof OutbreakRules>;
+
+export const OutbreakRuleParams = Type.Object({ ruleId: Type.String({ minLength: 1, maxLength: 64 }) });
+
+export const OutbreakRuleBody = Type.Object(
+  {
+    ...RuleValues,
+    reset: Type.Optional(Type.Boolean({ description: "恢复国家默认值" })),
+    note: Type.String({ minLength: 1, maxLength: 500, description: "修改依据（如县疾控文件）" }),
+  },
+  { additionalProperties: false },
+);
+export type OutbreakRuleBody = Static<typeof OutbreakRuleBody>;

@@ -37,6 +37,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   // Periodic returns and daily health reports (issue 16)
   ledger_return: "定期报告（晨午检等）",
   school_class: "班级",
+  outbreak_rule: "传染病预警阈值",
   // Student health screening (issue 17)
   screening_import: "健康筛查导入",
   screening_result: "学生筛查结果",
@@ -96,6 +97,7 @@ export const ACTION_LABELS: Record<string, string> = {
   export: "导出",
   chase: "催报",
   report_outbreak: "确认报告传染病预警",
+  reset: "恢复默认值",
   // Student health screening (issue 17)
   intervene: "记录干预",
   retest: "记录复查",

@@ -1180,6 +1180,21 @@ const MATRIX: Record<string, Row> = {
       headers: c.session.headers,
     }),
   },
+  "GET /api/ledgers/health/rules": {
+    own: ALL,
+    other: null,
+    req: (c) => ({ method: "GET", url: "/api/ledgers/health/rules", headers: c.session.headers }),
+  },
+  "PUT /api/ledgers/health/rules/:ruleId": {
+    own: ["admin", "supervisor", "dept_head"],
+    other: null,
+    req: (c) => ({
+      method: "PUT",
+      url: "/api/ledgers/health/rules/class-1d-rash",
+      headers: c.session.headers,
+      payload: { windowDays: 1, threshold: 3, dueHours: 24, note: "县疾控通知" },
+    }),
+  },
   "GET /api/ledgers/returns/day": {
     own: ALL,
     other: null,
@@ -1716,6 +1731,7 @@ const LIST_SCOPES: Record<string, ListScope> = {
   "GET /api/ledgers/health/classes": { kind: "region", ownSample: () => health.own },
   "GET /api/ledgers/health/checks": { kind: "region", ownSample: () => health.own },
   "GET /api/ledgers/health/alerts": { kind: "region" },
+  "GET /api/ledgers/health/rules": { kind: "not-a-list", why: "the rules of the caller's own region" },
   "GET /api/ledgers/health/cases": { kind: "region" },
   "GET /api/ledgers/health/summaries": { kind: "region", ownSample: () => t.fixture.a.schoolId },
   ...dropoutListScopes(() => dropout.own),

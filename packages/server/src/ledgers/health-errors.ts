@@ -12,6 +12,7 @@ export const healthError = registerErrors("health", {
   RETURN_NOT_FOUND: "该报告不存在或无权访问",
   RETURN_SCHEDULE_INVALID: "报送时间设置不符合要求",
   OUTBREAK_NOT_FOUND: "该传染病预警不存在或无权访问",
+  OUTBREAK_RULE_NOT_FOUND: "该预警规则不存在",
   OUTBREAK_ALREADY_REPORTED: "该预警已确认报告，无需重复确认",
   SUMMARY_SCHOOL_ONLY: "学校汇总由学校疫情报告人提交（班主任只报本班）",
   SUMMARY_NO_CHECKS: "本时段尚无班级报送晨午检，无法汇总",

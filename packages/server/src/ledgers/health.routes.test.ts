@@ -385,4 +385,79 @@ describe("outbreak alerts", () => {
     const day = (await send(dept, "GET", "/api/ledgers/returns/day?type=health_check&date=2024-05-06")).json();
     expect(day.summary.expected).toBe(6);
   });
+
+  it("a region changes a threshold: a new version, audited; past alerts keep the version and values they opened under", async () => {
+    at("2024-05-08T00:30:00Z");
+    const rules = async () => (await send(dept, "GET", "/api/ledgers/health/rules")).json().rules;
+    const national = (await rules()).find((r: { id: string }) => r.id === "class-1d-fever");
+    expect(national).toMatchObject({ version: "2006-65/1", threshold: 3, windowDays: 1, history: [] });
+    expect(national.national).toMatchObject({ version: "2006-65/1", threshold: 3 });
+    const url = "/api/ledgers/health/rules/class-1d-fever";
+    const change = { windowDays: 1, threshold: 2, dueHours: 12, note: "县疾控中心通知：流行季降低阈值" };
+    expect((await send(school, "PUT", url, change)).statusCode).toBe(403);
+    const overrides = async () =>
+      Number(
+        (
+          await t.db
+            .selectFrom("audit_events")
+            .select((eb) => eb.fn.countAll<string>().as("n"))
+            .where("entity", "=", "outbreak_rule")
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const bad = await send(dept, "PUT", url, { ...change, threshold: 0 });
+    expect(bad.statusCode).toBe(400);
+    expect((await send(dept, "PUT", "/api/ledgers/health/rules/nope", change)).json().error.code).toBe(
+      "OUTBREAK_RULE_NOT_FOUND",
+    );
+    expect(await overrides()).toBe(0);
+
+    const changed = await send(dept, "PUT", url, change);
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect(changed.json()).toMatchObject({ version: "2006-65/1+区域1", threshold: 2, dueHours: 12 });
+    expect(changed.json().history).toMatchObject([{ version: 1, threshold: 2, note: change.note }]);
+    expect(await overrides()).toBe(1);
+
+    // Two students with fever in another class today: an alert under the region's version and values.
+    const two = await send(teacher1, "POST", "/api/ledgers/health/checks", {
+      classId: classIds.a,
+      date: "2024-05-08",
+      slot: "morning",
+      present: 18,
+      students: [
+        { name: "周一", symptoms: ["fever"] },
+        { name: "吴二", symptoms: ["fever"] },
+      ],
+    });
+    expect(two.statusCode, two.body).toBe(201);
+    const alerts = async () =>
+      (await send(dept, "GET", "/api/ledgers/health/alerts")).json().alerts as {
+        ruleId: string;
+        unitName: string;
+        version: string;
+        count: number;
+        dueAt: string;
+        detectedAt: string;
+      }[];
+    const fresh = (await alerts()).find((a) => a.unitName === "一年级1班");
+    expect(fresh).toMatchObject({ ruleId: "class-1d-fever", version: "2006-65/1+区域1", count: 2 });
+    expect(Date.parse(fresh!.dueAt) - Date.parse(fresh!.detectedAt)).toBe(12 * 3_600_000);
+
+    // The past alert (three fevers on 05-06) is not rewritten under the new values, not even when the
+    // rules run again over the fortnight (the chasing job), and not after going back to the national values.
+    const past = () => alerts().then((list) => list.find((a) => a.unitName === "一年级2班"));
+    expect(await past()).toMatchObject({ version: "2006-65/1", count: 3 });
+    expect((await send(dept, "POST", "/api/ledgers/returns/chase", { type: "health_check" })).statusCode).toBe(200);
+    const reset = await send(dept, "PUT", url, { ...change, reset: true, note: "流行季结束，恢复国家标准" });
+    expect(reset.json()).toMatchObject({ version: "2006-65/1", threshold: 3, dueHours: 24 });
+    expect((await send(dept, "POST", "/api/ledgers/returns/chase", { type: "health_check" })).statusCode).toBe(200);
+    expect(await past()).toMatchObject({ version: "2006-65/1", count: 3 });
+    const stored = await t.db
+      .selectFrom("outbreak_alerts" as never)
+      .select(["version", "threshold", "window_days"] as never[])
+      .where("id" as never, "=", `class-1d-fever:${classIds.a}:2024-05-08` as never)
+      .executeTakeFirstOrThrow();
+    expect(stored).toEqual({ version: "2006-65/1+区域1", threshold: 2, window_days: 1 });
+    expect(await overrides()).toBe(2);
+  });
 });

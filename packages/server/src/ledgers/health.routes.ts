@@ -10,6 +10,10 @@ import {
   OutbreakAlert,
   OutbreakAlertsQuery,
   OutbreakReportBody,
+  OutbreakRuleBody,
+  OutbreakRuleParams,
+  OutbreakRules,
+  OutbreakRuleView,
   SchoolClass,
 } from "@luoshi/contract";
 import { Type } from "@sinclair/typebox";
@@ -19,7 +23,8 @@ import { type App, type AppDeps, actorOf } from "../http/types.js";
 import { clockOf } from "../supervision/deps.js";
 import { createClass, listChecks, listMyClasses, revealCheck, submitCheck } from "./health.service.js";
 import { illnessCaseRoutes } from "./illness-cases.routes.js";
-import { LEDGER_WRITERS } from "./ledger-access.js";
+import { LEDGER_ASSIGNERS, LEDGER_WRITERS } from "./ledger-access.js";
+import { changeOutbreakRule, listOutbreakRules } from "./outbreak-rules.service.js";
 import { outbreakAlerts, reportOutbreak } from "./outbreaks.service.js";
 
 const tags = ["ledgers"];
@@ -122,6 +127,34 @@ export function healthRoutes(app: App, deps: AppDeps): void {
       },
     },
     async (request) => revealCheck(deps.db, actorOf(request), request.body),
+  );
+
+  app.get(
+    "/api/ledgers/health/rules",
+    {
+      config: { auth: ALL_ROLES },
+      schema: {
+        tags,
+        summary: "传染病预警规则：国家默认值、本地区修改后的现行值和版本、修改记录",
+        response: withErrors({ 200: OutbreakRules }),
+      },
+    },
+    async (request) => ({ rules: await listOutbreakRules(deps.db, actorOf(request).regionId) }),
+  );
+
+  app.put(
+    "/api/ledgers/health/rules/:ruleId",
+    {
+      config: { auth: LEDGER_ASSIGNERS },
+      schema: {
+        tags,
+        summary: "修改本地区的预警阈值（或恢复国家默认值）：生成新版本，已发出的预警保持原版本（记入审计）",
+        params: OutbreakRuleParams,
+        body: OutbreakRuleBody,
+        response: withErrors({ 200: OutbreakRuleView }),
+      },
+    },
+    async (request) => changeOutbreakRule(deps.db, actorOf(request), request.params.ruleId, request.body, now),
   );
 
   illnessCaseRoutes(app, deps);

@@ -11,6 +11,7 @@ import { healthError } from "./health-errors.js";
 import { DEFAULT_HEALTH_SCHEDULE } from "./health-source.js";
 import { LEDGER_ASSIGNERS, readableOrgIds } from "./ledger-access.js";
 import { orgOf } from "./ledgers.repository.js";
+import { detectOutbreaks } from "./outbreaks.service.js";
 import { isOpenDay, type ReturnItem, type ReturnSchedule } from "./returns.js";
 import { findReturn, listReturns, lockReturn, type ReturnRow, writeReturn } from "./returns.repository.js";
 import { type Clock, returnItems } from "./returns.service.js";
@@ -196,7 +197,10 @@ export async function submitCheck(db: Database, actor: Actor, input: CheckInput,
     audit: { entityId, after: { zero, ...auditView(check) } },
     ...(roster.length !== c.roster.length ? { roster } : {}),
   });
-  if (first) return presentCheck(c, first, true);
+  if (first) {
+    if (!zero) await detectOutbreaks(db, actor.regionId, [c.org_id], now(), input.date);
+    return presentCheck(c, first, true);
+  }
   await db.transaction().execute(async (trx) => {
     const previous = await lockReturn(trx, key);
     await writeReturn(
@@ -218,6 +222,8 @@ export async function submitCheck(db: Database, actor: Actor, input: CheckInput,
       after: { zero, ...auditView(check) },
     });
   });
+  // A check naming ill students may open an alert (of its school): stored at once, with the rule's version.
+  if (!zero) await detectOutbreaks(db, actor.regionId, [c.org_id], now(), input.date);
   return presentCheck(c, (await findReturn(db, key))!, true);
 }
 

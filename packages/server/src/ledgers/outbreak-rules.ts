@@ -160,3 +160,36 @@ export function evaluateRules(
   }
   return hits;
 }
+
+/** A region's change of a rule's values (a stored row); `reset` goes back to the national values. */
+export interface RuleOverride {
+  ruleId: string;
+  /** 1, 2, … per rule and region: the highest is in force. */
+  version: number;
+  reset: boolean;
+  windowDays: number;
+  threshold: number;
+  dueHours: number;
+}
+
+/**
+ * The rules in force in a region: each base rule (the national one) with the region's latest override
+ * of it applied. An overridden rule's version names the base version and the region's change
+ * (`2006-65/1+区域2`), so an alert opened under it is told apart from one opened under the national values.
+ */
+export function effectiveRules(base: readonly OutbreakRule[], overrides: readonly RuleOverride[]): OutbreakRule[] {
+  const latest = new Map<string, RuleOverride>();
+  for (const o of overrides) if ((latest.get(o.ruleId)?.version ?? 0) < o.version) latest.set(o.ruleId, o);
+  return base.map((rule) => {
+    const o = latest.get(rule.id);
+    if (!o || o.reset) return rule;
+    return {
+      ...rule,
+      version: `${rule.version}+区域${o.version}`,
+      label: `${rule.label}（本地阈值：${o.windowDays}天内${o.threshold}例及以上）`,
+      windowDays: o.windowDays,
+      threshold: o.threshold,
+      dueHours: o.dueHours,
+    };
+  });
+}

@@ -8,7 +8,14 @@ import type { ClassCheck } from "./health-check.js";
 import { healthError } from "./health-errors.js";
 import { orgScope } from "./ledger-access.js";
 import { readSettings } from "./ledgers.repository.js";
-import { DEFAULT_OUTBREAK_RULES, evaluateRules, type IllnessCase, type OutbreakRule } from "./outbreak-rules.js";
+import { insertAlerts, listAlerts, listOverrides } from "./outbreak-alerts.repository.js";
+import {
+  DEFAULT_OUTBREAK_RULES,
+  effectiveRules,
+  evaluateRules,
+  type IllnessCase,
+  type OutbreakRule,
+} from "./outbreak-rules.js";
 import { addDays } from "./returns.js";
 import { findReturn, listReturns, writeReturn } from "./returns.repository.js";
 import type { Clock } from "./returns.service.js";
@@ -26,9 +33,15 @@ const TYPE = "health_check" as const;
 const REPORT_SLOT = "outbreak";
 const LOOKBACK_DAYS = 14;
 
-export async function outbreakRules(db: Database, regionId: string): Promise<OutbreakRule[]> {
+/** The region's base rules: its settings' `outbreakRules` (whole rule sets), else the national ones. */
+export async function baseRules(db: Database, regionId: string): Promise<OutbreakRule[]> {
   const stored = (await readSettings(db, regionId, TYPE)) as { outbreakRules?: OutbreakRule[] } | null;
   return stored?.outbreakRules ?? DEFAULT_OUTBREAK_RULES;
+}
+
+/** The rules in force: the base rules with the region's overrides of their values (versioned). */
+export async function outbreakRules(db: Database, regionId: string): Promise<OutbreakRule[]> {
+  return effectiveRules(await baseRules(db, regionId), await listOverrides(db, regionId));
 }
 
 /** The illness cases of the class checks for periods within [from, to]. */
@@ -66,7 +79,44 @@ export async function outbreakWarnings(
   );
 }
 
-/** A region's alerts (of some schools) over the fortnight ending `date`, as known at `at`. */
+/**
+ * Runs the rules in force over the class checks of some schools (all: undefined) for the days from
+ * `since` (at the latest the fortnight ending today) to today, as known at `at`, and stores the alerts
+ * not stored yet with the rule's version and values: a later change of a rule never rewrites them.
+ * Run when a check naming ill students is submitted, and by the chasing job over the region.
+ */
+export async function detectOutbreaks(
+  db: Database,
+  regionId: string,
+  orgIds: string[] | undefined,
+  at: Date,
+  since?: string,
+): Promise<number> {
+  const to = todayInShanghai(at);
+  const fortnight = addDays(to, 1 - LOOKBACK_DAYS);
+  const from = since && since < fortnight ? since : fortnight;
+  const rules = await outbreakRules(db, regionId);
+  const maxWindow = Math.max(1, ...rules.map((r) => r.windowDays));
+  const rows = await listReturns(db, {
+    regionId,
+    type: TYPE,
+    from: addDays(from, -maxWindow),
+    to,
+    ...(orgIds ? { orgIds } : {}),
+    // Zero reports carry no case: the rules read only the checks naming students.
+    nonZero: true,
+  });
+  const hits = evaluateRules(rules, casesOf(rows), from, to, at.toISOString());
+  const byId = new Map(rules.map((r) => [r.id, r]));
+  return insertAlerts(
+    db,
+    regionId,
+    hits.map((hit) => ({ hit, rule: byId.get(hit.ruleId)! })),
+    at.toISOString(),
+  );
+}
+
+/** A region's alerts (of some schools) over the fortnight ending `date`, as stored, with their confirmations at `at`. */
 async function alertsOf(
   db: Database,
   regionId: string,
@@ -76,35 +126,40 @@ async function alertsOf(
 ) {
   const to = date ?? todayInShanghai(at);
   const from = addDays(to, 1 - LOOKBACK_DAYS);
-  const rules = await outbreakRules(db, regionId);
-  const maxWindow = Math.max(1, ...rules.map((r) => r.windowDays));
-  const rows = await listReturns(db, {
+  const stored = await listAlerts(db, { regionId, from, to, ...(orgIds ? { orgIds } : {}) });
+  if (stored.length === 0) return [];
+  const reports = new Map(
+    (
+      await listReturns(db, {
+        regionId,
+        type: TYPE,
+        from,
+        to,
+        unitIds: stored.map((a) => a.id),
+        ...(orgIds ? { orgIds } : {}),
+      })
+    )
+      .filter((r) => r.slot === REPORT_SLOT)
+      .map((r) => [r.unit_id, r]),
+  );
+  const classes = await listClasses(db, {
     regionId,
-    type: TYPE,
-    from: addDays(from, -maxWindow),
-    to,
-    ...(orgIds ? { orgIds } : {}),
-    // Zero reports carry no case: the rules read only the checks naming students (and the confirmations).
-    nonZero: true,
+    orgIds: [...new Set(stored.map((a) => a.orgId))],
+    withRemoved: true,
   });
-  const hits = evaluateRules(rules, casesOf(rows), from, to, at.toISOString());
-  const reports = new Map(rows.filter((r) => r.slot === REPORT_SLOT).map((r) => [r.unit_id, r]));
-  const classes = await listClasses(db, { regionId, ...(orgIds ? { orgIds } : {}), withRemoved: true });
   const classNames = new Map(classes.map((c) => [c.id, c.name]));
   const orgNames = new Map(classes.map((c) => [c.org_id, c.org_name]));
-  return hits
-    .map((h) => {
-      const report = reports.get(h.id);
-      return {
-        ...h,
-        orgName: orgNames.get(h.orgId) ?? h.orgId,
-        unitName: h.scope === "class" ? (classNames.get(h.unitId) ?? h.unitId) : (orgNames.get(h.orgId) ?? h.orgId),
-        reportedAt: report?.submitted_at ?? null,
-        reportNote: typeof report?.payload.note === "string" ? report.payload.note : null,
-        overdue: !report && at.toISOString() > h.dueAt,
-      };
-    })
-    .sort((a, b) => b.detectedAt.localeCompare(a.detectedAt));
+  return stored.map(({ windowDays: _w, threshold: _t, ...h }) => {
+    const report = reports.get(h.id);
+    return {
+      ...h,
+      orgName: orgNames.get(h.orgId) ?? h.orgId,
+      unitName: h.scope === "class" ? (classNames.get(h.unitId) ?? h.unitId) : (orgNames.get(h.orgId) ?? h.orgId),
+      reportedAt: report?.submitted_at ?? null,
+      reportNote: typeof report?.payload.note === "string" ? report.payload.note : null,
+      overdue: !report && at.toISOString() > h.dueAt,
+    };
+  });
 }
 
 /** An instant as Beijing time, YYYY-MM-DD HH:MM. */
@@ -117,6 +172,7 @@ const beijing = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISO
 export async function chaseOutbreaks(db: Database, regionIds: string[], now: Date): Promise<number> {
   let count = 0;
   for (const regionId of regionIds) {
+    await detectOutbreaks(db, regionId, undefined, now);
     const open = (await alertsOf(db, regionId, undefined, undefined, now)).filter((a) => !a.reportedAt);
     if (open.length === 0) continue;
     const bureaus = await bureauOrgs(db, regionId);
