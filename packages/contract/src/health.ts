@@ -340,3 +340,10 @@ export const OutbreakRuleBody = Type.Object(
   { additionalProperties: false },
 );
 export type OutbreakRuleBody = Static<typeof OutbreakRuleBody>;
+
+export const HealthExportQuery = Type.Object({
+  from: IsoDate,
+  to: IsoDate,
+  date: Type.Optional(IsoDate),
+  orgId: Type.Optional(Id),
+});

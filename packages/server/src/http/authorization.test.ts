@@ -1180,6 +1180,15 @@ const MATRIX: Record<string, Row> = {
       headers: c.session.headers,
     }),
   },
+  "GET /api/ledgers/health/export.xlsx": {
+    own: ALL,
+    other: null,
+    req: (c) => ({
+      method: "GET",
+      url: "/api/ledgers/health/export.xlsx?from=2024-05-01&to=2024-05-31",
+      headers: c.session.headers,
+    }),
+  },
   "GET /api/ledgers/health/rules": {
     own: ALL,
     other: null,
@@ -1732,6 +1741,10 @@ const LIST_SCOPES: Record<string, ListScope> = {
   "GET /api/ledgers/health/checks": { kind: "region", ownSample: () => health.own },
   "GET /api/ledgers/health/alerts": { kind: "region" },
   "GET /api/ledgers/health/rules": { kind: "not-a-list", why: "the rules of the caller's own region" },
+  "GET /api/ledgers/health/export.xlsx": {
+    kind: "not-a-list",
+    why: "a workbook of GET /api/ledgers/returns/day's schools and the illness counts by symptom",
+  },
   "GET /api/ledgers/health/cases": { kind: "region" },
   "GET /api/ledgers/health/summaries": { kind: "region", ownSample: () => t.fixture.a.schoolId },
   ...dropoutListScopes(() => dropout.own),

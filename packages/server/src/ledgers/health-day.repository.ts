@@ -86,3 +86,28 @@ export async function healthDayCounts(
   }
   return [...result.values()];
 }
+
+/**
+ * Illness absences by day, school and symptom over [from, to] (the export of cases by symptom): per
+ * class and day the larger of the day's checks, summed; symptom '' is the number of students.
+ */
+export async function illnessBySymptom(
+  db: Database,
+  q: { regionId: string; orgIds?: string[]; from: string; to: string },
+): Promise<{ period: string; orgId: string; symptom: string; n: number }[]> {
+  const orgs = q.orgIds ? sql`AND r.org_id = ANY(${sql.val(q.orgIds.length ? q.orgIds : [""])}::text[])` : sql``;
+  const rows = await sql<{ period: string; org_id: string; symptom: string; n: number }>`
+    WITH r AS (
+      SELECT r.period, r.org_id, r.unit_id, r.payload FROM ledger_returns r
+       WHERE r.region_id = ${q.regionId} AND r.ledger_type = 'health_check' AND NOT r.zero
+         AND r.period BETWEEN ${q.from}::date AND ${q.to}::date AND r.slot IN ('morning', 'noon') ${orgs}),
+    per_class AS (
+      SELECT period, org_id, unit_id, '' AS symptom, max((payload->>'illAbsent')::int) AS n FROM r
+       GROUP BY period, org_id, unit_id
+      UNION ALL
+      SELECT period, org_id, unit_id, s.key, max(s.value::int) FROM r, jsonb_each_text(r.payload->'symptoms') s
+       GROUP BY period, org_id, unit_id, s.key)
+    SELECT to_char(period, 'YYYY-MM-DD') AS period, org_id, symptom, sum(n)::int AS n
+      FROM per_class GROUP BY period, org_id, symptom ORDER BY 1, 2, 3`.execute(db);
+  return rows.rows.map((r) => ({ period: r.period, orgId: r.org_id, symptom: r.symptom, n: r.n }));
+}

@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import type { InjectOptions } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actorFor } from "../auth/auth.service.js";
@@ -459,5 +460,55 @@ describe("outbreak alerts", () => {
       .executeTakeFirstOrThrow();
     expect(stored).toEqual({ version: "2006-65/1+区域1", threshold: 2, window_days: 1 });
     expect(await overrides()).toBe(2);
+  });
+});
+
+describe("exports", () => {
+  it("the bureau's views as a print-ready workbook: the day by school, illness absences by symptom by day and school", async () => {
+    const res = await send(
+      dept,
+      "GET",
+      "/api/ledgers/health/export.xlsx?from=2024-05-01&to=2024-05-08&date=2024-05-06",
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers["content-type"]).toContain("spreadsheetml");
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    expect(book.worksheets.map((w) => w.name)).toEqual(["当日报送", "按日症状", "按校症状"]);
+    const [day, byDay, bySchool] = book.worksheets as [ExcelJS.Worksheet, ExcelJS.Worksheet, ExcelJS.Worksheet];
+    for (const sheet of book.worksheets) {
+      expect(sheet.pageSetup).toMatchObject({ orientation: "landscape", fitToWidth: 1 });
+      expect(sheet.pageSetup.printTitlesRow).toBe("1:3");
+    }
+    const rows = (sheet: ExcelJS.Worksheet) =>
+      Array.from(sheet.getSheetValues(), (r) => (Array.isArray(r) ? r.slice(1) : []));
+    const json = (await send(dept, "GET", "/api/ledgers/returns/day?type=health_check&date=2024-05-06")).json();
+    const school = json.schools.find((x: { orgId: string }) => x.orgId === t.fixture.a.schoolId);
+    const mine = rows(day).find((r) => r[0] === school.orgName);
+    // The day's figures as the day view gives them; the class with three ill students.
+    expect(mine?.slice(1, 7)).toEqual([
+      school.expected,
+      school.submitted,
+      school.zero,
+      school.late,
+      school.missing,
+      school.pending,
+    ]);
+    expect(mine?.[9]).toBe(3);
+    expect(String(mine?.[10])).toContain("发热3");
+    const feverColumn = rows(byDay)[3]!.indexOf("发热");
+    const may6 = rows(byDay).find((r) => r[0] === "2024-05-06");
+    expect([may6?.[1], may6?.[feverColumn]]).toEqual([3, 3]);
+    const may8 = rows(byDay).find((r) => r[0] === "2024-05-08");
+    expect([may8?.[1], may8?.[feverColumn]]).toEqual([2, 2]);
+    const total = rows(byDay)
+      .slice(3)
+      .filter((r) => /^\d{4}-/.test(String(r[0])))
+      .reduce((n, r) => n + Number(r[1]), 0);
+    expect(rows(bySchool).find((r) => r[0] === school.orgName)?.[1]).toBe(total);
+    // The bureau's workbook names nobody.
+    expect(JSON.stringify(book.worksheets.map(rows))).not.toMatch(/王小明|周一|吴二/);
+    const bad = await send(dept, "GET", "/api/ledgers/health/export.xlsx?from=2024-05-08&to=2024-05-01");
+    expect(bad.json().error.code).toBe("RETURNS_RANGE_INVALID");
   });
 });

@@ -6,6 +6,9 @@ import {
   ClassChecks,
   ClassChecksQuery,
   ClassList,
+  ErrorBody,
+  FileAnswer,
+  HealthExportQuery,
   NewClassBody,
   OutbreakAlert,
   OutbreakAlertsQuery,
@@ -22,8 +25,10 @@ import { withErrors } from "../http/schemas.js";
 import { type App, type AppDeps, actorOf } from "../http/types.js";
 import { clockOf } from "../supervision/deps.js";
 import { createClass, listChecks, listMyClasses, revealCheck, submitCheck } from "./health.service.js";
+import { healthWorkbook } from "./health-export.js";
 import { illnessCaseRoutes } from "./illness-cases.routes.js";
 import { LEDGER_ASSIGNERS, LEDGER_WRITERS } from "./ledger-access.js";
+import { XLSX_TYPE } from "./ledger-xlsx.js";
 import { changeOutbreakRule, listOutbreakRules } from "./outbreak-rules.service.js";
 import { outbreakAlerts, reportOutbreak } from "./outbreaks.service.js";
 
@@ -155,6 +160,26 @@ export function healthRoutes(app: App, deps: AppDeps): void {
       },
     },
     async (request) => changeOutbreakRule(deps.db, actorOf(request), request.params.ruleId, request.body, now),
+  );
+
+  app.get(
+    "/api/ledgers/health/export.xlsx",
+    {
+      config: { auth: ALL_ROLES },
+      schema: {
+        tags,
+        summary: "导出晨午检统计（Excel）：某日各学校报送情况，区间内因病缺课按症状（按日、按学校）",
+        querystring: HealthExportQuery,
+        response: { 400: ErrorBody, 200: FileAnswer("晨午检统计", [XLSX_TYPE]) },
+      },
+    },
+    async (request, reply) => {
+      const file = await healthWorkbook(deps.db, actorOf(request), request.query, now);
+      return reply
+        .type(XLSX_TYPE)
+        .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
+        .send(file.bytes);
+    },
   );
 
   illnessCaseRoutes(app, deps);

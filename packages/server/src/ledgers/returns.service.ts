@@ -1,4 +1,4 @@
-import { HEALTH_SLOT_LABELS, LEDGER_TYPE_LABELS, type LedgerType } from "@luoshi/contract";
+import { HEALTH_SLOT_LABELS, LEDGER_TYPE_LABELS, type LedgerType, type ReturnsDay } from "@luoshi/contract";
 import { recordAudit } from "../audit/audit.repository.js";
 import type { Actor } from "../auth/actor.js";
 import type { Database } from "../db/database.js";
@@ -192,7 +192,7 @@ export async function returnsDay(
   actor: Actor,
   q: { type: LedgerType; date?: string; orgId?: string },
   now: Clock,
-) {
+): Promise<{ day: ReturnsDay; expires: number | undefined }> {
   const date = q.date ?? todayInShanghai(now());
   const orgIds = orgScope(actor, q.orgId);
   const at = now();

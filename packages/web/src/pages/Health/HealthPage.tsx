@@ -6,6 +6,7 @@ import { CaseCounts } from "./CaseCounts";
 import { C } from "./case-labels";
 import { IllnessCases } from "./IllnessCases";
 import { H } from "./labels";
+import { OutbreakRules } from "./OutbreakRules";
 import { SchoolChecks } from "./SchoolChecks";
 import { SummaryTable } from "./SummaryTable";
 
@@ -29,6 +30,7 @@ export default function HealthPage() {
           <BureauHealth canChase={["admin", "supervisor", "dept_head"].includes(me.role)} />
           <SummaryTable />
           <CaseCounts />
+          <OutbreakRules canEdit={["admin", "supervisor", "dept_head"].includes(me.role)} />
         </>
       )}
     </Card>

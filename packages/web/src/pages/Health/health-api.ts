@@ -9,6 +9,9 @@ import type {
   NewClassBody,
   NewIllnessCase,
   OutbreakAlert,
+  OutbreakRuleBody,
+  OutbreakRules,
+  OutbreakRuleView,
   ReturnsDay,
   ReturnsReport,
   SchoolClass,
@@ -53,5 +56,8 @@ export const healthApi = {
     request<{ case: IllnessCaseDetail }>("POST", `/api/ledgers/health/cases/${id}/steps`, body).then((r) => r.case),
   caseDetail: (id: string) => get<{ case: IllnessCaseDetail }>(`/api/ledgers/health/cases/${id}`).then((r) => r.case),
   revealCase: (id: string) => request<{ studentName: string }>("POST", `/api/ledgers/health/cases/${id}/reveal`),
+  rules: () => get<OutbreakRules>("/api/ledgers/health/rules").then((r) => r.rules),
+  changeRule: (id: string, body: OutbreakRuleBody) =>
+    request<OutbreakRuleView>("PUT", `/api/ledgers/health/rules/${encodeURIComponent(id)}`, body),
   chase: () => request<{ notifications: number }>("POST", "/api/ledgers/returns/chase", { type: "health_check" }),
 };
