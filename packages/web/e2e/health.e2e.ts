@@ -155,6 +155,14 @@ await scenario("health", { viewport: PHONE, timeout: 20000 }, async ({ page: pho
     cases.cases.length === 0 && cases.schools.some((s) => s.orgName.includes("城关镇中心小学") && s.resumed >= 1),
     "the bureau counts the case to 复课, without names",
   );
+  // The region's outbreak thresholds: the national values in force.
+  await desk.locator(".health-rules").getByText("2006-65/1").first().waitFor();
+  // The day and this month's absences by symptom as a workbook.
+  const [download] = await Promise.all([
+    desk.waitForEvent("download"),
+    desk.getByRole("link", { name: /导出Excel/ }).click(),
+  ]);
+  check(download.suggestedFilename().endsWith(".xlsx"), `the export is a workbook (${download.suggestedFilename()})`);
   await shot(desk, "health-bureau");
   check(pageErrors.length === 0, `no page errors (${pageErrors.join(" | ")})`);
 });

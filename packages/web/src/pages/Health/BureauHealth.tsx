@@ -50,11 +50,14 @@ export function BureauHealth({ canChase }: { canChase: boolean }) {
         size="small"
         title={`${H.today} ${day.date}`}
         extra={
-          canChase && (
-            <Button onClick={() => void chase()} disabled={day.summary.missing === 0}>
-              {H.chase}
-            </Button>
-          )
+          <Space wrap>
+            <Button href={healthApi.exportUrl(`${day.date.slice(0, 7)}-01`, day.date, day.date)}>{H.exportXlsx}</Button>
+            {canChase && (
+              <Button onClick={() => void chase()} disabled={day.summary.missing === 0}>
+                {H.chase}
+              </Button>
+            )}
+          </Space>
         }
       >
         <Space wrap size="large">

@@ -18,7 +18,7 @@ import type {
   SchoolSummaries,
   SchoolSummary,
 } from "@luoshi/contract";
-import { get, request } from "../../api/client";
+import { get, request, withQuery } from "../../api/client";
 
 export type {
   ClassCheck,
@@ -59,5 +59,7 @@ export const healthApi = {
   rules: () => get<OutbreakRules>("/api/ledgers/health/rules").then((r) => r.rules),
   changeRule: (id: string, body: OutbreakRuleBody) =>
     request<OutbreakRuleView>("PUT", `/api/ledgers/health/rules/${encodeURIComponent(id)}`, body),
+  exportUrl: (from: string, to: string, date: string) =>
+    withQuery("/api/ledgers/health/export.xlsx", { from, to, date }),
   chase: () => request<{ notifications: number }>("POST", "/api/ledgers/returns/chase", { type: "health_check" }),
 };

@@ -33,6 +33,7 @@ export const H = {
   timeliness: "及时率",
   school: "学校",
   unsubmitted: "尚未报送的班级",
+  exportXlsx: "导出Excel（当日及本月症状）",
   pickSchool: "点击上表中的学校，查看该校各班报送情况",
   symptoms: "症状（人）",
   allSubmitted: "全部班级均已报送",
