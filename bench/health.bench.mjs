@@ -7,8 +7,8 @@
 // (3 % of checks name 1–3 ill students with symptoms) except the last day of 20 schools, which
 // are then submitted over HTTP by those schools' 疫情报告人 (1,200 checks, 20 at a time).
 // Measured: (1) ingest — class checks per second over HTTP vs no-op GETs per second sent the same way;
-// (2) the rule engine over the county's 14-day window (GET /api/ledgers/health/alerts as the bureau),
-// one request at a time, vs a no-op request; (3) the bureau's daily view (GET /api/ledgers/returns/day:
+// (2) the rule engine over the county's 14-day window (the chasing job, POST /api/ledgers/returns/chase,
+// which runs the rules over every school and stores new alerts), one request at a time, vs a no-op request; (3) the bureau's daily view (GET /api/ledgers/returns/day:
 // counts per school) at 20 connections (autocannon) vs the no-op route; (4) the click-through to one
 // school's classes (the same with &orgId=) at 20 connections. Targets: ≥ 500 checks/s, ≤ 2 s, p99 ≤ 100 ms.
 // The machine is shared: compare the ratios. About 1½ minutes.
@@ -273,6 +273,24 @@ try {
       return { ms: runs.sort((a, b) => a - b)[1], body };
     };
     const ruleNoop = await timed("/api/health");
+    // Alerts are stored when opened (a check naming ill students runs the rules over its school);
+    // the chasing job runs them over the whole county: that run is the rule engine's figure.
+    const detect = async () => {
+      const runs = [];
+      for (let i = 0; i < 3; i++) {
+        const s = performance.now();
+        const res = await fetch(`${url}/api/ledgers/returns/chase`, {
+          method: "POST",
+          headers: bureau,
+          body: JSON.stringify({ type: "health_check" }),
+        });
+        if (res.status !== 200) throw new Error(`chase: ${res.status} ${(await res.text()).slice(0, 300)}`);
+        await res.arrayBuffer();
+        runs.push(performance.now() - s);
+      }
+      return { ms: runs.sort((a, b) => a - b)[1] };
+    };
+    const county = await detect();
     const rules = await timed(`/api/ledgers/health/alerts?date=${days.at(-1)}`);
     // (3) The bureau's daily view of the last school day at 20 connections.
     const dayPath = `/api/ledgers/returns/day?type=health_check&date=${days.at(-1)}`;
@@ -295,8 +313,9 @@ try {
         `(no-op GET ${f(ingestNoop.perSecond, 0)}/s; ratio ${f(ingest.perSecond / ingestNoop.perSecond, 3)}; failed ${ingest.failed})`,
     );
     console.log(
-      `rule engine, county 14 days: ${f(rules.ms, 0)} ms median of 3 (${rules.body.alerts.length} alerts; ` +
-        `no-op ${f(ruleNoop.ms)} ms; ×${f(rules.ms / ruleNoop.ms, 0)})`,
+      `rule engine, county 14 days (POST returns/chase: rules over every school, alerts stored): ` +
+        `${f(county.ms, 0)} ms median of 3 (${rules.body.alerts.length} alerts; no-op ${f(ruleNoop.ms)} ms; ` +
+        `×${f(county.ms / ruleNoop.ms, 0)}); reading the stored alerts: ${f(rules.ms, 0)} ms`,
     );
     const { latency: l, requests: q } = view.result;
     console.log(
@@ -313,7 +332,7 @@ try {
     );
     console.log("");
     console.log(`${ingest.perSecond >= 500 ? "✓" : "✗"} ingest ${f(ingest.perSecond, 0)}/s (target ≥ 500/s)`);
-    console.log(`${rules.ms <= 2000 ? "✓" : "✗"} rule engine ${f(rules.ms, 0)} ms (target ≤ 2000 ms)`);
+    console.log(`${county.ms <= 2000 ? "✓" : "✗"} rule engine ${f(county.ms, 0)} ms (target ≤ 2000 ms)`);
     console.log(`${l.p99 <= 100 ? "✓" : "✗"} bureau daily view p99 ${l.p99} ms (target ≤ 100 ms)`);
   } finally {
     await app.close();

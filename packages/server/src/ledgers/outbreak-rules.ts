@@ -96,12 +96,11 @@ const matches = (rule: OutbreakRule, c: IllnessCase) =>
   rule.allOf.every((s) => c.symptoms.includes(s)) &&
   (rule.anyOf.length === 0 || rule.anyOf.some((s) => c.symptoms.includes(s)));
 
-/** The distinct students (class and name) counted in the window ending `end`, with the latest time one became known. */
-function windowCount(rule: OutbreakRule, cases: readonly IllnessCase[], end: string) {
-  const from = addDays(end, 1 - rule.windowDays);
+/** The distinct students (class and name) among matching cases in the window [from, end], with the latest time one became known. */
+function windowCount(rule: OutbreakRule, cases: readonly IllnessCase[], from: string, end: string) {
   const students = new Map<string, string>();
   for (const c of cases) {
-    if (c.date < from || c.date > end || !matches(rule, c)) continue;
+    if (c.date < from || c.date > end) continue;
     const key = `${c.classId}\u0000${c.name}`;
     const known = students.get(key);
     if (!known || c.knownAt < known) students.set(key, c.knownAt);
@@ -123,19 +122,27 @@ export function evaluateRules(
   asOf: string,
 ): OutbreakHit[] {
   const cases = allCases.filter((c) => c.knownAt <= asOf);
+  // The days once (a county's fortnight is evaluated for thousands of units).
+  const days: string[] = [];
+  for (let day = from; day <= to; day = addDays(day, 1)) days.push(day);
+  const before = addDays(from, -1);
   const hits: OutbreakHit[] = [];
   for (const rule of rules) {
+    const startOf = new Map([before, ...days].map((d) => [d, addDays(d, 1 - rule.windowDays)]));
     const units = new Map<string, IllnessCase[]>();
     for (const c of cases) {
+      if (!matches(rule, c)) continue;
       const unitId = rule.scope === "class" ? c.classId : c.orgId;
       const list = units.get(unitId);
       if (list) list.push(c);
       else units.set(unitId, [c]);
     }
     for (const [unitId, list] of units) {
-      let open = windowCount(rule, list, addDays(from, -1)).count >= rule.threshold;
-      for (let day = from; day <= to; day = addDays(day, 1)) {
-        const w = windowCount(rule, list, day);
+      // Fewer matching students than the threshold in the whole stream: no window can reach it.
+      if (list.length < rule.threshold) continue;
+      let open = windowCount(rule, list, startOf.get(before)!, before).count >= rule.threshold;
+      for (const day of days) {
+        const w = windowCount(rule, list, startOf.get(day)!, day);
         const holds = w.count >= rule.threshold;
         if (holds && !open) {
           const dueAt = new Date(Date.parse(w.detectedAt) + rule.dueHours * 3_600_000).toISOString();
