@@ -250,7 +250,7 @@ try {
     // Each worker sends its own school's checks (its reporter's session), in order.
     const perWorker = reporters.map((_, w) => checks.filter((k) => k.w === w));
     const ingestNoop = await pump(checks.length, connections, () => fetch(`${url}/api/health`));
-    const ingest = await pump(checks.length, connections, (i, w) => {
+    const ingest = await pump(checks.length, connections, (_i, w) => {
       const list = perWorker[w % perWorker.length];
       const k = list.shift() ?? perWorker.find((l) => l.length > 0)?.shift();
       return fetch(`${url}/api/ledgers/health/checks`, {

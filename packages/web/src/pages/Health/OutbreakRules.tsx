@@ -1,4 +1,5 @@
 import type { OutbreakRuleView } from "@luoshi/contract";
+import { SYMPTOM_LABELS } from "@luoshi/contract/ledger-vocabulary";
 import { App as AntApp, Button, Card, Form, Input, InputNumber, Modal, Space, Table, Tag } from "antd";
 import { useCallback, useEffect, useState } from "react";
 import { messageOf } from "../../api/client";
@@ -8,6 +9,7 @@ import { healthApi } from "./health-api";
 const R = {
   title: "传染病预警阈值",
   rule: "规则",
+  symptoms: "症状",
   version: "现行版本",
   windowDays: "窗口（天）",
   threshold: "阈值（例）",
@@ -43,10 +45,14 @@ export function OutbreakRules({ canEdit }: { canEdit: boolean }) {
       void message.error(messageOf(error));
     }
   };
+  const symptoms = (r: OutbreakRuleView) =>
+    [r.allOf.map((x) => SYMPTOM_LABELS[x]).join("+"), r.anyOf.map((x) => SYMPTOM_LABELS[x]).join("/")]
+      .filter(Boolean)
+      .join(" 伴 ");
   const national = (r: OutbreakRuleView) =>
     `${r.national.windowDays}天${r.national.threshold}例·${r.national.dueHours}小时（${r.national.version}）`;
   return (
-    <Card size="small" title={R.title} className="health-rules">
+    <Card size="small" title={R.title} className="health-rules" style={{ marginTop: 16 }}>
       <Table
         size="small"
         rowKey="id"
@@ -56,6 +62,7 @@ export function OutbreakRules({ canEdit }: { canEdit: boolean }) {
         dataSource={rules ?? []}
         columns={[
           { title: R.rule, dataIndex: "label" },
+          { title: R.symptoms, render: (_: unknown, r) => symptoms(r) },
           {
             title: R.version,
             dataIndex: "version",
