@@ -297,7 +297,11 @@ try {
       ["疑似辍学学生台账, bureau", bureau, pages("/api/ledgers/dropout-ledgers/suspected")],
       ["辍学学生台账, bureau", bureau, pages("/api/ledgers/dropout-ledgers/dropped")],
       ["适龄儿童台账, bureau", bureau, pages("/api/ledgers/school-age-children")],
-      ["适龄儿童台账 适龄未入学, bureau", bureau, pages("/api/ledgers/school-age-children").map((p) => `${p}&status=not_enrolled`)],
+      [
+        "适龄儿童台账 适龄未入学, bureau",
+        bureau,
+        pages("/api/ledgers/school-age-children").map((p) => `${p}&status=not_enrolled`),
+      ],
       ["适龄儿童台账, school", school, pages("/api/ledgers/school-age-children")],
       ["quarterly review, bureau", bureau, [`/api/ledgers/dropout-reviews/${quarter}`]],
       [
