@@ -165,6 +165,30 @@ const statusOf = (s: ChildScope) => sql<ChildStatus>`CASE
   WHEN c.birth_date <= ${s.bornAfter}::date OR c.birth_date > ${s.bornBy}::date THEN 'out_of_age'
   ELSE 'not_enrolled' END`;
 
+const enrolledSql = (s: ChildScope) => sql<boolean>`(c.roll_org_id IS NOT NULL AND c.roll_year >= ${s.sinceYear})`;
+const outOfAgeSql = (s: ChildScope) =>
+  sql<boolean>`(c.birth_date <= ${s.bornAfter}::date OR c.birth_date > ${s.bornBy}::date)`;
+const CASE_STATE: Partial<Record<ChildStatus, string>> = {
+  suspected: "at_risk",
+  dropped_out: "dropped_out",
+  persuading: "persuading",
+  returned: "returned",
+  placed: "placed",
+};
+
+/** statusOf(s) = status, written so that the children without a case need no join to be filtered. */
+function statusIs(s: ChildScope, status: ChildStatus) {
+  const state = CASE_STATE[status];
+  if (state) return sql<boolean>`(c.case_id IS NOT NULL AND r.state = ${state})`;
+  const plain =
+    status === "enrolled"
+      ? enrolledSql(s)
+      : status === "out_of_age"
+        ? sql`(NOT ${enrolledSql(s)} AND ${outOfAgeSql(s)})`
+        : sql`(NOT ${enrolledSql(s)} AND NOT ${outOfAgeSql(s)})`;
+  return sql<boolean>`(c.case_id IS NULL AND ${plain})`;
+}
+
 /** The children of a scope. */
 const scopedChildren = (db: Database, s: ChildScope) => {
   const q = db.selectFrom("school_age_children as c").where("c.region_id", "=", s.regionId);
@@ -184,8 +208,8 @@ const scoped = (db: Database, s: ChildScope) =>
  * those with one (few) by their case's state.
  */
 export async function countByStatus(db: Database, s: ChildScope): Promise<Record<string, number>> {
-  const enrolled = sql<boolean>`(c.roll_org_id IS NOT NULL AND c.roll_year >= ${s.sinceYear})`;
-  const outOfAge = sql<boolean>`(c.birth_date <= ${s.bornAfter}::date OR c.birth_date > ${s.bornBy}::date)`;
+  const enrolled = enrolledSql(s);
+  const outOfAge = outOfAgeSql(s);
   const [plain, cases] = await Promise.all([
     scopedChildren(db, s)
       .where("c.case_id", "is", null)
@@ -262,7 +286,7 @@ export async function listChildren(
       "o.name as school_name",
       statusOf(s).as("status"),
     ]);
-  if (s.status) q = q.where(statusOf(s), "=", s.status);
+  if (s.status) q = q.where(statusIs(s, s.status));
   if (s.ids) q = q.where("c.id", "in", s.ids.length > 0 ? s.ids : [""]);
   return (await q.orderBy("c.id_number").limit(s.limit).offset(s.offset).execute()) as ChildListRow[];
 }

@@ -278,6 +278,10 @@ describe("the 适龄儿童台账 (户籍 ↔ 学籍 by 身份证件号)", () => 
     const view = await ok(dept, "GET", "/api/ledgers/school-age-children?limit=50");
     expect(view.counts).toMatchObject({ suspected: 1, not_enrolled: 1, enrolled: 2 });
     expect(view.children.find((c: { id: string }) => c.id === d.id)).toMatchObject({ status: "suspected", caseId });
+    const filtered = await ok(dept, "GET", "/api/ledgers/school-age-children?status=suspected&limit=50");
+    expect(filtered).toMatchObject({ total: 1, children: [{ id: d.id, status: "suspected" }] });
+    const out = await ok(dept, "GET", "/api/ledgers/school-age-children?status=out_of_age&limit=50");
+    expect(out.children.map((c: { age: number }) => c.age)).toEqual([19]);
     const stored = await t.db
       .selectFrom("ledger_records")
       .selectAll()
