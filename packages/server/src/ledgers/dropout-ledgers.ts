@@ -177,10 +177,7 @@ export async function dropoutLedgerView(
 ): Promise<DropoutLedgerView> {
   const { spec } = DROPOUT_LEDGERS[kind];
   const filter = { ...filterFor(actor, kind, q.orgId), regionId: actor.regionId, type: DROPOUT.type };
-  const [total, rows] = await Promise.all([
-    repo.countRecords(db, filter),
-    repo.listRecords(db, { ...filter, limit: q.limit, offset: q.offset }),
-  ]);
+  const { total, rows } = await repo.pageRecords(db, { ...filter, limit: q.limit, offset: q.offset });
   return {
     kind,
     title: spec.title,

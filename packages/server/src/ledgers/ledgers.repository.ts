@@ -145,14 +145,24 @@ export async function countRecords(db: Database, f: Omit<RecordFilter, "limit" |
   return Number(row?.n ?? 0);
 }
 
-export async function listRecords(db: Database, f: RecordFilter) {
-  return filtered(db, f)
+const ordered = (db: Database, f: RecordFilter) =>
+  filtered(db, f)
     .orderBy(sql`r.fields ->> 'foundOn'`, "desc")
     .orderBy("r.created_at", "desc")
     .orderBy("r.id")
     .limit(f.limit)
-    .offset(f.offset)
-    .execute();
+    .offset(f.offset);
+
+export async function listRecords(db: Database, f: RecordFilter) {
+  return ordered(db, f).execute();
+}
+
+/** A page of the records a filter selects and how many it selects, read in one pass. */
+export async function pageRecords(db: Database, f: RecordFilter) {
+  const rows = await ordered(db, f).select(sql<number>`count(*) OVER ()`.as("total_count")).execute();
+  // Past the last page no row carries the total: count apart.
+  const total = rows.length > 0 ? Number(rows[0]!.total_count) : f.offset > 0 ? await countRecords(db, f) : 0;
+  return { total, rows };
 }
 
 /**
