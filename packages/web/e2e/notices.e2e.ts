@@ -9,76 +9,14 @@
  */
 import { createHmac } from "node:crypto";
 import { writeFileSync } from "node:fs";
-import { createServer } from "node:http";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { apiGet, BASE, check, login, noHorizontalScroll, scenario, shot, step, toast, workDir } from "./helpers";
 import { evidencePng } from "./plan-fixture";
+import { configureRobot, ROBOT_SECRET, startRobot, waitFor } from "./robot";
 
 const SCHOOL = "青山县城关镇中心小学";
-const TOKEN = "e2e-school-robot";
-const SECRET = "SECe2e0123456789";
 const work = workDir("notices");
-
-interface Hit {
-  path: string;
-  host: string | undefined;
-  query: URLSearchParams;
-  body: { msgtype: string; markdown: { title: string; text: string } };
-}
-const hits: Hit[] = [];
-
-/** The recording robot: answers as DingTalk does, after checking the 加签 signature. */
-function startRobot(port: number) {
-  const server = createServer((req, res) => {
-    let data = "";
-    req.on("data", (c) => {
-      data += c;
-    });
-    req.on("end", () => {
-      const url = new URL(req.url ?? "/", "http://robot");
-      const ts = url.searchParams.get("timestamp") ?? "";
-      const sign = createHmac("sha256", SECRET).update(`${ts}\n${SECRET}`).digest("base64");
-      const signed = url.searchParams.get("sign") === sign;
-      hits.push({ path: url.pathname, host: req.headers.host, query: url.searchParams, body: JSON.parse(data) });
-      res
-        .writeHead(200, { "content-type": "application/json" })
-        .end(signed ? '{"errcode":0,"errmsg":"ok"}' : '{"errcode":310000,"errmsg":"sign not match"}');
-    });
-  });
-  return new Promise<typeof server>((resolve) => server.listen(port, "127.0.0.1", () => resolve(server)));
-}
-
-const waitFor = async (what: () => boolean, label: string, ms = 15_000) => {
-  const until = Date.now() + ms;
-  while (!what()) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${label}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-};
-
-async function configureRobot(page: Page) {
-  step("supervisor: configure the school's 钉钉 robot with its signing secret and send a test message");
-  await page.goto(`${BASE}/supervision?tab=robots`);
-  await page.getByRole("button", { name: "新增机器人" }).click();
-  const modal = page.locator(".ant-modal").filter({ hasText: "Webhook 地址" });
-  await modal.locator(".ant-form-item", { hasText: "所属单位" }).locator(".ant-select").click();
-  await page.keyboard.type("城关镇中心小学");
-  await page.locator(`.ant-select-tree-node-content-wrapper[title="${SCHOOL}"]`).click();
-  await modal.getByLabel("名称").fill("城关镇中心小学工作群");
-  await modal.getByLabel("Webhook 地址").fill(`https://oapi.dingtalk.com/robot/send?access_token=${TOKEN}`);
-  await modal.getByLabel(/加签密钥/).fill(SECRET);
-  await modal.getByRole("button", { name: /提\s*交/ }).click();
-  await toast(page, "操作成功");
-  const row = page.locator("tr", { hasText: "城关镇中心小学工作群" });
-  await row.getByRole("button", { name: "发送测试消息" }).click();
-  await toast(page, "测试消息已送达");
-  check(hits.length === 1, "the robot got the test message");
-  check(hits[0]!.host === "oapi.dingtalk.com" && hits[0]!.query.get("access_token") === TOKEN, "to the saved URL");
-  check(hits[0]!.body.markdown.title === "落实系统测试消息", "a DingTalk markdown message");
-  await page.locator("tr", { hasText: "测试消息" }).getByText("已送达").waitFor();
-  await shot(page, "notices-01-robots");
-}
 
 /** The board's rows in the order the page shows them (red, yellow, green, done; server order within). */
 async function boardPageOf(page: Page, orgName: string) {
@@ -126,8 +64,8 @@ async function issueFromBoard(page: Page): Promise<{ taskId: string }> {
   await waitFor(() => hits.length > before, "the school robot's new-notice message");
   const pushed = hits.at(-1)!;
   check(/^收到\S*〔\d{4}〕\d+号$/.test(pushed.body.markdown.title), "the robot message names the notice");
-  const sign = createHmac("sha256", SECRET)
-    .update(`${pushed.query.get("timestamp")}\n${SECRET}`)
+  const sign = createHmac("sha256", ROBOT_SECRET)
+    .update(`${pushed.query.get("timestamp")}\n${ROBOT_SECRET}`)
     .digest("base64");
   check(pushed.query.get("sign") === sign, "the message is signed with the robot's secret");
   await page.goto(`${BASE}/supervision?tab=outbox`);
@@ -236,9 +174,8 @@ async function ledgerIssue(page: Page) {
   await modal.getByRole("button", { name: /取\s*消/ }).click();
 }
 
-const robotPort = Number(process.env.LUOSHI_E2E_ROBOT_PORT);
-check(robotPort > 0, "run.mjs gives the recording robot's port (LUOSHI_E2E_ROBOT_PORT)");
-const robot = await startRobot(robotPort);
+const robot = await startRobot();
+const { hits } = robot;
 try {
   await scenario(
     "notices",
@@ -247,7 +184,7 @@ try {
       const phone = await newPage({ width: 360, height: 740 });
       await login(desk, "ducha");
       await desk.waitForURL(/\/dashboard/);
-      await configureRobot(desk);
+      await configureRobot(desk, hits, "notices-01-robots");
       const { taskId } = await issueFromBoard(desk);
       await schoolReplies(phone);
       await supervisorCloses(desk, taskId);
