@@ -71,6 +71,14 @@ describe("the monthly 控辍保学 return and the county's quarterly review", ()
     // September's two missing returns, and August's of every school (the recent months are chased).
     expect(chased.notifications).toBe(during.length - 1 + during.length);
     expect((await ok(dept, "POST", "/api/ledgers/returns/chase", { type: "dropout_case" })).notifications).toBe(0);
+    // A school's own return names the school once (not its name twice, as a class's names school and class).
+    const sent = await t.db.selectFrom("notifications").select("body").where("event", "=", "missing_report").execute();
+    expect(sent.length).toBe(chased.notifications);
+    for (const { body } of sent) {
+      expect(body).toMatch(/控辍保学未报送，请尽快补报/);
+      const name = body.split(" ")[0]!;
+      expect(name.slice(0, name.length / 2), body).not.toBe(name.slice(name.length / 2));
+    }
   });
 
   it("the county's quarterly review lists the quarter's cases and is completed by the department", async () => {

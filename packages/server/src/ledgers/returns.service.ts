@@ -281,7 +281,9 @@ export async function chaseReturns(
       const label = LEDGER_TYPE_LABELS[source.type];
       const line = (i: ReturnItem) => {
         const u = units.get(i.unitId);
-        return `${u?.orgName ?? ""}${u?.name ?? i.unitId} ${i.period} ${i.slot ? slotLabel(i.slot) : label}未报送`;
+        // A class is named with its school; a school's own return (控辍保学 月报) by the school alone.
+        const who = !u ? i.unitId : u.name === u.orgName ? u.name : `${u.orgName}${u.name}`;
+        return `${who} ${i.period} ${i.slot ? slotLabel(i.slot) : label}未报送`;
       };
       const inserted = await db.transaction().execute(async (trx) => {
         const rows = await reminders.insertNotifications(
