@@ -30,6 +30,7 @@ beforeAll(async () => {
   // Made in another process, whose garbage is not collected on the event loop measured here.
   await promisify(execFile)(process.execPath, ["--import", "tsx", writer, dir], { maxBuffer: 1 << 20 });
   t = await createTestApp({
+    onDisk: true,
     maxUploadBytes: 32 * 1024 * 1024,
     config: { work: { ...defaultWorkOptions(), timeoutMs: 30_000 } },
   });

@@ -26,10 +26,14 @@ export interface TestContext {
 }
 
 /** A fresh database per test file: in-memory PGlite, or a new schema on LUOSHI_TEST_PG_URL. */
-export async function freshDatabase(): Promise<{ db: Database; drop(): Promise<void> }> {
+export async function freshDatabase(
+  /** On PGlite, keep it in this directory on disk (fsync per commit), as a server does, not in memory. */
+  onDisk?: string,
+): Promise<{ db: Database; drop(): Promise<void> }> {
   const url = process.env.LUOSHI_TEST_PG_URL;
   if (!url) {
-    const db = await openDatabase({ kind: "pglite", loadDataDir: await migratedTemplate() });
+    const where = onDisk ? { dataDir: onDisk } : {};
+    const db = await openDatabase({ kind: "pglite", ...where, loadDataDir: await migratedTemplate() });
     await migrate(db);
     return { db, drop: () => db.destroy() };
   }
@@ -104,10 +108,15 @@ export async function createTestApp(
     config?: Partial<Config>;
     /** The app's clock (supervision/deps.ts clockOf): statuses, reports and queries as of its day. */
     now?: () => Date;
+    /**
+     * PGlite in the data directory on disk, as `luoshi serve` runs it, rather than in memory (whose
+     * files grow by copying, in one step on the event loop: what timing tests must not measure).
+     */
+    onDisk?: boolean;
   } = {},
 ): Promise<TestContext> {
-  const { db, drop } = await freshDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), "luoshi-test-"));
+  const { db, drop } = await freshDatabase(options.onDisk ? join(dataDir, "db") : undefined);
   const files = diskFileStore(join(dataDir, "files"));
   // Backups inside the test's own folder, never on a schedule.
   const config = loadConfig(
