@@ -43,7 +43,9 @@ export async function serverModules(...paths) {
 export function measure(args, url, name, spec) {
   const load = { url, connections: Number(args.connections), duration: Number(args.duration), ...spec };
   return new Promise((res, rej) => {
-    const child = spawn(process.execPath, [LOAD_CHILD, JSON.stringify(load)], { stdio: ["ignore", "pipe", "inherit"] });
+    // The spec on stdin: a list of requests can be larger than a command line may be.
+    const child = spawn(process.execPath, [LOAD_CHILD], { stdio: ["pipe", "pipe", "inherit"] });
+    child.stdin.end(JSON.stringify(load));
     let out = "";
     child.stdout.on("data", (c) => {
       out += c;

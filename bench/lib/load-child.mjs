@@ -1,17 +1,29 @@
 // The load generator's side of bench/lib/http-bench.mjs `measure`: one autocannon run on the spec
-// given as JSON ({ url, path | paths, headers, connections, duration }), its result as JSON on stdout.
+// given as JSON on stdin, its result as JSON on stdout. The spec: { url, connections, duration, headers } and
+// one of: `path`; `paths` to cycle through; `list` of requests ({ method, path, headers, body }) each
+// sent once (then `amount` is the list's length).
 import autocannon from "autocannon";
 
-const { url, path, paths, headers, connections, duration } = JSON.parse(process.argv[2]);
+let input = "";
+for await (const chunk of process.stdin) input += chunk;
+const { url, path, paths, list, headers, connections, duration } = JSON.parse(input);
 let i = 0;
+const cycle = paths ? { requests: [{ setupRequest: (req) => ({ ...req, path: paths[i++ % paths.length] }) }] } : {};
+const once = list
+  ? {
+      amount: list.length,
+      requests: [{ setupRequest: (req) => ({ ...req, ...list[i++ % list.length] }) }],
+    }
+  : {};
 const result = await new Promise((res, rej) =>
   autocannon(
     {
-      url: new URL(path ?? paths[0], url).toString(),
+      url: new URL(path ?? paths?.[0] ?? list[0].path, url).toString(),
       connections,
       duration,
       headers,
-      ...(paths ? { requests: [{ setupRequest: (req) => ({ ...req, path: paths[i++ % paths.length] }) }] } : {}),
+      ...cycle,
+      ...once,
     },
     (e, r) => (e ? rej(e) : res(r)),
   ),
