@@ -13,58 +13,19 @@
 // Target: each 台账 view p99 ≤ 100 ms at 20 connections.
 // The machine is shared: compare the ratio columns, measured against the no-op in the same run.
 // About 1½ minutes.
-import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { loadavg, tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
-import autocannon from "autocannon";
+import { loadavg } from "node:os";
+import {
+  benchArgs,
+  measure as measureWith,
+  onThrowawaySchema,
+  serverModules,
+  login as signIn,
+  table,
+} from "./lib/http-bench.mjs";
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const { values: args } = parseArgs({
-  options: {
-    pg: { type: "string", default: process.env.LUOSHI_BENCH_PG_URL ?? process.env.LUOSHI_TEST_PG_URL },
-    duration: { type: "string", default: "10" },
-    connections: { type: "string", default: "20" },
-    load: { type: "string" },
-    keep: { type: "string" },
-  },
-});
-
-if (args.load) {
-  // Child side: one autocannon run, its result as JSON on stdout.
-  const { url, path, paths, headers } = JSON.parse(args.load);
-  let i = 0;
-  const result = await new Promise((res, rej) =>
-    autocannon(
-      {
-        url: new URL(path ?? paths[0], url).toString(),
-        connections: Number(args.connections),
-        duration: Number(args.duration),
-        headers,
-        ...(paths ? { requests: [{ setupRequest: (req) => ({ ...req, path: paths[i++ % paths.length] }) }] } : {}),
-      },
-      (e, r) => (e ? rej(e) : res(r)),
-    ),
-  );
-  process.stdout.write(JSON.stringify(result));
-  process.exit(0);
-}
-if (!args.pg) {
-  console.log("bench: pass --pg URL (or set LUOSHI_BENCH_PG_URL / LUOSHI_TEST_PG_URL) to a PostgreSQL database");
-  process.exit(0);
-}
-
-const dist = (p) => import(join(root, "packages/server/dist", p));
-const server = {
-  ...(await dist("index.js")),
-  ...(await dist("orgs/orgs.service.js")),
-  ...(await dist("users/users.service.js")),
-};
+const args = benchArgs();
+const server = await serverModules("orgs/orgs.service.js", "users/users.service.js");
 const { sql } = await import("kysely");
-const pg = (await import("pg")).default;
 
 const SCHOOLS = 150;
 const STUDENTS = 60_000;
@@ -73,39 +34,8 @@ const AID_A_YEAR = 2_000;
 const YEARS = 3;
 const PASSWORD = "bench-password";
 
-function measure(url, name, spec) {
-  return new Promise((res, rej) => {
-    const child = spawn(
-      process.execPath,
-      [fileURLToPath(import.meta.url), ...argv(), "--load", JSON.stringify({ url, ...spec })],
-      {
-        stdio: ["ignore", "pipe", "inherit"],
-      },
-    );
-    let out = "";
-    child.stdout.on("data", (c) => {
-      out += c;
-    });
-    child.on("exit", (code) =>
-      code === 0 ? res({ name, result: JSON.parse(out) }) : rej(new Error(`${name}: exit ${code}`)),
-    );
-  });
-}
-const argv = () => ["--duration", args.duration, "--connections", args.connections];
-
-async function login(url, username) {
-  const res = await fetch(`${url}/api/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ username, password: PASSWORD }),
-  });
-  if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-  return { cookie, "x-csrf-token": (await res.json()).csrfToken };
-}
+const measure = (url, name, spec) => measureWith(args, url, name, spec);
+const login = (url, username) => signIn(url, username, PASSWORD);
 
 async function seed(db) {
   const province = await server.createOrg(db, null, { parentId: null, name: "某省教育厅", kind: "province" });
@@ -216,46 +146,15 @@ async function seed(db) {
   await sql`VACUUM ANALYZE school_age_children`.execute(db);
 }
 
-function table(rows, noop) {
-  const f = (n, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : "—");
-  const header = ["endpoint", "p50 ms", "p99 ms", "req/s", "p50 ×noop", "p99 ×noop", "req/s ÷noop", "non-2xx"];
-  const lines = rows.map(({ name, result: r }) => [
-    name,
-    f(r.latency.p50),
-    f(r.latency.p99),
-    f(r.requests.average, 0),
-    f(r.latency.p50 / noop.latency.p50),
-    f(r.latency.p99 / noop.latency.p99),
-    f(r.requests.average / noop.requests.average, 3),
-    String(r.non2xx + r.errors + r.timeouts),
-  ]);
-  const w = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
-  const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(w[i]) : c.padStart(w[i]))).join("  ");
-  console.log(line(header));
-  for (const l of lines) console.log(line(l));
-}
-
-const dataDir = mkdtempSync(join(tmpdir(), "luoshi-bench-"));
-// --keep NAME: seed once into schema NAME and keep it (a later run with the same NAME reuses it).
-const schema = args.keep ?? `bench_dropout_${randomBytes(4).toString("hex")}`;
-const admin = new pg.Client({ connectionString: args.pg });
-await admin.connect();
-const kept = args.keep && (await admin.query("SELECT 1 FROM pg_namespace WHERE nspname = $1", [schema])).rowCount > 0;
-if (!kept) await admin.query(`CREATE SCHEMA ${schema}`);
-let db;
-try {
-  db = await server.openDatabase({ kind: "postgres", url: args.pg, schema });
-  await server.migrate(db);
-  let t = performance.now();
-  if (!kept) await seed(db);
-  const n = await sql`SELECT type, count(*)::int AS n FROM ledger_records GROUP BY type ORDER BY type`.execute(db);
-  console.log(
-    `dataset: ${SCHOOLS} schools, ${STUDENTS} students; ${n.rows.map((r) => `${r.type} ${r.n}`).join(", ")} (seeded in ${((performance.now() - t) / 1000).toFixed(1)} s)`,
-  );
-
-  const config = server.loadConfig({}, { dataDir, port: 0, host: "127.0.0.1", logLevel: "fatal" });
-  const { app, url } = await server.startServer({ db, files: null, config, close: async () => {} });
-  try {
+await onThrowawaySchema(args, server, {
+  prefix: "bench_dropout",
+  seed,
+  async serve({ url, db, seedSeconds }) {
+    const n = await sql`SELECT type, count(*)::int AS n FROM ledger_records GROUP BY type ORDER BY type`.execute(db);
+    console.log(
+      `dataset: ${SCHOOLS} schools, ${STUDENTS} students; ${n.rows.map((r) => `${r.type} ${r.n}`).join(", ")} (seeded in ${seedSeconds.toFixed(1)} s)`,
+    );
+    let t;
     const bureau = await login(url, "basic");
     const school = await login(url, "school1");
     // Each request a different page size (1–100), so the read cache answers at most one in a hundred.
@@ -325,12 +224,5 @@ try {
       console.log(
         `${r.result.latency.p99 <= 100 ? "✓" : "✗"} ${r.name}: p99 ${r.result.latency.p99} ms (target ≤ 100 ms)`,
       );
-  } finally {
-    await app.close();
-  }
-} finally {
-  await db?.destroy();
-  if (!args.keep) await admin.query(`DROP SCHEMA ${schema} CASCADE`);
-  await admin.end();
-  rmSync(dataDir, { recursive: true, force: true });
-}
+  },
+});
