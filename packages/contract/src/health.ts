@@ -1,6 +1,13 @@
 import { type Static, Type } from "@sinclair/typebox";
 import { DateString, Nullable, OneOf, Timestamp } from "./common.js";
-import { HEALTH_SLOTS, LEDGER_TYPES, PERIOD_KINDS, RETURN_STATUSES, SYMPTOMS } from "./ledger-vocabulary.js";
+import {
+  HEALTH_SLOTS,
+  LEDGER_TYPES,
+  OUTBREAK_SCOPES,
+  PERIOD_KINDS,
+  RETURN_STATUSES,
+  SYMPTOMS,
+} from "./ledger-vocabulary.js";
 
 /**
  * Requests and answers of periodic returns (any ledger type: completeness, timeliness, late and
@@ -232,7 +239,7 @@ export const OutbreakAlert = Type.Object({
   ruleId: Type.String(),
   version: Type.String({ description: "规则版本（预警按开启时的版本保留）" }),
   label: Type.String(),
-  scope: OneOf(["class", "school"] as const, { description: "班级 / 学校" }),
+  scope: OneOf(OUTBREAK_SCOPES, { description: "班级 / 学校" }),
   unitId: Type.String(),
   unitName: Type.String(),
   orgId: Type.String(),
@@ -307,7 +314,7 @@ export const OutbreakRuleView = Type.Object({
   id: Type.String(),
   version: Type.String({ description: "现行版本（本地修改后为“国家版本+区域n”）" }),
   label: Type.String(),
-  scope: OneOf(["class", "school"] as const, { description: "班级 / 学校" }),
+  scope: OneOf(OUTBREAK_SCOPES, { description: "班级 / 学校" }),
   allOf: Type.Array(SymptomSchema),
   anyOf: Type.Array(SymptomSchema),
   ...RuleValues,

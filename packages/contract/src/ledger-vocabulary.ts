@@ -213,6 +213,11 @@ export const HEALTH_SLOT_LABELS = { morning: "晨检", noon: "午检", evening: 
 export type HealthSlot = keyof typeof HEALTH_SLOT_LABELS;
 export const HEALTH_SLOTS = keysOf(HEALTH_SLOT_LABELS);
 
+/** Where an outbreak rule counts cases: one class, or the whole school (outbreak_alerts.scope). */
+export const OUTBREAK_SCOPE_LABELS = { class: "班级", school: "学校" } as const satisfies Record<string, string>;
+export type OutbreakScope = keyof typeof OUTBREAK_SCOPE_LABELS;
+export const OUTBREAK_SCOPES = keysOf(OUTBREAK_SCOPE_LABELS);
+
 /** The symptoms WS/T 772—2020 lists for monitoring: "similar symptoms" are grouped by these, never by free text. */
 export const SYMPTOM_LABELS = {
   fever: "发热",

@@ -15,6 +15,7 @@ import {
   NOTICE_STATUSES,
   NOTIFICATION_EVENTS,
   ORG_KINDS,
+  OUTBREAK_SCOPES,
   PERIOD_KINDS,
   PLAN_STATUSES,
   ROLES,
@@ -63,6 +64,7 @@ const VOCABULARY: Record<string, readonly string[]> = {
   "screening_results.bmi_category": BMI_CATEGORIES,
   "screening_results.fitness_grade": FITNESS_GRADES,
   "screening_interventions.kind": INTERVENTION_KINDS,
+  "outbreak_alerts.scope": OUTBREAK_SCOPES,
 };
 
 /** `CHECK ((role = ANY (ARRAY['admin'::text, …])))` → ["role", ["admin", …]]; other checks → null. */

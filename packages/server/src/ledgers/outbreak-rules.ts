@@ -1,4 +1,4 @@
-import type { Symptom } from "@luoshi/contract";
+import type { OutbreakScope, Symptom } from "@luoshi/contract";
 import { addDays } from "./returns.js";
 
 /**
@@ -14,7 +14,7 @@ export interface OutbreakRule {
   id: string;
   version: string;
   label: string;
-  scope: "class" | "school";
+  scope: OutbreakScope;
   windowDays: number;
   /** A case must have every one of these symptoms … */
   allOf: Symptom[];
@@ -80,7 +80,7 @@ export interface OutbreakHit {
   ruleId: string;
   version: string;
   label: string;
-  scope: "class" | "school";
+  scope: OutbreakScope;
   unitId: string;
   orgId: string;
   /** The first day of the run of days on which the rule held (the window ending then). */
