@@ -47,6 +47,10 @@ class LineWriter {
    * connection and snapshot open for ever.
    */
   private failure: unknown;
+  /** The stream's own error, once it has emitted one. */
+  get failed(): unknown {
+    return this.failure;
+  }
   constructor(private readonly out: NodeJS.WritableStream) {
     out.on("error", (error) => {
       this.failure = error;
@@ -178,7 +182,9 @@ export async function backup(
     // would otherwise wait on it for ever).
     await work?.catch(() => {});
     await rm(partial, { force: true });
-    throw diskFull(error);
+    // A write can find the stream destroyed a tick before its error (a full disk) is emitted:
+    // the stream's own error, once known, is the cause to report, not "backup stream closed".
+    throw diskFull(w.failed ?? error);
   }
 }
 
