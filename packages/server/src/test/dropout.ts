@@ -105,15 +105,20 @@ export const ALL: Role[] = ["admin", "supervisor", "dept_head", "school_reporter
 export const WRITERS: Role[] = ["admin", "supervisor", "dept_head", "school_reporter"];
 const SCHOOL: Role[] = ["school_reporter"];
 
+/** A matrix row's GET of `url` as the caller. */
+export const matrixGet = (url: string) => (c: Ctx) => ({ method: "GET" as const, url, headers: c.session.headers });
+/** A matrix row's POST of `payload` to `url` as the caller. */
+export const matrixPost = (c: Ctx, url: string, payload: object = {}) => ({
+  method: "POST" as const,
+  url,
+  headers: c.session.headers,
+  payload,
+});
+
 /** The matrix's rows; `of` answers the fixture and the bureau of a caller's scope. */
 export function dropoutMatrixRows(of: (c: Ctx) => { d: DropoutFixture; bureau: Bureau }): Record<string, Row> {
-  const get = (url: string) => (c: Ctx) => ({ method: "GET" as const, url, headers: c.session.headers });
-  const post = (c: Ctx, url: string, payload: object = {}) => ({
-    method: "POST" as const,
-    url,
-    headers: c.session.headers,
-    payload,
-  });
+  const get = matrixGet;
+  const post = matrixPost;
   const caseUrl = (c: Ctx) => `/api/ledgers/dropout-cases/${of(c).d.caseId}`;
   return {
     "POST /api/ledgers/dropout-cases": {

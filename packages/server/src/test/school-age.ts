@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import type { Role } from "../db/schema.js";
 import { newId } from "../ids.js";
 import { multipart, type TestContext } from "./app.js";
-import { ALL, type Ctx, type Row, WRITERS } from "./dropout.js";
+import { ALL, type Ctx, matrixGet, matrixPost, type Row, WRITERS } from "./dropout.js";
 import type { Bureau } from "./fixture.js";
 
 /**
@@ -72,13 +72,8 @@ const MANAGERS: Role[] = ["admin", "supervisor", "dept_head"];
 const BASE = "/api/ledgers/school-age-children";
 
 export function schoolAgeMatrixRows(of: (c: Ctx) => { f: SchoolAgeFixture; bureau: Bureau }): Record<string, Row> {
-  const get = (url: string) => (c: Ctx) => ({ method: "GET" as const, url, headers: c.session.headers });
-  const post = (c: Ctx, url: string, payload: object = {}) => ({
-    method: "POST" as const,
-    url,
-    headers: c.session.headers,
-    payload,
-  });
+  const get = matrixGet;
+  const post = matrixPost;
   return {
     [`GET ${BASE}`]: { own: ALL, other: null, req: get(BASE) },
     [`GET ${BASE}/export`]: { own: ALL, other: null, req: get(`${BASE}/export`) },
