@@ -4,6 +4,7 @@ import { errors, withErrors } from "../http/schemas.js";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
+import { attachment } from "../http/file-reply.js";
 import { type App, type AppDeps, actorOf } from "../http/types.js";
 import { auditTrail, auditVocabulary, auditWorkbook } from "./audit.service.js";
 
@@ -51,10 +52,7 @@ export function auditRoutes(app: App, deps: AppDeps): void {
     },
     async (request, reply) => {
       const bytes = await auditWorkbook(deps.db, actorOf(request), request.query);
-      return reply
-        .type(XLSX)
-        .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent("审计记录.xlsx")}`)
-        .send(Buffer.from(bytes));
+      return reply.type(XLSX).header("content-disposition", attachment("审计记录.xlsx")).send(Buffer.from(bytes));
     },
   );
 }

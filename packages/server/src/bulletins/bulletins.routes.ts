@@ -3,13 +3,13 @@ import { Type } from "@sinclair/typebox";
 import { ALL_ROLES, PLAN_MANAGERS } from "../auth/actor.js";
 import { caughtUpReader } from "../db/replica.js";
 import { camel } from "../http/camel.js";
+import { attachment } from "../http/file-reply.js";
 import { errors, IdParams, withErrors } from "../http/schemas.js";
 import { type App, type AppDeps, actorOf } from "../http/types.js";
 import { clockOf } from "../supervision/deps.js";
 import { bulletinFile, DOCX, generateBulletin, listBulletins, XLSX } from "./bulletins.service.js";
 
 /** Content-Disposition for a download with a Chinese file name. */
-export const attachment = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 /** Bulletins (通报): generate for a period, list, download. */
 export function bulletinsRoutes(app: App, deps: AppDeps): void {

@@ -1,9 +1,9 @@
 import { Evaluation, EvaluationQuery, EvaluationWeights, EvaluationWeightsInput, FileAnswer } from "@luoshi/contract";
 import { Type } from "@sinclair/typebox";
 import { LEADERS_AND_MANAGERS, PLAN_MANAGERS } from "../auth/actor.js";
-import { attachment } from "../bulletins/bulletins.routes.js";
 import { XLSX } from "../bulletins/bulletins.service.js";
 import { readerOf } from "../db/replica.js";
+import { attachment } from "../http/file-reply.js";
 import { errors, withErrors } from "../http/schemas.js";
 import { type App, type AppDeps, actorOf } from "../http/types.js";
 import { clockOf } from "../supervision/deps.js";

@@ -13,14 +13,11 @@ import {
   DropoutReviewParams,
   ErrorBody,
   FileAnswer,
-  IMPORT_MODE_LABELS,
-  type ImportMode,
   LedgerImportAnswer,
 } from "@luoshi/contract";
 import { Type } from "@sinclair/typebox";
 import { ALL_ROLES } from "../auth/actor.js";
-import { badRequest } from "../errors.js";
-import { readUpload } from "../files/upload.js";
+import { sendFile } from "../http/file-reply.js";
 import { errors, withErrors } from "../http/schemas.js";
 import { type App, type AppDeps, actorOf } from "../http/types.js";
 import { clockOf } from "../supervision/deps.js";
@@ -28,6 +25,7 @@ import { refreshBoundTasks } from "./binding-refresh.js";
 import { dropoutLedgerView, exportDropoutLedger, importDropoutLedger } from "./dropout-ledgers.js";
 import { completeQuarterReview, dropoutReturns, quarterReview, submitDropoutReturn } from "./dropout-returns.js";
 import { LEDGER_ASSIGNERS } from "./ledger-access.js";
+import { importSummary, readLedgerImport } from "./ledger-import-upload.js";
 import { XLSX_TYPE } from "./ledger-xlsx.js";
 
 const tags = ["ledgers"];
@@ -71,10 +69,7 @@ export function dropoutLedgersRoutes(app: App, deps: AppDeps): void {
     async (request, reply) => {
       const { kind } = request.params;
       const file = await exportDropoutLedger(deps.db, actorOf(request), kind, request.query, now);
-      return reply
-        .type(XLSX_TYPE)
-        .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
-        .send(file.bytes);
+      return sendFile(reply, XLSX_TYPE, file);
     },
   );
 
@@ -84,23 +79,16 @@ export function dropoutLedgersRoutes(app: App, deps: AppDeps): void {
       config: { auth: ["school_reporter"] },
       schema: {
         tags,
-        summary:
-          "导入本校控辍保学台账（multipart：file 为 Excel 台账，mode=check 只检查、all 全部导入（有错误行则不导入）、valid 仅导入有效行）；每个错误行列出行号",
+        summary: importSummary("本校控辍保学台账"),
         params: DropoutLedgerParams,
         consumes: ["multipart/form-data"],
         response: withErrors({ 200: LedgerImportAnswer, 413: ErrorBody, 415: ErrorBody, 422: ErrorBody }),
       },
     },
     async (request) => {
-      const upload = await readUpload(request, {
-        fileField: "file",
-        fields: ["mode"],
-        maxBytes: deps.config.maxUploadBytes,
-      });
-      const mode = (upload.fields.mode ?? "check") as ImportMode;
-      if (!(mode in IMPORT_MODE_LABELS)) throw badRequest("VALIDATION_FAILED", { field: "mode" });
+      const { bytes, mode } = await readLedgerImport(request, deps.config.maxUploadBytes);
       const actor = actorOf(request);
-      const answer = await importDropoutLedger(deps.db, actor, request.params.kind, upload.bytes, mode, now);
+      const answer = await importDropoutLedger(deps.db, actor, request.params.kind, bytes, mode, now);
       if (mode !== "check" && answer.created + answer.corrected > 0)
         await refreshBoundTasks(deps.db, now, actor.regionId, actor.userId);
       return answer;

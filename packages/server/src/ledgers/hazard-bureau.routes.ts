@@ -1,5 +1,6 @@
 import { FileAnswer, HazardRiskRegister, HazardSummary, HazardSummaryQuery, QuarterQuery } from "@luoshi/contract";
 import { ALL_ROLES } from "../auth/actor.js";
+import { sendFile } from "../http/file-reply.js";
 import { errors, withErrors } from "../http/schemas.js";
 import { type App, type AppDeps, actorOf } from "../http/types.js";
 import { clockOf } from "../supervision/deps.js";
@@ -55,10 +56,7 @@ export function hazardBureauRoutes(app: App, deps: AppDeps): void {
     },
     async (request, reply) => {
       const file = await quarterlyReport(deps.db, actorOf(request), request.query, now);
-      return reply
-        .type(XLSX_TYPE)
-        .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
-        .send(file.bytes);
+      return sendFile(reply, XLSX_TYPE, file);
     },
   );
 }

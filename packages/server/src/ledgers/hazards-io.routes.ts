@@ -1,20 +1,13 @@
-import {
-  ErrorBody,
-  FileAnswer,
-  HazardExportQuery,
-  IMPORT_MODE_LABELS,
-  type ImportMode,
-  LedgerImportAnswer,
-} from "@luoshi/contract";
+import { ErrorBody, FileAnswer, HazardExportQuery, LedgerImportAnswer } from "@luoshi/contract";
 import { ALL_ROLES } from "../auth/actor.js";
-import { badRequest } from "../errors.js";
-import { readUpload } from "../files/upload.js";
+import { sendFile } from "../http/file-reply.js";
 import { errors, withErrors } from "../http/schemas.js";
 import { type App, type AppDeps, actorOf } from "../http/types.js";
 import { clockOf } from "../supervision/deps.js";
 import { refreshBoundTasks } from "./binding-refresh.js";
 import { exportHazards, importHazards } from "./hazards-io.js";
 import { LEDGER_WRITERS } from "./ledger-access.js";
+import { importSummary, readLedgerImport } from "./ledger-import-upload.js";
 import { XLSX_TYPE } from "./ledger-xlsx.js";
 
 const tags = ["ledgers"];
@@ -36,10 +29,7 @@ export function hazardsIoRoutes(app: App, deps: AppDeps): void {
     },
     async (request, reply) => {
       const file = await exportHazards(deps.db, actorOf(request), request.query, now);
-      return reply
-        .type(XLSX_TYPE)
-        .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
-        .send(file.bytes);
+      return sendFile(reply, XLSX_TYPE, file);
     },
   );
 
@@ -49,22 +39,15 @@ export function hazardsIoRoutes(app: App, deps: AppDeps): void {
       config: { auth: LEDGER_WRITERS },
       schema: {
         tags,
-        summary:
-          "导入隐患台账（multipart：file 为 Excel 台账，mode=check 只检查、all 全部导入（有错误行则不导入）、valid 仅导入有效行）；每个错误行列出行号",
+        summary: importSummary("隐患台账"),
         consumes: ["multipart/form-data"],
         response: withErrors({ 200: LedgerImportAnswer, 413: ErrorBody, 415: ErrorBody, 422: ErrorBody }),
       },
     },
     async (request) => {
-      const upload = await readUpload(request, {
-        fileField: "file",
-        fields: ["mode"],
-        maxBytes: deps.config.maxUploadBytes,
-      });
-      const mode = (upload.fields.mode ?? "check") as ImportMode;
-      if (!(mode in IMPORT_MODE_LABELS)) throw badRequest("VALIDATION_FAILED", { field: "mode" });
+      const { bytes, mode } = await readLedgerImport(request, deps.config.maxUploadBytes);
       const actor = actorOf(request);
-      const answer = await importHazards(deps.db, actor, upload.bytes, mode, now);
+      const answer = await importHazards(deps.db, actor, bytes, mode, now);
       if (mode !== "check" && answer.created + answer.corrected > 0)
         await refreshBoundTasks(deps.db, now, actor.regionId, actor.userId);
       return answer;

@@ -21,6 +21,7 @@ import {
 } from "@luoshi/contract";
 import { Type } from "@sinclair/typebox";
 import { ALL_ROLES } from "../auth/actor.js";
+import { sendFile } from "../http/file-reply.js";
 import { withErrors } from "../http/schemas.js";
 import { type App, type AppDeps, actorOf } from "../http/types.js";
 import { clockOf } from "../supervision/deps.js";
@@ -175,10 +176,7 @@ export function healthRoutes(app: App, deps: AppDeps): void {
     },
     async (request, reply) => {
       const file = await healthWorkbook(deps.db, actorOf(request), request.query, now);
-      return reply
-        .type(XLSX_TYPE)
-        .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
-        .send(file.bytes);
+      return sendFile(reply, XLSX_TYPE, file);
     },
   );
 

@@ -12,13 +12,13 @@ import {
 } from "@luoshi/contract";
 import { Type } from "@sinclair/typebox";
 import { ALL_ROLES } from "../auth/actor.js";
-import { badRequest } from "../errors.js";
-import { readUpload } from "../files/upload.js";
+import { sendFile } from "../http/file-reply.js";
 import { errors, withErrors } from "../http/schemas.js";
 import { type App, type AppDeps, actorOf } from "../http/types.js";
 import { clockOf } from "../supervision/deps.js";
 import { refreshBoundTasks } from "./binding-refresh.js";
 import { LEDGER_ASSIGNERS } from "./ledger-access.js";
+import { importSummary, readLedgerImport } from "./ledger-import-upload.js";
 import { XLSX_TYPE } from "./ledger-xlsx.js";
 import {
   compareSchoolAge,
@@ -64,10 +64,7 @@ export function schoolAgeRoutes(app: App, deps: AppDeps): void {
     },
     async (request, reply) => {
       const file = await exportSchoolAge(deps.db, actorOf(request), request.query, now);
-      return reply
-        .type(XLSX_TYPE)
-        .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
-        .send(file.bytes);
+      return sendFile(reply, XLSX_TYPE, file);
     },
   );
 
@@ -77,22 +74,14 @@ export function schoolAgeRoutes(app: App, deps: AppDeps): void {
       config: { auth: LEDGER_ASSIGNERS },
       schema: {
         tags,
-        summary:
-          "导入户籍适龄儿童名单（multipart：file 为 Excel，列按表头或同义词识别；mode=check 只检查、all 全部导入（有错误行则不导入）、valid 仅导入有效行）；导入后与学籍比对",
+        summary: importSummary("户籍适龄儿童名单", "；列按表头或同义词识别，导入后与学籍比对"),
         consumes: ["multipart/form-data"],
         response: withErrors({ 200: SchoolAgeImportAnswer, 413: ErrorBody, 415: ErrorBody, 422: ErrorBody }),
       },
     },
     async (request) => {
-      const upload = await readUpload(request, {
-        fileField: "file",
-        fields: ["mode"],
-        maxBytes: deps.config.maxUploadBytes,
-      });
-      const mode = upload.fields.mode ?? "check";
-      if (mode !== "check" && mode !== "all" && mode !== "valid")
-        throw badRequest("VALIDATION_FAILED", { field: "mode" });
-      return importSchoolAge(deps.db, actorOf(request), upload.bytes, mode, now);
+      const { bytes, mode } = await readLedgerImport(request, deps.config.maxUploadBytes);
+      return importSchoolAge(deps.db, actorOf(request), bytes, mode, now);
     },
   );
 

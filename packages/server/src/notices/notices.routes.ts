@@ -2,6 +2,7 @@ import { FileAnswer, NoticeInput } from "@luoshi/contract";
 import { Type } from "@sinclair/typebox";
 import { ALL_ROLES, PLAN_MANAGERS, REPORTERS } from "../auth/actor.js";
 import { camel } from "../http/camel.js";
+import { attachment } from "../http/file-reply.js";
 import { errors, IdParams, withErrors } from "../http/schemas.js";
 import { type App, type AppDeps, actorOf } from "../http/types.js";
 import { pushNoticeEvents } from "../reminders/push.js";
@@ -130,10 +131,7 @@ export function noticesRoutes(app: App, deps: AppDeps): void {
     },
     async (request, reply) => {
       const { filename, bytes } = await noticeDocx(deps.db, actorOf(request), request.params.id);
-      return reply
-        .type(DOCX)
-        .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`)
-        .send(Buffer.from(bytes));
+      return reply.type(DOCX).header("content-disposition", attachment(filename)).send(Buffer.from(bytes));
     },
   );
 

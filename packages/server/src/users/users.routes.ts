@@ -12,6 +12,7 @@ import {
 import { Type } from "@sinclair/typebox";
 import { readUpload } from "../files/upload.js";
 import { camel, camelAll } from "../http/camel.js";
+import { attachment } from "../http/file-reply.js";
 import { errors, IdParams, withErrors } from "../http/schemas.js";
 import { type App, type AppDeps, actorOf } from "../http/types.js";
 import { importTemplate, importUsers } from "./users.import.js";
@@ -61,7 +62,7 @@ export function usersRoutes(app: App, deps: AppDeps): void {
     async (_request, reply) =>
       reply
         .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-        .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent("用户导入模板.xlsx")}`)
+        .header("content-disposition", attachment("用户导入模板.xlsx"))
         .send(Buffer.from(await importTemplate())),
   );
 

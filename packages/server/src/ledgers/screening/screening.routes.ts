@@ -21,6 +21,7 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import { ALL_ROLES } from "../../auth/actor.js";
 import { badRequest } from "../../errors.js";
 import { readUpload } from "../../files/upload.js";
+import { sendFile } from "../../http/file-reply.js";
 import { errors, IdParams, withErrors } from "../../http/schemas.js";
 import { type App, type AppDeps, actorOf } from "../../http/types.js";
 import { todayInShanghai } from "../../progress/periods.js";
@@ -164,12 +165,6 @@ export function screeningRoutes(app: App, deps: AppDeps): void {
     },
     async (request) => recordRetest(deps.db, actorOf(request), request.params.id, request.body, now),
   );
-
-  const sendFile = (reply: FastifyReply, type: string, file: { filename: string; bytes: Uint8Array }) =>
-    reply
-      .type(type)
-      .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
-      .send(Buffer.from(file.bytes));
 
   const sendNotices = async (request: FastifyRequest, reply: FastifyReply, q: NoticeQuery) =>
     sendFile(reply, DOCX, await parentNotices(deps.db, actorOf(request), q, now));
