@@ -17,7 +17,7 @@ export interface EscalatedHazard {
 
 const text = (v: unknown) => (typeof v === "string" ? v : "");
 
-export async function escalateMajorHazards(db: Database, hazards: EscalatedHazard[]) {
+export async function escalateMajorHazards(db: Database, hazards: EscalatedHazard[], at: string) {
   const major = hazards.filter((h) => h.fields.grade === "major");
   return insertNotifications(
     db,
@@ -38,5 +38,6 @@ export async function escalateMajorHazards(db: Database, hazards: EscalatedHazar
         .join("，"),
       delivery_key: `major_hazard:${h.id}`,
     })),
+    at,
   );
 }

@@ -271,6 +271,7 @@ export async function recordRound(db: Database, actor: Actor, input: NewRound, n
         orgName: org.name,
         fields: o.record.fields,
       })),
+      at,
     );
     return created;
   });
@@ -305,7 +306,7 @@ async function change(
     await writeOutcome(trx, actor, key, row.version, current, outcome, at);
     if (current.fields.grade !== "major") {
       const orgName = (await repo.orgOf(trx, actor.regionId, row.org_id))?.name ?? "";
-      await escalateMajorHazards(trx, [{ ...key, orgName, fields: outcome.record.fields }]);
+      await escalateMajorHazards(trx, [{ ...key, orgName, fields: outcome.record.fields }], at);
     }
   });
   return hazardDetail(db, actor, id, now);

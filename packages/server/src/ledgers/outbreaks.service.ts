@@ -204,7 +204,7 @@ export async function chaseOutbreaks(db: Database, regionIds: string[], now: Dat
       return list;
     });
     const inserted = await db.transaction().execute(async (trx) => {
-      const done = await insertNotifications(trx, rows);
+      const done = await insertNotifications(trx, rows, now);
       if (done.length > 0)
         await recordAudit(trx, {
           regionId,

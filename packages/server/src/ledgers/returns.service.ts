@@ -299,6 +299,7 @@ export async function chaseReturns(
             body: `${line(i)}，请尽快补报（截止时间已过）`,
             delivery_key: chaseKey(source.type, i),
           })),
+          at,
         );
         if (rows.length > 0)
           await recordAudit(trx, {

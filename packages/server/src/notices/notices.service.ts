@@ -140,7 +140,7 @@ export async function issueNotices(
         ),
         ...(await mentionNotifications(trx, notice, notice.id, `${input.reason}\n${input.requirement}`, actor)),
       ];
-      made.push(...(await notify(trx, rows)));
+      made.push(...(await notify(trx, rows, at)));
       await audit(trx, actor, notice.region_id, notice.id, "issue", undefined, notice);
       out.push(notice);
     }
@@ -280,21 +280,25 @@ export async function replyToNotice(
       });
       const updated = await repo.updateNotice(trx, notice, { status: "replied" });
       const attached = fileIds.length > 0 ? `（附证明材料${fileIds.length}份）` : "";
-      await notify(trx, [
-        ...(issuer
-          ? [
-              noticeNotification(
-                notice,
-                { orgId: issuer.org_id, userId: issuer.id },
-                "notice_reply",
-                `${notice.org_name}已反馈${notice.doc_no}`,
-                `${input.text.slice(0, 200)}${attached}`,
-                `notice_reply:${reply.id}`,
-              ),
-            ]
-          : []),
-        ...(await mentionNotifications(trx, notice, reply.id, input.text, actor)),
-      ]);
+      await notify(
+        trx,
+        [
+          ...(issuer
+            ? [
+                noticeNotification(
+                  notice,
+                  { orgId: issuer.org_id, userId: issuer.id },
+                  "notice_reply",
+                  `${notice.org_name}已反馈${notice.doc_no}`,
+                  `${input.text.slice(0, 200)}${attached}`,
+                  `notice_reply:${reply.id}`,
+                ),
+              ]
+            : []),
+          ...(await mentionNotifications(trx, notice, reply.id, input.text, actor)),
+        ],
+        now(),
+      );
       await audit(
         trx,
         actor,
@@ -329,17 +333,21 @@ export async function closeNotice(database: Database, actor: Actor, id: string, 
         closed_at: now().toISOString(),
         close_note: note,
       });
-      await notify(trx, [
-        noticeNotification(
-          notice,
-          { orgId: notice.org_id },
-          "notice_closed",
-          `${notice.doc_no}已办结`,
-          note || `${notice.task_no} ${notice.task_title}`,
-          `notice_closed:notice:${notice.id}`,
-        ),
-        ...(await mentionNotifications(trx, notice, `${notice.id}:close`, note, actor)),
-      ]);
+      await notify(
+        trx,
+        [
+          noticeNotification(
+            notice,
+            { orgId: notice.org_id },
+            "notice_closed",
+            `${notice.doc_no}已办结`,
+            note || `${notice.task_no} ${notice.task_title}`,
+            `notice_closed:notice:${notice.id}`,
+          ),
+          ...(await mentionNotifications(trx, notice, `${notice.id}:close`, note, actor)),
+        ],
+        now(),
+      );
       await audit(
         trx,
         actor,
@@ -382,27 +390,31 @@ export async function escalateNotice(
     });
     const key = `notice_escalated:notice:${notice.id}:L${row.level}`;
     const body = `${notice.task_no} ${notice.task_title}：${input.note}（请于${input.replyDue}前反馈）`;
-    made = await notify(trx, [
-      noticeNotification(
-        notice,
-        { orgId: notice.org_id },
-        "notice_escalated",
-        `${notice.doc_no}已升级督办`,
-        body,
-        `${key}:${today}`,
-      ),
-      ...leaders.map((u) =>
+    made = await notify(
+      trx,
+      [
         noticeNotification(
           notice,
-          { orgId: u.org_id, userId: u.id },
+          { orgId: notice.org_id },
           "notice_escalated",
-          `${notice.org_name}的${notice.doc_no}已升级为第${row.level}级督办`,
+          `${notice.doc_no}已升级督办`,
           body,
-          `${key}:user:${u.id}`,
+          `${key}:${today}`,
         ),
-      ),
-      ...(await mentionNotifications(trx, notice, `${notice.id}:L${row.level}`, input.note, actor)),
-    ]);
+        ...leaders.map((u) =>
+          noticeNotification(
+            notice,
+            { orgId: u.org_id, userId: u.id },
+            "notice_escalated",
+            `${notice.org_name}的${notice.doc_no}已升级为第${row.level}级督办`,
+            body,
+            `${key}:user:${u.id}`,
+          ),
+        ),
+        ...(await mentionNotifications(trx, notice, `${notice.id}:L${row.level}`, input.note, actor)),
+      ],
+      now(),
+    );
     await audit(
       trx,
       actor,

@@ -62,10 +62,10 @@ export function changeNotifications(notice: TaskChangeNotice, changeId: string) 
  * each unit affected gets an in-app notification (消息中心), and the notice is kept as an audit
  * event (entity "notification", action "task_changed") naming the organisations told.
  */
-export async function notifyUnits(trx: Kysely<DB>, notice: TaskChangeNotice): Promise<void> {
+export async function notifyUnits(trx: Kysely<DB>, notice: TaskChangeNotice, at: string): Promise<void> {
   if (notice.orgIds.length === 0) return;
   const changeId = newId();
-  await insertNotifications(trx, changeNotifications(notice, changeId));
+  await insertNotifications(trx, changeNotifications(notice, changeId), at);
   await recordAudit(trx, {
     regionId: notice.regionId,
     actorId: notice.actorId,

@@ -27,6 +27,7 @@ export async function endPlan(
   planId: string,
   to: "withdrawn" | "archived",
   reason: string | null,
+  now: () => Date,
 ) {
   const plan = await manageablePlan(db, actor, planId);
   if (!FROM[to].includes(plan.status)) throw publishingError("PLAN_NOT_PUBLISHED", 409, { status: plan.status });
@@ -42,16 +43,20 @@ export async function endPlan(
       before: { status: plan.status },
       after: { status: to, reason },
     });
-    await notifyUnits(trx, {
-      regionId: plan.region_id,
-      actorId: actor.userId,
-      planId: plan.id,
-      taskId: null,
-      kind: to,
-      orgIds,
-      subject: plan.title,
-      summary: `计划“${plan.title}”已${to === "withdrawn" ? "撤回" : "归档"}${reason ? `：${reason}` : ""}`,
-    });
+    await notifyUnits(
+      trx,
+      {
+        regionId: plan.region_id,
+        actorId: actor.userId,
+        planId: plan.id,
+        taskId: null,
+        kind: to,
+        orgIds,
+        subject: plan.title,
+        summary: `计划“${plan.title}”已${to === "withdrawn" ? "撤回" : "归档"}${reason ? `：${reason}` : ""}`,
+      },
+      now().toISOString(),
+    );
     return updated;
   });
 }
@@ -78,6 +83,7 @@ export async function editIndicators(
   planId: string,
   taskId: string,
   edits: IndicatorEdit[],
+  now: () => Date,
 ) {
   const plan = await manageablePlan(db, actor, planId);
   if (plan.status !== "draft" && plan.status !== "published") throw publishingError("PLAN_NOT_PUBLISHED", 409);
@@ -106,16 +112,20 @@ export async function editIndicators(
       }));
       await repo.replaceIndicators(trx, plan.region_id, task.id, rows);
       const assignees = await repo.liveAssignments(trx, plan.region_id, [task.id]);
-      await notifyUnits(trx, {
-        regionId: plan.region_id,
-        actorId: actor.userId,
-        planId: plan.id,
-        taskId: task.id,
-        kind: "indicators",
-        orgIds: assignees.map((a) => a.org_id),
-        subject: `${task.no} ${task.title}`,
-        summary: `任务“${task.no} ${task.title}”的指标调整为：${indicatorsText(targets)}`,
-      });
+      await notifyUnits(
+        trx,
+        {
+          regionId: plan.region_id,
+          actorId: actor.userId,
+          planId: plan.id,
+          taskId: task.id,
+          kind: "indicators",
+          orgIds: assignees.map((a) => a.org_id),
+          subject: `${task.no} ${task.title}`,
+          summary: `任务“${task.no} ${task.title}”的指标调整为：${indicatorsText(targets)}`,
+        },
+        now().toISOString(),
+      );
     }
     await recordAudit(trx, {
       regionId: plan.region_id,

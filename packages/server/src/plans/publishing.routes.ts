@@ -22,6 +22,7 @@ const tags = ["plans"];
  */
 export function publishingRoutes(app: App, deps: AppDeps): void {
   const { db } = deps;
+  const now = clockOf(deps);
   /** Statuses follow a published plan's changed units, deadlines, indicators or withdrawal at once. */
   const restatus = async (request: FastifyRequest, plan: { region_id: string; status: string }) => {
     if (plan.status === "draft") return;
@@ -56,7 +57,7 @@ export function publishingRoutes(app: App, deps: AppDeps): void {
     },
     async (request) => {
       const { taskIds, ...change } = request.body;
-      const result = await assignTasks(db, actorOf(request), request.params.id, taskIds, change);
+      const result = await assignTasks(db, actorOf(request), request.params.id, taskIds, change, now);
       await restatus(request, result.plan);
       return { tasks: camelAll(result.tasks) };
     },
@@ -91,6 +92,7 @@ export function publishingRoutes(app: App, deps: AppDeps): void {
         request.params.id,
         request.params.taskId,
         request.body.indicators as Parameters<typeof editIndicators>[4],
+        now,
       );
       await restatus(request, result.plan);
       return { task: camel(result.task) };
@@ -110,7 +112,7 @@ export function publishingRoutes(app: App, deps: AppDeps): void {
       },
     },
     async (request) => {
-      const plan = await endPlan(db, actorOf(request), request.params.id, "withdrawn", request.body.reason.trim());
+      const plan = await endPlan(db, actorOf(request), request.params.id, "withdrawn", request.body.reason.trim(), now);
       await restatus(request, plan);
       return { plan: camel(plan) };
     },
@@ -135,6 +137,7 @@ export function publishingRoutes(app: App, deps: AppDeps): void {
         request.params.id,
         "archived",
         request.body.reason?.trim() || null,
+        now,
       );
       await restatus(request, plan);
       return { plan: camel(plan) };

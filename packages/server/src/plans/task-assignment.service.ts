@@ -38,6 +38,7 @@ export async function assignTasks(
   planId: string,
   taskIds: string[],
   change: AssignmentChange,
+  now: () => Date,
 ) {
   const plan = await assignablePlan(db, actor, planId);
   if (!changesUnits(change) && change.dueDate === undefined && change.cadence === undefined)
@@ -77,17 +78,21 @@ export async function assignTasks(
         const was = (before.get(task.id) ?? []).map((r) => r.orgId);
         const after = changesUnits(change) ? unitRoles(change).map((r) => r.orgId) : was;
         const summary = describeChange(change, candidates, before.get(task.id) ?? []);
-        await notifyUnits(trx, {
-          regionId: plan.region_id,
-          actorId: actor.userId,
-          planId: plan.id,
-          taskId: task.id,
-          kind: changesUnits(change) ? "units" : change.dueDate ? "deadline" : "cadence",
-          orgIds: [...was, ...after],
-          ...(changesUnits(change) && { units: { before: was, after } }),
-          subject: `${task.no} ${task.title}`,
-          summary: `任务“${task.no} ${task.title}”：${summary}`,
-        });
+        await notifyUnits(
+          trx,
+          {
+            regionId: plan.region_id,
+            actorId: actor.userId,
+            planId: plan.id,
+            taskId: task.id,
+            kind: changesUnits(change) ? "units" : change.dueDate ? "deadline" : "cadence",
+            orgIds: [...was, ...after],
+            ...(changesUnits(change) && { units: { before: was, after } }),
+            subject: `${task.no} ${task.title}`,
+            summary: `任务“${task.no} ${task.title}”：${summary}`,
+          },
+          now().toISOString(),
+        );
       }
       updated.push(row);
     }

@@ -6,13 +6,17 @@ import type { DeliveryEvent, NotificationsTable, WebhookEndpointsTable } from ".
 
 /** SQL of reminders: in-app notifications, robot endpoints and their delivery log. */
 
-export type NewNotification = Omit<Insertable<NotificationsTable>, "id">;
+export type NewNotification = Omit<Insertable<NotificationsTable>, "id" | "created_at">;
 
-/** Inserts what is not there yet (by delivery key); returns the rows inserted now. */
-export async function insertNotifications(db: Database, rows: NewNotification[]) {
+/**
+ * Inserts what is not there yet (by delivery key); returns the rows inserted now. `at` is the
+ * app's clock (LUOSHI_NOW under a fixed clock), never the database's: the 消息中心 shows it.
+ */
+export async function insertNotifications(db: Database, rows: NewNotification[], at: Date | string) {
+  const created_at = typeof at === "string" ? at : at.toISOString();
   const inserted = [];
   for (let i = 0; i < rows.length; i += 1000) {
-    const batch = rows.slice(i, i + 1000).map((r) => ({ ...r, id: newId() }));
+    const batch = rows.slice(i, i + 1000).map((r) => ({ ...r, id: newId(), created_at }));
     inserted.push(
       ...(await db
         .insertInto("notifications")

@@ -54,6 +54,7 @@ export async function runReminders(
 ): Promise<{ notifications: number; delivered: number; failed: number }> {
   const db = database;
   const regionIds = options.regionIds ?? null;
+  const at = options.now().toISOString();
   const day = todayInShanghai(options.now());
   const items = eventsOf(await repo.reminderFacts(db, day, regionIds));
   const inserted = await db.transaction().execute(async (trx) => {
@@ -69,8 +70,9 @@ export async function runReminders(
         body: i.line,
         delivery_key: `${i.event}:assignment:${i.entity_id}:${day}`,
       })),
+      at,
     );
-    rows.push(...(await repo.insertNotifications(trx, await hazardReminders(trx, day, regionIds))));
+    rows.push(...(await repo.insertNotifications(trx, await hazardReminders(trx, day, regionIds), at)));
     for (const regionId of new Set(rows.map((r) => r.region_id))) {
       await recordAudit(trx, {
         regionId,
@@ -85,7 +87,6 @@ export async function runReminders(
   });
 
   const notices = await repo.noticeNotificationsOn(db, day, regionIds);
-  const at = options.now().toISOString();
   const endpoints = (await repo.listEndpointsForRun(db, regionIds)).filter((e) => e.enabled);
   const deliveries: repo.NewDelivery[] = [];
   for (const e of endpoints) {

@@ -116,6 +116,15 @@ describe("reminders", () => {
     expect(result.notifications).toBe(ctx.assignments.length);
     expect(result.delivered).toBe(orgs.size * 2);
     expect(result.failed).toBe(0);
+    // Stamped by the app's clock (a fixed day here), not the database's: the 消息中心 shows it.
+    const stamped = await db
+      .selectFrom("notifications")
+      .select("created_at")
+      .where("region_id", "=", ctx.regionId)
+      .where("event", "=", "missing_report")
+      .execute();
+    expect(stamped.length).toBe(ctx.assignments.length);
+    for (const n of stamped) expect(new Date(n.created_at).toISOString()).toBe(clockAt(day)().toISOString());
 
     const wecom = hits.filter((h) => h.path === "/wecom");
     expect(wecom).toHaveLength(orgs.size);
