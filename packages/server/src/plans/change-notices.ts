@@ -18,6 +18,8 @@ export interface TaskChangeNotice {
   units?: { before: string[]; after: string[] };
   /** What changed, naming the task or the plan. */
   summary: string;
+  /** When the change was made (the app's clock). */
+  at: string;
   /** The task as its units know it ("3 开展主题教育"), or the plan's title. */
   subject: string;
 }
@@ -62,10 +64,10 @@ export function changeNotifications(notice: TaskChangeNotice, changeId: string) 
  * each unit affected gets an in-app notification (消息中心), and the notice is kept as an audit
  * event (entity "notification", action "task_changed") naming the organisations told.
  */
-export async function notifyUnits(trx: Kysely<DB>, notice: TaskChangeNotice, at: string): Promise<void> {
+export async function notifyUnits(trx: Kysely<DB>, notice: TaskChangeNotice): Promise<void> {
   if (notice.orgIds.length === 0) return;
   const changeId = newId();
-  await insertNotifications(trx, changeNotifications(notice, changeId), at);
+  await insertNotifications(trx, changeNotifications(notice, changeId), notice.at);
   await recordAudit(trx, {
     regionId: notice.regionId,
     actorId: notice.actorId,

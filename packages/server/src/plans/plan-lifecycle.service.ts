@@ -43,20 +43,17 @@ export async function endPlan(
       before: { status: plan.status },
       after: { status: to, reason },
     });
-    await notifyUnits(
-      trx,
-      {
-        regionId: plan.region_id,
-        actorId: actor.userId,
-        planId: plan.id,
-        taskId: null,
-        kind: to,
-        orgIds,
-        subject: plan.title,
-        summary: `计划“${plan.title}”已${to === "withdrawn" ? "撤回" : "归档"}${reason ? `：${reason}` : ""}`,
-      },
-      now().toISOString(),
-    );
+    await notifyUnits(trx, {
+      regionId: plan.region_id,
+      actorId: actor.userId,
+      planId: plan.id,
+      taskId: null,
+      kind: to,
+      orgIds,
+      subject: plan.title,
+      summary: `计划“${plan.title}”已${to === "withdrawn" ? "撤回" : "归档"}${reason ? `：${reason}` : ""}`,
+      at: now().toISOString(),
+    });
     return updated;
   });
 }
@@ -112,20 +109,17 @@ export async function editIndicators(
       }));
       await repo.replaceIndicators(trx, plan.region_id, task.id, rows);
       const assignees = await repo.liveAssignments(trx, plan.region_id, [task.id]);
-      await notifyUnits(
-        trx,
-        {
-          regionId: plan.region_id,
-          actorId: actor.userId,
-          planId: plan.id,
-          taskId: task.id,
-          kind: "indicators",
-          orgIds: assignees.map((a) => a.org_id),
-          subject: `${task.no} ${task.title}`,
-          summary: `任务“${task.no} ${task.title}”的指标调整为：${indicatorsText(targets)}`,
-        },
-        now().toISOString(),
-      );
+      await notifyUnits(trx, {
+        regionId: plan.region_id,
+        actorId: actor.userId,
+        planId: plan.id,
+        taskId: task.id,
+        kind: "indicators",
+        orgIds: assignees.map((a) => a.org_id),
+        subject: `${task.no} ${task.title}`,
+        summary: `任务“${task.no} ${task.title}”的指标调整为：${indicatorsText(targets)}`,
+        at: now().toISOString(),
+      });
     }
     await recordAudit(trx, {
       regionId: plan.region_id,

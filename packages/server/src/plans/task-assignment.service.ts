@@ -78,21 +78,18 @@ export async function assignTasks(
         const was = (before.get(task.id) ?? []).map((r) => r.orgId);
         const after = changesUnits(change) ? unitRoles(change).map((r) => r.orgId) : was;
         const summary = describeChange(change, candidates, before.get(task.id) ?? []);
-        await notifyUnits(
-          trx,
-          {
-            regionId: plan.region_id,
-            actorId: actor.userId,
-            planId: plan.id,
-            taskId: task.id,
-            kind: changesUnits(change) ? "units" : change.dueDate ? "deadline" : "cadence",
-            orgIds: [...was, ...after],
-            ...(changesUnits(change) && { units: { before: was, after } }),
-            subject: `${task.no} ${task.title}`,
-            summary: `任务“${task.no} ${task.title}”：${summary}`,
-          },
-          now().toISOString(),
-        );
+        await notifyUnits(trx, {
+          regionId: plan.region_id,
+          actorId: actor.userId,
+          planId: plan.id,
+          taskId: task.id,
+          kind: changesUnits(change) ? "units" : change.dueDate ? "deadline" : "cadence",
+          orgIds: [...was, ...after],
+          ...(changesUnits(change) && { units: { before: was, after } }),
+          subject: `${task.no} ${task.title}`,
+          summary: `任务“${task.no} ${task.title}”：${summary}`,
+          at: now().toISOString(),
+        });
       }
       updated.push(row);
     }
