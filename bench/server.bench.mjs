@@ -6,12 +6,16 @@
 //   node bench/server.bench.mjs --pg postgresql://luoshi:luoshi@127.0.0.1:5432/luoshi_test --province
 //     province dataset (100 plans, 6,000 tasks, ~3,000 orgs, ~1,000,000 reports) in a fresh
 //     schema of that database, generated set-based in SQL; the schema is dropped afterwards.
-// Targets: PGlite reads p99 ≤ 50 ms, submissions ≥ 300/s with p99 ≤ 150 ms (also measured offered at
-// 300/s); PostgreSQL plan summary p99 ≤ 200 ms.
+// Targets: PGlite reads p99 ≤ 50 ms, submissions ≥ 300/s with p99 ≤ 150 ms; PostgreSQL plan summary
+// p99 ≤ 200 ms. The first table is a closed loop (each connection sends its next request when its
+// answer is in): its req/s is the throughput at saturation, and its latency mostly the queue the
+// connections make (Little's law: ~connections ÷ req/s). The submission p99 is judged in the second
+// table, where submissions are offered at a fixed 300/s in an open loop (openLoop), beside the no-op
+// offered the same way. Every req/s counts 2xx answers only; refusals are counted under non-2xx.
 // Repeated reads come from the read cache (packages/server/src/http/read-cache.ts) until a write they
 // depend on commits: "1st ms" is each read's first, computed answer, and on PGlite a second table
-// measures reads while submissions arrive at 20/s to the first plan, each moving that plan's answers
-// (not the second plan's). --no-cache computes every read; --only NAME runs the rows named so.
+// measures reads while submissions arrive at a steady 20/s (open loop) to the first plan, each moving
+// the answers about its task and that plan (not the second plan's). --no-cache computes every read; --only NAME runs the rows named so.
 // "CPU ms/req" is this process's (the server's) CPU over a row divided by the answers it gave:
 // steadier than latency when other work shares the cores (in the second table it includes the
 // submissions' CPU).
@@ -308,7 +312,7 @@ async function login(url, username) {
  * loop (and, on a small machine, its core) with autocannon.
  */
 async function measure(url, name, options) {
-  const stopProfile = args["cpu-prof"] && !options.connections ? await startProfile() : undefined;
+  const stopProfile = args["cpu-prof"] && name !== "submissions" ? await startProfile() : undefined;
   const row = await measureOnce(url, name, options);
   await stopProfile?.(name);
   return row;
@@ -358,28 +362,135 @@ function measureOnce(url, name, options) {
   });
 }
 
-/** Child side: run autocannon on one spec and print its result as JSON. */
+/**
+ * Child side: one spec's load, its result printed as JSON. With `rate`, an open loop (openLoop);
+ * otherwise autocannon, closed loop on the connections. Either way the result's `requests` counts
+ * only 2xx answers (per second of the run, and in total), and `latency` is of 2xx answers only.
+ */
 async function generateLoad(spec) {
-  const { url, submit, path, connections: ownConnections, ...options } = spec;
-  const requestOptions = submit ? submissions(submit.taskIds, submit.headers) : options;
-  // autocannon takes the path as part of the URL; a top-level `path` option is ignored.
-  const target = path ? new URL(path, url).toString() : url;
-  let non2xx = 0;
-  const result = await new Promise((resolvePromise, reject) => {
-    const instance = autocannon(
+  const { url, submit, path, headers, rate, connections: ownConnections } = spec;
+  const requestAt = submit ? submissionAt(submit.taskIds, submit.headers) : () => ({ method: "GET", path, headers });
+  const duration = Number(process.env.BENCH_DURATION);
+  if (rate) {
+    process.stdout.write(JSON.stringify(await openLoop(url, rate, duration, requestAt)));
+    return;
+  }
+  let n = 0;
+  const requests = submit
+    ? { requests: [{ setupRequest: (req) => ({ ...req, ...requestAt(n++) }), onResponse: refusedOnce() }] }
+    : { headers };
+  const result = await new Promise((resolvePromise, reject) =>
+    autocannon(
       {
-        url: target,
+        // autocannon takes the path as part of the URL; a top-level `path` option is ignored.
+        url: new URL(path ?? "/", url).toString(),
         connections: ownConnections ?? Number(process.env.BENCH_CONNECTIONS),
-        duration: Number(process.env.BENCH_DURATION),
-        ...requestOptions,
+        duration,
+        ...requests,
       },
       (error, r) => (error ? reject(error) : resolvePromise(r)),
-    );
-    instance.on("response", (_client, status) => {
-      if (status < 200 || status >= 300) non2xx++;
+    ),
+  );
+  // autocannon's requests.average counts every answer, refusals too: the 2xx alone here.
+  const ok = result["2xx"];
+  process.stdout.write(
+    JSON.stringify({
+      result: {
+        latency: result.latency,
+        requests: { average: ok / result.duration, total: ok },
+        errors: result.errors,
+        timeouts: result.timeouts,
+      },
+      non2xx: result.non2xx,
+    }),
+  );
+}
+
+/** An onResponse that tells the first refusal (a bench that only measured refusals would mislead). */
+function refusedOnce() {
+  let told = false;
+  return (status, body) => {
+    if ((status < 200 || status >= 300) && !told) {
+      told = true;
+      console.error(`refused: ${status} ${String(body).slice(0, 200)}`);
+    }
+  };
+}
+
+/**
+ * An open loop at a fixed rate: request i is due at start + i/rate whatever the answers before it
+ * (autocannon's overallRate is not one: each connection sends its share of a second back to back
+ * as soon as the previous answer is in, so a second's requests come in a burst at its start and
+ * its latencies are those of a closed loop). Latency runs from when a request was due, not from
+ * when it went out, so a late generator or a full connection pool counts against the server
+ * (no coordinated omission). Only 2xx answers count in the rate and latencies; the rate is over
+ * the time from the first request due to the last answer.
+ */
+async function openLoop(url, rate, duration, requestAt) {
+  const { default: http } = await import("node:http");
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
+  const base = new URL(url);
+  const refused = refusedOnce();
+  const latencies = [];
+  let non2xx = 0;
+  let errors = 0;
+  let lastAnswer = 0;
+  const send = (req, due) =>
+    new Promise((done) => {
+      const body = req.body === undefined ? undefined : Buffer.from(req.body);
+      const request = http.request(
+        {
+          agent,
+          host: base.hostname,
+          port: base.port,
+          method: req.method ?? "GET",
+          path: req.path,
+          headers: { ...req.headers, ...(body ? { "content-length": body.length } : {}) },
+        },
+        (res) => {
+          const chunks = [];
+          res.on("data", (c) => chunks.push(c));
+          res.on("end", () => {
+            lastAnswer = performance.now();
+            if (res.statusCode >= 200 && res.statusCode < 300) latencies.push(lastAnswer - due);
+            else {
+              non2xx++;
+              refused(res.statusCode, Buffer.concat(chunks).toString());
+            }
+            done();
+          });
+        },
+      );
+      request.on("error", () => {
+        errors++;
+        done();
+      });
+      request.end(body);
     });
-  });
-  process.stdout.write(JSON.stringify({ result, non2xx }));
+  const total = Math.round(rate * duration);
+  const start = performance.now() + 20;
+  const answers = [];
+  for (let i = 0; i < total; i++) {
+    const due = start + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    answers.push(send(requestAt(i), due));
+  }
+  await Promise.all(answers);
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  const at = (q) =>
+    latencies.length ? latencies[Math.min(latencies.length - 1, Math.ceil(q * latencies.length) - 1)] : NaN;
+  const seconds = (lastAnswer - start) / 1000;
+  return {
+    result: {
+      latency: { p50: at(0.5), p99: at(0.99) },
+      requests: { average: latencies.length / seconds, total: latencies.length },
+      errors,
+      timeouts: 0,
+    },
+    non2xx,
+  };
 }
 
 /**
@@ -387,38 +498,22 @@ async function generateLoad(spec) {
  * be filed for a period of its plan's year, and the dataset already holds one for each, so every
  * submission replaces a report (the report updated, its old actuals and evidence retired, audited).
  */
-function submissions(taskIds, headers) {
-  let n = 0;
-  let reported = false;
-  return {
-    requests: [
-      {
-        method: "POST",
-        headers: { ...headers, "content-type": "application/json" },
-        setupRequest: (req) => {
-          const i = n++;
-          const month = Math.floor(i / taskIds.length) % 12;
-          const period = `2024-${String(month + 1).padStart(2, "0")}`;
-          return {
-            ...req,
-            path: `/api/tasks/${taskIds[i % taskIds.length]}/reports`,
-            body: JSON.stringify({ period, status: "in_progress", narrative: `压测 ${i}`, percent: i % 100 }),
-          };
-        },
-        onResponse: (status, body) => {
-          if (status !== 201 && !reported) {
-            reported = true;
-            console.error(`submission refused: ${status} ${body.slice(0, 200)}`);
-          }
-        },
-      },
-    ],
+function submissionAt(taskIds, headers) {
+  return (i) => {
+    const month = Math.floor(i / taskIds.length) % 12;
+    const period = `2024-${String(month + 1).padStart(2, "0")}`;
+    return {
+      method: "POST",
+      path: `/api/tasks/${taskIds[i % taskIds.length]}/reports`,
+      headers: { ...headers, "content-type": "application/json" },
+      body: JSON.stringify({ period, status: "in_progress", narrative: `压测 ${i}`, percent: i % 100 }),
+    };
   };
 }
 
-function printTable(title, rows, { result: baseline, cpuMs: baselineCpu }) {
+function printTable(title, rows, { result: baseline, cpuMs: baselineCpu }, load = `${connections} connections`) {
   const fmt = (n, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : "—");
-  console.log(`\n${title}  (${connections} connections, ${duration} s each)`);
+  console.log(`\n${title}  (${load}, ${duration} s each; req/s counts 2xx answers only)`);
   const header = [
     "endpoint",
     "1st ms",
@@ -507,6 +602,7 @@ try {
     const noop = await measure(url, "no-op GET /api/health", { path: "/api/health" });
     const plan = `/api/plans/${data.planId}/completion`;
     const submit = { submit: { taskIds: data.reporterTaskIds, headers: sessions.reporter } };
+    const fixed = [];
     if (args.province) {
       await add("plan summary (county admin)", (n) => first(n, get(plan, "admin")));
       await add("plan summary (province leader)", (n) => first(n, get(plan, "leader")));
@@ -516,20 +612,25 @@ try {
       await add("plan summary (admin)", (n) => first(n, get(plan, "admin")));
       await add("task detail (school reporter)", (n) => first(n, get(`/api/tasks/${task}`, "reporter")));
       await add("submit progress (school reporter)", (n) => measure(url, n, submit));
-      // The target's own terms: the p99 of submissions offered at 300/s (open loop), not at saturation.
-      await add("submit progress at 300/s offered", (n) => measure(url, n, { ...submit, overallRate: 300 }));
+      // The target's own terms: the p99 of submissions offered at 300/s (an open loop), beside the
+      // no-op offered the same way.
+      if (wanted("submit progress at 300/s offered")) {
+        fixed.push(await measure(url, "no-op GET /api/health at 300/s offered", { path: "/api/health", rate: 300 }));
+        fixed.push(await measure(url, "submit progress at 300/s offered", { ...submit, rate: 300 }));
+      }
     }
     const title = args.province ? `PostgreSQL, province dataset` : `PGlite on disk (fsync per commit), county dataset`;
-    printTable(title, [noop, ...runs], noop);
+    printTable(`${title}, closed loop`, [noop, ...runs], noop);
+    if (fixed.length > 0) printTable("Offered at a fixed rate (open loop)", fixed, fixed[0], "rate as named");
     const alongside = [];
     if (!args.province) {
-      // Reads measured while submissions to the first plan arrive at a steady 20/s: each write
-      // evicts the answers that depend on that plan (and its region's dashboard), not the others.
+      // Reads measured while submissions to the first plan arrive at a steady 20/s (open loop):
+      // each write evicts the answers that depend on that plan's task (and its region's
+      // dashboard), not the others.
       const readsWhileWriting = (name, spec) =>
-        Promise.all([
-          measure(url, name, spec),
-          measure(url, "submissions", { ...submit, connections: 1, overallRate: 20 }),
-        ]).then(([reads]) => reads);
+        Promise.all([measure(url, name, spec), measure(url, "submissions", { ...submit, rate: 20 })]).then(
+          ([reads]) => reads,
+        );
       const other = `/api/plans/${data.otherPlanId}/completion`;
       for (const [name, spec] of [
         ["my tasks, 20 submissions/s to its plan", get("/api/tasks/mine", "reporter")],
@@ -552,9 +653,17 @@ try {
       for (const r of runs.filter((x) => x.name.startsWith("submit")))
         verdict(
           r.name,
-          r.result.requests.average >= 300 && r.result.latency.p99 <= 150,
-          `${r.result.requests.average} req/s, p99 ${r.result.latency.p99} ms (target ≥ 300/s at p99 ≤ 150 ms)`,
+          r.result.requests.average >= 300,
+          `${r.result.requests.average.toFixed(0)} 2xx/s (target ≥ 300/s)`,
         );
+      for (const r of fixed.filter((x) => x.name.startsWith("submit"))) {
+        const offered = Math.round(300 * duration);
+        verdict(
+          r.name,
+          r.result.requests.total === offered && r.result.latency.p99 <= 150,
+          `${r.result.requests.total} of ${offered} answered 2xx (${r.result.requests.average.toFixed(0)}/s), p99 ${r.result.latency.p99.toFixed(1)} ms (target p99 ≤ 150 ms)`,
+        );
+      }
     }
   } finally {
     // Requests still queued when the load stopped finish before the database closes.
