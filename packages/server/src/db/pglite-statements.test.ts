@@ -57,6 +57,15 @@ describe("PreparedStatements (PGlite)", () => {
     expect((await statements.query("SELECT n FROM t WHERE id = $1", ["r2"])).rows).toEqual([{ n: 2 }]);
   });
 
+  it("parses with the parsers PGlite learns later (an array type it refreshed)", async () => {
+    await pg.exec("CREATE TYPE mood AS ENUM ('calm', 'busy')");
+    const text = "SELECT ARRAY['calm', 'busy']::mood[] AS moods";
+    expect((await statements.query(text, [])).rows).toEqual([{ moods: "{calm,busy}" }]);
+    await pg.refreshArrayTypes();
+    expect((await statements.query(text, [])).rows).toEqual([{ moods: ["calm", "busy"] }]);
+    expect((await statements.query("SELECT n FROM t WHERE id = $1", ["r3"])).rows).toEqual([{ n: 3 }]);
+  });
+
   it("stays bounded: more distinct statements than it keeps still run", async () => {
     for (let i = 0; i < 300; i++) {
       const { rows } = await statements.query(`SELECT $1::int + ${i} AS v`, [1]);
