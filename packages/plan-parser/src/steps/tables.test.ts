@@ -31,6 +31,17 @@ describe("task-decomposition tables", () => {
       [["县政府实事"], "校车更新"],
     ]);
   });
+  it("reads a progress column (当前进度) as neither target nor deadline, and 时间进度 as the deadline", () => {
+    const text = [
+      "白水县教育局2026年重点工作任务清单",
+      "序号\t工作任务\t目标\t责任科室\t时间进度\t当前进度",
+      "1\t新建幼儿园\t新增学位360个\t计财股\t2026年8月\t主体结构已封顶，正在进行室内装修，本月建成教室24间",
+    ].join("\n");
+    const [plan] = parsePlan(text).plans;
+    const task = plan!.tasks[0]!;
+    expect(task.deadlines.map((d) => d.date)).toEqual(["2026-08-31"]);
+    expect(task.targets.map((t) => t.text)).toEqual(["新增学位360个"]);
+  });
   it("keeps two task-named columns both filled on every row as the task", () => {
     const text = [
       "白水县教育局2026年民生实事清单",

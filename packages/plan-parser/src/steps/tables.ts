@@ -17,14 +17,14 @@ import { measuresOf, titleOf } from "./task-fields.js";
 type Column = "no" | "category" | "task" | "content" | "lead" | "units" | "co" | "deadline" | "target" | "other";
 
 /**
- * Header names by what they contain, tried in order (a progress column "进度情况" is no deadline, a leader
+ * Header names by what they contain, tried in order (a progress column "进度情况" or "当前进度" is no deadline and holds no targets, while "时间进度" is the deadline; a leader
  * column "责任领导" holds no units). A header cell is short; its bracketed part ("责任单位（部门）") is dropped.
  */
 const COLUMN_WORDS: Array<[Column, RegExp]> = [
   ["no", /^(?:序号|编号|序|任务编号|No\.?|#)$/i],
   [
     "other",
-    /完成情况|进展|进度情况|推进情况|落实情况|执行情况|备注|实际|成效|领导|负责人|责任人|联系人|分管|督办|评分|分值|考核方式|佐证/,
+    /完成情况|进展|进度情况|(?<!时间)进度$|推进情况|落实情况|执行情况|备注|实际|成效|领导|负责人|责任人|联系人|分管|督办|评分|分值|考核方式|佐证/,
   ],
   ["co", /配合|协办|协同|协作|参与|协助|参加/],
   ["lead", /牵头|主责|主要责任|主办/],
