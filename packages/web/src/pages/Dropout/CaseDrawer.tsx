@@ -4,27 +4,13 @@ import {
   PERSUASION_METHOD_LABELS,
 } from "@luoshi/contract/dropout-vocabulary";
 import { LEDGER_ACTION_LABELS, LEDGER_STATE_LABELS } from "@luoshi/contract/ledger-vocabulary";
-import {
-  App as AntApp,
-  Button,
-  Descriptions,
-  Drawer,
-  Form,
-  Input,
-  InputNumber,
-  Select,
-  Space,
-  Tag,
-  Timeline,
-} from "antd";
-import type { UploadFile } from "antd/es/upload/interface";
-import { useCallback, useEffect, useState } from "react";
-import { messageOf } from "../../api/client";
-import type { EvidenceFile, Me } from "../../api/types";
+import { Button, Descriptions, Drawer, Form, Input, InputNumber, Select, Space, Tag, Timeline } from "antd";
+import type { Me } from "../../api/types";
 import { EvidenceUpload, uploadedIds } from "../../components/EvidenceUpload";
+import { useRecordDrawer } from "../../components/use-record-drawer";
 import { CaseCorrection } from "./CaseCorrection";
 import { optionsOf } from "./CaseModal";
-import { type DropoutCaseDetail, type DropoutStep, dropoutApi, todayString } from "./dropout-api";
+import { dropoutApi, todayString } from "./dropout-api";
 import { D } from "./labels";
 
 /** One case: the student (masked), the 劝返 steps with their evidence, and the step the user may take next. */
@@ -39,36 +25,12 @@ export function CaseDrawer({
   onClose: () => void;
   onChanged: () => void;
 }) {
-  const { message } = AntApp.useApp();
-  const [item, setItem] = useState<DropoutCaseDetail | null>(null);
-  const [files, setFiles] = useState<UploadFile<EvidenceFile>[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [form] = Form.useForm();
-
-  const load = useCallback(() => {
-    if (id) dropoutApi.case(id).then(setItem, (e: unknown) => message.error(messageOf(e)));
-  }, [id, message]);
-  useEffect(() => {
-    setItem(null);
-    setFiles([]);
-    load();
-  }, [load]);
-
-  const act = async (body: DropoutStep) => {
-    if (!id) return;
-    setBusy(true);
-    try {
-      setItem(await dropoutApi.step(id, body));
-      message.success(D.done);
-      setFiles([]);
-      form.resetFields();
-      onChanged();
-    } catch (e) {
-      message.error(messageOf(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { item, setItem, files, setFiles, busy, form, act } = useRecordDrawer(
+    id,
+    { load: dropoutApi.case, step: dropoutApi.step },
+    D.done,
+    onChanged,
+  );
   const v = () => form.getFieldsValue();
   const evidence = () => {
     const ids = uploadedIds(files);

@@ -4,21 +4,20 @@ import {
   LEDGER_ACTION_LABELS,
   LEDGER_STATE_LABELS,
 } from "@luoshi/contract/ledger-vocabulary";
-import { App as AntApp, Button, DatePicker, Descriptions, Drawer, Form, Image, Input, Space, Timeline } from "antd";
-import type { UploadFile } from "antd/es/upload/interface";
+import { Button, DatePicker, Descriptions, Drawer, Form, Image, Input, Space, Timeline } from "antd";
 import type dayjs from "dayjs";
-import { useCallback, useEffect, useState } from "react";
+import { useEffect, useState } from "react";
 import { Link } from "react-router";
-import { messageOf } from "../../api/client";
 import { api } from "../../api/endpoints";
-import type { EvidenceFile, Me } from "../../api/types";
+import type { Me } from "../../api/types";
 import { uploadedIds } from "../../components/EvidenceUpload";
+import { useRecordDrawer } from "../../components/use-record-drawer";
 import { isUnitRole } from "../../session";
 import { S } from "../Supervision/labels";
 import { type Notice, supervisionApi } from "../Supervision/supervision-api";
 import { T } from "./labels";
 import { PhotoInput } from "./PhotoInput";
-import { type HazardDetail, type HazardStep, safetyApi } from "./safety-api";
+import { safetyApi } from "./safety-api";
 
 const ASSIGNERS = ["admin", "supervisor", "dept_head"];
 const PLAN_FIELDS = ["planResponsible", "planMeasures", "planFunds", "planContingency"] as const;
@@ -79,37 +78,14 @@ export function HazardDrawer({
   onClose: () => void;
   onChanged: () => void;
 }) {
-  const { message } = AntApp.useApp();
-  const [hazard, setHazard] = useState<HazardDetail | null>(null);
-  const [photos, setPhotos] = useState<UploadFile<EvidenceFile>[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [form] = Form.useForm();
-
-  const load = useCallback(() => {
-    if (id) safetyApi.hazard(id).then(setHazard, (e: unknown) => message.error(messageOf(e)));
-  }, [id, message]);
-  useEffect(() => {
-    setHazard(null);
-    setPhotos([]);
-    form.resetFields();
-    load();
-  }, [load, form]);
-
-  const act = async (body: HazardStep) => {
-    if (!id) return;
-    setBusy(true);
-    try {
-      setHazard(await safetyApi.step(id, body));
-      message.success(T.done);
-      setPhotos([]);
-      form.resetFields();
-      onChanged();
-    } catch (e) {
-      message.error(messageOf(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const {
+    item: hazard,
+    files: photos,
+    setFiles: setPhotos,
+    busy,
+    form,
+    act,
+  } = useRecordDrawer(id, { load: safetyApi.hazard, step: safetyApi.step }, T.done, onChanged);
 
   const writer = me.role !== "leader";
   const f = hazard?.fields;
