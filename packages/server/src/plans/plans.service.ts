@@ -88,16 +88,15 @@ export async function importPlan(db: Database, actor: Actor | null, input: Impor
         ...taskColumns(t),
       }));
       const taskCount = await repo.insertTaskRows(trx, rows);
-      const { source_text: _omit, ...summary } = plan;
       await recordAudit(trx, {
         regionId: owner.region_id,
         actorId: actor?.userId ?? null,
         entity: "plan",
         entityId: planId,
         action: "import",
-        after: { ...summary, taskCount },
+        after: { ...plan, taskCount },
       });
-      created.push({ ...summary, taskCount });
+      created.push({ ...plan, taskCount });
     }
     return created;
   });
