@@ -1,5 +1,3 @@
-import type { Database } from "./db/database.js";
-
 export { buildApp } from "./app.js";
 export type { BackupRecord } from "./backup/backup-service.js";
 export { type LocalAdmin, readLocalAdmin } from "./backup/local-admin.js";

@@ -1,6 +1,5 @@
-import { type ColumnType, type Kysely, sql } from "kysely";
+import { type ColumnType, sql } from "kysely";
 import type { Database } from "../db/database.js";
-import type { DB } from "../db/schema.js";
 
 /** SQL of the bureau profiles (migration 0011) and the document number counters. */
 
