@@ -12,5 +12,7 @@ export default defineConfig({
     include: ["packages/*/src/**/*.fault.test.ts"],
     fileParallelism: false,
     testTimeout: 240_000,
+    // Their cleanups stop clusters and delete data folders, which takes more than 10 s on a busy machine.
+    hookTimeout: 120_000,
   },
 });
