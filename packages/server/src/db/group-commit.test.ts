@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase } from "../test/app.js";
 import { type Database, writeGenerationOf } from "./database.js";
-import { groupCommit } from "./group-commit.js";
+import { type FollowUp, groupCommit } from "./group-commit.js";
 
 let db: Database;
 let drop: () => Promise<void>;
@@ -49,5 +49,67 @@ describe("group commit", () => {
     expect((await ids()).filter((id) => id >= 200)).toEqual([200, 201, 202, 203]);
     const notes = await sql<{ note: string }>`SELECT note FROM group_commit_probe WHERE id = 1`.execute(db);
     expect(notes.rows).toEqual([{ note: "ok" }]);
+  });
+
+  it("runs a follow-up once per batch, in its transaction after its writes, for the writes that asked", async () => {
+    await sql`CREATE TABLE group_commit_follow (items int NOT NULL, seen int NOT NULL)`.execute(db);
+    const calls: number[][] = [];
+    const afters: number[] = [];
+    const followUp: FollowUp<number> = {
+      async inBatch(trx, items) {
+        calls.push(items);
+        // The batch's writes are seen, and what it writes commits with them.
+        const seen = await sql<{ n: number }>`SELECT count(*)::int AS n FROM group_commit_probe
+          WHERE id = ANY(${items}::int[])`.execute(trx);
+        await sql`INSERT INTO group_commit_follow VALUES (${items.length}, ${seen.rows[0]!.n})`.execute(trx);
+      },
+      async after(item) {
+        afters.push(item);
+      },
+    };
+    const generation = writeGenerationOf(db);
+    const before = generation?.value ?? 0;
+    await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        groupCommit(db, insert(300 + i), i % 2 === 0 ? { followUp, item: 300 + i } : undefined),
+      ),
+    );
+    expect((await ids()).filter((id) => id >= 300)).toHaveLength(10);
+    if (!generation) {
+      // PostgreSQL: each write at once, then its follow-up's after.
+      expect(afters.sort()).toEqual([300, 302, 304, 306, 308]);
+      return;
+    }
+    // The first write alone (with its follow-up), then the nine that came meanwhile: two commits.
+    expect(generation.value - before).toBe(2);
+    expect(calls).toEqual([[300], [302, 304, 306, 308]]);
+    const follows = await sql`SELECT items, seen FROM group_commit_follow ORDER BY items`.execute(db);
+    expect(follows.rows).toEqual([
+      { items: 1, seen: 1 },
+      { items: 4, seen: 4 },
+    ]);
+    expect(afters).toEqual([]);
+  });
+
+  it("on PGlite, a follow-up that fails takes back its write: the others commit as if alone", async () => {
+    if (!writeGenerationOf(db)) return; // PostgreSQL: the follow-up runs after the write committed
+    const followUp: FollowUp<number> = {
+      async inBatch(trx, items) {
+        if (items.includes(402)) throw new Error("refresh failed");
+        await sql`UPDATE group_commit_probe SET note = 'followed' WHERE id = ANY(${items}::int[])`.execute(trx);
+      },
+      after: async () => undefined,
+    };
+    const results = await Promise.allSettled(
+      [400, 401, 402, 403].map((id) => groupCommit(db, insert(id), { followUp, item: id })),
+    );
+    expect(results.map((r) => r.status)).toEqual(["fulfilled", "fulfilled", "rejected", "fulfilled"]);
+    const rows = await sql<{ id: number; note: string }>`SELECT id, note FROM group_commit_probe
+      WHERE id >= 400 ORDER BY id`.execute(db);
+    expect(rows.rows).toEqual([
+      { id: 400, note: "followed" },
+      { id: 401, note: "followed" },
+      { id: 403, note: "followed" },
+    ]);
   });
 });

@@ -8,8 +8,27 @@ import type { DB } from "./schema.js";
  */
 export type GroupedWrite = (db: Kysely<DB>) => Promise<unknown>;
 
+/**
+ * Work that follows writes, done once for all the writes of a batch that asked for it: the
+ * items are what each write asked it to do.
+ */
+export interface FollowUp<T> {
+  /** On an embedded PGlite: inside the batch's transaction, after its writes (their effects seen). */
+  inBatch(trx: Kysely<DB>, items: T[]): Promise<void>;
+  /** On PostgreSQL, where writes are not batched: after the write committed, for its item. */
+  after(item: T): Promise<void>;
+}
+
+/** A write's follow-up and what it asks of it. */
+export interface Then<T> {
+  followUp: FollowUp<T>;
+  item: T;
+}
+
 interface Waiting {
   write: GroupedWrite;
+  // biome-ignore lint/suspicious/noExplicitAny: each write's follow-up has its own item type
+  then: Then<any> | undefined;
   resolve: () => void;
   reject: (error: unknown) => void;
 }
@@ -23,9 +42,14 @@ const MAX_BATCH = 64;
  * (one BEGIN, one COMMIT, one WAL flush and fsync) instead of one each. Each write's promise
  * resolves only once the transaction holding it committed durably (the dialect answers a
  * commit after its fsync), so each request still answers after its own data is on disk.
+ * A write may ask for a follow-up (FollowUp: the status refresh after a report), run once per
+ * batch in the same transaction after the writes, for all that asked: so the follow-up's writes
+ * commit with the writes that caused them, in the same fsync, and a request waits for one
+ * commit, not two in a row.
  * A batch that fails is rolled back whole and its writes are run again one by one, each its
- * own transaction, so that one bad write fails alone and the others commit as if alone.
- * On PostgreSQL writes run at once (concurrent transactions on the pool).
+ * own transaction (with its own follow-up), so that one bad write fails alone and the others
+ * commit as if alone. On PostgreSQL writes run at once (concurrent transactions on the pool),
+ * each followed by its follow-up's `after`.
  */
 export class GroupCommit {
   private queue: Waiting[] = [];
@@ -33,9 +57,9 @@ export class GroupCommit {
 
   constructor(private readonly db: Database) {}
 
-  run(write: GroupedWrite): Promise<void> {
+  run<T>(write: GroupedWrite, then?: Then<T>): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      this.queue.push({ write, resolve, reject });
+      this.queue.push({ write, then, resolve, reject });
       void this.drain();
     });
   }
@@ -55,22 +79,29 @@ export class GroupCommit {
 
   private async commit(batch: Waiting[]): Promise<void> {
     if (batch.length > 1) {
-      const committed = await this.db
-        .transaction()
-        .execute(async (trx: Transaction<DB>) => {
-          for (const w of batch) await w.write(trx);
-        })
-        .then(
-          () => true,
-          () => false,
-        );
+      const committed = await this.transaction(batch).then(
+        () => true,
+        () => false,
+      );
       if (committed) {
         for (const w of batch) w.resolve();
         return;
       }
     }
-    // Alone, or again one by one after the batch failed: each statement its own transaction.
-    for (const w of batch) await w.write(this.db).then(w.resolve, w.reject);
+    // Alone, or again one by one after the batch failed: each its own transaction (a lone
+    // statement without a follow-up is one by itself).
+    for (const w of batch) await (w.then ? this.transaction([w]) : w.write(this.db)).then(w.resolve, w.reject);
+  }
+
+  /** The writes, then each follow-up they asked for once with all its items, in one transaction. */
+  private transaction(batch: Waiting[]): Promise<void> {
+    return this.db.transaction().execute(async (trx: Transaction<DB>) => {
+      for (const w of batch) await w.write(trx);
+      const followUps = new Map<FollowUp<unknown>, unknown[]>();
+      for (const { then } of batch)
+        if (then) followUps.set(then.followUp, [...(followUps.get(then.followUp) ?? []), then.item]);
+      for (const [followUp, items] of followUps) await followUp.inBatch(trx, items);
+    });
   }
 }
 
@@ -78,11 +109,14 @@ const groups = new WeakMap<Database, GroupCommit>();
 
 /**
  * Runs a request's one-statement write, grouped with concurrent ones into one transaction on an
- * embedded PGlite (GroupCommit), at once on PostgreSQL. Resolves once committed.
+ * embedded PGlite (GroupCommit), at once on PostgreSQL; then its follow-up, if it asks for one
+ * (in the batch's transaction on PGlite, after the commit on PostgreSQL). Resolves once all of it
+ * committed.
  */
-export async function groupCommit(db: Database, write: GroupedWrite): Promise<void> {
+export async function groupCommit<T>(db: Database, write: GroupedWrite, then?: Then<T>): Promise<void> {
   if (!pgliteOf(db)) {
     await write(db);
+    await then?.followUp.after(then.item);
     return;
   }
   let group = groups.get(db);
@@ -90,5 +124,5 @@ export async function groupCommit(db: Database, write: GroupedWrite): Promise<vo
     group = new GroupCommit(db);
     groups.set(db, group);
   }
-  return group.run(write);
+  return group.run(write, then);
 }

@@ -1,5 +1,5 @@
 import { type Insertable, type Kysely, sql } from "kysely";
-import { groupCommit } from "../db/group-commit.js";
+import { groupCommit, type Then } from "../db/group-commit.js";
 import type { Cadence, DB, ProgressReportsTable, ReportRulesJson } from "../db/schema.js";
 import { taskScope, writesTo } from "../db/write-generation.js";
 
@@ -257,10 +257,11 @@ export async function submissionContext(
  * upsert rather than retired first: one statement must not touch a row twice. It changes only
  * the data of the task, and says so (writesTo), so that cached answers about other plans, and
  * about the plan's other tasks, stay cached. On PGlite it commits with the submissions that
- * arrive meanwhile (db/group-commit.ts).
+ * arrive meanwhile (db/group-commit.ts), `then` (the status refresh) in the same transaction.
  */
-export async function writeReport(
+export async function writeReport<T>(
   db: Db,
+  then: Then<T> | undefined,
   w: {
     report: ProgressReportRow;
     planId: string;
@@ -316,7 +317,7 @@ export async function writeReport(
     INSERT INTO audit_events (region_id, id, actor_id, entity, entity_id, action, before, after)
     VALUES (${r.region_id}, ${w.audit.id}, ${w.audit.actorId}, 'progress_report', ${r.id}, ${w.audit.action},
             ${w.audit.before}::jsonb, ${w.audit.after}::jsonb)`;
-  await groupCommit(db, (conn) => statement.execute(conn));
+  await groupCommit(db, (conn) => statement.execute(conn), then);
 }
 
 /** The periods an org has a live report for on a task. */

@@ -28,11 +28,11 @@ export function progressRoutes(app: App, deps: AppDeps): void {
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      const report = await submitReport(deps.db, actor, request.params.id, request.body, now());
-      // The statuses of this task's assignment of the reporting unit (and the task's milestones
-      // and indicators), before answering (the board, the dashboard and my tasks read them),
-      // batched with the other reports' refreshes.
-      await statuses.refresh(report.region_id, [report.task_id], actor.userId, [report.org_id]);
+      // With the statuses of this task's assignment of the reporting unit (and the task's
+      // milestones and indicators) refreshed before answering (the board, the dashboard and my
+      // tasks read them), batched with the other reports' refreshes: on PGlite in the
+      // transaction that files the reports.
+      const report = await submitReport(deps.db, actor, request.params.id, request.body, now(), statuses);
       return reply.status(201).send({ report: camel(report) });
     },
   );

@@ -1,9 +1,11 @@
 import type { Actor } from "../auth/actor.js";
 import { canSeePlan, sees } from "../auth/actor.js";
 import type { Database } from "../db/database.js";
+import type { FollowUp } from "../db/group-commit.js";
 import type { ReportStatus } from "../db/schema.js";
 import { AppError, badRequest, notFound } from "../errors.js";
 import { json, newId } from "../ids.js";
+import type { Reported } from "../status/refresh-queue.js";
 import { isReportablePeriod, isValidPeriod, statusMatchesPercent, todayInShanghai } from "./periods.js";
 import { progressError } from "./progress.messages.js";
 import * as repo from "./progress.repository.js";
@@ -31,8 +33,16 @@ export async function readableTask(db: Database, actor: Actor, taskId: string) {
  * Two round trips: every check in one read, then one write statement (its own transaction).
  * Under READ COMMITTED a plain read inside the transaction locked nothing either, so the
  * read may as well come first; a concurrent first submission still fails on progress_reports_uq.
+ * `statuses`, when given, follows the write (db/group-commit.ts FollowUp): the status refresh.
  */
-export async function submitReport(db: Database, actor: Actor, taskId: string, input: ReportInput, at = new Date()) {
+export async function submitReport(
+  db: Database,
+  actor: Actor,
+  taskId: string,
+  input: ReportInput,
+  at = new Date(),
+  statuses?: FollowUp<Reported>,
+) {
   const today = todayInShanghai(at);
   const orgId = input.orgId ?? actor.orgId;
   const fileIds = [...new Set(input.fileIds ?? [])];
@@ -76,7 +86,8 @@ export async function submitReport(db: Database, actor: Actor, taskId: string, i
     updated_at: now,
     deleted_at: null,
   };
-  await repo.writeReport(db, {
+  const reported = { regionId: task.region_id, taskId: task.id, orgId, actorId: actor.userId };
+  await repo.writeReport(db, statuses && { followUp: statuses, item: reported }, {
     report,
     planId: task.plan_id,
     replacing: existing !== undefined,

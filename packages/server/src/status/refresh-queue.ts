@@ -1,11 +1,24 @@
+import type { Kysely } from "kysely";
 import type { Database } from "../db/database.js";
+import type { FollowUp } from "../db/group-commit.js";
+import type { DB } from "../db/schema.js";
 import { type Clock, type RegionRefresh, refreshTaskStatuses } from "./status.service.js";
 
+type Regions = Map<string, { taskIds: Set<string>; orgIds: Set<string> | null; actorId: string | null }>;
+
 interface Batch {
-  regions: Map<string, { taskIds: Set<string>; orgIds: Set<string> | null; actorId: string | null }>;
+  regions: Regions;
   done: Promise<void>;
   resolve: () => void;
   reject: (error: unknown) => void;
+}
+
+/** A report filed: its task, the unit it was filed for, and who filed it. */
+export interface Reported {
+  regionId: string;
+  taskId: string;
+  orgId: string;
+  actorId: string | null;
 }
 
 /**
@@ -15,8 +28,13 @@ interface Batch {
  * Under a stream of submissions each batch covers the tasks reported while the previous one
  * ran: one currentDays query, four fact queries and one transaction for many reports instead
  * of each.
+ *
+ * As the follow-up of report writes (db/group-commit.ts): on an embedded PGlite the refresh of a
+ * batch of reports runs in the batch's own transaction, after the reports (inBatch), so reports
+ * and their statuses commit together; on PostgreSQL each report's refresh joins the queue
+ * once the report committed (after).
  */
-export class StatusRefreshQueue {
+export class StatusRefreshQueue implements FollowUp<Reported> {
   private next: Batch | undefined;
   private running = false;
 
@@ -37,16 +55,21 @@ export class StatusRefreshQueue {
   ): Promise<void> {
     this.next ??= newBatch();
     const batch = this.next;
-    let region = batch.regions.get(regionId);
-    if (!region) {
-      region = { taskIds: new Set(), orgIds: new Set(), actorId };
-      batch.regions.set(regionId, region);
-    }
-    for (const id of taskIds) region.taskIds.add(id);
-    if (orgIds === undefined) region.orgIds = null;
-    else if (region.orgIds) for (const id of orgIds) region.orgIds.add(id);
+    add(batch.regions, regionId, taskIds, actorId, orgIds);
     void this.drain();
     return batch.done;
+  }
+
+  /** The statuses of these reports' assignments (and their tasks'), in the transaction that filed them. */
+  inBatch(trx: Kysely<DB>, items: Reported[]): Promise<void> {
+    const regions: Regions = new Map();
+    for (const r of items) add(regions, r.regionId, [r.taskId], r.actorId, [r.orgId]);
+    return refreshTaskStatuses(trx, this.now, regions as ReadonlyMap<string, RegionRefresh>);
+  }
+
+  /** The statuses of a report's assignment (and its task's), in the next batch, once it committed. */
+  after(r: Reported): Promise<void> {
+    return this.refresh(r.regionId, [r.taskId], r.actorId, [r.orgId]);
   }
 
   private async drain(): Promise<void> {
@@ -67,6 +90,24 @@ export class StatusRefreshQueue {
       this.running = false;
     }
   }
+}
+
+/** Adds tasks (of these units, or of all when orgIds is absent) of a region to a refresh. */
+function add(
+  regions: Regions,
+  regionId: string,
+  taskIds: Iterable<string>,
+  actorId: string | null,
+  orgIds: Iterable<string> | undefined,
+): void {
+  let region = regions.get(regionId);
+  if (!region) {
+    region = { taskIds: new Set(), orgIds: new Set(), actorId };
+    regions.set(regionId, region);
+  }
+  for (const id of taskIds) region.taskIds.add(id);
+  if (orgIds === undefined) region.orgIds = null;
+  else if (region.orgIds) for (const id of orgIds) region.orgIds.add(id);
 }
 
 function newBatch(): Batch {

@@ -67,7 +67,10 @@ async function storeRun(
       progress: s.progress,
     };
   });
-  const changed = await db.transaction().execute(async (trx) => {
+  // Inside a transaction already when it follows a batch of reports (db/group-commit.ts).
+  const inTransaction = <R>(work: (trx: Database) => Promise<R>) =>
+    db.isTransaction ? work(db) : db.transaction().execute(work);
+  const changed = await inTransaction(async (trx) => {
     const n =
       (await repo.upsertSnapshots(trx, rows, now.toISOString(), scopes)) +
       (await repo.retireOthers(trx, scope, today, rows, scopes));
