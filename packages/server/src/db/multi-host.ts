@@ -1,4 +1,5 @@
 import pg from "pg";
+import { prepareMarked } from "./pg-prepared.js";
 
 /**
  * libpq's multi-host connection strings for node-postgres, which takes one host only:
@@ -107,6 +108,7 @@ export class MultiHostPool {
         const client = await this.pools[i]!.connect();
         this.current = i;
         this.listen(client);
+        prepareMarked(client);
         return client;
       } catch (err) {
         causes.push(err);

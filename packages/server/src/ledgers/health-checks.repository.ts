@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { Database } from "../db/database.js";
+import { PREPARED } from "../db/pg-prepared.js";
 import { json, newId } from "../ids.js";
 import type { ReturnKey, ReturnRow } from "./returns.repository.js";
 import type { ClassRow } from "./school-classes.repository.js";
@@ -7,7 +8,8 @@ import type { ClassRow } from "./school-classes.repository.js";
 /**
  * SQL of the class check's hot path (a county's 18,000 checks a morning, issue 16 bench): the class
  * with what its writer's reach and the region's calendar need in one read, and a first submission
- * written with its audit entry (and the class's remembered roster) in one statement.
+ * written with its audit entry (and the class's remembered roster) in one statement. Both are kept
+ * prepared on PostgreSQL (db/pg-prepared.ts).
  */
 
 export interface ClassForCheck extends ClassRow {
@@ -23,7 +25,7 @@ export async function classForCheck(
   classId: string,
   writerId: string,
 ): Promise<ClassForCheck | undefined> {
-  const rows = await sql<ClassForCheck>`
+  const rows = await sql<ClassForCheck>`${sql.raw(PREPARED)}
     SELECT c.*, o.name AS org_name, u.display_name AS head_teacher_name,
            EXISTS (SELECT 1 FROM school_classes h
                     WHERE h.region_id = c.region_id AND h.head_teacher_id = ${writerId} AND h.deleted_at IS NULL)
@@ -61,7 +63,7 @@ export async function insertFirstCheck(
         UPDATE school_classes SET roster = ${json(q.roster)}::jsonb, updated_at = ${q.at}::timestamptz
          WHERE region_id = ${key.regionId} AND id = ${key.unitId} AND EXISTS (SELECT 1 FROM ins))`
     : sql``;
-  const rows = await sql<ReturnRow>`
+  const rows = await sql<ReturnRow>`${sql.raw(PREPARED)}
     WITH ins AS (
       INSERT INTO ledger_returns (region_id, ledger_type, unit_id, org_id, period_kind, period, slot, zero, payload,
                                   version, submitted_by, submitted_at, updated_by, updated_at)

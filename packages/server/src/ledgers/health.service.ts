@@ -198,7 +198,7 @@ export async function submitCheck(db: Database, actor: Actor, input: CheckInput,
     ...(roster.length !== c.roster.length ? { roster } : {}),
   });
   if (first) {
-    if (!zero) await detectOutbreaks(db, actor.regionId, [c.org_id], now(), input.date);
+    if (!zero) await detectOutbreaks(db, actor.regionId, [c.org_id], now(), input.date, found.settings);
     return presentCheck(c, first, true);
   }
   await db.transaction().execute(async (trx) => {
@@ -223,7 +223,7 @@ export async function submitCheck(db: Database, actor: Actor, input: CheckInput,
     });
   });
   // A check naming ill students may open an alert (of its school): stored at once, with the rule's version.
-  if (!zero) await detectOutbreaks(db, actor.regionId, [c.org_id], now(), input.date);
+  if (!zero) await detectOutbreaks(db, actor.regionId, [c.org_id], now(), input.date, found.settings);
   return presentCheck(c, (await findReturn(db, key))!, true);
 }
 

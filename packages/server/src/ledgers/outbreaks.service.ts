@@ -33,15 +33,24 @@ const TYPE = "health_check" as const;
 const REPORT_SLOT = "outbreak";
 const LOOKBACK_DAYS = 14;
 
-/** The region's base rules: its settings' `outbreakRules` (whole rule sets), else the national ones. */
+type Settings = Record<string, unknown> | null;
+
+/** The base rules of a region's health-check settings: their `outbreakRules` (whole rule sets), else the national ones. */
+const rulesOf = (settings: Settings) =>
+  (settings as { outbreakRules?: OutbreakRule[] } | null)?.outbreakRules ?? DEFAULT_OUTBREAK_RULES;
+
+/** The region's base rules. */
 export async function baseRules(db: Database, regionId: string): Promise<OutbreakRule[]> {
-  const stored = (await readSettings(db, regionId, TYPE)) as { outbreakRules?: OutbreakRule[] } | null;
-  return stored?.outbreakRules ?? DEFAULT_OUTBREAK_RULES;
+  return rulesOf(await readSettings(db, regionId, TYPE));
 }
 
-/** The rules in force: the base rules with the region's overrides of their values (versioned). */
-export async function outbreakRules(db: Database, regionId: string): Promise<OutbreakRule[]> {
-  return effectiveRules(await baseRules(db, regionId), await listOverrides(db, regionId));
+/**
+ * The rules in force: the base rules with the region's overrides of their values (versioned).
+ * `settings`: the region's health-check settings when the caller read them already.
+ */
+export async function outbreakRules(db: Database, regionId: string, settings?: Settings): Promise<OutbreakRule[]> {
+  const base = settings === undefined ? await baseRules(db, regionId) : rulesOf(settings);
+  return effectiveRules(base, await listOverrides(db, regionId));
 }
 
 /** The illness cases of the class checks for periods within [from, to]. */
@@ -83,7 +92,8 @@ export async function outbreakWarnings(
  * Runs the rules in force over the class checks of some schools (all: undefined) for the days from
  * `since` (at the latest the fortnight ending today) to today, as known at `at`, and stores the alerts
  * not stored yet with the rule's version and values: a later change of a rule never rewrites them.
- * Run when a check naming ill students is submitted, and by the chasing job over the region.
+ * Run when a check naming ill students is submitted (with the region's settings read with its class),
+ * and by the chasing job over the region.
  */
 export async function detectOutbreaks(
   db: Database,
@@ -91,11 +101,12 @@ export async function detectOutbreaks(
   orgIds: string[] | undefined,
   at: Date,
   since?: string,
+  settings?: Settings,
 ): Promise<number> {
   const to = todayInShanghai(at);
   const fortnight = addDays(to, 1 - LOOKBACK_DAYS);
   const from = since && since < fortnight ? since : fortnight;
-  const rules = await outbreakRules(db, regionId);
+  const rules = await outbreakRules(db, regionId, settings);
   const maxWindow = Math.max(1, ...rules.map((r) => r.windowDays));
   const rows = await listReturns(db, {
     regionId,
