@@ -109,3 +109,28 @@ export const IllnessCases = Type.Object({
 export type IllnessCases = Static<typeof IllnessCases>;
 
 export const IllnessCaseReveal = Type.Object({ id: Type.String(), studentName: Type.String() });
+
+/** A range of days (at most 366) and optionally one school: the trends' and their export's query. */
+export const HealthTrendsQuery = Type.Object({
+  from: IsoDate,
+  to: IsoDate,
+  orgId: Type.Optional(Id),
+});
+
+const DailyCounts = Type.Array(Type.Integer(), { description: "按 days 逐日的数" });
+
+/**
+ * Cases over time (issue 16 item 6), counts only: illness absences of the class checks by symptom
+ * (per class and day the larger of the day's checks, 人次) and illness-absence cases by diagnosis
+ * on their onset date (the diagnosis as now recorded; none yet counts as 尚未明确诊断).
+ */
+export const HealthTrends = Type.Object({
+  from: Type.String(),
+  to: Type.String(),
+  days: Type.Array(Type.String()),
+  absences: DailyCounts,
+  symptoms: Type.Array(Type.Object({ key: SymptomSchema, counts: DailyCounts, total: Type.Integer() })),
+  cases: DailyCounts,
+  diagnoses: Type.Array(Type.Object({ key: DiagnosisSchema, counts: DailyCounts, total: Type.Integer() })),
+});
+export type HealthTrends = Static<typeof HealthTrends>;

@@ -4,10 +4,13 @@
  * reports three students absent with fever and cough, which opens an outbreak alert with a due time;
  * the school's 疫情报告人 confirms it reported; the bureau (基础教育股) sees today's submissions by
  * school with the absences by symptom, and on clicking the school the class that has not submitted,
- * this month's completeness % and the alert. Once the day's cut-offs have passed, the silent classes
+ * this month's completeness % and the alert, and this month's cases by symptom and by diagnosis as
+ * charts and in the downloaded workbook. Once the day's cut-offs have passed, the silent classes
  * are chased: the 班主任 whose 午检 is missing gets a reminder and the school's 钉钉 robot (a local
  * recording server) a digest naming the class.
  */
+import { readFileSync } from "node:fs";
+import ExcelJS from "exceljs";
 import { apiGet, BASE, check, login, noHorizontalScroll, scenario, setClock, shot, step, toast } from "./helpers";
 import { configureRobot, startRobot, waitFor } from "./robot";
 
@@ -169,12 +172,44 @@ try {
     );
     // The region's outbreak thresholds: the national values in force.
     await desk.locator(".health-rules").getByText("2006-65/1").first().waitFor();
-    // The day and this month's absences by symptom as a workbook.
+    // Cases over time, this month so far: absences by symptom and cases by diagnosis, drawn and totalled.
+    const trends = desk.locator(".health-trends");
+    await trends.locator(".health-trend-symptoms .echart[data-rendered='true']").waitFor();
+    await trends
+      .locator(".health-trend-symptoms .health-trend-totals")
+      .getByText(/发热 \d+/)
+      .waitFor();
+    await trends.locator(".health-trend-diagnoses .echart[data-rendered='true']").waitFor();
+    await trends
+      .locator(".health-trend-diagnoses .health-trend-totals")
+      .getByText(/非传染性疾病 \d+/)
+      .waitFor();
+    const monthStart = `${today.slice(0, 8)}01`;
+    const series = await apiGet<{ days: string[]; cases: number[]; diagnoses: { key: string; counts: number[] }[] }>(
+      desk,
+      `/api/ledgers/health/trends?from=${monthStart}&to=${today}`,
+    );
+    const todayCases = series.diagnoses.find((d) => d.key === "non_infectious")?.counts.at(-1) ?? 0;
+    check(
+      series.days.at(-1) === today && todayCases >= 1,
+      `王小明's case counted today as 非传染性疾病 (${todayCases})`,
+    );
+    // The day and the range's absences by symptom and cases by diagnosis as a workbook.
     const [download] = await Promise.all([
       desk.waitForEvent("download"),
-      desk.getByRole("link", { name: /导出Excel/ }).click(),
+      trends.getByRole("link", { name: /导出Excel/ }).click(),
     ]);
     check(download.suggestedFilename().endsWith(".xlsx"), `the export is a workbook (${download.suggestedFilename()})`);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(readFileSync(await download.path()) as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet("按日病种");
+    const values = sheet ? Array.from(sheet.getSheetValues(), (r) => (Array.isArray(r) ? r.slice(1) : [])) : [];
+    const column = values[3]?.indexOf("非传染性疾病") ?? -1;
+    const exported = values.find((r) => r[0] === today)?.[column];
+    check(
+      column > 0 && exported === todayCases,
+      `the workbook's 按日病种 gives today's 非传染性疾病 as the chart does (${exported} = ${todayCases})`,
+    );
     await shot(desk, "health-bureau");
 
     const supervisor = await newPage({ width: 1280, height: 860 });

@@ -87,15 +87,27 @@ export async function healthDayCounts(
   return [...result.values()];
 }
 
+/** A region's days [from, to], of some schools only when `orgIds`: what the counts over time read. */
+export interface TrendScope {
+  regionId: string;
+  orgIds?: string[];
+  from: string;
+  to: string;
+}
+
+/** The condition on rows `r` of some schools (none when `orgIds` is undefined). */
+export const rowsOfOrgs = (orgIds: string[] | undefined) =>
+  orgIds ? sql`AND r.org_id = ANY(${sql.val(orgIds.length ? orgIds : [""])}::text[])` : sql``;
+
 /**
  * Illness absences by day, school and symptom over [from, to] (the export of cases by symptom): per
  * class and day the larger of the day's checks, summed; symptom '' is the number of students.
  */
 export async function illnessBySymptom(
   db: Database,
-  q: { regionId: string; orgIds?: string[]; from: string; to: string },
+  q: TrendScope,
 ): Promise<{ period: string; orgId: string; symptom: string; n: number }[]> {
-  const orgs = q.orgIds ? sql`AND r.org_id = ANY(${sql.val(q.orgIds.length ? q.orgIds : [""])}::text[])` : sql``;
+  const orgs = rowsOfOrgs(q.orgIds);
   const rows = await sql<{ period: string; org_id: string; symptom: string; n: number }>`
     WITH r AS (
       SELECT r.period, r.org_id, r.unit_id, r.payload FROM ledger_returns r

@@ -1,10 +1,8 @@
-import { SYMPTOM_LABELS, SYMPTOMS, type Symptom } from "@luoshi/contract";
+import { DIAGNOSES, DIAGNOSIS_LABELS, SYMPTOM_LABELS, SYMPTOMS, type Symptom } from "@luoshi/contract";
 import type { Actor } from "../auth/actor.js";
 import type { Database } from "../db/database.js";
 import { todayInShanghai } from "../progress/periods.js";
-import { illnessBySymptom } from "./health-day.repository.js";
-import { healthError } from "./health-errors.js";
-import { orgScope } from "./ledger-access.js";
+import { trendRows } from "./health-trends.service.js";
 import type { Cell } from "./ledger-sheet.js";
 import { type PrintTable, tablesToWorkbook } from "./ledger-xlsx.js";
 import type { Clock } from "./returns.service.js";
@@ -28,8 +26,7 @@ export async function healthWorkbook(
   q: { from: string; to: string; date?: string; orgId?: string },
   now: Clock,
 ): Promise<{ filename: string; bytes: Buffer }> {
-  const days = (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000;
-  if (Number.isNaN(days) || days < 0 || days > 366) throw healthError("RETURNS_RANGE_INVALID", 400);
+  const trends = await trendRows(db, actor, q);
   const date = q.date ?? q.to;
   const exported = `导出日期：${todayInShanghai(now())}`;
   const { day } = await returnsDay(db, actor, { type: "health_check", date }, now);
@@ -80,54 +77,76 @@ export async function healthWorkbook(
       ],
     ],
   };
-  const orgIds = orgScope(actor, q.orgId);
-  const rows = await illnessBySymptom(db, {
-    regionId: actor.regionId,
-    from: q.from,
-    to: q.to,
-    ...(orgIds ? { orgIds } : {}),
-  });
   const names = new Map(day.schools.map((s) => [s.orgId, s.orgName]));
-  const pivot = (key: (r: (typeof rows)[number]) => string) => {
-    const table = new Map<string, Map<string, number>>();
-    for (const r of rows) {
-      const k = key(r);
-      const row = table.get(k) ?? new Map<string, number>();
-      row.set(r.symptom, (row.get(r.symptom) ?? 0) + r.n);
-      table.set(k, row);
-    }
-    return table;
-  };
-  const line = (row: Map<string, number>): Cell[] => [row.get("") ?? 0, ...SYMPTOMS.map((s) => row.get(s) ?? 0)];
-  const header = ["因病缺课（人次）", ...SYMPTOMS.map((s) => SYMPTOM_LABELS[s])];
-  const widths = [12, ...SYMPTOMS.map(() => 8)];
   const range = `${q.from} 至 ${q.to}`;
-  const byDay = [...pivot((r) => r.period)].sort(([a], [b]) => a.localeCompare(b));
-  const bySchool = [...pivot((r) => r.orgId)];
-  const total = pivot(() => "");
-  const foot = total.get("") ? [["合计", ...line(total.get("")!)]] : [];
-  return {
-    filename: `晨午检统计_${q.from}_${q.to}.xlsx`,
-    bytes: await tablesToWorkbook([
-      dayTable,
+  /** A sheet by day and one by school of counts per key, the keys as columns after the total. */
+  const pivots = (
+    rows: readonly { period: string; orgId: string; key: string; n: number }[],
+    what: { name: string; title: string; total: string; keys: readonly string[]; label: (k: string) => string },
+  ): PrintTable[] => {
+    const pivot = (key: (r: (typeof rows)[number]) => string) => {
+      const table = new Map<string, Map<string, number>>();
+      for (const r of rows) {
+        const k = key(r);
+        const row = table.get(k) ?? new Map<string, number>();
+        row.set(r.key, (row.get(r.key) ?? 0) + r.n);
+        table.set(k, row);
+      }
+      return table;
+    };
+    const line = (row: Map<string, number>): Cell[] => [row.get("") ?? 0, ...what.keys.map((k) => row.get(k) ?? 0)];
+    const header = [what.total, ...what.keys.map(what.label)];
+    const widths = [12, ...what.keys.map(() => 8)];
+    const total = pivot(() => "").get("");
+    const footRows = total ? [["合计", ...line(total)]] : [];
+    const byDay = [...pivot((r) => r.period)].sort(([a], [b]) => a.localeCompare(b));
+    return [
       {
-        name: "按日症状",
-        title: `因病缺课按症状统计（${range}，按日）`,
+        name: `按日${what.name}`,
+        title: `${what.title}（${range}，按日）`,
         subtitle: exported,
         header: ["日期", ...header],
         widths: [12, ...widths],
         rows: byDay.map(([d, row]) => [d, ...line(row)]),
-        footRows: foot,
+        footRows,
       },
       {
-        name: "按校症状",
-        title: `因病缺课按症状统计（${range}，按学校）`,
+        name: `按校${what.name}`,
+        title: `${what.title}（${range}，按学校）`,
         subtitle: exported,
         header: ["学校", ...header],
         widths: [28, ...widths],
-        rows: bySchool.map(([orgId, row]) => [names.get(orgId) ?? orgId, ...line(row)]),
-        footRows: foot,
+        rows: [...pivot((r) => r.orgId)].map(([orgId, row]) => [names.get(orgId) ?? orgId, ...line(row)]),
+        footRows,
       },
+    ];
+  };
+  // Symptom '' is already the number of students; a case has one diagnosis, so '' is their sum.
+  const cases = trends.diagnoses.flatMap((r) => [
+    { period: r.period, orgId: r.orgId, key: r.diagnosis, n: r.n },
+    { period: r.period, orgId: r.orgId, key: "", n: r.n },
+  ]);
+  return {
+    filename: `晨午检统计_${q.from}_${q.to}.xlsx`,
+    bytes: await tablesToWorkbook([
+      dayTable,
+      ...pivots(
+        trends.symptoms.map((r) => ({ period: r.period, orgId: r.orgId, key: r.symptom, n: r.n })),
+        {
+          name: "症状",
+          title: "因病缺课按症状统计",
+          total: "因病缺课（人次）",
+          keys: SYMPTOMS,
+          label: (k) => SYMPTOM_LABELS[k as Symptom],
+        },
+      ),
+      ...pivots(cases, {
+        name: "病种",
+        title: "因病缺勤病例按诊断统计（按发病日期）",
+        total: "病例数",
+        keys: DIAGNOSES,
+        label: (k) => DIAGNOSIS_LABELS[k as keyof typeof DIAGNOSIS_LABELS],
+      }),
     ]),
   };
 }

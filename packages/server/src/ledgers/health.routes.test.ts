@@ -474,7 +474,7 @@ describe("exports", () => {
     expect(res.headers["content-type"]).toContain("spreadsheetml");
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-    expect(book.worksheets.map((w) => w.name)).toEqual(["当日报送", "按日症状", "按校症状"]);
+    expect(book.worksheets.map((w) => w.name)).toEqual(["当日报送", "按日症状", "按校症状", "按日病种", "按校病种"]);
     const [day, byDay, bySchool] = book.worksheets as [ExcelJS.Worksheet, ExcelJS.Worksheet, ExcelJS.Worksheet];
     for (const sheet of book.worksheets) {
       expect(sheet.pageSetup).toMatchObject({ orientation: "landscape", fitToWidth: 1 });

@@ -9,6 +9,8 @@ import {
   ErrorBody,
   FileAnswer,
   HealthExportQuery,
+  HealthTrends,
+  HealthTrendsQuery,
   NewClassBody,
   OutbreakAlert,
   OutbreakAlertsQuery,
@@ -27,6 +29,7 @@ import { type App, type AppDeps, actorOf } from "../http/types.js";
 import { clockOf } from "../supervision/deps.js";
 import { createClass, listChecks, listMyClasses, revealCheck, submitCheck } from "./health.service.js";
 import { healthWorkbook } from "./health-export.js";
+import { healthTrends } from "./health-trends.service.js";
 import { illnessCaseRoutes } from "./illness-cases.routes.js";
 import { LEDGER_ASSIGNERS, LEDGER_WRITERS } from "./ledger-access.js";
 import { XLSX_TYPE } from "./ledger-xlsx.js";
@@ -164,12 +167,27 @@ export function healthRoutes(app: App, deps: AppDeps): void {
   );
 
   app.get(
+    "/api/ledgers/health/trends",
+    {
+      config: { auth: ALL_ROLES },
+      schema: {
+        tags,
+        summary: "区间内逐日：因病缺课按症状（晨午检，人次）、因病缺勤病例按诊断（按发病日期）；只有人数",
+        querystring: HealthTrendsQuery,
+        response: withErrors({ 200: HealthTrends }),
+      },
+    },
+    async (request) => healthTrends(deps.db, actorOf(request), request.query),
+  );
+
+  app.get(
     "/api/ledgers/health/export.xlsx",
     {
       config: { auth: ALL_ROLES },
       schema: {
         tags,
-        summary: "导出晨午检统计（Excel）：某日各学校报送情况，区间内因病缺课按症状（按日、按学校）",
+        summary:
+          "导出晨午检统计（Excel）：某日各学校报送情况，区间内因病缺课按症状、因病缺勤病例按诊断（按日、按学校）",
         querystring: HealthExportQuery,
         response: { 400: ErrorBody, 200: FileAnswer("晨午检统计", [XLSX_TYPE]) },
       },

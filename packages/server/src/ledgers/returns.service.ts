@@ -116,7 +116,8 @@ export async function saveReturnSchedule(
 
 const MAX_RANGE_DAYS = 366;
 
-function checkRange(from: string, to: string) {
+/** Refuses a range of periods that is reversed or longer than a year (RETURNS_RANGE_INVALID). */
+export function checkRange(from: string, to: string) {
   const days = (Date.parse(to) - Date.parse(from)) / 86_400_000;
   if (Number.isNaN(days) || days < 0 || days > MAX_RANGE_DAYS) throw healthError("RETURNS_RANGE_INVALID", 400);
 }

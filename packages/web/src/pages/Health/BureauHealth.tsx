@@ -2,6 +2,7 @@ import { HEALTH_SLOT_LABELS, RETURN_STATUS_LABELS, SYMPTOM_LABELS } from "@luosh
 import { App as AntApp, Button, Card, List, Skeleton, Space, Statistic, Table, Tag, Typography } from "antd";
 import { useCallback, useEffect, useState } from "react";
 import { messageOf } from "../../api/client";
+import { HealthTrends } from "./HealthTrends";
 import { healthApi, type ReturnsDay, type ReturnsReport } from "./health-api";
 import { H } from "./labels";
 
@@ -16,7 +17,8 @@ const symptomText = (symptoms: Record<string, number> | undefined) =>
 
 /**
  * The bureau's view: today's submissions and illness absences by school (counts), one school's
- * classes on click-through, this month's two rates.
+ * classes on click-through, cases by symptom and by diagnosis over a range (with the workbook),
+ * this month's two rates.
  */
 export function BureauHealth({ canChase }: { canChase: boolean }) {
   const { message } = AntApp.useApp();
@@ -50,14 +52,11 @@ export function BureauHealth({ canChase }: { canChase: boolean }) {
         size="small"
         title={`${H.today} ${day.date}`}
         extra={
-          <Space wrap>
-            <Button href={healthApi.exportUrl(`${day.date.slice(0, 7)}-01`, day.date, day.date)}>{H.exportXlsx}</Button>
-            {canChase && (
-              <Button onClick={() => void chase()} disabled={day.summary.missing === 0}>
-                {H.chase}
-              </Button>
-            )}
-          </Space>
+          canChase && (
+            <Button onClick={() => void chase()} disabled={day.summary.missing === 0}>
+              {H.chase}
+            </Button>
+          )
         }
       >
         <Space wrap size="large">
@@ -113,6 +112,7 @@ export function BureauHealth({ canChase }: { canChase: boolean }) {
           )}
         />
       </Card>
+      <HealthTrends date={day.date} />
       <Card size="small" title={H.month} className="health-month">
         {month ? (
           <Table

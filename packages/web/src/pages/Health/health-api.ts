@@ -3,6 +3,7 @@ import type {
   ClassCheckBody,
   ClassChecks,
   ClassList,
+  HealthTrends,
   IllnessCaseDetail,
   IllnessCaseStep,
   IllnessCases,
@@ -23,6 +24,7 @@ import { get, request, withQuery } from "../../api/client";
 export type {
   ClassCheck,
   ClassChecks,
+  HealthTrends,
   IllnessCaseDetail,
   IllnessCases,
   OutbreakAlert,
@@ -59,6 +61,7 @@ export const healthApi = {
   rules: () => get<OutbreakRules>("/api/ledgers/health/rules").then((r) => r.rules),
   changeRule: (id: string, body: OutbreakRuleBody) =>
     request<OutbreakRuleView>("PUT", `/api/ledgers/health/rules/${encodeURIComponent(id)}`, body),
+  trends: (from: string, to: string) => get<HealthTrends>("/api/ledgers/health/trends", { from, to }),
   exportUrl: (from: string, to: string, date: string) =>
     withQuery("/api/ledgers/health/export.xlsx", { from, to, date }),
   chase: () => request<{ notifications: number }>("POST", "/api/ledgers/returns/chase", { type: "health_check" }),
