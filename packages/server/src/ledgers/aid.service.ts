@@ -188,7 +188,7 @@ export async function aidCheckList(
 ): Promise<AidChecks> {
   const asOf = q.asOf ?? todayInShanghai(now());
   const orgIds = studentOrgScope(actor, q.orgId);
-  const { idents, payments } = await aidAsOf(db, actor.regionId, asOf, orgIds);
+  const { idents, payments } = await aidAsOf(db, actor.regionId, asOf, orgIds, q.schoolYear);
   const findings = aidChecks(idents, payments, q.schoolYear);
   const schoolIds = [
     ...new Set([...idents, ...payments].filter((r) => r.schoolYear === q.schoolYear).map((r) => r.orgId)),

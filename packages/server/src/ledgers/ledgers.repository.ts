@@ -357,6 +357,18 @@ export interface RecordAsOf {
   fields: Record<string, string | null>;
 }
 
+type AsOfColumns = Record<string, string | null> & { id: string; org_id: string; state: string };
+
+/** A row of named field columns (f0, f1, …) as a RecordAsOf. */
+const asOfRow =
+  (fields: string[]) =>
+  (r: AsOfColumns): RecordAsOf => ({
+    id: r.id,
+    org_id: r.org_id,
+    state: r.state,
+    fields: Object.fromEntries(fields.map((name, i) => [name, r[`f${i}`] ?? null])),
+  });
+
 /**
  * Every record of a type that existed before `cutoff` (an instant), with its state and the named
  * fields as of then: each the latest history entry before the cutoff that set it. One pass over
@@ -373,19 +385,43 @@ export async function recordsAsOf(
              FILTER (WHERE (h.changes -> ${name}) IS NOT NULL))[1] AS ${sql.ref(`f${i}`)}`,
   );
   const orgFilter = q.orgIds ? sql`AND r.org_id IN (${sql.join(q.orgIds.length ? q.orgIds : [""])})` : sql``;
-  const { rows } = await sql<Record<string, string | null> & { id: string; org_id: string; state: string }>`
+  const { rows } = await sql<AsOfColumns>`
     SELECT r.id, r.org_id, (array_agg(h.to_state ORDER BY h.seq DESC))[1] AS state
            ${fieldColumns.length ? sql`, ${sql.join(fieldColumns)}` : sql``}
       FROM ledger_records r
       JOIN ledger_history h ON h.region_id = r.region_id AND h.record_id = r.id AND h.at < ${q.cutoff}
      WHERE r.region_id = ${q.regionId} AND r.type = ${q.type} ${orgFilter}
      GROUP BY r.id, r.org_id`.execute(db);
-  return rows.map((r) => ({
-    id: r.id,
-    org_id: r.org_id,
-    state: r.state,
-    fields: Object.fromEntries(q.fields.map((name, i) => [name, r[`f${i}`] ?? null])),
-  }));
+  return rows.map(asOfRow(q.fields));
+}
+
+/** Whether a history entry of the region is dated at or after `cutoff` (an instant). */
+export async function historyFrom(db: Database, regionId: string, cutoff: string): Promise<boolean> {
+  const { rows } = await sql<{ found: boolean }>`
+    SELECT EXISTS (SELECT 1 FROM ledger_history WHERE region_id = ${regionId} AND at >= ${cutoff}) AS found`.execute(
+    db,
+  );
+  return rows[0]?.found === true;
+}
+
+/**
+ * The records of a type as they stand, with their state and the named fields, in recordsAsOf's shape:
+ * what it answers for a cutoff no history entry is dated at or after (each change writes the record
+ * and its history entry together). Only those whose fields equal `fieldEquals`, if given.
+ */
+export async function recordsNow(
+  db: Database,
+  q: { regionId: string; type: LedgerType; fields: string[]; orgIds?: string[]; fieldEquals?: Record<string, string> },
+): Promise<RecordAsOf[]> {
+  const fieldColumns = q.fields.map((name, i) => sql`r.fields ->> ${name} AS ${sql.ref(`f${i}`)}`);
+  const orgFilter = q.orgIds ? sql`AND r.org_id IN (${sql.join(q.orgIds.length ? q.orgIds : [""])})` : sql``;
+  const equals = Object.entries(q.fieldEquals ?? {}).map(([name, value]) => sql`AND r.fields ->> ${name} = ${value}`);
+  const fieldFilter = equals.length ? sql.join(equals, sql` `) : sql``;
+  const { rows } = await sql<AsOfColumns>`
+    SELECT r.id, r.org_id, r.state ${fieldColumns.length ? sql`, ${sql.join(fieldColumns)}` : sql``}
+      FROM ledger_records r
+     WHERE r.region_id = ${q.regionId} AND r.type = ${q.type} ${orgFilter} ${fieldFilter}`.execute(db);
+  return rows.map(asOfRow(q.fields));
 }
 
 export type { Changes };

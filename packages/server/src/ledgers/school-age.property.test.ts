@@ -12,7 +12,8 @@ import { schoolAgeView } from "./school-age.js";
  * The 适龄儿童台账's statuses and counts against a from-scratch reading: for random children (born any
  * day over 20 years, on a roll of either school or none, recently or long ago, with or without a case
  * in any state) and a random day, each status's count and list, as the bureau and as a school, equal
- * what the rule says: the case's state first, then 在校, then out of the age range, else 适龄未入学.
+ * what the rule says: the case's state first, then 在校, then out of the age range, else 适龄未入学; and
+ * still do after a case of an earlier run took another state.
  */
 
 let db: Database;
@@ -31,6 +32,7 @@ interface Child {
   rollYear: number;
   caseState: string | null;
   caseOrg: "a" | "b";
+  caseId: string | null;
 }
 
 const CASE_STATUS: Record<string, ChildStatus> = {
@@ -82,7 +84,12 @@ describe("the 适龄儿童台账 as of a random day", () => {
           { maxLength: 12 },
         ),
         fc.integer({ min: 0, max: 365 * 3 }),
-        async (drawn, todayOffset) => {
+        // A case of an earlier run taking another state (the counts kept in memory must follow it).
+        fc.record({
+          pick: fc.nat(),
+          state: fc.constantFrom("at_risk", "dropped_out", "persuading", "returned", "placed"),
+        }),
+        async (drawn, todayOffset, moved) => {
           const today = day(Date.UTC(2023, 0, 1), todayOffset);
           const at = new Date().toISOString();
           for (const d of drawn) {
@@ -93,8 +100,9 @@ describe("the 适龄儿童台账 as of a random day", () => {
               rollYear: d.stale ? 2019 : 2026,
               caseState: d.caseState,
               caseOrg: d.caseOrg,
+              caseId: d.caseState ? newId() : null,
             };
-            const caseId = c.caseState ? newId() : null;
+            const { caseId } = c;
             if (caseId)
               await db
                 .insertInto("ledger_records")
@@ -143,20 +151,34 @@ describe("the 适龄儿童台账 as of a random day", () => {
           }
           const now = () => new Date(`${today}T04:00:00Z`);
           const seenBySchool = (c: Child) => c.rollOrg === "a" || (c.caseState !== null && c.caseOrg === "a");
-          for (const [actor, mine] of [
-            [dept, () => true],
-            [school, seenBySchool],
-          ] as const) {
-            const want = new Map<ChildStatus, string[]>();
-            for (const c of all.filter(mine))
-              want.set(statusOf(c, today), [...(want.get(statusOf(c, today)) ?? []), c.id]);
-            const view = await schoolAgeView(db, actor, { limit: 500, offset: 0 }, now);
-            expect(view.counts).toEqual(Object.fromEntries([...want].map(([s, ids]) => [s, ids.length])));
-            for (const [status, ids] of want) {
-              const page = await schoolAgeView(db, actor, { status, limit: 500, offset: 0 }, now);
-              expect(page.children.map((c) => c.id).sort()).toEqual([...ids].sort());
-              expect(page.total).toBe(ids.length);
+          const check = async () => {
+            for (const [actor, mine] of [
+              [dept, () => true],
+              [school, seenBySchool],
+            ] as const) {
+              const want = new Map<ChildStatus, string[]>();
+              for (const c of all.filter(mine))
+                want.set(statusOf(c, today), [...(want.get(statusOf(c, today)) ?? []), c.id]);
+              const view = await schoolAgeView(db, actor, { limit: 500, offset: 0 }, now);
+              expect(view.counts).toEqual(Object.fromEntries([...want].map(([s, ids]) => [s, ids.length])));
+              for (const [status, ids] of want) {
+                const page = await schoolAgeView(db, actor, { status, limit: 500, offset: 0 }, now);
+                expect(page.children.map((c) => c.id).sort()).toEqual([...ids].sort());
+                expect(page.total).toBe(ids.length);
+              }
             }
+          };
+          await check();
+          const withCase = all.filter((c) => c.caseId);
+          const turned = withCase[moved.pick % Math.max(withCase.length, 1)];
+          if (turned) {
+            turned.caseState = moved.state;
+            await db
+              .updateTable("ledger_records")
+              .set({ state: moved.state as never })
+              .where("id", "=", turned.caseId!)
+              .execute();
+            await check();
           }
         },
       ),

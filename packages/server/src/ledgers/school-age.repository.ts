@@ -231,6 +231,13 @@ export async function countByStatus(db: Database, s: ChildScope): Promise<Record
   return counts;
 }
 
+/** The region's 适龄儿童 version (migration 0030): replaced by every write to its children or its 控辍 cases. */
+export async function schoolAgeVersion(db: Database, regionId: string): Promise<string | null> {
+  const { rows } = await sql<{ version: string }>`
+    SELECT version FROM ledger_versions WHERE region_id = ${regionId} AND type = 'school_age'`.execute(db);
+  return rows[0]?.version ?? null;
+}
+
 export type ChildListRow = Pick<
   SchoolAgeChildrenTable,
   | "id"

@@ -26,6 +26,7 @@ import type { Fields } from "./ledger-type.js";
 import { readFirstSheet, tablesToWorkbook } from "./ledger-xlsx.js";
 import * as ledgersRepo from "./ledgers.repository.js";
 import * as repo from "./school-age.repository.js";
+import { schoolAgeCounts } from "./school-age-counts.js";
 import {
   type ChildOut,
   type ChildRow,
@@ -112,7 +113,7 @@ export async function schoolAgeView(db: Database, actor: Actor, q: SchoolAgeQuer
   const asOf = todayInShanghai(now());
   const scope = scopeOf(actor, q.orgId, asOf);
   const [counts, rows] = await Promise.all([
-    repo.countByStatus(db, scope),
+    schoolAgeCounts(db, scope),
     repo.listChildren(db, { ...scope, ...(q.status ? { status: q.status } : {}), limit: q.limit, offset: q.offset }),
   ]);
   const total = q.status ? (counts[q.status] ?? 0) : Object.values(counts).reduce((a, b) => a + b, 0);
