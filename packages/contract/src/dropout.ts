@@ -335,13 +335,22 @@ export const DropoutReturns = Type.Object({ month: Month, returns: Type.Array(Dr
 export type DropoutReturns = Static<typeof DropoutReturns>;
 
 export const DropoutReviewParams = Type.Object({ quarter: Quarter });
+/** A page of the quarter's cases (the schools' table and the counts cover them all). */
+export const DropoutReviewQuery = Type.Object({
+  limit: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
+  offset: Type.Integer({ minimum: 0, default: 0 }),
+});
+export type DropoutReviewQuery = Static<typeof DropoutReviewQuery>;
 export const DropoutReviewBody = Type.Object(
   { note: Type.String({ minLength: 1, maxLength: 2000, description: "复核意见" }) },
   { additionalProperties: false },
 );
 export type DropoutReviewBody = Static<typeof DropoutReviewBody>;
 
-/** The county's quarterly review (一季度一复核): the schools' monthly returns and every case of the quarter. */
+/**
+ * The county's quarterly review (一季度一复核): the schools' monthly returns, the quarter's cases counted
+ * per school and by state, and a page of them (by school, then date found).
+ */
 export const DropoutQuarterReview = Type.Object({
   quarter: Quarter,
   from: DateString,
@@ -363,7 +372,8 @@ export const DropoutQuarterReview = Type.Object({
     }),
   ),
   counts: CaseCounts,
-  cases: Type.Array(DropoutCase),
+  total: Type.Integer({ description: "本季度案例数" }),
+  cases: Type.Array(DropoutCase, { description: "本页案例" }),
 });
 export type DropoutQuarterReview = Static<typeof DropoutQuarterReview>;
 

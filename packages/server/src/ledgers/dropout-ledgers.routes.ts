@@ -11,6 +11,7 @@ import {
   DropoutReturns,
   DropoutReviewBody,
   DropoutReviewParams,
+  DropoutReviewQuery,
   ErrorBody,
   FileAnswer,
   LedgerImportAnswer,
@@ -129,12 +130,13 @@ export function dropoutLedgersRoutes(app: App, deps: AppDeps): void {
       config: { auth: ["admin", "supervisor", "dept_head", "leader"] },
       schema: {
         tags,
-        summary: "县级控辍保学季度复核：各校月报报送情况与本季度全部案例（个人信息脱敏）",
+        summary: "县级控辍保学季度复核：各校月报报送情况、本季度案例数（按学校、状态）及一页案例（个人信息脱敏）",
         params: DropoutReviewParams,
+        querystring: DropoutReviewQuery,
         response: withErrors({ 200: DropoutQuarterReview }),
       },
     },
-    async (request) => quarterReview(deps.db, actorOf(request), request.params.quarter, now),
+    async (request) => quarterReview(deps.db, actorOf(request), request.params.quarter, now, request.query),
   );
 
   app.post(

@@ -87,6 +87,10 @@ describe("the monthly 控辍保学 return and the county's quarterly review", ()
     expect(open.cases.map((c: { id: string }) => c.id)).toEqual([caseId]);
     expect(open.cases[0].fields.studentNo).not.toBe(aCase().studentNo);
     expect(open.counts).toEqual({ atRisk: 1, outOfSchool: 0, closed: 0 });
+    expect(open.total).toBe(1);
+    // Past the last page: no case, the same counts and total.
+    const past = await ok(leader, "GET", "/api/ledgers/dropout-reviews/2024Q3?limit=1&offset=1");
+    expect(past).toMatchObject({ total: 1, cases: [], counts: open.counts, schools: open.schools });
     expect(open.returns.submitted).toBe(1);
 
     expect((await send(school, "GET", "/api/ledgers/dropout-reviews/2024Q3")).statusCode).toBe(403);

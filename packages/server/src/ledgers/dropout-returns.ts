@@ -4,6 +4,7 @@ import type {
   DropoutReturnBody,
   DropoutReturnQuery,
   DropoutReturns,
+  DropoutReviewQuery,
 } from "@luoshi/contract";
 import { recordAudit } from "../audit/audit.repository.js";
 import type { Actor } from "../auth/actor.js";
@@ -37,11 +38,15 @@ const CLOSED = ["returned", "placed"];
 
 type CaseRow = dropoutRepo.StudentRecordRow;
 
-const countsOf = (cases: CaseRow[]) => ({
-  atRisk: cases.filter((c) => c.state === "at_risk").length,
-  outOfSchool: cases.filter((c) => OUT.includes(c.state)).length,
-  closed: cases.filter((c) => CLOSED.includes(c.state)).length,
-});
+const sumOf = (tally: { n: number }[]) => tally.reduce((a, t) => a + Number(t.n), 0);
+
+/** The counts of cases tallied by state. */
+function tallyCounts(tally: { state: string; n: number }[]) {
+  const sum = (states: string[]) => sumOf(tally.filter((t) => states.includes(t.state)));
+  return { atRisk: sum(["at_risk"]), outOfSchool: sum(OUT), closed: sum(CLOSED) };
+}
+
+const countsOf = (cases: CaseRow[]) => tallyCounts(cases.map((c) => ({ state: c.state, n: 1 })));
 
 const monthRange = (month: string) => {
   const from = `${month}-01`;
@@ -130,14 +135,18 @@ export async function quarterReview(
   actor: Actor,
   quarter: string,
   now: Clock,
+  page: DropoutReviewQuery = { limit: 50, offset: 0 },
 ): Promise<DropoutQuarterReview> {
   assertBureau(actor);
   const { from, to } = quarterRange(quarter);
   const orgIds = studentOrgScope(actor, undefined);
   const key = { regionId: actor.regionId, type: TYPE, unitId: REVIEW_UNIT, period: from, slot: "" };
-  const [{ units, items }, cases, review] = await Promise.all([
-    returnItems(db, { regionId: actor.regionId, type: TYPE, from, to, ...(orgIds ? { orgIds } : {}), at: now() }),
-    dropoutRepo.casesActiveIn(db, { regionId: actor.regionId, from, to, ...(orgIds ? { orgIds } : {}) }),
+  const scope = { regionId: actor.regionId, from, to, ...(orgIds ? { orgIds } : {}) };
+  // The quarter's cases counted per school and state in SQL; only the page asked is read in full.
+  const [{ units, items }, tally, cases, review] = await Promise.all([
+    returnItems(db, { ...scope, type: TYPE, at: now() }),
+    dropoutRepo.tallyActiveIn(db, scope),
+    dropoutRepo.casesActiveIn(db, { ...scope, page }),
     findReturn(db, key),
   ]);
   const dueAt = new Date(`${addDays(to, REVIEW_DAYS)}T17:00:00+08:00`).toISOString();
@@ -168,10 +177,11 @@ export async function quarterReview(
         submitted: s?.submitted ?? 0,
         zero: s?.zero ?? 0,
         missing: s?.missing ?? 0,
-        cases: cases.filter((c) => c.org_id === orgId).length,
+        cases: sumOf(tally.filter((t) => t.org_id === orgId)),
       };
     }),
-    counts: countsOf(cases),
+    counts: tallyCounts(tally),
+    total: sumOf(tally),
     cases: cases.map(presentCase),
   };
 }

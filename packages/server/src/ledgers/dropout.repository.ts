@@ -92,11 +92,15 @@ export async function schoolsOf(db: Database, regionId: string, orgIds?: string[
   return q.orderBy("sort_order").orderBy("name").execute();
 }
 
+interface ActiveIn {
+  regionId: string;
+  from: string;
+  to: string;
+  orgIds?: string[];
+}
+
 /** Cases open at some time within [from, to]: found by its end, not closed before its start. */
-export async function casesActiveIn(
-  db: Database,
-  q: { regionId: string; from: string; to: string; orgIds?: string[] },
-) {
+function activeIn(db: Database, q: ActiveIn) {
   let query = ofType(db, q.regionId, "dropout_case")
     .where(sql<string>`r.fields ->> 'foundOn'`, "<=", q.to)
     .where((eb) =>
@@ -106,7 +110,22 @@ export async function casesActiveIn(
       ]),
     );
   if (q.orgIds) query = query.where("r.org_id", "in", q.orgIds.length ? q.orgIds : [""]);
-  return query.orderBy("o.name").orderBy(sql`r.fields ->> 'foundOn'`).orderBy("r.id").execute();
+  return query;
+}
+
+/** The cases open within [from, to], by school and date found (a page of them, if asked). */
+export async function casesActiveIn(db: Database, q: ActiveIn & { page?: { limit: number; offset: number } }) {
+  const query = activeIn(db, q).orderBy("o.name").orderBy(sql`r.fields ->> 'foundOn'`).orderBy("r.id");
+  return (q.page ? query.limit(q.page.limit).offset(q.page.offset) : query).execute();
+}
+
+/** How many cases of each school and state were open within [from, to]. */
+export async function tallyActiveIn(db: Database, q: ActiveIn) {
+  return activeIn(db, q)
+    .clearSelect()
+    .select(["r.org_id", "r.state", sql<number>`count(*)::int`.as("n")])
+    .groupBy(["r.org_id", "r.state"])
+    .execute();
 }
 
 /** The open cases (在册风险, 已辍学, 劝返中) of some students (学籍号). */

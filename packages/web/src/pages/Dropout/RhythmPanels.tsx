@@ -81,23 +81,29 @@ export function MonthlyReturnCard({ version }: { version: number }) {
   );
 }
 
+/** Cases a page of the quarterly review lists (the server counts them all). */
+const REVIEW_PAGE = 20;
+
 /** The county's quarterly review (一季度一复核): the schools' returns, the quarter's cases, the department's note. */
 export function QuarterReviewPanel({ mayComplete, onOpen }: { mayComplete: boolean; onOpen: (id: string) => void }) {
   const { message } = App.useApp();
   const quarters = recentQuarters();
   const [quarter, setQuarter] = useState(quarters[0]!);
+  const [page, setPage] = useState(1);
   const [review, setReview] = useState<DropoutQuarterReview | null>(null);
   const [note, setNote] = useState("");
   const [busy, setBusy] = useState(false);
+  const pageQuery = { limit: REVIEW_PAGE, offset: (page - 1) * REVIEW_PAGE };
+  // biome-ignore lint/correctness/useExhaustiveDependencies: pageQuery follows page
   useEffect(() => {
-    setReview(null);
-    void dropoutApi.quarterReview(quarter).then(setReview);
-  }, [quarter]);
+    void dropoutApi.quarterReview(quarter, pageQuery).then(setReview);
+  }, [quarter, page]);
 
   const complete = async () => {
     setBusy(true);
     try {
-      setReview(await dropoutApi.completeReview(quarter, note));
+      await dropoutApi.completeReview(quarter, note);
+      setReview(await dropoutApi.quarterReview(quarter, pageQuery));
       setNote("");
       message.success(D.reviewDone);
     } catch (e) {
@@ -108,7 +114,15 @@ export function QuarterReviewPanel({ mayComplete, onOpen }: { mayComplete: boole
   };
   return (
     <Space direction="vertical" style={{ width: "100%" }} data-review={quarter}>
-      <Segmented value={quarter} onChange={(v) => setQuarter(String(v))} options={quarters} />
+      <Segmented
+        value={quarter}
+        onChange={(v) => {
+          setReview(null);
+          setQuarter(String(v));
+          setPage(1);
+        }}
+        options={quarters}
+      />
       {review && (
         <>
           <Descriptions size="small" column={{ xs: 1, sm: 2 }} bordered>
@@ -145,8 +159,17 @@ export function QuarterReviewPanel({ mayComplete, onOpen }: { mayComplete: boole
             ]}
           />
           <List
-            header={D.quarterCaseList(review.cases.length)}
+            header={D.quarterCaseList(review.total)}
             dataSource={review.cases}
+            pagination={
+              review.total > REVIEW_PAGE && {
+                current: page,
+                pageSize: REVIEW_PAGE,
+                total: review.total,
+                onChange: setPage,
+                showSizeChanger: false,
+              }
+            }
             locale={{ emptyText: D.empty }}
             renderItem={(c) => (
               <List.Item data-review-case={c.id} onClick={() => c.escalated && onOpen(c.id)}>

@@ -53,7 +53,8 @@ export const dropoutApi = {
   returns: (month: string) => get<DropoutReturns>("/api/ledgers/dropout-returns", { month }),
   submitReturn: (month: string) =>
     request<{ return: DropoutMonthlyReturn }>("POST", "/api/ledgers/dropout-returns", { month }).then((r) => r.return),
-  quarterReview: (quarter: string) => get<DropoutQuarterReview>(`/api/ledgers/dropout-reviews/${quarter}`),
+  quarterReview: (quarter: string, query: Query = {}) =>
+    get<DropoutQuarterReview>(`/api/ledgers/dropout-reviews/${quarter}`, query),
   completeReview: (quarter: string, note: string) =>
     request<DropoutQuarterReview>("POST", `/api/ledgers/dropout-reviews/${quarter}`, { note }),
   indicators: (query: Query) => get<HazardIndicators>("/api/ledgers/dropout-indicators", query),
