@@ -10,7 +10,8 @@
 // GET /api/ledgers/dropout-ledgers/suspected and /dropped as a school (its own students) and as the
 // bureau's department (the escalated cases of every school), the 适龄儿童台账 (60,000 children, all and
 // 适龄未入学 only, as the bureau and as a school), the county's quarterly review and the 应助尽助 checks.
-// Target: each 台账 view p99 ≤ 100 ms at 20 connections.
+// Target: each 台账 view (and the review and the checks, which the bureau opens too) p99 ≤ 100 ms at 20
+// connections.
 // The machine is shared: compare the ratio columns, measured against the no-op in the same run.
 // About 1½ minutes.
 import { loadavg } from "node:os";
@@ -123,7 +124,7 @@ async function seed(db) {
            '压测数据', created_by, created_at FROM ledger_records`.execute(db);
   // The 适龄儿童台账: 60,000 children of the 户籍 roster as the comparison with the rolls left them —
   // 92 % on a school's roll (school, grade, 学籍号), 6 % on none (适龄未入学), 2 % past the age — and
-  // a case opened for every tenth child not enrolled.
+  // a case opened for every tenth child not enrolled (one of the cases above, at its school).
   const thisYear = new Date().getFullYear();
   await sql`
     INSERT INTO school_age_children (region_id, id, id_number, name, sex, birth_date, hukou_place, residence,
@@ -138,8 +139,10 @@ async function seed(db) {
            CASE WHEN n % 50 < 46 THEN schools[1 + n % ${SCHOOLS}] END,
            CASE WHEN n % 50 < 46 THEN 1 + n % 9 END,
            CASE WHEN n % 50 < 46 THEN ${thisYear}::int END,
-           NULL, NULL, ${school.id}, now(), now()
+           CASE WHEN opened THEN 'dc' || k END, CASE WHEN opened THEN schools[1 + k % ${SCHOOLS}] END,
+           ${school.id}, now(), now()
       FROM (SELECT n, ${sql.val(ids)}::text[] AS schools,
+                   n % 50 BETWEEN 46 AND 48 AND n / 50 % 10 = 0 AS opened, 1 + n / 500 * 3 + n % 50 - 46 AS k,
                    (make_date(${thisYear}::int - CASE WHEN n % 50 = 49 THEN 17 ELSE 6 + n % 9 END, 1, 1) + (n % 360)) AS b
               FROM generate_series(1, ${STUDENTS}) n) g`.execute(db);
   await sql`VACUUM ANALYZE ledger_records`.execute(db);
@@ -220,7 +223,7 @@ await onThrowawaySchema(args, server, {
     );
     table(rows, noop.result);
     console.log("");
-    for (const r of rows.slice(2, 9))
+    for (const r of rows.slice(2))
       console.log(
         `${r.result.latency.p99 <= 100 ? "✓" : "✗"} ${r.name}: p99 ${r.result.latency.p99} ms (target ≤ 100 ms)`,
       );
