@@ -1,9 +1,11 @@
 import ExcelJS from "exceljs";
 import type { InjectOptions } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CACHE_HEADER } from "../http/read-cache.js";
 import { createTestApp, loginAs, multipart, type Session, type TestContext } from "../test/app.js";
 import { aCase } from "../test/dropout.js";
 import { allCounts } from "../test/hazards.js";
+import { within } from "../test/within.js";
 
 let t: TestContext;
 let school: Session;
@@ -246,5 +248,27 @@ describe("the 控辍保学 台账 (疑似辍学学生台账, 辍学学生台账)
     expect(twice.json()).toMatchObject({ created: 1, skipped: 1, problems: [{ row: 3, code: "DROPOUT_CASE_OPEN" }] });
     // The bureau does not import a school's 台账.
     expect((await upload(dept, "suspected", book, "check")).statusCode).toBe(403);
+  });
+  it("the bureau's page is kept until a write, then read anew", async () => {
+    const url = "/api/ledgers/dropout-ledgers/dropped?limit=7";
+    const view = async () => {
+      const res = await send(dept, "GET", url);
+      return { cache: res.headers[CACHE_HEADER], ids: res.json().cases.map((c: { id: string }) => c.id) as string[] };
+    };
+    // On PostgreSQL any commit anywhere (another test file's) moves every answer: read until kept.
+    const kept = await within(
+      10,
+      () => view(),
+      (v) => v.cache === "hit",
+    );
+    expect(kept.cache).toBe("hit");
+    expect(kept.ids).not.toContain(ids.persuading);
+    await ok(school, "POST", `/api/ledgers/dropout-cases/${ids.persuading}/steps`, {
+      action: "escalate",
+      fields: { escalationNote: "多次劝返无效" },
+    });
+    const after = await view();
+    expect(after.cache).not.toBe("hit");
+    expect(after.ids).toContain(ids.persuading);
   });
 });

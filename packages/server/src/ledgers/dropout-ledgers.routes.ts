@@ -42,7 +42,8 @@ export function dropoutLedgersRoutes(app: App, deps: AppDeps): void {
   app.get(
     "/api/ledgers/dropout-ledgers/:kind",
     {
-      config: { auth: ALL_ROLES },
+      // Paged by the bureau again and again: kept until a write.
+      config: { auth: ALL_ROLES, cache: true },
       schema: {
         tags,
         summary: `控辍保学台账（${names}；学校：本校；教育局：已上报的案例）`,

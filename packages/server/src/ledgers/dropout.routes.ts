@@ -225,7 +225,8 @@ export function dropoutRoutes(app: App, deps: AppDeps): void {
   app.get(
     "/api/ledgers/aid-checks",
     {
-      config: { auth: ALL_ROLES },
+      // Opened by the bureau again and again: kept until a write (the day asked defaults to today).
+      config: { auth: ALL_ROLES, cache: true },
       schema: schema("应助尽助核查：应助未助、重复资助、未认定获资助（按学校）", {
         querystring: AidChecksQuery,
         response: withErrors({ 200: AidChecks }),

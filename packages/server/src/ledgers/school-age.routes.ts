@@ -39,7 +39,8 @@ export function schoolAgeRoutes(app: App, deps: AppDeps): void {
   app.get(
     BASE,
     {
-      config: { auth: ALL_ROLES },
+      // Paged and filtered by the bureau again and again: kept until a write (statuses by today's age).
+      config: { auth: ALL_ROLES, cache: true },
       schema: {
         tags,
         summary:
