@@ -3,8 +3,8 @@ import { type Database, pgliteOf } from "./database.js";
 import type { DB } from "./schema.js";
 
 /**
- * A write of one request: ONE statement, run on the connection it is given (alone, it is its
- * own transaction; in a batch, part of the batch's).
+ * A write of one request: ONE statement, run on the connection it is given (in a batch's
+ * transaction on PGlite; alone, its own transaction, on PostgreSQL).
  */
 export type GroupedWrite = (db: Kysely<DB>) => Promise<unknown>;
 
@@ -42,6 +42,11 @@ const MAX_BATCH = 64;
  * (one BEGIN, one COMMIT, one WAL flush and fsync) instead of one each. Each write's promise
  * resolves only once the transaction holding it committed durably (the dialect answers a
  * commit after its fsync), so each request still answers after its own data is on disk.
+ * A batch takes the writes queued when it gets the connection, so the writes that come while it
+ * waits for it join it; once it took them the next batch may wait for the connection, which the
+ * first frees after its COMMIT and before its fsync: a batch's fsync overlaps the next batch's
+ * work instead of holding it back (the dialect's WAL sync then covers both in as few fsyncs as
+ * it can).
  * A write may ask for a follow-up (FollowUp: the status refresh after a report), run once per
  * batch in the same transaction after the writes, for all that asked: so the follow-up's writes
  * commit with the writes that caused them, in the same fsync, and a request waits for one
@@ -53,49 +58,54 @@ const MAX_BATCH = 64;
  */
 export class GroupCommit {
   private queue: Waiting[] = [];
-  private running = false;
+  /** Whether a batch is waiting for the connection (it will take the writes queued by then). */
+  private waiting = false;
 
   constructor(private readonly db: Database) {}
 
   run<T>(write: GroupedWrite, then?: Then<T>): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       this.queue.push({ write, then, resolve, reject });
-      void this.drain();
+      this.open();
     });
   }
 
-  private async drain(): Promise<void> {
-    if (this.running) return;
-    this.running = true;
-    try {
-      while (this.queue.length > 0) {
-        const batch = this.queue.splice(0, MAX_BATCH);
-        await this.commit(batch);
-      }
-    } finally {
-      this.running = false;
-    }
+  /** Opens a batch for the queued writes, unless one is already waiting to take them. */
+  private open(): void {
+    if (this.waiting || this.queue.length === 0) return;
+    this.waiting = true;
+    let batch: Waiting[] | undefined;
+    const take = () => {
+      batch = this.queue.splice(0, MAX_BATCH);
+      this.waiting = false;
+      this.open();
+      return batch;
+    };
+    this.transaction(take).then(
+      () => {
+        for (const w of batch!) w.resolve();
+      },
+      (error: unknown) => {
+        // Failed before it took any (no connection): the writes queued now go one by one.
+        const failed = batch ?? take();
+        if (failed.length === 1) failed[0]!.reject(error);
+        else void this.oneByOne(failed);
+      },
+    );
   }
 
-  private async commit(batch: Waiting[]): Promise<void> {
-    if (batch.length > 1) {
-      const committed = await this.transaction(batch).then(
-        () => true,
-        () => false,
-      );
-      if (committed) {
-        for (const w of batch) w.resolve();
-        return;
-      }
-    }
-    // Alone, or again one by one after the batch failed: each its own transaction (a lone
-    // statement without a follow-up is one by itself).
-    for (const w of batch) await (w.then ? this.transaction([w]) : w.write(this.db)).then(w.resolve, w.reject);
+  /** Again one by one after their batch failed: each its own transaction. */
+  private async oneByOne(batch: Waiting[]): Promise<void> {
+    for (const w of batch) await this.transaction(() => [w]).then(w.resolve, w.reject);
   }
 
-  /** The writes, then each follow-up they asked for once with all its items, in one transaction. */
-  private transaction(batch: Waiting[]): Promise<void> {
+  /**
+   * The writes `take` gives once the transaction holds the connection, then each follow-up they
+   * asked for once with all its items, in one transaction.
+   */
+  private transaction(take: () => Waiting[]): Promise<void> {
     return this.db.transaction().execute(async (trx: Transaction<DB>) => {
+      const batch = take();
       for (const w of batch) await w.write(trx);
       const followUps = new Map<FollowUp<unknown>, unknown[]>();
       for (const { then } of batch)
