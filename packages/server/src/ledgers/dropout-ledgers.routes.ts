@@ -24,7 +24,7 @@ import { type App, type AppDeps, actorOf } from "../http/types.js";
 import { clockOf } from "../supervision/deps.js";
 import { refreshBoundTasks } from "./binding-refresh.js";
 import { dropoutLedgerView, exportDropoutLedger, importDropoutLedger } from "./dropout-ledgers.js";
-import { completeQuarterReview, dropoutReturns, quarterReview, submitDropoutReturn } from "./dropout-returns.js";
+import { completeQuarterReview, dropoutReturns, quarterReviewRead, submitDropoutReturn } from "./dropout-returns.js";
 import { LEDGER_ASSIGNERS } from "./ledger-access.js";
 import { importSummary, readLedgerImport } from "./ledger-import-upload.js";
 import { XLSX_TYPE } from "./ledger-xlsx.js";
@@ -128,7 +128,8 @@ export function dropoutLedgersRoutes(app: App, deps: AppDeps): void {
   app.get(
     "/api/ledgers/dropout-reviews/:quarter",
     {
-      config: { auth: ["admin", "supervisor", "dept_head", "leader"] },
+      // Opened by the bureau again and again: kept until a write, or until a return or the review falls due.
+      config: { auth: ["admin", "supervisor", "dept_head", "leader"], cache: true },
       schema: {
         tags,
         summary: "县级控辍保学季度复核：各校月报报送情况、本季度案例数（按学校、状态）及一页案例（个人信息脱敏）",
@@ -137,7 +138,17 @@ export function dropoutLedgersRoutes(app: App, deps: AppDeps): void {
         response: withErrors({ 200: DropoutQuarterReview }),
       },
     },
-    async (request) => quarterReview(deps.db, actorOf(request), request.params.quarter, now, request.query),
+    async (request) => {
+      const { review, expires } = await quarterReviewRead(
+        deps.db,
+        actorOf(request),
+        request.params.quarter,
+        now,
+        request.query,
+      );
+      if (expires !== undefined) request.readExpires = expires;
+      return review;
+    },
   );
 
   app.post(

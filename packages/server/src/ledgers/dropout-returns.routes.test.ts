@@ -1,8 +1,10 @@
 import type { InjectOptions } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CACHE_HEADER } from "../http/read-cache.js";
 import { createTestApp, loginAs, type Session, type TestContext } from "../test/app.js";
 import { aCase } from "../test/dropout.js";
 import { allCounts } from "../test/hazards.js";
+import { within } from "../test/within.js";
 
 let t: TestContext;
 let school: Session;
@@ -91,6 +93,16 @@ describe("the monthly 控辍保学 return and the county's quarterly review", ()
     // Past the last page: no case, the same counts and total.
     const past = await ok(leader, "GET", "/api/ledgers/dropout-reviews/2024Q3?limit=1&offset=1");
     expect(past).toMatchObject({ total: 1, cases: [], counts: open.counts, schools: open.schools });
+    // Kept until it falls due (on PostgreSQL any commit anywhere moves it: read until kept), then read anew.
+    const view = async () => {
+      const res = await send(leader, "GET", "/api/ledgers/dropout-reviews/2024Q3");
+      return { cache: res.headers[CACHE_HEADER], status: res.json().status as string };
+    };
+    expect(await within(10, view, (v) => v.cache === "hit")).toEqual({ cache: "hit", status: "pending" });
+    const before = clock;
+    clock = new Date("2024-10-16T02:00:00Z"); // past the review's due time (15 October, 17:00), no write
+    expect(await view()).toEqual({ cache: "miss", status: "missing" });
+    clock = before;
     expect(open.returns.submitted).toBe(1);
 
     expect((await send(school, "GET", "/api/ledgers/dropout-reviews/2024Q3")).statusCode).toBe(403);

@@ -16,7 +16,7 @@ import { presentCase } from "./dropout.service.js";
 import { isSchoolSide, studentOrgScope } from "./dropout-access.js";
 import { LEDGER_ASSIGNERS } from "./ledger-access.js";
 import { ledgerError } from "./ledger-errors.js";
-import { addDays, classifyReturns, periodEnd, summariseBy, summariseReturns } from "./returns.js";
+import { addDays, classifyReturns, nextStatusChange, periodEnd, summariseBy, summariseReturns } from "./returns.js";
 import { findReturn, listReturns, lockReturn, writeReturn } from "./returns.repository.js";
 import { type Clock, returnItems } from "./returns.service.js";
 
@@ -137,6 +137,20 @@ export async function quarterReview(
   now: Clock,
   page: DropoutReviewQuery = { limit: 50, offset: 0 },
 ): Promise<DropoutQuarterReview> {
+  return (await quarterReviewRead(db, actor, quarter, now, page)).review;
+}
+
+/**
+ * The quarter's review and when it changes with no write (ms; undefined: only writes change it): the
+ * first of the schools' pending returns, or the review itself, falling due.
+ */
+export async function quarterReviewRead(
+  db: Database,
+  actor: Actor,
+  quarter: string,
+  now: Clock,
+  page: DropoutReviewQuery,
+): Promise<{ review: DropoutQuarterReview; expires: number | undefined }> {
   assertBureau(actor);
   const { from, to } = quarterRange(quarter);
   const orgIds = studentOrgScope(actor, undefined);
@@ -159,7 +173,7 @@ export async function quarterReview(
   );
   const bySchool = summariseBy(items, (i) => i.orgId);
   const payload = (review?.payload ?? {}) as { note?: string; completedBy?: string };
-  return {
+  const answer: DropoutQuarterReview = {
     quarter,
     from,
     to,
@@ -184,6 +198,7 @@ export async function quarterReview(
     total: sumOf(tally),
     cases: cases.map(presentCase),
   };
+  return { review: answer, expires: nextStatusChange([...items, status!]) };
 }
 
 /** The department completes (or amends) the quarter's review with its note; audited. */
