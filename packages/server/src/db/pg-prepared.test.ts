@@ -27,6 +27,13 @@ describe("statements marked PREPARED", () => {
         expect(kept.rows).toHaveLength(1);
         expect(kept.rows[0]!.name).toMatch(/^luoshi_[0-9a-f]{24}$/);
         expect(kept.rows[0]!.statement.startsWith(PREPARED)).toBe(true);
+        // Naming its columns, a kept statement survives a column added meanwhile (a migration by another process).
+        await sql`CREATE TEMP TABLE kept_check (a int)`.execute(conn);
+        await sql`INSERT INTO kept_check VALUES (7)`.execute(conn);
+        const read = () => sql<{ a: number }>`${sql.raw(PREPARED)} SELECT a FROM kept_check`.execute(conn);
+        expect((await read()).rows).toEqual([{ a: 7 }]);
+        await sql`ALTER TABLE kept_check ADD COLUMN b int`.execute(conn);
+        expect((await read()).rows).toEqual([{ a: 7 }]);
       });
     } finally {
       await db.destroy();

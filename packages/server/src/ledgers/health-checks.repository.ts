@@ -9,7 +9,7 @@ import type { ClassRow } from "./school-classes.repository.js";
  * SQL of the class check's hot path (a county's 18,000 checks a morning, issue 16 bench): the class
  * with what its writer's reach and the region's calendar need in one read, and a first submission
  * written with its audit entry (and the class's remembered roster) in one statement. Both are kept
- * prepared on PostgreSQL (db/pg-prepared.ts).
+ * prepared on PostgreSQL (db/pg-prepared.ts), so they name their columns.
  */
 
 export interface ClassForCheck extends ClassRow {
@@ -26,7 +26,8 @@ export async function classForCheck(
   writerId: string,
 ): Promise<ClassForCheck | undefined> {
   const rows = await sql<ClassForCheck>`${sql.raw(PREPARED)}
-    SELECT c.*, o.name AS org_name, u.display_name AS head_teacher_name,
+    SELECT c.region_id, c.id, c.org_id, c.name, c.grade, c.head_teacher_id, c.enrolled, c.roster, c.sort_order,
+           c.created_at, c.updated_at, c.deleted_at, o.name AS org_name, u.display_name AS head_teacher_name,
            EXISTS (SELECT 1 FROM school_classes h
                     WHERE h.region_id = c.region_id AND h.head_teacher_id = ${writerId} AND h.deleted_at IS NULL)
              AS writer_heads,
@@ -70,7 +71,8 @@ export async function insertFirstCheck(
       VALUES (${key.regionId}, ${key.type}, ${key.unitId}, ${q.orgId}, 'day', ${key.period}::date, ${key.slot}, ${q.zero},
               ${json(q.payload)}::jsonb, 1, ${q.actorId}, ${q.at}::timestamptz, ${q.actorId}, ${q.at}::timestamptz)
       ON CONFLICT DO NOTHING
-      RETURNING *),
+      RETURNING region_id, ledger_type, unit_id, org_id, period_kind, period, slot, zero, payload, version,
+                submitted_by, submitted_at, updated_by, updated_at),
     audit AS (
       INSERT INTO audit_events (region_id, id, actor_id, entity, entity_id, action, before, after)
       SELECT ${key.regionId}, ${newId()}, ${q.actorId}, 'ledger_return', ${q.audit.entityId}, 'submit', NULL,
