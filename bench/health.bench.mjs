@@ -215,7 +215,9 @@ try {
   const { app, url } = await server.startServer({ db, files: null, config, close: async () => {} });
   try {
     const bureau = await login(url, "tiwei");
-    const sessions = await Promise.all(reporters.map((r) => login(url, r.username)));
+    // One at a time: sign-ins from one address are throttled past 20 attempts in flight.
+    const sessions = [];
+    for (const r of reporters) sessions.push(await login(url, r.username));
     const connections = Number(args.connections);
     // (1) Ingest: the live schools’ checks of the last day, one worker per school's reporter.
     const checks = reporters.flatMap((r, w) =>
