@@ -140,7 +140,7 @@ export interface TaskBundle {
 export async function publishedTaskBundles(
   db: Db,
   planOrgIds: string[],
-  only: { planId?: string; taskId?: string; taskIds?: string[]; assignedTo?: string[] },
+  only: { planId?: string; taskId?: string; assignedTo?: string[] },
   today: string,
 ): Promise<TaskBundle[]> {
   if (planOrgIds.length === 0) return [];
@@ -169,43 +169,18 @@ export async function publishedTaskBundles(
     CROSS JOIN LATERAL (
       SELECT max(d.day) AS day FROM status_snapshots d WHERE d.region_id = t.region_id AND d.day <= ${today}
     ) cur
-    WHERE ${publishedTasksOf(planOrgIds, only)}
-    ORDER BY p.created_at, t.seq`.execute(db);
-  return rows;
-}
-
-/** Which tasks publishedTaskBundles would send, in its order, without the bundles (one light query). */
-export async function publishedTaskIds(
-  db: Db,
-  planOrgIds: string[],
-  only: { assignedTo?: string[] },
-): Promise<{ id: string; plan_id: string }[]> {
-  if (planOrgIds.length === 0) return [];
-  const { rows } = await sql<{ id: string; plan_id: string }>`
-    SELECT t.id, t.plan_id
-    FROM plan_tasks t
-    JOIN plans p ON p.id = t.plan_id AND p.region_id = t.region_id
-    WHERE ${publishedTasksOf(planOrgIds, only)}
-    ORDER BY p.created_at, t.seq`.execute(db);
-  return rows;
-}
-
-/** The live tasks (t) of the published plans (p) owned by the given orgs, narrowed as asked. */
-function publishedTasksOf(
-  planOrgIds: string[],
-  only: { planId?: string; taskId?: string; taskIds?: string[]; assignedTo?: string[] },
-) {
-  return sql`p.org_id = ANY(${planOrgIds}::text[]) AND p.status = 'published' AND p.deleted_at IS NULL
+    WHERE p.org_id = ANY(${planOrgIds}::text[]) AND p.status = 'published' AND p.deleted_at IS NULL
       AND t.deleted_at IS NULL
       ${only.planId ? sql`AND p.id = ${only.planId}` : sql``}
       ${only.taskId ? sql`AND t.id = ${only.taskId}` : sql``}
-      ${only.taskIds ? sql`AND t.id = ANY(${only.taskIds}::text[])` : sql``}
       ${
         only.assignedTo
           ? sql`AND EXISTS (SELECT 1 FROM assignments m WHERE m.region_id = t.region_id AND m.task_id = t.id
                   AND m.org_id = ANY(${only.assignedTo}::text[]) AND m.deleted_at IS NULL)`
           : sql``
-      }`;
+      }
+    ORDER BY p.created_at, t.seq`.execute(db);
+  return rows;
 }
 
 /**

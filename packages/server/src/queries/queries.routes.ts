@@ -20,11 +20,7 @@ export function queriesRoutes(app: App, deps: AppDeps): void {
   /** A task list, cached per the plans it was drawn from (a unit's own list: per its tasks). */
   const tasksOf = async (request: FastifyRequest, filter: TaskFilter) => {
     const plans = new Set<string>();
-    const tasks = await findTasks(db, actorOf(request), filter, {
-      drawnFrom: plans,
-      today: today(),
-      keep: deps.config.readCache,
-    });
+    const tasks = await findTasks(db, actorOf(request), filter, { drawnFrom: plans, today: today() });
     if (filter.mine) dependsOnTasks(request, tasks);
     else dependsOnPlans(request, plans);
     return tasks.map(presentTask);

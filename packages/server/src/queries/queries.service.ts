@@ -10,7 +10,6 @@ import { attainment, nextDue, reportedStatus } from "../status/rules.js";
 import type { SupervisionStatus } from "../supervision/schema.js";
 import { zhCompare } from "../zh-order.js";
 import * as repo from "./queries.repository.js";
-import { taskBundleCacheOf } from "./task-bundle-cache.js";
 
 export interface TaskFilter {
   planId?: string;
@@ -35,29 +34,22 @@ function engineStatus(assignees: readonly { supervision: SupervisionStatus | nul
  * Every published task the actor can read (optionally one plan's, or one task), with assignees'
  * latest reports, deadlines, the reported state and the status engine's current status of each
  * assignment and milestone (stored snapshots, as the warnings board shows them) and of the task
- * (over its assignments): one query. With `keep`, a unit's own list (mine) is built from the
- * bundles kept per task (task-bundle-cache.ts; embedded database only): the list of its tasks,
- * then the bundles of those written to since they were kept.
+ * (over its assignments): one query.
  */
 async function taskViews(
   db: Database,
   actor: Actor,
   only: { planId?: string; taskId?: string; mine?: boolean },
   today: string,
-  keep = false,
 ) {
   const orgIds = [...actor.visibleOrgIds, ...actor.ancestorOrgIds];
   const { mine, ...which } = only;
-  const narrowed = mine ? { ...which, assignedTo: actor.visibleOrgIds } : which;
-  // A unit's own list from the bundles kept per task (PGlite): a report recomputes its task's alone.
-  const kept = keep && mine && !which.planId && !which.taskId ? taskBundleCacheOf(db) : undefined;
-  const tasks = kept
-    ? await kept.bundles(
-        await repo.publishedTaskIds(db, orgIds, { assignedTo: actor.visibleOrgIds }),
-        today,
-        (taskIds) => repo.publishedTaskBundles(db, orgIds, { taskIds }, today),
-      )
-    : await repo.publishedTaskBundles(db, orgIds, narrowed, today);
+  const tasks = await repo.publishedTaskBundles(
+    db,
+    orgIds,
+    mine ? { ...which, assignedTo: actor.visibleOrgIds } : which,
+    today,
+  );
   return tasks.map((t) => {
     const assignees = t.assignees.map(([orgId, role, orgName, status, percent, period, supervision]) => ({
       orgId,
@@ -104,18 +96,18 @@ async function planTaskViews(db: Database, actor: Actor, planId: string, today: 
  * Tasks matching the filter, their statuses as of `today` (Asia/Shanghai); `drawnFrom` receives
  * every plan whose tasks were filtered (kept or not). A `mine` list reads only the tasks assigned
  * to the actor's units (its plans are those of its tasks: which tasks are assigned to whom changes
- * only by writes that name no plan). `keep`: from the bundles kept per task where it can (taskViews).
+ * only by writes that name no plan).
  */
 export async function findTasks(
   db: Database,
   actor: Actor,
   filter: TaskFilter,
-  options: { today?: string; drawnFrom?: Set<string>; keep?: boolean } = {},
+  options: { today?: string; drawnFrom?: Set<string> } = {},
 ) {
-  const { today = todayInShanghai(), drawnFrom, keep } = options;
+  const { today = todayInShanghai(), drawnFrom } = options;
   const views = filter.planId
     ? await planTaskViews(db, actor, filter.planId, today, filter.mine)
-    : await taskViews(db, actor, { mine: filter.mine }, today, keep);
+    : await taskViews(db, actor, { mine: filter.mine }, today);
   if (drawnFrom) {
     if (filter.planId) drawnFrom.add(filter.planId);
     for (const t of views) drawnFrom.add(t.planId);
