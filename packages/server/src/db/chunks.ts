@@ -7,10 +7,10 @@ const MAX_ROWS = 100;
  * Splits rows for a multi-row INSERT into statements under the parameter limit (a 5,400-task plan
  * was one INSERT of 81,000 parameters and failed). Run them in one transaction to keep it atomic.
  */
-export function insertChunks<T extends object>(rows: readonly T[], maxRows = MAX_ROWS): T[][] {
+export function insertChunks<T extends object>(rows: readonly T[]): T[][] {
   if (rows.length === 0) return [];
   const columns = Math.max(1, ...rows.slice(0, 10).map((r) => Object.keys(r).length));
-  const size = Math.max(1, Math.min(maxRows, Math.floor(MAX_PARAMETERS / columns)));
+  const size = Math.max(1, Math.min(MAX_ROWS, Math.floor(MAX_PARAMETERS / columns)));
   const chunks: T[][] = [];
   for (let i = 0; i < rows.length; i += size) chunks.push(rows.slice(i, i + size));
   return chunks;

@@ -143,21 +143,13 @@ class DurableNodeFS extends NodeFS {
   }
 }
 
-/**
- * WAL written in small steps. With PGlite's default (4 MB of WAL buffers, and no WAL writer in
- * single-user mode) a big transaction's commit wrote megabytes synchronously on the event loop:
- * a 6,000-task import's commit held it 50–80 ms. With 256 kB the writes happen along the way,
- * between statements, and a commit writes at most that much. Same bytes, same fsyncs.
- */
-const WAL_WRITES = ["-c", "wal_buffers=256kB"];
-
 /** A PGlite on a host folder whose commits are fsynced (see WalSync). */
 export function durablePGlite(dataDir: string, options: PGliteOptions): { lite: PGlite; wal: WalSync } {
   const wal = new WalSync();
   const lite = new PGlite({
     ...options,
     fs: new DurableNodeFS(dataDir, wal),
-    startParams: [...PGlite.defaultStartParams.filter((p) => p !== "-F"), "-c", "wal_sync_method=fsync", ...WAL_WRITES],
+    startParams: [...PGlite.defaultStartParams.filter((p) => p !== "-F"), "-c", "wal_sync_method=fsync"],
   });
   return { lite, wal };
 }

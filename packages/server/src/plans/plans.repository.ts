@@ -4,45 +4,16 @@ import type { DB, PlansTable, PlanTasksTable } from "../db/schema.js";
 
 type Db = Kysely<DB>;
 
-/** Every column of a plan but its source text, which can be megabytes. */
-const PLAN_SUMMARY_COLUMNS = [
-  "region_id",
-  "id",
-  "org_id",
-  "title",
-  "year",
-  "status",
-  "status_reason",
-  "report_rules",
-  "cadence",
-  "source_filename",
-  "source_format",
-  "diagnostics",
-  "created_by",
-  "published_at",
-  "created_at",
-  "updated_at",
-  "deleted_at",
-] as const satisfies readonly Exclude<keyof PlansTable, "source_text">[];
-/** A column added to plans and not listed above fails to compile here. */
-type Unlisted = Exclude<keyof PlansTable, "source_text" | (typeof PLAN_SUMMARY_COLUMNS)[number]>;
-const _everyColumnListed: [Unlisted] extends [never] ? true : Unlisted = true;
-
-/** Inserts a plan and returns it without its source text (megabytes read back through PGlite for nothing). */
 export async function insertPlan(db: Db, row: Insertable<PlansTable>) {
-  return db.insertInto("plans").values(row).returning(PLAN_SUMMARY_COLUMNS).executeTakeFirstOrThrow();
+  return db.insertInto("plans").values(row).returningAll().executeTakeFirstOrThrow();
 }
-
-/** A task row carries its text, units, deadlines and targets: 25 of them is a statement of a few milliseconds on PGlite. */
-const TASK_ROWS_PER_STATEMENT = 25;
 
 /**
  * Many tasks (an import) in short statements under the parameter limit, without reading them back;
  * the caller's transaction keeps them all-or-nothing.
  */
 export async function insertTaskRows(db: Db, rows: Insertable<PlanTasksTable>[]): Promise<number> {
-  for (const chunk of insertChunks(rows, TASK_ROWS_PER_STATEMENT))
-    await db.insertInto("plan_tasks").values(chunk).execute();
+  for (const chunk of insertChunks(rows)) await db.insertInto("plan_tasks").values(chunk).execute();
   return rows.length;
 }
 

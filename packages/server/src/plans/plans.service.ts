@@ -88,15 +88,16 @@ export async function importPlan(db: Database, actor: Actor | null, input: Impor
         ...taskColumns(t),
       }));
       const taskCount = await repo.insertTaskRows(trx, rows);
+      const { source_text: _omit, ...summary } = plan;
       await recordAudit(trx, {
         regionId: owner.region_id,
         actorId: actor?.userId ?? null,
         entity: "plan",
         entityId: planId,
         action: "import",
-        after: { ...plan, taskCount },
+        after: { ...summary, taskCount },
       });
-      created.push({ ...plan, taskCount });
+      created.push({ ...summary, taskCount });
     }
     return created;
   });

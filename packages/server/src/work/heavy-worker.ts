@@ -10,7 +10,6 @@ import {
   type ReadLimits,
 } from "@luoshi/plan-parser";
 import { Piscina } from "piscina";
-import { packDocument } from "./packed-document.js";
 
 /** The CPU-heavy jobs the server hands to its worker threads. */
 export type HeavyTask =
@@ -79,8 +78,6 @@ export default async function heavyWorker(task: HeavyTask & { started: MessagePo
   task.started.postMessage("started");
   task.started.close();
   const result = await runHeavyTask(task);
-  // A parsed document goes back packed, for the event loop to read piece by piece (packed-document.ts).
-  if ("doc" in result) return Piscina.move(packDocument(result.doc));
   // A fresh copy: a small Buffer may sit in the shared pool, which cannot be transferred.
   return "bytes" in result ? Piscina.move(new Uint8Array(result.bytes)) : result;
 }

@@ -5,7 +5,6 @@ import { limitError, type ParsedDocument, PlanParseError, type ReadLimits } from
 import { Piscina } from "piscina";
 import { AppError } from "../errors.js";
 import { type HeavyResult, type HeavyTask, runHeavyTask } from "./heavy-worker.js";
-import { unpackDocument } from "./packed-document.js";
 import { workerEntry } from "./worker-entry.js";
 
 export interface WorkOptions {
@@ -127,8 +126,7 @@ export function workPool(options: WorkOptions, log: (msg: string, err: unknown) 
           limits: options.limits,
           ...(year ? { year } : {}),
         };
-        const out = await run(task, [own.buffer as ArrayBuffer]);
-        return out instanceof Uint8Array ? await unpackDocument(out) : (unwrap(out as HeavyResult) as ParsedDocument);
+        return unwrap((await run(task, [own.buffer as ArrayBuffer])) as HeavyResult) as ParsedDocument;
       } catch (e) {
         const failure = failureOf(e);
         if (failure === "timeout") throw limitError("PARSE_TIMEOUT", options.timeoutMs);
