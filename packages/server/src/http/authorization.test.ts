@@ -1189,6 +1189,15 @@ const MATRIX: Record<string, Row> = {
       headers: c.session.headers,
     }),
   },
+  "GET /api/ledgers/health/trends": {
+    own: ALL,
+    other: null,
+    req: (c) => ({
+      method: "GET",
+      url: "/api/ledgers/health/trends?from=2024-05-01&to=2024-05-31",
+      headers: c.session.headers,
+    }),
+  },
   "GET /api/ledgers/health/rules": {
     own: ALL,
     other: null,
@@ -1744,6 +1753,10 @@ const LIST_SCOPES: Record<string, ListScope> = {
   "GET /api/ledgers/health/export.xlsx": {
     kind: "not-a-list",
     why: "a workbook of GET /api/ledgers/returns/day's schools and the illness counts by symptom",
+  },
+  "GET /api/ledgers/health/trends": {
+    kind: "not-a-list",
+    why: "counts per day (by symptom, by diagnosis) over the schools the caller reads; no person's row",
   },
   "GET /api/ledgers/health/cases": { kind: "region" },
   "GET /api/ledgers/health/summaries": { kind: "region", ownSample: () => t.fixture.a.schoolId },
