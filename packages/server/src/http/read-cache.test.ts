@@ -240,6 +240,41 @@ describe("read cache per plan", () => {
     expect(new Set(answers.map((a) => a.body)).size).toBe(1);
   });
 
+  it("answers those who came before a write with the answer being computed, and computes anew once for those after", async () => {
+    if (!perPlan()) return; // the write is simulated by moving the write generation (PGlite)
+    const generation = writeGenerationOf(t.db)!;
+    await submitToPlanA();
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    const held = t.db.transaction().execute(async (trx) => {
+      await sql`SELECT 1`.execute(trx);
+      await gate;
+    });
+    const pause = () => new Promise((r) => setTimeout(r, 200));
+    // The first request's answer is in the making (the database is held) while three more come,
+    // then a report on one of the school's own tasks commits, then three more come.
+    const first = get(school, "/api/tasks/mine");
+    await pause();
+    const before = Array.from({ length: 3 }, () => get(school, "/api/tasks/mine"));
+    await pause();
+    generation.bump([taskScope(plan.planId, plan.taskIds[2]!)]);
+    const after = Array.from({ length: 3 }, () => get(school, "/api/tasks/mine"));
+    await pause();
+    open();
+    await held;
+    const answers = await Promise.all([first, ...before, ...after]);
+    const headers = answers.map((a) => a.headers[CACHE_HEADER]);
+    expect(headers.slice(0, 4)).toEqual(["miss", "hit", "hit", "hit"]);
+    // Those after the write are not served the answer begun before it: one computes, two share.
+    expect(headers.slice(4).sort()).toEqual(["hit", "hit", "miss"]);
+    // That first answer was not kept; the one computed after the write was.
+    const again = await get(school, "/api/tasks/mine");
+    expect(again.headers[CACHE_HEADER]).toBe("hit");
+    expect(again.body).toBe(answers[6]!.body);
+  });
+
   it("moves every answer on a write that names no plan (a job, a migration, a raw statement)", async () => {
     const reads: [Session, string][] = [
       [adminB, `/api/plans/${planB.planId}/completion`],

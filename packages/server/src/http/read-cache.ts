@@ -61,8 +61,14 @@ interface Pending {
   key: string;
   /** The data version read before the answer was computed. */
   version: string;
-  /** Hands the answer (or undefined, when it was not kept) to requests waiting on it. */
-  settle: (kept: Entry | undefined) => void;
+  /** When the computation began, in the order of arrivals (see `arrivals` below). */
+  began: number;
+  /**
+   * Hands the answer to requests waiting on it, whether or not it was kept (a write during the
+   * computation stops it being kept, not being right for those who came before that write), or
+   * undefined when there is none (an error, an aborted request).
+   */
+  settle: (answer: Entry | undefined) => void;
   answer: Promise<Entry | undefined>;
 }
 
@@ -89,6 +95,12 @@ export function installReadCache(
   const entries = new Map<string, Entry>();
   const inFlight = new Map<string, Pending>();
   let chars = 0;
+  /**
+   * Counts arrivals and computations begun, in order: an answer whose computation began after a
+   * request arrived read the data after it did, so it answers that request whatever was written
+   * meanwhile.
+   */
+  let arrivals = 0;
   const sendCached = (reply: FastifyReply, payload: string) =>
     reply.header(CACHE_HEADER, "hit").type("application/json; charset=utf-8").send(payload);
 
@@ -116,6 +128,7 @@ export function installReadCache(
 
   app.addHook("preHandler", async (request, reply) => {
     if (request.method !== "GET" || !request.routeOptions.config.cache || !request.actor) return;
+    const arrived = ++arrivals;
     const now = await freshness.now().catch(() => undefined);
     if (now === undefined) return; // the database will answer (or fail) on its own
     const key = `${request.actor.userId}\u0000${todayInShanghai()}\u0000${request.url}`;
@@ -125,12 +138,14 @@ export function installReadCache(
       drop(key, hit);
     }
     // An answer being computed serves the requests that came meanwhile if nothing it depends on
-    // was written since it began (checked once it says what it depends on): under a stream of
-    // writes elsewhere the version moves, and each waiter computing anew would queue its own
-    // copy of the work on the database. A flight that was not kept hands over to the next one.
-    for (let flight = inFlight.get(key), joined = 0; flight && joined < 3; joined++) {
-      const kept = await flight.answer;
-      if (kept && fresh(kept, now)) return sendCached(reply, kept.payload);
+    // was written between its beginning and their arrival (checked once it says what it depends
+    // on), kept or not: each waiter computing anew would queue its own copy of the work on the
+    // database, and under a stream of writes most answers are not kept. One that began before a
+    // write the request must see hands over to the next, which began after the request came.
+    let joined = 0;
+    for (let flight = inFlight.get(key); flight && joined < 3; joined++) {
+      const done = await flight.answer;
+      if (done && (flight.began > arrived || fresh(done, now))) return sendCached(reply, done.payload);
       const next = inFlight.get(key);
       flight = next === flight ? undefined : next;
     }
@@ -138,13 +153,20 @@ export function installReadCache(
     const answer = new Promise<Entry | undefined>((resolve) => {
       settle = resolve;
     });
-    const pending = { key, version: now, settle, answer };
+    const pending: Pending = { key, version: now, began: ++arrivals, settle, answer };
     inFlight.set(key, pending);
+    if (joined > 0) {
+      // A request that waited reads the version again, as its computation begins now (after it
+      // took the flight, so that those who waited with it join it rather than compute their own).
+      const version = await freshness.now().catch(() => undefined);
+      if (version === undefined) return finish(pending, undefined);
+      pending.version = version;
+    }
     request.readCache = pending;
   });
 
-  const finish = (pending: Pending, kept: Entry | undefined) => {
-    pending.settle(kept);
+  const finish = (pending: Pending, answer: Entry | undefined) => {
+    pending.settle(answer);
     if (inFlight.get(pending.key) === pending) inFlight.delete(pending.key);
   };
 
@@ -164,7 +186,7 @@ export function installReadCache(
     const current = now !== undefined && freshness.isCurrent(pending.version, scopes, now);
     const entry = { version: pending.version, scopes, expires: request.readExpires, payload };
     if (current) keep(pending.key, entry);
-    finish(pending, current ? entry : undefined);
+    finish(pending, entry);
     return payload;
   });
 
