@@ -59,7 +59,7 @@ export const Milestone = Type.Object({
 });
 export type Milestone = Static<typeof Milestone>;
 
-/** A published task in the ledger (GET /api/tasks); a unit's own list adds `assigneeCount`. */
+/** A published task in the ledger (GET /api/tasks); `assigneeCount` counts all its assignees, where a unit's own list shows only some. */
 export const TaskRow = Type.Object({
   id: Type.String(),
   planId: Type.String(),

@@ -10,7 +10,8 @@ import type pg from "pg";
  * PostgreSQL's plan cache then skips planning once it settles on a generic plan. Only marked
  * statements are kept, a handful of fixed texts, so a connection holds few (no eviction). The
  * embedded PGlite keeps every statement prepared already (pglite-statements.ts); there the mark
- * is a comment. Marked statements name their columns (no `*`, no `RETURNING *`): a column added
+ * binds it with a generic plan from its first call (its planner, in WebAssembly, is slow enough
+ * that a custom plan per call was a quarter of a unit's task list). Marked statements name their columns (no `*`, no `RETURNING *`): a column added
  * by a migration while a server runs (another process's, in a rolling deployment) then leaves
  * their result as it was, where PostgreSQL would refuse a kept `*` ("cached plan must not change
  * result type"); it re-plans them itself after any change of the tables.

@@ -1,5 +1,6 @@
 import { PGlite } from "@electric-sql/pglite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PREPARED } from "./pg-prepared.js";
 import { PreparedStatements } from "./pglite-statements.js";
 
 let pg: PGlite;
@@ -47,6 +48,36 @@ describe("PreparedStatements (PGlite)", () => {
     expect(Object.keys((await statements.query<object>(text, ["r1"])).rows[0]!)).toEqual(["id", "n", "tags"]);
     await pg.exec("ALTER TABLE t ADD COLUMN note text DEFAULT 'x'");
     expect((await statements.query(text, ["r1"])).rows[0]).toMatchObject({ id: "r1", note: "x" });
+  });
+
+  it("keeps a PREPARED statement with one generic plan, and leaves the plan cache mode as it was", async () => {
+    const plans = async (text: string) =>
+      (
+        await pg.query<{ generic_plans: number; custom_plans: number }>(
+          "SELECT generic_plans::int, custom_plans::int FROM pg_prepared_statements WHERE statement = $1",
+          [text],
+        )
+      ).rows;
+    const mode = async () =>
+      (await pg.query<{ m: string }>("SELECT current_setting('plan_cache_mode') AS m")).rows[0]!.m;
+    const marked = `${PREPARED} SELECT id, n FROM t WHERE n >= $1 ORDER BY n`;
+    const plain = "SELECT id, n FROM t WHERE n <= $1 ORDER BY n";
+    for (let i = 0; i < 3; i++) {
+      expect((await statements.query<{ id: string }>(marked, [6])).rows.map((r) => r.id)).toEqual(["r6", "r7", "r100"]);
+      await statements.query(plain, [1]);
+    }
+    expect(await plans(marked)).toEqual([{ generic_plans: 3, custom_plans: 0 }]);
+    expect(await plans(plain)).toEqual([{ generic_plans: 0, custom_plans: 3 }]);
+    expect(await mode()).toBe("auto");
+    // An error in the statement, outside a transaction and inside one: the setting is undone.
+    const failing = `${PREPARED} SELECT 1 / $1::int AS q`;
+    await expect(statements.query(failing, [0])).rejects.toMatchObject({ code: "22012" });
+    expect(await mode()).toBe("auto");
+    await statements.query("begin", []);
+    await expect(statements.query(failing, [0])).rejects.toMatchObject({ code: "22012" });
+    await statements.query("rollback", []);
+    expect(await mode()).toBe("auto");
+    expect((await statements.query(failing, [2])).rows).toEqual([{ q: 0 }]);
   });
 
   it("keeps transaction blocks: a rollback undoes what ran inside", async () => {

@@ -60,7 +60,9 @@ async function taskViews(
       period,
       supervision,
     }));
-    const status = reportedStatus(assignees.map((a) => a.status));
+    // A unit's own list holds only some assignees; the task's status is over all of them.
+    const statuses = t.statuses?.map((s) => s ?? "not_started") ?? assignees.map((a) => a.status);
+    const status = reportedStatus(statuses);
     const dues = t.milestones.map((m) => m.due_date);
     return {
       id: t.id,
@@ -76,6 +78,7 @@ async function taskViews(
       status,
       nextDue: nextDue(dues, today),
       ...engineStatus(assignees),
+      assigneeCount: statuses.length,
     };
   });
 }
@@ -128,17 +131,17 @@ export async function findTasks(
 }
 
 /**
- * A task as its assignee's own list shows it: the lead units and the actor's own assignments,
- * not every school a 各学校 task fans out to (a school reporter on a phone would otherwise
- * download forty schools' statuses per task), with the number of assignees. Its status is the
- * engine's over the actor's own assignments (as the warnings board shows a unit its own rows).
+ * A task as its assignee's own list shows it: the lead units and the actor's own assignments
+ * (all a `mine` read holds), not every school a 各学校 task fans out to (a school reporter on a
+ * phone would otherwise download forty schools' statuses per task), with the number of
+ * assignees. Its status is the engine's over the actor's own assignments (as the warnings board
+ * shows a unit its own rows).
  */
-function ownView(actor: Actor, t: TaskView): TaskView & { assigneeCount: number } {
+function ownView(actor: Actor, t: TaskView): TaskView {
   return {
     ...t,
     ...engineStatus(t.assignees.filter((a) => sees(actor, a.orgId))),
     assignees: t.assignees.filter((a) => a.role === "lead" || sees(actor, a.orgId)),
-    assigneeCount: t.assignees.length,
   };
 }
 
