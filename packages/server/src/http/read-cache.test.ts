@@ -157,6 +157,22 @@ describe("read cache per plan", () => {
     expect(res.statusCode).toBe(201);
     period++;
   };
+  const pause = () => new Promise((r) => setTimeout(r, 200));
+  /** Holds the database in an open transaction until the returned function is called. */
+  const holdDatabase = () => {
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    const held = t.db.transaction().execute(async (trx) => {
+      await sql`SELECT 1`.execute(trx);
+      await gate;
+    });
+    return async () => {
+      open();
+      await held;
+    };
+  };
   const cacheOf = async (s: Session, url: string) => (await get(s, url)).headers[CACHE_HEADER];
   /** Reads each URL until it is cached, writes, then reads each again: the cache header of each. */
   const afterWrite = async (reads: [Session, string][], write: () => Promise<void>) => {
@@ -218,23 +234,15 @@ describe("read cache per plan", () => {
     if (!perPlan()) return; // on PostgreSQL any commit moves every answer
     const generation = writeGenerationOf(t.db)!;
     await submitToPlanA(); // the school's list, if cached, goes
-    let open!: () => void;
-    const gate = new Promise<void>((resolve) => {
-      open = resolve;
-    });
     // The database is held, so the first request's answer stays in the making while region B's
     // plan is written (the write generation moves, as a commit does) and seven more arrive.
-    const held = t.db.transaction().execute(async (trx) => {
-      await sql`SELECT 1`.execute(trx);
-      await gate;
-    });
+    const release = holdDatabase();
     const first = get(school, "/api/tasks/mine");
-    await new Promise((r) => setTimeout(r, 200));
+    await pause();
     generation.bump([taskScope(planB.planId, planB.taskIds[0]!)]);
     const later = Array.from({ length: 7 }, () => get(school, "/api/tasks/mine"));
-    await new Promise((r) => setTimeout(r, 200));
-    open();
-    await held;
+    await pause();
+    await release();
     const answers = await Promise.all([first, ...later]);
     expect(answers.map((a) => a.headers[CACHE_HEADER])).toEqual(["miss", ...later.map(() => "hit")]);
     expect(new Set(answers.map((a) => a.body)).size).toBe(1);
@@ -244,17 +252,9 @@ describe("read cache per plan", () => {
     if (!perPlan()) return; // the write is simulated by moving the write generation (PGlite)
     const generation = writeGenerationOf(t.db)!;
     await submitToPlanA();
-    let open!: () => void;
-    const gate = new Promise<void>((resolve) => {
-      open = resolve;
-    });
-    const held = t.db.transaction().execute(async (trx) => {
-      await sql`SELECT 1`.execute(trx);
-      await gate;
-    });
-    const pause = () => new Promise((r) => setTimeout(r, 200));
     // The first request's answer is in the making (the database is held) while three more come,
     // then a report on one of the school's own tasks commits, then three more come.
+    const release = holdDatabase();
     const first = get(school, "/api/tasks/mine");
     await pause();
     const before = Array.from({ length: 3 }, () => get(school, "/api/tasks/mine"));
@@ -262,8 +262,7 @@ describe("read cache per plan", () => {
     generation.bump([taskScope(plan.planId, plan.taskIds[2]!)]);
     const after = Array.from({ length: 3 }, () => get(school, "/api/tasks/mine"));
     await pause();
-    open();
-    await held;
+    await release();
     const answers = await Promise.all([first, ...before, ...after]);
     const headers = answers.map((a) => a.headers[CACHE_HEADER]);
     expect(headers.slice(0, 4)).toEqual(["miss", "hit", "hit", "hit"]);
