@@ -54,7 +54,8 @@ interface Entry {
   scopes: readonly string[] | undefined;
   /** See FastifyRequest.readExpires. */
   expires: number | undefined;
-  payload: string;
+  /** The answer's JSON as UTF-8, encoded once: every hit sends these bytes as they are. */
+  payload: Buffer;
 }
 
 interface Pending {
@@ -73,8 +74,8 @@ interface Pending {
 }
 
 export const CACHE_HEADER = "x-luoshi-cache";
-/** Answers kept, by total length (UTF-16 code units, about bytes for this JSON): oldest go first. */
-const MAX_CHARS = 64 * 1024 * 1024;
+/** Answers kept, by total size in bytes: oldest go first. */
+const MAX_BYTES = 64 * 1024 * 1024;
 
 /**
  * Serves repeated reads (task lists, plan summaries, task detail, the dashboard) from memory
@@ -94,14 +95,14 @@ export function installReadCache(
   const freshness = freshnessOf(targets.db, targets.replica);
   const entries = new Map<string, Entry>();
   const inFlight = new Map<string, Pending>();
-  let chars = 0;
+  let bytes = 0;
   /**
    * Counts arrivals and computations begun, in order: an answer whose computation began after a
    * request arrived read the data after it did, so it answers that request whatever was written
    * meanwhile.
    */
   let arrivals = 0;
-  const sendCached = (reply: FastifyReply, payload: string) =>
+  const sendCached = (reply: FastifyReply, payload: Buffer) =>
     reply.header(CACHE_HEADER, "hit").type("application/json; charset=utf-8").send(payload);
 
   /** Whether an answer still holds at data version `now` (and on the clock). */
@@ -111,19 +112,19 @@ export function installReadCache(
 
   const drop = (key: string, entry: Entry) => {
     entries.delete(key);
-    chars -= entry.payload.length;
+    bytes -= entry.payload.length;
   };
 
   const keep = (key: string, entry: Entry) => {
     const previous = entries.get(key);
     if (previous) drop(key, previous);
     for (const [oldKey, old] of entries) {
-      if (chars + entry.payload.length <= MAX_CHARS) break;
+      if (bytes + entry.payload.length <= MAX_BYTES) break;
       drop(oldKey, old);
     }
-    if (entry.payload.length > MAX_CHARS) return;
+    if (entry.payload.length > MAX_BYTES) return;
     entries.set(key, entry);
-    chars += entry.payload.length;
+    bytes += entry.payload.length;
   };
 
   app.addHook("preHandler", async (request, reply) => {
@@ -184,10 +185,10 @@ export function installReadCache(
     const now = await freshness.now().catch(() => undefined);
     const scopes = request.readScopes;
     const current = now !== undefined && freshness.isCurrent(pending.version, scopes, now);
-    const entry = { version: pending.version, scopes, expires: request.readExpires, payload };
+    const entry = { version: pending.version, scopes, expires: request.readExpires, payload: Buffer.from(payload) };
     if (current) keep(pending.key, entry);
     finish(pending, entry);
-    return payload;
+    return entry.payload;
   });
 
   // A request that ends without a reply (aborted, failed before sending) releases its waiters.
