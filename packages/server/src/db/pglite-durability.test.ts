@@ -15,6 +15,8 @@ describe("durable PGlite", () => {
       (await first.lite.query<Record<string, string>>(`show ${name}`)).rows[0]![name];
     expect(await setting("fsync")).toBe("on");
     expect(await setting("wal_sync_method")).toBe("fsync");
+    // New WAL segments are sparse: zero-filling one held the event loop mid-commit.
+    expect(await setting("wal_init_zero")).toBe("off");
     await first.lite.exec("create table t (v text); insert into t values ('保留')");
     await first.wal.flush();
     await first.lite.close();

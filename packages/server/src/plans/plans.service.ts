@@ -66,7 +66,7 @@ export async function importPlan(db: Database, actor: Actor | null, input: Impor
     const created = [];
     for (const parsed of doc.plans.filter((p) => p.tasks.length > 0)) {
       const planId = newId();
-      const plan = await repo.insertPlan(trx, {
+      const summary = await repo.insertPlan(trx, {
         region_id: owner.region_id,
         id: planId,
         org_id: owner.id,
@@ -88,7 +88,6 @@ export async function importPlan(db: Database, actor: Actor | null, input: Impor
         ...taskColumns(t),
       }));
       const taskCount = await repo.insertTaskRows(trx, rows);
-      const { source_text: _omit, ...summary } = plan;
       await recordAudit(trx, {
         regionId: owner.region_id,
         actorId: actor?.userId ?? null,
