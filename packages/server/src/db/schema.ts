@@ -353,7 +353,8 @@ export interface DB {
 
 export type Org = Selectable<OrgsTable>;
 export type User = Selectable<UsersTable>;
-export type Plan = Selectable<PlansTable>;
+/** A plan as the app reads it: every column but its source text (plans.repository.ts planSourceOf). */
+export type Plan = Omit<Selectable<PlansTable>, "source_text">;
 export type PlanTask = Selectable<PlanTasksTable>;
 export type NewPlanTask = Insertable<PlanTasksTable>;
 export type PlanTaskUpdate = Updateable<PlanTasksTable>;

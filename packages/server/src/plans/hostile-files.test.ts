@@ -86,15 +86,16 @@ const percentile = (values: number[], p: number) => {
 };
 
 /**
- * The issue's target is 50 ms. Each file alone stays under it (p99 8–33 ms); all seven at once on
- * 2 cores still show 55–100 ms p99 on a quiet machine, so the bound here is what holds there;
- * before the worker pool it was seconds. Uploads are no longer concatenated whole on the event
- * loop (files/upload.ts grows one buffer in place, which the parse worker takes without a copy);
- * what is left on the loop is receiving ~45 MB (stream chunks and their garbage) and the
- * 6,000-task insert. On a machine whose load average is 13–17 from other work, idle polling alone
- * shows p99 35–55 ms and this test measured 276–389 ms: it is not meant to pass there.
+ * The issue's target is 50 ms. Each file alone stays under it (max 15-40 ms); all seven at once on
+ * 2 cores, on a quiet machine, gave p99 30-54 ms in most runs and 70 ms in one of ten (the poster
+ * process, the parse worker and the server share the two cores; the main thread's collections of
+ * the uploads' garbage take 15-35 ms), so the bound here is what holds there; before the worker
+ * pool it was seconds. What is left on the loop: receiving ~45 MB (stream chunks and their
+ * garbage), the 6,000-task import's 25-row inserts and its plan row with megabytes of source text
+ * (~25 ms). On a machine whose load average is 13-17 from other work, idle polling alone shows p99
+ * 35-55 ms and this test measured 276-389 ms: it is not meant to pass there.
  */
-const HEALTH_P99_MS = 150;
+const HEALTH_P99_MS = 100;
 /**
  * The latency bound is asserted only when this file runs alone (LUOSHI_TIMING_TESTS=1, as .ci/run does
  * after the suite): beside the other test files vitest runs at once on two cores it measures them, not

@@ -33,7 +33,7 @@ export async function endPlan(
   if (!FROM[to].includes(plan.status)) throw publishingError("PLAN_NOT_PUBLISHED", 409, { status: plan.status });
   const orgIds = await repo.assignedOrgsOfPlan(db, plan.region_id, plan.id);
   return db.transaction().execute(async (trx) => {
-    const { source_text: _a, ...updated } = await repo.updatePlan(trx, plan, { status: to, status_reason: reason });
+    const updated = await repo.updatePlan(trx, plan, { status: to, status_reason: reason });
     await recordAudit(trx, {
       regionId: plan.region_id,
       actorId: actor.userId,

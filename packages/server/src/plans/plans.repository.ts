@@ -4,7 +4,10 @@ import type { DB, PlansTable, PlanTasksTable } from "../db/schema.js";
 
 type Db = Kysely<DB>;
 
-/** Every column of a plan but its source text (megabytes for a big document: not read back). */
+/**
+ * Every column of a plan but its source text: megabytes for a big document, decompressed and
+ * copied out of the database for each read of the plan if it were selected.
+ */
 const PLAN_SUMMARY = [
   "region_id",
   "id",
@@ -50,8 +53,24 @@ export async function insertTasks(db: Db, rows: Insertable<PlanTasksTable>[]) {
   return inserted;
 }
 
+/** A live plan, without its source text (read by planSourceOf where it is wanted). */
 export async function findPlan(db: Db, id: string) {
-  return db.selectFrom("plans").selectAll().where("id", "=", id).where("deleted_at", "is", null).executeTakeFirst();
+  return db
+    .selectFrom("plans")
+    .select(PLAN_SUMMARY)
+    .where("id", "=", id)
+    .where("deleted_at", "is", null)
+    .executeTakeFirst();
+}
+
+/** A plan's source: the text its tasks were read from, with the file's name and format. */
+export async function planSourceOf(db: Db, plan: { region_id: string; id: string }) {
+  return db
+    .selectFrom("plans")
+    .select(["source_text", "source_filename", "source_format"])
+    .where("region_id", "=", plan.region_id)
+    .where("id", "=", plan.id)
+    .executeTakeFirstOrThrow();
 }
 
 /** Live plans of these orgs; drafts only when asked for (they are their makers' until published). */
@@ -84,7 +103,7 @@ export async function updatePlan(db: Db, plan: { region_id: string; id: string }
     .set({ ...set, updated_at: new Date().toISOString() })
     .where("region_id", "=", plan.region_id)
     .where("id", "=", plan.id)
-    .returningAll()
+    .returning(PLAN_SUMMARY)
     .executeTakeFirstOrThrow();
 }
 

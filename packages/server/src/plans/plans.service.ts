@@ -126,14 +126,14 @@ export async function listReadablePlans(db: Database, actor: Actor) {
 }
 
 export async function planDetail(db: Database, actor: Actor, id: string) {
-  const { source_text: _omit, ...plan } = await readablePlan(db, actor, id);
+  const plan = await readablePlan(db, actor, id);
   const tasks = await repo.listTasks(db, plan.region_id, plan.id);
   return { plan, tasks };
 }
 
 export async function planSource(db: Database, actor: Actor, id: string) {
-  const plan = await readablePlan(db, actor, id);
-  return { text: plan.source_text, filename: plan.source_filename, format: plan.source_format };
+  const source = await repo.planSourceOf(db, await readablePlan(db, actor, id));
+  return { text: source.source_text, filename: source.source_filename, format: source.source_format };
 }
 
 export interface PlanPatch {
@@ -148,15 +148,14 @@ export async function updatePlan(db: Database, actor: Actor, id: string, patch: 
   const { reportRules, ...fields } = patch;
   const set = { ...fields, ...(reportRules && { report_rules: json(reportRules) }) };
   return db.transaction().execute(async (trx) => {
-    const { source_text: _a, ...updated } = await repo.updatePlan(trx, plan, set);
-    const { source_text: _b, ...before } = plan;
+    const updated = await repo.updatePlan(trx, plan, set);
     await recordAudit(trx, {
       regionId: plan.region_id,
       actorId: actor.userId,
       entity: "plan",
       entityId: id,
       action: "update",
-      before,
+      before: plan,
       after: updated,
     });
     return updated;

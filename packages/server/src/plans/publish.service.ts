@@ -203,7 +203,7 @@ export async function publishPlan(
       milestones: rows.milestones.length,
       indicators: rows.indicators.length,
     };
-    const { source_text: _a, ...updated } = await repo.updatePlan(trx, plan, {
+    const updated = await repo.updatePlan(trx, plan, {
       status: "published",
       published_at: new Date().toISOString(),
     });
