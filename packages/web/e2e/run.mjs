@@ -70,11 +70,28 @@ async function runScenario(file) {
   server.stderr.on("data", (d) => {
     output += d;
   });
-  const stop = () => {
-    if (server.exitCode === null) server.kill("SIGTERM");
-    rmSync(dataDir, { recursive: true, force: true });
+  const running = () => server.exitCode === null && server.signalCode === null;
+  const exited = new Promise((resolve) => server.once("exit", resolve));
+  const remove = () => rmSync(dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+  // The server writes its shutdown checkpoint into the data folder after SIGTERM: the folder is
+  // removed once it has exited (removing it meanwhile failed with ENOTEMPTY and ended the run).
+  const stop = async () => {
+    if (running()) {
+      server.kill("SIGTERM");
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 30_000))]);
+      if (running()) server.kill("SIGKILL");
+    }
+    remove();
   };
-  process.on("exit", stop);
+  const stopNow = () => {
+    if (running()) server.kill("SIGKILL");
+    try {
+      remove();
+    } catch {
+      // Exiting anyway: the folder is in the system's temporary directory.
+    }
+  };
+  process.on("exit", stopNow);
   try {
     const started = Date.now();
     while (!output.includes(`:${port}`)) {
@@ -103,7 +120,8 @@ async function runScenario(file) {
       console.error(`\n${file} failed; screenshots in ${artifacts}\nserver output:\n${output.slice(-3000)}`);
     return code;
   } finally {
-    stop();
+    process.off("exit", stopNow);
+    await stop();
   }
 }
 
