@@ -138,11 +138,7 @@ export async function findTasks(
  * shows a unit its own rows).
  */
 function ownView(actor: Actor, t: TaskView): TaskView {
-  return {
-    ...t,
-    ...engineStatus(t.assignees.filter((a) => sees(actor, a.orgId))),
-    assignees: t.assignees.filter((a) => a.role === "lead" || sees(actor, a.orgId)),
-  };
+  return { ...t, ...engineStatus(t.assignees.filter((a) => sees(actor, a.orgId))) };
 }
 
 /** For each indicator: target, the latest actual reported, and whether it is met. */
