@@ -146,7 +146,7 @@ export interface TaskBundle {
 export async function publishedTaskBundles(
   db: Db,
   planOrgIds: string[],
-  only: { planId?: string; taskId?: string; assignedTo?: string[] },
+  only: TaskChoice & { taskIds?: string[] },
   today: string,
 ): Promise<TaskBundle[]> {
   if (planOrgIds.length === 0) return [];
@@ -158,7 +158,7 @@ export async function publishedTaskBundles(
       ${
         only.assignedTo
           ? sql`(SELECT array_agg(s.status) FROM assignments a ${statusJoin}
-                 WHERE a.task_id = t.id AND a.deleted_at IS NULL) AS statuses,`
+                 WHERE a.region_id = t.region_id AND a.task_id = t.id AND a.deleted_at IS NULL) AS statuses,`
           : sql``
       }
       COALESCE((
@@ -168,7 +168,7 @@ export async function publishedTaskBundles(
         ${statusJoin}
         LEFT JOIN status_snapshots ss ON ss.region_id = a.region_id AND ss.entity_kind = 'assignment'
           AND ss.entity_id = a.id AND ss.day = cur.day
-        WHERE a.task_id = t.id AND a.deleted_at IS NULL
+        WHERE a.region_id = t.region_id AND a.task_id = t.id AND a.deleted_at IS NULL
           ${only.assignedTo ? sql`AND (a.role = 'lead' OR a.org_id = ANY(${only.assignedTo}::text[]))` : sql``}
       ), '[]'::json) AS assignees,
       COALESCE((
@@ -177,14 +177,29 @@ export async function publishedTaskBundles(
         FROM milestones m
         LEFT JOIN status_snapshots ms ON ms.region_id = m.region_id AND ms.entity_kind = 'milestone'
           AND ms.entity_id = m.id AND ms.day = cur.day
-        WHERE m.task_id = t.id AND m.deleted_at IS NULL
+        WHERE m.region_id = t.region_id AND m.task_id = t.id AND m.deleted_at IS NULL
       ), '[]'::json) AS milestones
     FROM plan_tasks t
     JOIN plans p ON p.id = t.plan_id AND p.region_id = t.region_id
     CROSS JOIN LATERAL (
       SELECT max(d.day) AS day FROM status_snapshots d WHERE d.region_id = t.region_id AND d.day <= ${today}
     ) cur
-    WHERE p.org_id = ANY(${planOrgIds}::text[]) AND p.status = 'published' AND p.deleted_at IS NULL
+    WHERE ${chosenTasks(planOrgIds, only)}
+      ${only.taskIds ? sql`AND t.id = ANY(${only.taskIds}::text[])` : sql``}
+    ORDER BY p.created_at, t.seq`.execute(db);
+  return rows;
+}
+
+/** Which published tasks a read holds: of one plan, one task, or those assigned to some orgs. */
+export interface TaskChoice {
+  planId?: string;
+  taskId?: string;
+  assignedTo?: string[];
+}
+
+/** The conditions on the published tasks (t) of plans (p) owned by planOrgIds that `only` chooses. */
+const chosenTasks = (planOrgIds: string[], only: TaskChoice) => sql`
+      p.org_id = ANY(${planOrgIds}::text[]) AND p.status = 'published' AND p.deleted_at IS NULL
       AND t.deleted_at IS NULL
       ${only.planId ? sql`AND p.id = ${only.planId}` : sql``}
       ${only.taskId ? sql`AND t.id = ${only.taskId}` : sql``}
@@ -193,7 +208,23 @@ export async function publishedTaskBundles(
           ? sql`AND EXISTS (SELECT 1 FROM assignments m WHERE m.region_id = t.region_id AND m.task_id = t.id
                   AND m.org_id = ANY(${only.assignedTo}::text[]) AND m.deleted_at IS NULL)`
           : sql``
-      }
+      }`;
+
+/**
+ * The tasks publishedTaskBundles returns for the same choice, in its order, without their
+ * bundles: which rows a list holds (own-task-rows.ts fills them from kept rows).
+ */
+export async function chosenTaskIds(
+  db: Db,
+  planOrgIds: string[],
+  only: TaskChoice,
+): Promise<{ id: string; plan_id: string }[]> {
+  if (planOrgIds.length === 0) return [];
+  const { rows } = await sql<{ id: string; plan_id: string }>`${sql.raw(PREPARED)}
+    SELECT t.id, t.plan_id
+    FROM plan_tasks t
+    JOIN plans p ON p.id = t.plan_id AND p.region_id = t.region_id
+    WHERE ${chosenTasks(planOrgIds, only)}
     ORDER BY p.created_at, t.seq`.execute(db);
   return rows;
 }

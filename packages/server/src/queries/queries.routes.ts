@@ -8,6 +8,7 @@ import { IdParams, withErrors } from "../http/schemas.js";
 import { type App, type AppDeps, actorOf } from "../http/types.js";
 import { todayInShanghai } from "../progress/periods.js";
 import { clockOf } from "../supervision/deps.js";
+import { OwnTaskRows } from "./own-task-rows.js";
 import { presentTask } from "./present.js";
 import { findTasks, indicatorAttainment, type TaskFilter, unitCompletion } from "./queries.service.js";
 
@@ -17,10 +18,12 @@ const tags = ["queries"];
 export function queriesRoutes(app: App, deps: AppDeps): void {
   const { db } = deps;
   const today = () => todayInShanghai(clockOf(deps)());
+  // A unit's own list is kept row by row where answers are cached (own-task-rows.ts).
+  const ownRows = deps.config.readCache ? OwnTaskRows.of(db) : undefined;
   /** A task list, cached per the plans it was drawn from (a unit's own list: per its tasks). */
   const tasksOf = async (request: FastifyRequest, filter: TaskFilter) => {
     const plans = new Set<string>();
-    const tasks = await findTasks(db, actorOf(request), filter, { drawnFrom: plans, today: today() });
+    const tasks = await findTasks(db, actorOf(request), filter, { drawnFrom: plans, today: today(), ownRows });
     if (filter.mine) dependsOnTasks(request, tasks);
     else dependsOnPlans(request, plans);
     return tasks.map(presentTask);

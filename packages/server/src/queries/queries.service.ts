@@ -9,6 +9,7 @@ import { taskStatusOf } from "../status/engine.js";
 import { attainment, nextDue, reportedStatus } from "../status/rules.js";
 import type { SupervisionStatus } from "../supervision/schema.js";
 import { zhCompare } from "../zh-order.js";
+import type { OwnTaskRows } from "./own-task-rows.js";
 import * as repo from "./queries.repository.js";
 
 export interface TaskFilter {
@@ -41,15 +42,16 @@ async function taskViews(
   actor: Actor,
   only: { planId?: string; taskId?: string; mine?: boolean },
   today: string,
+  ownRows?: OwnTaskRows,
 ) {
   const orgIds = [...actor.visibleOrgIds, ...actor.ancestorOrgIds];
   const { mine, ...which } = only;
-  const tasks = await repo.publishedTaskBundles(
-    db,
-    orgIds,
-    mine ? { ...which, assignedTo: actor.visibleOrgIds } : which,
-    today,
-  );
+  const own = { ...which, assignedTo: actor.visibleOrgIds };
+  const tasks = !mine
+    ? await repo.publishedTaskBundles(db, orgIds, which, today)
+    : ownRows
+      ? await ownRows.bundles(db, orgIds, own, today)
+      : await repo.publishedTaskBundles(db, orgIds, own, today);
   return tasks.map((t) => {
     const assignees = t.assignees.map(([orgId, role, orgName, status, percent, period, supervision]) => ({
       orgId,
@@ -89,8 +91,15 @@ export type TaskView = Awaited<ReturnType<typeof taskViews>>[number];
  * A plan's task views. They are read only from plans the actor may read, so the plan check
  * costs a query only when none came back (an unknown, unreadable or unpublished plan).
  */
-async function planTaskViews(db: Database, actor: Actor, planId: string, today: string, mine?: boolean) {
-  const views = await taskViews(db, actor, { planId, mine }, today);
+async function planTaskViews(
+  db: Database,
+  actor: Actor,
+  planId: string,
+  today: string,
+  mine?: boolean,
+  ownRows?: OwnTaskRows,
+) {
+  const views = await taskViews(db, actor, { planId, mine }, today, ownRows);
   if (views.length === 0) await readablePlan(db, actor, planId);
   return views;
 }
@@ -105,12 +114,12 @@ export async function findTasks(
   db: Database,
   actor: Actor,
   filter: TaskFilter,
-  options: { today?: string; drawnFrom?: Set<string> } = {},
+  options: { today?: string; drawnFrom?: Set<string>; ownRows?: OwnTaskRows } = {},
 ) {
-  const { today = todayInShanghai(), drawnFrom } = options;
+  const { today = todayInShanghai(), drawnFrom, ownRows } = options;
   const views = filter.planId
-    ? await planTaskViews(db, actor, filter.planId, today, filter.mine)
-    : await taskViews(db, actor, { mine: filter.mine }, today);
+    ? await planTaskViews(db, actor, filter.planId, today, filter.mine, ownRows)
+    : await taskViews(db, actor, { mine: filter.mine }, today, ownRows);
   if (drawnFrom) {
     if (filter.planId) drawnFrom.add(filter.planId);
     for (const t of views) drawnFrom.add(t.planId);
