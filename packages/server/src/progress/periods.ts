@@ -24,7 +24,16 @@ const SHANGHAI_DATE = new Intl.DateTimeFormat("en-CA", {
   day: "2-digit",
 });
 
-/** Today's date in Asia/Shanghai, as the plans' deadlines are meant. */
+/** China has kept UTC+8 all year since daylight saving time ended in September 1991. */
+const FIXED_OFFSET_SINCE = Date.UTC(1991, 9, 1);
+const UTC_PLUS_8 = 8 * 3_600_000;
+
+/**
+ * Today's date in Asia/Shanghai, as the plans' deadlines are meant. Every cached read keys on it:
+ * since 1991 by arithmetic (a tenth of the formatter's cost), before by the time zone database.
+ */
 export function todayInShanghai(now = new Date()): string {
+  const t = now.getTime();
+  if (t >= FIXED_OFFSET_SINCE) return new Date(t + UTC_PLUS_8).toISOString().slice(0, 10);
   return SHANGHAI_DATE.format(now);
 }
