@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { Database } from "../db/database.js";
+import { PREPARED } from "../db/pg-prepared.js";
 import type { ReportStatus } from "../db/schema.js";
 import { withLedgerActuals } from "../ledgers/ledger-actuals.js";
 import { todayInShanghai } from "../progress/periods.js";
@@ -50,6 +51,13 @@ interface PlanRow {
 export const inList = (column: string, values: string[] | null | undefined) =>
   values ? sql`AND ${sql.ref(column)} = ANY(${values}::text[])` : sql``;
 
+/**
+ * A task refresh's statements (after every report) are kept prepared with one generic plan
+ * (db/pg-prepared.ts): each was planned anew per report, on PGlite most of its time. A whole run's
+ * are planned each time, as their scopes vary in size.
+ */
+const hot = (scope: FactScope) => sql.raw(scope.taskIds ? PREPARED : "");
+
 /** The first instant of the next day in Asia/Shanghai: reports submitted before it count. */
 const cutoffOf = (asOf: string) => `${addDays(asOf, 1)}T00:00:00+08:00`;
 
@@ -58,7 +66,7 @@ const PUBLISHED_TASK = sql`
     JOIN plans p ON p.region_id = t.region_id AND p.id = t.plan_id AND p.status = 'published' AND p.deleted_at IS NULL`;
 
 async function plans(db: Database, scope: FactScope): Promise<PlanFacts[]> {
-  const { rows } = await sql<PlanRow>`
+  const { rows } = await sql<PlanRow>`${hot(scope)}
     SELECT p.id, p.year, p.cadence, p.published_at, r.rules
     FROM plans p
     LEFT JOIN supervision_rules r ON r.region_id = p.region_id AND r.plan_id = p.id AND r.deleted_at IS NULL
@@ -83,7 +91,7 @@ interface AssignmentRow extends Omit<AssignmentFact, "latest"> {
 
 /** Live assignments of published plans with each unit's latest report as of the day. */
 async function assignments(db: Database, scope: FactScope): Promise<AssignmentFact[]> {
-  const { rows } = await sql<AssignmentRow>`
+  const { rows } = await sql<AssignmentRow>`${hot(scope)}
     SELECT x.region_id, x.id, x.task_id, x.org_id, t.plan_id, l.status, l.percent, l.period
     FROM assignments x ${PUBLISHED_TASK}
     LEFT JOIN LATERAL (
@@ -101,7 +109,7 @@ async function assignments(db: Database, scope: FactScope): Promise<AssignmentFa
 }
 
 async function milestones(db: Database, scope: FactScope): Promise<MilestoneFact[]> {
-  const { rows } = await sql<MilestoneFact>`
+  const { rows } = await sql<MilestoneFact>`${hot(scope)}
     SELECT x.region_id, x.id, x.task_id, t.plan_id, x.due_date
     FROM milestones x ${PUBLISHED_TASK}
     WHERE x.deleted_at IS NULL ${inList("x.region_id", scope.regionIds)} ${inList("x.task_id", scope.taskIds)}`.execute(
@@ -112,7 +120,7 @@ async function milestones(db: Database, scope: FactScope): Promise<MilestoneFact
 
 /** Indicators with the value of the latest report, as of the day, that carried an actual. */
 async function indicators(db: Database, scope: FactScope): Promise<IndicatorFact[]> {
-  const { rows } = await sql<IndicatorFact>`
+  const { rows } = await sql<IndicatorFact>`${hot(scope)}
     SELECT x.region_id, x.id, x.task_id, t.plan_id, x.op, x.baseline, x.target_value, x.target_min, x.target_max,
            l.value AS actual
     FROM indicators x ${PUBLISHED_TASK}
@@ -143,7 +151,7 @@ interface SettledRow extends SettledAssignments {
  * their statuses stored for the day (one row per task).
  */
 async function settled(db: Database, scope: FactScope, orgIds: string[]): Promise<SettledRow[]> {
-  const { rows } = await sql<SettledRow>`
+  const { rows } = await sql<SettledRow>`${hot(scope)}
     SELECT x.task_id, count(*)::int AS n, count(s.entity_id)::int AS stored,
            coalesce(sum(s.progress), 0)::float8 AS sum, coalesce(bool_and(s.status = 'done'), true) AS done
     FROM assignments x ${PUBLISHED_TASK}

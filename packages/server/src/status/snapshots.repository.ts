@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { Database } from "../db/database.js";
+import { PREPARED } from "../db/pg-prepared.js";
 import { writesTo } from "../db/write-generation.js";
 import { json } from "../ids.js";
 import type { EntityKind, SupervisionStatus } from "../supervision/schema.js";
@@ -77,17 +78,18 @@ export async function retireOthers(
   return Number(result.numAffectedRows ?? 0);
 }
 
-/** The last day with snapshots on or before `today`, per region (regions without one are absent). */
+/**
+ * The last day with snapshots on or before `today`, per region (regions without one are absent):
+ * one step back along status_snapshots_day_idx per region (grouping read every row of the
+ * region's days), prepared with one generic plan, as it runs after every report.
+ */
 export async function currentDays(db: Database, regionIds: string[], today: string): Promise<Map<string, string>> {
   if (regionIds.length === 0) return new Map();
-  const rows = await db
-    .selectFrom("status_snapshots")
-    .select(["region_id", (eb) => eb.fn.max("day").as("day")])
-    .where("region_id", "in", regionIds)
-    .where("day", "<=", today)
-    .groupBy("region_id")
-    .execute();
-  return new Map(rows.map((r) => [r.region_id, String(r.day)]));
+  const { rows } = await sql<{ region_id: string; day: string | null }>`${sql.raw(PREPARED)}
+    SELECT r.id AS region_id,
+      (SELECT max(s.day) FROM status_snapshots s WHERE s.region_id = r.id AND s.day <= ${today}::date) AS day
+    FROM unnest(${regionIds}::text[]) AS r(id)`.execute(db);
+  return new Map(rows.flatMap((r) => (r.day === null ? [] : [[r.region_id, String(r.day)] as const])));
 }
 
 export interface SnapshotQuery {
