@@ -1,6 +1,6 @@
 import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { setPriority, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
@@ -80,6 +80,13 @@ function pollHealth() {
   };
 }
 
+/** Not Linux, or not allowed: the process keeps its priority. */
+function lowestPriority(pid: number | undefined) {
+  try {
+    if (pid) setPriority(pid, 19);
+  } catch {}
+}
+
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
@@ -122,12 +129,16 @@ describe("hostile files", () => {
     const idleLatencies = await idle.stop();
     const health = pollHealth();
     await new Promise((r) => setTimeout(r, 200));
-    // The uploads come from another process, as they would from browsers: what is measured is the server.
-    const { stdout } = await promisify(execFile)(
+    // The uploads come from another process, as they would from browsers: what is measured is the
+    // server. Browsers run on other machines; here the poster shares the two cores with the server,
+    // so it runs at the lowest priority (as the server's own parse workers do), not the server's.
+    const posting = promisify(execFile)(
       process.execPath,
       [poster, `${base}/api/plans`, JSON.stringify(admin.headers), dir, ...chosen],
       { maxBuffer: 16 << 20 },
     );
+    lowestPriority(posting.child.pid);
+    const { stdout } = await posting;
     const results = (JSON.parse(stdout) as Posted[]).map((r) => ({ ...r, expected: expected[r.name]! }));
     await new Promise((r) => setTimeout(r, 200));
     const latencies = await health.stop();
