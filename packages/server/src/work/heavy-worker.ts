@@ -1,6 +1,6 @@
 import { readlinkSync } from "node:fs";
 import { setPriority } from "node:os";
-import type { MessagePort } from "node:worker_threads";
+import { isMainThread, type MessagePort } from "node:worker_threads";
 import type { LedgerInput } from "@luoshi/ledger-export";
 import {
   type DocumentConverter,
@@ -28,9 +28,11 @@ export type HeavyResult =
   | { ok: false; code: string; detail: string; messageZh: string };
 
 /**
- * Heavy jobs yield the CPU to the event loop: on Linux each thread has its own nice value, and this
- * thread (found through /proc/thread-self) takes the lowest priority, so on a busy machine the
- * scheduler runs the server's requests first and the parse or export later.
+ * Heavy jobs yield the CPU to the event loop: on Linux each thread has its own nice value, and a
+ * worker thread (found through /proc/thread-self) takes the lowest priority, so on a busy machine
+ * the scheduler runs the server's requests first and the parse or export later. Only a worker: the
+ * server's own thread loads this module too (inline work), and once lowered its priority, with every
+ * thread it started afterwards, so the whole server ran at nice 19 behind everything else.
  */
 function yieldToRequests(): void {
   try {
@@ -40,7 +42,7 @@ function yieldToRequests(): void {
     // Not Linux, or not allowed: the job runs at normal priority.
   }
 }
-yieldToRequests();
+if (!isMainThread) yieldToRequests();
 
 let soffice: Promise<DocumentConverter> | undefined;
 /** LibreOffice reads the legacy files (.doc/.wps/.et variants) the built-in readers cannot, where installed; one per thread. */

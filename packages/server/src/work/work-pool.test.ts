@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { getPriority } from "node:os";
 import { isPlanParseError } from "@luoshi/plan-parser";
 import { afterEach, describe, expect, it } from "vitest";
 import { hugeText, planText } from "../../../plan-parser/src/test-support/hostile-files.js";
@@ -26,7 +28,28 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
   return "OK";
 }
 
+/** The nice value of each thread of this process (Linux), by thread id. */
+const threadNice = () =>
+  new Map(
+    readdirSync("/proc/self/task").map((tid) => {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, "utf8");
+      return [Number(tid), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[16])] as const;
+    }),
+  );
+
 describe("work pool", () => {
+  it.runIf(process.platform === "linux")(
+    "runs jobs on a thread at the lowest priority, and leaves the event loop's thread as it was",
+    async () => {
+      const pool = poolOf({});
+      await pool.parseDocument(bytesOf(planText(3)), { filename: "plan.txt" });
+      const nice = threadNice();
+      // This file loaded the worker's module (inline work imports it): this thread keeps its parent's priority.
+      expect(nice.get(process.pid)).toBe(getPriority(process.ppid));
+      expect([...nice.values()]).toContain(19);
+    },
+  );
+
   it("parses on a worker with the configured limits, and renders a ledger", async () => {
     const pool = poolOf({ limits: { maxParagraphs: 50 } });
     const doc = await pool.parseDocument(bytesOf(planText(20)), { filename: "plan.txt" });
