@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mapInTurns, takeTurnIfLong } from "./loop-turns.js";
+import { takeTurnIfLong } from "./loop-turns.js";
 
 function busy(ms: number) {
   const end = performance.now() + ms;
@@ -38,23 +38,5 @@ describe("takeTurnIfLong", () => {
     });
     for (let i = 0; i < 100; i++) await takeTurnIfLong();
     expect(turned).toBe(false);
-  });
-});
-
-describe("mapInTurns", () => {
-  it("maps like Array.map, in order", async () => {
-    const items = Array.from({ length: 1000 }, (_, i) => i);
-    expect(await mapInTurns(items, (x, i) => x * 2 + i)).toEqual(items.map((x, i) => x * 2 + i));
-  });
-
-  it("lets a timer run during a long map", async () => {
-    const started = performance.now();
-    let firedAt: number | undefined;
-    setTimeout(() => {
-      firedAt = performance.now() - started;
-    }, 0);
-    await mapInTurns(Array.from({ length: 640 }), () => busy(0.1));
-    expect(firedAt).toBeDefined();
-    expect(firedAt!).toBeLessThan(performance.now() - started);
   });
 });

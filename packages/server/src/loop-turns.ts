@@ -25,13 +25,3 @@ export async function takeTurnIfLong(): Promise<void> {
   if (now - sliceStart < SLICE_MS) return;
   await new Promise<void>((resolve) => setImmediate(resolve));
 }
-
-/** `items.map(fn)` for long lists, giving the loop a turn when a slice has run long. */
-export async function mapInTurns<T, R>(items: readonly T[], fn: (item: T, index: number) => R): Promise<R[]> {
-  const out: R[] = [];
-  for (let i = 0; i < items.length; i++) {
-    out.push(fn(items[i]!, i));
-    if (i % 64 === 63) await takeTurnIfLong();
-  }
-  return out;
-}

@@ -2,11 +2,11 @@ import type { ParsedDocument } from "@luoshi/plan-parser";
 import { recordAudit } from "../audit/audit.repository.js";
 import type { Actor } from "../auth/actor.js";
 import { canManagePlanOf, canSeePlan, PLAN_MANAGERS } from "../auth/actor.js";
+import { ROWS_PER_INSERT } from "../db/chunks.js";
 import type { Database } from "../db/database.js";
 import type { Cadence, DeadlineJson, PlanTask, ReportRulesJson, TargetJson } from "../db/schema.js";
 import { AppError, notFound } from "../errors.js";
 import { json, newId } from "../ids.js";
-import { mapInTurns } from "../loop-turns.js";
 import { findOrg } from "../orgs/orgs.repository.js";
 import { type HeavyWork, inlineWork } from "../work/work-pool.js";
 import { diffTasks } from "./plan-diff.js";
@@ -80,14 +80,18 @@ export async function importPlan(db: Database, actor: Actor | null, input: Impor
         diagnostics: json([...doc.diagnostics, ...parsed.diagnostics]),
         created_by: actor?.userId ?? null,
       });
-      const rows = await mapInTurns(parsed.tasks, (t, seq) => ({
-        region_id: owner.region_id,
-        id: newId(),
-        plan_id: planId,
-        seq,
-        ...taskColumns(t),
-      }));
-      const taskCount = await repo.insertTaskRows(trx, rows);
+      // Each statement's rows are made just before it runs: short-lived, not 6,000 rows kept at once.
+      let taskCount = 0;
+      for (let at = 0; at < parsed.tasks.length; at += ROWS_PER_INSERT) {
+        const rows = parsed.tasks.slice(at, at + ROWS_PER_INSERT).map((t, i) => ({
+          region_id: owner.region_id,
+          id: newId(),
+          plan_id: planId,
+          seq: at + i,
+          ...taskColumns(t),
+        }));
+        taskCount += await repo.insertTaskRows(trx, rows);
+      }
       await recordAudit(trx, {
         regionId: owner.region_id,
         actorId: actor?.userId ?? null,

@@ -10,6 +10,7 @@ import {
   type ReadLimits,
 } from "@luoshi/plan-parser";
 import { Piscina } from "piscina";
+import { type PackedDocument, packDocument } from "./packed-document.js";
 
 /** The CPU-heavy jobs the server hands to its worker threads. */
 export type HeavyTask =
@@ -24,6 +25,7 @@ export type HeavyTask =
 
 export type HeavyResult =
   | { ok: true; doc: ParsedDocument }
+  | { ok: true; packed: PackedDocument }
   | { ok: true; bytes: Uint8Array }
   | { ok: false; code: string; detail: string; messageZh: string };
 
@@ -81,5 +83,7 @@ export default async function heavyWorker(task: HeavyTask & { started: MessagePo
   task.started.close();
   const result = await runHeavyTask(task);
   // A fresh copy: a small Buffer may sit in the shared pool, which cannot be transferred.
-  return "bytes" in result ? Piscina.move(new Uint8Array(result.bytes)) : result;
+  if ("bytes" in result) return Piscina.move(new Uint8Array(result.bytes));
+  // A parsed document goes back with its tasks in slices, read back in turns (packed-document.ts).
+  return "doc" in result ? { ok: true, packed: packDocument(result.doc) } : result;
 }

@@ -5,6 +5,7 @@ import { limitError, type ParsedDocument, PlanParseError, type ReadLimits } from
 import { Piscina } from "piscina";
 import { AppError } from "../errors.js";
 import { type HeavyResult, type HeavyTask, runHeavyTask } from "./heavy-worker.js";
+import { unpackDocument } from "./packed-document.js";
 import { workerEntry } from "./worker-entry.js";
 
 export interface WorkOptions {
@@ -41,8 +42,13 @@ const unwrap = (result: HeavyResult): ParsedDocument | Uint8Array => {
   if (!result.ok) {
     throw new PlanParseError(result.code as PlanParseError["code"], result.detail, { messageZh: result.messageZh });
   }
+  if ("packed" in result) throw new Error("a packed document is read with unwrapDocument");
   return "doc" in result ? result.doc : result.bytes;
 };
+
+/** A parse job's document, read back from its slices when it comes from a worker. */
+const unwrapDocument = async (result: HeavyResult): Promise<ParsedDocument> =>
+  result.ok && "packed" in result ? unpackDocument(result.packed) : (unwrap(result) as ParsedDocument);
 
 /** The same jobs in this thread: for small tools and tests that parse trusted text. */
 export function inlineWork(limits: Partial<ReadLimits> = {}): HeavyWork {
@@ -126,7 +132,7 @@ export function workPool(options: WorkOptions, log: (msg: string, err: unknown) 
           limits: options.limits,
           ...(year ? { year } : {}),
         };
-        return unwrap((await run(task, [own.buffer as ArrayBuffer])) as HeavyResult) as ParsedDocument;
+        return await unwrapDocument((await run(task, [own.buffer as ArrayBuffer])) as HeavyResult);
       } catch (e) {
         const failure = failureOf(e);
         if (failure === "timeout") throw limitError("PARSE_TIMEOUT", options.timeoutMs);
