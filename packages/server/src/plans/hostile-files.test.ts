@@ -5,17 +5,23 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, loginAs, multipart, type Session, type TestContext } from "../test/app.js";
-import { PLAN_TEXT } from "../test/fixture.js";
-import { defaultWorkOptions } from "../work/work-pool.js";
+import { multipart } from "../test/app.js";
+import { PLAN_TEXT, seedFixture } from "../test/fixture.js";
+import { ensureBuilt, kill, login, pgliteTarget, type Server, startServer, type Target } from "../test/live-server.js";
 
 /**
- * Hostile files posted to the real import route of a listening server, while a client polls
- * /api/health: each file gets its stable code (or imports), and health stays fast throughout,
- * because parsing runs on worker threads under limits and big plans insert in short statements.
+ * Hostile files posted to the import route of the real built server (`luoshi serve`, a process
+ * of its own on a PGlite data folder), while this process polls its /api/health: each file gets
+ * its stable code (or imports), and health stays fast throughout, because parsing runs on worker
+ * threads under limits and big plans insert in short statements. The server runs as it does in
+ * production, not inside the test runner, whose own heap (the runner and the transformed sources,
+ * ~110 MB live) doubled the server's full collections (29 against 14 ms in the same upload).
  */
-let t: TestContext;
-let admin: Session;
+const skipReason = ensureBuilt();
+if (skipReason) console.warn(`hostile-file test skipped: ${skipReason}`);
+let target: Target;
+let server: Server;
+let headers: Record<string, string>;
 let base: string;
 const dir = mkdtempSync(join(tmpdir(), "luoshi-hostile-"));
 const writer = fileURLToPath(new URL("../../../plan-parser/src/test-support/write-hostile-files.ts", import.meta.url));
@@ -29,18 +35,17 @@ type Posted = {
 beforeAll(async () => {
   // Made in another process, whose garbage is not collected on the event loop measured here.
   await promisify(execFile)(process.execPath, ["--import", "tsx", writer, dir], { maxBuffer: 1 << 20 });
-  t = await createTestApp({
-    onDisk: true,
-    maxUploadBytes: 32 * 1024 * 1024,
-    config: { work: { ...defaultWorkOptions(), timeoutMs: 30_000 } },
-  });
-  admin = await loginAs(t.app, t.fixture.a.users.admin);
-  base = await t.app.listen({ port: 0, host: "127.0.0.1" });
+  target = pgliteTarget();
+  const fixture = await target.seed(seedFixture);
+  server = await startServer({ ...target.env, LUOSHI_MAX_UPLOAD_MB: "32", LUOSHI_WORK_TIMEOUT_S: "30" });
+  base = server.url;
+  headers = await login(base, fixture.a.users.admin);
   // A running server's workers are up; the first upload's worker start is not what is measured.
   expect((await post("warm.txt", new TextEncoder().encode(PLAN_TEXT))).status).toBe(201);
 }, 120_000);
 afterAll(async () => {
-  await t.close();
+  if (server) await kill(server);
+  await target?.cleanup();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -51,7 +56,7 @@ async function post(name: string, bytes: Uint8Array) {
 async function send(body: ReturnType<typeof multipart>) {
   const res = await fetch(`${base}/api/plans`, {
     method: "POST",
-    headers: { ...admin.headers, ...body.headers },
+    headers: { ...headers, ...body.headers },
     body: body.payload,
   });
   const json = (await res.json()) as { error?: { code: string; message: string }; plans?: { taskCount: number }[] };
@@ -86,18 +91,18 @@ const percentile = (values: number[], p: number) => {
 };
 
 /**
- * The issue's target is 50 ms. Each file alone stays under it (max 15-40 ms); all seven at once on
- * 2 cores, on a quiet machine, gave p99 30-54 ms in most runs and 70 ms in one of ten (the poster
- * process, the parse worker and the server share the two cores; the main thread's collections of
- * the uploads' garbage take 15-35 ms). On a day when the same machine ran 1.5 times slower (its
- * host busy: the bench's fixed insert 940 → 1,414 ms), eight quiet runs gave 34-83 ms and one
- * 132 ms, whose worst gap a profile shows as the main thread runnable but not running (127 of 213
- * ms "idle"); so the bound here is what holds there; before the worker pool it was seconds. What is left on the loop: receiving ~45 MB (stream chunks and their
- * garbage), the 6,000-task import's 25-row inserts and its plan row with megabytes of source text
- * (~25 ms). On a machine whose load average is 13-17 from other work, idle polling alone shows p99
- * 35-55 ms and this test measured 276-389 ms: it is not meant to pass there.
+ * The issue's target, 50 ms. Until 2026-12 this bound was 100-150 ms: runs gave p99 30-132 ms, the
+ * worst gaps the server's thread runnable but not running. That was the server's own priority: the
+ * worker module, loaded on the event loop's thread too, lowered that thread to nice 19 (meant for the
+ * parse threads only), and every thread started after it, so the poster process (nice 0) ran first.
+ * With that fixed, a parsed plan read back from its worker in slices (a 6,000-task document was one
+ * 12-34 ms deserialization) and the server outside the test runner: all seven files at once, p99
+ * 22-33 ms in nine runs, 19-24 ms in three runs with a busy loop taking one of the two cores. Each
+ * file alone: 6000.txt max 18-20 ms, every other file under 15. Two busy loops on both cores starve
+ * the nice-19 parse thread (the import times out, as it should rather than slow the server); this
+ * test is not meant to pass on a saturated machine.
  */
-const HEALTH_P99_MS = 150;
+const HEALTH_P99_MS = 50;
 /**
  * The latency bound is asserted only when this file runs alone (LUOSHI_TIMING_TESTS=1, as .ci/run does
  * after the suite): beside the other test files vitest runs at once on two cores it measures them, not
@@ -105,7 +110,7 @@ const HEALTH_P99_MS = 150;
  */
 const TIMED = process.env.LUOSHI_TIMING_TESTS === "1";
 
-describe("hostile files", () => {
+describe.skipIf(skipReason !== undefined)("hostile files", () => {
   it("each gets its stable code or imports, and /api/health p99 stays within bound", async () => {
     const expected: Record<string, string | number> = {
       "paragraphs.docx": "TOO_MANY_PARAGRAPHS",
@@ -127,7 +132,7 @@ describe("hostile files", () => {
     // The uploads come from another process, as they would from browsers: what is measured is the server.
     const { stdout } = await promisify(execFile)(
       process.execPath,
-      [poster, `${base}/api/plans`, JSON.stringify(admin.headers), dir, ...chosen],
+      [poster, `${base}/api/plans`, JSON.stringify(headers), dir, ...chosen],
       { maxBuffer: 16 << 20 },
     );
     const results = (JSON.parse(stdout) as Posted[]).map((r) => ({ ...r, expected: expected[r.name]! }));
