@@ -8,7 +8,10 @@ const parse = (text: string) => parseDocument(new TextEncoder().encode(text), { 
 describe("packed document", () => {
   it("reads back equal to the document, every plan's tasks in order", async () => {
     const doc = await parse(planText(1234));
-    const twoPlans = { ...doc, plans: [doc.plans[0]!, { ...doc.plans[0]!, title: "第二份", tasks: [] }, doc.plans[0]!] };
+    const twoPlans = {
+      ...doc,
+      plans: [doc.plans[0]!, { ...doc.plans[0]!, title: "第二份", tasks: [] }, doc.plans[0]!],
+    };
     for (const d of [doc, twoPlans]) {
       const packed = packDocument(d);
       expect(packed.doc.plans.every((p) => p.tasks.length === 0)).toBe(true);
