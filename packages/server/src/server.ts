@@ -71,7 +71,7 @@ export async function startServer(runtime: Runtime): Promise<{ app: App; url: st
     { logger: { level: runtime.config.logLevel } },
   );
   if (replica) app.addHook("onClose", async () => replica.destroy());
-  // Planner statistics on PGlite (no autovacuum there), before the first query plans are kept.
+  // Planner statistics on PGlite (no autovacuum there) before the first query plans are kept; vacuum at night.
   const statistics = startStatisticsKeeper(runtime.db, log(app));
   await statistics.ready;
   // The scheduled jobs keep the app's clock (LUOSHI_NOW, clock.ts) when one is set.
