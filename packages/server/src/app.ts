@@ -16,6 +16,7 @@ import { AppError } from "./errors.js";
 import { filesRoutes } from "./files/files.routes.js";
 import { installAuth } from "./http/auth-hook.js";
 import { installErrorHandling } from "./http/error-handler.js";
+import { lazySchemas } from "./http/lazy-schemas.js";
 import { installReadCache } from "./http/read-cache.js";
 import { ErrorBody } from "./http/schemas.js";
 import { installSecurityHeaders } from "./http/security-headers.js";
@@ -75,6 +76,8 @@ declare module "fastify" {
   interface FastifyInstance {
     /** Every route registered, for the authorization matrix test and the docs. */
     luoshiRoutes: RouteInfo[];
+    /** Compiles the route schemas not yet used (http/lazy-schemas.ts); returns how many. */
+    compileAllSchemas: () => number;
   }
 }
 
@@ -91,6 +94,7 @@ export async function buildApp(
   given: Omit<AppDeps, "work"> & { work?: HeavyWork },
   options: BuildOptions = {},
 ): Promise<App> {
+  const schemas = lazySchemas();
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 1024 * 1024,
@@ -98,6 +102,7 @@ export async function buildApp(
     // A hop count trusts that many proxies nearest the server (as proxy-addr does).
     trustProxy: trustProxyOption(given.config.trustProxy),
     ajv: { customOptions: { removeAdditional: false, coerceTypes: "array", useDefaults: true } },
+    schemaController: { compilersFactory: schemas.compilersFactory },
   }).withTypeProvider<TypeBoxTypeProvider>();
   // Without a pool from the runtime, the app keeps its own and stops it on close.
   const deps: AppDeps = {
@@ -107,6 +112,7 @@ export async function buildApp(
 
   const routes: RouteInfo[] = [];
   app.decorate("luoshiRoutes", routes);
+  app.decorate("compileAllSchemas", schemas.compileAll);
   app.addHook("onRoute", (route) => {
     const source = declaringModule();
     const methods = Array.isArray(route.method) ? route.method : [route.method];
