@@ -1,9 +1,11 @@
 /**
  * The administrator at 1366 px: imports accounts from an Excel sheet (a bad sheet is refused with
  * its row numbers, the fixed one imported, generated passwords shown once), edits and disables an
- * account, and reads the audit trail in Chinese, filtered, then exports it.
+ * account, reads the audit trail in Chinese, filtered, then exports it, and backs up the running
+ * server: the backup is test-restored and listed with its counts, and a copy altered on the server's
+ * disk fails its re-verification.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
@@ -124,6 +126,75 @@ async function auditTrail(page: Page) {
   );
 }
 
+interface Backup {
+  id: string;
+  status: string;
+  bytes: number;
+  rows: number;
+  files: number;
+  verify: { status: string; message: string | null };
+}
+
+async function backups(page: Page) {
+  step("admin backs up the running server: 立即备份, test-restored (通过), its counts shown, downloadable");
+  const dataDir = process.env.LUOSHI_E2E_DATA_DIR;
+  check(dataDir, "the runner names the server's data folder (LUOSHI_E2E_DATA_DIR)");
+  await page.goto(`${BASE}/admin`);
+  await page.getByRole("tab", { name: "数据备份" }).click();
+  const panel = page.getByRole("tabpanel", { name: "数据备份" });
+  await panel.getByText(/保留最近 7 天每天一份、最近 4 周每周一份/).waitFor();
+  await panel.getByText("尚无备份").waitFor();
+  await panel.getByRole("button", { name: /立即备份/ }).click();
+  await toast(page, "备份已开始，完成后将自动试恢复校验");
+  const row = panel.locator("tr.ant-table-row").first();
+  await row.locator(".ant-tag", { hasText: "已完成" }).waitFor({ timeout: 120_000 });
+  await row.locator(".ant-tag", { hasText: /^通过$/ }).waitFor();
+  const [made] = (await apiGet<{ backups: Backup[] }>(page, "/api/admin/backups")).backups;
+  check(made && made.status === "done" && made.verify.status === "ok", "the server lists the backup as verified");
+  check(
+    made.rows > 1000 && made.files > 0,
+    `the demo's rows and files are in it (${made.rows} rows, ${made.files} files)`,
+  );
+  await row.getByText(`${made.rows} 行数据 · ${made.files} 个文件`).waitFor();
+  await row.getByRole("cell", { name: "手动", exact: true }).waitFor();
+  await shot(page, "admin-06-backup-done");
+
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    row.getByRole("link", { name: /下\s*载/ }).click(),
+  ]);
+  const copy = join(work, "backup.luoshi-backup");
+  await download.saveAs(copy);
+  check(
+    statSync(copy).size === made.bytes,
+    `the download is the whole file (${statSync(copy).size} of ${made.bytes} bytes)`,
+  );
+
+  step("the file is altered on the server's disk: 重新校验 fails and says why; put back, it passes again");
+  const file = join(dataDir, "backups", `${made.id}.luoshi-backup`);
+  const written = readFileSync(file, "utf8");
+  const at = written.indexOf('"row":{', 200);
+  check(at > 0, "the backup holds rows");
+  // One character of one row's text changed, as bit rot or a hand edit would.
+  const spot = written.indexOf('":"', at) + 3;
+  const swapped = written[spot] === "0" ? "1" : "0";
+  writeFileSync(file, `${written.slice(0, spot)}${swapped}${written.slice(spot + 1)}`);
+  // Exact: "未通过" holds "通过".
+  const verifyAgain = async (outcome: RegExp) => {
+    await row.getByRole("button", { name: /重新校验/ }).click();
+    await toast(page, "已开始重新校验，完成后在此显示结果");
+    await row.locator(".ant-tag", { hasText: outcome }).waitFor({ timeout: 120_000 });
+  };
+  await verifyAgain(/^未通过$/);
+  await row.getByText(/备份文件已损坏或被改动/).waitFor();
+  const [altered] = (await apiGet<{ backups: Backup[] }>(page, "/api/admin/backups")).backups;
+  check(altered?.verify.status === "failed", `the failed outcome is kept with the backup (${altered?.verify.message})`);
+  await shot(page, "admin-07-backup-altered");
+  writeFileSync(file, written);
+  await verifyAgain(/^通过$/);
+  check((await row.locator(".backup-verify-message").count()) === 0, "a passing backup shows no failure text");
+}
+
 await scenario(
   "admin",
   { viewport: { width: 1366, height: 860 } },
@@ -138,6 +209,7 @@ await scenario(
     const password = await importUsers(page);
     await editAndDisable(page);
     await auditTrail(page);
+    await backups(page);
     step("the header's search finds a unit and opens the ledger filtered by it");
     await page.getByLabel("搜索任务、计划、单位、督办单").fill("基础教育股");
     await page

@@ -112,6 +112,7 @@ async function runScenario(file) {
         LUOSHI_E2E_ARTIFACTS: artifacts,
         LUOSHI_E2E_ROBOT_PORT: String(robotPort),
         LUOSHI_E2E_CLOCK_FILE: clockFile,
+        LUOSHI_E2E_DATA_DIR: dataDir,
       },
       stdio: "inherit",
     });

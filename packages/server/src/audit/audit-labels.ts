@@ -84,6 +84,7 @@ export const ACTION_LABELS: Record<string, string> = {
   edit_indicators: "修改指标",
   task_changed: "任务变更通知",
   download: "下载",
+  verify: "校验",
   replied: "回复",
   closed: "办结",
   record: LEDGER_ACTION_LABELS.record,

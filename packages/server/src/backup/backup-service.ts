@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { recordAudit } from "../audit/audit.repository.js";
 import type { BackupConfig } from "../config.js";
@@ -9,7 +9,7 @@ import type { FileStore } from "../files/file-store.js";
 import { allRegionIds } from "../orgs/orgs.repository.js";
 import { backupError } from "./backup.messages.js";
 import { backupsToPrune } from "./retention.js";
-import { type ScratchDatabase, testRestore } from "./test-restore.js";
+import { type ScratchDatabase, testRestore, type VerifyOutcome } from "./test-restore.js";
 import { backup } from "./write-backup.js";
 
 export type BackupKind = "manual" | "scheduled" | "cli";
@@ -50,13 +50,19 @@ const ID = /^\d{8}-\d{6}-[0-9a-f]{6}$/;
 const newBackupId = (now: Date) =>
   `${now.toISOString().slice(0, 19).replace(/[-:]/g, "").replace("T", "-")}-${randomBytes(3).toString("hex")}`;
 
+/** The job in flight (a backup, or a second test restore of one), and when it settles. */
+interface Job {
+  record: BackupRecord;
+  done: Promise<BackupRecord>;
+}
+
 /**
- * The server's backups: one at a time, each written to the backup directory, test-restored into a
+ * The server's backups: one job at a time, each written to the backup directory, test-restored into a
  * scratch in-memory database and checked against its manifest, audited, then the retention rule
  * applied. Records live beside the files, so the list survives restarts and needs no table.
  */
 export class BackupService {
-  private current: { record: BackupRecord; done: Promise<BackupRecord> } | undefined;
+  private current: Job | undefined;
 
   constructor(private readonly deps: BackupServiceDeps) {
     mkdirSync(deps.config.dir, { recursive: true });
@@ -89,12 +95,14 @@ export class BackupService {
     renameSync(`${path}.tmp`, path);
   }
 
+  /** Every backup, newest first; the one a job is working on as the job sees it (its progress). */
   list(): BackupRecord[] {
     const records: BackupRecord[] = [];
     for (const name of readdirSync(this.deps.config.dir)) {
       if (!name.endsWith(".json") || !ID.test(name.slice(0, -5))) continue;
       try {
-        records.push(JSON.parse(readFileSync(join(this.deps.config.dir, name), "utf8")) as BackupRecord);
+        const record = JSON.parse(readFileSync(join(this.deps.config.dir, name), "utf8")) as BackupRecord;
+        records.push(record.id === this.current?.record.id ? this.current.record : record);
       } catch {
         // a record being replaced; the next listing reads it
       }
@@ -118,7 +126,7 @@ export class BackupService {
   }
 
   /** Starts a backup and answers at once; `done` settles when it is written, verified and pruned. */
-  start(kind: BackupKind, actor: { userId: string | null }): { record: BackupRecord; done: Promise<BackupRecord> } {
+  start(kind: BackupKind, actor: { userId: string | null }): Job {
     if (this.current) throw backupError("BACKUP_RUNNING", 409);
     const now = new Date();
     const record: BackupRecord = {
@@ -138,11 +146,48 @@ export class BackupService {
       error: null,
     };
     this.save(record);
-    const done = this.run(record).finally(() => {
+    return this.track(record, this.run(record));
+  }
+
+  /**
+   * Test-restores a finished backup again and records the new outcome: after an upgrade (does it
+   * still restore into this version?) or before relying on it (has the file been altered or
+   * replaced since?). Answers at once; until the outcome is known the file keeps its last one, so a
+   * process that dies meanwhile leaves the record as it was.
+   */
+  verify(id: string, actor: { userId: string | null }): Job {
+    if (this.current) throw backupError("BACKUP_RUNNING", 409);
+    const saved = this.get(id);
+    if (saved.status !== "done") throw backupError("BACKUP_NOT_VERIFIABLE", 409);
+    const record: BackupRecord = {
+      ...saved,
+      progress: "试恢复校验",
+      verify: { status: "pending", at: null, message: null },
+    };
+    return this.track(record, this.reverify(record, actor.userId));
+  }
+
+  private track(record: BackupRecord, work: Promise<BackupRecord>): Job {
+    const done = work.finally(() => {
       this.current = undefined;
     });
     this.current = { record, done };
     return this.current;
+  }
+
+  private async reverify(record: BackupRecord, userId: string | null): Promise<BackupRecord> {
+    const path = this.fileOf(record.id);
+    const { rows, files, tables, sha256 } = record;
+    let outcome: VerifyOutcome;
+    if (!existsSync(path) || !tables || !sha256) {
+      outcome = { status: "failed", at: new Date().toISOString(), message: "备份文件不存在（已被移走或删除）" };
+    } else {
+      outcome = await testRestore(path, { rows: rows ?? 0, files: files ?? 0, tables, sha256 }, this.deps.scratch);
+    }
+    Object.assign(record, { verify: outcome, progress: null });
+    this.save(record);
+    await this.audit(record, "verify", userId).catch((e) => this.deps.log?.("backup audit failed", e));
+    return record;
   }
 
   private async run(record: BackupRecord): Promise<BackupRecord> {
@@ -182,7 +227,11 @@ export class BackupService {
   }
 
   /** Backups hold every region, so each region's audit trail records them. */
-  async audit(record: BackupRecord, action: "create" | "download", actorId = record.requestedBy): Promise<void> {
+  async audit(
+    record: BackupRecord,
+    action: "create" | "download" | "verify",
+    actorId = record.requestedBy,
+  ): Promise<void> {
     const summary = {
       kind: record.kind,
       status: record.status,

@@ -11,10 +11,16 @@ export const BACKUP_MESSAGES = {
   BACKUP_TARGET_NOT_EMPTY: "目标数据库已有数据，恢复只能写入空数据库（请使用新的数据目录）",
   BACKUP_CHANGED_DURING_RESTORE: "恢复过程中备份文件被改动，已撤销本次恢复",
   BACKUP_NOT_FOUND: "备份不存在",
-  BACKUP_RUNNING: "已有备份正在进行，请等待其完成",
+  BACKUP_RUNNING: "已有备份或校验正在进行，请等待其完成",
+  BACKUP_NOT_VERIFIABLE: "只有已完成的备份可以重新校验",
   BACKUP_OTHER_REGIONS: "备份包含全部区域的数据，只有能看到所有区域的管理员可以操作；请联系服务器运维人员",
   BACKUP_FILE_MISSING: "数据引用的文件不在文件存储中，无法完成备份",
 } as const;
+
+/** How a refused restore ends its message; a test restore (scratch database) leaves it out. */
+const NOTHING_WRITTEN = "；未写入任何数据";
+export const withoutNothingWritten = (message: string): string =>
+  message.endsWith(NOTHING_WRITTEN) ? message.slice(0, -NOTHING_WRITTEN.length) : message;
 
 export type BackupErrorCode = keyof typeof BACKUP_MESSAGES;
 

@@ -87,6 +87,25 @@ export function backupRoutes(app: App, deps: AppDeps): void {
     },
   );
 
+  app.post(
+    "/api/admin/backups/:id/verify",
+    {
+      config: auth,
+      schema: {
+        tags,
+        summary: "重新试恢复校验一份已完成的备份（升级后，或使用前确认文件未被改动）",
+        params: BackupParams,
+        response: withErrors({ 202: Type.Object({ backup: BackupRecord }) }),
+      },
+    },
+    async (request, reply) => {
+      const userId = await wholeDatabaseCaller(deps.db, request);
+      const { record } = backups().verify(request.params.id, { userId });
+      reply.status(202);
+      return { backup: record };
+    },
+  );
+
   app.get(
     "/api/admin/backups/:id/download",
     {

@@ -55,7 +55,7 @@ export async function restore(
   files: FileStore,
   inPath: string,
   options: RestoreOptions = {},
-): Promise<BackupCounts> {
+): Promise<BackupCounts & { sha256: string }> {
   await assertEmpty(db);
   const limits = await limitsFor(db);
   const verified = await scanBackup(inPath, limits);
@@ -104,5 +104,5 @@ export async function restore(
       });
     }
   });
-  return countsOf(verified.manifest);
+  return { ...countsOf(verified.manifest), sha256: verified.end.sha256 };
 }

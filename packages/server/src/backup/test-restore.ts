@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import { type Database, openDatabase, pgliteOf } from "../db/database.js";
 import { migrate } from "../db/migrate.js";
 import { type FileStore, sha256Hex } from "../files/file-store.js";
+import { withoutNothingWritten } from "./backup.messages.js";
 import type { BackupCounts } from "./format.js";
 import { restore } from "./restore.js";
 
@@ -50,6 +51,7 @@ export interface VerifyOutcome {
 /**
  * Restores a backup into a scratch in-memory PGlite and compares every table's row count with the
  * manifest (restore has checked the checksums): the proof that the file restores, not only parses.
+ * The file must also be the one `expected` describes: a valid backup put in its place fails.
  */
 export async function testRestore(
   path: string,
@@ -59,7 +61,9 @@ export async function testRestore(
   const at = () => new Date().toISOString();
   const { db: scratch, drop } = await openScratch();
   try {
-    await restore(scratch, discardingStore, path);
+    const restored = await restore(scratch, discardingStore, path);
+    if (restored.sha256 !== expected.sha256)
+      return { status: "failed", at: at(), message: "备份文件与备份记录的校验值不符：文件已被替换或改动" };
     for (const [table, rows] of Object.entries(expected.tables)) {
       // The restore's own audit rows (entity "backup", this file's checksum) are not in the file.
       const added =
@@ -74,7 +78,8 @@ export async function testRestore(
     }
     return { status: "ok", at: at(), message: null };
   } catch (error) {
-    return { status: "failed", at: at(), message: error instanceof Error ? error.message : String(error) };
+    const message = error instanceof Error ? withoutNothingWritten(error.message) : String(error);
+    return { status: "failed", at: at(), message };
   } finally {
     await drop();
   }

@@ -82,6 +82,8 @@ export const api = {
   },
   backups: () => get<BackupList>("/api/admin/backups"),
   startBackup: () => request<{ backup: BackupRecord }>("POST", "/api/admin/backups"),
+  verifyBackup: (id: string) =>
+    request<{ backup: BackupRecord }>("POST", `/api/admin/backups/${encodeURIComponent(id)}/verify`),
   backupUrl: (id: string) => `/api/admin/backups/${encodeURIComponent(id)}/download`,
   bureauProfile: () => get<BureauProfile>("/api/bureau-profile"),
   saveBureauProfile: (body: Letterhead) => request<BureauProfile>("PUT", "/api/bureau-profile", body),

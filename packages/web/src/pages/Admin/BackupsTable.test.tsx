@@ -46,6 +46,7 @@ describe("BackupsTable", () => {
         ])}
         starting={false}
         onBackup={() => {}}
+        onVerify={() => {}}
         downloadUrl={(id) => `/dl/${id}`}
       />,
     );
@@ -61,10 +62,51 @@ describe("BackupsTable", () => {
 
   it("立即备份 asks for a backup", () => {
     const onBackup = vi.fn();
-    render(<BackupsTable list={list([])} starting={false} onBackup={onBackup} downloadUrl={(id) => id} />);
+    render(
+      <BackupsTable
+        list={list([])}
+        starting={false}
+        onBackup={onBackup}
+        onVerify={() => {}}
+        downloadUrl={(id) => id}
+      />,
+    );
     fireEvent.click(screen.getByRole("button", { name: /立即备份/ }));
     expect(onBackup).toHaveBeenCalledOnce();
     expect(screen.getByText("尚无备份")).toBeTruthy();
+  });
+
+  it("重新校验 asks to verify that backup again; while it runs both buttons wait and a failure says why", () => {
+    const onVerify = vi.fn();
+    const { rerender } = render(
+      <BackupsTable
+        list={list([record({})])}
+        starting={false}
+        onBackup={() => {}}
+        onVerify={onVerify}
+        downloadUrl={(id) => id}
+      />,
+    );
+    fireEvent.click(screen.getByRole("button", { name: /重新校验/ }));
+    expect(onVerify).toHaveBeenCalledWith("20261205-023000-a1b2c3");
+    rerender(
+      <BackupsTable
+        list={list([
+          record({ verify: { status: "pending", at: null, message: null } }),
+          record({ id: "b2", verify: { status: "failed", at: "2026-12-05T01:00:00.000Z", message: "文件已被改动" } }),
+        ])}
+        starting={false}
+        onBackup={() => {}}
+        onVerify={onVerify}
+        downloadUrl={(id) => id}
+      />,
+    );
+    for (const button of screen.getAllByRole("button", { name: /重新校验/ })) {
+      expect((button as HTMLButtonElement).disabled).toBe(true);
+    }
+    expect((screen.getByRole("button", { name: /立即备份/ }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByText("文件已被改动")).toBeTruthy();
+    expect(screen.getByText("未通过")).toBeTruthy();
   });
 
   it("sizes read in the nearest unit", () => {

@@ -1,5 +1,5 @@
-import { CloudUploadOutlined, DownloadOutlined } from "@ant-design/icons";
-import { Alert, Button, Space, Table, Tag, Tooltip } from "antd";
+import { CloudUploadOutlined, DownloadOutlined, SafetyCertificateOutlined } from "@ant-design/icons";
+import { Alert, Button, Space, Table, Tag, Tooltip, Typography } from "antd";
 import type { BackupList, BackupRecord } from "../../api/types";
 import { formatTime } from "../../components/format";
 import { BL } from "./backup-labels";
@@ -15,16 +15,31 @@ export const formatBytes = (n: number | null): string => {
   return `${(n / 1024 / 1024 / 1024).toFixed(2)} GB`;
 };
 
+/** Short columns keep to one line; the verification column takes what is left. */
+const oneLine = {
+  onCell: () => ({ style: { whiteSpace: "nowrap" as const } }),
+  onHeaderCell: () => ({ style: { whiteSpace: "nowrap" as const } }),
+};
+
 interface Props {
   list: BackupList;
   starting: boolean;
   onBackup: () => void;
+  onVerify: (id: string) => void;
   downloadUrl: (id: string) => string;
 }
 
-/** The backups with their test-restore results, the retention policy and the 立即备份 button. */
-export function BackupsTable({ list, starting, onBackup, downloadUrl }: Props) {
+/** A backup being written, or a finished one being test-restored again. */
+export const isBusy = (b: BackupRecord): boolean =>
+  b.status === "running" || (b.status === "done" && b.verify.status === "pending");
+
+/**
+ * The backups with their test-restore results, the retention policy, 立即备份, and per backup
+ * 下载 and 重新校验. One job runs at a time, so both buttons wait while one does.
+ */
+export function BackupsTable({ list, starting, onBackup, onVerify, downloadUrl }: Props) {
   const running = list.backups.some((b) => b.status === "running");
+  const busy = starting || list.backups.some(isBusy);
   return (
     <Space direction="vertical" style={{ width: "100%" }}>
       <Alert
@@ -32,7 +47,13 @@ export function BackupsTable({ list, starting, onBackup, downloadUrl }: Props) {
         showIcon
         message={BL.policy(list.policy.schedule, list.policy.keepDaily, list.policy.keepWeekly)}
       />
-      <Button type="primary" icon={<CloudUploadOutlined />} loading={starting || running} onClick={onBackup}>
+      <Button
+        type="primary"
+        icon={<CloudUploadOutlined />}
+        loading={starting || running}
+        disabled={busy}
+        onClick={onBackup}
+      >
         {BL.backupNow}
       </Button>
       <Table<BackupRecord>
@@ -43,10 +64,11 @@ export function BackupsTable({ list, starting, onBackup, downloadUrl }: Props) {
         pagination={{ pageSize: 20, showSizeChanger: false }}
         locale={{ emptyText: BL.empty }}
         columns={[
-          { title: BL.startedAt, render: (_, b) => formatTime(b.startedAt), width: 170 },
-          { title: BL.kind, render: (_, b) => BL.kinds[b.kind] ?? b.kind },
+          { title: BL.startedAt, render: (_, b) => formatTime(b.startedAt), ...oneLine },
+          { title: BL.kind, render: (_, b) => BL.kinds[b.kind] ?? b.kind, ...oneLine },
           {
             title: BL.status,
+            ...oneLine,
             render: (_, b) => (
               <Tooltip title={b.error ? `${b.error.message}（${b.error.code}）` : b.progress}>
                 <Tag color={STATUS_COLOR[b.status]}>
@@ -56,26 +78,50 @@ export function BackupsTable({ list, starting, onBackup, downloadUrl }: Props) {
               </Tooltip>
             ),
           },
-          { title: BL.size, render: (_, b) => formatBytes(b.bytes) },
+          { title: BL.size, render: (_, b) => formatBytes(b.bytes), ...oneLine },
           {
             title: BL.contents,
+            ...oneLine,
             render: (_, b) => (b.rows === null ? "—" : BL.contentsText(b.rows, b.files ?? 0)),
           },
           {
             title: BL.verify,
             render: (_, b) => (
-              <Tooltip title={b.verify.message ?? (b.verify.at ? formatTime(b.verify.at) : null)}>
-                <Tag color={VERIFY_COLOR[b.verify.status]}>{BL.verifies[b.verify.status]}</Tag>
-              </Tooltip>
+              <Space direction="vertical" size={0}>
+                <Tooltip title={b.verify.at ? formatTime(b.verify.at) : null}>
+                  <Tag color={isBusy(b) ? "processing" : VERIFY_COLOR[b.verify.status]}>
+                    {BL.verifies[b.verify.status]}
+                  </Tag>
+                </Tooltip>
+                {b.verify.status === "failed" && b.verify.message ? (
+                  <Typography.Text type="danger" className="backup-verify-message">
+                    {b.verify.message}
+                  </Typography.Text>
+                ) : null}
+              </Space>
             ),
           },
           {
             title: BL.actions,
+            ...oneLine,
             render: (_, b) =>
               b.status === "done" ? (
-                <Button size="small" icon={<DownloadOutlined />} href={downloadUrl(b.id)} download>
-                  {BL.download}
-                </Button>
+                <Space size="small">
+                  <Button size="small" icon={<DownloadOutlined />} href={downloadUrl(b.id)} download>
+                    {BL.download}
+                  </Button>
+                  <Tooltip title={BL.verifyAgainHint}>
+                    <Button
+                      size="small"
+                      icon={<SafetyCertificateOutlined />}
+                      disabled={busy}
+                      loading={isBusy(b)}
+                      onClick={() => onVerify(b.id)}
+                    >
+                      {BL.verifyAgain}
+                    </Button>
+                  </Tooltip>
+                </Space>
               ) : null,
           },
         ]}
