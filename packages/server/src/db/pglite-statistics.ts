@@ -51,10 +51,7 @@ export async function tablesDueForAnalyze(db: Database): Promise<string[]> {
 
 /** Analyses the tables due; returns their names. Does nothing on PostgreSQL. */
 export async function analyzeDueTables(db: Database): Promise<string[]> {
-  if (!pgliteOf(db)) return [];
-  const due = await tablesDueForAnalyze(db);
-  for (const table of due) await sql`ANALYZE ${sql.raw(table)}`.execute(db);
-  return due;
+  return (await maintainDueTables(db, { vacuum: false })).map((t) => t.name);
 }
 
 /**

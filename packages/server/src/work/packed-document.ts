@@ -32,6 +32,8 @@ export function packDocument(doc: ParsedDocument): PackedDocument {
       slices.push({ plan: index, end });
     }
   });
+  // Joined into memory of its own, not Buffer.concat: a small Buffer may sit in Node's shared pool,
+  // which cannot be transferred to another thread.
   const bytes = new Uint8Array(end);
   let at = 0;
   for (const part of parts) {
