@@ -105,7 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     ...(url && replicaUrl ? { replica: { kind: "postgres", url: replicaUrl } as const } : {}),
     demo: env.LUOSHI_DEMO === "1" || env.LUOSHI_DEMO === "true",
     maxUploadBytes: int("LUOSHI_MAX_UPLOAD_MB", 20, 1, 1024) * 1024 * 1024,
-    loginAttemptsPerMinute: int("LUOSHI_LOGIN_RATE_PER_MIN", 20, 1, 100000),
+    loginAttemptsPerMinute: int("LUOSHI_LOGIN_RATE_PER_MIN", DEFAULT_LOGIN_RATE_PER_MIN, 1, 100000),
     secureCookies: env.LUOSHI_SECURE_COOKIES === "1",
     publicApiDocs: env.LUOSHI_PUBLIC_API_DOCS === "1",
     logLevel: env.LOG_LEVEL || "info",
@@ -134,6 +134,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   if (errors.length > 0) throw new Error(`Invalid configuration:\n- ${errors.join("\n- ")}`);
   return config;
 }
+
+/**
+ * Sign-ins one client address may ask for per minute: room for a school's staff behind one NAT
+ * signing in together, while it bounds the password hashing one address can make the server do.
+ * Guessing is held by the login throttle (auth/login-throttle.ts), per account and per address.
+ */
+export const DEFAULT_LOGIN_RATE_PER_MIN = 120;
 
 /** Daily at 02:30 by default; "off" turns scheduled backups off; otherwise five cron fields. */
 function backupSchedule(raw: string | undefined, errors: string[]): string | null {

@@ -6,6 +6,7 @@ import { AppError } from "../errors.js";
 import { ancestorIds, subtreeIds } from "../orgs/orgs.repository.js";
 import type { Actor } from "./actor.js";
 import * as repo from "./auth.repository.js";
+import { ClientTurns } from "./client-turns.js";
 import { THROTTLE_RULES, type ThrottleScope, throttleKey } from "./login-throttle.js";
 import { assertPasswordAllowed } from "./password-policy.js";
 import { cachedSession, forgetSession, forgetUserSessions } from "./session-cache.js";
@@ -37,6 +38,9 @@ export interface LoginClient {
   deviceToken?: string | undefined;
 }
 
+/** Sign-ins from a browser not yet known take turns per client address (client-turns.ts). */
+const clientTurns = new ClientTurns();
+
 /** 429 with the wait in seconds (the route sends it as Retry-After). */
 export const throttled = (seconds: number) =>
   new AppError("LOGIN_THROTTLED", 429, { retryAfter: seconds }, `登录尝试过于频繁，请${seconds}秒后再试`);
@@ -44,7 +48,9 @@ export const throttled = (seconds: number) =>
 /**
  * Signs in. Known and unknown usernames take the same path (throttle claims, one password hash
  * check, the same 401 or 429), so neither the answer nor its timing tells them apart. Usernames
- * match regardless of case.
+ * match regardless of case. Attempts from a browser the user signed in from before are counted
+ * under its own key; the others are counted under the account and the address, taking turns by
+ * address.
  */
 export async function login(
   db: Database,
@@ -64,6 +70,37 @@ export async function login(
         ["client", client.ip],
         ["account", name],
       ];
+  const check = () => checkPassword(db, user, password, scopes, now);
+  const known = trusted ? await check() : await clientTurns.run(client.ip, check);
+  const deviceToken = trusted ? client.deviceToken! : randomBytes(32).toString("base64url");
+  await throttles.rememberDevice(
+    db,
+    { token_hash: sha256(deviceToken), region_id: known.region_id, user_id: known.id },
+    now,
+  );
+  const token = randomBytes(32).toString("base64url");
+  const csrfToken = randomBytes(24).toString("base64url");
+  await repo.insertSession(db, {
+    region_id: known.region_id,
+    token_hash: sha256(token),
+    user_id: known.id,
+    csrf_token: csrfToken,
+    expires_at: new Date(now.getTime() + SESSION_MS).toISOString(),
+  });
+  return { token, csrfToken, deviceToken, actor: await actorFor(db, known) };
+}
+
+/**
+ * Counts the attempt under each key (atomically, before the check), checks the password against the
+ * user's hash or a dummy one, and on success clears the keys. Throws 429 or 401 otherwise.
+ */
+async function checkPassword<U extends { region_id: string; password_hash: string }>(
+  db: Database,
+  user: U | undefined,
+  password: string,
+  scopes: [ThrottleScope, string][],
+  now: Date,
+): Promise<U> {
   const attempt = randomBytes(12).toString("base64url");
   const keys: string[] = [];
   for (const [scope, value] of scopes) {
@@ -84,22 +121,7 @@ export async function login(
   const ok = await verify(user?.password_hash ?? (await dummyHash), password).catch(() => false);
   if (!user || !ok) throw new AppError("INVALID_CREDENTIALS", 401);
   await throttles.clearThrottles(db, keys);
-  const deviceToken = trusted ? client.deviceToken! : randomBytes(32).toString("base64url");
-  await throttles.rememberDevice(
-    db,
-    { token_hash: sha256(deviceToken), region_id: user.region_id, user_id: user.id },
-    now,
-  );
-  const token = randomBytes(32).toString("base64url");
-  const csrfToken = randomBytes(24).toString("base64url");
-  await repo.insertSession(db, {
-    region_id: user.region_id,
-    token_hash: sha256(token),
-    user_id: user.id,
-    csrf_token: csrfToken,
-    expires_at: new Date(now.getTime() + SESSION_MS).toISOString(),
-  });
-  return { token, csrfToken, deviceToken, actor: await actorFor(db, user) };
+  return user;
 }
 
 /**

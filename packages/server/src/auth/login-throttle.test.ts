@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_LOGIN_RATE_PER_MIN } from "../config.js";
 import { createTestApp, loginAs, type TestContext } from "../test/app.js";
 import { PASSWORD } from "../test/fixture.js";
 import { createUser } from "../users/users.service.js";
@@ -150,6 +151,41 @@ describe("login throttling", () => {
     const [k, u] = [await login("timed", "wrong-password"), await login("ghost", "wrong-password")];
     expect([k.statusCode, u.statusCode]).toEqual([429, 429]);
     expect(k.json().error.code).toBe(u.json().error.code);
+  }, 60_000);
+});
+
+describe("a school behind one address (NAT)", () => {
+  let school: TestContext;
+  beforeAll(async () => {
+    school = await createTestApp({ loginAttemptsPerMinute: DEFAULT_LOGIN_RATE_PER_MIN });
+  }, 180_000);
+  afterAll(() => school.close());
+
+  it("60 teachers signing in for the first time in the same second all get in; guesses from there are held", async () => {
+    const teachers = Array.from({ length: 60 }, (_, i) => `teacher${i}`);
+    for (const username of teachers) {
+      await createUser(school.db, null, {
+        orgId: school.fixture.a.bureauId,
+        username,
+        displayName: username,
+        password: PASSWORD,
+        role: "leader",
+      });
+    }
+    const signIn = (username: string, password: string) =>
+      school.app.inject({
+        method: "POST",
+        url: "/api/auth/login",
+        payload: { username, password },
+        remoteAddress: "10.88.0.1",
+      });
+    const answers = await Promise.all(teachers.map((u) => signIn(u, PASSWORD)));
+    expect(answers.map((r) => r.statusCode)).toEqual(teachers.map(() => 200));
+
+    const guesses = await Promise.all(Array.from({ length: 50 }, (_, i) => signIn(teachers[i]!, "wrong-guess")));
+    const tried = guesses.filter((r) => r.statusCode === 401).length;
+    expect(tried).toBe(THROTTLE_RULES.client.after);
+    expect(guesses.filter((r) => r.statusCode === 429).length).toBe(50 - tried);
   }, 60_000);
 });
 
