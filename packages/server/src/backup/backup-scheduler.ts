@@ -10,6 +10,7 @@ export function startBackupScheduler(
   if (!schedule) return { stop: () => {} };
   const job = new Cron(schedule, { timezone: "Asia/Shanghai", protect: true }, async () => {
     try {
+      await service.whenIdle();
       const record = await service.start("scheduled", { userId: null }).done;
       if (record.status !== "done" || record.verify.status !== "ok") log(`scheduled backup ${record.id} not verified`);
     } catch (error) {

@@ -125,6 +125,11 @@ export class BackupService {
     return { record, path, size: statSync(path).size };
   }
 
+  /** Settles once no job runs (a scheduled backup waits for an admin's verification to end). */
+  async whenIdle(): Promise<void> {
+    while (this.current) await this.current.done.catch(() => undefined);
+  }
+
   /** Starts a backup and answers at once; `done` settles when it is written, verified and pruned. */
   start(kind: BackupKind, actor: { userId: string | null }): Job {
     if (this.current) throw backupError("BACKUP_RUNNING", 409);

@@ -9,7 +9,7 @@ import { createTestApp, freshDatabase, loginAs, type Session, type TestContext }
 import { populateWithBlobs } from "../test/backup.js";
 import { PASSWORD } from "../test/fixture.js";
 import { createUser } from "../users/users.service.js";
-import type { BackupRecord } from "./backup-service.js";
+import { type BackupRecord, BackupService } from "./backup-service.js";
 import { verifyBackup } from "./restore.js";
 import { testRestore } from "./test-restore.js";
 import { backup } from "./write-backup.js";
@@ -161,6 +161,29 @@ describe("backups through the running server", () => {
     });
     expect(refused.statusCode).toBe(403);
   }, 300_000);
+
+  it("one job at a time: a backup asked for during a verification is refused, a scheduled one waits", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "luoshi-jobs-"));
+    const service = new BackupService({
+      db: t.db,
+      files: t.files,
+      config: { dir, schedule: null, keepDaily: 7, keepWeekly: 4 },
+      scratch: freshDatabase,
+    });
+    const first = await service.start("manual", { userId: null }).done;
+    const verifying = service.verify(first.id, { userId: null });
+    expect(service.list()[0]!.verify.status).toBe("pending");
+    expect(() => service.start("manual", { userId: null })).toThrow(
+      expect.objectContaining({ code: "BACKUP_RUNNING" }),
+    );
+    expect(() => service.verify(first.id, { userId: null })).toThrow(
+      expect.objectContaining({ code: "BACKUP_RUNNING" }),
+    );
+    await service.whenIdle();
+    expect((await verifying.done).verify.status).toBe("ok");
+    const next = await service.start("scheduled", { userId: null }).done;
+    expect(next.verify.status).toBe("ok");
+  }, 120_000);
 
   it("a test restore of an altered file reports the failure", async () => {
     const record = (await t.app.inject({ url: "/api/admin/backups", headers: root.headers })).json()

@@ -604,6 +604,11 @@ const MATRIX: Record<string, Row> = {
     other: null,
     req: (c) => ({ method: "GET", url: "/api/admin/backups/20260101-000000-abcdef", headers: c.session.headers }),
   },
+  "POST /api/admin/backups/:id/verify": {
+    own: [],
+    other: null,
+    req: (c) => supPost(c, "/api/admin/backups/20260101-000000-abcdef/verify"),
+  },
   "GET /api/admin/backups/:id/download": {
     own: [],
     other: null,
