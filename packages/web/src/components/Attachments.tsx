@@ -24,7 +24,7 @@ export function Attachments({ files }: { files: readonly AttachmentFile[] }) {
   const kind = open ? previewKind(open.contentType) : null;
   if (files.length === 0) return null;
   return (
-    <Space direction="vertical" size={2}>
+    <Space orientation="vertical" size={2}>
       {files.map((f) => (
         <a
           key={f.id}

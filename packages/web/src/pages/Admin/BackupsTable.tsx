@@ -41,11 +41,11 @@ export function BackupsTable({ list, starting, onBackup, onVerify, downloadUrl }
   const running = list.backups.some((b) => b.status === "running");
   const busy = starting || list.backups.some(isBusy);
   return (
-    <Space direction="vertical" style={{ width: "100%" }}>
+    <Space orientation="vertical" style={{ width: "100%" }}>
       <Alert
         type="info"
         showIcon
-        message={BL.policy(list.policy.schedule, list.policy.keepDaily, list.policy.keepWeekly)}
+        title={BL.policy(list.policy.schedule, list.policy.keepDaily, list.policy.keepWeekly)}
       />
       <Button
         type="primary"
@@ -87,7 +87,7 @@ export function BackupsTable({ list, starting, onBackup, onVerify, downloadUrl }
           {
             title: BL.verify,
             render: (_, b) => (
-              <Space direction="vertical" size={0}>
+              <Space orientation="vertical" size={0}>
                 <Tooltip title={b.verify.at ? formatTime(b.verify.at) : null}>
                   <Tag color={isBusy(b) ? "processing" : VERIFY_COLOR[b.verify.status]}>
                     {BL.verifies[b.verify.status]}

@@ -40,7 +40,7 @@ export function BureauPanel() {
       {(data) => (
         <Form form={form} layout="vertical" initialValues={data.profile} onFinish={onSave} style={{ maxWidth: 880 }}>
           <Typography.Paragraph type="secondary">{BUL.intro}</Typography.Paragraph>
-          {!data.saved && <Alert type="info" showIcon message={BUL.defaults} style={{ marginBottom: 16 }} />}
+          {!data.saved && <Alert type="info" showIcon title={BUL.defaults} style={{ marginBottom: 16 }} />}
           <Row gutter={16}>
             <Col xs={24} md={12}>
               <Form.Item name="fullName" label={BUL.fullName} rules={required}>

@@ -31,7 +31,7 @@ export function OrgGroupsPanel() {
     }
   };
   return (
-    <Space direction="vertical" style={{ width: "100%" }}>
+    <Space orientation="vertical" style={{ width: "100%" }}>
       <Typography.Text type="secondary">{PUB.groupsHint}</Typography.Text>
       <AsyncView state={data}>
         {([groups]) => (

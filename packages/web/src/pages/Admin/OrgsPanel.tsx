@@ -26,7 +26,7 @@ function OrgDetail({ orgId, onChanged }: { orgId: string; onChanged: () => void 
   return (
     <AsyncView state={org}>
       {(o) => (
-        <Space direction="vertical" style={{ width: "100%" }}>
+        <Space orientation="vertical" style={{ width: "100%" }}>
           <Descriptions column={1} size="small" bordered>
             <Descriptions.Item label={L.orgName}>{o.name}</Descriptions.Item>
             <Descriptions.Item label={L.orgKind}>{ORG_KINDS[o.kind] ?? o.kind}</Descriptions.Item>

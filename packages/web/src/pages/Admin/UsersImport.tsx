@@ -91,7 +91,7 @@ export function UsersImport({ orgs, onImported }: { orgs: Org[]; onImported: () 
         }
         destroyOnHidden
       >
-        <Space direction="vertical" style={{ width: "100%" }}>
+        <Space orientation="vertical" style={{ width: "100%" }}>
           <Typography.Paragraph type="secondary">{L.importUsersHint}</Typography.Paragraph>
           <Space wrap>
             <Button icon={<DownloadOutlined />} href={api.usersTemplateUrl} download>
@@ -112,7 +112,7 @@ export function UsersImport({ orgs, onImported }: { orgs: Org[]; onImported: () 
           </Space>
           {outcome?.kind === "problems" && (
             <>
-              <Alert type="error" showIcon message={L.importHasProblems(outcome.problems.length)} />
+              <Alert type="error" showIcon title={L.importHasProblems(outcome.problems.length)} />
               <Table<ImportRowProblem>
                 rowKey={(p) => `${p.row}-${p.code}`}
                 size="small"
@@ -128,13 +128,13 @@ export function UsersImport({ orgs, onImported }: { orgs: Org[]; onImported: () 
           )}
           {outcome?.kind === "checked" && (
             <>
-              <Alert type="success" showIcon message={L.importChecked(outcome.accounts.length)} />
+              <Alert type="success" showIcon title={L.importChecked(outcome.accounts.length)} />
               {accountsTable(outcome.accounts, false)}
             </>
           )}
           {outcome?.kind === "done" && (
             <>
-              <Alert type="warning" showIcon message={L.generatedPasswordsOnce} />
+              <Alert type="warning" showIcon title={L.generatedPasswordsOnce} />
               {accountsTable(outcome.accounts, true)}
             </>
           )}

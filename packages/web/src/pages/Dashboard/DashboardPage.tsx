@@ -120,7 +120,7 @@ function Charts({ d }: { d: Required<Dashboard> & { plan: { id: string } } }) {
 function Overview({ d }: { d: Required<Dashboard> & { plan: { id: string; title: string } } }) {
   const t = d.totals;
   return (
-    <Space direction="vertical" size={16} style={{ width: "100%" }}>
+    <Space orientation="vertical" size={16} style={{ width: "100%" }}>
       <Row gutter={[16, 16]}>
         {[
           [L.totalTasks, t.total, {}, "total"],
@@ -195,7 +195,7 @@ export default function DashboardPage() {
   return (
     <AsyncView state={state} rows={10}>
       {(d) => (
-        <Space direction="vertical" size={12} style={{ width: "100%" }}>
+        <Space orientation="vertical" size={12} style={{ width: "100%" }}>
           <Space wrap style={{ justifyContent: "space-between", width: "100%" }}>
             <Typography.Title level={4} style={{ margin: 0 }}>
               {L.dashboardTitle}

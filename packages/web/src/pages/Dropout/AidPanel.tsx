@@ -64,7 +64,7 @@ export function AidPanel({ school }: { school: boolean }) {
   };
 
   return (
-    <Space direction="vertical" style={{ width: "100%" }}>
+    <Space orientation="vertical" style={{ width: "100%" }}>
       <Space wrap>
         <span>
           {D.schoolYear}：{year}

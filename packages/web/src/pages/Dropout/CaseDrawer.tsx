@@ -43,7 +43,7 @@ export function CaseDrawer({
   return (
     <Drawer title={D.detail} open={id !== null} onClose={onClose} width={Math.min(560, window.innerWidth)}>
       {item && (
-        <Space direction="vertical" style={{ width: "100%" }}>
+        <Space orientation="vertical" style={{ width: "100%" }}>
           <Descriptions column={1} size="small" bordered>
             <Descriptions.Item label={D.school}>{item.orgName}</Descriptions.Item>
             <Descriptions.Item label={D.state}>

@@ -50,7 +50,7 @@ export default function DropoutPage() {
   const count = (s: DropoutCases["schools"][number], states: string[]) =>
     states.reduce((n, st) => n + (s.byState[st] ?? 0), 0);
   const cases = (
-    <Space direction="vertical" style={{ width: "100%" }}>
+    <Space orientation="vertical" style={{ width: "100%" }}>
       {school && <MonthlyReturnCard version={version} />}
       <Space wrap size="large">
         {metrics.map((m) => (

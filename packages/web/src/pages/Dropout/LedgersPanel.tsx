@@ -57,7 +57,7 @@ export function LedgersPanel({
 
   const url = `/api/ledgers/dropout-ledgers/${kind}`;
   return (
-    <Space direction="vertical" style={{ width: "100%" }} data-ledger={kind}>
+    <Space orientation="vertical" style={{ width: "100%" }} data-ledger={kind}>
       <Segmented
         value={kind}
         onChange={(v) => {

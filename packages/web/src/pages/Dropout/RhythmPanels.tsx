@@ -59,7 +59,7 @@ export function MonthlyReturnCard({ version }: { version: number }) {
   const total = ret ? ret.counts.atRisk + ret.counts.outOfSchool + ret.counts.closed : 0;
   return (
     <Card size="small" title={D.monthlyReturn} data-return={month}>
-      <Space direction="vertical" style={{ width: "100%" }}>
+      <Space orientation="vertical" style={{ width: "100%" }}>
         <Segmented value={month} onChange={(v) => setMonth(String(v))} options={months} />
         {ret && (
           <>
@@ -113,7 +113,7 @@ export function QuarterReviewPanel({ mayComplete, onOpen }: { mayComplete: boole
     }
   };
   return (
-    <Space direction="vertical" style={{ width: "100%" }} data-review={quarter}>
+    <Space orientation="vertical" style={{ width: "100%" }} data-review={quarter}>
       <Segmented
         value={quarter}
         onChange={(v) => {
@@ -183,8 +183,8 @@ export function QuarterReviewPanel({ mayComplete, onOpen }: { mayComplete: boole
             )}
           />
           {mayComplete && (
-            <Space direction="vertical" style={{ width: "100%" }}>
-              {review.completedAt && <Alert type="success" showIcon message={D.reviewCompleted} />}
+            <Space orientation="vertical" style={{ width: "100%" }}>
+              {review.completedAt && <Alert type="success" showIcon title={D.reviewCompleted} />}
               <Input.TextArea
                 rows={2}
                 maxLength={2000}

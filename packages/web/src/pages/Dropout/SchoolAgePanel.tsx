@@ -104,7 +104,7 @@ export function SchoolAgePanel({ role, onOpenCase }: { role: string; onOpenCase:
   const counts = view?.counts ?? {};
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   return (
-    <Space direction="vertical" style={{ width: "100%" }} data-ledger="school-age">
+    <Space orientation="vertical" style={{ width: "100%" }} data-ledger="school-age">
       <Typography.Text type="secondary">{manager ? D.schoolAgeHint : D.schoolAgeSchoolHint}</Typography.Text>
       <Segmented
         value={status}

@@ -32,7 +32,7 @@ export function AlertsPanel({ canReport }: { canReport: boolean }) {
         dataSource={alerts}
         renderItem={(a) => (
           <List.Item>
-            <Space direction="vertical" size={4} style={{ width: "100%" }}>
+            <Space orientation="vertical" size={4} style={{ width: "100%" }}>
               <Space wrap>
                 <Tag color={a.reportedAt ? "green" : a.overdue ? "red" : "orange"}>
                   {a.reportedAt ? H.alertReported : a.overdue ? H.alertOverdue : H.alertOpen}

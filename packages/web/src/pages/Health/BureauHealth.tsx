@@ -47,7 +47,7 @@ export function BureauHealth({ canChase }: { canChase: boolean }) {
     }
   };
   return (
-    <Space direction="vertical" style={{ width: "100%" }} size="middle">
+    <Space orientation="vertical" style={{ width: "100%" }} size="middle">
       <Card
         size="small"
         title={`${H.today} ${day.date}`}

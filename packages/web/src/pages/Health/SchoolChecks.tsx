@@ -32,7 +32,7 @@ export function SchoolChecks() {
         />
       </div>
       {data.open && <SchoolSummaryCard date={data.date} slot={slot} refresh={loads} />}
-      {!data.open && <Alert type="info" showIcon message={H.noneToday} />}
+      {!data.open && <Alert type="info" showIcon title={H.noneToday} />}
       {data.open && data.classes.length === 0 && <Empty description={H.noClasses} />}
       {data.open &&
         data.classes.map((c) => (

@@ -14,7 +14,7 @@ export function LedgerCards({ rows }: { rows: TaskRow[] }) {
       renderItem={(t) => (
         <List.Item style={{ padding: "4px 0", border: 0 }}>
           <Card size="small" style={{ width: "100%" }} data-testid="ledger-card">
-            <Space direction="vertical" size={4} style={{ width: "100%" }}>
+            <Space orientation="vertical" size={4} style={{ width: "100%" }}>
               <Space size={6} align="start" style={{ width: "100%", justifyContent: "space-between" }}>
                 <Link to={`/tasks/${t.id}`} style={{ wordBreak: "break-word" }}>{`${t.no} ${t.title}`}</Link>
                 <StatusTag status={t.status} />

@@ -129,8 +129,8 @@ export function LedgerImportButton({
             : null
         }
       >
-        <Space direction="vertical" style={{ width: "100%" }}>
-          <Alert type="info" showIcon message={hint} />
+        <Space orientation="vertical" style={{ width: "100%" }}>
+          <Alert type="info" showIcon title={hint} />
           <Upload
             accept=".xlsx"
             maxCount={1}
@@ -154,10 +154,10 @@ export function LedgerImportButton({
                 <Descriptions.Item label={IO.skipped}>{checked.skipped}</Descriptions.Item>
               </Descriptions>
               {checked.problemCount === 0 ? (
-                <Alert type="success" showIcon message={IO.allValid} />
+                <Alert type="success" showIcon title={IO.allValid} />
               ) : (
                 <>
-                  <Alert type="error" showIcon message={IO.problems(checked.problemCount)} />
+                  <Alert type="error" showIcon title={IO.problems(checked.problemCount)} />
                   <Table<LedgerRowProblem>
                     data-testid="import-problems"
                     size="small"

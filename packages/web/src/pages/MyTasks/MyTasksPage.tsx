@@ -88,7 +88,7 @@ export default function MyTasksPage() {
                   {g.tasks.map((t) => (
                     <Col key={t.id} xs={24} md={12} xl={8}>
                       <Card size="small" data-task-id={t.id}>
-                        <Space direction="vertical" size={4} style={{ width: "100%" }}>
+                        <Space orientation="vertical" size={4} style={{ width: "100%" }}>
                           <Typography.Text strong style={{ wordBreak: "break-all" }}>
                             {t.no}. {t.title}
                           </Typography.Text>

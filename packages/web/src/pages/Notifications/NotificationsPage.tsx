@@ -100,7 +100,7 @@ export default function NotificationsPage() {
             onClick={() => void open(n)}
             style={{ cursor: "pointer", background: n.readAt ? undefined : "#f0f7ff", padding: "8px 12px" }}
           >
-            <Space direction="vertical" size={2} style={{ width: "100%", minWidth: 0 }}>
+            <Space orientation="vertical" size={2} style={{ width: "100%", minWidth: 0 }}>
               <Space wrap size={4}>
                 {!n.readAt && <Badge status="processing" />}
                 <Tag color={EVENT_COLOR[n.event]}>{EVENT_LABELS[n.event] ?? n.event}</Tag>

@@ -55,7 +55,7 @@ function SupplementForm({ base, onCommitted }: { base: Ceremony; onCommitted: (i
     }
   };
   return (
-    <Space direction="vertical" style={{ width: "100%" }}>
+    <Space orientation="vertical" style={{ width: "100%" }}>
       <Typography.Paragraph type="secondary">{PL.supplementHint}</Typography.Paragraph>
       <Form layout="vertical">
         <Form.Item label={PL.supplementName}>
@@ -111,7 +111,7 @@ export function CeremonyView({ ceremony: c, manager, onChanged, onOpenRun, onOpe
     }
   };
   return (
-    <Space direction="vertical" size={16} style={{ width: "100%" }}>
+    <Space orientation="vertical" size={16} style={{ width: "100%" }}>
       <Card
         title={c.name}
         extra={
@@ -131,7 +131,7 @@ export function CeremonyView({ ceremony: c, manager, onChanged, onOpenRun, onOpe
         />
       </Card>
       <Card title={`1. ${PL.commitment}`} extra={<Typography.Text>{formatTime(c.committedAt)}</Typography.Text>}>
-        <Space direction="vertical" style={{ width: "100%" }}>
+        <Space orientation="vertical" style={{ width: "100%" }}>
           <Typography.Text>{`${c.studentCount} 人 · ${c.classCount} 个班 · 班额 ${[...new Set(c.capacities)].join("、")}`}</Typography.Text>
           {c.drawPlan && <Typography.Paragraph>{`${PL.drawPlan}：${c.drawPlan}`}</Typography.Paragraph>}
           <Descriptions column={1} size="small" layout="vertical" bordered items={lineItems(c.commitmentLines)} />
@@ -143,7 +143,7 @@ export function CeremonyView({ ceremony: c, manager, onChanged, onOpenRun, onOpe
       </Card>
       <Card title={`2. ${PL.steps[1]}`}>
         {c.draw ? (
-          <Space direction="vertical" style={{ width: "100%" }}>
+          <Space orientation="vertical" style={{ width: "100%" }}>
             <Descriptions
               column={1}
               size="small"
@@ -182,7 +182,7 @@ export function CeremonyView({ ceremony: c, manager, onChanged, onOpenRun, onOpe
             </Button>
           </Space>
         ) : c.draw && manager ? (
-          <Space direction="vertical">
+          <Space orientation="vertical">
             <Typography.Paragraph>{PL.runHint}</Typography.Paragraph>
             {runError && <Alert role="alert" type="error" showIcon title={runError} />}
             <Button type="primary" onClick={run} loading={running}>

@@ -75,7 +75,7 @@ export function PlacementDetailView({
   const { allPlacedOnce, capacitiesRespected, groupsTogether, apartRespected } = p.balance.constraints;
   const constraintsOk = allPlacedOnce && capacitiesRespected && groupsTogether && apartRespected;
   return (
-    <Space direction="vertical" size={16} style={{ width: "100%" }}>
+    <Space orientation="vertical" size={16} style={{ width: "100%" }}>
       {p.legacy && <Alert type="warning" showIcon title={PL.legacy} description={PL.legacyHint} />}
       <Card
         title={p.name}

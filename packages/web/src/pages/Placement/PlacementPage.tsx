@@ -45,7 +45,7 @@ function ListsView({ onOpenCeremony }: { onOpenCeremony: (id: string) => void })
     [manager],
   );
   const lists = (
-    <Space direction="vertical" size={16} style={{ width: "100%" }}>
+    <Space orientation="vertical" size={16} style={{ width: "100%" }}>
       <Card title={PL.ceremonies}>
         <AsyncView state={ceremonies} isEmpty={(cs) => cs.length === 0} emptyText={PL.noCeremonies}>
           {(cs) => (
@@ -139,7 +139,7 @@ function CeremonyPage(props: {
   const loaded = useAsync(() => placementApi.ceremony(props.id), [props.id]);
   const [current, setCurrent] = useState<Ceremony | null>(null);
   return (
-    <Space direction="vertical" size={16} style={{ width: "100%" }}>
+    <Space orientation="vertical" size={16} style={{ width: "100%" }}>
       <Button onClick={props.onBack}>{PL.back}</Button>
       <AsyncView state={loaded}>
         {(c) => (
@@ -167,7 +167,7 @@ function RunView({
 }) {
   const run = useAsync(() => placementApi.get(id), [id]);
   return (
-    <Space direction="vertical" size={16} style={{ width: "100%" }}>
+    <Space orientation="vertical" size={16} style={{ width: "100%" }}>
       <Button onClick={onBack}>{PL.back}</Button>
       <AsyncView state={run}>{(p) => <PlacementDetailView placement={p} onOpenCeremony={onOpenCeremony} />}</AsyncView>
     </Space>

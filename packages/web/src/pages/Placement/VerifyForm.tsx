@@ -56,7 +56,7 @@ export function VerifyForm({ onVerify }: Props) {
     }
   };
   return (
-    <Space direction="vertical" style={{ width: "100%" }}>
+    <Space orientation="vertical" style={{ width: "100%" }}>
       <Alert type="info" title={PL.verifyHint} />
       <Form layout="vertical">
         <Form.Item label={PL.verifyRoster}>

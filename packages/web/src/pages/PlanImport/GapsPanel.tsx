@@ -26,7 +26,7 @@ export function GapsPanel({ planId, report, orgs, published, onChanged, onPick }
   const rows = report.tasks.filter((t) => !only || t.gaps.includes(only));
   return (
     <Card size="small" title={published ? PUB.pendingTitle : PUB.gapsTitle} data-testid="plan-gaps">
-      <Space direction="vertical" style={{ width: "100%" }}>
+      <Space orientation="vertical" style={{ width: "100%" }}>
         <Space wrap>
           {KINDS.map((g) => (
             <Tag.CheckableTag

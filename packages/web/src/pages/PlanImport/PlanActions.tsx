@@ -65,7 +65,7 @@ export function PublishButton({
         okButtonProps={{ danger: true }}
         cancelText={PUB.backToAssign}
       >
-        <Space direction="vertical" style={{ width: "100%" }}>
+        <Space orientation="vertical" style={{ width: "100%" }}>
           <Typography.Text>{PUB.publishWithGapsBody(blocking.length)}</Typography.Text>
           <List
             size="small"

@@ -91,7 +91,7 @@ function Review({ data, reload }: { data: Loaded; reload: () => void }) {
   const published = plan.status === "published";
 
   return (
-    <Space direction="vertical" size={16} style={{ width: "100%" }}>
+    <Space orientation="vertical" size={16} style={{ width: "100%" }}>
       <Card
         title={
           <Space wrap>

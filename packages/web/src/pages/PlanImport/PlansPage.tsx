@@ -19,7 +19,7 @@ export default function PlansPage() {
   const plans = useAsync(() => api.plans(), []);
   const [progress, setProgress] = useState<number | null>(null);
   return (
-    <Space direction="vertical" size={16} style={{ width: "100%" }}>
+    <Space orientation="vertical" size={16} style={{ width: "100%" }}>
       <Card title={L.importTitle}>
         <Upload.Dragger
           accept={ACCEPT}

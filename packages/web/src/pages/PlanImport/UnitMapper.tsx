@@ -31,7 +31,7 @@ export function UnitMapper({ unresolved, unassigned, orgs, saving, onSave }: Pro
     setChoices((c) => ({ ...c, [unitName]: { ...c[unitName], ...patch, unitName } }));
   const ready = Object.values(choices).filter((c) => c.orgId || c.ignored);
   return (
-    <Space direction="vertical" style={{ width: "100%" }}>
+    <Space orientation="vertical" style={{ width: "100%" }}>
       <Typography.Text type="secondary">{L.unitMappingHint}</Typography.Text>
       <List
         size="small"

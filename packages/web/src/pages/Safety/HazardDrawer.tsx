@@ -105,7 +105,7 @@ export function HazardDrawer({
   return (
     <Drawer title={T.detail} open={id !== null} onClose={onClose} width={Math.min(560, window.innerWidth)}>
       {hazard && f && (
-        <Space direction="vertical" style={{ width: "100%" }}>
+        <Space orientation="vertical" style={{ width: "100%" }}>
           <Descriptions column={1} size="small" bordered>
             <Descriptions.Item label={T.school}>{hazard.orgName}</Descriptions.Item>
             <Descriptions.Item label={T.state}>

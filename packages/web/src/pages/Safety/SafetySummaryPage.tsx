@@ -64,7 +64,7 @@ export default function SafetySummaryPage() {
   const charts = useMemo(() => (summary ? chartOptions(summary) : null), [summary]);
   const t = summary?.totals;
   return (
-    <Space direction="vertical" style={{ width: "100%" }} size={16}>
+    <Space orientation="vertical" style={{ width: "100%" }} size={16}>
       <Card
         title={S.title}
         extra={

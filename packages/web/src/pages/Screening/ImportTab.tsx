@@ -100,13 +100,13 @@ export function ImportTab({
         <Alert
           style={{ marginTop: 12 }}
           type={result.rejected > 0 ? "warning" : "success"}
-          message={T.imported(result.written)}
+          title={T.imported(result.written)}
           description={T.importSummary(result.written, result.rejected, result.followups)}
         />
       )}
-      {refusal && <Alert style={{ marginTop: 12 }} type="error" message={refusal.message} />}
+      {refusal && <Alert style={{ marginTop: 12 }} type="error" title={refusal.message} />}
       {unknown.length > 0 && (
-        <Alert style={{ marginTop: 12 }} type="info" message={`${T.unknownColumns}：${unknown.join("、")}`} />
+        <Alert style={{ marginTop: 12 }} type="info" title={`${T.unknownColumns}：${unknown.join("、")}`} />
       )}
       {problems.length > 0 && (
         <Table

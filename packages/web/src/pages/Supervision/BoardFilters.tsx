@@ -39,7 +39,7 @@ export function BoardFilters({ filter, onChange, plans, orgs, counts, listed }: 
   );
   const filtered = Object.values(filter).some(Boolean);
   return (
-    <Space direction="vertical" style={{ width: "100%" }} size={8}>
+    <Space orientation="vertical" style={{ width: "100%" }} size={8}>
       <Row gutter={[8, 8]}>
         <Col xs={24} md={8} lg={7}>
           <Select

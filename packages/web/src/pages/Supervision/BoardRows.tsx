@@ -42,7 +42,7 @@ export function BoardRows({ items, loading, selection }: Props) {
         renderItem={(r) => (
           <List.Item style={{ padding: "4px 0", border: 0 }}>
             <Card size="small" style={{ width: "100%" }} data-testid="board-card">
-              <Space direction="vertical" size={4} style={{ width: "100%" }}>
+              <Space orientation="vertical" size={4} style={{ width: "100%" }}>
                 <Space size={6} align="start" style={{ width: "100%", justifyContent: "space-between" }}>
                   <span style={{ wordBreak: "break-word" }}>{taskLink(r)}</span>
                   {statusTag(r.status)}

@@ -40,7 +40,7 @@ export function HazardWarnings({
         dataSource={hazards}
         renderItem={(h) => (
           <List.Item style={{ padding: "6px 0" }} data-testid="board-hazard" data-hazard={h.id} data-status={h.status}>
-            <Space direction="vertical" size={4} style={{ width: "100%" }}>
+            <Space orientation="vertical" size={4} style={{ width: "100%" }}>
               <Space size={4} wrap>
                 <Tag color={S.statusColor[h.status]}>{S.status[h.status]}</Tag>
                 {h.grade === "major" && <Tag color="red">{HAZARD_GRADE_LABELS.major}</Tag>}

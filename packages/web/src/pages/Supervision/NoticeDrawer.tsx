@@ -73,7 +73,7 @@ function NoticeBody({ n, onChanged }: { n: NoticeDetail; onChanged: () => void }
   const open = n.status !== "closed";
   const [action, setAction] = useState<Action | null>(null);
   return (
-    <Space direction="vertical" size={12} style={{ width: "100%" }}>
+    <Space orientation="vertical" size={12} style={{ width: "100%" }}>
       <Space wrap>
         <Tag color={statusColor[n.status]}>{S.noticeStatus[n.status]}</Tag>
         {n.level > 1 && <Tag color="red">{S.notice.levelText(n.level)}</Tag>}
@@ -147,7 +147,7 @@ function NoticeBody({ n, onChanged }: { n: NoticeDetail; onChanged: () => void }
         items={n.history.map((h) => ({
           color: h.action === "escalate" ? "red" : h.action === "close" ? "green" : "blue",
           content: (
-            <Space direction="vertical" size={0}>
+            <Space orientation="vertical" size={0}>
               <Typography.Text>
                 <Typography.Text strong>{S.notice.actions[h.action] ?? h.action}</Typography.Text>
                 {` · ${h.actorName} · ${formatTime(h.at)}`}

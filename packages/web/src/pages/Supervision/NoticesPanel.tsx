@@ -13,7 +13,7 @@ export const awaitingUnit = (n: Notice) => n.status === "issued" || n.status ===
 export function NoticeCard({ n, onOpen, mine }: { n: Notice; onOpen: () => void; mine: boolean }) {
   return (
     <Card size="small" hoverable onClick={onOpen} className="notice-card" style={{ width: "100%" }}>
-      <Space direction="vertical" size={2} style={{ width: "100%" }}>
+      <Space orientation="vertical" size={2} style={{ width: "100%" }}>
         <Space wrap size={4}>
           <Badge dot={mine && awaitingUnit(n)}>
             <Typography.Text strong>{n.docNo}</Typography.Text>

@@ -22,7 +22,7 @@ const reasonText = (r: string) =>
 function BulletinDetail({ summary }: { summary: BulletinSummary }) {
   const groups = summary.overdueByUnit ?? [];
   return (
-    <Space direction="vertical" style={{ width: "100%" }}>
+    <Space orientation="vertical" style={{ width: "100%" }}>
       <Typography.Text data-testid="bulletin-totals">
         {S.bulletin.totals(summary)}（{S.bulletin.asOf(summary.asOf)}）
       </Typography.Text>
@@ -77,7 +77,7 @@ export function BulletinsPanel() {
   const [period, setPeriod] = useState("");
   const manager = me.role === "admin" || me.role === "supervisor";
   return (
-    <Space direction="vertical" style={{ width: "100%" }}>
+    <Space orientation="vertical" style={{ width: "100%" }}>
       {manager && (
         <Space>
           <Input placeholder={S.form.period} value={period} onChange={(e) => setPeriod(e.target.value.trim())} />
@@ -158,7 +158,7 @@ export function EvaluationPanel() {
   const result = useLoad<Evaluation>(() => supervisionApi.evaluation(year), String(year));
   const e = result.data;
   return (
-    <Space direction="vertical" style={{ width: "100%" }}>
+    <Space orientation="vertical" style={{ width: "100%" }}>
       <Space>
         <span>{S.form.year}</span>
         <InputNumber min={2000} max={2100} value={year} onChange={(v) => v && setYear(v)} />
@@ -167,9 +167,9 @@ export function EvaluationPanel() {
       {e && (
         <Alert
           type="info"
-          message={`${S.evaluation.formula}（${S.evaluation.asOf(e.asOf)}）`}
+          title={`${S.evaluation.formula}（${S.evaluation.asOf(e.asOf)}）`}
           description={
-            <Space direction="vertical">
+            <Space orientation="vertical">
               <span>{e.formula}</span>
               <span>{S.evaluation.weights(e.weights)}</span>
             </Space>

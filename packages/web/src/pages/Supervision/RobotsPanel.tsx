@@ -77,7 +77,7 @@ export function RobotsPanel() {
   };
 
   return (
-    <Space direction="vertical" size={16} style={{ width: "100%" }}>
+    <Space orientation="vertical" size={16} style={{ width: "100%" }}>
       <Space wrap>
         <Button type="primary" onClick={() => setEditing("new")}>
           {R.add}

@@ -61,7 +61,7 @@ export function WarningsBoard() {
   const [targets, setTargets] = useState<NoticeTarget[]>([]);
   const chosen = items.filter((r) => selected.includes(rowKey(r)));
   return (
-    <Space direction="vertical" style={{ width: "100%" }}>
+    <Space orientation="vertical" style={{ width: "100%" }}>
       {manager && (
         <Space wrap>
           <Button onClick={() => act(supervisionApi.run, reloadAll, S.done)}>{S.actions.run}</Button>

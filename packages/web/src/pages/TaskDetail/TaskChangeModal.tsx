@@ -75,7 +75,7 @@ function IndicatorRows() {
   return (
     <Form.List name="indicators">
       {(fields, { add, remove }) => (
-        <Space direction="vertical" style={{ width: "100%" }}>
+        <Space orientation="vertical" style={{ width: "100%" }}>
           {fields.map((f) => (
             <Space key={f.key} wrap align="start" data-testid="indicator-row">
               <Form.Item
@@ -125,7 +125,7 @@ function IndicatorRows() {
 
 function Confirmation({ change, units }: { change: TaskChange; units: ReturnType<typeof notifiedUnits> }) {
   return (
-    <Space direction="vertical" style={{ width: "100%" }} data-testid="change-confirmation">
+    <Space orientation="vertical" style={{ width: "100%" }} data-testid="change-confirmation">
       <Typography.Text strong>{CHG.confirmTitle}</Typography.Text>
       <Descriptions column={1} size="small" bordered styles={{ label: { whiteSpace: "nowrap" } }}>
         {change.lines.map((l) => (

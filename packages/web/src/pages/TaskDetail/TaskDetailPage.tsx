@@ -80,7 +80,7 @@ function ReportTimeline({ reports }: { reports: Report[] }) {
       items={reports.map((r) => ({
         color: STATUS_COLOR[r.status] === "error" ? "red" : r.status === "done" ? "green" : "blue",
         content: (
-          <Space direction="vertical" size={2} style={{ width: "100%" }}>
+          <Space orientation="vertical" size={2} style={{ width: "100%" }}>
             <Space wrap>
               <Typography.Text strong>{r.period}</Typography.Text>
               <Typography.Text>{r.orgName}</Typography.Text>
@@ -103,7 +103,7 @@ function Detail({ d, reload }: { d: TaskDetail; reload: () => void }) {
   const [changing, setChanging] = useState(false);
   const changeable = canManagePlans(me) && d.plan.status === "published";
   return (
-    <Space direction="vertical" size={16} style={{ width: "100%" }}>
+    <Space orientation="vertical" size={16} style={{ width: "100%" }}>
       <Breadcrumb
         items={[{ title: <Link to={`/ledger?planId=${d.plan.id}`}>{d.plan.title}</Link> }, { title: task.no }]}
       />
