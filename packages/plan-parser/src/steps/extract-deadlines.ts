@@ -260,7 +260,8 @@ export function extractDeadlines(
 }
 
 /** "完成时限：2024年6月、12月" inside a task's text: the rest of that line is a deadline field. */
-const FIELD_LABEL = /(?:完成时限|完成时间|时间节点|时限要求|完成期限|进度安排|时间安排|时限)\s*[:：]/g;
+export const FIELD_LABEL_NAMES = "完成时限|完成时间|时间节点|时限要求|完成期限|进度安排|时间安排|时限";
+const FIELD_LABEL = new RegExp(`(?:${FIELD_LABEL_NAMES})\\s*[:：]`, "g");
 
 function fieldRanges(text: string): Array<[number, number]> {
   if (!text.includes("时") || (!text.includes(":") && !text.includes("："))) return [];

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { extractUnits, findLabels, isUnitLine, labelPattern, splitUnits } from "./extract-units.js";
+import { extractUnits, findLabels, isUnitLine, labelPattern, scheduleStart, splitUnits } from "./extract-units.js";
 import { normalizeLine } from "./normalize.js";
 
 const units = (text: string) => extractUnits(normalizeLine(text))?.units ?? [];
@@ -51,6 +51,41 @@ describe("extractUnits", () => {
   });
   it("finds no units in running text without a label", () => {
     expect(extractUnits("各学校要落实主体责任，教研室加强指导。")).toBeNull();
+  });
+});
+
+describe("a schedule printed with the units", () => {
+  it.each([
+    ["（责任科室：思政科、基教科；完成时限：2025年6月）", "思政科|基教科", "完成时限:2025年6月"],
+    ["（牵头科室：德育科  配合单位：各县区教育局  完成时间：全年）", "德育科|各县区教育局", "完成时间:全年"],
+    [
+      "（牵头单位：监察室；配合单位：各中小学、幼儿园；时间节点：3月、9月）",
+      "监察室|各中小学|幼儿园",
+      "时间节点:3月、9月",
+    ],
+    ["（责任单位：高中科，2025年底前完成）", "高中科", "2025年底前完成"],
+    ["（责任单位：安全科、各学校，常态化推进）", "安全科|各学校", "常态化推进"],
+    ["（责任科室：人事科；第三季度完成）", "人事科", "第三季度完成"],
+    ["（责任单位：电教馆 下半年完成）", "电教馆", "下半年完成"],
+    ["责任科室：组织人事科、机关党委  完成时限：6月底前", "组织人事科|机关党委", "完成时限:6月底前"],
+  ])("stops the units before it, and hands it back: %s", (text, names, schedule) => {
+    const found = extractUnits(normalizeLine(text));
+    expect(found?.units.join("|")).toBe(names);
+    expect(found?.schedule).toBe(schedule);
+  });
+
+  it.each([
+    "（责任单位：青少年活动中心、老年大学）",
+    "（责任单位：各县(市、区)教育局、3所试点学校）",
+    "（责任单位：基教科、2024级新生所在学校）",
+  ])("leaves names alone, a name holding 年 or a number included: %s", (text) => {
+    const found = extractUnits(normalizeLine(text));
+    expect(found?.schedule).toBeUndefined();
+  });
+
+  it("a time inside a name's brackets is part of the name", () => {
+    expect(scheduleStart("基教科(6月前牵头)、教研室")).toBe(-1);
+    expect(scheduleStart("基教科、教研室;6月底前")).toBe(8);
   });
 });
 

@@ -1,4 +1,5 @@
 import { charTable, SPACE_CODE } from "./char-table.js";
+import { FIELD_LABEL_NAMES } from "./extract-deadlines.js";
 import { parseMarker } from "./numbering.js";
 
 /**
@@ -13,6 +14,11 @@ export interface FoundUnits {
   length: number;
   /** A list we could not split with confidence. */
   unsplit: boolean;
+  /**
+   * The schedule printed with the units, inside their label's reach ("完成时限：6月底前" in
+   * "（责任科室：人事科；完成时限：6月底前）"): not a unit, so it goes back into the task's text.
+   */
+  schedule?: string;
 }
 
 const ORG = "(?:单位|科室|处室|股室|部门|科|股|处|室)";
@@ -100,6 +106,41 @@ export function splitUnits(list: string): { units: string[]; unsplit: boolean } 
   return { units: cleaned, unsplit };
 }
 
+/**
+ * Where a unit list gives way to its schedule: a deadline field's label ("完成时限：", "时间："),
+ * wherever it stands (a colon in a list belongs to a label; the spaces before it may have been
+ * dropped), or a piece (between separators, outside brackets) that is a time rather than a name
+ * ("第三季度完成", "2025年9月底前", "持续推进", "全年"). -1 when the list is names only.
+ */
+export function scheduleStart(list: string): number {
+  const label = SCHEDULE_LABEL.exec(list);
+  const names = label ? list.slice(0, label.index) : list;
+  const time = timePiece(names);
+  return time >= 0 ? time : (label?.index ?? -1);
+}
+
+function timePiece(list: string): number {
+  let depth = 0;
+  let piece = 0;
+  for (let i = 0; i <= list.length; i++) {
+    const code = i < list.length ? list.charCodeAt(i) : 0x3001;
+    if (OPEN_CODE[code] === 1) depth++;
+    else if (CLOSE_CODE[code] === 1) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && (LIST_SEPARATOR[code] === 1 || SPACE_CODE[code] === 1)) {
+      const text = list.slice(piece, i).trim();
+      if (text && SCHEDULE_TIME.test(text) && !UNIT_END.test(text)) return piece;
+      piece = i + 1;
+    }
+  }
+  return -1;
+}
+
+const OPEN_CODE = charTable("(（[【《“");
+const CLOSE_CODE = charTable(")）]】》”");
+const SCHEDULE_LABEL = new RegExp(`(?:${FIELD_LABEL_NAMES}|时间)\\s*[:：]`);
+const SCHEDULE_TIME =
+  /^(?:力争)?(?:\d{4}年|\d{1,2}月|第?[一二三四]季度|年底|年末|年内|上半年|下半年|(?:贯穿)?全年|长期|持续|常态)/;
+
 /** A list ends at the bracket closing the label's bracket, at a line end, or at the next label. */
 function listEnd(text: string, start: number, limit: number): number {
   let depth = 0;
@@ -147,6 +188,8 @@ const LIST_SEPARATOR = charTable("、,，;；/");
 const WRAP_HEAD = /^[^。)）]*[。)）]?/;
 
 const LIST_END = /[;；]\s*$/;
+/** What a list's names may end with before its schedule: a separator, spaces. */
+const LIST_TAIL = /[、,，;；\s]+$/;
 const LINE_BREAKS = /\s*\n\s*/g;
 const LEAD_LABEL = /^(?:牵头|主要责任|主责)$/;
 
@@ -187,6 +230,7 @@ export function extractUnits(text: string): FoundUnits | null {
   const others: string[] = [];
   let unsplit = false;
   let hasLeadLabel = false;
+  const schedule: string[] = [];
   const first = labels[0]!;
   const before = first.index > 0 ? text.charCodeAt(first.index - 1) : 0;
   const open = before === 0x28 || before === 0xff08 ? first.index - 1 : first.index; // ( or （
@@ -196,12 +240,15 @@ export function extractUnits(text: string): FoundUnits | null {
     const start = label.index + label[0].length;
     const next = labels[i + 1]?.index ?? text.length;
     const list = text.slice(start, listEnd(text, start, next));
-    // A list the text wrapped (see wrapsOn) is read without its line breaks.
-    const read = list.includes("\n") ? list.replace(LINE_BREAKS, "") : list;
     end = start + list.length;
+    const cut = scheduleStart(list);
+    if (cut >= 0) schedule.push(list.slice(cut).trim().replace(LIST_END, ""));
+    const names = cut >= 0 ? list.slice(0, cut) : list;
+    // A list the text wrapped (see wrapsOn) is read without its line breaks.
+    const read = names.includes("\n") ? names.replace(LINE_BREAKS, "") : names;
     const after = end < text.length ? text.charCodeAt(end) : 0;
     if (after === 0x29 || after === 0xff09) end += 1; // ) or ）
-    const split = splitUnits(read.replace(LIST_END, ""));
+    const split = splitUnits(read.replace(LIST_TAIL, ""));
     unsplit ||= split.unsplit;
     const role = label[1]!;
     hasLeadLabel ||= LEAD_LABEL.test(role);
@@ -211,15 +258,21 @@ export function extractUnits(text: string): FoundUnits | null {
   for (const unit of lead) marked.push(leadMark(unit));
   for (const unit of others) marked.push(leadMark(unit));
   if (marked.length === 0) return null;
+  const region = {
+    index: open,
+    length: end - open,
+    unsplit,
+    ...(schedule.length ? { schedule: schedule.join("；") } : {}),
+  };
   if (marked.some((m) => m.lead)) {
     // "A（牵头）、B、C": the marked units lead, whatever the label says.
     const leads = marked.filter((m) => m.lead).map((m) => m.name);
     const rest = marked.filter((m) => !m.lead).map((m) => m.name);
-    return { units: [...leads, ...rest], leadCount: leads.length, index: open, length: end - open, unsplit };
+    return { units: [...leads, ...rest], leadCount: leads.length, ...region };
   }
   const units = marked.map((m) => m.name);
   const leadCount = hasLeadLabel ? lead.length : Math.min(1, marked.length);
-  return { units, leadCount, index: open, length: end - open, unsplit };
+  return { units, leadCount, ...region };
 }
 
 /** A line that is only a unit label ("责任股室：基教一股、教研室"), printed after its task. */

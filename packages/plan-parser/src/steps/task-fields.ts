@@ -2,7 +2,7 @@ import type { Deadline, Target } from "../model.js";
 import { charTable, SPACE_CODE } from "./char-table.js";
 import { extractDeadlines } from "./extract-deadlines.js";
 import { extractTargets, toTarget } from "./extract-targets.js";
-import { extractUnits } from "./extract-units.js";
+import { extractUnits, type FoundUnits } from "./extract-units.js";
 import type { PlanCalendar } from "./plan-calendar.js";
 import { scanText, type TextView } from "./target-starts.js";
 
@@ -80,6 +80,26 @@ export function measuresOf(lines: string[]): string[] {
   return out;
 }
 
+const OPENING_BRACKET = charTable("(（");
+const FULL_STOP = 0x3002;
+
+/**
+ * The task's text without its unit labels and lists. A schedule printed with them stays, in its
+ * brackets where it had them ("…（完成时限：6月底前）"); a label standing as a sentence of its own
+ * goes with its full stop ("…以上。责任单位：学前科。10月底前完成。" reads "…以上。10月底前完成。").
+ */
+function cutUnits(full: string, found: FoundUnits): string {
+  const before = full.slice(0, found.index);
+  const end = found.index + found.length;
+  if (found.schedule) {
+    const bracketed = OPENING_BRACKET[full.charCodeAt(found.index)] === 1;
+    const schedule = bracketed ? `${full[found.index]}${found.schedule}${full[end - 1]}` : found.schedule;
+    return before + schedule + full.slice(end);
+  }
+  const doubled = before.charCodeAt(before.length - 1) === FULL_STOP && full.charCodeAt(end) === FULL_STOP;
+  return before + full.slice(doubled ? end + 1 : end);
+}
+
 /**
  * Reads a task's fields from its text: `first` is the line after the number, `rest` the lines
  * that follow (continuations, sub-items, a unit line); `joined`, where the caller has it, is them joined
@@ -95,7 +115,7 @@ export function readTaskFields(
   const lines = [first, ...rest];
   const full = joined ?? lines.join("\n");
   const found = extractUnits(full);
-  const withoutUnits = found ? full.slice(0, found.index) + full.slice(found.index + found.length) : full;
+  const withoutUnits = found ? cutUnits(full, found) : full;
   const body = (withoutUnits.includes("\n\n") ? withoutUnits.replace(BLANK_LINES, "\n") : withoutUnits).trim();
   // (`view` is where `joined` was sliced from: the text read where no units were cut out of it.)
   const scan = scanText(withoutUnits, found ? undefined : view);
