@@ -47,6 +47,15 @@ describe("extractDeadlines", () => {
   it("reads year-end phrases as December 31", () => {
     expect(dates("年底前完成")).toEqual(["2025-12-31"]);
     expect(dates("年内建成投用")).toEqual(["2025-12-31"]);
+    expect(dates("本年度内完成考核")).toEqual(["2025-12-31"]);
+    expect(dates("三年内全部达标，近两年度内新建的除外")).toEqual([]);
+  });
+  it("reads 上旬 and 中旬 as the 10th and the 20th; 中下旬 and 下旬 as the month's end", () => {
+    expect(dates("6月中旬前完成排查")).toEqual(["2025-06-20"]);
+    expect(dates("11月上旬完成培训")).toEqual(["2025-11-10"]);
+    expect(dates("2026年3月上旬前", y2025)).toEqual(["2026-03-10"]);
+    expect(dates("9月中下旬完成")).toEqual(["2025-09-30"]);
+    expect(dates("2月下旬完成", y2024)).toEqual(["2024-02-29"]);
   });
   it("reads quarters and halves", () => {
     expect(dates("一季度完成监测")).toEqual(["2025-03-31"]);

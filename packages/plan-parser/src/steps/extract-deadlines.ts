@@ -92,6 +92,17 @@ const RULES: Array<{ re: RegExp; needs: number; rule: Rule }> = [
     needs: anchorBits("#月"),
     rule: (m, cal) => [monthEnd(cal, Number(m[2]), m[1])],
   },
+  // "6月中旬前", "11月上旬完成" (the last day of that ten days: the 10th, the 20th)
+  {
+    re: new RegExp(String.raw`${YEAR}${MONTH}([上中])旬(?:${BEFORE})?${DONE}`, "g"),
+    needs: anchorBits("#月"),
+    rule: (m, cal) => {
+      const month = Number(m[2]);
+      const y = yearOfMonth(cal, month, m[1] ? Number(m[1]) : undefined);
+      const day = m[3] === "上" ? 10 : 20;
+      return [{ date: y === null ? null : isoDate(y, month, day), kind: "by", yearMissing: y === null }];
+    },
+  },
   // "9月前完成", "9月开学前" (before a month: the previous month's last day)
   {
     re: new RegExp(String.raw`${YEAR}${MONTH}(?:开学)?${BEFORE}${DONE}`, "g"),
@@ -130,8 +141,12 @@ const RULES: Array<{ re: RegExp; needs: number; rule: Rule }> = [
     needs: anchorBits("年底", "年末"),
     rule: (m, cal) => [yearEnd(cal, m[1])],
   },
-  // "年内", "今年"
-  { re: /年内|今年(?!以来)/g, needs: anchorBits("年内", "今年"), rule: (_m, cal) => [yearEnd(cal)] },
+  // "年内", "本年度内", "今年"
+  {
+    re: /年度?内|今年(?!以来)/g,
+    needs: anchorBits("年内", "年度内", "今年"),
+    rule: (_m, cal) => [yearEnd(cal)],
+  },
   // "一季度" … "四季度"
   {
     re: /(?:第)?([一二三四1-4])季度(?:末|底)?(?:前)?/g,
@@ -172,7 +187,7 @@ const RULES: Array<{ re: RegExp; needs: number; rule: Rule }> = [
 ];
 
 const EVERY_BEFORE = /每[^,，。;；]{0,2}$/;
-const SPAN_MATCH = /^年内|^年底|^年末/;
+const SPAN_MATCH = /^年度?内|^年底|^年末/;
 const COUNT_BEFORE = /[\d一二三四五六七八九十两几多学]$/;
 const HALF_MATCH = /^[上下]半年/;
 const LIST_AFTER = /^[、和及两各]/;

@@ -115,6 +115,17 @@ function subjectByPatterns(text: string, index: number, end: number, clauseEnd: 
 }
 
 describe("target op and subject", () => {
+  it.each([
+    ["6月底前完成改造项目10个", "改造项目"],
+    ["力争上半年建成书屋20个", "建成书屋"],
+    ["11月上旬完成骨干教师培训300人", "骨干教师培训"],
+    ["4至5月和7至8月各审计5所", "各审计"],
+    ["2025年底前新建小学2所", "新建小学"],
+    ["年内新增学位3600个", "新增学位"],
+  ])("a time the clause opens with is not part of the subject: %s", (text, subject) => {
+    expect(extractTargets(normalizeLine(text)).map((t) => t.subject)).toEqual([subject]);
+  });
+
   const words = [
     "下降",
     "提高",

@@ -307,9 +307,26 @@ const TRAILING_OP_ENDS = new Set(
   [...TRAILING_OPS.source.slice(3, -3).split("|")].map((w) => w.charCodeAt(w.length - 1)),
 );
 
+/**
+ * A time the clause opens with ("6月底前完成改造项目10个", "力争上半年建成书屋20个"): when the
+ * target is due (the deadline reader takes it), not what it counts.
+ */
+const LEAD_TIME =
+  /^(?:(?:20\d{2}年)?(?:\d{1,2}月?\s*[至到\-—–~]\s*)?\d{1,2}月(?:\d{1,2}[日号])?(?:底|末|上旬|中旬|中下旬|下旬)?|(?:20\d{2}年)?年?[底末]|年度?内|[上下]半年|第?[一二三四]季度[末底]?)(?:前|之前|以前)?(?:完成)?/;
+const LEAD_TIME_FIRST = charTable("0123456789年上下第一二三四");
+
+/** The length of the time the text opens with, when more follows it (else 0: "3月" alone is no subject). */
+function leadTime(s: string): number {
+  if (LEAD_TIME_FIRST[s.charCodeAt(0)] !== 1) return 0;
+  const time = LEAD_TIME.exec(s);
+  return time && time[0].length < s.length ? time[0].length : 0;
+}
+
 export function subjectOf(text: string, c: Pick<Candidate, "index" | "end" | "clause">, clauseStart: number): string {
   let s = text.slice(clauseStart, c.index);
   if (s.length > 0 && LEAD_VERB_FIRST[s.charCodeAt(0)] === 1) s = s.replace(LEAD_VERBS, "");
+  // Times one after another ("4至5月和7至8月各审计5所"): each goes, with the words joining them.
+  for (let time = leadTime(s); time > 0; time = leadTime(s)) s = s.slice(time).replace(LEAD_VERBS, "");
   if (s.length > 0 && TRAILING_OP_ENDS.has(s.charCodeAt(s.length - 1))) s = s.replace(TRAILING_OPS, "");
   s = s.trim();
   if (!s) {
