@@ -276,10 +276,12 @@ export function extractDeadlines(
 
 /** "完成时限：2024年6月、12月" inside a task's text: the rest of that line is a deadline field. */
 export const FIELD_LABEL_NAMES = "完成时限|完成时间|时间节点|时限要求|完成期限|进度安排|时间安排|时限";
-const FIELD_LABEL = new RegExp(`(?:${FIELD_LABEL_NAMES})\\s*[:：]`, "g");
+/** A deadline field's label: "完成时限：", "【完成时限】". */
+export const FIELD_LABEL_END = "(?:\\s*[:：]|】\\s*[:：]?)";
+const FIELD_LABEL = new RegExp(`【?(?:${FIELD_LABEL_NAMES})${FIELD_LABEL_END}`, "g");
 
 function fieldRanges(text: string): Array<[number, number]> {
-  if (!text.includes("时") || (!text.includes(":") && !text.includes("："))) return [];
+  if (!text.includes("时") || (!text.includes(":") && !text.includes("：") && !text.includes("】"))) return [];
   const out: Array<[number, number]> = [];
   for (const m of text.matchAll(FIELD_LABEL)) {
     const start = m.index + m[0].length;

@@ -89,10 +89,32 @@ describe("a schedule printed with the units", () => {
   });
 });
 
+describe("units without a colon label", () => {
+  it.each([
+    ["（基础教育股牵头，督导室、计财股配合）", "基础教育股|督导室|计财股", 1],
+    ["（督导室配合，基础教育股牵头）", "基础教育股|督导室", 1],
+    ["（人事股负责）", "人事股", 1],
+    ["（具体由人事股负责）", "人事股", 1],
+    ["【责任单位】安全股【完成时限】2025年10月底", "安全股", 1],
+    ["【牵头单位】电教站【配合单位】计财股、各中小学", "电教站|计财股|各中小学", 1],
+  ])("reads %s", (text, names, leads) => {
+    const found = extractUnits(normalizeLine(text));
+    expect(found?.units.join("|")).toBe(names);
+    expect(found?.leadCount).toBe(leads);
+  });
+
+  it.each(["（张三负责）", "（学校自主安排，教研室指导）", "（各校参与率不低于90%）", "开展评比（优秀者牵头示范）"])(
+    "leaves a bracket that is not names and roles: %s",
+    (text) => {
+      expect(extractUnits(normalizeLine(text))).toBeNull();
+    },
+  );
+});
+
 describe("unit labels searched from their colons", () => {
   it("finds the labels a global search of the pattern finds", () => {
     const chars = fc.constantFrom(
-      ..."责任牵头配合协同单位科室股()（）:： \n\t办公室、。",
+      ..."责任牵头配合协同单位科室股()（）:： \n\t办公室、。【】",
       "协同配合",
       "主要责任",
       "(单位)",

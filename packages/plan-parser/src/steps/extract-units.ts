@@ -1,5 +1,5 @@
 import { charTable, SPACE_CODE } from "./char-table.js";
-import { FIELD_LABEL_NAMES } from "./extract-deadlines.js";
+import { FIELD_LABEL_END, FIELD_LABEL_NAMES } from "./extract-deadlines.js";
 import { parseMarker } from "./numbering.js";
 
 /**
@@ -23,8 +23,8 @@ export interface FoundUnits {
 
 const ORG = "(?:单位|科室|处室|股室|部门|科|股|处|室)";
 const ROLE = "(?:主要责任|责任|牵头|主责|配合|协办|协同配合|协同|协助|参与|参加|协作|落实|承办)";
-/** A unit label: "责任单位", "牵头股室（单位）", "配合单位". */
-const LABEL_RE = new RegExp(`(${ROLE})${ORG}(?:\\((?:单位|科室|股室|处室)\\))?\\s*[:：]`, "g");
+/** A unit label: "责任单位：", "牵头股室（单位）：", "配合单位：", "【责任单位】". */
+const LABEL_RE = new RegExp(`【?(${ROLE})${ORG}(?:\\((?:单位|科室|股室|处室)\\))?(?:\\s*[:：]|】\\s*[:：]?)`, "g");
 const LEAD_ROLES = /^(?:主要责任|责任|牵头|主责)$/;
 
 /** What a unit's name ends with: 股, 科, 室, 中心, 学校… */
@@ -137,7 +137,7 @@ function timePiece(list: string): number {
 
 const OPEN_CODE = charTable("(（[【《“");
 const CLOSE_CODE = charTable(")）]】》”");
-const SCHEDULE_LABEL = new RegExp(`(?:${FIELD_LABEL_NAMES}|时间)\\s*[:：]`);
+const SCHEDULE_LABEL = new RegExp(`【?(?:${FIELD_LABEL_NAMES}|时间)${FIELD_LABEL_END}`);
 const SCHEDULE_TIME =
   /^(?:力争)?(?:\d{4}年|\d{1,2}月|第?[一二三四]季度|年底|年末|年内|上半年|下半年|(?:贯穿)?全年|长期|持续|常态)/;
 
@@ -197,18 +197,22 @@ const LEAD_LABEL = /^(?:牵头|主要责任|主责)$/;
 const LABEL_REACH = 16;
 
 /**
- * Every label, as a global search of LABEL_RE would find them, searched from just before each colon: a label ends
- * at a colon and holds none before it, so none starts further back than its reach (and its spaces) before the
+ * Every label, as a global search of LABEL_RE would find them, searched from just before each colon (or "】"): a
+ * label ends at a colon or a "】" and holds neither before it, so none starts further back than its reach (and its spaces) before the
  * first colon ahead; the task's text before that is not read.
  */
 export function findLabels(text: string): RegExpExecArray[] {
   const labels: RegExpExecArray[] = [];
-  // The next "：" is looked for again only once passed (NFKC text holds none: one search says so).
+  // The next "：" or "】" is looked for again only once passed (NFKC text holds no "：": one search says so).
   let wide = text.indexOf("：");
+  let lenticular = text.indexOf("】");
   const nextColon = (from: number) => {
     if (wide >= 0 && wide < from) wide = text.indexOf("：", from);
-    const ascii = text.indexOf(":", from);
-    return ascii < 0 ? wide : wide < 0 ? ascii : Math.min(ascii, wide);
+    if (lenticular >= 0 && lenticular < from) lenticular = text.indexOf("】", from);
+    let next = text.indexOf(":", from);
+    if (wide >= 0 && (next < 0 || wide < next)) next = wide;
+    if (lenticular >= 0 && (next < 0 || lenticular < next)) next = lenticular;
+    return next;
   };
   for (let pos = 0, colon = nextColon(0); colon >= 0; colon = nextColon(pos)) {
     let from = colon;
@@ -222,10 +226,84 @@ export function findLabels(text: string): RegExpExecArray[] {
   return labels;
 }
 
-/** Finds every labelled unit list in a task's text (inline or on the lines after it). */
+/** A name with its role after it: "基础教育股牵头", "督导室、计财股配合", "人事股负责". */
+const ROLE_AFTER = /^(.+?)(牵头|负责|主责|配合|协助|协办|参与)$/;
+const ROLE_WORD = /牵头|负责|主责|配合|协助|协办|参与/;
+const LEAD_AFTER = /^(?:牵头|负责|主责)$/;
+const PART_SEPARATOR = /[,，;；]/;
+/** "由学校负责", "具体由各校负责": the names come after 由. */
+const BY = /^.*由/;
+
+/** The units of one bracket's inside when every part is names and a role ("A牵头，B、C配合"), else null. */
+function roleParts(inner: string): { lead: string[]; others: string[]; schedule: string[] } | null {
+  const lead: string[] = [];
+  const others: string[] = [];
+  const schedule: string[] = [];
+  for (const piece of inner.split(PART_SEPARATOR)) {
+    const part = piece.trim();
+    // "（基教股牵头，6月底前完成）": the schedule beside the roles.
+    if (lead.length + others.length > 0 && scheduleStart(part) === 0) {
+      schedule.push(part);
+      continue;
+    }
+    const m = ROLE_AFTER.exec(part);
+    if (!m || schedule.length > 0) return null;
+    const names = splitUnits(m[1]!.replace(BY, "")).units;
+    if (names.length === 0 || !names.every((n) => UNIT_END.test(n.replace(BRACKETED_END, "")))) return null;
+    (LEAD_AFTER.test(m[2]!) ? lead : others).push(...names);
+  }
+  return { lead, others, schedule };
+}
+
+/**
+ * Units printed without a label, their roles after them, in brackets: "（基础教育股牵头，督导室、计财股配合）",
+ * "（人事股负责）". Every part of the bracket must be names (each ending as a unit's name does) and a role.
+ */
+function roleBracket(text: string): FoundUnits | null {
+  for (let open = nextOpening(text, 0); open >= 0; open = nextOpening(text, open + 1)) {
+    const close = closingOf(text, open);
+    if (close < 0) return null;
+    const inner = text.slice(open + 1, close);
+    const parts = ROLE_WORD.test(inner) ? roleParts(inner) : null;
+    if (parts) {
+      const units = [...parts.lead, ...parts.others];
+      const schedule = parts.schedule.length ? { schedule: parts.schedule.join("；") } : {};
+      return {
+        units,
+        leadCount: parts.lead.length || 1,
+        index: open,
+        length: close + 1 - open,
+        unsplit: false,
+        ...schedule,
+      };
+    }
+    open = close;
+  }
+  return null;
+}
+
+/** The next "(" or "（" from `from` (NFKC text holds no "（": one search says so). */
+function nextOpening(text: string, from: number): number {
+  const ascii = text.indexOf("(", from);
+  const wide = text.indexOf("（", from);
+  return wide < 0 ? ascii : ascii < 0 ? wide : Math.min(ascii, wide);
+}
+
+/** The bracket closing the one opened at `open`, or -1. */
+function closingOf(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x28 || code === 0xff08) depth++;
+    else if ((code === 0x29 || code === 0xff09) && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/** Finds every labelled unit list in a task's text (inline or on the lines after it), or a role bracket. */
 export function extractUnits(text: string): FoundUnits | null {
   const labels = findLabels(text);
-  if (labels.length === 0) return null;
+  if (labels.length === 0) return roleBracket(text);
   const lead: string[] = [];
   const others: string[] = [];
   let unsplit = false;

@@ -32,7 +32,8 @@ export function titleOf(firstLine: string, hasMore: boolean): string {
     : title.trim();
 }
 
-const BRACKETED_END = /\s*[(（][^()（）]*(?:单位|科室|股室|处室|完成|月|年底|贯穿全年)[^()（）]*[)）]\s*$/;
+const BRACKETED_END =
+  /\s*[(（][^()（）]*(?:单位|科室|股室|处室|完成|月|年底|贯穿全年|牵头|负责|配合)[^()（）]*[)）]\s*$/;
 /** The characters TRAILING_STOPS can end with. */
 const TRAILING_STOP = (() => {
   const table = charTable("。;；,，:：");
