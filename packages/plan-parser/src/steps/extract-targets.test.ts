@@ -22,6 +22,13 @@ describe("extractTargets", () => {
     expect(targets("新建三至5所幼儿园")).toEqual([span("range", 3, 5, "所")]);
     expect(targets("两万元奖补，百分之")).toEqual([]);
   });
+  it("reads a count of more than a number (余, 多) as a floor of it", () => {
+    expect(targets("培训教师1000余名")).toEqual([one(">=", 1000, "名")]);
+    expect(targets("惠及学生1.2万余人次")).toEqual([one(">=", 1.2, "万人次")]);
+    expect(targets("建成书屋500多个")).toEqual([one(">=", 500, "个")]);
+    expect(targets("新建十余所标准化考点")).toEqual([one(">=", 10, "所")]);
+    expect(targets("办学30余年，很多学校多所联办")).toEqual([]);
+  });
   it("reads ceilings (<=)", () => {
     expect(targets("教师借调比例不超过5%")).toEqual([one("<=", 5, "%")]);
     expect(targets("肥胖率控制在8%以内")).toEqual([one("<=", 8, "%")]);

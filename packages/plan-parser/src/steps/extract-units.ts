@@ -260,7 +260,15 @@ function roleParts(inner: string): { lead: string[]; others: string[]; schedule:
  * "（人事股负责）". Every part of the bracket must be names (each ending as a unit's name does) and a role.
  */
 function roleBracket(text: string): FoundUnits | null {
-  for (let open = nextOpening(text, 0); open >= 0; open = nextOpening(text, open + 1)) {
+  // NFKC text holds no "（": one search says so, and the rest look for "(" only.
+  const wide = text.includes("（");
+  const nextOpening = (from: number) => {
+    const ascii = text.indexOf("(", from);
+    if (!wide) return ascii;
+    const w = text.indexOf("（", from);
+    return w < 0 ? ascii : ascii < 0 ? w : Math.min(ascii, w);
+  };
+  for (let open = nextOpening(0); open >= 0; open = nextOpening(open + 1)) {
     const close = closingOf(text, open);
     if (close < 0) return null;
     const inner = text.slice(open + 1, close);
@@ -280,13 +288,6 @@ function roleBracket(text: string): FoundUnits | null {
     open = close;
   }
   return null;
-}
-
-/** The next "(" or "（" from `from` (NFKC text holds no "（": one search says so). */
-function nextOpening(text: string, from: number): number {
-  const ascii = text.indexOf("(", from);
-  const wide = text.indexOf("（", from);
-  return wide < 0 ? ascii : ascii < 0 ? wide : Math.min(ascii, wide);
 }
 
 /** The bracket closing the one opened at `open`, or -1. */

@@ -43,9 +43,11 @@ const CN_NUM = `${NOT_INSIDE}[${CN}]{1,8}`;
 /** Arabic (with thousands separators: "8,130") or Chinese numerals: a range's second number. */
 const NUM = `(?:${ARABIC_NUM}|${CN_NUM})`;
 const MULT = "(?:万|亿|千)?";
+/** "300余人", "1.2万余人次", "十余所": more than the number (read as a floor of it). */
+const OVER = "(?:余|多)?";
 const UNIT = `(?:${UNITS.map((u) => u.replace(/[%]/g, "\\$&")).join("|")})(?:\\([^()]{1,4}\\))?`;
 /** After the first number: an optional range end ("30—40套", "3至5所", "1所—2所"), then a unit. */
-const COUNT_REST = String.raw`(?:(?:\s*(?:${MULT})\s*(?:${UNIT}))?\s*[-—–~至到]\s*(${NUM}))?\s*(${MULT})\s*(${UNIT})`;
+const COUNT_REST = String.raw`(?:(?:\s*(?:${MULT})\s*(?:${UNIT}))?\s*[-—–~至到]\s*(${NUM}))?\s*(${MULT})${OVER}\s*(${UNIT})`;
 const countParts = (m: RegExpExecArray) => ({ a: m[1]!, b: m[2], unit: m[3] ? m[3] + m[4]! : m[4]! });
 
 /** What any unit starts with. */
@@ -62,9 +64,9 @@ export const TARGET_FORMS: TargetForm[] = [
     name: "arabic count",
     first: "0123456789",
     notAfter: "0123456789.",
-    runThen: `.,万亿千-—–~至到${UNIT_STARTS}${SPACES}`,
+    runThen: `.,万亿千余多-—–~至到${UNIT_STARTS}${SPACES}`,
     thenDecides: true,
-    start: new RegExp(`(?<![\\d.])\\d+(?=[.,万亿千\\-—–~至到${UNIT_STARTS}]|\\s)`, "y"),
+    start: new RegExp(`(?<![\\d.])\\d+(?=[.,万亿千余多\\-—–~至到${UNIT_STARTS}]|\\s)`, "y"),
     candidate: new RegExp(`(${ARABIC_NUM})${COUNT_REST}`, "y"),
     parts: countParts,
     chinese: false,
@@ -73,8 +75,8 @@ export const TARGET_FORMS: TargetForm[] = [
   {
     name: "chinese count",
     first: CN,
-    runThen: `至到-—–~万千${CN_UNIT_STARTS}${SPACES}`,
-    start: new RegExp(`[${CN}]+(?=\\s*(?:[至到\\-—–~]|[万千]?\\s*[${CN_UNIT_STARTS}]))`, "y"),
+    runThen: `至到-—–~万千余多${CN_UNIT_STARTS}${SPACES}`,
+    start: new RegExp(`[${CN}]+(?=\\s*(?:[至到\\-—–~]|[万千]?[余多]?\\s*[${CN_UNIT_STARTS}]))`, "y"),
     candidate: new RegExp(`(${CN_NUM})${COUNT_REST}`, "y"),
     parts: countParts,
     chinese: true,
