@@ -129,6 +129,8 @@ describe("target op and subject", () => {
     ["4至5月和7至8月各审计5所", "各审计"],
     ["2025年底前新建小学2所", "新建小学"],
     ["年内新增学位3600个", "新增学位"],
+    ["本科上线率较上年提高3个百分点", "本科上线率"],
+    ["近视率比去年同期下降1个百分点", "近视率"],
   ])("a time the clause opens with is not part of the subject: %s", (text, subject) => {
     expect(extractTargets(normalizeLine(text)).map((t) => t.subject)).toEqual([subject]);
   });

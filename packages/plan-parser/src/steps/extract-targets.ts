@@ -292,6 +292,8 @@ const TRAILING_OPS =
   /(?:达到|达|保持在|保持|稳定在|稳定|提升至|提升到|提高至|提高到|提升|提高|增加|增长|下降|降低|减少|不低于|不少于|不超过|不高于|控制在|超过|至少|为|在|了|再|逐年|约)+$/;
 
 const SUFFIX_START = /^(?:以上|以内|左右)/;
+const CHANGE_BASE = /(?:较|比)(?:上年|去年|上一年|上学年|上年度)(?:同期)?$|同比$/;
+const BASE_ENDS = charTable("年度期比");
 
 /** The first characters of LEAD_VERBS's words: the pattern opens the text, so it needs one of them first. */
 const LEAD_VERB_FIRST = charTable(
@@ -328,6 +330,8 @@ export function subjectOf(text: string, c: Pick<Candidate, "index" | "end" | "cl
   // Times one after another ("4至5月和7至8月各审计5所"): each goes, with the words joining them.
   for (let time = leadTime(s); time > 0; time = leadTime(s)) s = s.slice(time).replace(LEAD_VERBS, "");
   if (s.length > 0 && TRAILING_OP_ENDS.has(s.charCodeAt(s.length - 1))) s = s.replace(TRAILING_OPS, "");
+  // "上线率较上年提高3个百分点": the base of the change is not the subject.
+  if (s.length > 0 && BASE_ENDS[s.charCodeAt(s.length - 1)] === 1) s = s.replace(CHANGE_BASE, "");
   s = s.trim();
   if (!s) {
     // "新增学位8130个" has its subject before; "创建6所省级特色学校" after the number.
