@@ -86,21 +86,16 @@ const RULES: Array<{ re: RegExp; needs: number; rule: Rule }> = [
       return [{ date: y === null ? null : isoDate(y, month, day), kind: "by", yearMissing: y === null }];
     },
   },
-  // "6月底前完成", "3月末", "11月底之前"
+  // "6月底前完成", "3月末", "11月底之前"; "6月中旬前" and "11月上旬完成" (the last day of those ten days)
   {
-    re: new RegExp(String.raw`${YEAR}${MONTH}(?:底|末|中下旬|下旬)(?:${BEFORE})?${DONE}`, "g"),
-    needs: anchorBits("#月"),
-    rule: (m, cal) => [monthEnd(cal, Number(m[2]), m[1])],
-  },
-  // "6月中旬前", "11月上旬完成" (the last day of that ten days: the 10th, the 20th)
-  {
-    re: new RegExp(String.raw`${YEAR}${MONTH}([上中])旬(?:${BEFORE})?${DONE}`, "g"),
+    re: new RegExp(String.raw`${YEAR}${MONTH}(底|末|中下旬|下旬|上旬|中旬)(?:${BEFORE})?${DONE}`, "g"),
     needs: anchorBits("#月"),
     rule: (m, cal) => {
       const month = Number(m[2]);
+      const tenth = m[3] === "上旬" ? 10 : m[3] === "中旬" ? 20 : 0;
+      if (!tenth) return [monthEnd(cal, month, m[1])];
       const y = yearOfMonth(cal, month, m[1] ? Number(m[1]) : undefined);
-      const day = m[3] === "上" ? 10 : 20;
-      return [{ date: y === null ? null : isoDate(y, month, day), kind: "by", yearMissing: y === null }];
+      return [{ date: y === null ? null : isoDate(y, month, tenth), kind: "by", yearMissing: y === null }];
     },
   },
   // "9月前完成", "9月开学前" (before a month: the previous month's last day)
