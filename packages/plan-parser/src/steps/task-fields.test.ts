@@ -14,6 +14,12 @@ describe("readTaskFields", () => {
     expect(f.deadlines).toEqual([{ text: "2025年6月", date: "2025-06-30", kind: "by" }]);
   });
 
+  it("a bracket the line leaves unclosed gives the schedule back as it stands", () => {
+    const f = read("推进课改。建成示范课50节。（责任科室：思政科；完成时限：6月");
+    expect(f.body).toBe(normalizeLine("推进课改。建成示范课50节。完成时限：6月"));
+    expect(f.deadlines.map((d) => d.date)).toEqual(["2025-06-30"]);
+  });
+
   it("a unit label standing as a sentence goes with its full stop", () => {
     const f = read("扩大学位供给。新增学位3600个。责任单位：学前科。10月底前完成。");
     expect(f.units).toEqual(["学前科"]);

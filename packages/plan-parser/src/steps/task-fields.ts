@@ -82,6 +82,7 @@ export function measuresOf(lines: string[]): string[] {
 }
 
 const OPENING_BRACKET = charTable("(（");
+const CLOSING_BRACKET = charTable(")）");
 const FULL_STOP = 0x3002;
 
 /**
@@ -93,7 +94,9 @@ function cutUnits(full: string, found: FoundUnits): string {
   const before = full.slice(0, found.index);
   const end = found.index + found.length;
   if (found.schedule) {
-    const bracketed = OPENING_BRACKET[full.charCodeAt(found.index)] === 1;
+    // Its brackets where the region has both: a list may end at a line end with its bracket unclosed.
+    const bracketed =
+      OPENING_BRACKET[full.charCodeAt(found.index)] === 1 && CLOSING_BRACKET[full.charCodeAt(end - 1)] === 1;
     const schedule = bracketed ? `${full[found.index]}${found.schedule}${full[end - 1]}` : found.schedule;
     return before + schedule + full.slice(end);
   }
