@@ -64,6 +64,9 @@ export function leadMark(unit: string): { name: string; lead: boolean | null } {
 }
 
 const OPENING = /[(（[【《“]/;
+/** The brackets a unit list is split outside of, and a schedule looked for outside of. */
+const OPEN_CODE = charTable("(（[【《“");
+const CLOSE_CODE = charTable(")）]】》”");
 const SEPARATOR = /[、,，;；/]/;
 const STOPS_END = /[。.;；,，]+$/;
 const ETC_END = /等$/;
@@ -81,9 +84,10 @@ export function splitUnits(list: string): { units: string[]; unsplit: boolean } 
   let depth = 0;
   let current = "";
   for (const ch of units.length ? "" : list) {
-    if ("(（[【《“".includes(ch)) depth++;
-    if (")）]】》”".includes(ch)) depth = Math.max(0, depth - 1);
-    if (depth === 0 && "、,，;；/".includes(ch)) {
+    const code = ch.charCodeAt(0);
+    if (OPEN_CODE[code] === 1) depth++;
+    if (CLOSE_CODE[code] === 1) depth = Math.max(0, depth - 1);
+    if (depth === 0 && LIST_SEPARATOR[code] === 1) {
       units.push(current);
       current = "";
       continue;
@@ -135,8 +139,6 @@ function timePiece(list: string): number {
   return -1;
 }
 
-const OPEN_CODE = charTable("(（[【《“");
-const CLOSE_CODE = charTable(")）]】》”");
 const SCHEDULE_LABEL = new RegExp(`【?(?:${FIELD_LABEL_NAMES}|时间)${FIELD_LABEL_END}`);
 const SCHEDULE_TIME =
   /^(?:力争)?(?:\d{4}年|\d{1,2}月|第?[一二三四]季度|年底|年末|年内|上半年|下半年|(?:贯穿)?全年|长期|持续|常态)/;
